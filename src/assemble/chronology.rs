@@ -1,0 +1,79 @@
+//! Articles' events in, a chronology out: oldest first, grouped by month (coarser dates under
+//! their own label), each date kept at its precision.
+
+use crate::extract::Period;
+
+use super::ArticleEntry;
+
+/// One dated statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChronologyEntry {
+    /// Index into the report's articles.
+    pub article: usize,
+    /// Index into that article's events.
+    pub event: usize,
+    /// The event's date as a period.
+    pub period: Period,
+}
+
+/// The entries of one month (or one coarser period).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChronologyGroup {
+    /// "2023-07".
+    pub key: String,
+    /// "July 2023".
+    pub label: String,
+    /// Entries, in order.
+    pub entries: Vec<ChronologyEntry>,
+}
+
+/// A chronology.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chronology {
+    /// Groups, oldest first.
+    pub groups: Vec<ChronologyGroup>,
+}
+
+/// Builds the chronology of the articles at `selected`. The order is total: earliest day, then
+/// precision (finer first), then article path, then position in the article.
+pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chronology {
+    let mut entries: Vec<ChronologyEntry> = Vec::new();
+    for &a in selected {
+        for (e, event) in articles[a].claims.events.iter().enumerate() {
+            if let Some(period) = Period::parse(&event.date) {
+                entries.push(ChronologyEntry {
+                    article: a,
+                    event: e,
+                    period,
+                });
+            }
+        }
+    }
+    entries.sort_by(|x, y| {
+        let (ax, ay) = (&articles[x.article], &articles[y.article]);
+        x.period
+            .start
+            .cmp(&y.period.start)
+            .then(x.period.precision.cmp(&y.period.precision))
+            .then(ax.article.path.cmp(&ay.article.path))
+            .then(
+                ax.claims.events[x.event]
+                    .span
+                    .start
+                    .cmp(&ay.claims.events[y.event].span.start),
+            )
+    });
+    let mut groups: Vec<ChronologyGroup> = Vec::new();
+    for entry in entries {
+        let (key, label) = entry.period.group();
+        match groups.last_mut() {
+            Some(g) if g.key == key => g.entries.push(entry),
+            _ => groups.push(ChronologyGroup {
+                key,
+                label,
+                entries: vec![entry],
+            }),
+        }
+    }
+    Chronology { groups }
+}

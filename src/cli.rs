@@ -1,0 +1,61 @@
+//! The command line, declared with clap derive: one `*Args` struct per command.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Turn a folder of news articles into a static site of sourced briefings.
+#[derive(Debug, Parser)]
+#[command(name = "report", version, about)]
+pub(crate) struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Build the site into the output folder (written only when there is no error).
+    Build(BuildArgs),
+    /// Load, extract and render in memory; report every problem; write nothing.
+    Check(BuildArgs),
+    /// Print one article's claims as JSON.
+    Extract(ExtractArgs),
+}
+
+/// Options of `build` and `check`.
+#[derive(Debug, Args)]
+pub(crate) struct BuildArgs {
+    /// Project root (holds content/, templates/, report.yaml).
+    #[arg(long, default_value = ".")]
+    pub(crate) root: PathBuf,
+    /// Output folder (default: `output` of report.yaml, else site/ under the root).
+    #[arg(long)]
+    pub(crate) out: Option<PathBuf>,
+}
+
+/// Options of `extract`.
+#[derive(Debug, Args)]
+pub(crate) struct ExtractArgs {
+    /// The article file (Markdown with front matter, wire text, or plain text).
+    pub(crate) file: PathBuf,
+    /// Reference date (YYYY-MM-DD) for a file that does not give one.
+    #[arg(long, value_parser = parse_date)]
+    pub(crate) published: Option<chrono::NaiveDate>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    report::content::parse_date(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

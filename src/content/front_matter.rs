@@ -1,0 +1,432 @@
+//! An article or briefing file in, its front matter out: splits the leading `---` block, parses it
+//! (via [`super::yaml`]) and validates it into resolved, typed values.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::yaml::{self, Block};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// The split of a file into its front-matter block and body.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Split<'a> {
+    /// The YAML text between the `---` lines (empty when there is no block).
+    pub(crate) yaml: &'a str,
+    /// Byte offset of the YAML text in the file.
+    pub(crate) yaml_offset: usize,
+    /// Byte offset where the body starts.
+    pub(crate) body_offset: usize,
+    /// Whether the file had a front-matter block.
+    pub(crate) present: bool,
+}
+
+/// Splits a leading `---` … `---` block. An opening line without a closing one is an error.
+pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let start = usize::from(text.starts_with('\u{feff}')) * 3;
+    let rest = &text[start..];
+    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if rest[..first_line_end].trim_end() != "---" {
+        return Ok(Split {
+            yaml: "",
+            yaml_offset: start,
+            body_offset: start,
+            present: false,
+        });
+    }
+    let yaml_offset = start + first_line_end;
+    let mut offset = yaml_offset;
+    for line in text[yaml_offset..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Ok(Split {
+                yaml: &text[yaml_offset..offset],
+                yaml_offset,
+                body_offset: offset + line.len(),
+                present: true,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(path, "front matter is not closed")
+        .at_offset(text, start)
+        .with_help("end the front matter with a line holding only `---`"))
+}
+
+/// A scalar as written in YAML, kept as text so that dates are parsed once, by us.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum Scalar {
+    /// A string.
+    Text(String),
+    /// A number (a year, say).
+    Int(i64),
+    /// A float.
+    Float(f64),
+}
+
+impl Scalar {
+    fn as_text(&self) -> String {
+        match self {
+            Scalar::Text(s) => s.clone(),
+            Scalar::Int(i) => i.to_string(),
+            Scalar::Float(f) => f.to_string(),
+        }
+    }
+}
+
+/// A claim added by hand in an article's front matter, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandClaim {
+    /// The number.
+    pub value: f64,
+    /// What is counted.
+    pub unit: Option<String>,
+    /// approximately, more than, at least, up to, …
+    pub qualifier: Option<String>,
+    /// level (default), change, percent, money, ratio.
+    pub kind: Option<String>,
+    /// Who said it.
+    pub said_by: Option<String>,
+    /// As of when (ISO date, month or year).
+    pub as_of: Option<String>,
+    /// The sentence it comes from; located in the article text when found.
+    pub quote: Option<String>,
+    /// The figure as written ("around 7,000 containers"); defaults to the value.
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawArticle {
+    title: Option<String>,
+    source: Option<String>,
+    published: Option<Scalar>,
+    url: Option<String>,
+    dateline: Option<String>,
+    author: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    slug: Option<String>,
+    reliability: Option<String>,
+    lang: Option<String>,
+    #[serde(default)]
+    claims: Vec<HandClaim>,
+    #[serde(default)]
+    ignore: Vec<String>,
+}
+
+/// The keys an article's front matter may hold.
+pub(crate) const ARTICLE_KEYS: &[&str] = &[
+    "title",
+    "source",
+    "published",
+    "url",
+    "dateline",
+    "author",
+    "tags",
+    "slug",
+    "reliability",
+    "lang",
+    "claims",
+    "ignore",
+];
+
+/// An article's front matter, validated. Fields the file may leave out are `Option`s; the
+/// required ones are checked by the caller, which may know them from elsewhere (wire text).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ArticleFront {
+    /// Headline.
+    pub(crate) title: Option<String>,
+    /// Publisher or agency.
+    pub(crate) source: Option<String>,
+    /// Publication date.
+    pub(crate) published: Option<NaiveDate>,
+    /// The original of the story (http or https).
+    pub(crate) url: Option<String>,
+    /// Place line ("SEOUL").
+    pub(crate) dateline: Option<String>,
+    /// Byline.
+    pub(crate) author: Option<String>,
+    /// Topics.
+    pub(crate) tags: Vec<String>,
+    /// Slug override.
+    pub(crate) slug: Option<String>,
+    /// Admiralty grade such as `B2`.
+    pub(crate) reliability: Option<String>,
+    /// Language code.
+    pub(crate) lang: Option<String>,
+    /// Claims added by hand.
+    pub(crate) claims: Vec<HandClaim>,
+    /// Texts of extracted claims to suppress.
+    pub(crate) ignore: Vec<String>,
+}
+
+/// Parses and validates an article's front matter block.
+pub(crate) fn parse_article(
+    path: &Path,
+    file_text: &str,
+    split: Split<'_>,
+) -> (Option<ArticleFront>, Diagnostics) {
+    let block = Block {
+        file_text,
+        yaml: split.yaml,
+        offset: split.yaml_offset,
+    };
+    let (raw, mut diags) = yaml::parse_mapping::<RawArticle>(path, block, ARTICLE_KEYS);
+    let Some(raw) = raw else {
+        return (None, diags);
+    };
+    let RawArticle {
+        title,
+        source,
+        published,
+        url,
+        dateline,
+        author,
+        tags,
+        slug,
+        reliability,
+        lang,
+        claims,
+        ignore,
+    } = raw;
+    let at_key = |key: &str, d: Diagnostic| {
+        d.at_offset(
+            file_text,
+            yaml::key_offset(block, key).unwrap_or(split.yaml_offset),
+        )
+    };
+    let published = match published {
+        None => None,
+        Some(p) => match parse_date(&p.as_text()) {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                diags.push(at_key(
+                    "published",
+                    Diagnostic::error(path, format!("invalid `published` date: {msg}"))
+                        .with_help("write an ISO date such as 2024-03-20 or 2024-03-20T08:15:00Z"),
+                ));
+                None
+            }
+        },
+    };
+    if let Some(u) = &url
+        && !is_http_url(u)
+    {
+        diags.push(at_key(
+            "url",
+            Diagnostic::error(path, format!("`url` must be an http(s) address, not `{u}`")),
+        ));
+    }
+    for (key, value) in [("title", &title), ("source", &source)] {
+        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            diags.push(at_key(
+                key,
+                Diagnostic::error(path, format!("`{key}` is empty")),
+            ));
+        }
+    }
+    for claim in &claims {
+        if let Some(as_of) = &claim.as_of
+            && !is_partial_iso_date(as_of)
+        {
+            diags.push(at_key(
+                "claims",
+                Diagnostic::error(path, format!("invalid `as_of` in claims: `{as_of}`"))
+                    .with_help("write 2024-03-18, 2024-03 or 2024"),
+            ));
+        }
+    }
+    let front = ArticleFront {
+        title: title.map(|t| t.trim().to_string()),
+        source: source.map(|t| t.trim().to_string()),
+        published,
+        url,
+        dateline,
+        author,
+        tags,
+        slug,
+        reliability,
+        lang,
+        claims,
+        ignore,
+    };
+    (Some(front), diags)
+}
+
+#[derive(Debug, Deserialize)]
+struct RawBriefing {
+    title: Option<String>,
+    summary: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    articles: Vec<String>,
+    #[serde(default)]
+    figures: Vec<String>,
+    slug: Option<String>,
+}
+
+/// The keys a briefing's front matter may hold.
+pub(crate) const BRIEFING_KEYS: &[&str] =
+    &["title", "summary", "tags", "articles", "figures", "slug"];
+
+/// A briefing's front matter, validated.
+#[derive(Debug, Clone)]
+pub(crate) struct BriefingFront {
+    /// Title (required).
+    pub(crate) title: String,
+    /// One-paragraph summary.
+    pub(crate) summary: Option<String>,
+    /// Articles carrying any of these tags are covered.
+    pub(crate) tags: Vec<String>,
+    /// Articles covered by slug.
+    pub(crate) articles: Vec<String>,
+    /// Units of the figure groups to feature, in order (all groups when empty).
+    pub(crate) figures: Vec<String>,
+    /// Slug override.
+    pub(crate) slug: Option<String>,
+}
+
+/// Parses and validates a briefing's front matter block.
+pub(crate) fn parse_briefing(
+    path: &Path,
+    file_text: &str,
+    split: Split<'_>,
+) -> (Option<BriefingFront>, Diagnostics) {
+    let block = Block {
+        file_text,
+        yaml: split.yaml,
+        offset: split.yaml_offset,
+    };
+    let (raw, mut diags) = yaml::parse_mapping::<RawBriefing>(path, block, BRIEFING_KEYS);
+    let Some(raw) = raw else {
+        return (None, diags);
+    };
+    let RawBriefing {
+        title,
+        summary,
+        tags,
+        articles,
+        figures,
+        slug,
+    } = raw;
+    let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
+        diags.push(
+            Diagnostic::error(path, "missing required field `title`")
+                .at_offset(file_text, split.yaml_offset.saturating_sub(4))
+                .with_help("add `title: …` to the front matter"),
+        );
+        return (None, diags);
+    };
+    let front = BriefingFront {
+        title: title.trim().to_string(),
+        summary,
+        tags,
+        articles,
+        figures,
+        slug,
+    };
+    (Some(front), diags)
+}
+
+/// Parses `YYYY-MM-DD`, optionally followed by a time (`T08:15:00Z`, ` 08:15`); the date is kept.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    let date_part = text.get(..10).unwrap_or(text);
+    let rest = text.get(10..).unwrap_or("");
+    if !(rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ')) {
+        return Err(format!("`{text}` is not an ISO date"));
+    }
+    if rest.len() > 1 {
+        let time = rest[1..].trim();
+        let ok = chrono::DateTime::parse_from_rfc3339(&format!("{date_part}T{time}")).is_ok()
+            || chrono::NaiveDateTime::parse_from_str(
+                &format!("{date_part}T{time}"),
+                "%Y-%m-%dT%H:%M:%S",
+            )
+            .is_ok()
+            || chrono::NaiveDateTime::parse_from_str(
+                &format!("{date_part}T{time}"),
+                "%Y-%m-%dT%H:%M",
+            )
+            .is_ok();
+        if !ok {
+            return Err(format!("`{text}` has an unreadable time"));
+        }
+    }
+    let bytes = date_part.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shaped {
+        return Err(format!("`{text}` is not an ISO date (YYYY-MM-DD)"));
+    }
+    NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
+        .map_err(|_| format!("`{date_part}` is not a day of the calendar"))
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real period.
+pub fn is_partial_iso_date(text: &str) -> bool {
+    match text.len() {
+        4 => text.bytes().all(|b| b.is_ascii_digit()),
+        7 => NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d").is_ok(),
+        10 => parse_date(text).is_ok(),
+        _ => false,
+    }
+}
+
+/// True for an `http://` or `https://` address with a host.
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["http://", "https://"]
+        .iter()
+        .any(|p| lower.strip_prefix(p).is_some_and(|rest| !rest.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter() {
+        let text = "---\ntitle: a\n---\nbody";
+        let s = split(Path::new("a.md"), text).unwrap();
+        assert_eq!(s.yaml, "title: a\n");
+        assert_eq!(&text[s.body_offset..], "body");
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_an_error() {
+        let d = split(Path::new("a.md"), "---\ntitle: a\nbody").unwrap_err();
+        assert_eq!(
+            d.to_string().lines().next().unwrap(),
+            "a.md:1:1: error: front matter is not closed"
+        );
+    }
+
+    #[test]
+    fn parses_dates_and_refuses_impossible_ones() {
+        assert_eq!(parse_date("2024-03-20").unwrap().to_string(), "2024-03-20");
+        assert_eq!(
+            parse_date("2024-03-20T08:15:00Z").unwrap().to_string(),
+            "2024-03-20"
+        );
+        assert!(parse_date("2024-02-30").unwrap_err().contains("not a day"));
+        assert!(parse_date("20 March").is_err());
+        assert!(parse_date("2024-03-20Tnonsense").is_err());
+    }
+
+    #[test]
+    fn only_http_urls() {
+        assert!(is_http_url("https://example.org/a"));
+        assert!(!is_http_url("javascript:alert(1)"));
+        assert!(!is_http_url("https://"));
+    }
+}

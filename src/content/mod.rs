@@ -1,0 +1,161 @@
+//! The project's `content/` folder in, validated [`Article`]s and [`Briefing`]s out, sorted by path,
+//! with a diagnostic for every file that cannot be used. The only module that reads content from disk.
+
+mod article;
+mod briefing;
+mod front_matter;
+mod markdown;
+mod plain;
+mod wire;
+pub(crate) mod yaml;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use article::{Article, ArticleFormat, ArticleId, Strictness, parse_article, slugify};
+pub use briefing::{Briefing, parse_briefing};
+pub use front_matter::{HandClaim, is_http_url, is_partial_iso_date, parse_date};
+pub use markdown::{Mark, escape, render_markdown_text};
+pub use plain::PlainText;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::error::Error;
+
+/// Article file extensions.
+const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// Everything under `content/`.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// Articles, sorted by path, slugs unique.
+    pub articles: Vec<Article>,
+    /// Briefings, sorted by path, slugs unique.
+    pub briefings: Vec<Briefing>,
+}
+
+/// Loads `root/content/articles` and `root/content/briefings`.
+pub fn load_content(root: &Path) -> Result<(Content, Diagnostics), Error> {
+    let mut diags = Diagnostics::new();
+    let mut content = Content::default();
+    for (path, text) in read_folder(
+        root,
+        &root.join("content/articles"),
+        ARTICLE_EXTENSIONS,
+        &mut diags,
+    )? {
+        let (article, d) = parse_article(&path, text, None, Strictness::Project);
+        diags.extend(d);
+        content.articles.extend(article);
+    }
+    for (path, text) in read_folder(
+        root,
+        &root.join("content/briefings"),
+        &["md", "markdown"],
+        &mut diags,
+    )? {
+        let (briefing, d) = parse_briefing(&path, text);
+        diags.extend(d);
+        content.briefings.extend(briefing);
+    }
+    check_unique(
+        content.articles.iter().map(|a| (&a.id.0, &a.path)),
+        "article",
+        &mut diags,
+    );
+    check_unique(
+        content.briefings.iter().map(|b| (&b.slug, &b.path)),
+        "briefing",
+        &mut diags,
+    );
+    Ok((content, diags))
+}
+
+fn check_unique<'a>(
+    items: impl Iterator<Item = (&'a String, &'a PathBuf)>,
+    what: &str,
+    diags: &mut Diagnostics,
+) {
+    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    for (slug, path) in items {
+        if let Some(first) = seen.get(slug.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "duplicate {what} slug `{slug}`, also used by {}",
+                        first.display()
+                    ),
+                )
+                .with_help("rename one file or set `slug:` in its front matter"),
+            );
+        } else {
+            seen.insert(slug, path);
+        }
+    }
+}
+
+/// Reads every file with one of `extensions` below `dir` (recursively, sorted, hidden files
+/// skipped), as UTF-8. Paths are returned relative to `root`.
+fn read_folder(
+    root: &Path,
+    dir: &Path,
+    extensions: &[&str],
+    diags: &mut Diagnostics,
+) -> Result<Vec<(PathBuf, String)>, Error> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    let mut stack = vec![dir.to_path_buf()];
+    let mut paths = Vec::new();
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|source| Error::Read {
+            path: d.clone(),
+            source,
+        })?;
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Read {
+                path: d.clone(),
+                source,
+            })?;
+            let path = entry.path();
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+            {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    for path in paths {
+        let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        match String::from_utf8(bytes) {
+            Ok(text) => files.push((shown, text)),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let prefix = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+                diags.push(
+                    Diagnostic::error(
+                        &shown,
+                        format!("the file is not UTF-8 (invalid byte at offset {at})"),
+                    )
+                    .at_offset(&prefix, at)
+                    .with_help("save the file as UTF-8"),
+                );
+            }
+        }
+    }
+    Ok(files)
+}

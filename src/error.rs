@@ -1,0 +1,33 @@
+//! Fatal errors: the build cannot go on (I/O on the output folder, an unreadable directory).
+//! Problems in the user's content are [`crate::diagnostics::Diagnostic`]s instead.
+
+use std::path::PathBuf;
+
+/// A failure that stops the run. Every I/O variant names the path.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading a file or directory failed.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// What could not be read.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Writing the output failed.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// What could not be written.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The output folder is unsafe to replace (it is the project root or contains the content).
+    #[error("refusing to use {path} as the output folder: {reason}")]
+    UnsafeOutput {
+        /// The output folder.
+        path: PathBuf,
+        /// Why it is refused.
+        reason: String,
+    },
+}

@@ -1,0 +1,417 @@
+//! An [`Article`] in, its [`Claims`] out: figures, temporal expressions and dated events, each with
+//! its speaker, traced back to the article file by character offsets. The stages are small and
+//! each does one job: [`sentences`] → [`timex`] → [`attribution`] → [`figures`], then this module
+//! joins them (as-of dates, events) and applies the analyst's curation from front matter.
+
+pub mod attribution;
+pub mod figures;
+pub mod period;
+pub mod sentences;
+pub mod timex;
+mod tokens;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::content::{Article, PlainText};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+pub use figures::{FigureKind, Qualifier};
+pub use period::{Period, Precision};
+pub use timex::{Timex, TimexType};
+
+/// Bumped whenever extraction output may change, so caches of claims can be invalidated.
+pub const EXTRACTOR_VERSION: u32 = 1;
+
+/// A figure claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureClaim {
+    /// The figure as written ("around 7,000 containers").
+    pub text: String,
+    /// Start, in characters (Unicode scalar values) into the article file.
+    pub start: usize,
+    /// End, in characters, exclusive.
+    pub end: usize,
+    /// The value.
+    pub value: f64,
+    /// What is counted.
+    pub unit: Option<String>,
+    /// approximately, more than, …
+    pub qualifier: Option<Qualifier>,
+    /// level, change, percent, money, ratio.
+    pub kind: FigureKind,
+    /// Who said it.
+    pub said_by: Option<String>,
+    /// As of when (a TIMEX3 date value).
+    pub as_of: Option<String>,
+    /// The sentence it comes from, as written.
+    pub sentence: String,
+    /// Added by hand in front matter.
+    pub hand: bool,
+    /// Byte range in the file.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// A temporal expression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateClaim {
+    /// As written.
+    pub text: String,
+    /// Start, in characters.
+    pub start: usize,
+    /// End, in characters, exclusive.
+    pub end: usize,
+    /// DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+    /// TIMEX3 mod (APPROX, START, …).
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// Byte range in the file.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// A dated statement for the chronology.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventClaim {
+    /// The date value ("2023-07").
+    pub date: String,
+    /// Its precision.
+    pub precision: Precision,
+    /// The sentence, as written.
+    pub text: String,
+    /// Who said it.
+    pub said_by: Option<String>,
+    /// Start of the sentence, in characters.
+    pub start: usize,
+    /// End of the sentence, in characters, exclusive.
+    pub end: usize,
+    /// The temporal expression that dates it, as written.
+    pub date_text: String,
+    /// Byte range of the sentence in the file.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// Byte range of the dating expression in the file.
+    #[serde(skip)]
+    pub date_span: Range<usize>,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Claims {
+    /// Figures, in text order.
+    pub figures: Vec<FigureClaim>,
+    /// Temporal expressions, in text order.
+    pub dates: Vec<DateClaim>,
+    /// Dated statements, in text order.
+    pub events: Vec<EventClaim>,
+}
+
+/// Words before a date that make it a bound, not the date of what the sentence reports.
+const BOUND_WORDS: &[&str] = &[
+    "since", "until", "till", "by", "from", "before", "after", "through",
+];
+
+/// Extracts the claims of one article, then applies its `claims:` and `ignore:` curation.
+pub fn extract_claims(article: &Article) -> (Claims, Diagnostics) {
+    let plain = article.plain_text();
+    let mut claims = extract_plain(&article.text, &plain, article.published);
+    let diags = curate(article, &mut claims);
+    (claims, diags)
+}
+
+/// Extracts claims from `plain`, the story of `file_text`, against the publication date.
+fn extract_plain(file_text: &str, plain: &PlainText, published: chrono::NaiveDate) -> Claims {
+    let text = plain.as_str();
+    let sentences = sentences::split_sentences(text);
+    let timexes = timex::tag(text, published);
+    let speakers = attribution::attribute(text, &sentences);
+    let taken: Vec<Range<usize>> = timexes.iter().map(|t| t.start..t.end).collect();
+    let found = figures::find_figures(text, &sentences, &taken);
+    let chars = CharIndex::new(file_text);
+    let to_file = |r: &Range<usize>| plain.to_file(r.start, false)..plain.to_file(r.end, true);
+    let slice = |r: &Range<usize>| file_text.get(r.clone()).unwrap_or("").to_string();
+
+    // Which sentence each temporal expression sits in.
+    let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
+    let mut claims = Claims::default();
+    for t in &timexes {
+        let span = to_file(&(t.start..t.end));
+        claims.dates.push(DateClaim {
+            text: slice(&span),
+            start: chars.at(span.start),
+            end: chars.at(span.end),
+            kind: t.kind,
+            value: t.value.clone(),
+            modifier: t.modifier.clone(),
+            span,
+        });
+    }
+    // Dated statements: a sentence with a concrete date that is not a bound ("since July").
+    for t in &timexes {
+        let Some(period) = (t.kind == TimexType::Date)
+            .then(|| Period::parse(&t.value))
+            .flatten()
+        else {
+            continue;
+        };
+        if is_bound(text, t.start) {
+            continue;
+        }
+        let si = sentence_of(t.start);
+        let Some(sentence) = sentences.get(si) else {
+            continue;
+        };
+        let span = to_file(sentence);
+        if claims
+            .events
+            .iter()
+            .any(|e| e.span == span && e.date == period.value)
+        {
+            continue;
+        }
+        let date_span = to_file(&(t.start..t.end));
+        claims.events.push(EventClaim {
+            date: period.value.clone(),
+            precision: period.precision,
+            text: slice(&span),
+            said_by: speakers[si].as_ref().map(|a| a.speaker.clone()),
+            start: chars.at(span.start),
+            end: chars.at(span.end),
+            date_text: slice(&date_span),
+            span,
+            date_span,
+        });
+    }
+    for f in found {
+        let speaker = speakers[f.sentence].as_ref();
+        let as_of = as_of(
+            text,
+            &sentences[f.sentence],
+            &timexes,
+            speaker.map(|a| &a.verb),
+            &f.range,
+        )
+        .unwrap_or_else(|| published.format("%Y-%m-%d").to_string());
+        let span = to_file(&f.range);
+        let sentence = to_file(&sentences[f.sentence]);
+        claims.figures.push(FigureClaim {
+            text: slice(&span),
+            start: chars.at(span.start),
+            end: chars.at(span.end),
+            value: f.value,
+            unit: f.unit,
+            qualifier: f.qualifier,
+            kind: f.kind,
+            said_by: speaker.map(|a| a.speaker.clone()),
+            as_of: Some(as_of),
+            sentence: slice(&sentence),
+            hand: false,
+            span,
+        });
+    }
+    claims
+}
+
+/// Whether the word before `at` makes the date a bound ("since July", "until 2025").
+fn is_bound(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    BOUND_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// The date a figure is stated as of: the concrete date nearest the speech verb (a date after
+/// the verb, "said Monday", wins over one before it), else the date nearest the figure.
+fn as_of(
+    text: &str,
+    sentence: &Range<usize>,
+    timexes: &[Timex],
+    verb: Option<&Range<usize>>,
+    figure: &Range<usize>,
+) -> Option<String> {
+    let candidates: Vec<(&Timex, Period)> = timexes
+        .iter()
+        .filter(|t| t.start >= sentence.start && t.end <= sentence.end && t.kind == TimexType::Date)
+        .filter(|t| !is_bound(text, t.start))
+        .filter_map(|t| Period::parse(&t.value).map(|p| (t, p)))
+        .collect();
+    let anchor = verb.filter(|v| v.start >= sentence.start && v.end <= sentence.end);
+    let distance = |t: &Timex| match anchor {
+        Some(v) if t.start >= v.end => t.start - v.end,
+        Some(v) => 2 * (v.start.saturating_sub(t.end)) + 1,
+        None if t.start >= figure.end => t.start - figure.end,
+        None => figure.start.saturating_sub(t.end),
+    };
+    candidates
+        .into_iter()
+        .min_by_key(|(t, _)| distance(t))
+        .map(|(_, p)| p.value)
+}
+
+/// Applies `ignore:` (drop extracted claims whose text matches) and `claims:` (add hand-made
+/// figures, located by their quote) from the article's front matter.
+fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    for pattern in &article.ignore {
+        let p = pattern.trim().to_lowercase();
+        let before = claims.figures.len() + claims.dates.len() + claims.events.len();
+        claims.figures.retain(|f| f.text.to_lowercase() != p);
+        claims.dates.retain(|d| d.text.to_lowercase() != p);
+        claims.events.retain(|e| e.date_text.to_lowercase() != p);
+        if before == claims.figures.len() + claims.dates.len() + claims.events.len() {
+            diags.push(
+                Diagnostic::warning(
+                    &article.path,
+                    format!("`ignore` entry `{pattern}` matches no extracted claim"),
+                )
+                .with_help("write the claim's text exactly as `report extract` prints it"),
+            );
+        }
+    }
+    let chars = CharIndex::new(&article.text);
+    for hand in &article.hand_claims {
+        let qualifier = hand.qualifier.as_deref().and_then(Qualifier::parse);
+        if let Some(q) = &hand.qualifier
+            && qualifier.is_none()
+        {
+            diags.push(
+                Diagnostic::error(&article.path, format!("unknown qualifier `{q}` in claims"))
+                    .with_help(
+                        "use approximately, nearly, more than, at least, up to or less than",
+                    ),
+            );
+        }
+        let kind = match hand.kind.as_deref() {
+            None => FigureKind::Level,
+            Some(k) => FigureKind::parse(k).unwrap_or_else(|| {
+                diags.push(
+                    Diagnostic::error(&article.path, format!("unknown kind `{k}` in claims"))
+                        .with_help("use level, change, percent, money or ratio"),
+                );
+                FigureKind::Level
+            }),
+        };
+        let located = hand.quote.as_deref().and_then(|q| {
+            let at = article.text[article.body_offset..].find(q)? + article.body_offset;
+            Some(at..at + q.len())
+        });
+        if let (Some(q), None) = (&hand.quote, &located) {
+            diags.push(
+                Diagnostic::warning(
+                    &article.path,
+                    format!("the quote of a hand-made claim is not in the article: `{q}`"),
+                )
+                .with_help("copy the sentence exactly from the story"),
+            );
+        }
+        let span = located
+            .clone()
+            .unwrap_or(article.body_offset..article.body_offset);
+        claims.figures.push(FigureClaim {
+            text: hand
+                .text
+                .clone()
+                .unwrap_or_else(|| format_value(hand.value)),
+            start: chars.at(span.start),
+            end: chars.at(span.end),
+            value: hand.value,
+            unit: hand.unit.clone(),
+            qualifier,
+            kind,
+            said_by: hand.said_by.clone(),
+            as_of: hand
+                .as_of
+                .clone()
+                .or_else(|| Some(article.published.format("%Y-%m-%d").to_string())),
+            sentence: hand.quote.clone().unwrap_or_default(),
+            hand: true,
+            span,
+        });
+    }
+    diags
+}
+
+/// A value as readers write it: 7000 → "7,000", 1.5 → "1.5".
+pub fn format_value(value: f64) -> String {
+    if value.fract() != 0.0 || value.abs() >= 1e15 {
+        let s = format!("{value:.3}");
+        return s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    let digits = format!("{}", value.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if value < 0.0 { format!("-{out}") } else { out }
+}
+
+/// Byte offsets to character offsets in one text, in O(1) amortized per lookup.
+struct CharIndex<'a> {
+    text: &'a str,
+    /// Character count at every 256th byte.
+    checkpoints: Vec<usize>,
+}
+
+impl<'a> CharIndex<'a> {
+    const STEP: usize = 256;
+
+    fn new(text: &'a str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::STEP + 1);
+        let mut count = 0;
+        for (i, b) in text.bytes().enumerate() {
+            if i % Self::STEP == 0 {
+                checkpoints.push(count);
+            }
+            // Count bytes that start a character.
+            if (b as i8) >= -0x40 {
+                count += 1;
+            }
+        }
+        CharIndex { text, checkpoints }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let block = byte / Self::STEP;
+        let Some(&base) = self.checkpoints.get(block) else {
+            return self.text.chars().count();
+        };
+        base + self.text.as_bytes()[block * Self::STEP..byte]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets() {
+        let text = "é".repeat(300) + "abc";
+        let idx = CharIndex::new(&text);
+        assert_eq!(idx.at(0), 0);
+        assert_eq!(idx.at(600), 300);
+        assert_eq!(idx.at(601), 301);
+        assert_eq!(idx.at(text.len()), 303);
+    }
+
+    #[test]
+    fn formats_values() {
+        assert_eq!(format_value(7000.0), "7,000");
+        assert_eq!(format_value(1_000_000.0), "1,000,000");
+        assert_eq!(format_value(1.5), "1.5");
+        assert_eq!(format_value(300.0), "300");
+    }
+}

@@ -1,0 +1,3791 @@
+//! TIMEX3 temporal expression tagger and normalizer for English news text.
+//!
+//! Input: the plain text of one article body (any Unicode; paragraphs separated by blank
+//! lines) and the document creation (publication) date.
+//! Output: a list of [`Timex`] records, sorted by start offset and never overlapping, each with
+//! byte offsets into the input, a TIMEX3 type (DATE, TIME, DURATION, SET), a normalized TIMEX3
+//! `value` (e.g. `2024-03-18`, `2023-Q3`, `P2Y`, `PRESENT_REF`) and an optional TIMEX3 `mod`.
+//!
+//! The tagger works on a simple token stream (letter runs, digit runs, single punctuation
+//! characters) with hand-written, bounded look-ahead matchers, so it runs in time linear in the
+//! input. Spans follow the TimeML / TempEval-3 conventions: leading prepositions are excluded,
+//! determiners, relative words and modifiers ("about", "early", "more than") are included.
+//! Relative and anaphoric expressions are resolved against the publication date, the local tense
+//! of the sentence, and the most recent concrete date mentioned earlier in the text.
+
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+/// The TIMEX3 type of a temporal expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period (day, week, month, quarter, season, year, decade, ...).
+    Date,
+    /// A time of day, possibly anchored to a date.
+    Time,
+    /// A length of time ("two years", "48-hour").
+    Duration,
+    /// A recurring time ("every week", "daily").
+    Set,
+}
+
+/// One temporal expression found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// Byte offset of the first byte of the expression (on a char boundary).
+    pub start: usize,
+    /// Byte offset one past the last byte of the expression (end exclusive, on a char boundary).
+    pub end: usize,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// TIMEX3 value: "2024-03-18", "2023-07", "2023", "2023-Q3", "2023-SU", "199" (decade),
+    /// "2024-W12", "2024-03-18TMO", "2024-03-18T14:30", "PRESENT_REF", "PAST_REF", "FUTURE_REF",
+    /// "P2Y", "PT48H", "P1W" (sets), ...
+    pub value: String,
+    /// TIMEX3 mod: "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
+    /// "START", "MID", "END", ...
+    pub modifier: Option<String>,
+}
+
+/// Finds every temporal expression in `text` (a whole article body; paragraphs separated by blank
+/// lines) and normalizes it against `dct`, the document creation (publication) date. Results are
+/// sorted by start and never overlap.
+pub fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
+    let toks = tokenize(text);
+    let sent = sentence_ids(&toks);
+    let mut st = State {
+        dct,
+        rf: RefDate {
+            date: dct,
+            gran: Gran::Day,
+        },
+        explicit_year: None,
+    };
+    let p = Parser { t: &toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match p.parse_at(i) {
+            Some(c) if c.end > i => {
+                if let Some(tx) = resolve(&c, &toks, &sent, &mut st) {
+                    out.push(tx);
+                }
+                i = c.end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone)]
+struct Tok {
+    s: usize,
+    e: usize,
+    /// Lowercased text.
+    w: String,
+    /// First char is uppercase.
+    cap: bool,
+    /// Whitespace precedes this token.
+    sp: bool,
+    /// A blank line (paragraph break) precedes this token.
+    para: bool,
+    /// Numeric value if the token is an ASCII digit run of at most 9 digits.
+    num: Option<u32>,
+    /// Number of chars (only meaningful for digit runs).
+    len: usize,
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut it = text.char_indices().peekable();
+    let mut sp = true;
+    let mut newlines = 0usize;
+    while let Some(&(s, c)) = it.peek() {
+        if c.is_whitespace() {
+            sp = true;
+            if c == '\n' {
+                newlines += 1;
+            }
+            it.next();
+            continue;
+        }
+        let mut e = s + c.len_utf8();
+        it.next();
+        let mut count = 1usize;
+        if c.is_alphabetic() {
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphabetic() {
+                    e = j + d.len_utf8();
+                    count += 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+        } else if c.is_ascii_digit() {
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_ascii_digit() {
+                    e = j + d.len_utf8();
+                    count += 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        let raw = &text[s..e];
+        let num = if c.is_ascii_digit() && count <= 9 {
+            raw.parse::<u32>().ok()
+        } else {
+            None
+        };
+        let w = if raw == "\u{2019}" || raw == "`" {
+            "'".to_string()
+        } else {
+            raw.to_lowercase()
+        };
+        toks.push(Tok {
+            s,
+            e,
+            w,
+            cap: c.is_uppercase(),
+            sp,
+            para: newlines >= 2,
+            num,
+            len: count,
+        });
+        sp = false;
+        newlines = 0;
+    }
+    toks
+}
+
+const ABBREVS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "co", "corp", "inc", "ltd", "jr", "sr",
+    "vs", "no", "u", "s", "p", "a", "m", "lt", "col", "sgt", "capt", "prof",
+];
+
+/// Sentence index for every token.
+fn sentence_ids(t: &[Tok]) -> Vec<usize> {
+    let mut ids = Vec::with_capacity(t.len());
+    let mut cur = 0usize;
+    let mut brk = false;
+    for (i, tk) in t.iter().enumerate() {
+        if brk || tk.para || tk.w.contains('\n') {
+            cur += 1;
+        }
+        brk = false;
+        ids.push(cur);
+        let w = tk.w.as_str();
+        if w == "!" || w == "?" || w == ";" {
+            brk = true;
+        } else if w == "." {
+            let prev_abbrev = i > 0 && {
+                let p = &t[i - 1];
+                ABBREVS.contains(&p.w.as_str()) || (p.w.chars().count() == 1 && !p.sp)
+            };
+            let next_cap = t
+                .get(i + 1)
+                .map(|n| n.cap || n.num.is_none())
+                .unwrap_or(true);
+            if !prev_abbrev && next_cap {
+                brk = true;
+            }
+        }
+    }
+    ids
+}
+
+// ---------------------------------------------------------------------------------------------
+// Semantic representation of a matched expression
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Unit {
+    Sec,
+    Min,
+    Hour,
+    Day,
+    Weekend,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Gran {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Season,
+    Half,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearSpec {
+    /// An explicit year.
+    Abs(i32),
+    /// Offset from the DCT year ("this", "last", "next").
+    Dct(i32),
+    /// From context (reference / tense).
+    Ctx,
+    /// One year before the reference period ("the year-ago quarter").
+    YearAgo,
+}
+
+#[derive(Debug, Clone)]
+enum Sem {
+    /// Absolute calendar date; a missing year is inferred.
+    Abs {
+        y: Option<i32>,
+        m: u32,
+        d: Option<u32>,
+        ys: YearSpec,
+    },
+    Year(i32),
+    /// Decade prefix: 199 for the 1990s.
+    Decade(i32),
+    /// Century prefix: 19 for the 20th century.
+    Century(i32),
+    /// Weekday (0 = Monday), with an optional part of day; rel: None = by tense, Some(-1/0/1).
+    Weekday {
+        wd: u32,
+        pod: Option<&'static str>,
+        rel: Option<i32>,
+    },
+    /// A month name without a day; rel as for weekdays.
+    Month {
+        m: u32,
+        rel: Option<i32>,
+    },
+    /// DCT plus some days, with an optional part of day.
+    RelDay {
+        off: i64,
+        pod: Option<&'static str>,
+    },
+    /// "this/last/next week|month|year|..." relative to the DCT.
+    RelUnit {
+        unit: Unit,
+        off: i32,
+    },
+    /// "the weekend" and other units resolved by tense.
+    TenseUnit(Unit),
+    /// N units ago (None = unspecified).
+    Ago {
+        n: Option<u32>,
+        unit: Unit,
+    },
+    /// N units from now.
+    FromNow {
+        n: Option<u32>,
+        unit: Unit,
+    },
+    /// Relative to the reference date: signed number of units.
+    Anaph {
+        n: i64,
+        unit: Unit,
+    },
+    /// The reference date at the given unit ("that day", "the same month").
+    Same(Unit),
+    Ref(&'static str),
+    Dur {
+        n: Option<u32>,
+        unit: Unit,
+        half: bool,
+    },
+    Set(String),
+    Time {
+        date: Option<Box<Sem>>,
+        h: u32,
+        mi: u32,
+    },
+    /// Quarter 1..4 (0 = the latest completed quarter).
+    Quarter {
+        q: u32,
+        ys: YearSpec,
+    },
+    Half {
+        h: u32,
+        ys: YearSpec,
+    },
+    /// A holiday; rel as for weekdays; explicit year if given.
+    Holiday {
+        h: Hol,
+        rel: Option<i32>,
+        y: Option<i32>,
+    },
+    /// Year end: the year (mod END); past context or "since" means the previous year.
+    YearEnd {
+        prev: bool,
+    },
+    /// Season "SP" "SU" "FA" "WI".
+    Season {
+        s: &'static str,
+        ys: YearSpec,
+        rel: Option<i32>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hol {
+    Fixed(u32, u32),
+    Thanksgiving,
+    ElectionDay,
+}
+
+fn holiday_date(h: Hol, y: i32) -> Option<NaiveDate> {
+    match h {
+        Hol::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+        Hol::Thanksgiving => NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Thu, 4),
+        Hol::ElectionDay => {
+            let first_mon = NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Mon, 1)?;
+            first_mon.checked_add_signed(Duration::try_days(1)?)
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    start: usize,
+    end: usize,
+    sem: Sem,
+    modifier: Option<&'static str>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon helpers
+// ---------------------------------------------------------------------------------------------
+
+fn month_of(w: &str) -> Option<(u32, bool)> {
+    // (month, is_abbreviation)
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if let Some(p) = full.iter().position(|m| *m == w) {
+        return Some((p as u32 + 1, false));
+    }
+    let ab = [
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ];
+    ab.iter().find(|(a, _)| *a == w).map(|(_, m)| (*m, true))
+}
+
+fn weekday_of(w: &str) -> Option<u32> {
+    let days = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    days.iter().position(|d| *d == w).map(|p| p as u32)
+}
+
+fn pod_of(w: &str) -> Option<&'static str> {
+    match w {
+        "morning" => Some("TMO"),
+        "afternoon" => Some("TAF"),
+        "evening" => Some("TEV"),
+        "night" => Some("TNI"),
+        _ => None,
+    }
+}
+
+fn season_of(w: &str) -> Option<&'static str> {
+    match w {
+        "spring" => Some("SP"),
+        "summer" => Some("SU"),
+        "fall" | "autumn" => Some("FA"),
+        "winter" => Some("WI"),
+        _ => None,
+    }
+}
+
+/// Unit word -> (unit, plural).
+fn unit_of(w: &str) -> Option<(Unit, bool)> {
+    Some(match w {
+        "second" => (Unit::Sec, false),
+        "seconds" => (Unit::Sec, true),
+        "minute" => (Unit::Min, false),
+        "minutes" => (Unit::Min, true),
+        "hour" => (Unit::Hour, false),
+        "hours" => (Unit::Hour, true),
+        "day" => (Unit::Day, false),
+        "days" => (Unit::Day, true),
+        "weekend" => (Unit::Weekend, false),
+        "weekends" => (Unit::Weekend, true),
+        "week" => (Unit::Week, false),
+        "weeks" => (Unit::Week, true),
+        "month" => (Unit::Month, false),
+        "months" => (Unit::Month, true),
+        "quarter" => (Unit::Quarter, false),
+        "quarters" => (Unit::Quarter, true),
+        "year" => (Unit::Year, false),
+        "years" => (Unit::Year, true),
+        "decade" => (Unit::Decade, false),
+        "decades" => (Unit::Decade, true),
+        "century" => (Unit::Century, false),
+        "centuries" => (Unit::Century, true),
+        _ => return None,
+    })
+}
+
+fn small_num(w: &str) -> Option<u32> {
+    let ones = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    ones.iter().position(|x| *x == w).map(|p| p as u32)
+}
+
+fn tens_num(w: &str) -> Option<u32> {
+    let tens = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    tens.iter()
+        .position(|x| *x == w)
+        .map(|p| (p as u32 + 2) * 10)
+}
+
+fn ordinal_of(w: &str) -> Option<u32> {
+    let ords = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    ];
+    ords.iter().position(|x| *x == w).map(|p| p as u32 + 1)
+}
+
+const TZ: &[&str] = &[
+    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "bst", "cet",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Parser
+// ---------------------------------------------------------------------------------------------
+
+struct Parser<'a> {
+    t: &'a [Tok],
+}
+
+impl<'a> Parser<'a> {
+    fn w(&self, i: usize) -> &str {
+        self.t.get(i).map(|t| t.w.as_str()).unwrap_or("")
+    }
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.w(i) == w
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.t.get(i).map(|t| t.cap).unwrap_or(false)
+    }
+    fn num(&self, i: usize) -> Option<u32> {
+        self.t.get(i).and_then(|t| t.num)
+    }
+    fn nlen(&self, i: usize) -> usize {
+        self.t.get(i).map(|t| t.len).unwrap_or(0)
+    }
+    /// Token i is attached to the previous token (no whitespace).
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).map(|t| !t.sp).unwrap_or(false)
+    }
+    fn is_alpha(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .and_then(|t| t.w.chars().next())
+            .map(|c| c.is_alphabetic())
+            .unwrap_or(false)
+    }
+
+    /// Optional "." glued to an abbreviation.
+    fn skip_dot(&self, i: usize) -> usize {
+        if self.is(i, ".") && self.glued(i) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// A cardinal number (digits or words). Returns (value or None for vague, next index).
+    fn number(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        let w = self.w(i);
+        if let Some(n) = self.num(i) {
+            // Reject "7,000"-style grouped numbers and decimals.
+            if self.is(i + 1, ",")
+                && self.glued(i + 1)
+                && self.nlen(i + 2) == 3
+                && self.glued(i + 2)
+            {
+                return None;
+            }
+            if self.is(i + 1, ".")
+                && self.glued(i + 1)
+                && self.num(i + 2).is_some()
+                && self.glued(i + 2)
+            {
+                return None;
+            }
+            if i > 0
+                && (self.is(i - 1, ".") || self.is(i - 1, ","))
+                && self.glued(i)
+                && self.num(i.wrapping_sub(2)).is_some()
+            {
+                return None;
+            }
+            return Some((Some(n), i + 1));
+        }
+        match w {
+            "a" | "an" => {
+                if self.is(i + 1, "couple") && self.is(i + 2, "of") {
+                    return Some((Some(2), i + 3));
+                }
+                if self.is(i + 1, "few") {
+                    return Some((None, i + 2));
+                }
+                if self.is(i + 1, "dozen") {
+                    return Some((Some(12), i + 2));
+                }
+                if self.is(i + 1, "hundred") {
+                    return Some((Some(100), i + 2));
+                }
+                if self.is(i + 1, "thousand") {
+                    return Some((Some(1000), i + 2));
+                }
+                return Some((Some(1), i + 1));
+            }
+            "several" | "few" | "many" | "some" => return Some((None, i + 1)),
+            "dozens" | "hundreds" | "thousands" if self.is(i + 1, "of") => {
+                return Some((None, i + 2));
+            }
+            "couple" if self.is(i + 1, "of") => return Some((Some(2), i + 2)),
+            "dozen" => return Some((Some(12), i + 1)),
+            _ => {}
+        }
+        let mut val;
+        let mut j;
+        if let Some(t) = tens_num(w) {
+            val = t;
+            j = i + 1;
+            let k = if self.is(j, "-") && self.glued(j) {
+                j + 1
+            } else {
+                j
+            };
+            if let Some(o) = small_num(self.w(k))
+                && (1..10).contains(&o)
+            {
+                val += o;
+                j = k + 1;
+            }
+        } else if let Some(o) = small_num(w) {
+            val = o;
+            j = i + 1;
+        } else {
+            return None;
+        }
+        if self.is(j, "hundred") {
+            val *= 100;
+            j += 1;
+            if self.is(j, "and")
+                && let Some((Some(r), k)) = self.number(j + 1)
+                && r < 100
+            {
+                val += r;
+                j = k;
+            }
+        }
+        Some((Some(val), j))
+    }
+
+    /// Best candidate starting at token i (longest match), including modifiers.
+    fn parse_at(&self, i: usize) -> Option<Cand> {
+        let t = self.t.get(i)?;
+        // Quick reject: tokens that can never start an expression.
+        let first = t.w.chars().next()?;
+        if !(first.is_alphanumeric() || first == '\'' || first == '$') {
+            return None;
+        }
+        let mut best: Option<Cand> = None;
+        if let Some((m, j, kind)) = self.modifier(i)
+            && let Some(mut c) = self.core(j)
+        {
+            let ok = match kind {
+                ModKind::Both => !matches!(c.sem, Sem::Set(_) | Sem::Ref(_) | Sem::Weekday { .. }),
+                ModKind::Dur => matches!(
+                    c.sem,
+                    Sem::Dur { .. } | Sem::Ago { .. } | Sem::Anaph { .. } | Sem::FromNow { .. }
+                ),
+                ModKind::Date => !matches!(c.sem, Sem::Dur { .. } | Sem::Set(_) | Sem::Ref(_)),
+            };
+            if ok && c.modifier.is_none() {
+                c.start = i;
+                c.modifier = Some(m);
+                best = Some(c);
+            }
+        }
+        if let Some(c) = self.core(i)
+            && best.as_ref().map(|b| c.end > b.end).unwrap_or(true)
+        {
+            best = Some(c);
+        }
+        best
+    }
+
+    fn modifier(&self, i: usize) -> Option<(&'static str, usize, ModKind)> {
+        let w = self.w(i);
+        let two = |a: &str, b: &str| self.is(i, a) && self.is(i + 1, b);
+        let r = match w {
+            "about" | "around" | "approximately" | "roughly" => ("APPROX", i + 1, ModKind::Both),
+            "some"
+                if self.num(i + 1).is_some()
+                    || small_num(self.w(i + 1)).is_some()
+                    || tens_num(self.w(i + 1)).is_some() =>
+            {
+                ("APPROX", i + 1, ModKind::Dur)
+            }
+            "nearly" | "almost" => ("LESS_THAN", i + 1, ModKind::Both),
+            "under" if !self.is(i + 1, "the") => ("LESS_THAN", i + 1, ModKind::Dur),
+            _ if two("less", "than") || two("fewer", "than") => ("LESS_THAN", i + 2, ModKind::Dur),
+            _ if two("more", "than") || two("longer", "than") => ("MORE_THAN", i + 2, ModKind::Dur),
+            _ if two("at", "least") => ("EQUAL_OR_MORE", i + 2, ModKind::Dur),
+            _ if two("at", "most") || two("up", "to") => ("EQUAL_OR_LESS", i + 2, ModKind::Dur),
+            _ if two("no", "more") && self.is(i + 2, "than") => {
+                ("EQUAL_OR_LESS", i + 3, ModKind::Dur)
+            }
+            "early" => ("START", i + 1, ModKind::Date),
+            "late" => ("END", i + 1, ModKind::Date),
+            "mid" => {
+                let j = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+                ("MID", j, ModKind::Date)
+            }
+            "the"
+                if matches!(
+                    self.w(i + 1),
+                    "end" | "beginning" | "start" | "middle" | "close" | "turn"
+                ) && self.is(i + 2, "of") =>
+            {
+                let m = match self.w(i + 1) {
+                    "end" | "close" => "END",
+                    "middle" => "MID",
+                    _ => "START",
+                };
+                (m, i + 3, ModKind::Date)
+            }
+            "the" if matches!(self.w(i + 1), "early" | "late" | "mid") => {
+                let m = match self.w(i + 1) {
+                    "early" => "START",
+                    "late" => "END",
+                    _ => "MID",
+                };
+                let j = if self.is(i + 2, "-") { i + 3 } else { i + 2 };
+                // Only decades take "the early/late"; the core must accept a bare decade.
+                if let Some(c) = self.core(j)
+                    && matches!(c.sem, Sem::Decade(_) | Sem::Century(_))
+                {
+                    return Some((m, j, ModKind::Date));
+                }
+                return None;
+            }
+            "end" | "beginning" | "middle" if self.is(i + 1, "of") => {
+                let m = match w {
+                    "end" => "END",
+                    "middle" => "MID",
+                    _ => "START",
+                };
+                (m, i + 2, ModKind::Date)
+            }
+            _ => return None,
+        };
+        Some(r)
+    }
+
+    /// Core expression (no leading modifier) starting at i: longest of all matchers.
+    fn core(&self, i: usize) -> Option<Cand> {
+        let mut best: Option<Cand> = None;
+        let mut consider = |c: Option<Cand>| {
+            if let Some(c) = c
+                && best.as_ref().map(|b| c.end > b.end).unwrap_or(true)
+            {
+                best = Some(c);
+            }
+        };
+        consider(self.time_expr(i));
+        consider(self.month_date(i));
+        consider(self.day_month(i));
+        consider(self.numeric_date(i));
+        consider(self.weekday(i));
+        consider(self.year_expr(i));
+        consider(self.decade(i));
+        consider(self.relative(i));
+        consider(self.quarter(i));
+        consider(self.season(i));
+        consider(self.holiday(i));
+        consider(self.year_end(i));
+        consider(self.duration(i));
+        consider(self.vague(i));
+        consider(self.set_expr(i));
+        best
+    }
+
+    fn cand(&self, start: usize, end: usize, sem: Sem) -> Option<Cand> {
+        Some(Cand {
+            start,
+            end,
+            sem,
+            modifier: None,
+        })
+    }
+
+    /// A 4-digit year token at i, accepted only in year-like context.
+    fn year_tok(&self, i: usize, strict_ctx: bool) -> Option<i32> {
+        let n = self.num(i)?;
+        if self.nlen(i) != 4 || !(1000..=2100).contains(&n) {
+            return None;
+        }
+        // Grouped number ("12,000") or decimal or part of a larger numeric token run.
+        if i > 0 && self.glued(i) && matches!(self.w(i - 1), "," | "." | "$" | "#" | "/" | ":") {
+            return None;
+        }
+        if self.glued(i + 1)
+            && matches!(self.w(i + 1), "," | "%" | ":" | "/")
+            && self.num(i + 2).is_some()
+        {
+            return None;
+        }
+        if self.is(i + 1, "%")
+            || (self.glued(i + 1) && self.is(i + 1, ".") && self.num(i + 2).is_some())
+        {
+            return None;
+        }
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        if matches!(
+            prev,
+            "$" | "#" | "no" | "number" | "page" | "route" | "flight" | "room" | "model"
+        ) {
+            return None;
+        }
+        // Followed by a lowercase plural-looking word: "2000 containers".
+        let next = self.t.get(i + 1);
+        if let Some(nt) = next {
+            let nw = nt.w.as_str();
+            if !nt.cap
+                && nw.chars().all(|c| c.is_alphabetic())
+                && nw.len() > 3
+                && nw.ends_with('s')
+                && !matches!(
+                    nw,
+                    "was"
+                        | "has"
+                        | "this"
+                        | "thus"
+                        | "does"
+                        | "sales"
+                        | "results"
+                        | "earnings"
+                        | "levels"
+                        | "figures"
+                        | "prices"
+                        | "lows"
+                        | "highs"
+                )
+            {
+                return None;
+            }
+            if matches!(
+                nw,
+                "people"
+                    | "men"
+                    | "women"
+                    | "children"
+                    | "troops"
+                    | "feet"
+                    | "miles"
+                    | "tons"
+                    | "metres"
+                    | "meters"
+                    | "km"
+                    | "dollars"
+                    | "shares"
+                    | "units"
+                    | "cars"
+            ) {
+                return None;
+            }
+        }
+        let ctx = matches!(
+            prev,
+            "in" | "since"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "a"
+                | "that"
+                | "this"
+                | "s"
+                | "post"
+                | "pre"
+                | "of"
+                | "by"
+                | "until"
+                | "till"
+                | "from"
+                | "to"
+                | "during"
+                | "before"
+                | "after"
+                | "through"
+                | "between"
+                | "and"
+                | "or"
+                | "fiscal"
+                | "year"
+                | "early"
+                | "late"
+                | "mid"
+                | "-"
+                | "end"
+                | "spring"
+                | "summer"
+                | "fall"
+                | "autumn"
+                | "winter"
+                | "'"
+                | "the"
+                | "for"
+                | "throughout"
+                | "than"
+                | "into"
+                | "circa"
+                | "around"
+                | "about"
+                | "as"
+                | "at"
+                | "on"
+                | "("
+                | ","
+                | "calendar"
+                | "until."
+        );
+        if ctx {
+            return Some(n as i32);
+        }
+        if strict_ctx {
+            return None;
+        }
+        // Otherwise require a clause boundary after it and a plausible modern year.
+        if !(1900..=2099).contains(&n) {
+            return None;
+        }
+        match next {
+            None => Some(n as i32),
+            Some(nt) => {
+                let nw = nt.w.as_str();
+                let punct = !nt
+                    .w
+                    .chars()
+                    .next()
+                    .map(|c| c.is_alphanumeric())
+                    .unwrap_or(false);
+                if (punct && nw != "%" && nw != "-")
+                    || nt.cap
+                    || matches!(nw, "and" | "to" | "when" | "as")
+                {
+                    Some(n as i32)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// Day-of-month number 1..=31 with optional ordinal suffix; returns (day, next).
+    fn day_num(&self, i: usize) -> Option<(u32, usize)> {
+        let n = self.num(i)?;
+        if self.nlen(i) > 2 || !(1..=31).contains(&n) {
+            if let Some(o) = ordinal_of(self.w(i)) {
+                return Some((o, i + 1));
+            }
+            return None;
+        }
+        let mut j = i + 1;
+        if matches!(self.w(j), "st" | "nd" | "rd" | "th") && self.glued(j) {
+            j += 1;
+        }
+        // "March 3:30" or "March 3.5" or "March 31,000"
+        if self.glued(j)
+            && matches!(self.w(j), ":" | "." | ",")
+            && self.num(j + 1).is_some()
+            && self.glued(j + 1)
+        {
+            return None;
+        }
+        if self.is(j, "%") || self.is(j, "-") {
+            return None;
+        }
+        Some((n, j))
+    }
+
+    /// "March 18, 2024", "Mar. 18", "March 2024", "March", "Monday, March 18".
+    fn month_date(&self, i: usize) -> Option<Cand> {
+        let (m, abbr) = month_of(self.w(i))?;
+        if !self.cap(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        if abbr {
+            j = self.skip_dot(j);
+        }
+        if let Some((d, k)) = self.day_num(j) {
+            // Year after the day.
+            let mut k2 = k;
+            if self.is(k2, ",") {
+                k2 += 1;
+            }
+            if let Some(y) = self.year_tok(k2, false).or_else(|| {
+                if self.nlen(k2) == 4 {
+                    self.num(k2)
+                        .filter(|n| (1000..=2100).contains(n))
+                        .map(|n| n as i32)
+                } else {
+                    None
+                }
+            }) {
+                return self.cand(
+                    i,
+                    k2 + 1,
+                    Sem::Abs {
+                        y: Some(y),
+                        m,
+                        d: Some(d),
+                        ys: YearSpec::Abs(y),
+                    },
+                );
+            }
+            if let Some((y, k3)) = self.spelled_year(k2) {
+                return self.cand(
+                    i,
+                    k3,
+                    Sem::Abs {
+                        y: Some(y),
+                        m,
+                        d: Some(d),
+                        ys: YearSpec::Abs(y),
+                    },
+                );
+            }
+            return self.cand(
+                i,
+                k,
+                Sem::Abs {
+                    y: None,
+                    m,
+                    d: Some(d),
+                    ys: YearSpec::Ctx,
+                },
+            );
+        }
+        if abbr && j == i + 1 && !matches!(self.w(i), "sept") {
+            // An undotted abbreviation needs a following day or year.
+            if self.nlen(j) != 4 {
+                return None;
+            }
+        }
+        let mut k = j;
+        if self.is(k, ",") || self.is(k, "of") {
+            k += 1;
+        }
+        if self.nlen(k) == 4
+            && let Some(y) = self.num(k).filter(|n| (1000..=2100).contains(n))
+        {
+            let y = y as i32;
+            return self.cand(
+                i,
+                k + 1,
+                Sem::Abs {
+                    y: Some(y),
+                    m,
+                    d: None,
+                    ys: YearSpec::Abs(y),
+                },
+            );
+        }
+        if let Some((y, k3)) = self.spelled_year(k) {
+            return self.cand(
+                i,
+                k3,
+                Sem::Abs {
+                    y: Some(y),
+                    m,
+                    d: None,
+                    ys: YearSpec::Abs(y),
+                },
+            );
+        }
+        // "January this year", "June last year"
+        if let Some(off) = rel_word(self.w(j))
+            && self.is(j + 1, "year")
+        {
+            return self.cand(
+                i,
+                j + 2,
+                Sem::Abs {
+                    y: None,
+                    m,
+                    d: None,
+                    ys: YearSpec::Dct(off),
+                },
+            );
+        }
+        // Bare month: "May" needs stronger evidence.
+        if m == 5 || abbr {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if !matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "of"
+                    | "by"
+                    | "from"
+                    | "through"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "to"
+                    | "between"
+            ) {
+                return None;
+            }
+        }
+        // "March for Life", "March of the Mothers": names, not dates.
+        if matches!(self.w(j), "for" | "of") && (self.cap(j + 1) || self.is(j + 1, "the")) {
+            return None;
+        }
+        self.cand(i, j, Sem::Month { m, rel: None })
+    }
+
+    /// "18 March 2024", "18 March", "18th of March".
+    fn day_month(&self, i: usize) -> Option<Cand> {
+        let (d, mut j) = self.day_num(i)?;
+        self.num(i)?;
+        if self.is(j, "of") {
+            j += 1;
+        }
+        let (m, abbr) = month_of(self.w(j))?;
+        if !self.cap(j) {
+            return None;
+        }
+        let mut k = j + 1;
+        if abbr {
+            k = self.skip_dot(k);
+        }
+        let mut k2 = k;
+        if self.is(k2, ",") {
+            k2 += 1;
+        }
+        if self.nlen(k2) == 4
+            && let Some(y) = self.num(k2).filter(|n| (1000..=2100).contains(n))
+        {
+            let y = y as i32;
+            return self.cand(
+                i,
+                k2 + 1,
+                Sem::Abs {
+                    y: Some(y),
+                    m,
+                    d: Some(d),
+                    ys: YearSpec::Abs(y),
+                },
+            );
+        }
+        self.cand(
+            i,
+            k,
+            Sem::Abs {
+                y: None,
+                m,
+                d: Some(d),
+                ys: YearSpec::Ctx,
+            },
+        )
+    }
+
+    /// "2024-03-18", "3/18/2024", "3/18/98".
+    fn numeric_date(&self, i: usize) -> Option<Cand> {
+        let a = self.num(i)?;
+        let sep = self.w(i + 1);
+        if !(sep == "-" || sep == "/") || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let b = self.num(i + 2)?;
+        if self.w(i + 3) != sep || !self.glued(i + 3) || !self.glued(i + 4) {
+            return None;
+        }
+        let c = self.num(i + 4)?;
+        // Must not continue as a longer numeric run.
+        if self.glued(i + 5) && matches!(self.w(i + 5), "-" | "/") && self.num(i + 6).is_some() {
+            return None;
+        }
+        let (y, m, d) = if self.nlen(i) == 4 && sep == "-" {
+            (a as i32, b, c)
+        } else if sep == "/" && self.nlen(i + 4) == 4 {
+            (c as i32, a, b)
+        } else if sep == "/" && self.nlen(i + 4) == 2 {
+            let yy = c as i32;
+            (if yy >= 50 { 1900 + yy } else { 2000 + yy }, a, b)
+        } else {
+            return None;
+        };
+        NaiveDate::from_ymd_opt(y, m, d)?;
+        self.cand(
+            i,
+            i + 5,
+            Sem::Abs {
+                y: Some(y),
+                m,
+                d: Some(d),
+                ys: YearSpec::Abs(y),
+            },
+        )
+    }
+
+    /// "nineteen ninety-six", "two thousand", "two thousand three".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let w = self.w(i);
+        if let Some(h) = small_num(w).filter(|n| (10..=19).contains(n)) {
+            let j = i + 1;
+            if let Some(t) = tens_num(self.w(j)) {
+                let mut v = t;
+                let mut k = j + 1;
+                let k2 = if self.is(k, "-") { k + 1 } else { k };
+                if let Some(o) = small_num(self.w(k2)).filter(|o| (1..10).contains(o)) {
+                    v += o;
+                    k = k2 + 1;
+                }
+                return Some(((h * 100 + v) as i32, k));
+            }
+            if let Some(o) = small_num(self.w(j)).filter(|o| (10..=19).contains(o)) {
+                return Some(((h * 100 + o) as i32, j + 1));
+            }
+            return None;
+        }
+        if w == "two" && self.is(i + 1, "thousand") {
+            let mut v = 2000;
+            let mut k = i + 2;
+            let k1 = if self.is(k, "and") { k + 1 } else { k };
+            if let Some(o) = small_num(self.w(k1)).filter(|o| *o >= 1) {
+                v += o;
+                k = k1 + 1;
+            }
+            return Some((v as i32, k));
+        }
+        None
+    }
+
+    /// Years: "2023" in context, "fiscal 1989", "the year 2000", spelled years.
+    fn year_expr(&self, i: usize) -> Option<Cand> {
+        if self.is(i, "fiscal") {
+            let j = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
+            if self.nlen(j) == 4 {
+                let y = self.num(j).filter(|n| (1000..=2100).contains(n))? as i32;
+                return self.cand(i, j + 1, Sem::Year(y));
+            }
+            return None;
+        }
+        if self.is(i, "the") && self.is(i + 1, "year") {
+            if let Some((y, k)) = self.spelled_year(i + 2) {
+                return self.cand(i, k, Sem::Year(y));
+            }
+            if self.nlen(i + 2) == 4 {
+                let y = self.num(i + 2).filter(|n| (1000..=2100).contains(n))? as i32;
+                return self.cand(i, i + 3, Sem::Year(y));
+            }
+            return None;
+        }
+        if let Some((y, k)) = self.spelled_year(i) {
+            // Spelled years only in year contexts.
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if matches!(
+                prev,
+                "in" | "since" | "of" | "until" | "from" | "to" | "by" | "during" | "and"
+            ) || self.is(i, "nineteen")
+            {
+                return self.cand(i, k, Sem::Year(y));
+            }
+            return None;
+        }
+        let y = self.year_tok(i, false)?;
+        // "1990s" handled by decade.
+        if self.glued(i + 1) && self.is(i + 1, "s") {
+            return None;
+        }
+        self.cand(i, i + 1, Sem::Year(y))
+    }
+
+    /// Decades and centuries: "the 1990s", "1990s", "the '90s", "the nineties", "the 20th century".
+    fn decade(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        if self.is(j, "the") {
+            j += 1;
+        }
+        let had_the = j > i;
+        if self.nlen(j) == 4 && self.glued(j + 1) && self.is(j + 1, "s") {
+            let n = self.num(j)?;
+            if n % 10 == 0 && (1000..=2090).contains(&n) {
+                return self.cand(i, j + 2, Sem::Decade((n / 10) as i32));
+            }
+        }
+        if self.is(j, "'")
+            && self.nlen(j + 1) == 2
+            && self.glued(j + 1)
+            && self.is(j + 2, "s")
+            && self.glued(j + 2)
+        {
+            let n = self.num(j + 1)?;
+            if n % 10 == 0 {
+                let c = if n >= 20 { 190 } else { 200 };
+                return self.cand(i, j + 3, Sem::Decade(c + (n / 10) as i32));
+            }
+        }
+        if had_the && self.nlen(j) == 2 && self.is(j + 1, "s") && self.glued(j + 1) {
+            let n = self.num(j)?;
+            if n % 10 == 0 {
+                let c = if n >= 20 { 190 } else { 200 };
+                return self.cand(i, j + 2, Sem::Decade(c + (n / 10) as i32));
+            }
+        }
+        let decs = [
+            ("twenties", 2),
+            ("thirties", 3),
+            ("forties", 4),
+            ("fifties", 5),
+            ("sixties", 6),
+            ("seventies", 7),
+            ("eighties", 8),
+            ("nineties", 9),
+        ];
+        if had_the && let Some((_, d)) = decs.iter().find(|(w, _)| *w == self.w(j)) {
+            return self.cand(i, j + 1, Sem::Decade(190 + d));
+        }
+        // "the 20th century", "the 1800s"
+        if let Some(n) = self.num(j)
+            && self.nlen(j) <= 2
+            && matches!(self.w(j + 1), "st" | "nd" | "rd" | "th")
+            && self.glued(j + 1)
+            && self.is(j + 2, "century")
+            && (1..=30).contains(&n)
+        {
+            return self.cand(i, j + 3, Sem::Century(n as i32 - 1));
+        }
+        if let Some(o) = ordinal_of(self.w(j))
+            && self.is(j + 1, "century")
+            && had_the
+        {
+            return self.cand(i, j + 2, Sem::Century(o as i32 - 1));
+        }
+        if let Some(o) = small_num(self.w(j)).filter(|_| self.w(j).ends_with("eenth")) {
+            let _ = o;
+        }
+        None
+    }
+
+    /// Weekdays, optionally with part of day or a following date: "Monday", "Monday night",
+    /// "Monday, March 18".
+    fn weekday(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let mut rel = None;
+        if let Some(r) = rel_word(self.w(i)) {
+            rel = Some(r);
+            j += 1;
+        }
+        let wd = weekday_of(self.w(j))?;
+        if !self.cap(j) && rel.is_none() {
+            return None;
+        }
+        let mut k = j + 1;
+        // Attached date.
+        if rel.is_none() {
+            let k1 = if self.is(k, ",") { k + 1 } else { k };
+            if let Some(c) = self.month_date(k1).or_else(|| self.day_month(k1))
+                && matches!(c.sem, Sem::Abs { d: Some(_), .. })
+            {
+                return self.cand(i, c.end, c.sem);
+            }
+        }
+        let mut pod = None;
+        if let Some(p) = pod_of(self.w(k)) {
+            pod = Some(p);
+            k += 1;
+        }
+        if self.is(k, "nights") && rel.is_none() {
+            return None;
+        }
+        self.cand(i, k, Sem::Weekday { wd, pod, rel })
+    }
+
+    /// Relative expressions: today, yesterday, this week, last July, the following month, ...
+    fn relative(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
+        match w {
+            "today" => {
+                // Generic "today's world"; "VOA Today" (a title).
+                if (self.is(i + 1, "'") && self.is(i + 2, "s"))
+                    || (self.cap(i)
+                        && i > 0
+                        && !self.t[i].para
+                        && self.is_alpha(i - 1)
+                        && self.cap(i - 1))
+                {
+                    return None;
+                }
+                return self.cand(i, i + 1, Sem::RelDay { off: 0, pod: None });
+            }
+            "yesterday" | "tomorrow" => {
+                let off = if w == "yesterday" { -1 } else { 1 };
+                if let Some(p) = pod_of(self.w(i + 1)) {
+                    return self.cand(i, i + 2, Sem::RelDay { off, pod: Some(p) });
+                }
+                return self.cand(i, i + 1, Sem::RelDay { off, pod: None });
+            }
+            "year"
+                if self.is(i + 1, "-")
+                    && matches!(self.w(i + 2), "earlier" | "ago")
+                    && !matches!(self.w(i + 3), "quarter" | "period") =>
+            {
+                return self.cand(
+                    i,
+                    i + 3,
+                    Sem::Anaph {
+                        n: -1,
+                        unit: Unit::Year,
+                    },
+                );
+            }
+            "tonight" => {
+                return self.cand(
+                    i,
+                    i + 1,
+                    Sem::RelDay {
+                        off: 0,
+                        pod: Some("TNI"),
+                    },
+                );
+            }
+            "earlier" | "later"
+                if matches!(self.w(i + 1), "yesterday" | "tomorrow" | "tonight")
+                    || (weekday_of(self.w(i + 1)).is_some() && self.cap(i + 1)) =>
+            {
+                let c = self.relative(i + 1).or_else(|| self.weekday(i + 1))?;
+                return self.cand(i, c.end, c.sem);
+            }
+            "earlier" | "later" if self.is(i + 1, "this") || self.is(i + 1, "today") => {
+                if self.is(i + 1, "today") {
+                    return self.cand(i, i + 2, Sem::RelDay { off: 0, pod: None });
+                }
+                if let Some((u, false)) = unit_of(self.w(i + 2))
+                    && matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter)
+                {
+                    return self.cand(i, i + 3, Sem::RelUnit { unit: u, off: 0 });
+                }
+                if let Some(p) = pod_of(self.w(i + 2)) {
+                    return self.cand(
+                        i,
+                        i + 3,
+                        Sem::RelDay {
+                            off: 0,
+                            pod: Some(p),
+                        },
+                    );
+                }
+                return None;
+            }
+            _ => {}
+        }
+        if let Some(off) = rel_word(w) {
+            let j = i + 1;
+            let nw = self.w(j);
+            if w == "this"
+                && let Some(p) = pod_of(nw)
+            {
+                return self.cand(
+                    i,
+                    j + 1,
+                    Sem::RelDay {
+                        off: 0,
+                        pod: Some(p),
+                    },
+                );
+            }
+            if w == "last" && matches!(nw, "night" | "evening") {
+                return self.cand(
+                    i,
+                    j + 1,
+                    Sem::RelDay {
+                        off: -1,
+                        pod: pod_of(nw),
+                    },
+                );
+            }
+            if let Some((u, false)) = unit_of(nw)
+                && matches!(
+                    u,
+                    Unit::Week
+                        | Unit::Weekend
+                        | Unit::Month
+                        | Unit::Quarter
+                        | Unit::Year
+                        | Unit::Decade
+                        | Unit::Century
+                )
+            {
+                // "this year's third quarter" handled by quarter()
+                return self.cand(i, j + 1, Sem::RelUnit { unit: u, off });
+            }
+            if let Some((m, _)) = month_of(nw)
+                && self.cap(j)
+            {
+                // "last Oct. 23": the full date is tagged from the month on.
+                if let Some(c) = self.month_date(j)
+                    && matches!(c.sem, Sem::Abs { d: Some(_), .. })
+                {
+                    return None;
+                }
+                return self.cand(i, j + 1, Sem::Month { m, rel: Some(off) });
+            }
+            return None;
+        }
+        if w == "the" || w == "that" || w == "this" {
+            let j = i + 1;
+            let nw = self.w(j);
+            // the following/next/previous/preceding/same <unit>
+            let dir: Option<i64> = match nw {
+                "following" | "next" => Some(1),
+                "previous" | "preceding" | "prior" => Some(-1),
+                "same" => Some(0),
+                _ => None,
+            };
+            if w == "the" {
+                if let Some(dir) = dir {
+                    if let Some((u, false)) = unit_of(self.w(j + 1))
+                        && u >= Unit::Day
+                        && u != Unit::Weekend
+                    {
+                        let sem = if dir == 0 {
+                            Sem::Same(u)
+                        } else {
+                            Sem::Anaph { n: dir, unit: u }
+                        };
+                        return self.cand(i, j + 2, sem);
+                    }
+                    return None;
+                }
+                if matches!(nw, "current" | "present")
+                    && let Some((u, false)) = unit_of(self.w(j + 1))
+                    && u >= Unit::Week
+                {
+                    return self.cand(i, j + 2, Sem::RelUnit { unit: u, off: 0 });
+                }
+                if nw == "weekend" {
+                    return self.cand(i, j + 1, Sem::TenseUnit(Unit::Weekend));
+                }
+                if matches!(nw, "fiscal" | "full")
+                    && self.is(j + 1, "year")
+                    && !self.is(j + 2, "ended")
+                    && !self.is(j + 2, "ending")
+                {
+                    if nw == "full" {
+                        return self.cand(
+                            i,
+                            j + 2,
+                            Sem::RelUnit {
+                                unit: Unit::Year,
+                                off: 0,
+                            },
+                        );
+                    }
+                    return self.cand(
+                        i,
+                        j + 2,
+                        Sem::Dur {
+                            n: Some(1),
+                            unit: Unit::Year,
+                            half: false,
+                        },
+                    );
+                }
+                if nw == "year"
+                    && !matches!(
+                        self.w(j + 1),
+                        "-" | "'" | "ago" | "earlier" | "before" | "after" | "later"
+                    )
+                    && self.num(j + 1).is_none()
+                {
+                    return self.cand(
+                        i,
+                        j + 1,
+                        Sem::Dur {
+                            n: Some(1),
+                            unit: Unit::Year,
+                            half: false,
+                        },
+                    );
+                }
+                if matches!(nw, "day" | "year")
+                    && matches!(self.w(j + 1), "before" | "after" | "earlier" | "later")
+                {
+                    let u = if nw == "day" { Unit::Day } else { Unit::Year };
+                    let n = if matches!(self.w(j + 1), "before" | "earlier") {
+                        -1
+                    } else {
+                        1
+                    };
+                    // "the day before yesterday" etc. are rare; the anaphoric reading wins.
+                    if matches!(self.w(j + 1), "earlier" | "later")
+                        || matches!(self.w(j + 2), "." | "," | "")
+                    {
+                        return self.cand(i, j + 2, Sem::Anaph { n, unit: u });
+                    }
+                }
+            }
+            if w == "that"
+                && let Some((u, false)) = unit_of(nw)
+                && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+            {
+                return self.cand(i, j + 1, Sem::Same(u));
+            }
+        }
+        None
+    }
+
+    /// Quarters and halves.
+    fn quarter(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let mut ys = YearSpec::Ctx;
+        let mut has_the = false;
+        if self.is(j, "the") {
+            j += 1;
+            has_the = true;
+        }
+        // "this year's", "last year's"
+        if let Some(off) = rel_word(self.w(j)) {
+            if self.is(j + 1, "year") && self.is(j + 2, "'") && self.is(j + 3, "s") {
+                ys = YearSpec::Dct(off);
+                j += 4;
+            } else if has_the {
+                return None;
+            }
+        }
+        if (self.is(j, "year") && self.is(j + 1, "-") && matches!(self.w(j + 2), "ago" | "earlier"))
+            && has_the
+        {
+            ys = YearSpec::YearAgo;
+            j += 3;
+        }
+        if self.nlen(j) == 4
+            && has_the
+            && let Some(y) = self.num(j).filter(|n| (1000..=2100).contains(n))
+        {
+            ys = YearSpec::Abs(y as i32);
+            j += 1;
+        }
+        if self.is(j, "fiscal") {
+            j += 1;
+        }
+        let mut q = None;
+        let mut half = false;
+        if let Some(o) = ordinal_of(self.w(j)).filter(|o| *o <= 4) {
+            let k = if self.is(j + 1, "-") { j + 2 } else { j + 1 };
+            let k = if self.is(k, "fiscal") { k + 1 } else { k };
+            if self.is(k, "quarter") {
+                q = Some((o, k + 1));
+            } else if self.is(k, "half") && o <= 2 {
+                q = Some((o, k + 1));
+                half = true;
+            }
+        } else if matches!(
+            self.w(j),
+            "latest" | "last" | "past" | "recent" | "most" | "comparable" | "same"
+        ) && has_the
+        {
+            let k = if self.is(j, "most") && self.is(j + 1, "recent") {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.is(k, "quarter") || (self.is(k, "period") && self.w(j) == "latest") {
+                q = Some((0, k + 1));
+            }
+        } else if self.is(j, "quarter") && (has_the || ys != YearSpec::Ctx) {
+            if ys == YearSpec::Ctx && !self.is(j + 1, "of") {
+                // "the quarter" alone: the latest completed quarter.
+                q = Some((0, j + 1));
+            } else {
+                q = Some((0, j + 1));
+            }
+        } else if matches!(self.w(j), "period")
+            && matches!(ys, YearSpec::YearAgo | YearSpec::Abs(_))
+        {
+            q = Some((0, j + 1));
+        } else if self.w(j).len() == 2 && self.w(j).starts_with('q') && self.cap(j) {
+            let o = self.w(j)[1..]
+                .parse::<u32>()
+                .ok()
+                .filter(|o| (1..=4).contains(o));
+            if let Some(o) = o {
+                q = Some((o, j + 1));
+            }
+        } else if let (Some(o), true) = (self.num(j), self.is(j + 1, "q") && self.glued(j + 1))
+            && (1..=4).contains(&o)
+        {
+            q = Some((o, j + 2));
+        }
+        let (qn, mut end) = q?;
+        // "of 2023", "2023", "of last year", "of this year"
+        let k = if self.is(end, "of") { end + 1 } else { end };
+        if self.nlen(k) == 4 {
+            if let Some(y) = self.num(k).filter(|n| (1000..=2100).contains(n)) {
+                ys = YearSpec::Abs(y as i32);
+                end = k + 1;
+            }
+        } else if let Some(off) = rel_word(self.w(k))
+            && self.is(k + 1, "year")
+        {
+            ys = YearSpec::Dct(off);
+            end = k + 2;
+        }
+        if half {
+            return self.cand(i, end, Sem::Half { h: qn, ys });
+        }
+        self.cand(i, end, Sem::Quarter { q: qn, ys })
+    }
+
+    /// Holidays: "Christmas", "Thanksgiving Day", "last Christmas", "New Year's Day".
+    fn holiday(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let rel = rel_word(self.w(i));
+        if rel.is_some() {
+            j += 1;
+        }
+        if !self.cap(j) {
+            return None;
+        }
+        let (h, mut k) = match self.w(j) {
+            "christmas" => {
+                if self.is(j + 1, "eve") {
+                    (Hol::Fixed(12, 24), j + 2)
+                } else if self.is(j + 1, "day") {
+                    (Hol::Fixed(12, 25), j + 2)
+                } else {
+                    (Hol::Fixed(12, 25), j + 1)
+                }
+            }
+            "thanksgiving" => {
+                if self.is(j + 1, "day") {
+                    (Hol::Thanksgiving, j + 2)
+                } else {
+                    (Hol::Thanksgiving, j + 1)
+                }
+            }
+            "halloween" => (Hol::Fixed(10, 31), j + 1),
+            "independence" if self.is(j + 1, "day") => (Hol::Fixed(7, 4), j + 2),
+            "election" if self.is(j + 1, "day") && self.cap(j + 1) => (Hol::ElectionDay, j + 2),
+            "valentine" if self.is(j + 1, "'") && self.is(j + 2, "s") && self.is(j + 3, "day") => {
+                (Hol::Fixed(2, 14), j + 4)
+            }
+            "new" if self.is(j + 1, "year") && self.is(j + 2, "'") && self.is(j + 3, "s") => {
+                match self.w(j + 4) {
+                    "day" => (Hol::Fixed(1, 1), j + 5),
+                    "eve" => (Hol::Fixed(12, 31), j + 5),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let mut y = None;
+        if rel.is_none() {
+            let k2 = if self.is(k, ",") { k + 1 } else { k };
+            if self.nlen(k2) == 4
+                && let Some(n) = self.num(k2).filter(|n| (1000..=2100).contains(n))
+            {
+                y = Some(n as i32);
+                k = k2 + 1;
+            }
+        }
+        self.cand(i, k, Sem::Holiday { h, rel, y })
+    }
+
+    /// Year end: "year-end", "year end", "the end of the year" is handled by modifiers.
+    fn year_end(&self, i: usize) -> Option<Cand> {
+        if !self.is(i, "year") {
+            return None;
+        }
+        let e = if self.is(i + 1, "-") && self.is(i + 2, "end") {
+            i + 3
+        } else if self.is(i + 1, "end")
+            || (self.is(i + 1, "'") && self.is(i + 2, "s") && self.is(i + 3, "end"))
+        {
+            if self.is(i + 1, "end") { i + 2 } else { i + 4 }
+        } else {
+            return None;
+        };
+        let prev = i > 0 && matches!(self.w(i - 1), "since");
+        self.cand(i, e, Sem::YearEnd { prev })
+    }
+
+    /// Seasons: "summer 2023", "last summer", "the summer", "the winter of 1994".
+    fn season(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let mut rel = None;
+        let mut has_the = false;
+        if let Some(r) = rel_word(self.w(j)) {
+            rel = Some(r);
+            j += 1;
+            if r == 0 && self.is(j, "past") {
+                rel = Some(-1);
+                j += 1;
+            }
+        } else if self.is(j, "the") {
+            has_the = true;
+            j += 1;
+        }
+        let s = season_of(self.w(j))?;
+        let mut k = j + 1;
+        if self.is(k, "of") {
+            k += 1;
+        }
+        if rel.is_none() {
+            if self.nlen(k) == 4
+                && let Some(y) = self.num(k).filter(|n| (1000..=2100).contains(n))
+            {
+                return self.cand(
+                    i,
+                    k + 1,
+                    Sem::Season {
+                        s,
+                        ys: YearSpec::Abs(y as i32),
+                        rel: None,
+                    },
+                );
+            }
+            if let Some((y, k2)) = self.spelled_year(k) {
+                return self.cand(
+                    i,
+                    k2,
+                    Sem::Season {
+                        s,
+                        ys: YearSpec::Abs(y),
+                        rel: None,
+                    },
+                );
+            }
+            if !has_the {
+                return None;
+            }
+            if matches!(self.w(j + 1), "of") {
+                return None;
+            }
+        }
+        self.cand(
+            i,
+            j + 1,
+            Sem::Season {
+                s,
+                ys: YearSpec::Ctx,
+                rel,
+            },
+        )
+    }
+
+    /// Durations, "N units ago", "N units earlier/later".
+    fn duration(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let mut lead: Option<&str> = None; // past/last/next/first/...
+        if self.is(j, "the") {
+            j += 1;
+            if matches!(
+                self.w(j),
+                "past"
+                    | "last"
+                    | "next"
+                    | "first"
+                    | "final"
+                    | "previous"
+                    | "coming"
+                    | "following"
+                    | "latest"
+                    | "initial"
+                    | "preceding"
+            ) {
+                lead = Some(self.w(j));
+                j += 1;
+            } else if self.number(j).is_none() {
+                return None;
+            }
+        } else if matches!(self.w(j), "past" | "next" | "last") {
+            // "past 20 years" without article: require an explicit number.
+            if self.number(j + 1).map(|(_, k)| k > j + 1).unwrap_or(false)
+                && !matches!(self.w(j + 1), "a" | "an")
+            {
+                lead = Some(self.w(j));
+                j += 1;
+            } else {
+                return None;
+            }
+        }
+        let had_the = j > i;
+        // "the past week" (no number)
+        if had_the && lead.is_some() {
+            if let Some((u, false)) = unit_of(self.w(j))
+                && u != Unit::Weekend
+                && lead != Some("first")
+            {
+                if matches!(lead, Some("past") | Some("last")) {
+                    return self.cand(
+                        i,
+                        j + 1,
+                        Sem::Dur {
+                            n: Some(1),
+                            unit: u,
+                            half: false,
+                        },
+                    );
+                }
+                return None;
+            }
+            if matches!(
+                lead,
+                Some("past") | Some("last") | Some("next") | Some("coming")
+            ) {
+                // "the past few years", "the next several days"
+                if let Some((None, k)) = self.number(j)
+                    && let Some((u, true)) = unit_of(self.w(k))
+                {
+                    return self.cand(
+                        i,
+                        k + 1,
+                        Sem::Dur {
+                            n: None,
+                            unit: u,
+                            half: false,
+                        },
+                    );
+                }
+                if let Some((u, true)) = unit_of(self.w(j)) {
+                    if lead == Some("coming") {
+                        return self.cand(i, j + 1, Sem::Ref("FUTURE_REF"));
+                    }
+                    return self.cand(
+                        i,
+                        j + 1,
+                        Sem::Dur {
+                            n: None,
+                            unit: u,
+                            half: false,
+                        },
+                    );
+                }
+            }
+        }
+        // Number + unit
+        let (n, mut k) = match self.number(j) {
+            Some(x) => x,
+            None => {
+                // bare plural unit after "for": "for years"
+                if !had_the
+                    && i > 0
+                    && matches!(self.w(i - 1), "for" | "in")
+                    && let Some((u, true)) = unit_of(self.w(i))
+                    && matches!(
+                        u,
+                        Unit::Year | Unit::Month | Unit::Decade | Unit::Week | Unit::Century
+                    )
+                {
+                    return self.cand(
+                        i,
+                        i + 1,
+                        Sem::Dur {
+                            n: None,
+                            unit: u,
+                            half: false,
+                        },
+                    );
+                }
+                return None;
+            }
+        };
+        let first_w = self.w(j);
+        if self.is(k, "more") && unit_of(self.w(k + 1)).is_some() && !matches!(first_w, "a" | "an")
+        {
+            k += 1;
+        }
+        // hyphenated adjectival: "48-hour", "five-year", "8-month-old"
+        if self.is(k, "-") && self.glued(k) {
+            if let Some((u, false)) = unit_of(self.w(k + 1)) {
+                if u == Unit::Weekend || u == Unit::Quarter {
+                    return None;
+                }
+                let e = k + 2;
+                if self.is(e, "-") && self.is(e + 1, "old") {
+                    return None;
+                }
+                // "the five-year plan": the article belongs to the noun phrase.
+                let i = if i < j && self.is(i, "the") && lead.is_none() {
+                    j
+                } else {
+                    i
+                };
+                return self.cand(
+                    i,
+                    e,
+                    Sem::Dur {
+                        n,
+                        unit: u,
+                        half: false,
+                    },
+                );
+            }
+            return None;
+        }
+        let (u, plural) = unit_of(self.w(k))?;
+        // "60 Minutes" (a title)
+        if self.cap(k)
+            && !self.t.get(k).map(|t| t.para).unwrap_or(false)
+            && !(k > 0 && self.is(k - 1, "."))
+        {
+            return None;
+        }
+        if u == Unit::Weekend {
+            return None;
+        }
+        // "52 years old", "a year-earlier ..."
+        if self.is(k + 1, "old") || (self.is(k + 1, "-") && self.glued(k + 1)) {
+            return None;
+        }
+        if matches!(first_w, "a" | "an") && plural && n == Some(1) {
+            return None;
+        }
+        if first_w == "some" && !plural {
+            return None;
+        }
+        if n == Some(1) && plural && self.num(j).is_none() {
+            return None;
+        }
+        if u == Unit::Quarter && !had_the {
+            // "two quarters" ok; "a quarter" is a fraction.
+            if matches!(first_w, "a" | "an") {
+                return None;
+            }
+        }
+        let mut e = k + 1;
+        let mut half = false;
+        if self.is(e, "and") && self.is(e + 1, "a") && self.is(e + 2, "half") {
+            half = true;
+            e += 3;
+        }
+        // ago / earlier / later / from now
+        if !had_the {
+            match self.w(e) {
+                "ago" => return self.cand(i, e + 1, Sem::Ago { n, unit: u }),
+                "earlier" | "before"
+                    if self.w(e) == "earlier" || matches!(self.w(e + 1), "." | "," | "") =>
+                {
+                    if let Some(n) = n {
+                        return self.cand(
+                            i,
+                            e + 1,
+                            Sem::Anaph {
+                                n: -(n as i64),
+                                unit: u,
+                            },
+                        );
+                    }
+                }
+                "later" | "after"
+                    if self.w(e) == "later" || matches!(self.w(e + 1), "." | "," | "") =>
+                {
+                    if let Some(n) = n {
+                        return self.cand(
+                            i,
+                            e + 1,
+                            Sem::Anaph {
+                                n: n as i64,
+                                unit: u,
+                            },
+                        );
+                    }
+                }
+                "from" if self.is(e + 1, "now") => {
+                    return self.cand(i, e + 2, Sem::FromNow { n, unit: u });
+                }
+                "or" if self.is(e + 1, "so") && self.is(e + 2, "ago") => {
+                    return self.cand(i, e + 3, Sem::Ago { n, unit: u });
+                }
+                _ => {}
+            }
+            // "a year" after money/percent, "twice a year": a set
+            if matches!(first_w, "a" | "an") && !plural && i > 0 {
+                let p = self.w(i - 1);
+                if matches!(p, "once" | "twice" | "times") {
+                    return self.cand(i, e, Sem::Set(set_value(u)));
+                }
+                let prev_tok = &self.t[i - 1];
+                let nounish = !prev_tok.cap
+                    && p.len() > 3
+                    && p.ends_with('s')
+                    && p.chars().all(|c| c.is_alphabetic())
+                    && !matches!(
+                        p,
+                        "was" | "has" | "this" | "does" | "is" | "across" | "plus"
+                    );
+                if prev_tok.num.is_some()
+                    || nounish
+                    || matches!(
+                        p,
+                        "%" | "million"
+                            | "billion"
+                            | "percent"
+                            | "dollars"
+                            | "cents"
+                            | "day"
+                            | "hour"
+                    )
+                {
+                    return None;
+                }
+            }
+            // "a second group", "a minute detail"
+            if matches!(first_w, "a" | "an")
+                && matches!(u, Unit::Sec | Unit::Min)
+                && self.is_alpha(e)
+            {
+                return None;
+            }
+        }
+        self.cand(i, e, Sem::Dur { n, unit: u, half })
+    }
+
+    /// Vague references.
+    fn vague(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
+        let r = match w {
+            "now" => {
+                // "now" as discourse marker "Now, ..." at sentence start is still tagged by TimeML.
+                ("PRESENT_REF", i + 1)
+            }
+            "currently" | "presently" | "nowadays" => ("PRESENT_REF", i + 1),
+            "right" if self.is(i + 1, "now") => ("PRESENT_REF", i + 2),
+            "present" if i > 0 && self.is(i - 1, "at") => ("PRESENT_REF", i + 1),
+            "current" => {
+                if let Some((u, false)) = unit_of(self.w(i + 1))
+                    && u >= Unit::Week
+                {
+                    return self.cand(i, i + 2, Sem::RelUnit { unit: u, off: 0 });
+                }
+                if self.is(i + 1, "fiscal") && self.is(i + 2, "year") {
+                    return self.cand(
+                        i,
+                        i + 3,
+                        Sem::RelUnit {
+                            unit: Unit::Year,
+                            off: 0,
+                        },
+                    );
+                }
+                ("PRESENT_REF", i + 1)
+            }
+            "recently" | "formerly" | "lately" => ("PAST_REF", i + 1),
+            "recent" => {
+                if let Some((u, true)) = unit_of(self.w(i + 1)) {
+                    // TimeBank annotates "recent years" mostly as an unspecified duration.
+                    return self.cand(
+                        i,
+                        i + 2,
+                        Sem::Dur {
+                            n: None,
+                            unit: u,
+                            half: false,
+                        },
+                    );
+                } else {
+                    return None;
+                }
+            }
+            "the" => match self.w(i + 1) {
+                "past"
+                    if !self.is_alpha(i + 2)
+                        || matches!(
+                            self.w(i + 2),
+                            "and" | "or" | "but" | "that" | "when" | "the"
+                        ) =>
+                {
+                    ("PAST_REF", i + 2)
+                }
+                "future" => ("FUTURE_REF", i + 2),
+                "near" if self.is(i + 2, "future") => ("FUTURE_REF", i + 3),
+                _ => return None,
+            },
+            "coming" => {
+                if let Some((_, true)) = unit_of(self.w(i + 1)) {
+                    ("FUTURE_REF", i + 2)
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        self.cand(i, r.1, Sem::Ref(r.0))
+    }
+
+    /// Sets: "every week", "weekly", "annually", "each year", "every Monday".
+    fn set_expr(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
+        let v = match w {
+            "daily" => "P1D",
+            "weekly" => "P1W",
+            "monthly" => "P1M",
+            "annually" | "yearly" => "P1Y",
+            "hourly" => "PT1H",
+            "nightly" => "P1D",
+            "every" | "each" | "per" => {
+                if let Some((u, false)) = unit_of(self.w(i + 1)) {
+                    return self.cand(i, i + 2, Sem::Set(set_value(u)));
+                }
+                if let Some(wd) = weekday_of(self.w(i + 1)) {
+                    return self.cand(i, i + 2, Sem::Set(format!("XXXX-WXX-{}", wd + 1)));
+                }
+                if let Some((m, false)) = month_of(self.w(i + 1))
+                    && self.cap(i + 1)
+                {
+                    return self.cand(i, i + 2, Sem::Set(format!("XXXX-{m:02}")));
+                }
+                if w == "every"
+                    && let Some((Some(n), k)) = self.number(i + 1)
+                    && let Some((u, true)) = unit_of(self.w(k))
+                {
+                    let v = dur_value(Some(n), u, false);
+                    return self.cand(i, k + 1, Sem::Set(v));
+                }
+                return None;
+            }
+            _ => return None,
+        };
+        // Adjectival "daily" before a noun is still a set in TimeML ("daily newspaper" is rare in news).
+        self.cand(i, i + 1, Sem::Set(v.to_string()))
+    }
+
+    /// Clock times: "3 p.m.", "15:30 GMT", "noon", "10 p.m. Wednesday", "around 7:15 p.m.".
+    fn time_expr(&self, i: usize) -> Option<Cand> {
+        let (mut h, mut mi, mut j);
+        let w = self.w(i);
+        if (w == "noon" || w == "midnight") && !(i > 0 && self.is(i - 1, "high")) {
+            h = if w == "noon" { 12 } else { 0 };
+            mi = 0;
+            j = i + 1;
+        } else {
+            let n = self.num(i)?;
+            if self.nlen(i) > 2 || n > 24 {
+                return None;
+            }
+            h = n;
+            mi = 0;
+            j = i + 1;
+            let mut has_min = false;
+            if self.is(j, ":") && self.glued(j) && self.nlen(j + 1) == 2 && self.glued(j + 1) {
+                let m = self.num(j + 1)?;
+                if m >= 60 {
+                    return None;
+                }
+                mi = m;
+                j += 2;
+                has_min = true;
+            }
+            // am/pm
+            let ampm =
+                if matches!(self.w(j), "a" | "p") && self.is(j + 1, ".") && self.is(j + 2, "m") {
+                    let pm = self.is(j, "p");
+                    j += 3;
+                    if self.is(j, ".") && self.glued(j) {
+                        j += 1;
+                    }
+                    Some(pm)
+                } else if matches!(self.w(j), "am" | "pm")
+                    && (self.glued(j) || self.t.get(j).map(|t| !t.cap).unwrap_or(false))
+                {
+                    let pm = self.is(j, "pm");
+                    // "am" as a verb ("I am") only when separated and no minutes.
+                    if !self.glued(j) && !has_min && self.is(j, "am") {
+                        return None;
+                    }
+                    j += 1;
+                    Some(pm)
+                } else {
+                    None
+                };
+            match ampm {
+                Some(pm) => {
+                    if h > 12 {
+                        return None;
+                    }
+                    if pm && h < 12 {
+                        h += 12;
+                    }
+                    if !pm && h == 12 {
+                        h = 0;
+                    }
+                }
+                None => {
+                    if !has_min {
+                        return None;
+                    }
+                    let prev = if i > 0 { self.w(i - 1) } else { "" };
+                    let ctx = matches!(
+                        prev,
+                        "at" | "by"
+                            | "until"
+                            | "from"
+                            | "around"
+                            | "about"
+                            | "before"
+                            | "after"
+                            | "since"
+                    ) || TZ.contains(&self.w(j))
+                        || self.is(j, "local");
+                    if !ctx {
+                        return None;
+                    }
+                }
+            }
+        }
+        if TZ.contains(&self.w(j)) && self.cap(j) {
+            j += 1;
+        } else if self.is(j, "local") && self.is(j + 1, "time") {
+            j += 2;
+        }
+        // Attached date: "Wednesday", "Nov. 9", "today", "yesterday".
+        let k = if self.is(j, ",") || self.is(j, "on") {
+            j + 1
+        } else {
+            j
+        };
+        let mut date: Option<Box<Sem>> = None;
+        let mut end = j;
+        if let Some(c) = self
+            .weekday(k)
+            .or_else(|| self.month_date(k))
+            .or_else(|| self.day_month(k))
+        {
+            if matches!(
+                c.sem,
+                Sem::Weekday { pod: None, .. } | Sem::Abs { d: Some(_), .. }
+            ) {
+                end = c.end;
+                date = Some(Box::new(c.sem));
+            }
+        } else if matches!(self.w(j), "today" | "yesterday" | "tomorrow") {
+            let off = match self.w(j) {
+                "yesterday" => -1,
+                "tomorrow" => 1,
+                _ => 0,
+            };
+            end = j + 1;
+            date = Some(Box::new(Sem::RelDay { off, pod: None }));
+        }
+        self.cand(i, end, Sem::Time { date, h, mi })
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum ModKind {
+    Both,
+    Dur,
+    Date,
+}
+
+fn rel_word(w: &str) -> Option<i32> {
+    match w {
+        "this" => Some(0),
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => None,
+    }
+}
+
+fn set_value(u: Unit) -> String {
+    match u {
+        Unit::Weekend => "XXXX-WXX-WE".to_string(),
+        _ => dur_value(Some(1), u, false),
+    }
+}
+
+fn dur_value(n: Option<u32>, u: Unit, half: bool) -> String {
+    let (mult, code, time) = match u {
+        Unit::Sec => (1, "S", true),
+        Unit::Min => (1, "M", true),
+        Unit::Hour => (1, "H", true),
+        Unit::Day | Unit::Weekend => (1, "D", false),
+        Unit::Week => (1, "W", false),
+        Unit::Month => (1, "M", false),
+        Unit::Quarter => (3, "M", false),
+        Unit::Year => (1, "Y", false),
+        Unit::Decade => (10, "Y", false),
+        Unit::Century => (100, "Y", false),
+    };
+    let t = if time { "T" } else { "" };
+    match n {
+        None => match u {
+            Unit::Decade => "PXDE".to_string(),
+            Unit::Century => "PXCE".to_string(),
+            Unit::Quarter => "PXQ".to_string(),
+            _ => format!("P{t}X{code}"),
+        },
+        Some(n) => {
+            let n = n.saturating_mul(mult);
+            if half {
+                // "two and a half years" -> P2Y6M; keep it simple for other units.
+                match u {
+                    Unit::Year => return format!("P{n}Y6M"),
+                    Unit::Hour => return format!("PT{n}H30M"),
+                    Unit::Day => return format!("P{n}DT12H"),
+                    Unit::Min => return format!("PT{n}M30S"),
+                    _ => {}
+                }
+            }
+            if u == Unit::Weekend {
+                return format!("P{}D", n.saturating_mul(2));
+            }
+            format!("P{t}{n}{code}")
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy)]
+struct RefDate {
+    date: NaiveDate,
+    gran: Gran,
+}
+
+struct State {
+    dct: NaiveDate,
+    rf: RefDate,
+    /// Last explicitly mentioned year with the sentence index of the mention.
+    explicit_year: Option<(i32, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    None,
+}
+
+fn cue(t: &[Tok], i: usize) -> Option<Tense> {
+    let w = t[i].w.as_str();
+    match w {
+        "will" | "shall" | "upcoming" | "scheduled" | "schedule" | "plans" | "plan" | "planned"
+        | "expects" | "expect" | "expected" | "planning" | "could" | "might" | "soon" | "due"
+        | "intends" | "going" | "would" | "tomorrow" | "next" | "ll" | "await" | "awaits"
+        | "hopes" | "slated" => Some(Tense::Future),
+        "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "told"
+        | "earlier" | "began" | "came" | "took" | "made" | "gave" | "went" | "saw" | "met"
+        | "won" | "lost" | "fell" | "rose" | "left" | "held" | "sent" | "found" | "hit" | "got"
+        | "since" | "say" | "says" | "ended" | "agreed" | "hasn" | "has" | "have" => {
+            Some(Tense::Past)
+        }
+        _ => {
+            if w == "set" && matches!(t.get(i + 1).map(|x| x.w.as_str()), Some("to" | "for")) {
+                return Some(Tense::Future);
+            }
+            if w.len() > 4 && !t[i].cap && w.ends_with("ed") && w.chars().all(|c| c.is_alphabetic())
+            {
+                Some(Tense::Past)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Local tense around tokens [s, e): the nearest tense cue in the same sentence.
+const BACK_WINDOW: usize = 12;
+const FWD_WINDOW: usize = 12;
+
+fn tense(t: &[Tok], sent: &[usize], s: usize, e: usize) -> Tense {
+    let sid = match sent.get(s) {
+        Some(x) => *x,
+        None => return Tense::None,
+    };
+    // Backward first: in news the governing verb usually precedes the expression
+    // ("said Monday", "will meet on Monday").
+    for d in 1..=BACK_WINDOW {
+        if s < d {
+            break;
+        }
+        let i = s - d;
+        if sent[i] != sid {
+            break;
+        }
+        // "is to" / "are to"
+        if t[i].w == "to" && i > 0 && matches!(t[i - 1].w.as_str(), "is" | "are") {
+            return Tense::Future;
+        }
+        if let Some(c) = cue(t, i) {
+            return c;
+        }
+    }
+    for d in 0..FWD_WINDOW {
+        let i = e + d;
+        if i >= t.len() || sent[i] != sid {
+            break;
+        }
+        if let Some(c) = cue(t, i) {
+            return c;
+        }
+    }
+    Tense::None
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn shift(date: NaiveDate, unit: Unit, n: i64) -> Option<NaiveDate> {
+    let months = |k: i64| -> Option<NaiveDate> {
+        let k32 = u32::try_from(k.unsigned_abs()).ok()?;
+        if k >= 0 {
+            date.checked_add_months(Months::new(k32))
+        } else {
+            date.checked_sub_months(Months::new(k32))
+        }
+    };
+    match unit {
+        Unit::Sec | Unit::Min | Unit::Hour => Some(date),
+        Unit::Day => date.checked_add_signed(Duration::try_days(n)?),
+        Unit::Week | Unit::Weekend => {
+            date.checked_add_signed(Duration::try_days(n.checked_mul(7)?)?)
+        }
+        Unit::Month => months(n),
+        Unit::Quarter => months(n.checked_mul(3)?),
+        Unit::Year => months(n.checked_mul(12)?),
+        Unit::Decade => months(n.checked_mul(120)?),
+        Unit::Century => months(n.checked_mul(1200)?),
+    }
+}
+
+fn gran_of_unit(u: Unit) -> Gran {
+    match u {
+        Unit::Sec | Unit::Min | Unit::Hour | Unit::Day => Gran::Day,
+        Unit::Week | Unit::Weekend => Gran::Week,
+        Unit::Month => Gran::Month,
+        Unit::Quarter => Gran::Quarter,
+        Unit::Year | Unit::Decade | Unit::Century => Gran::Year,
+    }
+}
+
+fn season_code(date: NaiveDate) -> (&'static str, i32) {
+    let y = date.year();
+    match date.month() {
+        3..=5 => ("SP", y),
+        6..=8 => ("SU", y),
+        9..=11 => ("FA", y),
+        12 => ("WI", y),
+        _ => ("WI", y - 1),
+    }
+}
+
+fn fmt_date(date: NaiveDate, gran: Gran) -> String {
+    let y = date.year();
+    match gran {
+        Gran::Day => format!("{:04}-{:02}-{:02}", y, date.month(), date.day()),
+        Gran::Week => {
+            let iw = date.iso_week();
+            format!("{:04}-W{:02}", iw.year(), iw.week())
+        }
+        Gran::Month => format!("{:04}-{:02}", y, date.month()),
+        Gran::Quarter => format!("{:04}-Q{}", y, (date.month() - 1) / 3 + 1),
+        Gran::Half => format!("{:04}-H{}", y, (date.month() - 1) / 6 + 1),
+        Gran::Season => {
+            let (s, sy) = season_code(date);
+            format!("{sy:04}-{s}")
+        }
+        Gran::Year => format!("{y:04}"),
+    }
+}
+
+fn season_month(s: &str) -> u32 {
+    match s {
+        "SP" => 4,
+        "SU" => 7,
+        "FA" => 10,
+        _ => 12,
+    }
+}
+
+struct Out {
+    kind: TimexType,
+    value: String,
+    /// Concrete date to remember as the new reference.
+    rf: Option<RefDate>,
+}
+
+fn resolve(c: &Cand, t: &[Tok], sent: &[usize], st: &mut State) -> Option<Timex> {
+    let start = t.get(c.start)?.s;
+    let end = t.get(c.end.checked_sub(1)?)?.e;
+    let sid = sent.get(c.start).copied().unwrap_or(0);
+    let tn = tense(t, sent, c.start, c.end);
+    let out = resolve_sem(&c.sem, st, tn, sid)?;
+    // Year-back comparisons ("a year earlier", "the year-ago quarter") do not move the
+    // reference point, so chains of comparisons do not drift.
+    let comparison = matches!(
+        c.sem,
+        Sem::Anaph { n, unit: Unit::Year } if n < 0
+    ) || matches!(
+        c.sem,
+        Sem::Quarter {
+            ys: YearSpec::YearAgo,
+            ..
+        }
+    ) || matches!(
+        c.sem,
+        Sem::Ago {
+            unit: Unit::Year,
+            ..
+        }
+    );
+    if let Some(r) = out.rf
+        && !comparison
+    {
+        st.rf = r;
+    }
+    // Remember explicit years.
+    match &c.sem {
+        Sem::Abs { y: Some(y), .. } | Sem::Year(y) => st.explicit_year = Some((*y, sid)),
+        Sem::Quarter {
+            ys: YearSpec::Abs(y),
+            ..
+        }
+        | Sem::Season {
+            ys: YearSpec::Abs(y),
+            ..
+        } => st.explicit_year = Some((*y, sid)),
+        _ => {}
+    }
+    Some(Timex {
+        start,
+        end,
+        kind: out.kind,
+        value: out.value,
+        modifier: c.modifier.map(|m| m.to_string()),
+    })
+}
+
+fn context_year(st: &State, sid: usize) -> Option<i32> {
+    match st.explicit_year {
+        Some((y, s)) if sid == s && y != st.dct.year() => Some(y),
+        _ => None,
+    }
+}
+
+fn date_out(date: NaiveDate, gran: Gran) -> Out {
+    Out {
+        kind: TimexType::Date,
+        value: fmt_date(date, gran),
+        rf: Some(RefDate { date, gran }),
+    }
+}
+
+fn resolve_sem(sem: &Sem, st: &State, tn: Tense, sid: usize) -> Option<Out> {
+    let dct = st.dct;
+    let dm = dct.month();
+    Some(match sem {
+        Sem::Abs { y, m, d, ys } => {
+            let year = match (y, ys) {
+                (Some(y), _) => *y,
+                (None, YearSpec::Dct(off)) => dct.year() + off,
+                // An explicit year elsewhere in the sentence is more often a different
+                // event than this date's year, so only the DCT and tense are used.
+                _ => infer_year(dct, *m, d.unwrap_or(1), d.is_some(), tn),
+            };
+            match d {
+                Some(d) => {
+                    let date = ymd(year, *m, *d)?;
+                    date_out(date, Gran::Day)
+                }
+                None => date_out(ymd(year, *m, 1)?, Gran::Month),
+            }
+        }
+        Sem::Year(y) => date_out(ymd(*y, 1, 1)?, Gran::Year),
+        Sem::Decade(d) => Out {
+            kind: TimexType::Date,
+            value: format!("{d:03}"),
+            rf: None,
+        },
+        Sem::Century(c) => Out {
+            kind: TimexType::Date,
+            value: format!("{c:02}"),
+            rf: None,
+        },
+        Sem::Weekday { wd, pod, rel } => {
+            let cur = dct.weekday().num_days_from_monday() as i64;
+            let wd = *wd as i64;
+            let date = match rel {
+                Some(-1) => {
+                    let back = (cur - wd).rem_euclid(7);
+                    let back = if back == 0 { 7 } else { back };
+                    dct.checked_add_signed(Duration::try_days(-back)?)?
+                }
+                Some(1) => {
+                    let fwd = (wd - cur).rem_euclid(7);
+                    let fwd = if fwd == 0 { 7 } else { fwd };
+                    dct.checked_add_signed(Duration::try_days(fwd)?)?
+                }
+                Some(_) => dct.checked_add_signed(Duration::try_days(wd - cur)?)?,
+                None => {
+                    if tn == Tense::Future {
+                        let fwd = (wd - cur).rem_euclid(7);
+                        let fwd = if fwd == 0 { 7 } else { fwd };
+                        dct.checked_add_signed(Duration::try_days(fwd)?)?
+                    } else {
+                        let back = (cur - wd).rem_euclid(7);
+                        dct.checked_add_signed(Duration::try_days(-back)?)?
+                    }
+                }
+            };
+            match pod {
+                Some(p) => Out {
+                    kind: TimexType::Time,
+                    value: format!("{}{}", fmt_date(date, Gran::Day), p),
+                    rf: Some(RefDate {
+                        date,
+                        gran: Gran::Day,
+                    }),
+                },
+                None => date_out(date, Gran::Day),
+            }
+        }
+        Sem::Month { m, rel } => {
+            let y = match rel {
+                Some(-1) => {
+                    if *m < dm {
+                        dct.year()
+                    } else {
+                        dct.year() - 1
+                    }
+                }
+                Some(1) => {
+                    if *m > dm {
+                        dct.year()
+                    } else {
+                        dct.year() + 1
+                    }
+                }
+                Some(_) => dct.year(),
+                None => infer_year(dct, *m, 1, false, tn),
+            };
+            date_out(ymd(y, *m, 1)?, Gran::Month)
+        }
+        Sem::RelDay { off, pod } => {
+            let date = dct.checked_add_signed(Duration::try_days(*off)?)?;
+            match pod {
+                Some(p) => Out {
+                    kind: TimexType::Time,
+                    value: format!("{}{}", fmt_date(date, Gran::Day), p),
+                    rf: Some(RefDate {
+                        date,
+                        gran: Gran::Day,
+                    }),
+                },
+                None => date_out(date, Gran::Day),
+            }
+        }
+        Sem::RelUnit { unit, off } => rel_unit(dct, *unit, *off as i64)?,
+        Sem::TenseUnit(u) => {
+            // "the weekend": the last one in past context, the next one in future context.
+            let off = match tn {
+                Tense::Future => {
+                    if dct.weekday().num_days_from_monday() >= 5 {
+                        1
+                    } else {
+                        0
+                    }
+                }
+                _ => {
+                    if dct.weekday().num_days_from_monday() >= 5 {
+                        0
+                    } else {
+                        -1
+                    }
+                }
+            };
+            rel_unit(dct, *u, off)?
+        }
+        Sem::Ago { n, unit } => match n {
+            None => Out {
+                kind: TimexType::Date,
+                value: "PAST_REF".to_string(),
+                rf: None,
+            },
+            Some(n) if *unit == Unit::Year && st.rf.gran == Gran::Quarter => {
+                // Financial news: "a year ago" compares with the quarter under discussion.
+                date_out(shift(st.rf.date, Unit::Year, -(*n as i64))?, Gran::Quarter)
+            }
+            Some(n) => {
+                let date = shift(dct, *unit, -(*n as i64))?;
+                match unit {
+                    Unit::Decade => Out {
+                        kind: TimexType::Date,
+                        value: format!("{:03}", date.year() / 10),
+                        rf: None,
+                    },
+                    Unit::Century => Out {
+                        kind: TimexType::Date,
+                        value: format!("{:02}", date.year() / 100),
+                        rf: None,
+                    },
+                    _ => date_out(date, gran_of_unit(*unit)),
+                }
+            }
+        },
+        Sem::FromNow { n, unit } => match n {
+            None => Out {
+                kind: TimexType::Date,
+                value: "FUTURE_REF".to_string(),
+                rf: None,
+            },
+            Some(n) => date_out(shift(dct, *unit, *n as i64)?, gran_of_unit(*unit)),
+        },
+        Sem::Anaph { n, unit } => {
+            let rf = st.rf;
+            let date = shift(rf.date, *unit, *n)?;
+            let ug = gran_of_unit(*unit);
+            let gran = if matches!(rf.gran, Gran::Week | Gran::Season | Gran::Half) {
+                ug
+            } else {
+                rf.gran.min(ug)
+            };
+            date_out(date, gran)
+        }
+        Sem::Same(u) => {
+            let rf = st.rf;
+            let ug = gran_of_unit(*u);
+            let gran = if rf.gran <= ug { ug } else { rf.gran };
+            date_out(rf.date, gran)
+        }
+        Sem::Ref(r) => Out {
+            kind: TimexType::Date,
+            value: r.to_string(),
+            rf: None,
+        },
+        Sem::Dur { n, unit, half } => Out {
+            kind: TimexType::Duration,
+            value: dur_value(*n, *unit, *half),
+            rf: None,
+        },
+        Sem::Set(v) => Out {
+            kind: TimexType::Set,
+            value: v.clone(),
+            rf: None,
+        },
+        Sem::Time { date, h, mi } => {
+            let d = match date {
+                Some(s) => {
+                    let o = resolve_sem(s, st, tn, sid)?;
+                    o.rf.map(|r| r.date).unwrap_or(dct)
+                }
+                None => {
+                    if st.rf.gran == Gran::Day {
+                        st.rf.date
+                    } else {
+                        dct
+                    }
+                }
+            };
+            Out {
+                kind: TimexType::Time,
+                value: format!("{}T{:02}:{:02}", fmt_date(d, Gran::Day), h, mi),
+                rf: Some(RefDate {
+                    date: d,
+                    gran: Gran::Day,
+                }),
+            }
+        }
+        Sem::Quarter { q, ys } => {
+            let cur_q = (dm - 1) / 3 + 1;
+            let (y, q) = match (ys, *q) {
+                (YearSpec::Abs(y), 0) => (*y, 4),
+                (YearSpec::Abs(y), q) => (*y, q),
+                (YearSpec::Dct(off), 0) => {
+                    if *off == 0 {
+                        (dct.year(), cur_q)
+                    } else {
+                        (dct.year() + off, cur_q)
+                    }
+                }
+                (YearSpec::Dct(off), q) => (dct.year() + off, q),
+                (YearSpec::YearAgo, _) => {
+                    let base = if st.rf.gran == Gran::Quarter {
+                        st.rf.date
+                    } else {
+                        shift(dct, Unit::Quarter, -1)?
+                    };
+                    let d = shift(base, Unit::Year, -1)?;
+                    (d.year(), (d.month() - 1) / 3 + 1)
+                }
+                (YearSpec::Ctx, 0) => {
+                    let d = shift(dct, Unit::Quarter, -1)?;
+                    (d.year(), (d.month() - 1) / 3 + 1)
+                }
+                (YearSpec::Ctx, q) => {
+                    let y = match context_year(st, sid) {
+                        Some(cy) => cy,
+                        None => {
+                            if tn == Tense::Past && q > cur_q {
+                                dct.year() - 1
+                            } else {
+                                dct.year()
+                            }
+                        }
+                    };
+                    (y, q)
+                }
+            };
+            let q = q.clamp(1, 4);
+            date_out(ymd(y, (q - 1) * 3 + 1, 1)?, Gran::Quarter)
+        }
+        Sem::Half { h, ys } => {
+            let y = match ys {
+                YearSpec::Abs(y) => *y,
+                YearSpec::Dct(off) => dct.year() + off,
+                _ => match context_year(st, sid) {
+                    Some(cy) => cy,
+                    None => {
+                        if tn == Tense::Past && *h == 2 && dm <= 6 {
+                            dct.year() - 1
+                        } else {
+                            dct.year()
+                        }
+                    }
+                },
+            };
+            let h = (*h).clamp(1, 2);
+            date_out(ymd(y, (h - 1) * 6 + 1, 1)?, Gran::Half)
+        }
+        Sem::Holiday { h, rel, y } => {
+            let date = match (y, rel) {
+                (Some(y), _) => holiday_date(*h, *y)?,
+                (None, Some(r)) => {
+                    let cands = [dct.year() - 1, dct.year(), dct.year() + 1];
+                    let mut pick = None;
+                    for cy in cands {
+                        let Some(d) = holiday_date(*h, cy) else {
+                            continue;
+                        };
+                        let ok = match r {
+                            -1 => d < dct,
+                            1 => d > dct,
+                            _ => cy == dct.year(),
+                        };
+                        if ok && (*r != 1 || pick.is_none()) {
+                            pick = Some(d);
+                        }
+                    }
+                    pick?
+                }
+                (None, None) => {
+                    let base = holiday_date(*h, dct.year())?;
+                    let y = infer_year(dct, base.month(), base.day(), true, tn);
+                    holiday_date(*h, y)?
+                }
+            };
+            date_out(date, Gran::Day)
+        }
+        Sem::YearEnd { prev } => {
+            let y = if *prev || tn == Tense::Past && dct.month() < 7 {
+                dct.year() - 1
+            } else {
+                dct.year()
+            };
+            date_out(ymd(y, 1, 1)?, Gran::Year)
+        }
+        Sem::Season { s, ys, rel } => {
+            let (cur_s, cur_y) = season_code(dct);
+            let order = |x: &str| match x {
+                "WI" => 0,
+                "SP" => 1,
+                "SU" => 2,
+                _ => 3,
+            };
+            let y = match (ys, rel) {
+                (YearSpec::Abs(y), _) => *y,
+                (_, Some(-1)) => {
+                    if order(s) < order(cur_s) {
+                        cur_y
+                    } else {
+                        cur_y - 1
+                    }
+                }
+                (_, Some(1)) => {
+                    if order(s) > order(cur_s) {
+                        cur_y
+                    } else {
+                        cur_y + 1
+                    }
+                }
+                (_, Some(_)) => dct.year(),
+                _ => match context_year(st, sid) {
+                    Some(cy) => cy,
+                    None => {
+                        if tn == Tense::Future {
+                            if order(s) >= order(cur_s) {
+                                cur_y
+                            } else {
+                                cur_y + 1
+                            }
+                        } else if order(s) <= order(cur_s) {
+                            cur_y
+                        } else {
+                            cur_y - 1
+                        }
+                    }
+                },
+            };
+            let date = ymd(y, season_month(s), 1)?;
+            Out {
+                kind: TimexType::Date,
+                value: format!("{y:04}-{s}"),
+                rf: Some(RefDate {
+                    date,
+                    gran: Gran::Season,
+                }),
+            }
+        }
+    })
+}
+
+fn rel_unit(dct: NaiveDate, unit: Unit, off: i64) -> Option<Out> {
+    Some(match unit {
+        Unit::Weekend => {
+            let d = shift(dct, Unit::Week, off)?;
+            let iw = d.iso_week();
+            Out {
+                kind: TimexType::Date,
+                value: format!("{:04}-W{:02}-WE", iw.year(), iw.week()),
+                rf: Some(RefDate {
+                    date: d,
+                    gran: Gran::Week,
+                }),
+            }
+        }
+        Unit::Decade => {
+            let d = shift(dct, Unit::Decade, off)?;
+            Out {
+                kind: TimexType::Date,
+                value: format!("{:03}", d.year() / 10),
+                rf: None,
+            }
+        }
+        Unit::Century => {
+            let d = shift(dct, Unit::Century, off)?;
+            Out {
+                kind: TimexType::Date,
+                value: format!("{:02}", d.year() / 100),
+                rf: None,
+            }
+        }
+        u => date_out(shift(dct, u, off)?, gran_of_unit(u)),
+    })
+}
+
+/// Year for a month (and day) without an explicit year, by tense relative to the DCT.
+fn infer_year(dct: NaiveDate, m: u32, d: u32, has_day: bool, tn: Tense) -> i32 {
+    let y = dct.year();
+    if has_day {
+        // Closest occurrence, biased by tense.
+        let mut best = (i64::MAX, y);
+        for cy in [y - 1, y, y + 1] {
+            let Some(date) = NaiveDate::from_ymd_opt(cy, m, d.clamp(1, 28)) else {
+                continue;
+            };
+            let diff = (date - dct).num_days();
+            let penalty = match tn {
+                Tense::Past if diff > 0 => 120,
+                Tense::Future if diff < 0 => 120,
+                _ => 0,
+            };
+            let cost = diff.abs() + penalty;
+            if cost < best.0 {
+                best = (cost, cy);
+            }
+        }
+        return best.1;
+    }
+    let key = (m, if has_day { d } else { 0 });
+    let now = (dct.month(), if has_day { dct.day() } else { 0 });
+    match tn {
+        Tense::None => {
+            // Up to four months ahead counts as upcoming; otherwise the most recent one.
+            let ahead = (m as i32 - dct.month() as i32).rem_euclid(12);
+            if ahead == 0 || ahead > 4 {
+                if m <= dct.month() { y } else { y - 1 }
+            } else if m > dct.month() {
+                y
+            } else {
+                y + 1
+            }
+        }
+        Tense::Past => {
+            if key <= now {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Tense::Future => {
+            if key >= now {
+                y
+            } else {
+                y + 1
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn find<'a>(text: &str, res: &'a [Timex], span: &str) -> Option<&'a Timex> {
+        res.iter().find(|t| &text[t.start..t.end] == span)
+    }
+
+    #[test]
+    fn required_example() {
+        let text = "North Korea has shipped around 7,000 containers since the transfers began around last July, the minister said Monday. They met in September. The United States said in October 2023 that shipments were underway. Seoul accused Pyongyang the following month of sending shells. Routes are suspended now.";
+        let res = tag(text, d("2024-03-20"));
+        let got: Vec<(&str, &str)> = res
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.value.as_str()))
+            .collect();
+        let lj = find(text, &res, "around last July").or_else(|| find(text, &res, "last July"));
+        assert_eq!(lj.map(|t| t.value.as_str()), Some("2023-07"), "{got:?}");
+        if let Some(t) = find(text, &res, "around last July") {
+            assert_eq!(t.modifier.as_deref(), Some("APPROX"));
+        }
+        let want = [
+            ("Monday", "2024-03-18"),
+            ("September", "2023-09"),
+            ("October 2023", "2023-10"),
+            ("the following month", "2023-11"),
+            ("now", "PRESENT_REF"),
+        ];
+        for (span, v) in want {
+            assert_eq!(
+                find(text, &res, span).map(|t| t.value.as_str()),
+                Some(v),
+                "{span}: {got:?}"
+            );
+        }
+        assert!(
+            res.iter().all(|t| !text[t.start..t.end].contains("7,000")),
+            "{got:?}"
+        );
+        assert_eq!(res.len(), 6, "{got:?}");
+    }
+
+    /// (text, dct, span, value, type, modifier)
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        TimexType,
+        Option<&'static str>,
+    );
+
+    #[test]
+    fn table() {
+        use TimexType::*;
+        let cases: &[Case] = &[
+            // absolute dates
+            (
+                "The plant opened on March 18, 2024 after delays.",
+                "2024-03-20",
+                "March 18, 2024",
+                "2024-03-18",
+                Date,
+                None,
+            ),
+            (
+                "The plant opened on 18 March 2024 after delays.",
+                "2024-03-20",
+                "18 March 2024",
+                "2024-03-18",
+                Date,
+                None,
+            ),
+            (
+                "Talks resumed Mar. 18 in Geneva.",
+                "2024-03-20",
+                "Mar. 18",
+                "2024-03-18",
+                Date,
+                None,
+            ),
+            (
+                "The vote is set for Sept. 5 in the capital.",
+                "2024-03-20",
+                "Sept. 5",
+                "2024-09-05",
+                Date,
+                None,
+            ),
+            (
+                "Prices rose in March 2024 across the region.",
+                "2024-05-02",
+                "March 2024",
+                "2024-03",
+                Date,
+                None,
+            ),
+            (
+                "The filing was dated 2024-03-18 by the clerk.",
+                "2024-03-20",
+                "2024-03-18",
+                "2024-03-18",
+                Date,
+                None,
+            ),
+            (
+                "The filing was dated 3/18/2024 by the clerk.",
+                "2024-03-20",
+                "3/18/2024",
+                "2024-03-18",
+                Date,
+                None,
+            ),
+            (
+                "The firm has operated since 1998 in the city.",
+                "2024-03-20",
+                "1998",
+                "1998",
+                Date,
+                None,
+            ),
+            (
+                "Output fell in 2023, officials said.",
+                "2024-03-20",
+                "2023",
+                "2023",
+                Date,
+                None,
+            ),
+            (
+                "The recovery began in mid-2023 for most firms.",
+                "2024-03-20",
+                "mid-2023",
+                "2023",
+                Date,
+                Some("MID"),
+            ),
+            (
+                "Rates will fall in early 2024, analysts predict.",
+                "2023-11-20",
+                "early 2024",
+                "2024",
+                Date,
+                Some("START"),
+            ),
+            (
+                "The scheme dates from the late 1990s.",
+                "2024-03-20",
+                "the late 1990s",
+                "199",
+                Date,
+                Some("END"),
+            ),
+            // weekdays
+            (
+                "The envoy said Monday that talks had stalled.",
+                "2024-03-20",
+                "Monday",
+                "2024-03-18",
+                Date,
+                None,
+            ),
+            (
+                "The envoys will meet on Monday in Oslo.",
+                "2024-03-20",
+                "Monday",
+                "2024-03-25",
+                Date,
+                None,
+            ),
+            // months
+            (
+                "The company was sold in September.",
+                "2024-03-20",
+                "September",
+                "2023-09",
+                Date,
+                None,
+            ),
+            (
+                "The company will be sold in September.",
+                "2024-03-20",
+                "September",
+                "2024-09",
+                Date,
+                None,
+            ),
+            (
+                "The strike started last July.",
+                "2024-03-20",
+                "last July",
+                "2023-07",
+                Date,
+                None,
+            ),
+            (
+                "The strike will start next July.",
+                "2024-03-20",
+                "next July",
+                "2024-07",
+                Date,
+                None,
+            ),
+            (
+                "The strike will end this July.",
+                "2024-03-20",
+                "this July",
+                "2024-07",
+                Date,
+                None,
+            ),
+            // relative
+            (
+                "The results came out today.",
+                "2024-03-20",
+                "today",
+                "2024-03-20",
+                Date,
+                None,
+            ),
+            (
+                "The results came out yesterday.",
+                "2024-03-20",
+                "yesterday",
+                "2024-03-19",
+                Date,
+                None,
+            ),
+            (
+                "The results come out tomorrow.",
+                "2024-03-20",
+                "tomorrow",
+                "2024-03-21",
+                Date,
+                None,
+            ),
+            (
+                "He speaks tonight at the forum.",
+                "2024-03-20",
+                "tonight",
+                "2024-03-20TNI",
+                Time,
+                None,
+            ),
+            (
+                "Shares slipped this morning in Tokyo.",
+                "2024-03-20",
+                "this morning",
+                "2024-03-20TMO",
+                Time,
+                None,
+            ),
+            (
+                "Shares slipped last week in Tokyo.",
+                "2024-03-20",
+                "last week",
+                "2024-W11",
+                Date,
+                None,
+            ),
+            (
+                "Shares slipped this year in Tokyo.",
+                "2024-03-20",
+                "this year",
+                "2024",
+                Date,
+                None,
+            ),
+            (
+                "Shares slipped last month in Tokyo.",
+                "2024-03-20",
+                "last month",
+                "2024-02",
+                Date,
+                None,
+            ),
+            (
+                "Shares will rise next year in Tokyo.",
+                "2024-03-20",
+                "next year",
+                "2025",
+                Date,
+                None,
+            ),
+            (
+                "The bridge closed three days ago.",
+                "2024-03-20",
+                "three days ago",
+                "2024-03-17",
+                Date,
+                None,
+            ),
+            (
+                "The bridge closed two years ago.",
+                "2024-03-20",
+                "two years ago",
+                "2022",
+                Date,
+                None,
+            ),
+            (
+                "The bridge closed earlier this month.",
+                "2024-03-20",
+                "earlier this month",
+                "2024-03",
+                Date,
+                None,
+            ),
+            (
+                "The bridge will reopen later this year.",
+                "2024-03-20",
+                "later this year",
+                "2024",
+                Date,
+                None,
+            ),
+            (
+                "Traffic fell over the past week.",
+                "2024-03-20",
+                "the past week",
+                "P1W",
+                Duration,
+                None,
+            ),
+            (
+                "The clinic will open next spring.",
+                "2024-03-20",
+                "next spring",
+                "2025-SP",
+                Date,
+                None,
+            ),
+            (
+                "The clinic opened last summer.",
+                "2024-03-20",
+                "last summer",
+                "2023-SU",
+                Date,
+                None,
+            ),
+            (
+                "Sales rose in the first quarter.",
+                "2024-05-20",
+                "the first quarter",
+                "2024-Q1",
+                Date,
+                None,
+            ),
+            (
+                "Sales rose in summer 2023 in Spain.",
+                "2024-03-20",
+                "summer 2023",
+                "2023-SU",
+                Date,
+                None,
+            ),
+            (
+                "Music from the 1990s filled the hall.",
+                "2024-03-20",
+                "the 1990s",
+                "199",
+                Date,
+                None,
+            ),
+            (
+                "Sales rose in the first half of 2023.",
+                "2024-03-20",
+                "the first half of 2023",
+                "2023-H1",
+                Date,
+                None,
+            ),
+            // anaphora
+            (
+                "The mine closed on October 3, 2023. It reopened the next day.",
+                "2024-03-20",
+                "the next day",
+                "2023-10-04",
+                Date,
+                None,
+            ),
+            (
+                "Exports peaked in 2019. A year earlier they had slumped.",
+                "2024-03-20",
+                "A year earlier",
+                "2018",
+                Date,
+                None,
+            ),
+            (
+                "The mine closed on March 3, 2022. Two weeks later it reopened.",
+                "2024-03-20",
+                "Two weeks later",
+                "2022-03-17",
+                Date,
+                None,
+            ),
+            (
+                "The mine closed in 2019. That year was bleak.",
+                "2024-03-20",
+                "That year",
+                "2019",
+                Date,
+                None,
+            ),
+            // vague
+            (
+                "The mine is currently closed.",
+                "2024-03-20",
+                "currently",
+                "PRESENT_REF",
+                Date,
+                None,
+            ),
+            (
+                "The mine recently closed.",
+                "2024-03-20",
+                "recently",
+                "PAST_REF",
+                Date,
+                None,
+            ),
+            (
+                "The mine may reopen in the future.",
+                "2024-03-20",
+                "the future",
+                "FUTURE_REF",
+                Date,
+                None,
+            ),
+            (
+                "Mines like this were common in the past.",
+                "2024-03-20",
+                "the past",
+                "PAST_REF",
+                Date,
+                None,
+            ),
+            // durations
+            (
+                "The trial lasted two years.",
+                "2024-03-20",
+                "two years",
+                "P2Y",
+                Duration,
+                None,
+            ),
+            (
+                "They began a 48-hour strike.",
+                "2024-03-20",
+                "48-hour",
+                "PT48H",
+                Duration,
+                None,
+            ),
+            (
+                "The trial lasted three months.",
+                "2024-03-20",
+                "three months",
+                "P3M",
+                Duration,
+                None,
+            ),
+            (
+                "The trial lasted a decade.",
+                "2024-03-20",
+                "a decade",
+                "P10Y",
+                Duration,
+                None,
+            ),
+            (
+                "The trial lasted several years.",
+                "2024-03-20",
+                "several years",
+                "PXY",
+                Duration,
+                None,
+            ),
+            (
+                "Rain fell in the past 24 hours.",
+                "2024-03-20",
+                "the past 24 hours",
+                "PT24H",
+                Duration,
+                None,
+            ),
+            (
+                "They agreed a five-year plan.",
+                "2024-03-20",
+                "five-year",
+                "P5Y",
+                Duration,
+                None,
+            ),
+            (
+                "The talks lasted twenty four hours.",
+                "2024-03-20",
+                "twenty four hours",
+                "PT24H",
+                Duration,
+                None,
+            ),
+            (
+                "The talks lasted a dozen days.",
+                "2024-03-20",
+                "a dozen days",
+                "P12D",
+                Duration,
+                None,
+            ),
+            (
+                "The talks lasted about two weeks.",
+                "2024-03-20",
+                "about two weeks",
+                "P2W",
+                Duration,
+                Some("APPROX"),
+            ),
+            (
+                "The talks lasted more than six hours.",
+                "2024-03-20",
+                "more than six hours",
+                "PT6H",
+                Duration,
+                Some("MORE_THAN"),
+            ),
+            (
+                "The talks lasted nearly a month.",
+                "2024-03-20",
+                "nearly a month",
+                "P1M",
+                Duration,
+                Some("LESS_THAN"),
+            ),
+            // sets
+            (
+                "The board meets every week.",
+                "2024-03-20",
+                "every week",
+                "P1W",
+                Set,
+                None,
+            ),
+            (
+                "The report is published weekly.",
+                "2024-03-20",
+                "weekly",
+                "P1W",
+                Set,
+                None,
+            ),
+            (
+                "The fee is paid annually.",
+                "2024-03-20",
+                "annually",
+                "P1Y",
+                Set,
+                None,
+            ),
+            (
+                "The fee is paid each year.",
+                "2024-03-20",
+                "each year",
+                "P1Y",
+                Set,
+                None,
+            ),
+            (
+                "The fee is paid daily.",
+                "2024-03-20",
+                "daily",
+                "P1D",
+                Set,
+                None,
+            ),
+            (
+                "The fee is paid monthly.",
+                "2024-03-20",
+                "monthly",
+                "P1M",
+                Set,
+                None,
+            ),
+            // times
+            (
+                "The vote closed at 3 p.m. in the capital.",
+                "2024-03-20",
+                "3 p.m.",
+                "2024-03-20T15:00",
+                Time,
+                None,
+            ),
+            (
+                "The vote closed at 15:30 GMT in the capital.",
+                "2024-03-20",
+                "15:30 GMT",
+                "2024-03-20T15:30",
+                Time,
+                None,
+            ),
+            (
+                "The blast happened Monday night near the port.",
+                "2024-03-20",
+                "Monday night",
+                "2024-03-18TNI",
+                Time,
+                None,
+            ),
+        ];
+        for (text, dct, span, value, kind, modifier) in cases {
+            let res = tag(text, d(dct));
+            let got: Vec<(&str, &str)> = res
+                .iter()
+                .map(|t| (&text[t.start..t.end], t.value.as_str()))
+                .collect();
+            let t = find(text, &res, span)
+                .unwrap_or_else(|| panic!("{text}: no span {span:?}; got {got:?}"));
+            assert_eq!(t.value, *value, "{text}: {got:?}");
+            assert_eq!(t.kind, *kind, "{text}: {got:?}");
+            assert_eq!(t.modifier.as_deref(), *modifier, "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        let cases = [
+            "They shipped 2000 containers to the port.",
+            "The fund raised 2,000 dollars.",
+            "Officials march through the square.",
+            "She may decide to stay.",
+            "The index rose 1.5 percent.",
+        ];
+        for text in cases {
+            let res = tag(text, d("2024-03-20"));
+            assert!(res.is_empty(), "{text}: {res:?}");
+        }
+    }
+
+    #[test]
+    fn sorted_and_no_overlap() {
+        let text = "On Monday, March 18, 2024 at 3 p.m. and in 2023 and last week, for two years, every day.";
+        let res = tag(text, d("2024-03-20"));
+        for w in res.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
+        assert!(!res.is_empty());
+    }
+
+    #[test]
+    fn never_panics() {
+        let inputs = [
+            "",
+            " ",
+            "\u{0}\u{ffff}\u{1F600} March 99, 99999 9999999999999999999 days ago",
+            "the the the following following",
+            "31/31/31 2024-13-45 99:99 p.m. 12/31/9999 year-ago quarter Q9",
+            "mid- early late the end of",
+            "Ünïcödé Mär. 18 — 18 März, 2024年3月18日 四十 days",
+            "4294967295 years ago 999999999 years later every 999999999 days",
+            "\n\n\n. . . ' ' 's",
+        ];
+        for s in inputs {
+            let _ = tag(s, d("2024-03-20"));
+            let _ = tag(s, NaiveDate::MIN);
+            let _ = tag(s, NaiveDate::MAX);
+        }
+        let big = "In 2023 the minister said Monday that 3 p.m. talks would last two years. "
+            .repeat(2000);
+        let res = tag(&big, d("2024-03-20"));
+        assert!(res.len() >= 8000);
+    }
+}

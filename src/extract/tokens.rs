@@ -1,0 +1,124 @@
+//! Text and a byte range in, tokens out: words (letters and digits with inner hyphens, apostrophes,
+//! periods and commas between digits) and single punctuation marks, each with its byte range.
+
+use std::ops::Range;
+
+/// A word or a punctuation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token<'a> {
+    /// Byte range in the text.
+    pub(crate) start: usize,
+    /// End of the byte range.
+    pub(crate) end: usize,
+    /// The token as written.
+    pub(crate) text: &'a str,
+}
+
+impl Token<'_> {
+    /// Starts with an uppercase letter.
+    pub(crate) fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Is a word (not punctuation).
+    pub(crate) fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_alphanumeric)
+    }
+
+    /// The word lowercased, without a possessive ending.
+    pub(crate) fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    /// Byte range.
+    pub(crate) fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | ',')
+}
+
+/// Tokenizes `text[range]`.
+pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let slice = &text[range.clone()];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                if d.is_alphanumeric() {
+                    j += 1;
+                } else if is_joiner(d) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
+                    // "7,000" and "7.5" join only between digits; "Won-sik", "Korea's" between letters too.
+                    let prev_digit = chars[j - 1].1.is_ascii_digit();
+                    let next_digit = chars[j + 1].1.is_ascii_digit();
+                    let ok = match d {
+                        ',' => prev_digit && next_digit,
+                        '.' => prev_digit && next_digit,
+                        _ => true,
+                    };
+                    if !ok {
+                        break;
+                    }
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(slice.len(), |&(e, _)| e);
+            out.push(Token {
+                start: range.start + at,
+                end: range.start + end,
+                text: &slice[at..end],
+            });
+            i = j;
+        } else {
+            let end = at + c.len_utf8();
+            out.push(Token {
+                start: range.start + at,
+                end: range.start + end,
+                text: &slice[at..end],
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizes_news_text() {
+        let t = "Shin Won-sik’s 7,000 rounds, 1.5%. U.S.";
+        let words: Vec<&str> = tokenize(t, 0..t.len()).iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            [
+                "Shin",
+                "Won-sik’s",
+                "7,000",
+                "rounds",
+                ",",
+                "1.5",
+                "%",
+                ".",
+                "U",
+                ".",
+                "S",
+                "."
+            ]
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! `report` turns a folder of news articles into a static site of sourced briefings: every
+//! figure and every date traced to the article and sentence it comes from.
+//!
+//! The pipeline, one module per stage:
+//! [`content`] (load) → [`extract`] (claims) → [`assemble`] (briefings, tables, chronology) →
+//! [`render`] (tera templates, in memory) → [`site`] (atomic write). Each stage hands back
+//! [`Diagnostics`]; the library never prints and never reads the clock.
+//!
+//! ```
+//! let text = "date 2024-03-20\nSEOUL (AFP) – Seoul said Monday it had sent 300 trucks.";
+//! let out = report::extract_text(std::path::Path::new("story.txt"), text.into(), None).unwrap();
+//! assert_eq!(out.published, "2024-03-20");
+//! assert_eq!(out.claims.figures[0].value, 300.0);
+//! ```
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod assemble;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod error;
+pub mod extract;
+pub mod render;
+pub mod site;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use error::Error;
+
+/// What a build or check needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Project root (holds `content/`, optional `templates/` and `report.yaml`).
+    pub root: PathBuf,
+    /// Output folder; `report.yaml`'s `output` (default `site/`) under the root when `None`.
+    pub out: Option<PathBuf>,
+    /// Build date; the newest publication date when `None` (so builds are reproducible).
+    pub build_date: Option<NaiveDate>,
+}
+
+/// What a build did.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOutcome {
+    /// Every problem found, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the site was written.
+    pub written: bool,
+    /// The output folder.
+    pub out: PathBuf,
+    /// Articles loaded.
+    pub articles: usize,
+    /// Briefings loaded.
+    pub briefings: usize,
+    /// Claims extracted (figures, dates and events).
+    pub claims: usize,
+    /// Files rendered.
+    pub files: usize,
+}
+
+impl BuildOutcome {
+    /// True when a diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Loads, extracts, assembles and renders in memory.
+fn prepare(options: &BuildOptions) -> Result<(BuildOutcome, Vec<render::OutputFile>), Error> {
+    let root = &options.root;
+    let mut diags = Diagnostics::new();
+    let (config, d) = config::load_config(root)?;
+    diags.extend(d);
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join(&config.output));
+    let (content, d) = content::load_content(root)?;
+    diags.extend(d);
+    let (templates, d) = render::load_templates(root, &root.join("templates"))?;
+    diags.extend(d);
+    let mut entries = Vec::with_capacity(content.articles.len());
+    let mut claim_count = 0;
+    for article in content.articles {
+        let (claims, d) = extract::extract_claims(&article);
+        diags.extend(d);
+        claim_count += claims.figures.len() + claims.dates.len() + claims.events.len();
+        entries.push(assemble::ArticleEntry { article, claims });
+    }
+    let built_at = options
+        .build_date
+        .or_else(|| entries.iter().map(|e| e.article.published).max())
+        .unwrap_or_default();
+    let mut outcome = BuildOutcome {
+        out,
+        articles: entries.len(),
+        briefings: content.briefings.len(),
+        claims: claim_count,
+        ..Default::default()
+    };
+    let (report, d) = assemble::assemble(config, built_at, entries, content.briefings);
+    diags.extend(d);
+    let mut files = Vec::new();
+    if let Some(templates) = templates {
+        let (rendered, d) = render::render(&report, &templates);
+        diags.extend(d);
+        files = rendered;
+    }
+    outcome.files = files.len();
+    outcome.diagnostics = diags.sorted();
+    Ok((outcome, files))
+}
+
+/// Builds the site: writes it only when there is no error, atomically.
+pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let (mut outcome, files) = prepare(options)?;
+    if outcome.has_errors() {
+        return Ok(outcome);
+    }
+    check_output_folder(&options.root, &outcome.out)?;
+    site::write_site(&files, &outcome.out)?;
+    outcome.written = true;
+    Ok(outcome)
+}
+
+/// Does everything a build does except writing.
+pub fn check(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    Ok(prepare(options)?.0)
+}
+
+/// Refuses an output folder that is the project root or holds the content.
+fn check_output_folder(root: &Path, out: &Path) -> Result<(), Error> {
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let root = canonical(root);
+    let out_c = canonical(out);
+    if root.starts_with(&out_c) {
+        return Err(Error::UnsafeOutput {
+            path: out.to_path_buf(),
+            reason: "it is the project folder or contains it".into(),
+        });
+    }
+    Ok(())
+}
+
+/// The `report extract` output: one article's claims.
+#[derive(Debug, Clone, Serialize)]
+pub struct Extraction {
+    /// The reference date.
+    pub published: String,
+    /// Claims.
+    #[serde(flatten)]
+    pub claims: extract::Claims,
+}
+
+/// Extracts the claims of one article file's `text`. `published` is the reference date for a
+/// file that has none.
+pub fn extract_text(
+    path: &Path,
+    text: String,
+    published: Option<NaiveDate>,
+) -> Result<Extraction, Diagnostics> {
+    let (article, mut diags) =
+        content::parse_article(path, text, published, content::Strictness::Extract);
+    let Some(article) = article else {
+        return Err(diags);
+    };
+    let (claims, d) = extract::extract_claims(&article);
+    diags.extend(d);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Extraction {
+        published: article.published.format("%Y-%m-%d").to_string(),
+        claims,
+    })
+}

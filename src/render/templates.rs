@@ -1,0 +1,277 @@
+//! The project's `templates/` folder in, a ready [`Templates`] set out: the embedded defaults,
+//! overridden file by file by the project's own templates, every default also reachable as
+//! `default/<name>` so a user template can extend it and change one block.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use super::filters;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::error::Error;
+
+/// The default templates, embedded in the binary.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    (
+        "layouts/base.html",
+        include_str!("../../templates/layouts/base.html"),
+    ),
+    (
+        "partials/figure_table.html",
+        include_str!("../../templates/partials/figure_table.html"),
+    ),
+    (
+        "partials/chronology.html",
+        include_str!("../../templates/partials/chronology.html"),
+    ),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    (
+        "briefing.html",
+        include_str!("../../templates/briefing.html"),
+    ),
+    (
+        "chronology.html",
+        include_str!("../../templates/chronology.html"),
+    ),
+    ("style.css", include_str!("../../templates/style.css")),
+    ("claims.json", include_str!("../../templates/claims.json")),
+    ("figures.csv", include_str!("../../templates/figures.csv")),
+];
+
+/// Where a template comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Built in.
+    Default,
+    /// The project's `templates/` folder.
+    Project,
+}
+
+/// A loaded template set.
+pub struct Templates {
+    pub(crate) tera: Tera,
+    /// Every template name (without the `default/` copies) and where it comes from.
+    pub origins: BTreeMap<String, Origin>,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates")
+            .field("origins", &self.origins)
+            .finish()
+    }
+}
+
+/// Whether a template renders on its own (not a layout, partial or `_`-prefixed helper).
+pub fn renders_alone(name: &str) -> bool {
+    !(name.starts_with("partials/")
+        || name.starts_with("layouts/")
+        || name.starts_with("default/")
+        || name.rsplit('/').next().is_some_and(|f| f.starts_with('_')))
+}
+
+/// Loads the defaults and the project's `templates_dir` (which may not exist).
+pub fn load_templates(
+    root: &Path,
+    templates_dir: &Path,
+) -> Result<(Option<Templates>, Diagnostics), Error> {
+    let mut diags = Diagnostics::new();
+    let mut user: Vec<(String, String, PathBuf)> = Vec::new();
+    if templates_dir.is_dir() {
+        collect(templates_dir, templates_dir, &mut user, &mut diags)?;
+    }
+    user.sort();
+    let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    let mut ok: Vec<(String, String)> = Vec::new();
+    for (name, text, path) in &user {
+        match tera::Template::new(name, None, text) {
+            Ok(_) => ok.push((name.clone(), text.clone())),
+            Err(e) => diags.push(template_diagnostic(&shown(path), &e)),
+        }
+    }
+    if diags.has_errors() {
+        return Ok((None, diags));
+    }
+    let mut origins = BTreeMap::new();
+    let mut all: Vec<(String, String)> = Vec::new();
+    for (name, text) in DEFAULTS {
+        all.push((format!("default/{name}"), (*text).to_string()));
+        if !ok.iter().any(|(n, _)| n == name) {
+            all.push(((*name).to_string(), (*text).to_string()));
+            origins.insert((*name).to_string(), Origin::Default);
+        }
+    }
+    for (name, text) in ok {
+        let same_as_default = DEFAULTS.iter().any(|(n, t)| *n == name && *t == text);
+        origins.insert(
+            name.clone(),
+            if same_as_default {
+                Origin::Default
+            } else {
+                Origin::Project
+            },
+        );
+        all.push((name, text));
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
+    filters::register(&mut tera);
+    if let Err(e) = tera.add_raw_templates(all) {
+        let name = error_template_name(&e);
+        let path = name.as_deref().map_or_else(
+            || PathBuf::from("templates"),
+            |n| PathBuf::from("templates").join(n.trim_start_matches("default/")),
+        );
+        diags.push(template_diagnostic(&path, &e));
+        return Ok((None, diags));
+    }
+    Ok((Some(Templates { tera, origins }), diags))
+}
+
+fn collect(
+    base: &Path,
+    dir: &Path,
+    out: &mut Vec<(String, String, PathBuf)>,
+    diags: &mut Diagnostics,
+) -> Result<(), Error> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        if !entry.file_name().to_string_lossy().starts_with('.') {
+            paths.push(entry.path());
+        }
+    }
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect(base, &path, out, diags)?;
+            continue;
+        }
+        let name = path
+            .strip_prefix(base)
+            .unwrap_or(&path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        match String::from_utf8(bytes) {
+            Ok(text) => out.push((name, text, path)),
+            Err(e) => diags.push(Diagnostic::error(
+                &path,
+                format!(
+                    "the template is not UTF-8 (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            )),
+        }
+    }
+    Ok(())
+}
+
+/// The whole cause chain of a tera error, one message.
+pub(crate) fn error_chain(e: &tera::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+fn error_template_name(e: &tera::Error) -> Option<String> {
+    let text = error_chain(e);
+    let start = text.find('\'')? + 1;
+    let end = start + text[start..].find('\'')?;
+    Some(text[start..end].to_string())
+}
+
+/// A tera error as a diagnostic, with the line and column when the parser gives them.
+pub(crate) fn template_diagnostic(path: &Path, e: &tera::Error) -> Diagnostic {
+    let chain = error_chain(e);
+    let location = chain.find("--> ").and_then(|i| {
+        let rest = &chain[i + 4..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+            .unwrap_or(rest.len());
+        let (line, col) = rest[..end].split_once(':')?;
+        Some((line.parse().ok()?, col.parse().ok()?))
+    });
+    // Keep the first line of each part; the parser's drawing of the source is noise here.
+    let message: Vec<&str> = chain
+        .split(": ")
+        .filter_map(|p| {
+            p.lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.starts_with("-->"))
+        })
+        .collect();
+    let mut message = message.join(": ");
+    if let Some(i) = chain.find("= ") {
+        message = format!(
+            "{}: {}",
+            message.split(": ").next().unwrap_or(""),
+            chain[i + 2..].lines().next().unwrap_or("").trim()
+        );
+    }
+    let d = Diagnostic::error(path, message);
+    match location {
+        Some((line, col)) => d.at(line, col),
+        None => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_parses() {
+        let dir = tempfile::tempdir().unwrap();
+        let (t, d) = load_templates(dir.path(), &dir.path().join("templates")).unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        let t = t.unwrap();
+        assert!(t.origins.values().all(|o| *o == Origin::Default));
+        assert!(t.tera.get_template("default/layouts/base.html").is_ok());
+    }
+
+    #[test]
+    fn syntax_errors_name_template_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let templates = dir.path().join("templates");
+        std::fs::create_dir_all(&templates).unwrap();
+        std::fs::write(
+            templates.join("notes.txt"),
+            "ok\n{{ site.title | }}\nmore\n",
+        )
+        .unwrap();
+        let (t, d) = load_templates(dir.path(), &templates).unwrap();
+        assert!(t.is_none());
+        let d: Vec<_> = d.iter().collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].path, PathBuf::from("templates/notes.txt"));
+        assert_eq!(d[0].line, Some(2), "{}", d[0]);
+    }
+
+    #[test]
+    fn which_templates_render() {
+        assert!(renders_alone("figures.csv"));
+        assert!(renders_alone("feeds/atom.xml"));
+        assert!(!renders_alone("partials/x.html"));
+        assert!(!renders_alone("layouts/base.html"));
+        assert!(!renders_alone("_macros.html"));
+    }
+}

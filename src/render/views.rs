@@ -1,0 +1,532 @@
+//! The [`Report`] in, the template contract out: serializable views whose fields are exactly the
+//! variables templates see (documented in the README). Views borrow nothing from the engine.
+
+use serde::Serialize;
+
+use crate::assemble::{ArticleEntry, Chronology, FigureGroup, Report};
+use crate::content::Mark;
+use crate::extract::{Period, format_value};
+
+/// `site`: settings and build facts.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Site title.
+    pub title: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Absolute URL of the published site, when configured.
+    pub base_url: Option<String>,
+    /// Page language.
+    pub language: String,
+    /// Build date (ISO).
+    pub built: String,
+    /// "report 0.1.0".
+    pub generator: String,
+}
+
+/// A figure claim, as shown in tables and exports.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView {
+    /// Anchor of its mark in the article page ("f1"), when marked.
+    pub anchor: Option<String>,
+    /// Slug of its article.
+    pub article: String,
+    /// Title of its article.
+    pub article_title: String,
+    /// Source (publisher) of its article.
+    pub article_source: String,
+    /// Link to the article page, relative to the site root.
+    pub article_href: String,
+    /// URL of the original story.
+    pub article_url: Option<String>,
+    /// Publication date of its article.
+    pub article_published: String,
+    /// As written.
+    pub text: String,
+    /// The value.
+    pub value: f64,
+    /// "7,000"; changes get a sign ("+300").
+    pub value_display: String,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Qualifier label.
+    pub qualifier: Option<String>,
+    /// Kind label.
+    pub kind: String,
+    /// Speaker.
+    pub said_by: Option<String>,
+    /// As-of value ("2023-10").
+    pub as_of: Option<String>,
+    /// As-of label at its precision ("October 2023").
+    pub as_of_display: Option<String>,
+    /// The sentence.
+    pub sentence: String,
+    /// Character offsets in the article file.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// 1-based line in the article file.
+    pub line: usize,
+    /// Added by hand.
+    pub hand: bool,
+    /// Conflicts with another row (only in figure tables).
+    pub conflict: bool,
+}
+
+/// A temporal expression.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// Anchor of its mark ("d1"), when marked.
+    pub anchor: Option<String>,
+    /// As written.
+    pub text: String,
+    /// TIMEX3 type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// TIMEX3 value.
+    pub value: String,
+    /// TIMEX3 mod.
+    #[serde(rename = "mod")]
+    pub modifier: Option<String>,
+    /// Label when the value is a calendar period.
+    pub display: Option<String>,
+    /// Character offsets.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+}
+
+/// A chronology entry or an article's event.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    /// Anchor of the dating expression in the article page, when marked.
+    pub anchor: Option<String>,
+    /// Date value.
+    pub date: String,
+    /// First day of the period (ISO), for sorting and exports.
+    pub date_start: String,
+    /// Precision label.
+    pub precision: String,
+    /// Date label at its precision.
+    pub date_display: String,
+    /// The dating expression as written.
+    pub date_text: String,
+    /// The sentence.
+    pub text: String,
+    /// Speaker.
+    pub said_by: Option<String>,
+    /// Slug of the article.
+    pub article: String,
+    /// Title of the article.
+    pub article_title: String,
+    /// Source of the article.
+    pub article_source: String,
+    /// Publication date of the article.
+    pub article_published: String,
+    /// Link to the article page.
+    pub article_href: String,
+    /// URL of the original story.
+    pub article_url: Option<String>,
+    /// Character offsets of the sentence.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+}
+
+/// An article.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    /// Slug.
+    pub slug: String,
+    /// Link to its page, relative to the site root.
+    pub href: String,
+    /// Source file, relative to the project.
+    pub path: String,
+    /// Headline.
+    pub title: String,
+    /// Publisher or agency.
+    pub source: String,
+    /// Publication date (ISO).
+    pub published: String,
+    /// Publication date label.
+    pub published_display: String,
+    /// Original URL.
+    pub url: Option<String>,
+    /// Dateline.
+    pub dateline: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Admiralty grade.
+    pub reliability: Option<String>,
+    /// Language.
+    pub lang: Option<String>,
+    /// The story as sanitized HTML with claims marked.
+    pub body_html: String,
+    /// Figures.
+    pub figures: Vec<FigureView>,
+    /// Temporal expressions.
+    pub dates: Vec<DateView>,
+    /// Dated statements.
+    pub events: Vec<EventView>,
+}
+
+/// A group of a figure table.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureGroupView {
+    /// What is counted.
+    pub unit: String,
+    /// Anchor id for the group ("containers").
+    pub id: String,
+    /// Rows, oldest first.
+    pub rows: Vec<FigureView>,
+    /// Whether rows conflict.
+    pub has_conflict: bool,
+}
+
+/// A chronology group.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChronologyGroupView {
+    /// "2023-07".
+    pub key: String,
+    /// "July 2023".
+    pub label: String,
+    /// Entries.
+    pub entries: Vec<EventView>,
+}
+
+/// A briefing.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefingView {
+    /// Slug.
+    pub slug: String,
+    /// Link to its page.
+    pub href: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Tags it selects by.
+    pub tags: Vec<String>,
+    /// The analyst's text as HTML.
+    pub body_html: String,
+    /// Covered articles (newest first), without bodies.
+    pub articles: Vec<ArticleSummary>,
+    /// Figure table groups.
+    pub figure_groups: Vec<FigureGroupView>,
+    /// Its own chronology.
+    pub chronology: Vec<ChronologyGroupView>,
+}
+
+/// An article without its body and claims, for lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary {
+    /// Slug.
+    pub slug: String,
+    /// Link.
+    pub href: String,
+    /// Headline.
+    pub title: String,
+    /// Publisher.
+    pub source: String,
+    /// Publication date.
+    pub published: String,
+    /// Publication date label.
+    pub published_display: String,
+    /// Original URL.
+    pub url: Option<String>,
+    /// Number of figures.
+    pub figure_count: usize,
+    /// Number of events.
+    pub event_count: usize,
+}
+
+/// Every view of a report, built once.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    /// Site settings.
+    pub site: SiteView,
+    /// Articles, newest first.
+    pub articles: Vec<ArticleView>,
+    /// Briefings, sorted by title.
+    pub briefings: Vec<BriefingView>,
+    /// The chronology of all articles.
+    pub chronology: Vec<ChronologyGroupView>,
+    /// Every figure of every article, in article order.
+    pub figures: Vec<FigureView>,
+}
+
+/// The extension of article and briefing pages in links (`html`).
+const PAGE_EXT: &str = "html";
+
+/// Builds every view of the report.
+pub fn build_views(report: &Report) -> ReportView {
+    let site = SiteView {
+        title: report.config.title.clone(),
+        description: report.config.description.clone(),
+        base_url: report.config.base_url.clone(),
+        language: report.config.language.clone(),
+        built: report.built_at.format("%Y-%m-%d").to_string(),
+        generator: format!("report {}", env!("CARGO_PKG_VERSION")),
+    };
+    let articles: Vec<ArticleView> = report.articles.iter().map(article_view).collect();
+    let briefings: Vec<BriefingView> = report
+        .briefings
+        .iter()
+        .map(|b| BriefingView {
+            slug: b.briefing.slug.clone(),
+            href: format!("briefings/{}.{PAGE_EXT}", b.briefing.slug),
+            title: b.briefing.title.clone(),
+            summary: b.briefing.summary.clone(),
+            tags: b.briefing.tags.clone(),
+            body_html: crate::content::render_markdown_text(
+                &b.briefing.text[b.briefing.body_offset..],
+            ),
+            articles: b.articles.iter().map(|&i| summary(&articles[i])).collect(),
+            figure_groups: b.figures.iter().map(|g| group_view(g, &articles)).collect(),
+            chronology: chronology_view(&b.chronology, &articles),
+        })
+        .collect();
+    let chronology = chronology_view(&report.chronology, &articles);
+    let figures = articles
+        .iter()
+        .flat_map(|a| a.figures.iter().cloned())
+        .collect();
+    let mut articles = articles;
+    articles.sort_by(|a, b| b.published.cmp(&a.published).then(a.path.cmp(&b.path)));
+    let mut briefings = briefings;
+    briefings.sort_by(|a, b| a.title.cmp(&b.title).then(a.slug.cmp(&b.slug)));
+    ReportView {
+        site,
+        articles,
+        briefings,
+        chronology,
+        figures,
+    }
+}
+
+fn summary(a: &ArticleView) -> ArticleSummary {
+    ArticleSummary {
+        slug: a.slug.clone(),
+        href: a.href.clone(),
+        title: a.title.clone(),
+        source: a.source.clone(),
+        published: a.published.clone(),
+        published_display: a.published_display.clone(),
+        url: a.url.clone(),
+        figure_count: a.figures.len(),
+        event_count: a.events.len(),
+    }
+}
+
+fn period_label(value: &str) -> Option<String> {
+    Period::parse(value).map(|p| p.label())
+}
+
+/// Marks for an article's claims: figures first, then dates that do not overlap them.
+fn marks(entry: &ArticleEntry) -> (Vec<Mark>, Vec<Option<String>>, Vec<Option<String>>) {
+    let claims = &entry.claims;
+    let mut candidates: Vec<Mark> = Vec::new();
+    for (i, f) in claims.figures.iter().enumerate() {
+        if !f.span.is_empty() {
+            candidates.push(Mark {
+                range: f.span.clone(),
+                id: format!("f{}", i + 1),
+                class: "figure",
+                title: figure_title(f),
+            });
+        }
+    }
+    for (i, d) in claims.dates.iter().enumerate() {
+        candidates.push(Mark {
+            range: d.span.clone(),
+            id: format!("d{}", i + 1),
+            class: "date",
+            title: d.value.clone(),
+        });
+    }
+    // Figures win over dates; earlier wins over later.
+    let mut placed: Vec<Mark> = Vec::new();
+    for m in candidates {
+        if !placed
+            .iter()
+            .any(|p| p.range.start < m.range.end && m.range.start < p.range.end)
+        {
+            placed.push(m);
+        }
+    }
+    placed.sort_by_key(|m| (m.range.start, m.range.end));
+    let has = |id: String| placed.iter().any(|m| m.id == id).then_some(id);
+    let figure_anchors = (0..claims.figures.len())
+        .map(|i| has(format!("f{}", i + 1)))
+        .collect();
+    let date_anchors = (0..claims.dates.len())
+        .map(|i| has(format!("d{}", i + 1)))
+        .collect();
+    (placed, figure_anchors, date_anchors)
+}
+
+fn figure_title(f: &crate::extract::FigureClaim) -> String {
+    let mut t = format_value(f.value);
+    if let Some(u) = &f.unit {
+        t.push(' ');
+        t.push_str(u);
+    }
+    if let Some(s) = &f.said_by {
+        t.push_str(" — ");
+        t.push_str(s);
+    }
+    t
+}
+
+fn article_view(entry: &ArticleEntry) -> ArticleView {
+    let a = &entry.article;
+    let (marks, figure_anchors, date_anchors) = marks(entry);
+    let href = format!("articles/{}.{PAGE_EXT}", a.id);
+    let line_index = crate::diagnostics::LineIndex::new(&a.text);
+    let published = a.published.format("%Y-%m-%d").to_string();
+    let figures = entry
+        .claims
+        .figures
+        .iter()
+        .zip(figure_anchors)
+        .map(|(f, anchor)| FigureView {
+            anchor,
+            article: a.id.0.clone(),
+            article_title: a.title.clone(),
+            article_source: a.source.clone(),
+            article_href: href.clone(),
+            article_url: a.url.clone(),
+            article_published: published.clone(),
+            text: f.text.clone(),
+            value: f.value,
+            value_display: match f.kind {
+                crate::extract::FigureKind::Change if f.value >= 0.0 => {
+                    format!("+{}", format_value(f.value))
+                }
+                _ => format_value(f.value),
+            },
+            unit: f.unit.clone(),
+            qualifier: f.qualifier.map(|q| q.label().to_string()),
+            kind: f.kind.label().to_string(),
+            said_by: f.said_by.clone(),
+            as_of: f.as_of.clone(),
+            as_of_display: f.as_of.as_deref().and_then(period_label),
+            sentence: f.sentence.clone(),
+            start: f.start,
+            end: f.end,
+            line: line_index.locate(&a.text, f.span.start).0,
+            hand: f.hand,
+            conflict: false,
+        })
+        .collect();
+    let dates = entry
+        .claims
+        .dates
+        .iter()
+        .zip(&date_anchors)
+        .map(|(d, anchor)| DateView {
+            anchor: anchor.clone(),
+            text: d.text.clone(),
+            kind: serde_json::to_value(d.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            value: d.value.clone(),
+            modifier: d.modifier.clone(),
+            display: period_label(&d.value),
+            start: d.start,
+            end: d.end,
+        })
+        .collect();
+    let events = entry
+        .claims
+        .events
+        .iter()
+        .map(|e| {
+            let anchor = entry
+                .claims
+                .dates
+                .iter()
+                .position(|d| d.span == e.date_span)
+                .and_then(|i| date_anchors[i].clone());
+            let period = Period::parse(&e.date);
+            EventView {
+                anchor,
+                date: e.date.clone(),
+                date_start: period
+                    .as_ref()
+                    .map(|p| p.start.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                precision: e.precision.label().to_string(),
+                date_display: period.map(|p| p.label()).unwrap_or_else(|| e.date.clone()),
+                date_text: e.date_text.clone(),
+                text: e.text.clone(),
+                said_by: e.said_by.clone(),
+                article: a.id.0.clone(),
+                article_title: a.title.clone(),
+                article_source: a.source.clone(),
+                article_published: published.clone(),
+                article_href: href.clone(),
+                article_url: a.url.clone(),
+                start: e.start,
+                end: e.end,
+            }
+        })
+        .collect();
+    ArticleView {
+        slug: a.id.0.clone(),
+        href,
+        path: a.path.to_string_lossy().replace('\\', "/"),
+        title: a.title.clone(),
+        source: a.source.clone(),
+        published_display: Period::parse(&published)
+            .map(|p| p.label())
+            .unwrap_or_default(),
+        published,
+        url: a.url.clone(),
+        dateline: a.dateline.clone(),
+        author: a.author.clone(),
+        tags: a.tags.clone(),
+        reliability: a.reliability.clone(),
+        lang: a.lang.clone(),
+        body_html: a.render_html(&marks),
+        figures,
+        dates,
+        events,
+    }
+}
+
+fn group_view(group: &FigureGroup, articles: &[ArticleView]) -> FigureGroupView {
+    FigureGroupView {
+        unit: group.unit.clone(),
+        id: crate::content::slugify(&group.unit).unwrap_or_else(|| "figures".into()),
+        rows: group
+            .rows
+            .iter()
+            .map(|r| {
+                let mut v = articles[r.article].figures[r.figure].clone();
+                v.conflict = r.conflict;
+                v
+            })
+            .collect(),
+        has_conflict: group.has_conflict,
+    }
+}
+
+fn chronology_view(chronology: &Chronology, articles: &[ArticleView]) -> Vec<ChronologyGroupView> {
+    chronology
+        .groups
+        .iter()
+        .map(|g| ChronologyGroupView {
+            key: g.key.clone(),
+            label: g.label.clone(),
+            entries: g
+                .entries
+                .iter()
+                .map(|e| articles[e.article].events[e.event].clone())
+                .collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,182 @@
+//! Rendered files in, the published output folder out. The only module that writes to disk.
+//!
+//! Publishing is atomic as far as the file system allows: everything is written into a staging
+//! folder beside the output, and only when every file is written is the old output moved aside
+//! and the staging folder renamed into its place. A failed or killed build leaves the previous
+//! output as it was; leftovers of a killed build are removed by the next one.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::render::{OutputFile, is_safe_output_path};
+
+/// Writes `files` as the new content of `out`, replacing what was there.
+pub fn write_site(files: &[OutputFile], out: &Path) -> Result<(), Error> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::UnsafeOutput {
+            path: out.to_path_buf(),
+            reason: "it has no folder name".into(),
+        })?;
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|source| Error::Write {
+        path: parent.to_path_buf(),
+        source,
+    })?;
+    remove_leftovers(parent, &name)?;
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.staging-{pid}"));
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    let result = write_all(files, &staging).and_then(|()| swap(&staging, out, &old));
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Error> {
+    std::fs::create_dir_all(staging).map_err(|source| Error::Write {
+        path: staging.to_path_buf(),
+        source,
+    })?;
+    for file in files {
+        if !is_safe_output_path(&file.path) {
+            return Err(Error::UnsafeOutput {
+                path: PathBuf::from(&file.path),
+                reason: "an output path must stay inside the output folder".into(),
+            });
+        }
+        let path = staging.join(&file.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        std::fs::write(&path, &file.contents).map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+    }
+    Ok(())
+}
+
+fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), Error> {
+    let had_output = out.exists();
+    if had_output {
+        std::fs::rename(out, old).map_err(|source| Error::Write {
+            path: out.to_path_buf(),
+            source,
+        })?;
+    }
+    if let Err(source) = std::fs::rename(staging, out) {
+        if had_output {
+            let _ = std::fs::rename(old, out);
+        }
+        return Err(Error::Write {
+            path: out.to_path_buf(),
+            source,
+        });
+    }
+    if had_output {
+        std::fs::remove_dir_all(old).map_err(|source| Error::Write {
+            path: old.to_path_buf(),
+            source,
+        })?;
+    }
+    Ok(())
+}
+
+/// Removes staging and old folders left by builds that were killed. A `.old-` folder left while
+/// no output exists is the last good site: it is put back first.
+fn remove_leftovers(parent: &Path, name: &str) -> Result<(), Error> {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let out = parent.join(name);
+    let mut leftovers: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().is_some_and(|f| {
+                let f = f.to_string_lossy();
+                f.starts_with(&format!(".{name}.staging-"))
+                    || f.starts_with(&format!(".{name}.old-"))
+            })
+        })
+        .collect();
+    leftovers.sort();
+    for path in leftovers {
+        let is_old = path
+            .file_name()
+            .is_some_and(|f| f.to_string_lossy().starts_with(&format!(".{name}.old-")));
+        if is_old && !out.exists() {
+            std::fs::rename(&path, &out).map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+            continue;
+        }
+        std::fs::remove_dir_all(&path).map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            contents: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_the_output_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&[file("a.html", "1"), file("x/b.html", "2")], &out).unwrap();
+        write_site(&[file("a.html", "3")], &out).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "3");
+        assert!(!out.join("x").exists());
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["site"]);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&[file("a.html", "1")], &out).unwrap();
+        let err = write_site(&[file("b.html", "2"), file("../evil", "x")], &out);
+        assert!(err.is_err());
+        assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "1");
+        assert!(!out.join("b.html").exists());
+        assert!(!dir.path().join("evil").exists());
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        std::fs::create_dir_all(dir.path().join(".site.staging-1/x")).unwrap();
+        // Killed between the two renames: only the old copy exists.
+        std::fs::create_dir_all(dir.path().join(".site.old-1")).unwrap();
+        std::fs::write(dir.path().join(".site.old-1/a.html"), "old").unwrap();
+        remove_leftovers(dir.path(), "site").unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "old");
+        assert!(!dir.path().join(".site.staging-1").exists());
+    }
+}
