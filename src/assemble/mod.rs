@@ -109,6 +109,11 @@ fn select_articles(
                 &briefing.path,
                 format!("unknown article `{slug}` in `articles`"),
             );
+            // Point at the slug in the front matter.
+            let front_end = briefing.body_offset.min(briefing.text.len());
+            if let Some(at) = briefing.text[..front_end].find(slug.as_str()) {
+                d = d.at_offset(&briefing.text, at);
+            }
             if let Some(s) = crate::content::yaml::did_you_mean(slug, &known) {
                 d = d.with_help(format!("did you mean `{s}`?"));
             }

@@ -103,6 +103,7 @@ pub fn parse_article(
         .and_then(|s| s.to_str())
         .unwrap_or("article")
         .to_string();
+    let mut header_date_invalid = false;
     let (format, body_offset, front) = if is_md {
         let split = match front_matter::split(path, &text) {
             Ok(s) => s,
@@ -128,6 +129,7 @@ pub fn parse_article(
     } else {
         let header = wire::parse_header(&text);
         if let Some((bad, offset)) = &header.bad_date {
+            header_date_invalid = true;
             diags.push(
                 Diagnostic::error(path, format!("invalid date line: `{bad}`"))
                     .at_offset(&text, *offset)
@@ -145,21 +147,22 @@ pub fn parse_article(
         (ArticleFormat::Wire, header.body_offset, front)
     };
     let published = front.published.or(published);
-    let at_top = |d: Diagnostic| d.at(1, 1);
     let mut missing = |field: &str, help: &str| {
-        diags.push(at_top(
-            Diagnostic::error(path, format!("missing required field `{field}`")).with_help(help),
-        ));
+        diags.push(
+            Diagnostic::error(path, format!("missing required field `{field}`"))
+                .at(1, 1)
+                .with_help(help),
+        );
     };
-    let Some(published) = published else {
+    let invalid_date = front.invalid.contains(&"published") || header_date_invalid;
+    if published.is_none() && !invalid_date {
         let help = match (format, strictness) {
             (_, Strictness::Extract) => "give the reference date with --published YYYY-MM-DD",
             (ArticleFormat::Wire, _) => "start the file with a line `date YYYY-MM-DD`",
             (ArticleFormat::Markdown, _) => "add `published: YYYY-MM-DD` to the front matter",
         };
         missing("published", help);
-        return (None, diags);
-    };
+    }
     if strictness == Strictness::Project {
         if front.title.as_deref().is_none_or(str::is_empty) {
             missing("title", "add `title: …` to the front matter");
@@ -174,6 +177,9 @@ pub fn parse_article(
             missing("source", help);
         }
     }
+    let Some(published) = published else {
+        return (None, diags);
+    };
     if diags.has_errors() {
         return (None, diags);
     }

@@ -161,6 +161,8 @@ pub(crate) struct ArticleFront {
     pub(crate) claims: Vec<HandClaim>,
     /// Texts of extracted claims to suppress.
     pub(crate) ignore: Vec<String>,
+    /// Keys whose values were reported as invalid (so they are not also reported missing).
+    pub(crate) invalid: Vec<&'static str>,
 }
 
 /// Parses and validates an article's front matter block.
@@ -198,11 +200,13 @@ pub(crate) fn parse_article(
             yaml::key_offset(block, key).unwrap_or(split.yaml_offset),
         )
     };
+    let mut invalid = Vec::new();
     let published = match published {
         None => None,
         Some(p) => match parse_date(&p.as_text()) {
             Ok(d) => Some(d),
             Err(msg) => {
+                invalid.push("published");
                 diags.push(at_key(
                     "published",
                     Diagnostic::error(path, format!("invalid `published` date: {msg}"))
@@ -252,6 +256,7 @@ pub(crate) fn parse_article(
         lang,
         claims,
         ignore,
+        invalid,
     };
     (Some(front), diags)
 }

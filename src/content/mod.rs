@@ -57,26 +57,41 @@ pub fn load_content(root: &Path) -> Result<(Content, Diagnostics), Error> {
         diags.extend(d);
         content.briefings.extend(briefing);
     }
-    check_unique(
+    // A second file with a taken slug is reported and left out, so its pages cannot collide.
+    let keep = check_unique(
         content.articles.iter().map(|a| (&a.id.0, &a.path)),
         "article",
         &mut diags,
     );
-    check_unique(
+    content.articles = keep_marked(content.articles, &keep);
+    let keep = check_unique(
         content.briefings.iter().map(|b| (&b.slug, &b.path)),
         "briefing",
         &mut diags,
     );
+    content.briefings = keep_marked(content.briefings, &keep);
     Ok((content, diags))
 }
 
+fn keep_marked<T>(items: Vec<T>, keep: &[bool]) -> Vec<T> {
+    items
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(item, &k)| k.then_some(item))
+        .collect()
+}
+
+/// Reports every slug used twice (naming both files); returns which items to keep (the first of
+/// each slug).
 fn check_unique<'a>(
     items: impl Iterator<Item = (&'a String, &'a PathBuf)>,
     what: &str,
     diags: &mut Diagnostics,
-) {
+) -> Vec<bool> {
     let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    let mut keep = Vec::new();
     for (slug, path) in items {
+        keep.push(!seen.contains_key(slug.as_str()));
         if let Some(first) = seen.get(slug.as_str()) {
             diags.push(
                 Diagnostic::error(
@@ -92,6 +107,7 @@ fn check_unique<'a>(
             seen.insert(slug, path);
         }
     }
+    keep
 }
 
 /// Reads every file with one of `extensions` below `dir` (recursively, sorted, hidden files

@@ -117,6 +117,8 @@ pub fn load_templates(
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
+    // Escape what HTML and XML need (& < > " '), and leave `/` alone so links stay readable.
+    tera.set_escape_fn(crate::content::escape);
     filters::register(&mut tera);
     if let Err(e) = tera.add_raw_templates(all) {
         let name = error_template_name(&e);
@@ -181,15 +183,20 @@ fn collect(
     Ok(())
 }
 
-/// The whole cause chain of a tera error, one message.
-pub(crate) fn error_chain(e: &tera::Error) -> String {
+/// The messages of a tera error and its causes, outermost first.
+fn error_parts(e: &tera::Error) -> Vec<String> {
     let mut parts = vec![e.to_string()];
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         parts.push(s.to_string());
         source = s.source();
     }
-    parts.join(": ")
+    parts
+}
+
+/// The whole cause chain of a tera error, one message.
+pub(crate) fn error_chain(e: &tera::Error) -> String {
+    error_parts(e).join(": ")
 }
 
 fn error_template_name(e: &tera::Error) -> Option<String> {
@@ -199,39 +206,42 @@ fn error_template_name(e: &tera::Error) -> Option<String> {
     Some(text[start..end].to_string())
 }
 
-/// A tera error as a diagnostic, with the line and column when the parser gives them.
+/// A tera error as a diagnostic: the parser's message with its line and column, or the chain of
+/// render errors without the "Failed to render 'x'" wrappers (the path already names the template).
 pub(crate) fn template_diagnostic(path: &Path, e: &tera::Error) -> Diagnostic {
-    let chain = error_chain(e);
-    let location = chain.find("--> ").and_then(|i| {
-        let rest = &chain[i + 4..];
+    let parts = error_parts(e);
+    for part in &parts {
+        let Some(at) = part.find("--> ") else {
+            continue;
+        };
+        let rest = &part[at + 4..];
         let end = rest
             .find(|c: char| !(c.is_ascii_digit() || c == ':'))
             .unwrap_or(rest.len());
-        let (line, col) = rest[..end].split_once(':')?;
-        Some((line.parse().ok()?, col.parse().ok()?))
-    });
-    // Keep the first line of each part; the parser's drawing of the source is noise here.
-    let message: Vec<&str> = chain
-        .split(": ")
-        .filter_map(|p| {
-            p.lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty() && !l.starts_with("-->"))
-        })
+        let location = rest[..end]
+            .split_once(':')
+            .and_then(|(l, c)| Some((l.parse().ok()?, c.parse().ok()?)));
+        let expected = part
+            .lines()
+            .find_map(|l| l.trim_start().strip_prefix("= "))
+            .unwrap_or("invalid syntax");
+        let d = Diagnostic::error(path, format!("syntax error: {expected}"));
+        return match location {
+            Some((line, col)) => d.at(line, col),
+            None => d,
+        };
+    }
+    let causes: Vec<&str> = parts
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !(p.starts_with("Failed to render") || p.starts_with("Failed to parse")))
         .collect();
-    let mut message = message.join(": ");
-    if let Some(i) = chain.find("= ") {
-        message = format!(
-            "{}: {}",
-            message.split(": ").next().unwrap_or(""),
-            chain[i + 2..].lines().next().unwrap_or("").trim()
-        );
-    }
-    let d = Diagnostic::error(path, message);
-    match location {
-        Some((line, col)) => d.at(line, col),
-        None => d,
-    }
+    let message = if causes.is_empty() {
+        parts.join(": ")
+    } else {
+        causes.join(": ")
+    };
+    Diagnostic::error(path, message)
 }
 
 #[cfg(test)]

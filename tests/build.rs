@@ -1,0 +1,227 @@
+//! End-to-end builds of the example content and of small projects: the pages written, the
+//! figure table rows and their source links, the chronology order, template overrides, new
+//! formats, and bad input reported with its file and line.
+
+mod common;
+
+use common::{TestProject, attr_values, between};
+
+const SEED: &str = "000_d3ab9671ae447b92";
+
+#[test]
+fn example_site_has_every_page() {
+    let p = TestProject::example();
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert!(outcome.written);
+    for page in [
+        "index.html",
+        "chronology.html",
+        "briefings/north-korea-russia-arms.html",
+        &format!("articles/{SEED}.html"),
+        "style.css",
+        "figures.csv",
+        "claims.json",
+    ] {
+        assert!(p.site().join(page).is_file(), "{page}");
+    }
+}
+
+#[test]
+fn briefing_figure_table_reads_as_a_trend_with_source_links() {
+    let p = TestProject::example();
+    p.build();
+    let html = p.read_site("briefings/north-korea-russia-arms.html");
+    let containers = between(&html, "id=\"fig-containers\"", "</table>");
+    let rows: Vec<&str> = containers.split("<tr").skip(2).collect();
+    let values: Vec<String> = rows
+        .iter()
+        .map(|r| between(r, "<span class=\"number\">", "</span>").to_string())
+        .collect();
+    assert_eq!(values, ["1,000", "7,000", "+300", "7,000"]);
+    let as_of: Vec<String> = rows
+        .iter()
+        .map(|r| attr_values(r, "datetime")[0].clone())
+        .collect();
+    assert_eq!(as_of, ["2023-10", "2024-03-18", "2024-03-18", "2024-03-18"]);
+    assert!(rows[0].contains("more than"));
+    assert!(rows[0].contains("United States"));
+    assert!(rows[1].contains("Shin Won-sik"));
+    // Every row links to a mark that exists in the article page.
+    let article = p.read_site(&format!("articles/{SEED}.html"));
+    let ids = attr_values(&article, "id");
+    for row in &rows {
+        let href = attr_values(row, "href")[0].clone();
+        let (page, anchor) = href.split_once('#').expect("a link to the sentence");
+        assert_eq!(page, format!("../articles/{SEED}.html"));
+        assert!(
+            ids.iter().any(|i| i == anchor),
+            "no #{anchor} in the article page"
+        );
+    }
+    let rounds = between(&html, "id=\"fig-artillery-rounds\"", "</table>");
+    assert!(rounds.contains("1,000,000"));
+    assert!(rounds.contains("Seoul"));
+    assert!(rounds.contains("<time datetime=\"2023-11\">November 2023</time>"));
+}
+
+#[test]
+fn chronology_is_oldest_first_grouped_by_month_at_its_precision() {
+    let p = TestProject::example();
+    p.build();
+    let html = p.read_site("chronology.html");
+    let groups: Vec<String> = html
+        .match_indices("<section class=\"chrono-group\"")
+        .map(|(i, _)| between(&html[i..], "<time datetime=\"", "\"").to_string())
+        .collect();
+    assert_eq!(
+        groups,
+        ["2023-07", "2023-09", "2023-10", "2023-11", "2024-03"]
+    );
+    let entries: Vec<String> = html
+        .split("<p class=\"when\">")
+        .skip(1)
+        .map(|e| between(e, "<time datetime=\"", "\"").to_string())
+        .collect();
+    let mut sorted = entries.clone();
+    sorted.sort();
+    assert_eq!(entries, sorted);
+    assert!(entries.len() >= 7, "{entries:?}");
+    // Month precision stays a month: no invented day.
+    assert!(html.contains("<time datetime=\"2023-07\">July 2023</time>"));
+    assert!(html.contains("<time datetime=\"2024-03-18\">18 March 2024</time>"));
+}
+
+#[test]
+fn exports_parse() {
+    let p = TestProject::example();
+    p.build();
+    let json: serde_json::Value = serde_json::from_str(&p.read_site("claims.json")).unwrap();
+    assert_eq!(json["articles"][0]["figures"].as_array().unwrap().len(), 5);
+    let csv = p.read_site("figures.csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 6, "{csv}");
+    assert!(lines[0].starts_with("article,source,published,url,text,value,unit"));
+    assert!(lines[1].contains(",\"around 7,000 containers\",7000,containers,approximately,level,"));
+}
+
+#[test]
+fn a_project_template_overrides_a_default() {
+    let p = TestProject::example();
+    p.write(
+        "templates/index.html",
+        "<p>{{ site.title }}: {{ briefings | length }}</p>\n",
+    );
+    p.write(
+        "templates/article.html",
+        "{% extends \"default/article.html\" %}{% block title %}A: {{ article.title }}{% endblock title %}",
+    );
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert_eq!(
+        p.read_site("index.html"),
+        "<p>Arms transfers monitor: 1</p>\n"
+    );
+    let article = p.read_site(&format!("articles/{SEED}.html"));
+    assert!(
+        article.contains("<title>A: North Korea has shipped"),
+        "{article}"
+    );
+    assert!(article.contains("<mark id=\"f1\" class=\"figure\""));
+}
+
+#[test]
+fn a_new_template_adds_a_format() {
+    let p = TestProject::example();
+    p.write(
+        "templates/chronology.ics",
+        "BEGIN:VCALENDAR\n{% for g in chronology %}{% for e in g.entries %}BEGIN:VEVENT\nDTSTART;VALUE=DATE:{{ e.date_start | replace(from=\"-\", to=\"\") }}\nSUMMARY:{{ e.text | truncate(length=40) }}\nEND:VEVENT\n{% endfor %}{% endfor %}END:VCALENDAR\n",
+    );
+    p.write(
+        "templates/briefing.md",
+        "# {{ briefing.title }}\n\n{{ briefing.articles | length }} article(s)\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let ics = p.read_site("chronology.ics");
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20230701\n"),
+        "{ics}"
+    );
+    assert_eq!(
+        p.read_site("briefings/north-korea-russia-arms.md"),
+        "# North Korean arms transfers to Russia\n\n1 article(s)\n"
+    );
+}
+
+#[test]
+fn a_malformed_article_is_reported_with_file_and_line_and_nothing_is_written() {
+    let p = TestProject::example();
+    assert!(p.build().written);
+    let before = p.read_site("index.html");
+    p.write(
+        "content/articles/bad.md",
+        "---\ntitle: Bad\nsource: X\npublised: 2024-01-01\n---\nText.\n",
+    );
+    p.write(
+        "content/articles/worse.md",
+        "---\ntitle: [unclosed\nsource: X\n---\nText.\n",
+    );
+    let outcome = p.build();
+    assert!(!outcome.written);
+    let lines: Vec<String> = outcome.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        lines,
+        [
+            "content/articles/bad.md:4:1: error: unknown key `publised`\n  help: did you mean `published`?",
+            "content/articles/worse.md:3:7: error: invalid YAML: did not find expected ',' or ']'",
+        ]
+    );
+    assert_eq!(
+        p.read_site("index.html"),
+        before,
+        "the published site must stay as it was"
+    );
+}
+
+#[test]
+fn a_folder_with_only_content_builds_with_the_embedded_templates() {
+    let p = TestProject::empty();
+    p.write(
+        "content/articles/a.md",
+        "---\ntitle: Floods\nsource: Wire\npublished: 2024-05-02\ntags: [floods]\n---\nRains displaced about 3,000 people on Monday, officials said.\n",
+    );
+    p.write(
+        "content/briefings/floods.md",
+        "---\ntitle: Floods\ntags: [floods]\n---\nNotes.\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let html = p.read_site("briefings/floods.html");
+    assert!(
+        html.contains("<span class=\"number\">3,000</span> people"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<time datetime=\"2024-04-29\">29 April 2024</time>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn front_matter_strings_are_escaped_in_html() {
+    let p = TestProject::empty();
+    p.write(
+        "content/articles/x.md",
+        "---\ntitle: \"<script>alert(1)</script>\"\nsource: \"<b>Wire</b>\"\npublished: 2024-05-02\n---\n<img src=x onerror=alert(1)>Body <script>bad()</script>\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let html = p.read_site("articles/x.html");
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(!html.contains("onerror"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+}

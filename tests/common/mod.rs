@@ -1,0 +1,98 @@
+//! Helpers for integration tests: a throw-away project folder seeded from the example content.
+
+#![allow(dead_code, unreachable_pub)]
+
+use std::path::{Path, PathBuf};
+
+/// A project in a temporary folder.
+pub struct TestProject {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestProject {
+    /// An empty project.
+    pub fn empty() -> Self {
+        TestProject {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// A project holding a copy of the example `content/` and `report.yaml` (no templates, so the
+    /// embedded defaults are used).
+    pub fn example() -> Self {
+        let p = Self::empty();
+        copy_dir(Path::new("content"), &p.root().join("content"));
+        std::fs::copy("report.yaml", p.root().join("report.yaml")).unwrap();
+        p
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn site(&self) -> PathBuf {
+        self.root().join("site")
+    }
+
+    /// Writes a file under the project root.
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Reads a file of the built site.
+    pub fn read_site(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.site().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// Builds with the library.
+    pub fn build(&self) -> report::BuildOutcome {
+        report::build(&report::BuildOptions {
+            root: self.root().to_path_buf(),
+            out: None,
+            build_date: None,
+        })
+        .unwrap()
+    }
+
+    /// Diagnostics of a build, one string each.
+    pub fn diagnostics(&self) -> Vec<String> {
+        self.build()
+            .diagnostics
+            .iter()
+            .map(|d| d.to_string())
+            .collect()
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every value of `attr="…"` in `html`, in order.
+pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    let needle = format!("{attr}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            rest[..rest.find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+/// The text between `start` and the next `end` after it.
+pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let s = html.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
+    let e = s + html[s..].find(end).unwrap_or_else(|| panic!("no {end}"));
+    &html[s..e]
+}
