@@ -118,3 +118,19 @@ fn builds_are_reproducible_and_take_the_date_from_source_date_epoch() {
     assert!(out.status.success());
     assert!(p.read_site("index.html").contains("Built 2024-06-01"));
 }
+
+#[test]
+fn the_binary_prints_exactly_what_the_library_extracts() {
+    // The evaluation harness extracts in one process through `report::extract_text`; the
+    // command must give the same claims.
+    let p = TestProject::empty();
+    let text = "date 2024-01-10\nKYIV (Reuters) – Officials said on Tuesday that about 2,400 homes had lost power since Sunday.";
+    p.write("story.txt", text);
+    let (code, out, err) = report(&["extract", "story.txt"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let from_binary: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let from_library =
+        report::extract_text(std::path::Path::new("story.txt"), text.into(), None).unwrap();
+    assert_eq!(from_binary, serde_json::to_value(from_library).unwrap());
+    assert_eq!(from_binary["figures"][0]["text"], "about 2,400 homes");
+}

@@ -293,6 +293,37 @@ pub fn find_figures(
     out
 }
 
+/// A number found by [`find_numbers`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberMention {
+    /// Byte range of the number as written ("one million", "7,000", "1.7bn").
+    pub range: Range<usize>,
+    /// Its value.
+    pub value: f64,
+}
+
+/// Every number in `text`, whatever it counts: the number recognizer that [`find_figures`] builds
+/// on, before figures are told apart from years, ordinals and the like. Used by the evaluation
+/// harness to measure number recognition on its own.
+pub fn find_numbers(text: &str) -> Vec<NumberMention> {
+    let tokens = tokenize(text, 0..text.len());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match tokens[i].is_word().then(|| number_at(&tokens, i)).flatten() {
+            Some((value, next, _)) => {
+                out.push(NumberMention {
+                    range: tokens[i].start..tokens[next - 1].end,
+                    value,
+                });
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 fn overlaps(r: &Range<usize>, excluded: &[Range<usize>]) -> bool {
     let i = excluded.partition_point(|e| e.end <= r.start);
     excluded.get(i).is_some_and(|e| e.start < r.end)
