@@ -151,34 +151,27 @@ fn extract_plain(file_text: &str, plain: &PlainText, published: chrono::NaiveDat
             span,
         });
     }
-    // Dated statements: a sentence with a concrete date that is not a bound ("since July").
-    for t in &timexes {
-        let Some(period) = (t.kind == TimexType::Date)
-            .then(|| Period::parse(&t.value))
-            .flatten()
-        else {
-            continue;
-        };
-        if is_bound(text, t.start) {
-            continue;
-        }
+    // Concrete dates that are not bounds ("since July"): they date events and figures.
+    let anchors: Vec<(&Timex, Period)> = timexes
+        .iter()
+        .filter(|t| t.kind == TimexType::Date && !is_bound(text, t.start))
+        .filter_map(|t| Period::parse(&t.value).map(|p| (t, p)))
+        .collect();
+    let mut seen_events = std::collections::HashSet::new();
+    for (t, period) in &anchors {
         let si = sentence_of(t.start);
         let Some(sentence) = sentences.get(si) else {
             continue;
         };
-        let span = to_file(sentence);
-        if claims
-            .events
-            .iter()
-            .any(|e| e.span == span && e.date == period.value)
-        {
+        if !seen_events.insert((si, period.value.clone())) {
             continue;
         }
+        let span = to_file(sentence);
         let date_span = to_file(&(t.start..t.end));
         claims.events.push(EventClaim {
             date: period.value.clone(),
             precision: period.precision,
-            text: slice(&span),
+            text: excerpt(file_text, &span, &date_span),
             said_by: speakers[si].as_ref().map(|a| a.speaker.clone()),
             start: chars.at(span.start),
             end: chars.at(span.end),
@@ -190,9 +183,8 @@ fn extract_plain(file_text: &str, plain: &PlainText, published: chrono::NaiveDat
     for f in found {
         let speaker = speakers[f.sentence].as_ref();
         let as_of = as_of(
-            text,
             &sentences[f.sentence],
-            &timexes,
+            &anchors,
             speaker.map(|a| &a.verb),
             &f.range,
         )
@@ -209,12 +201,43 @@ fn extract_plain(file_text: &str, plain: &PlainText, published: chrono::NaiveDat
             kind: f.kind,
             said_by: speaker.map(|a| a.speaker.clone()),
             as_of: Some(as_of),
-            sentence: slice(&sentence),
+            sentence: excerpt(file_text, &sentence, &span),
             hand: false,
             span,
         });
     }
     claims
+}
+
+/// The longest quote kept for a claim, in bytes. A "sentence" longer than this (a run-on line of
+/// scraped text) is quoted as a window around the claim, so that memory stays linear in the
+/// article's size however many claims one sentence holds.
+const MAX_QUOTE: usize = 600;
+
+/// The sentence `span` of `text`, or a window of it around `focus` marked with ellipses.
+fn excerpt(text: &str, span: &Range<usize>, focus: &Range<usize>) -> String {
+    let whole = text.get(span.clone()).unwrap_or("");
+    if whole.len() <= MAX_QUOTE {
+        return whole.to_string();
+    }
+    let half = MAX_QUOTE / 2;
+    let mut start = focus.start.saturating_sub(half).max(span.start);
+    let mut end = (focus.end + half).min(span.end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let mut out = String::new();
+    if start > span.start {
+        out.push('…');
+    }
+    out.push_str(text[start..end].trim());
+    if end < span.end {
+        out.push('…');
+    }
+    out
 }
 
 /// Whether the word before `at` makes the date a bound ("since July", "until 2025").
@@ -227,32 +250,37 @@ fn is_bound(text: &str, at: usize) -> bool {
     BOUND_WORDS.contains(&word.to_lowercase().as_str())
 }
 
-/// The date a figure is stated as of: the concrete date nearest the speech verb (a date after
-/// the verb, "said Monday", wins over one before it), else the date nearest the figure.
+/// The date a figure is stated as of: the concrete date nearest the speech verb in its sentence
+/// (a date after the verb, "said Monday", wins over one before it), else the date nearest the
+/// figure. `anchors` are sorted by position; the search is a binary search, so a sentence with
+/// thousands of figures and dates costs no more than linear time.
 fn as_of(
-    text: &str,
     sentence: &Range<usize>,
-    timexes: &[Timex],
+    anchors: &[(&Timex, Period)],
     verb: Option<&Range<usize>>,
     figure: &Range<usize>,
 ) -> Option<String> {
-    let candidates: Vec<(&Timex, Period)> = timexes
-        .iter()
-        .filter(|t| t.start >= sentence.start && t.end <= sentence.end && t.kind == TimexType::Date)
-        .filter(|t| !is_bound(text, t.start))
-        .filter_map(|t| Period::parse(&t.value).map(|p| (t, p)))
-        .collect();
+    let lo = anchors.partition_point(|(t, _)| t.start < sentence.start);
+    let hi = anchors.partition_point(|(t, _)| t.end <= sentence.end);
+    let inside = anchors.get(lo..hi.max(lo))?;
     let anchor = verb.filter(|v| v.start >= sentence.start && v.end <= sentence.end);
-    let distance = |t: &Timex| match anchor {
-        Some(v) if t.start >= v.end => t.start - v.end,
-        Some(v) => 2 * (v.start.saturating_sub(t.end)) + 1,
-        None if t.start >= figure.end => t.start - figure.end,
-        None => figure.start.saturating_sub(t.end),
+    let (point, weight_before) = match anchor {
+        Some(v) => (v.clone(), 2),
+        None => (figure.clone(), 1),
     };
-    candidates
+    // The nearest date after the point and the nearest before it.
+    let after = inside.partition_point(|(t, _)| t.start < point.end);
+    let next = inside.get(after).map(|(t, p)| (t.start - point.end, p));
+    let before = inside[..after]
+        .iter()
+        .rev()
+        .find(|(t, _)| t.end <= point.start)
+        .map(|(t, p)| (weight_before * (point.start - t.end) + weight_before - 1, p));
+    [next, before]
         .into_iter()
-        .min_by_key(|(t, _)| distance(t))
-        .map(|(_, p)| p.value)
+        .flatten()
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, p)| p.value.clone())
 }
 
 /// Applies `ignore:` (drop extracted claims whose text matches) and `claims:` (add hand-made

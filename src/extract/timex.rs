@@ -329,6 +329,25 @@ enum Sem {
     YearEnd {
         prev: bool,
     },
+    /// A day of the month without a month ("the 27th"); the month is the DCT month shifted
+    /// by `moff`, or chosen by tense when `moff` is None.
+    DayOfMonth {
+        d: u32,
+        moff: Option<i32>,
+    },
+    /// The n-th weekday (0 = Monday) of a month: an explicit month `m` (year by tense) or
+    /// the DCT month shifted by `moff`.
+    NthWeekday {
+        n: u32,
+        wd: u32,
+        m: Option<u32>,
+        moff: i32,
+    },
+    /// A weekday in the week `off` weeks from the DCT week ("Friday next week").
+    WeekWeekday {
+        wd: u32,
+        off: i32,
+    },
     /// Season "SP" "SU" "FA" "WI".
     Season {
         s: &'static str,
@@ -342,12 +361,18 @@ enum Hol {
     Fixed(u32, u32),
     Thanksgiving,
     ElectionDay,
+    /// The n-th weekday (0 = Monday) of a month: (month, weekday, n).
+    Nth(u32, u32, u8),
 }
 
 fn holiday_date(h: Hol, y: i32) -> Option<NaiveDate> {
     match h {
         Hol::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
         Hol::Thanksgiving => NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Thu, 4),
+        Hol::Nth(m, wd, n) => {
+            let wd = chrono::Weekday::try_from(u8::try_from(wd).ok()?).ok()?;
+            NaiveDate::from_weekday_of_month_opt(y, m, wd, n)
+        }
         Hol::ElectionDay => {
             let first_mon = NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Mon, 1)?;
             first_mon.checked_add_signed(Duration::try_days(1)?)
@@ -506,6 +531,38 @@ fn ordinal_of(w: &str) -> Option<u32> {
         "tenth", "eleventh", "twelfth",
     ];
     ords.iter().position(|x| *x == w).map(|p| p as u32 + 1)
+}
+
+/// Spelled ordinal day of month 1..=31 ("first", "twentieth", "thirty-first"), possibly
+/// across tokens; `words` returns the token text at an index. Returns (day, next index).
+fn spelled_day<'w>(words: impl Fn(usize) -> &'w str, i: usize) -> Option<(u32, usize)> {
+    let w = words(i);
+    if let Some(o) = ordinal_of(w) {
+        return Some((o, i + 1));
+    }
+    let teens = [
+        ("thirteenth", 13),
+        ("fourteenth", 14),
+        ("fifteenth", 15),
+        ("sixteenth", 16),
+        ("seventeenth", 17),
+        ("eighteenth", 18),
+        ("nineteenth", 19),
+        ("twentieth", 20),
+        ("thirtieth", 30),
+    ];
+    if let Some((_, n)) = teens.iter().find(|(t, _)| *t == w) {
+        return Some((*n, i + 1));
+    }
+    let tens = match w {
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => return None,
+    };
+    let j = if words(i + 1) == "-" { i + 2 } else { i + 1 };
+    let o = ordinal_of(words(j)).filter(|o| *o <= 9)?;
+    let d = tens + o;
+    (d <= 31).then_some((d, j + 1))
 }
 
 const TZ: &[&str] = &[
@@ -764,6 +821,7 @@ impl<'a> Parser<'a> {
         consider(self.month_date(i));
         consider(self.day_month(i));
         consider(self.numeric_date(i));
+        consider(self.day_ref(i));
         consider(self.weekday(i));
         consider(self.year_expr(i));
         consider(self.decade(i));
@@ -981,12 +1039,64 @@ impl<'a> Parser<'a> {
     /// "March 18, 2024", "Mar. 18", "March 2024", "March", "Monday, March 18".
     fn month_date(&self, i: usize) -> Option<Cand> {
         let (m, abbr) = month_of(self.w(i))?;
-        if !self.cap(i) {
-            return None;
-        }
         let mut j = i + 1;
         if abbr {
             j = self.skip_dot(j);
+        }
+        if !self.cap(i) {
+            // Lowercase month names ("january 12th") only with a following day or year;
+            // "may" and "march" are too often verbs.
+            if matches!(m, 3 | 5)
+                || (self.num(j).is_none() && spelled_day(|k| self.w(k), j).is_none())
+            {
+                return None;
+            }
+        }
+        // "Oct-2", "Oct/2", "October. 2" (the last only at the end of the text).
+        let sep_day = (matches!(self.w(j), "-" | "/") && self.glued(j) && self.glued(j + 1))
+            || (!abbr
+                && self.is(j, ".")
+                && self.glued(j)
+                && matches!(self.w(j + 2), "" | "." | "!" | "?"));
+        if sep_day
+            && self.nlen(j + 1) <= 2
+            && let Some(d) = self.num(j + 1).filter(|d| (1..=31).contains(d))
+            && !(self.glued(j + 2)
+                && matches!(self.w(j + 2), "-" | "/")
+                && self.num(j + 3).is_some())
+        {
+            return self.cand(
+                i,
+                j + 2,
+                Sem::Abs {
+                    y: None,
+                    m,
+                    d: Some(d),
+                    ys: YearSpec::Ctx,
+                },
+            );
+        }
+        // Spelled days: "Jan first", "May twenty-first", "May twenty one".
+        let spelled = spelled_day(|k| self.w(k), j).or_else(|| {
+            let t = tens_num(self.w(j)).filter(|t| *t <= 30)?;
+            let k = if self.is(j + 1, "-") { j + 2 } else { j + 1 };
+            let o = small_num(self.w(k)).filter(|o| (1..10).contains(o))?;
+            (t + o <= 31).then_some((t + o, k + 1))
+        });
+        if let Some((d, k)) = spelled
+            && self.num(k).is_none()
+            && unit_of(self.w(k)).is_none()
+        {
+            return self.cand(
+                i,
+                k,
+                Sem::Abs {
+                    y: None,
+                    m,
+                    d: Some(d),
+                    ys: YearSpec::Ctx,
+                },
+            );
         }
         if let Some((d, k)) = self.day_num(j) {
             // Year after the day.
@@ -1125,13 +1235,22 @@ impl<'a> Parser<'a> {
 
     /// "18 March 2024", "18 March", "18th of March".
     fn day_month(&self, i: usize) -> Option<Cand> {
-        let (d, mut j) = self.day_num(i)?;
-        self.num(i)?;
-        if self.is(j, "of") {
+        let (d, mut j) = match self.day_num(i).filter(|_| self.num(i).is_some()) {
+            Some(x) => x,
+            None => {
+                // "second of Aug.", "twenty second of June"
+                let (d, j) = spelled_day(|k| self.w(k), i)?;
+                if !self.is(j, "of") {
+                    return None;
+                }
+                (d, j)
+            }
+        };
+        if self.is(j, "of") || (self.is(j, ".") && self.glued(j)) {
             j += 1;
         }
         let (m, abbr) = month_of(self.w(j))?;
-        if !self.cap(j) {
+        if !self.cap(j) && matches!(m, 3 | 5) {
             return None;
         }
         let mut k = j + 1;
@@ -1169,43 +1288,413 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// "2024-03-18", "3/18/2024", "3/18/98".
+    /// "2024-03-18", "3/18/2024", "18/3/2024", "3/18/98", "2015/08/12", "13.5.2015",
+    /// "08/12,2015", "2019-sep-1", and year-less "4/22", "22/04", "on 4-22".
     fn numeric_date(&self, i: usize) -> Option<Cand> {
         let a = self.num(i)?;
-        let sep = self.w(i + 1);
-        if !(sep == "-" || sep == "/") || !self.glued(i + 1) || !self.glued(i + 2) {
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        // Part of a larger number, fraction or decimal ("2 1/2", "3.4/5").
+        if i > 0 && self.glued(i) && matches!(prev, "." | "," | "/" | "-" | "$") {
             return None;
+        }
+        let sep = self.w(i + 1);
+        if !matches!(sep, "-" | "/" | ".") || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let year2 = |yy: u32| -> i32 {
+            let yy = yy as i32;
+            if yy >= 50 { 1900 + yy } else { 2000 + yy }
+        };
+        // "2019-sep-1", "2019/sep/01"
+        if self.nlen(i) == 4
+            && let Some((m, _)) = month_of(self.w(i + 2))
+            && self.w(i + 3) == sep
+            && self.glued(i + 3)
+            && self.glued(i + 4)
+            && let Some(d) = self.num(i + 4)
+        {
+            let y = a as i32;
+            NaiveDate::from_ymd_opt(y, m, d)?;
+            return self.cand(
+                i,
+                i + 5,
+                Sem::Abs {
+                    y: Some(y),
+                    m,
+                    d: Some(d),
+                    ys: YearSpec::Abs(y),
+                },
+            );
         }
         let b = self.num(i + 2)?;
-        if self.w(i + 3) != sep || !self.glued(i + 3) || !self.glued(i + 4) {
+        let three = self.w(i + 3) == sep && self.glued(i + 3) && self.glued(i + 4);
+        let c = if three { self.num(i + 4) } else { None };
+        if let Some(c) = c {
+            // Must not continue as a longer numeric run.
+            if self.glued(i + 5)
+                && matches!(self.w(i + 5), "-" | "/" | ".")
+                && self.num(i + 6).is_some()
+            {
+                return None;
+            }
+            let (la, lc) = (self.nlen(i), self.nlen(i + 4));
+            let (y, m, d) = if la == 4 {
+                (a as i32, b, c)
+            } else if lc == 4 || (lc == 2 && sep != ".") {
+                let y = if lc == 4 { c as i32 } else { year2(c) };
+                if a > 12 { (y, b, a) } else { (y, a, b) }
+            } else {
+                return None;
+            };
+            NaiveDate::from_ymd_opt(y, m, d)?;
+            return self.cand(
+                i,
+                i + 5,
+                Sem::Abs {
+                    y: Some(y),
+                    m,
+                    d: Some(d),
+                    ys: YearSpec::Abs(y),
+                },
+            );
+        }
+        if three || self.nlen(i) > 2 || self.nlen(i + 2) > 2 {
             return None;
         }
-        let c = self.num(i + 4)?;
-        // Must not continue as a longer numeric run.
-        if self.glued(i + 5) && matches!(self.w(i + 5), "-" | "/") && self.num(i + 6).is_some() {
+        // Two numbers: a month/day pair, guarded against fractions, scores and decimals.
+        let next = self.w(i + 3);
+        if self.glued(i + 3) && matches!(next, "-" | "/" | "%") {
             return None;
         }
-        let (y, m, d) = if self.nlen(i) == 4 && sep == "-" {
-            (a as i32, b, c)
-        } else if sep == "/" && self.nlen(i + 4) == 4 {
-            (c as i32, a, b)
-        } else if sep == "/" && self.nlen(i + 4) == 2 {
-            let yy = c as i32;
-            (if yy >= 50 { 1900 + yy } else { 2000 + yy }, a, b)
+        if self.num(i.wrapping_sub(1)).is_some() || (i > 0 && self.is(i - 1, "-")) {
+            return None;
+        }
+        if next.chars().next().is_some_and(|ch| ch.is_alphabetic())
+            && !matches!(
+                next,
+                "and" | "or" | "to" | "at" | "in" | "for" | "this" | "next"
+            )
+        {
+            return None;
+        }
+        let comma_year = self.is(i + 3, ",") && matches!(self.nlen(i + 4), 2 | 4);
+        let (m, d) = if a > 12 && b <= 12 {
+            (b, a)
+        } else if (b > 12 || comma_year) && a <= 12 {
+            (a, b)
         } else {
             return None;
         };
-        NaiveDate::from_ymd_opt(y, m, d)?;
+        if !(1..=31).contains(&d) || m == 0 {
+            return None;
+        }
+        // "-" and "." pairs are scores and decimals unless introduced by "on".
+        if sep != "/" && prev != "on" {
+            return None;
+        }
+        // Year after a comma: "08/12,2015", "08/12, 15".
+        if self.is(i + 3, ",") {
+            if self.nlen(i + 4) == 4
+                && let Some(y) = self.num(i + 4).filter(|n| (1000..=2100).contains(n))
+            {
+                let y = y as i32;
+                NaiveDate::from_ymd_opt(y, m, d)?;
+                return self.cand(
+                    i,
+                    i + 5,
+                    Sem::Abs {
+                        y: Some(y),
+                        m,
+                        d: Some(d),
+                        ys: YearSpec::Abs(y),
+                    },
+                );
+            }
+            if self.nlen(i + 4) == 2
+                && self.glued(i + 4)
+                && let Some(yy) = self.num(i + 4)
+            {
+                let y = year2(yy);
+                NaiveDate::from_ymd_opt(y, m, d)?;
+                return self.cand(
+                    i,
+                    i + 5,
+                    Sem::Abs {
+                        y: Some(y),
+                        m,
+                        d: Some(d),
+                        ys: YearSpec::Abs(y),
+                    },
+                );
+            }
+        }
+        NaiveDate::from_ymd_opt(2000, m, d)?;
         self.cand(
             i,
-            i + 5,
+            i + 3,
             Sem::Abs {
-                y: Some(y),
+                y: None,
                 m,
                 d: Some(d),
-                ys: YearSpec::Abs(y),
+                ys: YearSpec::Ctx,
             },
         )
+    }
+
+    /// Month offset phrase: "this month", "next month", "last month", "previous month",
+    /// "the following month". Returns (offset, next index).
+    fn month_offset(&self, i: usize) -> Option<(i32, usize)> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let off = match self.w(j) {
+            "this" | "current" => 0,
+            "next" | "following" | "coming" => 1,
+            "last" | "previous" | "prior" => -1,
+            _ => return None,
+        };
+        self.is(j + 1, "month").then_some((off, j + 2))
+    }
+
+    /// A day-of-month number or spelled ordinal: "27", "27th", "second", "twenty-first".
+    fn any_day(&self, i: usize) -> Option<(u32, usize, bool)> {
+        if let Some((d, k)) = self.day_num(i)
+            && self.num(i).is_some()
+        {
+            return Some((d, k, k > i + 1));
+        }
+        spelled_day(|k| self.w(k), i).map(|(d, k)| (d, k, true))
+    }
+
+    /// Day references without a month name: "the 27th", "the second", "20th of next month",
+    /// "the first Friday of July", "second Sunday", "Friday next week", "next week Friday",
+    /// "the day after tomorrow", "two days from tomorrow", "next day".
+    fn day_ref(&self, i: usize) -> Option<Cand> {
+        let has_the = self.is(i, "the");
+        let j = if has_the { i + 1 } else { i };
+        // "the day before yesterday", "(the) day after tomorrow"
+        if self.is(j, "day")
+            && matches!(self.w(j + 1), "before" | "after")
+            && matches!(self.w(j + 2), "yesterday" | "tomorrow")
+        {
+            let off = match (self.w(j + 1), self.w(j + 2)) {
+                ("before", "yesterday") => -2,
+                ("after", "tomorrow") => 2,
+                _ => 0,
+            };
+            return self.cand(i, j + 3, Sem::RelDay { off, pod: None });
+        }
+        // "two days from tomorrow", "four days from yesterday", "3 days from today"
+        if !has_the
+            && let Some((Some(n), k)) = self.number(i)
+            && matches!(self.w(k), "day" | "days")
+            && self.is(k + 1, "from")
+            && let Some(base) = match self.w(k + 2) {
+                "today" => Some(0),
+                "tomorrow" => Some(1),
+                "yesterday" => Some(-1),
+                _ => None,
+            }
+        {
+            let off = base + n as i64;
+            return self.cand(i, k + 3, Sem::RelDay { off, pod: None });
+        }
+        // "last day", "past day" after a verb particle: the day before.
+        if !has_the
+            && matches!(self.w(i), "last" | "past")
+            && self.is(i + 1, "day")
+            && i > 0
+            && matches!(self.w(i - 1), "on" | "back" | "for" | "by" | "until")
+            && matches!(self.w(i + 2), "" | "." | "," | "!" | "?")
+        {
+            return self.cand(
+                i,
+                i + 2,
+                Sem::Anaph {
+                    n: -1,
+                    unit: Unit::Day,
+                },
+            );
+        }
+        // "April 24 and 25": a bare day coordinated with a preceding month-day date.
+        if !has_the
+            && i >= 3
+            && matches!(self.w(i - 1), "and" | "or" | "to" | "through")
+            && self.nlen(i) <= 2
+            && let Some(d) = self.num(i).filter(|d| (1..=31).contains(d))
+            && self.num(i - 2).is_some_and(|p| p < d)
+            && self.nlen(i - 2) <= 2
+            && let Some((m, _)) = month_of(self.w(i - 3)).or_else(|| {
+                // "Sept. 24 and 25"
+                if self.is(i - 3, ".") && i >= 4 {
+                    month_of(self.w(i - 4)).filter(|(_, abbr)| *abbr)
+                } else {
+                    None
+                }
+            })
+            && !self.is_alpha(i + 1)
+            && self.num(i + 1).is_none()
+        {
+            return self.cand(
+                i,
+                i + 1,
+                Sem::Abs {
+                    y: None,
+                    m,
+                    d: Some(d),
+                    ys: YearSpec::Ctx,
+                },
+            );
+        }
+        // "on 15": a bare day number closing the sentence.
+        if !has_the
+            && i > 0
+            && self.is(i - 1, "on")
+            && self.nlen(i) <= 2
+            && let Some(d) = self.num(i).filter(|d| (1..=31).contains(d))
+        {
+            let closes = matches!(self.w(i + 1), "" | "!" | "?")
+                || (self.is(i + 1, ".") && self.glued(i + 1) && !self.glued(i + 2));
+            if closes {
+                return self.cand(i, i + 1, Sem::DayOfMonth { d, moff: None });
+            }
+        }
+        // "next day" without an article (with one it is handled as anaphoric elsewhere).
+        if !has_the
+            && matches!(self.w(i), "next" | "this")
+            && self.is(i + 1, "day")
+            && i > 0
+            && matches!(self.w(i - 1), "on" | "back" | "for" | "by" | "until")
+        {
+            let sem = if self.is(i, "next") {
+                Sem::Anaph {
+                    n: 1,
+                    unit: Unit::Day,
+                }
+            } else {
+                Sem::Same(Unit::Day)
+            };
+            return self.cand(i, i + 2, sem);
+        }
+        // Week + weekday: "next week Sunday", "next week on Friday".
+        if !has_the
+            && let Some(off) = rel_word(self.w(i)).or(if self.is(i, "previous") {
+                Some(-1)
+            } else {
+                None
+            })
+            && self.is(i + 1, "week")
+        {
+            let k = if self.is(i + 2, "on") { i + 3 } else { i + 2 };
+            if let Some(wd) = weekday_of(self.w(k)) {
+                return self.cand(i, k + 1, Sem::WeekWeekday { wd, off });
+            }
+        }
+        // Weekday + week: "Friday next week", "Sunday of next week".
+        if let Some(wd) = weekday_of(self.w(j))
+            && !has_the
+        {
+            let k = if self.is(j + 1, "of") { j + 2 } else { j + 1 };
+            if let Some(off) = rel_word(self.w(k))
+                && self.is(k + 1, "week")
+            {
+                return self.cand(i, k + 2, Sem::WeekWeekday { wd, off });
+            }
+            // "Friday the 15th"
+            if self.is(j + 1, "the")
+                && let Some((d, k)) = self.any_day(j + 2).map(|(d, k, _)| (d, k)).or_else(|| {
+                    let (n, k) = self.number(j + 2)?;
+                    n.filter(|n| (1..=31).contains(n)).map(|n| (n, k))
+                })
+            {
+                return self.cand(i, k, Sem::DayOfMonth { d, moff: None });
+            }
+            return None;
+        }
+        // Ordinal weekday of a month: "the first Friday of July", "second Monday of next month".
+        if let Some(n) = ordinal_of(self.w(j)).filter(|n| *n <= 5)
+            && let Some(wd) = weekday_of(self.w(j + 1))
+        {
+            let k = j + 2;
+            if matches!(self.w(k), "of" | "in") {
+                if let Some((moff, e)) = self.month_offset(k + 1) {
+                    return self.cand(
+                        i,
+                        e,
+                        Sem::NthWeekday {
+                            n,
+                            wd,
+                            m: None,
+                            moff,
+                        },
+                    );
+                }
+                if let Some((m, abbr)) = month_of(self.w(k + 1)) {
+                    let e = if abbr { self.skip_dot(k + 2) } else { k + 2 };
+                    return self.cand(
+                        i,
+                        e,
+                        Sem::NthWeekday {
+                            n,
+                            wd,
+                            m: Some(m),
+                            moff: 0,
+                        },
+                    );
+                }
+            }
+            if !has_the {
+                return self.cand(
+                    i,
+                    k,
+                    Sem::NthWeekday {
+                        n,
+                        wd,
+                        m: None,
+                        moff: 0,
+                    },
+                );
+            }
+            return None;
+        }
+        // Day of month: "the 27th", "20th of next month", "the second".
+        let (d, k, ordinal) = match self.any_day(j) {
+            Some(x) => x,
+            None => {
+                // "the thirty", "the twenty one" at the end of a sentence.
+                let (n, k) = self.number(j)?;
+                let n = n?;
+                if !has_the || self.num(j).is_some() || !(1..=31).contains(&n) {
+                    return None;
+                }
+                (n, k, false)
+            }
+        };
+        if self.is(k, "of")
+            && let Some((moff, e)) = self.month_offset(k + 1)
+        {
+            return self.cand(
+                i,
+                e,
+                Sem::DayOfMonth {
+                    d,
+                    moff: Some(moff),
+                },
+            );
+        }
+        if !has_the {
+            return None;
+        }
+        let end_ok = matches!(self.w(k), "" | "." | "!" | "?")
+            || (ordinal && matches!(self.w(k), "," | ";"))
+            || (i > 0 && self.is(i - 1, "on") && !self.is_alpha(k));
+        if !end_ok
+            || (self.num(j).is_some() && !ordinal && !matches!(self.w(k), "" | "." | "!" | "?"))
+        {
+            return None;
+        }
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        self.cand(i, k, Sem::DayOfMonth { d, moff: None })
     }
 
     /// "nineteen ninety-six", "two thousand", "two thousand three".
@@ -1358,9 +1847,6 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let wd = weekday_of(self.w(j))?;
-        if !self.cap(j) && rel.is_none() {
-            return None;
-        }
         let mut k = j + 1;
         // Attached date.
         if rel.is_none() {
@@ -1500,8 +1986,8 @@ impl<'a> Parser<'a> {
                 // "this year's third quarter" handled by quarter()
                 return self.cand(i, j + 1, Sem::RelUnit { unit: u, off });
             }
-            if let Some((m, _)) = month_of(nw)
-                && self.cap(j)
+            if let Some((m, abbr)) = month_of(nw)
+                && (self.cap(j) || !matches!(m, 3 | 5) || abbr)
             {
                 // "last Oct. 23": the full date is tagged from the month on.
                 if let Some(c) = self.month_date(j)
@@ -1725,10 +2211,35 @@ impl<'a> Parser<'a> {
         if rel.is_some() {
             j += 1;
         }
-        if !self.cap(j) {
+        // Lowercase only for words that are never anything but holiday names.
+        if !self.cap(j)
+            && !matches!(
+                self.w(j),
+                "christmas" | "thanksgiving" | "halloween" | "new" | "thanks"
+            )
+        {
             return None;
         }
+        let possessive_day =
+            |k: usize| self.is(k, "'") && self.is(k + 1, "s") && self.is(k + 2, "day");
         let (h, mut k) = match self.w(j) {
+            "thanks" if self.is(j + 1, "giving") => {
+                if self.is(j + 2, "day") {
+                    (Hol::Thanksgiving, j + 3)
+                } else {
+                    (Hol::Thanksgiving, j + 2)
+                }
+            }
+            "father" if possessive_day(j + 1) => (Hol::Nth(6, 6, 3), j + 4),
+            "mother" if possessive_day(j + 1) => (Hol::Nth(5, 6, 2), j + 4),
+            "mlk" if self.is(j + 1, "day") => (Hol::Nth(1, 0, 3), j + 2),
+            "martin"
+                if self.is(j + 1, "luther") && self.is(j + 2, "king") && self.is(j + 3, "day") =>
+            {
+                (Hol::Nth(1, 0, 3), j + 4)
+            }
+            "labor" if self.is(j + 1, "day") && self.cap(j + 1) => (Hol::Nth(9, 0, 1), j + 2),
+            "new" if self.is(j + 1, "year") && self.is(j + 2, "eve") => (Hol::Fixed(12, 31), j + 3),
             "christmas" => {
                 if self.is(j + 1, "eve") {
                     (Hol::Fixed(12, 24), j + 2)
@@ -1762,7 +2273,11 @@ impl<'a> Parser<'a> {
         };
         let mut y = None;
         if rel.is_none() {
-            let k2 = if self.is(k, ",") { k + 1 } else { k };
+            let k2 = if self.is(k, ",") || self.is(k, "of") {
+                k + 1
+            } else {
+                k
+            };
             if self.nlen(k2) == 4
                 && let Some(n) = self.num(k2).filter(|n| (1000..=2100).contains(n))
             {
@@ -2128,7 +2643,14 @@ impl<'a> Parser<'a> {
         let w = self.w(i);
         let r = match w {
             "now" => {
-                // "now" as discourse marker "Now, ..." at sentence start is still tagged by TimeML.
+                // Sentence-initial "Now," is a discourse marker, not a time reference; other
+                // sentence-initial uses ("Now the court has ...") are tagged by TimeML.
+                let initial = i == 0
+                    || matches!(self.w(i - 1), "." | "!" | "?" | "\"" | "'")
+                    || self.t.get(i).is_some_and(|t| t.para);
+                if initial && self.is(i + 1, ",") {
+                    return None;
+                }
                 ("PRESENT_REF", i + 1)
             }
             "currently" | "presently" | "nowadays" => ("PRESENT_REF", i + 1),
@@ -2438,16 +2960,19 @@ struct State {
 enum Tense {
     Past,
     Future,
+    /// Future including today ("until Tuesday" said on a Tuesday means today).
+    Upcoming,
     None,
 }
 
 fn cue(t: &[Tok], i: usize) -> Option<Tense> {
     let w = t[i].w.as_str();
     match w {
-        "will" | "shall" | "upcoming" | "scheduled" | "schedule" | "plans" | "plan" | "planned"
-        | "expects" | "expect" | "expected" | "planning" | "could" | "might" | "soon" | "due"
-        | "intends" | "going" | "would" | "tomorrow" | "next" | "ll" | "await" | "awaits"
-        | "hopes" | "slated" => Some(Tense::Future),
+        "will" | "shall" | "upcoming" | "scheduled" | "schedule" | "planned" | "expects"
+        | "expect" | "expected" | "planning" | "could" | "might" | "soon" | "due" | "intends"
+        | "going" | "would" | "tomorrow" | "ll" | "await" | "awaits" | "hopes" | "slated" => {
+            Some(Tense::Future)
+        }
         "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "told"
         | "earlier" | "began" | "came" | "took" | "made" | "gave" | "went" | "saw" | "met"
         | "won" | "lost" | "fell" | "rose" | "left" | "held" | "sent" | "found" | "hit" | "got"
@@ -2455,6 +2980,14 @@ fn cue(t: &[Tok], i: usize) -> Option<Tense> {
             Some(Tense::Past)
         }
         _ => {
+            let next_w = t.get(i + 1).map(|x| x.w.as_str()).unwrap_or("");
+            // "plans to", "is planned for": intentions; "vacation plans", "they planned" are not.
+            if matches!(w, "plans" | "plan") {
+                return (next_w == "to").then_some(Tense::Future);
+            }
+            if w == "next" && t.get(i + 1).is_some_and(|x| x.w != "to") {
+                return Some(Tense::Future);
+            }
             if w == "set" && matches!(t.get(i + 1).map(|x| x.w.as_str()), Some("to" | "for")) {
                 return Some(Tense::Future);
             }
@@ -2471,14 +3004,46 @@ fn cue(t: &[Tok], i: usize) -> Option<Tense> {
 /// Local tense around tokens [s, e): the nearest tense cue in the same sentence.
 const BACK_WINDOW: usize = 12;
 const FWD_WINDOW: usize = 12;
+/// Wider window used when no cue is found close to the expression.
+const WIDE_WINDOW: usize = 40;
 
 fn tense(t: &[Tok], sent: &[usize], s: usize, e: usize) -> Tense {
     let sid = match sent.get(s) {
         Some(x) => *x,
         None => return Tense::None,
     };
+    let w = |i: usize| t.get(i).map(|x| x.w.as_str()).unwrap_or("");
+    // "until Tuesday", "as early as Tuesday", "no later than Friday": an upcoming deadline.
+    // A sentence-initial "Until Thursday, ..." describes a state that lasted up to then.
+    if s >= 1
+        && matches!(w(s - 1), "until" | "till")
+        && sent.get(s - 1) == Some(&sid)
+        && s >= 2
+        && sent.get(s - 2) == Some(&sid)
+        && !matches!(w(s - 2), "up" | "not")
+    {
+        return Tense::Upcoming;
+    }
+    if s >= 3
+        && w(s - 1) == w(s - 3)
+        && matches!(
+            (w(s - 3), w(s - 2)),
+            ("as", "early" | "soon") | ("than", "later")
+        )
+    {
+        return Tense::Upcoming;
+    }
+    if s >= 3 && w(s - 3) == "no" && w(s - 2) == "later" && w(s - 1) == "than" {
+        return Tense::Upcoming;
+    }
+    // A possessive ("Wednesday's ruling") names an event that has already happened.
+    if w(e) == "'" && w(e + 1) == "s" {
+        return Tense::Past;
+    }
     // Backward first: in news the governing verb usually precedes the expression
-    // ("said Monday", "will meet on Monday").
+    // ("said Monday", "will meet on Monday"). An infinitive between the verb and the
+    // expression ("decided to admit them in March") makes a past verb uninformative.
+    let mut infinitive = false;
     for d in 1..=BACK_WINDOW {
         if s < d {
             break;
@@ -2491,7 +3056,50 @@ fn tense(t: &[Tok], sent: &[usize], s: usize, e: usize) -> Tense {
         if t[i].w == "to" && i > 0 && matches!(t[i - 1].w.as_str(), "is" | "are") {
             return Tense::Future;
         }
+        if t[i].w == "to"
+            && t.get(i + 1).is_some_and(|n| {
+                !n.cap
+                    && n.w.len() > 2
+                    && n.w.chars().all(|c| c.is_alphabetic())
+                    && !matches!(
+                        n.w.as_str(),
+                        "the" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+                    )
+                    && !n.w.ends_with("ed")
+            })
+        {
+            infinitive = true;
+        }
         if let Some(c) = cue(t, i) {
+            // Only verbs of intention or agreement take a forward-looking infinitive.
+            if c == Tense::Past
+                && infinitive
+                && matches!(
+                    t[i].w.as_str(),
+                    "agreed"
+                        | "decided"
+                        | "voted"
+                        | "promised"
+                        | "pledged"
+                        | "vowed"
+                        | "threatened"
+                        | "offered"
+                        | "hoped"
+                        | "wanted"
+                        | "intended"
+                        | "asked"
+                        | "urged"
+                        | "moved"
+                        | "prepared"
+                        | "arranged"
+                        | "scheduled"
+                        | "supposed"
+                        | "required"
+                        | "allowed"
+                )
+            {
+                return Tense::None;
+            }
             return c;
         }
     }
@@ -2500,8 +3108,24 @@ fn tense(t: &[Tok], sent: &[usize], s: usize, e: usize) -> Tense {
         if i >= t.len() || sent[i] != sid {
             break;
         }
+        // "On Friday, the government planned to ...": the planning happened then.
+        if t[i].w == "planned" {
+            return Tense::Past;
+        }
         if let Some(c) = cue(t, i) {
             return c;
+        }
+    }
+    // Nothing close by: the main verb may be further away in a long sentence. Far-away
+    // future cues are usually in subordinate clauses ("legislation that would ..."), so only
+    // a past main verb is taken.
+    for d in FWD_WINDOW..WIDE_WINDOW {
+        let i = e + d;
+        if i >= t.len() || sent[i] != sid {
+            break;
+        }
+        if cue(t, i) == Some(Tense::Past) {
+            return Tense::Past;
         }
     }
     Tense::None
@@ -2656,7 +3280,12 @@ fn date_out(date: NaiveDate, gran: Gran) -> Out {
     }
 }
 
-fn resolve_sem(sem: &Sem, st: &State, tn: Tense, sid: usize) -> Option<Out> {
+fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> {
+    let tn = if tn_raw == Tense::Upcoming {
+        Tense::Future
+    } else {
+        tn_raw
+    };
     let dct = st.dct;
     let dm = dct.month();
     Some(match sem {
@@ -2703,7 +3332,10 @@ fn resolve_sem(sem: &Sem, st: &State, tn: Tense, sid: usize) -> Option<Out> {
                 }
                 Some(_) => dct.checked_add_signed(Duration::try_days(wd - cur)?)?,
                 None => {
-                    if tn == Tense::Future {
+                    if tn_raw == Tense::Upcoming {
+                        let fwd = (wd - cur).rem_euclid(7);
+                        dct.checked_add_signed(Duration::try_days(fwd)?)?
+                    } else if tn == Tense::Future {
                         let fwd = (wd - cur).rem_euclid(7);
                         let fwd = if fwd == 0 { 7 } else { fwd };
                         dct.checked_add_signed(Duration::try_days(fwd)?)?
@@ -2764,7 +3396,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn: Tense, sid: usize) -> Option<Out> {
         Sem::TenseUnit(u) => {
             // "the weekend": the last one in past context, the next one in future context.
             let off = match tn {
-                Tense::Future => {
+                Tense::Future | Tense::Upcoming => {
                     if dct.weekday().num_days_from_monday() >= 5 {
                         1
                     } else {
@@ -2851,7 +3483,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn: Tense, sid: usize) -> Option<Out> {
         Sem::Time { date, h, mi } => {
             let d = match date {
                 Some(s) => {
-                    let o = resolve_sem(s, st, tn, sid)?;
+                    let o = resolve_sem(s, st, tn_raw, sid)?;
                     o.rf.map(|r| r.date).unwrap_or(dct)
                 }
                 None => {
@@ -2968,6 +3600,49 @@ fn resolve_sem(sem: &Sem, st: &State, tn: Tense, sid: usize) -> Option<Out> {
                 dct.year()
             };
             date_out(ymd(y, 1, 1)?, Gran::Year)
+        }
+        Sem::DayOfMonth { d, moff } => {
+            let first = ymd(dct.year(), dm, 1)?;
+            let date = match moff {
+                Some(off) => shift(first, Unit::Month, *off as i64)?.with_day(*d)?,
+                None => {
+                    let this = first.with_day(*d);
+                    let off = match tn {
+                        Tense::Past if *d > dct.day() => -1,
+                        Tense::Future if *d < dct.day() => 1,
+                        _ => 0,
+                    };
+                    match (off, this) {
+                        (0, Some(x)) => x,
+                        _ => shift(first, Unit::Month, if off == 0 { -1 } else { off })?
+                            .with_day(*d)?,
+                    }
+                }
+            };
+            date_out(date, Gran::Day)
+        }
+        Sem::NthWeekday { n, wd, m, moff } => {
+            let (y, mo) = match m {
+                Some(m) => (infer_year(dct, *m, 1, false, tn), *m),
+                None => {
+                    let f = shift(ymd(dct.year(), dm, 1)?, Unit::Month, *moff as i64)?;
+                    (f.year(), f.month())
+                }
+            };
+            let wd = chrono::Weekday::try_from(u8::try_from(*wd).ok()?).ok()?;
+            let n = u8::try_from(*n).ok()?;
+            date_out(
+                NaiveDate::from_weekday_of_month_opt(y, mo, wd, n)?,
+                Gran::Day,
+            )
+        }
+        Sem::WeekWeekday { wd, off } => {
+            let monday = dct.checked_sub_signed(Duration::try_days(
+                dct.weekday().num_days_from_monday() as i64,
+            )?)?;
+            let date =
+                monday.checked_add_signed(Duration::try_days(*off as i64 * 7 + *wd as i64)?)?;
+            date_out(date, Gran::Day)
         }
         Sem::Season { s, ys, rel } => {
             let (cur_s, cur_y) = season_code(dct);
@@ -3102,7 +3777,7 @@ fn infer_year(dct: NaiveDate, m: u32, d: u32, has_day: bool, tn: Tense) -> i32 {
                 y - 1
             }
         }
-        Tense::Future => {
+        Tense::Future | Tense::Upcoming => {
             if key >= now {
                 y
             } else {
@@ -3878,6 +4553,272 @@ mod tests {
     }
 
     #[test]
+    fn added_categories() {
+        // (text, dct, span, value); DCT 2024-03-20 is a Wednesday.
+        let cases: &[(&str, &str, &str, &str)] = &[
+            // deadlines and possessives steer weekday resolution
+            (
+                "The offer stands until Friday.",
+                "2024-03-20",
+                "Friday",
+                "2024-03-22",
+            ),
+            (
+                "The offer stands until Wednesday.",
+                "2024-03-20",
+                "Wednesday",
+                "2024-03-20",
+            ),
+            (
+                "He could return as early as Monday.",
+                "2024-03-20",
+                "Monday",
+                "2024-03-25",
+            ),
+            (
+                "Critics attacked Tuesday's decision.",
+                "2024-03-20",
+                "Tuesday",
+                "2024-03-19",
+            ),
+            (
+                "They said they would fight Friday's order.",
+                "2024-03-20",
+                "Friday",
+                "2024-03-15",
+            ),
+            (
+                "Hundreds gathered next to the embassy Friday.",
+                "2024-03-20",
+                "Friday",
+                "2024-03-15",
+            ),
+            // an infinitive after a past verb points forward
+            (
+                "The rebels agreed to hold elections in June.",
+                "2024-03-20",
+                "June",
+                "2024-06",
+            ),
+            // numeric dates
+            (
+                "The contract was signed on 21/04/2016 in Oslo.",
+                "2024-03-20",
+                "21/04/2016",
+                "2016-04-21",
+            ),
+            (
+                "Payment was made 2015/08/12.",
+                "2024-03-20",
+                "2015/08/12",
+                "2015-08-12",
+            ),
+            (
+                "Results came out on 13.5.2015.",
+                "2024-03-20",
+                "13.5.2015",
+                "2015-05-13",
+            ),
+            (
+                "The letter is dated 08/12,2015.",
+                "2024-03-20",
+                "08/12,2015",
+                "2015-08-12",
+            ),
+            (
+                "Shipments resumed 2019-sep-1.",
+                "2024-03-20",
+                "2019-sep-1",
+                "2019-09-01",
+            ),
+            (
+                "The hearing will be on 4/22.",
+                "2024-03-20",
+                "4/22",
+                "2024-04-22",
+            ),
+            (
+                "The filing was on 3-7-2017.",
+                "2024-03-20",
+                "3-7-2017",
+                "2017-03-07",
+            ),
+            // month names with separators, spelled days, lowercase
+            (
+                "We will meet again Oct-2.",
+                "2024-03-20",
+                "Oct-2",
+                "2024-10-02",
+            ),
+            (
+                "The festival will open May twenty-first.",
+                "2024-03-20",
+                "May twenty-first",
+                "2024-05-21",
+            ),
+            (
+                "The vote was held on the second of August.",
+                "2024-03-20",
+                "second of August",
+                "2023-08-02",
+            ),
+            (
+                "i will be back january 12th, 2016",
+                "2024-03-20",
+                "january 12th, 2016",
+                "2016-01-12",
+            ),
+            (
+                "The report came out 16. Nov. 2016 in print.",
+                "2024-03-20",
+                "16. Nov. 2016",
+                "2016-11-16",
+            ),
+            // days of the month, ordinal weekdays, weekdays of a named week
+            (
+                "Rent is due on the 27th.",
+                "2024-03-20",
+                "the 27th",
+                "2024-03-27",
+            ),
+            (
+                "The payment arrived on the 2nd.",
+                "2024-03-20",
+                "the 2nd",
+                "2024-03-02",
+            ),
+            (
+                "The court ruled on the 15th of last month.",
+                "2024-03-20",
+                "the 15th of last month",
+                "2024-02-15",
+            ),
+            (
+                "They met Friday the 8th.",
+                "2024-03-20",
+                "Friday the 8th",
+                "2024-03-08",
+            ),
+            (
+                "The council meets the first Monday of April.",
+                "2024-03-20",
+                "the first Monday of April",
+                "2024-04-01",
+            ),
+            (
+                "It will meet the second Tuesday of next month.",
+                "2024-03-20",
+                "the second Tuesday of next month",
+                "2024-04-09",
+            ),
+            (
+                "The show will air Friday next week.",
+                "2024-03-20",
+                "Friday next week",
+                "2024-03-29",
+            ),
+            (
+                "We will talk next week on Monday.",
+                "2024-03-20",
+                "next week on Monday",
+                "2024-03-25",
+            ),
+            (
+                "He left last week Tuesday.",
+                "2024-03-20",
+                "last week Tuesday",
+                "2024-03-12",
+            ),
+            // day arithmetic around today
+            (
+                "The rally is set for the day after tomorrow.",
+                "2024-03-20",
+                "the day after tomorrow",
+                "2024-03-22",
+            ),
+            (
+                "He left the day before yesterday.",
+                "2024-03-20",
+                "the day before yesterday",
+                "2024-03-18",
+            ),
+            (
+                "Results come three days from tomorrow.",
+                "2024-03-20",
+                "three days from tomorrow",
+                "2024-03-24",
+            ),
+            // "planned" after the weekday dates the planning; before it, the plan
+            (
+                "On Friday, the city planned to reopen.",
+                "2024-03-20",
+                "Friday",
+                "2024-03-15",
+            ),
+            (
+                "The team planned to leave on Friday.",
+                "2024-03-20",
+                "Friday",
+                "2024-03-22",
+            ),
+            (
+                "Until Monday, they had refused.",
+                "2024-03-20",
+                "Monday",
+                "2024-03-18",
+            ),
+            (
+                "Talks were supposed to end by May.",
+                "2024-03-20",
+                "May",
+                "2024-05",
+            ),
+            // coordinated bare day
+            (
+                "The summit is on April 24 and 25.",
+                "2024-03-20",
+                "25",
+                "2024-04-25",
+            ),
+            // holidays
+            (
+                "We will celebrate on christmas day",
+                "2024-11-20",
+                "christmas day",
+                "2024-12-25",
+            ),
+            (
+                "The party is on new year eve",
+                "2024-11-20",
+                "new year eve",
+                "2024-12-31",
+            ),
+            (
+                "She visited on Father's Day of 2015.",
+                "2024-03-20",
+                "Father's Day of 2015",
+                "2015-06-21",
+            ),
+            (
+                "Offices close for Martin Luther King Day.",
+                "2024-03-20",
+                "Martin Luther King Day",
+                "2024-01-15",
+            ),
+        ];
+        for (text, dct, span, value) in cases {
+            let res = tag(text, d(dct));
+            let got: Vec<(&str, &str)> = res
+                .iter()
+                .map(|t| (&text[t.start..t.end], t.value.as_str()))
+                .collect();
+            let t = find(text, &res, span)
+                .unwrap_or_else(|| panic!("{text}: no span {span:?}; got {got:?}"));
+            assert_eq!(t.value, *value, "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn negatives() {
         let cases = [
             "They shipped 2000 containers to the port.",
@@ -3888,6 +4829,11 @@ mod tests {
             "The March for Life drew crowds.",
             "He is a 6-year-old boy and she is 52 years old.",
             "He watched the film High Noon again.",
+            "He owns 3/4 of the company.",
+            "The team won 4-2 at home.",
+            "The index rose 4.22 points.",
+            "Now, the question is who pays.",
+            "She finished the 27th lap first.",
         ];
         for text in cases {
             let res = tag(text, d("2024-03-20"));
