@@ -20,6 +20,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod error;
 pub mod extract;
+mod files;
 pub mod render;
 pub mod site;
 

@@ -131,22 +131,34 @@ fn sort_rows(articles: &[ArticleEntry], rows: &mut [FigureRow]) {
     rows.sort_by_cached_key(key);
 }
 
-/// Flags rows of the same kind and as-of date whose values differ by more than 0.5%.
+/// Flags rows of the same kind and as-of date whose values differ by more than 0.5%. Rows are
+/// bucketed by (as-of, kind); within a bucket the value farthest from a row is the bucket's
+/// minimum or maximum, so the check is linear after sorting.
 fn flag_conflicts(articles: &[ArticleEntry], rows: &mut [FigureRow]) -> bool {
     let figure = |r: &FigureRow| &articles[r.article].claims.figures[r.figure];
+    let mut buckets: std::collections::BTreeMap<(Option<String>, FigureKind), (f64, f64)> =
+        Default::default();
+    for r in rows.iter() {
+        let f = figure(r);
+        if f.kind == FigureKind::Change {
+            continue;
+        }
+        let e = buckets
+            .entry((f.as_of.clone(), f.kind))
+            .or_insert((f.value, f.value));
+        e.0 = e.0.min(f.value);
+        e.1 = e.1.max(f.value);
+    }
+    let differs = |a: f64, b: f64| (a - b).abs() > 0.005 * a.abs().max(b.abs());
     let mut any = false;
-    for i in 0..rows.len() {
-        for j in i + 1..rows.len() {
-            let (a, b) = (figure(&rows[i]), figure(&rows[j]));
-            if a.as_of != b.as_of || a.kind != b.kind || a.kind == FigureKind::Change {
-                continue;
-            }
-            let tolerance = 0.005 * a.value.abs().max(b.value.abs());
-            if (a.value - b.value).abs() > tolerance {
-                rows[i].conflict = true;
-                rows[j].conflict = true;
-                any = true;
-            }
+    for r in rows.iter_mut() {
+        let f = figure(r);
+        if let Some(&(min, max)) = buckets.get(&(f.as_of.clone(), f.kind))
+            && f.kind != FigureKind::Change
+            && (differs(f.value, min) || differs(f.value, max))
+        {
+            r.conflict = true;
+            any = true;
         }
     }
     any

@@ -232,6 +232,13 @@ impl Article {
     }
 }
 
+/// File names reserved for devices on Windows.
+#[rustfmt::skip]
+const RESERVED_NAMES: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
 /// A safe slug: lowercase ASCII letters, digits, `-` and `_`; `None` when nothing is left.
 pub fn slugify(text: &str) -> Option<String> {
     let mut out = String::new();
@@ -242,7 +249,11 @@ pub fn slugify(text: &str) -> Option<String> {
             out.push('-');
         }
     }
-    let out = out.trim_matches('-').to_string();
+    let mut out = out.trim_matches('-').to_string();
+    // Names that Windows reserves for devices cannot be files there, whatever the extension.
+    if RESERVED_NAMES.contains(&out.as_str()) {
+        out.push_str("-page");
+    }
     (!out.is_empty() && !out.chars().all(|c| c == '_')).then_some(out)
 }
 
@@ -255,6 +266,9 @@ mod tests {
         assert_eq!(slugify("../../etc/Passwd").as_deref(), Some("etc-passwd"));
         assert_eq!(slugify("000_d3ab").as_deref(), Some("000_d3ab"));
         assert_eq!(slugify("///"), None);
+        assert_eq!(slugify("CON").as_deref(), Some("con-page"));
+        assert_eq!(slugify("/etc/passwd").as_deref(), Some("etc-passwd"));
+        assert_eq!(slugify("C:\\Windows").as_deref(), Some("c-windows"));
     }
 
     #[test]

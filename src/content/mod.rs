@@ -20,6 +20,7 @@ pub use plain::PlainText;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::error::Error;
+use crate::files;
 
 /// Article file extensions.
 const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
@@ -110,8 +111,8 @@ fn check_unique<'a>(
     keep
 }
 
-/// Reads every file with one of `extensions` below `dir` (recursively, sorted, hidden files
-/// skipped), as UTF-8. Paths are returned relative to `root`.
+/// Reads every file with one of `extensions` below `dir` as UTF-8, sorted. Paths are returned
+/// relative to `root`.
 fn read_folder(
     root: &Path,
     dir: &Path,
@@ -119,58 +120,10 @@ fn read_folder(
     diags: &mut Diagnostics,
 ) -> Result<Vec<(PathBuf, String)>, Error> {
     let mut files = Vec::new();
-    if !dir.is_dir() {
-        return Ok(files);
-    }
-    let mut stack = vec![dir.to_path_buf()];
-    let mut paths = Vec::new();
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|source| Error::Read {
-            path: d.clone(),
-            source,
-        })?;
-        for entry in entries {
-            let entry = entry.map_err(|source| Error::Read {
-                path: d.clone(),
-                source,
-            })?;
-            let path = entry.path();
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path);
-            } else if path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| extensions.contains(&e))
-            {
-                paths.push(path);
-            }
-        }
-    }
-    paths.sort();
-    for path in paths {
+    for path in files::list_files(root, dir, &|p| files::has_extension(p, extensions), diags)? {
         let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        let bytes = std::fs::read(&path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        match String::from_utf8(bytes) {
-            Ok(text) => files.push((shown, text)),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let prefix = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-                diags.push(
-                    Diagnostic::error(
-                        &shown,
-                        format!("the file is not UTF-8 (invalid byte at offset {at})"),
-                    )
-                    .at_offset(&prefix, at)
-                    .with_help("save the file as UTF-8"),
-                );
-            }
+        if let Some(text) = files::read_text(&path, &shown, diags)? {
+            files.push((shown, text));
         }
     }
     Ok(files)

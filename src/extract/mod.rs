@@ -116,16 +116,48 @@ const BOUND_WORDS: &[&str] = &[
     "since", "until", "till", "by", "from", "before", "after", "through",
 ];
 
+/// The most claims of each kind kept for one article. A news story has tens; a file with more
+/// than this is a data dump, and keeping every number would make its pages and exports grow far
+/// beyond what anyone can read. The excess is dropped with a warning that says so.
+pub const MAX_CLAIMS_PER_KIND: usize = 10_000;
+
 /// Extracts the claims of one article, then applies its `claims:` and `ignore:` curation.
 pub fn extract_claims(article: &Article) -> (Claims, Diagnostics) {
     let plain = article.plain_text();
-    let mut claims = extract_plain(&article.text, &plain, article.published);
-    let diags = curate(article, &mut claims);
+    let (mut claims, found) = extract_plain(&article.text, &plain, article.published);
+    let mut diags = curate(article, &mut claims);
+    let counts = [
+        ("figures", found[0]),
+        ("dates", found[1]),
+        ("events", found[2]),
+    ];
+    for (what, n) in counts {
+        if n > MAX_CLAIMS_PER_KIND {
+            diags.push(
+                Diagnostic::warning(
+                    &article.path,
+                    format!("{n} {what} found; only the first {MAX_CLAIMS_PER_KIND} are kept"),
+                )
+                .with_help(
+                    "is this a data table rather than a story? split it or keep it out of content/",
+                ),
+            );
+        }
+    }
+    claims.figures.truncate(MAX_CLAIMS_PER_KIND);
+    claims.dates.truncate(MAX_CLAIMS_PER_KIND);
+    claims.events.truncate(MAX_CLAIMS_PER_KIND);
     (claims, diags)
 }
 
-/// Extracts claims from `plain`, the story of `file_text`, against the publication date.
-fn extract_plain(file_text: &str, plain: &PlainText, published: chrono::NaiveDate) -> Claims {
+/// Extracts claims from `plain`, the story of `file_text`, against the publication date. Keeps at
+/// most [`MAX_CLAIMS_PER_KIND`] of each kind and returns how many figures, dates and events were
+/// found in all.
+fn extract_plain(
+    file_text: &str,
+    plain: &PlainText,
+    published: chrono::NaiveDate,
+) -> (Claims, [usize; 3]) {
     let text = plain.as_str();
     let sentences = sentences::split_sentences(text);
     let timexes = timex::tag(text, published);
@@ -139,7 +171,8 @@ fn extract_plain(file_text: &str, plain: &PlainText, published: chrono::NaiveDat
     // Which sentence each temporal expression sits in.
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
     let mut claims = Claims::default();
-    for t in &timexes {
+    let mut found_events = 0;
+    for t in timexes.iter().take(MAX_CLAIMS_PER_KIND) {
         let span = to_file(&(t.start..t.end));
         claims.dates.push(DateClaim {
             text: slice(&span),
@@ -166,6 +199,10 @@ fn extract_plain(file_text: &str, plain: &PlainText, published: chrono::NaiveDat
         if !seen_events.insert((si, period.value.clone())) {
             continue;
         }
+        found_events += 1;
+        if claims.events.len() >= MAX_CLAIMS_PER_KIND {
+            continue;
+        }
         let span = to_file(sentence);
         let date_span = to_file(&(t.start..t.end));
         claims.events.push(EventClaim {
@@ -180,7 +217,8 @@ fn extract_plain(file_text: &str, plain: &PlainText, published: chrono::NaiveDat
             date_span,
         });
     }
-    for f in found {
+    let totals = [found.len(), timexes.len(), found_events];
+    for f in found.into_iter().take(MAX_CLAIMS_PER_KIND) {
         let speaker = speakers[f.sentence].as_ref();
         let as_of = as_of(
             &sentences[f.sentence],
@@ -206,7 +244,7 @@ fn extract_plain(file_text: &str, plain: &PlainText, published: chrono::NaiveDat
             span,
         });
     }
-    claims
+    (claims, totals)
 }
 
 /// The longest quote kept for a claim, in bytes. A "sentence" longer than this (a run-on line of

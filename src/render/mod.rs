@@ -87,6 +87,9 @@ pub fn render(report: &Report, templates: &Templates) -> (Vec<OutputFile>, Diagn
     let view = build_views(report);
     let mut diags = Diagnostics::new();
     let mut files: BTreeMap<String, (OutputFile, String)> = BTreeMap::new();
+    // Output paths by their lowercase form: two paths that differ only in case would overwrite
+    // each other on case-insensitive file systems (macOS, Windows).
+    let mut folded: BTreeMap<String, String> = BTreeMap::new();
     let site_context = match Context::from_serialize(&view) {
         Ok(c) => c,
         Err(e) => {
@@ -117,13 +120,15 @@ pub fn render(report: &Report, templates: &Templates) -> (Vec<OutputFile>, Diagn
             context.insert("page_path", &path);
             match templates.tera.render(name, &context) {
                 Ok(text) => {
-                    if let Some((_, other)) = files.get(&path) {
+                    if let Some(other) = folded.get(&path.to_lowercase()) {
+                        let other_template = files.get(other).map_or("", |(_, t)| t.as_str());
                         diags.push(Diagnostic::error(
                             &template_path,
-                            format!("renders to `{path}`, which template `{other}` also writes"),
+                            format!("renders to `{path}`, which template `{other_template}` also writes (as `{other}`)"),
                         ));
                         continue;
                     }
+                    folded.insert(path.to_lowercase(), path.clone());
                     let file = OutputFile {
                         path: path.clone(),
                         contents: text.into_bytes(),

@@ -80,7 +80,7 @@ pub fn load_templates(
     let mut diags = Diagnostics::new();
     let mut user: Vec<(String, String, PathBuf)> = Vec::new();
     if templates_dir.is_dir() {
-        collect(templates_dir, templates_dir, &mut user, &mut diags)?;
+        collect(root, templates_dir, &mut user, &mut diags)?;
     }
     user.sort();
     let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
@@ -132,52 +132,24 @@ pub fn load_templates(
     Ok((Some(Templates { tera, origins }), diags))
 }
 
+/// Reads every template below `dir`: (name with `/` separators, text, path).
 fn collect(
-    base: &Path,
+    root: &Path,
     dir: &Path,
     out: &mut Vec<(String, String, PathBuf)>,
     diags: &mut Diagnostics,
 ) -> Result<(), Error> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|source| Error::Read {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        if !entry.file_name().to_string_lossy().starts_with('.') {
-            paths.push(entry.path());
-        }
-    }
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            collect(base, &path, out, diags)?;
-            continue;
-        }
+    for path in crate::files::list_files(root, dir, &|_| true, diags)? {
         let name = path
-            .strip_prefix(base)
+            .strip_prefix(dir)
             .unwrap_or(&path)
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
             .join("/");
-        let bytes = std::fs::read(&path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        match String::from_utf8(bytes) {
-            Ok(text) => out.push((name, text, path)),
-            Err(e) => diags.push(Diagnostic::error(
-                &path,
-                format!(
-                    "the template is not UTF-8 (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            )),
+        let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        if let Some(text) = crate::files::read_text(&path, &shown, diags)? {
+            out.push((name, text, path));
         }
     }
     Ok(())

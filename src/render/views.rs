@@ -346,18 +346,35 @@ fn marks(entry: &ArticleEntry) -> (Vec<Mark>, Vec<Option<String>>, Vec<Option<St
             title: d.value.clone(),
         });
     }
-    // Figures win over dates; earlier wins over later.
-    let mut placed: Vec<Mark> = Vec::new();
-    for m in candidates {
-        if !placed
-            .iter()
-            .any(|p| p.range.start < m.range.end && m.range.start < p.range.end)
-        {
-            placed.push(m);
+    // Figures win over dates; earlier wins over later. Both lists are sorted by start, so each
+    // keeps a mark only if it starts after the previous kept one ends, and a date is checked
+    // against the figure marks by binary search.
+    let keep_disjoint = |mut marks: Vec<Mark>| {
+        marks.sort_by_key(|m| (m.range.start, m.range.end));
+        let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
+        for m in marks {
+            if kept.last().is_none_or(|k| k.range.end <= m.range.start) {
+                kept.push(m);
+            }
         }
-    }
+        kept
+    };
+    let (figure_marks, date_marks): (Vec<Mark>, Vec<Mark>) =
+        candidates.into_iter().partition(|m| m.class == "figure");
+    let figure_marks = keep_disjoint(figure_marks);
+    let date_marks: Vec<Mark> = keep_disjoint(date_marks)
+        .into_iter()
+        .filter(|d| {
+            let i = figure_marks.partition_point(|f| f.range.end <= d.range.start);
+            figure_marks
+                .get(i)
+                .is_none_or(|f| f.range.start >= d.range.end)
+        })
+        .collect();
+    let mut placed: Vec<Mark> = figure_marks.into_iter().chain(date_marks).collect();
     placed.sort_by_key(|m| (m.range.start, m.range.end));
-    let has = |id: String| placed.iter().any(|m| m.id == id).then_some(id);
+    let ids: std::collections::HashSet<&str> = placed.iter().map(|m| m.id.as_str()).collect();
+    let has = |id: String| ids.contains(id.as_str()).then_some(id);
     let figure_anchors = (0..claims.figures.len())
         .map(|i| has(format!("f{}", i + 1)))
         .collect();
@@ -440,17 +457,21 @@ fn article_view(entry: &ArticleEntry) -> ArticleView {
             end: d.end,
         })
         .collect();
+    let date_index: std::collections::HashMap<(usize, usize), usize> = entry
+        .claims
+        .dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ((d.span.start, d.span.end), i))
+        .collect();
     let events = entry
         .claims
         .events
         .iter()
         .map(|e| {
-            let anchor = entry
-                .claims
-                .dates
-                .iter()
-                .position(|d| d.span == e.date_span)
-                .and_then(|i| date_anchors[i].clone());
+            let anchor = date_index
+                .get(&(e.date_span.start, e.date_span.end))
+                .and_then(|&i| date_anchors[i].clone());
             let period = Period::parse(&e.date);
             EventView {
                 anchor,

@@ -1,0 +1,237 @@
+//! Hostile content: scripts and unsafe URLs in stories, markup in front matter, formula
+//! injection in CSV, odd slugs, case collisions and symbolic links out of the project. Each must
+//! be neutralized or refused, and nothing may be written outside the output folder.
+
+mod common;
+
+use common::TestProject;
+
+const FRONT: &str = "source: Wire\npublished: 2024-05-02\ntags: [t]\n";
+
+#[test]
+fn raw_html_in_stories_is_sanitized() {
+    let p = TestProject::empty();
+    p.write(
+        "content/articles/a.md",
+        &format!(
+            "---\ntitle: A\n{FRONT}---\nSafe text.\n\n<script>alert(1)</script>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n\
+             <form action=\"https://evil.example\"><input name=x></form>\n\n<p style=\"position:fixed\" onmouseover=\"steal()\">styled</p>\n\n\
+             [js](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) <a href=\"JaVaScRiPt:alert(1)\">mixed</a>\n\n\
+             <img src=\"x\" onerror=\"alert(1)\"> <svg><script>alert(2)</script></svg> <object data=\"x.swf\"></object>\n"
+        ),
+    );
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let html = p.read_site("articles/a.html").to_lowercase();
+    for bad in [
+        "<script",
+        "<iframe",
+        "<form",
+        "<input",
+        "style=",
+        "onmouseover",
+        "onerror",
+        "javascript:",
+        "data:text",
+        "<object",
+        "<svg",
+    ] {
+        assert!(!html.contains(bad), "{bad} reached the page");
+    }
+    assert!(html.contains("safe text."));
+}
+
+#[test]
+fn front_matter_strings_are_escaped_in_every_page() {
+    let p = TestProject::empty();
+    let evil = "<img src=x onerror=alert(1)>\"'&";
+    // As a single-quoted YAML scalar.
+    let evil = evil.replace('\'', "''");
+    p.write(
+        "content/articles/a.md",
+        &format!(
+            "---\ntitle: '{evil}'\nsource: '{evil}'\nauthor: '{evil}'\ndateline: '{evil}'\nreliability: '{evil}'\npublished: 2024-05-02\ntags: ['{evil}']\n---\nOfficials said on Monday that 300 homes were flooded.\n"
+        ),
+    );
+    p.write(
+        "content/briefings/b.md",
+        &format!("---\ntitle: '{evil}'\nsummary: '{evil}'\ntags: ['{evil}']\n---\nText.\n"),
+    );
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    for page in [
+        "index.html",
+        "articles/a.html",
+        "briefings/b.html",
+        "chronology.html",
+    ] {
+        let html = p.read_site(page);
+        assert!(
+            !html.contains("<img"),
+            "{page} has raw markup from front matter"
+        );
+    }
+    assert!(
+        p.read_site("articles/a.html")
+            .contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;")
+    );
+}
+
+#[test]
+fn csv_cells_cannot_start_formulas_and_json_stays_valid() {
+    let p = TestProject::empty();
+    p.write(
+        "content/articles/a.md",
+        "---\ntitle: \"Line\\nbreak \\\"quoted\\\" \\u2028 end\"\nsource: \"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\"\npublished: 2024-05-02\nurl: https://example.org/a?b=1&c=2\n---\n@SUM(1+1) officials said on Monday that 300 homes were flooded.\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let csv = p.read_site("figures.csv");
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.starts_with("a,\"'=HYPERLINK("), "{row}");
+    assert!(
+        !csv.lines()
+            .skip(1)
+            .any(|l| l.starts_with(['=', '+', '-', '@']))
+    );
+    let json: serde_json::Value = serde_json::from_str(&p.read_site("claims.json")).unwrap();
+    assert_eq!(
+        json["articles"][0]["title"],
+        "Line\nbreak \"quoted\" \u{2028} end"
+    );
+    assert_eq!(json["articles"][0]["url"], "https://example.org/a?b=1&c=2");
+}
+
+#[test]
+fn urls_must_be_http() {
+    for url in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "file:///etc/passwd",
+        "//evil.example/x",
+        "ftp://x.example",
+    ] {
+        let p = TestProject::empty();
+        p.write(
+            "content/articles/a.md",
+            &format!("---\ntitle: A\n{FRONT}url: \"{url}\"\n---\nText.\n"),
+        );
+        let lines = p.diagnostics();
+        assert_eq!(lines.len(), 1, "{url}: {lines:?}");
+        assert!(
+            lines[0].contains("must be an http(s) address"),
+            "{url}: {lines:?}"
+        );
+        assert!(!p.site().exists());
+    }
+}
+
+#[test]
+fn slugs_cannot_escape_the_output_folder() {
+    let p = TestProject::empty();
+    for (file, slug) in [
+        ("a", "../../escape"),
+        ("b", "/etc/passwd"),
+        ("c", "..\\\\..\\\\win"),
+        ("d", "CON"),
+        ("e", "nul.txt"),
+    ] {
+        p.write(
+            &format!("content/articles/{file}.md"),
+            &format!("---\ntitle: {file}\n{FRONT}slug: '{slug}'\n---\nText.\n"),
+        );
+    }
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let mut written: Vec<String> = std::fs::read_dir(p.site().join("articles"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "con-page.html",
+            "escape.html",
+            "etc-passwd.html",
+            "nul-txt.html",
+            "win.html"
+        ]
+    );
+    // Nothing beside the project's own folders.
+    let mut top: Vec<String> = std::fs::read_dir(p.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(top, ["content", "site"]);
+}
+
+#[test]
+fn slugs_that_differ_only_in_case_collide() {
+    let p = TestProject::empty();
+    p.write(
+        "content/articles/Report.md",
+        &format!("---\ntitle: A\n{FRONT}---\nText.\n"),
+    );
+    p.write(
+        "content/articles/report.md",
+        &format!("---\ntitle: B\n{FRONT}---\nText.\n"),
+    );
+    let lines = p.diagnostics();
+    assert_eq!(
+        lines,
+        [
+            "content/articles/report.md: error: duplicate article slug `report`, also used by content/articles/Report.md\n  help: rename one file or set `slug:` in its front matter"
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_project_are_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        format!("---\ntitle: Secret\n{FRONT}---\nSecret text.\n"),
+    )
+    .unwrap();
+    let p = TestProject::empty();
+    p.write(
+        "content/articles/a.md",
+        &format!("---\ntitle: A\n{FRONT}---\nText.\n"),
+    );
+    p.write(
+        "notes/inside.md",
+        &format!("---\ntitle: Inside\n{FRONT}---\nInside text.\n"),
+    );
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        p.root().join("content/articles/secret.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), p.root().join("content/articles/outdir")).unwrap();
+    std::os::unix::fs::symlink(
+        p.root().join("notes/inside.md"),
+        p.root().join("content/articles/inside.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        p.root().join("content"),
+        p.root().join("content/articles/loop"),
+    )
+    .unwrap();
+    let outcome = p.build();
+    let lines: Vec<String> = outcome.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        lines,
+        [
+            "content/articles/outdir: warning: symbolic link points outside the project; not followed\n  help: copy the file into the project instead",
+            "content/articles/secret.md: warning: symbolic link points outside the project; not followed\n  help: copy the file into the project instead",
+        ]
+    );
+    assert!(outcome.written);
+    assert!(p.site().join("articles/inside.html").is_file());
+    assert!(!p.site().join("articles/secret.html").exists());
+    assert!(!p.read_site("claims.json").contains("Secret text"));
+}

@@ -1,0 +1,161 @@
+//! Publishing: a build killed at any moment leaves the previous site byte for byte, or the new
+//! one whole, never a mix; the next build cleans up what the killed one left. Builds are
+//! byte-identical whatever the time zone, locale or order in which files were created.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use common::TestProject;
+
+/// Every file below `dir`, relative path → bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn many_articles(p: &TestProject, n: usize) {
+    for i in 0..n {
+        p.write(
+            &format!("content/articles/a{i:04}.md"),
+            &format!(
+                "---\ntitle: Story {i}\nsource: Wire\npublished: 2024-03-{:02}\ntags: [t]\n---\n\
+                 Officials said on Monday that about {i},000 people had left since January. \
+                 The ministry said the following week that a further 300 had returned.\n",
+                1 + i % 28
+            ),
+        );
+    }
+    p.write(
+        "content/briefings/b.md",
+        "---\ntitle: B\ntags: [t]\n---\nText.\n",
+    );
+}
+
+fn build(root: &Path, out: Option<&Path>) -> std::process::Child {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_report"));
+    cmd.arg("build").arg("--root").arg(root);
+    if let Some(out) = out {
+        cmd.arg("--out").arg(out);
+    }
+    cmd.stderr(std::process::Stdio::null()).spawn().unwrap()
+}
+
+fn leftovers(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".site."))
+        .collect()
+}
+
+#[test]
+fn a_killed_build_leaves_the_old_site_or_the_new_one_never_a_mix() {
+    let p = TestProject::empty();
+    many_articles(&p, 300);
+    // The two sites the builds alternate between, built once into reference folders.
+    let reference = tempfile::tempdir().unwrap();
+    let mut sites = Vec::new();
+    for (k, title) in ["Site A", "Site B"].iter().enumerate() {
+        p.write("report.yaml", &format!("title: {title}\n"));
+        let out = reference.path().join(format!("ref{k}"));
+        assert!(build(p.root(), Some(&out)).wait().unwrap().success());
+        sites.push(tree(&out));
+    }
+    assert_ne!(sites[0], sites[1]);
+    p.write("report.yaml", "title: Site A\n");
+    assert!(build(p.root(), None).wait().unwrap().success());
+    let mut current = 0;
+    let mut kills_mid_build = 0;
+    for attempt in 0..12u64 {
+        let next = 1 - current;
+        p.write(
+            "report.yaml",
+            &format!("title: Site {}\n", ["A", "B"][next]),
+        );
+        let mut child = build(p.root(), None);
+        std::thread::sleep(Duration::from_millis(15 * attempt));
+        let finished = child.try_wait().unwrap().is_some();
+        child.kill().ok();
+        child.wait().unwrap();
+        if !finished {
+            kills_mid_build += 1;
+        }
+        let now = tree(&p.site());
+        assert!(
+            now == sites[current] || now == sites[next],
+            "attempt {attempt}: the site is neither the old one nor the new one"
+        );
+        // The next complete build removes what the killed one left.
+        assert!(build(p.root(), None).wait().unwrap().success());
+        assert_eq!(tree(&p.site()), sites[next]);
+        assert!(leftovers(p.root()).is_empty(), "{:?}", leftovers(p.root()));
+        current = next;
+    }
+    assert!(
+        kills_mid_build > 0,
+        "no build was killed while running; the test proved nothing"
+    );
+}
+
+#[test]
+fn builds_are_byte_identical_across_time_zones_locales_and_file_order() {
+    let a = TestProject::empty();
+    let b = TestProject::empty();
+    let files: Vec<(String, String)> = (0..20)
+        .map(|i| {
+            (
+                format!("content/articles/s{i:02}.md"),
+                format!("---\ntitle: S{i}\nsource: W\npublished: 2024-0{}-1{}\ntags: [t]\n---\nThe agency said on Friday that {i}00 homes were damaged last month.\n", 1 + i % 9, i % 10),
+            )
+        })
+        .collect();
+    for (path, text) in &files {
+        a.write(path, text);
+    }
+    for (path, text) in files.iter().rev() {
+        b.write(path, text);
+    }
+    for p in [&a, &b] {
+        p.write(
+            "content/briefings/b.md",
+            "---\ntitle: B\ntags: [t]\n---\nText.\n",
+        );
+    }
+    let run = |p: &TestProject, tz: &str, lang: &str| {
+        let ok = Command::new(env!("CARGO_BIN_EXE_report"))
+            .arg("build")
+            .current_dir(p.root())
+            .env("TZ", tz)
+            .env("LANG", lang)
+            .env("LC_ALL", lang)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok);
+        tree(&p.site())
+    };
+    let first = run(&a, "UTC", "C");
+    assert_eq!(first, run(&a, "Pacific/Kiritimati", "de_DE.UTF-8"));
+    assert_eq!(first, run(&b, "America/Los_Angeles", "tr_TR.UTF-8"));
+}
