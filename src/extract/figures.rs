@@ -1230,6 +1230,217 @@ mod tests {
         }
     }
 
+    /// Checks `(text, figure text, value, unit, kind)` rows, each the first figure of its text.
+    fn table(rows: &[(&str, &str, f64, &str, &str)]) {
+        for (text, want_text, value, unit, kind) in rows {
+            let all = figs(text);
+            let Some((t, v, u, _, k)) = all.first() else {
+                panic!("{text}: no figure");
+            };
+            assert_eq!(t, want_text, "{text}: {all:?}");
+            assert!(
+                (v - value).abs() <= 1e-9 * value.abs().max(1.0),
+                "{text}: {v} != {value}"
+            );
+            assert_eq!(u.as_deref(), Some(*unit), "{text}");
+            assert_eq!(k, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn currencies() {
+        table(&[
+            (
+                "The club paid C$ 4.5 million for him.",
+                "C$ 4.5 million",
+                4.5e6,
+                "CAD",
+                "money",
+            ),
+            (
+                "It sold for HK$120,000 last week.",
+                "HK$120,000",
+                120_000.0,
+                "HKD",
+                "money",
+            ),
+            (
+                "The deal is worth £3m in total.",
+                "£3m",
+                3e6,
+                "GBP",
+                "money",
+            ),
+            (
+                "Fines reached 800 million swiss francs.",
+                "800 million swiss francs",
+                8e8,
+                "CHF",
+                "money",
+            ),
+            (
+                "A ticket costs 7 dollars and 25 cents.",
+                "7 dollars and 25 cents",
+                7.25,
+                "USD",
+                "money",
+            ),
+            (
+                "Its stock closed at 310 pence on Friday.",
+                "310 pence",
+                310.0,
+                "GBX",
+                "money",
+            ),
+            (
+                "They budgeted 12 lakh rupees for it.",
+                "12 lakh rupees",
+                1.2e6,
+                "INR",
+                "money",
+            ),
+            ("Bread costs 40 ₴ there.", "40 ₴", 40.0, "UAH", "money"),
+        ]);
+    }
+
+    #[test]
+    fn dimensions() {
+        table(&[
+            (
+                "The lake lies 12 km north of town.",
+                "12 km",
+                12.0,
+                "kilometres",
+                "level",
+            ),
+            (
+                "A 30-foot wave hit the pier.",
+                "30-foot",
+                30.0,
+                "feet",
+                "level",
+            ),
+            (
+                "She ran a four-mile loop.",
+                "four-mile",
+                4.0,
+                "miles",
+                "level",
+            ),
+            (
+                "Each vial holds 250ml of serum.",
+                "250ml",
+                250.0,
+                "millilitres",
+                "level",
+            ),
+            (
+                "The wall is 2 1/2 metres high.",
+                "2 1/2 metres",
+                2.5,
+                "metres",
+                "level",
+            ),
+            (
+                "Winds hit 140 km/h overnight.",
+                "140 km/h",
+                140.0,
+                "kilometres per hour",
+                "level",
+            ),
+            (
+                "The site covers 9,000 square metres.",
+                "9,000 square metres",
+                9000.0,
+                "square metres",
+                "level",
+            ),
+            (
+                "It dropped to -7 degrees celsius.",
+                "-7 degrees celsius",
+                -7.0,
+                "degrees Celsius",
+                "level",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn percentages_changes_ratios_fractions() {
+        table(&[
+            (
+                "Sales fell 12% in March.",
+                "fell 12%",
+                12.0,
+                "percent",
+                "percent",
+            ),
+            (
+                "Output shrank by minus two percent.",
+                "shrank by minus two percent",
+                -2.0,
+                "percent",
+                "percent",
+            ),
+            (
+                "Police deployed a further 350,000 officers.",
+                "a further 350,000 officers",
+                350_000.0,
+                "officers",
+                "change",
+            ),
+            (
+                "Rents are now three times higher.",
+                "three times",
+                3.0,
+                "times",
+                "ratio",
+            ),
+            (
+                "Turnout was 45.5 per cent.",
+                "45.5 per cent",
+                45.5,
+                "percent",
+                "percent",
+            ),
+            (
+                "Some two and a half million voters stayed home.",
+                "Some two and a half million voters",
+                2.5e6,
+                "voters",
+                "level",
+            ),
+            (
+                "The tank held 3/4 gallon of fuel.",
+                "3/4 gallon",
+                0.75,
+                "gallons",
+                "level",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn ages_and_not_figures() {
+        table(&[(
+            "The bridge is 120 years old now.",
+            "120 years old",
+            120.0,
+            "years old",
+            "level",
+        )]);
+        for text in [
+            "The COVID-19 wave ended.",
+            "A 15-year-old boy was hurt.",
+            "The G7 met after 9/11.",
+            "He won a fifth term.",
+            "Open 24/7 for all.",
+            "One third of them left.",
+        ] {
+            assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
+        }
+    }
+
     #[test]
     fn change_takes_the_unit_of_its_subject() {
         let f = figs("The number of shipments has increased by 300 so far.");
