@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::numbers::{self, Mode};
 use super::tokens::{Token, tokenize};
 
 /// How a figure relates to the true quantity.
@@ -121,48 +122,6 @@ pub struct FigureMention {
     pub sentence: usize,
 }
 
-const SMALL: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-];
-
-const SCALES: &[(&str, f64)] = &[
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    ("bn", 1e9),
-    ("mn", 1e6),
-    ("tn", 1e12),
-];
-
 const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("$", "USD"),
     ("€", "EUR"),
@@ -171,24 +130,245 @@ const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("₩", "KRW"),
     ("₹", "INR"),
     ("₽", "RUB"),
+    ("₺", "TRY"),
+    ("₴", "UAH"),
+    ("₪", "ILS"),
+    ("₦", "NGN"),
+    ("₱", "PHP"),
+    ("฿", "THB"),
+    ("₫", "VND"),
+    ("₡", "CRC"),
+    ("₲", "PYG"),
+    ("₵", "GHS"),
+    ("₸", "KZT"),
+    ("₼", "AZN"),
+    ("₾", "GEL"),
+    ("₭", "LAK"),
+    ("₮", "MNT"),
+    ("元", "CNY"),
+    ("円", "JPY"),
+    ("ரூ", "LKR"),
 ];
 
+/// Letters in front of "$" that name the dollar: "US$", "C$", "HK$". The second field says
+/// whether a space may stand between them ("c $" in tokenized text); single letters that are
+/// also words ("a") must be glued.
+const DOLLAR_PREFIXES: &[(&str, &str, bool)] = &[
+    ("us", "USD", true),
+    ("c", "CAD", true),
+    ("ca", "CAD", true),
+    ("can", "CAD", false),
+    ("a", "AUD", false),
+    ("au", "AUD", true),
+    ("nz", "NZD", true),
+    ("hk", "HKD", true),
+    ("s", "SGD", false),
+    ("sg", "SGD", true),
+    ("r", "BRL", false),
+    ("mx", "MXN", true),
+    ("nt", "TWD", true),
+];
+
+/// Currency names after a number, longest first where one extends another.
 const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("us dollars", "USD"),
+    ("us dollar", "USD"),
+    ("u.s. dollars", "USD"),
+    ("australian dollars", "AUD"),
+    ("australian dollar", "AUD"),
+    ("canadian dollars", "CAD"),
+    ("canadian dollar", "CAD"),
+    ("hong kong dollars", "HKD"),
+    ("hong kong dollar", "HKD"),
+    ("new zealand dollars", "NZD"),
+    ("singapore dollars", "SGD"),
+    ("taiwan dollars", "TWD"),
     ("dollars", "USD"),
     ("dollar", "USD"),
     ("euros", "EUR"),
     ("euro", "EUR"),
     ("pounds sterling", "GBP"),
+    ("sterling", "GBP"),
+    ("pence", "GBX"),
+    ("penny", "GBX"),
+    ("pennies", "GBX"),
+    ("cents", "cents"),
+    ("cent", "cents"),
     ("yen", "JPY"),
     ("yuan", "CNY"),
     ("renminbi", "CNY"),
+    ("rmb", "CNY"),
     ("won", "KRW"),
     ("rubles", "RUB"),
     ("roubles", "RUB"),
+    ("ruble", "RUB"),
+    ("rouble", "RUB"),
     ("rupees", "INR"),
+    ("rupee", "INR"),
+    ("swiss francs", "CHF"),
+    ("swiss franc", "CHF"),
+    ("french francs", "FRF"),
     ("francs", "CHF"),
     ("hryvnias", "UAH"),
+    ("hryvnia", "UAH"),
+    ("mexican pesos", "MXN"),
     ("pesos", "MXN"),
+    ("finnish markka", "FIM"),
+    ("markka", "FIM"),
+    ("markkaa", "FIM"),
+    ("dutch guilders", "NLG"),
+    ("guilders", "NLG"),
+    ("pesetas", "ESP"),
+    ("deutsche marks", "DEM"),
+    ("lira", "TRY"),
+    ("liras", "TRY"),
+    ("shekels", "ILS"),
+    ("rand", "ZAR"),
+    ("naira", "NGN"),
+    ("baht", "THB"),
+    ("ringgit", "MYR"),
+    ("rupiah", "IDR"),
+    ("dinars", "DZD"),
+    ("riyals", "SAR"),
+    ("dirhams", "AED"),
+    ("zloty", "PLN"),
+    ("kronor", "SEK"),
+    ("krone", "NOK"),
+    ("kroner", "DKK"),
+    ("forints", "HUF"),
+    ("bitcoins", "BTC"),
+    ("bitcoin", "BTC"),
+];
+
+/// Units of measure after a number (lowercased), and the name a figure gives them.
+const UNITS: &[(&str, &str)] = &[
+    ("km", "kilometres"),
+    ("kilometer", "kilometres"),
+    ("kilometers", "kilometres"),
+    ("kilometre", "kilometres"),
+    ("kilometres", "kilometres"),
+    ("m", "metres"),
+    ("meter", "metres"),
+    ("meters", "metres"),
+    ("metre", "metres"),
+    ("metres", "metres"),
+    ("cm", "centimetres"),
+    ("centimeter", "centimetres"),
+    ("centimeters", "centimetres"),
+    ("centimetre", "centimetres"),
+    ("centimetres", "centimetres"),
+    ("mm", "millimetres"),
+    ("millimeter", "millimetres"),
+    ("millimeters", "millimetres"),
+    ("millimetre", "millimetres"),
+    ("millimetres", "millimetres"),
+    ("dm", "decimetres"),
+    ("decimeter", "decimetres"),
+    ("decimeters", "decimetres"),
+    ("picometer", "picometres"),
+    ("picometers", "picometres"),
+    ("mi", "miles"),
+    ("mile", "miles"),
+    ("miles", "miles"),
+    ("ft", "feet"),
+    ("foot", "feet"),
+    ("feet", "feet"),
+    ("inch", "inches"),
+    ("inches", "inches"),
+    ("yd", "yards"),
+    ("yard", "yards"),
+    ("yards", "yards"),
+    ("kg", "kilograms"),
+    ("kilo", "kilograms"),
+    ("kilos", "kilograms"),
+    ("kilogram", "kilograms"),
+    ("kilograms", "kilograms"),
+    ("kilogramme", "kilograms"),
+    ("kilogrammes", "kilograms"),
+    ("gram", "grams"),
+    ("grams", "grams"),
+    ("gramme", "grams"),
+    ("grammes", "grams"),
+    ("mg", "milligrams"),
+    ("milligram", "milligrams"),
+    ("milligrams", "milligrams"),
+    ("μg", "micrograms"),
+    ("µg", "micrograms"),
+    ("mcg", "micrograms"),
+    ("microgram", "micrograms"),
+    ("micrograms", "micrograms"),
+    ("microgramme", "micrograms"),
+    ("microgrammes", "micrograms"),
+    ("lb", "pounds"),
+    ("lbs", "pounds"),
+    ("oz", "ounces"),
+    ("ounce", "ounces"),
+    ("ounces", "ounces"),
+    ("ton", "tons"),
+    ("tons", "tons"),
+    ("tonne", "tonnes"),
+    ("tonnes", "tonnes"),
+    ("ml", "millilitres"),
+    ("millilitre", "millilitres"),
+    ("millilitres", "millilitres"),
+    ("milliliter", "millilitres"),
+    ("milliliters", "millilitres"),
+    ("litre", "litres"),
+    ("litres", "litres"),
+    ("liter", "litres"),
+    ("liters", "litres"),
+    ("gallon", "gallons"),
+    ("gallons", "gallons"),
+    ("barrel", "barrels"),
+    ("barrels", "barrels"),
+    ("acre", "acres"),
+    ("acres", "acres"),
+    ("hectare", "hectares"),
+    ("hectares", "hectares"),
+    ("ha", "hectares"),
+    ("bit", "bits"),
+    ("bits", "bits"),
+    ("byte", "bytes"),
+    ("bytes", "bytes"),
+    ("kph", "kilometres per hour"),
+    ("kmph", "kilometres per hour"),
+    ("mph", "miles per hour"),
+    ("m2", "square metres"),
+    ("km2", "square kilometres"),
+    ("m3", "cubic metres"),
+    ("°", "degrees"),
+    ("deg", "degrees"),
+    ("degree", "degrees"),
+    ("degrees", "degrees"),
+    ("celsius", "degrees Celsius"),
+    ("celcius", "degrees Celsius"),
+    ("centigrade", "degrees Celsius"),
+    ("fahrenheit", "degrees Fahrenheit"),
+    ("farenheit", "degrees Fahrenheit"),
+    ("kelvin", "kelvins"),
+    ("watts", "watts"),
+    ("kw", "kilowatts"),
+    ("mw", "megawatts"),
+    ("gw", "gigawatts"),
+    ("kwh", "kilowatt-hours"),
+    ("mwh", "megawatt-hours"),
+    ("gwh", "gigawatt-hours"),
+];
+
+/// Unit abbreviations whose case matters ("MB" megabytes, "Mb" megabits, "g" but not "G").
+const EXACT_UNITS: &[(&str, &str)] = &[
+    ("MB", "megabytes"),
+    ("Mb", "megabits"),
+    ("mb", "megabits"),
+    ("GB", "gigabytes"),
+    ("Gb", "gigabits"),
+    ("KB", "kilobytes"),
+    ("kB", "kilobytes"),
+    ("kb", "kilobits"),
+    ("TB", "terabytes"),
+    ("g", "grams"),
+    ("l", "litres"),
+    ("L", "litres"),
 ];
 
 const STOPWORDS: &[&str] = &[
@@ -276,16 +456,30 @@ pub fn find_figures(
     let mut out = Vec::new();
     for (si, sentence) in sentences.iter().enumerate() {
         let tokens = tokenize(text, sentence.clone());
+        let nums = numbers::scan(text, sentence.clone(), Mode::News);
         let start = out.len();
-        let mut i = 0;
-        while i < tokens.len() {
-            match figure_at(text, &tokens, i, excluded) {
-                Some((mut f, next)) => {
-                    f.sentence = si;
-                    out.push(f);
-                    i = next;
-                }
-                None => i += 1,
+        // The first token no figure has taken yet.
+        let mut free = 0;
+        for (k, n) in nums.iter().enumerate() {
+            let i = tokens.partition_point(|t| t.end <= n.range.start);
+            // A number must start a token: "19" in "COVID-19" does not.
+            if i < free || tokens.get(i).is_none_or(|t| t.start != n.range.start) {
+                continue;
+            }
+            let e = tokens.partition_point(|t| t.start < n.range.end);
+            if e <= i {
+                continue;
+            }
+            let found = NumberAt {
+                num: n,
+                first: i,
+                after: e,
+                next: nums.get(k + 1),
+            };
+            if let Some((mut f, next)) = figure_at(text, &tokens, &found, excluded) {
+                f.sentence = si;
+                out.push(f);
+                free = next;
             }
         }
         fill_change_units(text, &tokens, &mut out[start..]);
@@ -306,22 +500,13 @@ pub struct NumberMention {
 /// on, before figures are told apart from years, ordinals and the like. Used by the evaluation
 /// harness to measure number recognition on its own.
 pub fn find_numbers(text: &str) -> Vec<NumberMention> {
-    let tokens = tokenize(text, 0..text.len());
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        match tokens[i].is_word().then(|| number_at(&tokens, i)).flatten() {
-            Some((value, next, _)) => {
-                out.push(NumberMention {
-                    range: tokens[i].start..tokens[next - 1].end,
-                    value,
-                });
-                i = next;
-            }
-            None => i += 1,
-        }
-    }
-    out
+    numbers::scan(text, 0..text.len(), Mode::Full)
+        .into_iter()
+        .map(|n| NumberMention {
+            range: n.range,
+            value: n.value,
+        })
+        .collect()
 }
 
 fn overlaps(r: &Range<usize>, excluded: &[Range<usize>]) -> bool {
@@ -333,105 +518,173 @@ fn lower(t: &Token<'_>) -> String {
     t.text.to_lowercase()
 }
 
-/// Parses a digit token ("7,000", "1.5", "1.7bn"): the value and any scale suffix's factor.
-fn parse_digits(text: &str) -> Option<f64> {
-    let split = text.find(|c: char| c.is_alphabetic()).unwrap_or(text.len());
-    let (num, suffix) = text.split_at(split);
-    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    // Thousands separators must group by three: "7,000" yes, "7,00" no.
-    let mut parts = num.split('.');
-    let int = parts.next()?;
-    let frac = parts.next();
-    if parts.next().is_some() {
-        return None;
-    }
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
-        return None;
-    }
-    let clean: String = int.chars().filter(|c| *c != ',').collect();
-    let value: f64 = match frac {
-        Some(f) => format!("{clean}.{f}").parse().ok()?,
-        None => clean.parse().ok()?,
-    };
-    let factor = match suffix.to_lowercase().as_str() {
-        "" => 1.0,
-        s => SCALES.iter().find(|(w, _)| *w == s)?.1,
-    };
-    Some(value * factor)
+/// A number of the sentence and where it sits among the tokens.
+struct NumberAt<'n> {
+    num: &'n numbers::Num,
+    /// Index of the token the number starts.
+    first: usize,
+    /// Index of the token after the last one the number touches.
+    after: usize,
+    /// The number after it in the sentence.
+    next: Option<&'n numbers::Num>,
 }
 
-fn small_word(word: &str) -> Option<f64> {
-    if let Some((tens, units)) = word.split_once('-') {
-        let t = SMALL.iter().find(|(w, _)| *w == tens)?.1;
-        let u = SMALL.iter().find(|(w, _)| *w == units)?.1;
-        return (t >= 20.0 && u < 10.0).then_some(t + u);
+/// A unit of measure named by `word`.
+fn unit_name(word: &str) -> Option<&'static str> {
+    if let Some((_, u)) = EXACT_UNITS.iter().find(|(w, _)| *w == word) {
+        return Some(u);
     }
-    SMALL.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+    let w = word.to_lowercase();
+    UNITS.iter().find(|(a, _)| *a == w).map(|(_, u)| *u)
 }
 
-fn scale_word(word: &str) -> Option<f64> {
-    SCALES.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
-}
-
-/// A number starting at token `i`: (value, index after the number, whether it was spelled out
-/// with no scale word).
-fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize, bool)> {
-    let t = &tokens[i];
-    if t.text.starts_with(|c: char| c.is_ascii_digit()) {
-        let mut value = parse_digits(t.text)?;
-        let mut j = i + 1;
-        while let Some(s) = tokens.get(j).and_then(|n| scale_word(&lower(n))) {
-            value *= s;
-            j += 1;
-        }
-        return Some((value, j, false));
-    }
-    // Spelled out: "one million", "a dozen", "three hundred and twenty", "a million".
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut j = i;
-    let mut saw_number = false;
-    let mut saw_scale = false;
-    while j < tokens.len() {
-        let w = lower(&tokens[j]);
-        if let Some(v) = small_word(&w) {
-            current += v;
-            saw_number = true;
-        } else if w == "a" && !saw_number {
-            let next = tokens.get(j + 1).map(lower).unwrap_or_default();
-            if scale_word(&next).is_some() || next == "dozen" {
-                current = 1.0;
-                saw_number = true;
-            } else {
+/// A currency named by the words at token `at` ("dollars", "swiss francs"): the number of tokens
+/// and the code.
+fn currency_word(tokens: &[Token<'_>], at: usize) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for (name, code) in CURRENCY_WORDS {
+        let mut k = at;
+        let mut ok = true;
+        for part in name.split(' ') {
+            // "u.s." is tokenized "u" "." "s" ".".
+            for piece in part.split_inclusive('.') {
+                let (w, dot) = match piece.strip_suffix('.') {
+                    Some(w) => (w, true),
+                    None => (piece, false),
+                };
+                if tokens.get(k).map(lower).as_deref() != Some(w) {
+                    ok = false;
+                    break;
+                }
+                k += 1;
+                if dot {
+                    if tokens.get(k).is_some_and(|t| t.text == ".") {
+                        k += 1;
+                    } else {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if !ok {
                 break;
             }
-        } else if w == "dozen" && saw_number {
-            current *= 12.0;
-            saw_scale = true;
-        } else if let Some(s) = scale_word(&w).filter(|_| saw_number) {
-            if s == 100.0 {
-                current *= s;
-            } else {
-                total += current * s;
-                current = 0.0;
-            }
-            saw_scale = true;
-        } else if w == "and"
-            && saw_scale
-            && tokens
-                .get(j + 1)
-                .is_some_and(|n| small_word(&lower(n)).is_some())
-        {
-            // "one hundred and twenty"
-        } else {
-            break;
         }
-        j += 1;
+        if ok && best.is_none_or(|(n, _)| k - at > n) {
+            best = Some((k - at, code));
+        }
     }
-    saw_number.then_some((total + current, j, !saw_scale))
+    best
+}
+
+/// A unit of measure at token `at`: its name and the index after it. Takes "square metres",
+/// "metric tons", "km/hr", "miles an hour", "degrees celsius" and bracketed units ("(kg)").
+fn measure_unit(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
+    let w = |k: usize| tokens.get(k).map(lower).unwrap_or_default();
+    let raw = |k: usize| tokens.get(k).map_or("", |t| t.text);
+    // "(kg)", "[kg]", "{kg}", "<kg>".
+    let close = match raw(at) {
+        "(" => Some(")"),
+        "[" => Some("]"),
+        "{" => Some("}"),
+        "<" => Some(">"),
+        _ => None,
+    };
+    if let Some(close) = close
+        && let Some(u) = unit_name(raw(at + 1))
+        && raw(at + 2) == close
+    {
+        return Some((u.to_string(), at + 3));
+    }
+    let (mut name, mut next) = match w(at).as_str() {
+        "square" | "sq" | "cubic" => {
+            let u = unit_name(raw(at + 1))?;
+            let dim = if w(at) == "cubic" { "cubic" } else { "square" };
+            (format!("{dim} {u}"), at + 2)
+        }
+        "metric" if matches!(w(at + 1).as_str(), "ton" | "tons" | "tonne" | "tonnes") => {
+            ("metric tons".to_string(), at + 2)
+        }
+        _ => (unit_name(raw(at))?.to_string(), at + 1),
+    };
+    // "deg.", "degrees celsius", "degrees f".
+    if name == "degrees" {
+        if raw(next) == "." && raw(at) == "deg" {
+            next += 1;
+        }
+        match w(next).as_str() {
+            "c" | "celsius" | "celcius" | "centigrade" | "centigrate" => {
+                name = "degrees Celsius".into();
+                next += 1;
+            }
+            "f" | "fahrenheit" | "farenheit" => {
+                name = "degrees Fahrenheit".into();
+                next += 1;
+            }
+            _ => {}
+        }
+    }
+    // Rates: "km/hr", "miles an hour", "metres per second".
+    let per = match (w(next).as_str(), w(next + 1).as_str()) {
+        ("/", "hr" | "h") | ("per" | "an" | "a", "hour") => Some("hour"),
+        ("per" | "a" | "/", "second" | "s") => Some("second"),
+        _ => None,
+    };
+    if let Some(per) = per
+        && !name.contains(" per ")
+        && !name.starts_with("degrees")
+    {
+        name = format!("{name} per {per}");
+        next += 2;
+    }
+    Some((name, next))
+}
+
+/// The dollar named by the letters before a "$" at token `d`: the code and the first token.
+fn dollar_prefix(tokens: &[Token<'_>], d: usize) -> Option<(&'static str, usize)> {
+    let dollar = tokens.get(d)?;
+    let p = tokens.get(d.checked_sub(1)?)?;
+    // "u.s $", "U.S.$".
+    if d >= 3 {
+        let u = tokens.get(d - 3).map(lower);
+        let dot = tokens.get(d - 2).map(|t| t.text);
+        if u.as_deref() == Some("u") && dot == Some(".") && lower(p) == "s" {
+            return Some(("USD", d - 3));
+        }
+    }
+    if d >= 4 && p.text == "." {
+        let u = tokens.get(d - 4).map(lower);
+        let s = tokens.get(d - 2).map(lower);
+        if u.as_deref() == Some("u") && s.as_deref() == Some("s") {
+            return Some(("USD", d - 4));
+        }
+    }
+    let glued = p.end == dollar.start;
+    let w = lower(p);
+    DOLLAR_PREFIXES
+        .iter()
+        .find(|(name, _, spaced)| *name == w && (glued || *spaced))
+        .map(|(_, code, _)| (*code, d - 1))
+}
+
+/// Whether the figure at token `i` is an age ("five years old", "6 weeks of age") and the index
+/// after it.
+fn age_after(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
+    let w = |k: usize| tokens.get(k).map(lower).unwrap_or_default();
+    let span = match w(at).as_str() {
+        "year" | "years" => "years",
+        "month" | "months" => "months",
+        "week" | "weeks" => "weeks",
+        "day" | "days" => "days",
+        _ => return None,
+    };
+    if w(at + 1) == "old" {
+        return Some((format!("{span} old"), at + 2));
+    }
+    if w(at + 1) == "of" && w(at + 2) == "age" {
+        return Some((format!("{span} old"), at + 3));
+    }
+    None
 }
 
 fn qualifier_before(tokens: &[Token<'_>], i: usize) -> Option<(Qualifier, usize)> {
@@ -479,29 +732,87 @@ fn qualifier_before(tokens: &[Token<'_>], i: usize) -> Option<(Qualifier, usize)
     None
 }
 
-/// The figure whose number starts at token `i`, and the index of the token after it.
+/// Denominators of the slash fractions news writes ("1/2", "3/4", "5/8"); "9/11" or "24/7" are
+/// names, not fractions.
+const SLASH_DENOMINATORS: &[f64] = &[2.0, 3.0, 4.0, 8.0, 16.0];
+
+/// The figure of the number `at`, and the index of the token after it.
 fn figure_at(
     text: &str,
     tokens: &[Token<'_>],
-    i: usize,
+    at: &NumberAt<'_>,
     excluded: &[Range<usize>],
 ) -> Option<(FigureMention, usize)> {
-    let t = &tokens[i];
-    if !t.is_word() {
-        return None;
-    }
-    let (value, mut end, spelled_small) = number_at(tokens, i)?;
-    let number = t.start..tokens[end - 1].end;
-    if overlaps(&number, excluded) {
+    let i = at.first;
+    let n = at.num;
+    let mut value = n.value;
+    let spelled_small = n.spelled && !n.scaled;
+    let number = n.range.clone();
+    let mut end = at.after;
+    if n.slash.is_some_and(|d| !SLASH_DENOMINATORS.contains(&d)) {
         return None;
     }
     let prev = |k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
+    let mut start_tok = i;
+    let mut unit: Option<String> = None;
+    let mut kind = FigureKind::Level;
+    // An explicit unit (currency, measure, age) makes even "one" a figure.
+    let mut explicit = false;
+    // Currency before the number: "$", "US$", "c $", "€".
+    if let Some(p) = prev(1)
+        && let Some((_, code)) = CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == p.text)
+    {
+        unit = Some((*code).to_string());
+        kind = FigureKind::Money;
+        explicit = true;
+        start_tok = i - 1;
+        if p.text == "$"
+            && let Some((code, first)) = dollar_prefix(tokens, i - 1)
+        {
+            unit = Some(code.to_string());
+            start_tok = first;
+        }
+    }
+    // Letters glued to the number: "75ml", "3-inch", "one-yen", "12-cent-a-share", "£1m".
+    let last = tokens.get(end - 1)?;
+    if last.end > number.end {
+        let rest = text.get(number.end..last.end)?;
+        let rest = rest.strip_prefix('-').unwrap_or(rest);
+        let head = rest.split('-').next().unwrap_or(rest);
+        if kind == FigureKind::Money && rest == "m" {
+            value *= 1e6;
+        } else if let Some(u) = unit_name(rest).or_else(|| unit_name(head)) {
+            unit = Some(u.to_string());
+            explicit = true;
+        } else if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == head) {
+            unit = Some((*code).to_string());
+            kind = FigureKind::Money;
+            explicit = true;
+        } else if let Some((_, code)) = CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == rest) {
+            unit = Some((*code).to_string());
+            kind = FigureKind::Money;
+            explicit = true;
+        } else {
+            // "15-year-old", "5G", "192.168.1.2": not a figure.
+            return None;
+        }
+    }
     let next = tokens.get(end);
-    // Times ("15:30"), list numbering ("1." at the start), ordinals in names ("number one").
-    if next.is_some_and(|n| n.text == ":") || prev(1).is_some_and(|p| p.text == ":") {
+    let age = if unit.is_none() {
+        age_after(tokens, end)
+    } else {
+        None
+    };
+    if overlaps(&number, excluded) && age.is_none() {
         return None;
     }
-    if i == 0 && next.is_some_and(|n| matches!(n.text, "." | ")")) {
+    // Times ("15:30"), list numbering ("1." at the start), ordinals in names ("number one").
+    if next.is_some_and(|x| x.text == ":" && x.start == last.end)
+        || prev(1).is_some_and(|p| p.text == ":" && p.end == number.start)
+    {
+        return None;
+    }
+    if i == 0 && next.is_some_and(|x| matches!(x.text, "." | ")")) {
         return None;
     }
     if prev(1).is_some_and(|p| {
@@ -525,42 +836,35 @@ fn figure_at(
     // An age after a name: "Smith, 45, said".
     if prev(1).is_some_and(|p| p.text == ",")
         && prev(2).is_some_and(|p| p.is_capitalized())
-        && next.is_some_and(|n| n.text == ",")
+        && next.is_some_and(|x| x.text == ",")
         && value < 130.0
         && value.fract() == 0.0
     {
         return None;
     }
     // Phone numbers and codes: a digit group glued to others by dashes or slashes.
-    if next.is_some_and(|n| matches!(n.text, "-" | "/"))
+    if next.is_some_and(|x| matches!(x.text, "-" | "/") && x.start == last.end)
         && tokens
             .get(end + 1)
-            .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
+            .is_some_and(|x| x.text.starts_with(|c: char| c.is_ascii_digit()))
     {
         return None;
     }
-    let mut start_tok = i;
-    let mut unit: Option<String> = None;
-    let mut kind = FigureKind::Level;
-    // Currency before the number: "$", "US$", "€".
-    if let Some(p) = prev(1)
-        && let Some((_, code)) = CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == p.text)
-    {
-        unit = Some((*code).to_string());
-        kind = FigureKind::Money;
-        start_tok = i - 1;
-        if *code == "USD" && prev(2).is_some_and(|q| q.text == "US" && q.end == p.start) {
-            start_tok = i - 2;
-        }
-    }
     // Suffix units.
     let next_lower = next.map(lower).unwrap_or_default();
-    if unit.is_none() {
-        if next_lower == "%" || next_lower == "percent" {
+    if let Some((u, after)) = age {
+        unit = Some(u);
+        explicit = true;
+        end = after;
+    } else if unit.is_none() {
+        if matches!(
+            next_lower.as_str(),
+            "%" | "percent" | "percents" | "percentage" | "pct"
+        ) {
             unit = Some("percent".into());
             kind = FigureKind::Percent;
             end += 1;
-        } else if next_lower == "per" && tokens.get(end + 1).is_some_and(|n| lower(n) == "cent") {
+        } else if next_lower == "per" && tokens.get(end + 1).is_some_and(|x| lower(x) == "cent") {
             unit = Some("percent".into());
             kind = FigureKind::Percent;
             end += 2;
@@ -571,16 +875,56 @@ fn figure_at(
         } else if let Some((words, code)) = currency_word(tokens, end) {
             unit = Some(code.to_string());
             kind = FigureKind::Money;
+            explicit = true;
             end += words;
+        } else if let Some((_, code)) = next
+            .and_then(|x| CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == x.text))
+            .filter(|(s, _)| *s != "$")
+        {
+            // "100 ₡", "100,000 ₭".
+            unit = Some((*code).to_string());
+            kind = FigureKind::Money;
+            explicit = true;
+            end += 1;
+        } else if let Some((u, after)) = measure_unit(tokens, end) {
+            unit = Some(u);
+            explicit = true;
+            end = after;
         } else if let Some((u, after)) = counted_noun(tokens, end) {
             unit = Some(u);
             end = after;
         }
     }
-    if spelled_small && unit.is_none() {
+    // "percent of twenty", "per cent of 210": the percentage written before its number.
+    if unit.is_none() && prev(1).is_some_and(|p| lower(p) == "of") {
+        let before = |k: usize| prev(k).map(lower).unwrap_or_default();
+        let (word_at, first) = match before(2).as_str() {
+            "percent" | "percents" | "percentage" => (2, 2),
+            "cent" if before(3) == "per" => (2, 3),
+            _ => (0, 0),
+        };
+        let counted_before =
+            prev(first + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
+        if word_at > 0 && !counted_before {
+            unit = Some("percent".into());
+            kind = FigureKind::Percent;
+            explicit = true;
+            start_tok = i - first;
+        }
+    }
+    // Money in two units: "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+    if kind == FigureKind::Money
+        && unit.as_deref() != Some("cents")
+        && unit.as_deref() != Some("GBX")
+        && let Some((cents, after)) = cents_after(tokens, end, at.next)
+    {
+        value += cents / 100.0;
+        end = after;
+    }
+    if spelled_small && !explicit && unit.is_none() {
         return None;
     }
-    if spelled_small && value <= 1.0 {
+    if spelled_small && !explicit && value.abs() <= 1.0 {
         return None;
     }
     let mut qualifier = None;
@@ -594,11 +938,6 @@ fn figure_at(
         && w(start_tok - 1) == "by"
         && CHANGE_VERBS.contains(&w(start_tok - 2).as_str())
     {
-        kind = if kind == FigureKind::Level {
-            FigureKind::Change
-        } else {
-            kind
-        };
         mark_change(&mut kind);
         start_tok -= 2;
     } else if start_tok >= 1
@@ -620,8 +959,7 @@ fn figure_at(
         mark_change(&mut kind);
         start_tok -= 1;
     }
-    let range = tokens[start_tok].start..tokens[end - 1].end;
-    let _ = text;
+    let range = tokens.get(start_tok)?.start..tokens.get(end - 1)?.end;
     Some((
         FigureMention {
             range,
@@ -636,24 +974,37 @@ fn figure_at(
     ))
 }
 
+/// Cents after an amount in dollars at token `at`: "[and] 50 cents", or "[and] forty five" closing
+/// the sentence or clause. Returns the cents and the index after them.
+fn cents_after(
+    tokens: &[Token<'_>],
+    at: usize,
+    next: Option<&numbers::Num>,
+) -> Option<(f64, usize)> {
+    let n = next?;
+    let mut k = at;
+    if tokens.get(k).map(lower).as_deref() == Some("and") {
+        k += 1;
+    }
+    if tokens.get(k)?.start != n.range.start || n.value >= 100.0 || n.value.fract() != 0.0 {
+        return None;
+    }
+    let after = tokens.partition_point(|t| t.start < n.range.end);
+    if tokens.get(after - 1)?.end != n.range.end {
+        return None;
+    }
+    match tokens.get(after).map(lower).as_deref() {
+        Some("cents" | "cent" | "pence" | "p") => Some((n.value, after + 1)),
+        None | Some("." | "," | ";" | "!" | "?") => Some((n.value, after)),
+        _ => None,
+    }
+}
+
 /// Money and percentages stay what they are when they change; plain counts become changes.
 fn mark_change(kind: &mut FigureKind) {
     if *kind == FigureKind::Level {
         *kind = FigureKind::Change;
     }
-}
-
-fn currency_word(tokens: &[Token<'_>], at: usize) -> Option<(usize, &'static str)> {
-    let w = lower(tokens.get(at)?);
-    let (name, code) = CURRENCY_WORDS
-        .iter()
-        .find(|(n, _)| n.split(' ').next() == Some(w.as_str()))?;
-    if name.contains(' ') {
-        let second = name.split(' ').nth(1)?;
-        return (tokens.get(at + 1).map(lower).as_deref() == Some(second)).then_some((2, code));
-    }
-    // "US dollars"
-    Some((1, code))
 }
 
 fn is_plural(word: &str) -> bool {
@@ -874,6 +1225,217 @@ mod tests {
             "They met at 15:30.",
             "One of them left.",
             "He won a fifth term.",
+        ] {
+            assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
+        }
+    }
+
+    /// Checks `(text, figure text, value, unit, kind)` rows, each the first figure of its text.
+    fn table(rows: &[(&str, &str, f64, &str, &str)]) {
+        for (text, want_text, value, unit, kind) in rows {
+            let all = figs(text);
+            let Some((t, v, u, _, k)) = all.first() else {
+                panic!("{text}: no figure");
+            };
+            assert_eq!(t, want_text, "{text}: {all:?}");
+            assert!(
+                (v - value).abs() <= 1e-9 * value.abs().max(1.0),
+                "{text}: {v} != {value}"
+            );
+            assert_eq!(u.as_deref(), Some(*unit), "{text}");
+            assert_eq!(k, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn currencies() {
+        table(&[
+            (
+                "The club paid C$ 4.5 million for him.",
+                "C$ 4.5 million",
+                4.5e6,
+                "CAD",
+                "money",
+            ),
+            (
+                "It sold for HK$120,000 last week.",
+                "HK$120,000",
+                120_000.0,
+                "HKD",
+                "money",
+            ),
+            (
+                "The deal is worth £3m in total.",
+                "£3m",
+                3e6,
+                "GBP",
+                "money",
+            ),
+            (
+                "Fines reached 800 million swiss francs.",
+                "800 million swiss francs",
+                8e8,
+                "CHF",
+                "money",
+            ),
+            (
+                "A ticket costs 7 dollars and 25 cents.",
+                "7 dollars and 25 cents",
+                7.25,
+                "USD",
+                "money",
+            ),
+            (
+                "Its stock closed at 310 pence on Friday.",
+                "310 pence",
+                310.0,
+                "GBX",
+                "money",
+            ),
+            (
+                "They budgeted 12 lakh rupees for it.",
+                "12 lakh rupees",
+                1.2e6,
+                "INR",
+                "money",
+            ),
+            ("Bread costs 40 ₴ there.", "40 ₴", 40.0, "UAH", "money"),
+        ]);
+    }
+
+    #[test]
+    fn dimensions() {
+        table(&[
+            (
+                "The lake lies 12 km north of town.",
+                "12 km",
+                12.0,
+                "kilometres",
+                "level",
+            ),
+            (
+                "A 30-foot wave hit the pier.",
+                "30-foot",
+                30.0,
+                "feet",
+                "level",
+            ),
+            (
+                "She ran a four-mile loop.",
+                "four-mile",
+                4.0,
+                "miles",
+                "level",
+            ),
+            (
+                "Each vial holds 250ml of serum.",
+                "250ml",
+                250.0,
+                "millilitres",
+                "level",
+            ),
+            (
+                "The wall is 2 1/2 metres high.",
+                "2 1/2 metres",
+                2.5,
+                "metres",
+                "level",
+            ),
+            (
+                "Winds hit 140 km/h overnight.",
+                "140 km/h",
+                140.0,
+                "kilometres per hour",
+                "level",
+            ),
+            (
+                "The site covers 9,000 square metres.",
+                "9,000 square metres",
+                9000.0,
+                "square metres",
+                "level",
+            ),
+            (
+                "It dropped to -7 degrees celsius.",
+                "-7 degrees celsius",
+                -7.0,
+                "degrees Celsius",
+                "level",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn percentages_changes_ratios_fractions() {
+        table(&[
+            (
+                "Sales fell 12% in March.",
+                "fell 12%",
+                12.0,
+                "percent",
+                "percent",
+            ),
+            (
+                "Output shrank by minus two percent.",
+                "shrank by minus two percent",
+                -2.0,
+                "percent",
+                "percent",
+            ),
+            (
+                "Police deployed a further 350,000 officers.",
+                "a further 350,000 officers",
+                350_000.0,
+                "officers",
+                "change",
+            ),
+            (
+                "Rents are now three times higher.",
+                "three times",
+                3.0,
+                "times",
+                "ratio",
+            ),
+            (
+                "Turnout was 45.5 per cent.",
+                "45.5 per cent",
+                45.5,
+                "percent",
+                "percent",
+            ),
+            (
+                "Some two and a half million voters stayed home.",
+                "Some two and a half million voters",
+                2.5e6,
+                "voters",
+                "level",
+            ),
+            (
+                "The tank held 3/4 gallon of fuel.",
+                "3/4 gallon",
+                0.75,
+                "gallons",
+                "level",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn ages_and_not_figures() {
+        table(&[(
+            "The bridge is 120 years old now.",
+            "120 years old",
+            120.0,
+            "years old",
+            "level",
+        )]);
+        for text in [
+            "The COVID-19 wave ended.",
+            "A 15-year-old boy was hurt.",
+            "The G7 met after 9/11.",
+            "He won a fifth term.",
+            "Open 24/7 for all.",
+            "One third of them left.",
         ] {
             assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
         }

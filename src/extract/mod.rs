@@ -5,6 +5,7 @@
 
 pub mod attribution;
 pub mod figures;
+mod numbers;
 pub mod period;
 pub mod sentences;
 pub mod timex;
