@@ -12,6 +12,9 @@
 //! determiners, relative words and modifiers ("about", "early", "more than") are included.
 //! Relative and anaphoric expressions are resolved against the publication date, the local tense
 //! of the sentence, and the most recent concrete date mentioned earlier in the text.
+//! Ranges are never one expression: "from 4 to 22 January" gives two dates, the first taking
+//! its month and year from the second, as TempEval-3 annotates them. "N and a half" lengths
+//! keep whole smaller units ("PT2H30M"), as in TimeBank; written decimals stay decimal ("P3.5Y").
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
@@ -304,6 +307,8 @@ enum Sem {
         unit: Unit,
         half: bool,
     },
+    /// A duration whose value is already normalized ("P3.5Y", "PT30M").
+    DurStr(String),
     Set(String),
     Time {
         date: Option<Box<Sem>>,
@@ -721,9 +726,16 @@ impl<'a> Parser<'a> {
                 ModKind::Both => !matches!(c.sem, Sem::Set(_) | Sem::Ref(_) | Sem::Weekday { .. }),
                 ModKind::Dur => matches!(
                     c.sem,
-                    Sem::Dur { .. } | Sem::Ago { .. } | Sem::Anaph { .. } | Sem::FromNow { .. }
+                    Sem::Dur { .. }
+                        | Sem::DurStr(_)
+                        | Sem::Ago { .. }
+                        | Sem::Anaph { .. }
+                        | Sem::FromNow { .. }
                 ),
-                ModKind::Date => !matches!(c.sem, Sem::Dur { .. } | Sem::Set(_) | Sem::Ref(_)),
+                ModKind::Date => !matches!(
+                    c.sem,
+                    Sem::Dur { .. } | Sem::DurStr(_) | Sem::Set(_) | Sem::Ref(_)
+                ),
             };
             if ok && c.modifier.is_none() {
                 c.start = i;
@@ -760,8 +772,15 @@ impl<'a> Parser<'a> {
             _ if two("no", "more") && self.is(i + 2, "than") => {
                 ("EQUAL_OR_LESS", i + 3, ModKind::Dur)
             }
-            "early" => ("START", i + 1, ModKind::Date),
-            "late" => ("END", i + 1, ModKind::Date),
+            "early" | "late" => {
+                let m = if w == "early" { "START" } else { "END" };
+                let j = if self.is(i + 1, "-") && self.glued(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                (m, j, ModKind::Date)
+            }
             "mid" => {
                 let j = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
                 ("MID", j, ModKind::Date)
@@ -833,6 +852,9 @@ impl<'a> Parser<'a> {
         consider(self.duration(i));
         consider(self.vague(i));
         consider(self.set_expr(i));
+        consider(self.duration_extra(i));
+        consider(self.set_extra(i));
+        consider(self.period_extra(i));
         best
     }
 
@@ -2022,6 +2044,17 @@ impl<'a> Parser<'a> {
                         };
                         return self.cand(i, j + 2, sem);
                     }
+                    // "the next morning": the day after the reference date.
+                    if dir != 0 && pod_of(self.w(j + 1)).is_some() {
+                        return self.cand(
+                            i,
+                            j + 2,
+                            Sem::Anaph {
+                                n: dir,
+                                unit: Unit::Day,
+                            },
+                        );
+                    }
                     return None;
                 }
                 if matches!(nw, "current" | "present")
@@ -2520,6 +2553,18 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
+        // "two and a half hours"
+        let mut pre_half = false;
+        if self.is(k, "and")
+            && self.is(k + 1, "a")
+            && self.is(k + 2, "half")
+            && n.is_some()
+            && !matches!(first_w, "a" | "an")
+            && unit_of(self.w(k + 3)).is_some_and(|(_, pl)| pl)
+        {
+            pre_half = true;
+            k += 3;
+        }
         let (u, plural) = unit_of(self.w(k))?;
         // "60 Minutes" (a title)
         if self.cap(k)
@@ -2551,10 +2596,13 @@ impl<'a> Parser<'a> {
             }
         }
         let mut e = k + 1;
-        let mut half = false;
-        if self.is(e, "and") && self.is(e + 1, "a") && self.is(e + 2, "half") {
+        let mut half = pre_half;
+        if !half && self.is(e, "and") && self.is(e + 1, "a") && self.is(e + 2, "half") {
             half = true;
             e += 3;
+        } else if !half && self.is(e, "and") && self.is(e + 1, "half") && !plural {
+            half = true;
+            e += 2;
         }
         // ago / earlier / later / from now
         if !had_the {
@@ -2758,8 +2806,8 @@ impl<'a> Parser<'a> {
     fn time_expr(&self, i: usize) -> Option<Cand> {
         let (mut h, mut mi, mut j);
         let w = self.w(i);
-        if (w == "noon" || w == "midnight") && !(i > 0 && self.is(i - 1, "high")) {
-            h = if w == "noon" { 12 } else { 0 };
+        if matches!(w, "noon" | "midnight" | "midday") && !(i > 0 && self.is(i - 1, "high")) {
+            h = if w == "midnight" { 0 } else { 12 };
             mi = 0;
             j = i + 1;
         } else {
@@ -2875,6 +2923,690 @@ impl<'a> Parser<'a> {
     }
 }
 
+impl Parser<'_> {
+    /// A digit amount at i, possibly with a decimal part ("3", "3.5", "123.45"), not inside a
+    /// larger number. Returns (amount text, next index).
+    fn amount(&self, i: usize) -> Option<(String, usize)> {
+        let n = self.num(i)?;
+        if i > 0
+            && matches!(self.w(i - 1), "." | "," | "/" | ":")
+            && self.glued(i)
+            && self.num(i - 2).is_some()
+        {
+            return None;
+        }
+        if self.is(i + 1, ",")
+            && self.glued(i + 1)
+            && self.num(i + 2).is_some()
+            && self.glued(i + 2)
+        {
+            return None;
+        }
+        if self.is(i + 1, ".")
+            && self.glued(i + 1)
+            && self.num(i + 2).is_some()
+            && self.glued(i + 2)
+        {
+            if matches!(self.w(i + 3), "." | ",") && self.glued(i + 3) && self.num(i + 4).is_some()
+            {
+                return None;
+            }
+            let frac = self.w(i + 2).trim_end_matches('0');
+            if frac.is_empty() {
+                return Some((n.to_string(), i + 3));
+            }
+            return Some((format!("{n}.{frac}"), i + 3));
+        }
+        Some((n.to_string(), i + 1))
+    }
+
+    /// Durations the main matcher leaves out: decimals ("3.5 years", "1.5weeks"), unit
+    /// abbreviations ("3h", "3 hrs", "twenty min"), plural hyphenated forms ("30-minutes"),
+    /// "twenty and four hours", "all day" / "a full week" / "whole month", "half an hour",
+    /// "half-year", "another week".
+    fn duration_extra(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
+        match w {
+            "all" | "full" | "whole" | "entire" => {
+                let k = if self.is(i + 1, "-") && self.glued(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let (u, false) = unit_of(self.w(k))? else {
+                    return None;
+                };
+                if !matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) || self.cap(k) {
+                    return None;
+                }
+                // "all year round" stays a duration; "the whole year" is left to the
+                // article-led matchers.
+                return self.cand(i, k + 1, Sem::DurStr(dur_value(Some(1), u, false)));
+            }
+            "another" => {
+                let (u, false) = unit_of(self.w(i + 1))? else {
+                    return None;
+                };
+                if matches!(u, Unit::Weekend | Unit::Quarter) || self.cap(i + 1) {
+                    return None;
+                }
+                return self.cand(i, i + 2, Sem::DurStr(dur_value(Some(1), u, false)));
+            }
+            "half" | "a" => {
+                let h = if w == "a" { i + 1 } else { i };
+                if !self.is(h, "half") {
+                    return None;
+                }
+                // "the first half year" is a calendar half, not a length.
+                if h > 0
+                    && matches!(
+                        self.w(h - 1),
+                        "first" | "second" | "last" | "latter" | "past" | "next" | "this"
+                    )
+                {
+                    return None;
+                }
+                let mut k = h + 1;
+                if (self.is(k, "-") && self.glued(k)) || matches!(self.w(k), "a" | "an") {
+                    k += 1;
+                }
+                let (u, false) = unit_of(self.w(k))? else {
+                    return None;
+                };
+                if matches!(u, Unit::Weekend | Unit::Quarter) || self.cap(k) {
+                    return None;
+                }
+                // "half-year results": adjectival half-year periods are still lengths.
+                return self.cand(i, k + 1, Sem::DurStr(half_value(u)));
+            }
+            _ => {}
+        }
+        // "day-long", "decades-long": adjectival lengths.
+        if let Some((u, plural)) = unit_of(w)
+            && self.is(i + 1, "-")
+            && self.glued(i + 1)
+            && self.is(i + 2, "long")
+            && self.glued(i + 2)
+            && u != Unit::Weekend
+        {
+            let n = if plural { None } else { Some(1) };
+            return self.cand(
+                i,
+                i + 3,
+                Sem::Dur {
+                    n,
+                    unit: u,
+                    half: false,
+                },
+            );
+        }
+        if let Some(tens) = tens_num(w) {
+            // "twenty and four hours"
+            if self.is(i + 1, "and")
+                && let Some(o) = small_num(self.w(i + 2)).filter(|o| (1..10).contains(o))
+                && let Some((u, true)) = unit_of(self.w(i + 3))
+                && u != Unit::Weekend
+            {
+                return self.cand(i, i + 4, Sem::DurStr(dur_value(Some(tens + o), u, false)));
+            }
+        }
+        if self.num(i).is_none() {
+            // Spelled number + abbreviated unit: "twenty min".
+            let (Some(n), k) = self.number(i)? else {
+                return None;
+            };
+            if matches!(w, "a" | "an") || k == i {
+                return None;
+            }
+            let u = unit_abbr(self.w(k))?;
+            if self.w(k).len() < 3 {
+                return None;
+            }
+            return self.cand(i, k + 1, Sem::DurStr(dur_value(Some(n), u, false)));
+        }
+        let (amt, mut k) = self.amount(i)?;
+        let decimal = amt.contains('.');
+        let mut hyph = false;
+        if self.is(k, "-") && self.glued(k) {
+            hyph = true;
+            k += 1;
+        }
+        let uw = self.w(k);
+        let (u, full) = match unit_of(uw) {
+            Some((u, plural)) => {
+                // Plain integer forms belong to the main matcher, which knows their
+                // exceptions; here only decimals and plural hyphenated forms.
+                if !(decimal || (hyph && plural)) {
+                    return None;
+                }
+                (u, true)
+            }
+            None => {
+                let u = unit_abbr(uw)?;
+                // A one-letter "h" only when written as a plain lowercase suffix.
+                if self.cap(k) || (uw == "h" && hyph) {
+                    return None;
+                }
+                (u, false)
+            }
+        };
+        if full && self.cap(k) && !self.t.get(k).is_some_and(|t| t.para) {
+            return None;
+        }
+        if u == Unit::Weekend {
+            return None;
+        }
+        // "3.5-year-old", "2.5 years old"
+        if self.is(k + 1, "old") || (self.is(k + 1, "-") && self.glued(k + 1)) {
+            return None;
+        }
+        // "3h" must not run into letters ("3hx")
+        if !full && self.t.get(k + 1).is_some_and(|t| !t.sp) && self.is_alpha(k + 1) {
+            return None;
+        }
+        let v = amount_value(&amt, u)?;
+        self.cand(i, k + 1, Sem::DurStr(v))
+    }
+
+    /// Sets the main matcher leaves out: "biweekly", "every other week", "every morning",
+    /// "each Monday 4pm", "every morning at 9am", "3pm every day", "9am on Sundays",
+    /// "Sundays", "Tuesday nights", "each 4/15", sentence-final "quarterly" / "annual".
+    fn set_extra(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
+        let end_of_phrase =
+            |k: usize| k >= self.t.len() || !(self.is_alpha(k) || self.num(k).is_some());
+        let fixed = match w {
+            "biweekly" | "fortnightly" => Some("P2W"),
+            "semiannually" | "biannually" => Some("P6M"),
+            // Adjectives ("quarterly dividend", "annual meeting") are not sets in TimeML;
+            // only the adverbial, phrase-final use is.
+            "quarterly" | "annual" | "everyday" | "semiannual" if end_of_phrase(i + 1) => {
+                Some(match w {
+                    "quarterly" => "P3M",
+                    "annual" => "P1Y",
+                    "everyday" => "P1D",
+                    _ => "P6M",
+                })
+            }
+            _ => None,
+        };
+        if let Some(v) = fixed {
+            return self.cand(i, i + 1, Sem::Set(v.to_string()));
+        }
+        if matches!(w, "every" | "each") {
+            let j = i + 1;
+            // every other day / every other Friday
+            if w == "every" && self.is(j, "other") {
+                if let Some((u, false)) = unit_of(self.w(j + 1))
+                    && u != Unit::Weekend
+                {
+                    return self.cand(i, j + 2, Sem::Set(dur_value(Some(2), u, false)));
+                }
+                if let Some(wd) = weekday_of(self.w(j + 1)) {
+                    return self.cand(i, j + 2, Sem::Set(format!("XXXX-WXX-{}", wd + 1)));
+                }
+                return None;
+            }
+            // every Monday (at) 4pm
+            if let Some(wd) = weekday_of(self.w(j)) {
+                let base = format!("XXXX-WXX-{}", wd + 1);
+                if let Some((h, mi, e)) = self.set_time(j + 1, None) {
+                    return self.cand(i, e, Sem::Set(format!("{base}{}", clock(h, mi))));
+                }
+                if let Some(p) = pod_of(self.w(j + 1)) {
+                    return self.cand(i, j + 2, Sem::Set(format!("{base}{p}")));
+                }
+                return None;
+            }
+            // every morning (at 9am)
+            if let Some(p) = pod_of(self.w(j)) {
+                if let Some((h, mi, e)) = self.set_time(j + 1, Some(p)) {
+                    return self.cand(i, e, Sem::Set(clock(h, mi)));
+                }
+                return self.cand(i, j + 1, Sem::Set(p.to_string()));
+            }
+            // each 4/15, every March 5
+            if let Some(c) = self.numeric_date(j).or_else(|| self.month_date(j))
+                && let Sem::Abs {
+                    y: None,
+                    m,
+                    d: Some(d),
+                    ..
+                } = c.sem
+            {
+                return self.cand(i, c.end, Sem::Set(format!("XXXX-{m:02}-{d:02}")));
+            }
+            return None;
+        }
+        // mornings at 9am
+        if let Some(p) = w.strip_suffix('s').and_then(pod_of) {
+            if let Some((h, mi, e)) = self.set_time(i + 1, Some(p)) {
+                return self.cand(i, e, Sem::Set(clock(h, mi)));
+            }
+            return None;
+        }
+        // Plural weekdays: "Sundays", "Tuesday nights", "Sunday mornings"
+        if let Some(wd) = w.strip_suffix('s').and_then(weekday_of) {
+            if !self.cap(i) {
+                return None;
+            }
+            let base = format!("XXXX-WXX-{}", wd + 1);
+            if let Some((h, mi, e)) = self.set_time(i + 1, None) {
+                return self.cand(i, e, Sem::Set(format!("{base}{}", clock(h, mi))));
+            }
+            return self.cand(i, i + 1, Sem::Set(base));
+        }
+        if let Some(wd) = weekday_of(w)
+            && let Some(p) = self.w(i + 1).strip_suffix('s').and_then(pod_of)
+        {
+            return self.cand(i, i + 2, Sem::Set(format!("XXXX-WXX-{}{p}", wd + 1)));
+        }
+        // A clock time followed by a recurrence: "3pm every day", "9am on Sundays".
+        if let Some(c) = self.time_expr(i)
+            && let Sem::Time { date: None, h, mi } = c.sem
+        {
+            let j = c.end;
+            let t = clock(h, mi);
+            if matches!(self.w(j), "every" | "each") {
+                if self.is(j + 1, "day") {
+                    return self.cand(i, j + 2, Sem::Set(t));
+                }
+                if let Some(wd) = weekday_of(self.w(j + 1)) {
+                    return self.cand(i, j + 2, Sem::Set(format!("XXXX-WXX-{}{t}", wd + 1)));
+                }
+                return None;
+            }
+            let k = if self.is(j, "on") { j + 1 } else { j };
+            if let Some(wd) = self.w(k).strip_suffix('s').and_then(weekday_of)
+                && self.cap(k)
+            {
+                return self.cand(i, k + 1, Sem::Set(format!("XXXX-WXX-{}{t}", wd + 1)));
+            }
+        }
+        None
+    }
+
+    /// A clock time after a recurring day or part of day: "4pm", "at 9am", "at 9" (a bare
+    /// hour needs a part of day to fix am/pm). Returns (hour, minute, next index).
+    fn set_time(&self, i: usize, pod: Option<&str>) -> Option<(u32, u32, usize)> {
+        let j = if self.is(i, "at") { i + 1 } else { i };
+        if let Some(c) = self.time_expr(j)
+            && let Sem::Time { date: None, h, mi } = c.sem
+        {
+            return Some((h, mi, c.end));
+        }
+        if j > i
+            && let Some(p) = pod
+            && let Some(h) = self.num(j).filter(|h| (1..=12).contains(h))
+            && !self.is(j + 1, ":")
+            && !(self.is(j + 1, ".") && self.num(j + 2).is_some() && self.glued(j + 2))
+        {
+            let h = match p {
+                "TMO" => h % 12,
+                "TNI" if h <= 4 || h == 12 => h % 12,
+                _ if h < 12 => h + 12,
+                _ => h,
+            };
+            return Some((h, 0, j + 1));
+        }
+        None
+    }
+}
+
+/// TIMEX3 clock value for a recurring time: "T09", "T15:30".
+fn clock(h: u32, mi: u32) -> String {
+    if mi == 0 {
+        format!("T{h:02}")
+    } else {
+        format!("T{h:02}:{mi:02}")
+    }
+}
+
+/// Abbreviated duration units.
+fn unit_abbr(w: &str) -> Option<Unit> {
+    Some(match w {
+        "h" | "hr" | "hrs" => Unit::Hour,
+        "min" | "mins" => Unit::Min,
+        "sec" | "secs" => Unit::Sec,
+        "yr" | "yrs" => Unit::Year,
+        "wk" | "wks" => Unit::Week,
+        _ => return None,
+    })
+}
+
+/// Duration value for a digit amount (maybe decimal) of a unit: ("3.5", Year) -> "P3.5Y".
+fn amount_value(amt: &str, u: Unit) -> Option<String> {
+    let (mult, code, time) = match u {
+        Unit::Sec => (1, "S", true),
+        Unit::Min => (1, "M", true),
+        Unit::Hour => (1, "H", true),
+        Unit::Day => (1, "D", false),
+        Unit::Week => (1, "W", false),
+        Unit::Month => (1, "M", false),
+        Unit::Quarter => (3, "M", false),
+        Unit::Year => (1, "Y", false),
+        Unit::Decade => (10, "Y", false),
+        Unit::Century => (100, "Y", false),
+        Unit::Weekend => return None,
+    };
+    let t = if time { "T" } else { "" };
+    let a = if mult == 1 {
+        amt.to_string()
+    } else {
+        let x: f64 = amt.parse().ok()?;
+        let s = format!("{:.4}", x * f64::from(mult));
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    Some(format!("P{t}{a}{code}"))
+}
+
+/// Half of one unit: "PT30M" for half an hour, "P6M" for half a year.
+fn half_value(u: Unit) -> String {
+    match u {
+        Unit::Sec => "PT0.5S".to_string(),
+        Unit::Min => "PT30S".to_string(),
+        Unit::Hour => "PT30M".to_string(),
+        Unit::Day | Unit::Weekend => "PT12H".to_string(),
+        Unit::Week => "P0.5W".to_string(),
+        Unit::Month => "P0.5M".to_string(),
+        Unit::Quarter => "P1.5M".to_string(),
+        Unit::Year => "P6M".to_string(),
+        Unit::Decade => "P5Y".to_string(),
+        Unit::Century => "P50Y".to_string(),
+    }
+}
+
+impl Parser<'_> {
+    /// A plain day-of-month number 1..=31 (at most two digits) with an optional glued ordinal
+    /// suffix; returns (day, next index).
+    fn plain_day(&self, i: usize) -> Option<(u32, usize)> {
+        let d = self
+            .num(i)
+            .filter(|d| (1..=31).contains(d) && self.nlen(i) <= 2)?;
+        let j = if matches!(self.w(i + 1), "st" | "nd" | "rd" | "th") && self.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some((d, j))
+    }
+
+    /// A month phrase closing a day range: "January, 1995", "of Sept", "this month",
+    /// "in next month", "January 22, 1995". Returns the start day's meaning for day `d`.
+    fn range_month(&self, k: usize, d: u32) -> Option<Sem> {
+        let k = if matches!(self.w(k), "of" | "in" | ",") {
+            k + 1
+        } else {
+            k
+        };
+        if let Some(off) = rel_word(self.w(k))
+            && self.is(k + 1, "month")
+        {
+            return Some(Sem::DayOfMonth { d, moff: Some(off) });
+        }
+        let c = self.month_date(k)?;
+        match c.sem {
+            Sem::Abs { y, m, ys, .. } => Some(Sem::Abs {
+                y,
+                m,
+                d: Some(d),
+                ys,
+            }),
+            Sem::Month { m, .. } => Some(Sem::Abs {
+                y: None,
+                m,
+                d: Some(d),
+                ys: YearSpec::Ctx,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Calendar periods the main matchers leave out: the first day of a day range whose month
+    /// follows the second day ("from 4 to 22 January", "between 3 and 12 of Sept",
+    /// "November 19-20"), "Q3 2016" / "2016 H2", and year-month forms ("2016-11", "11/2016",
+    /// "2016 June"). A day range is tagged as two separate dates, as in TimeML.
+    fn period_extra(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
+        // Day range with the month at the end.
+        if let Some((d, k)) = self.plain_day(i)
+            && !(self.is(k, ":") || self.is(k, "."))
+        {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            let sep = self.w(k);
+            let ok_sep = match sep {
+                "to" | "till" | "until" | "through" | "thru" => true,
+                "-" => !self.is(i.wrapping_sub(1), "-"),
+                "and" => prev == "between",
+                _ => false,
+            };
+            if ok_sep
+                && let Some((d2, k2)) = self.plain_day(k + 1)
+                && d2 > d
+                && let Some(sem) = self.range_month(k2, d)
+            {
+                return self.cand(i, k, sem);
+            }
+            if ok_sep
+                && sep != "and"
+                && matches!(prev, "from" | "between")
+                && let Some(c) = self.month_date(k + 1)
+                && let Sem::Abs {
+                    y,
+                    m,
+                    d: Some(d2),
+                    ys,
+                } = c.sem
+                && d2 > d
+            {
+                return self.cand(
+                    i,
+                    k,
+                    Sem::Abs {
+                        y,
+                        m,
+                        d: Some(d),
+                        ys,
+                    },
+                );
+            }
+        }
+        // "November 19-20": the first day alone.
+        if let Some((m, _)) = month_of(w)
+            && self.cap(i)
+            && let Some((d, k)) = self.plain_day(i + 1)
+            && self.is(k, "-")
+            && let Some((d2, k2)) = self.plain_day(k + 1)
+            && d2 > d
+        {
+            let k3 = if self.is(k2, ",") { k2 + 1 } else { k2 };
+            let y = self
+                .num(k3)
+                .filter(|y| self.nlen(k3) == 4 && (1000..=2100).contains(y))
+                .map(|y| y as i32);
+            let ys = y.map(YearSpec::Abs).unwrap_or(YearSpec::Ctx);
+            return self.cand(
+                i,
+                k,
+                Sem::Abs {
+                    y,
+                    m,
+                    d: Some(d),
+                    ys,
+                },
+            );
+        }
+        // "post-1959", "pre-2000": the year itself.
+        if matches!(w, "post" | "pre")
+            && self.is(i + 1, "-")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && let Some(y) = self
+                .num(i + 2)
+                .filter(|y| self.nlen(i + 2) == 4 && (1000..=2100).contains(y))
+        {
+            return self.cand(i, i + 3, Sem::Year(y as i32));
+        }
+        // "4 in the morning", "9 in the evening"
+        if let Some(h) = self
+            .num(i)
+            .filter(|h| (1..=12).contains(h) && self.nlen(i) <= 2)
+            && self.is(i + 1, "in")
+            && self.is(i + 2, "the")
+            && let Some(p) = pod_of(self.w(i + 3))
+            && !(i > 0 && matches!(self.w(i - 1), "." | "," | "$" | "-" | "/"))
+        {
+            let h = match p {
+                "TMO" => h % 12,
+                "TNI" if h <= 4 || h == 12 => h % 12,
+                _ if h < 12 => h + 12,
+                _ => h,
+            };
+            return self.cand(
+                i,
+                i + 4,
+                Sem::Time {
+                    date: None,
+                    h,
+                    mi: 0,
+                },
+            );
+        }
+        // "Q3 2016", "Q1", "H2 2016"
+        if matches!(w, "q" | "h") && self.cap(i) {
+            return self.quarter_code(i, None);
+        }
+        let year = self
+            .num(i)
+            .filter(|y| self.nlen(i) == 4 && (1900..=2100).contains(y))
+            .map(|y| y as i32);
+        if let Some(y) = year {
+            // "2016 Q3", "2016H2"
+            if matches!(self.w(i + 1), "q" | "h") && self.cap(i + 1) {
+                return self.quarter_code(i + 1, Some(y)).map(|mut c| {
+                    c.start = i;
+                    c
+                });
+            }
+            // "2016-11", "2016 / 11"
+            if matches!(self.w(i + 1), "-" | "/")
+                && let Some(m) = self.num(i + 2).filter(|m| (1..=12).contains(m))
+                && self.nlen(i + 2) <= 2
+                && !(matches!(self.w(i + 3), "-" | "/" | "." | ":") && self.num(i + 4).is_some())
+                && !(self.nlen(i + 2) == 2 && m as i32 == (y + 1) % 100)
+                && !(i > 0 && matches!(self.w(i - 1), "-" | "/" | ":"))
+            {
+                return self.cand(
+                    i,
+                    i + 3,
+                    Sem::Abs {
+                        y: Some(y),
+                        m,
+                        d: None,
+                        ys: YearSpec::Abs(y),
+                    },
+                );
+            }
+            // "2016 June", "2016, November"
+            let k = if self.is(i + 1, ",") { i + 2 } else { i + 1 };
+            if let Some((m, abbr)) = month_of(self.w(k))
+                && (self.cap(k) || !matches!(m, 3 | 5))
+                && self.plain_day(self.skip_dot(k + 1)).is_none()
+                && !(i > 0 && (month_of(self.w(i - 1)).is_some() || self.num(i - 1).is_some()))
+            {
+                let e = if abbr { self.skip_dot(k + 1) } else { k + 1 };
+                return self.cand(
+                    i,
+                    e,
+                    Sem::Abs {
+                        y: Some(y),
+                        m,
+                        d: None,
+                        ys: YearSpec::Abs(y),
+                    },
+                );
+            }
+            return None;
+        }
+        // "11/2016", "3 - 2015"
+        if let Some(m) = self.num(i).filter(|m| (1..=12).contains(m))
+            && self.nlen(i) <= 2
+            && matches!(self.w(i + 1), "-" | "/")
+            && let Some(y) = self
+                .num(i + 2)
+                .filter(|y| self.nlen(i + 2) == 4 && (1900..=2100).contains(y))
+            && !(matches!(self.w(i + 3), "-" | "/") && self.num(i + 4).is_some())
+            && !(i > 0 && matches!(self.w(i - 1), "-" | "/" | "." | ":" | "$"))
+        {
+            let y = y as i32;
+            return self.cand(
+                i,
+                i + 3,
+                Sem::Abs {
+                    y: Some(y),
+                    m,
+                    d: None,
+                    ys: YearSpec::Abs(y),
+                },
+            );
+        }
+        // "the coming week" (singular): the next one.
+        if w == "the"
+            && self.is(i + 1, "coming")
+            && let Some((u, false)) = unit_of(self.w(i + 2))
+            && matches!(u, Unit::Week | Unit::Month | Unit::Year)
+        {
+            return self.cand(i, i + 3, Sem::RelUnit { unit: u, off: 1 });
+        }
+        None
+    }
+
+    /// "Q3" / "H1" (a capital letter glued to its number) with an optional year after it
+    /// ("Q3 2016", "Q4 of 2016", "Q3 this year") or a known year before it.
+    fn quarter_code(&self, i: usize, year: Option<i32>) -> Option<Cand> {
+        let half = self.is(i, "h");
+        let max = if half { 2 } else { 4 };
+        let n = self
+            .num(i + 1)
+            .filter(|n| (1..=max).contains(n) && self.nlen(i + 1) == 1 && self.glued(i + 1))?;
+        // "Q3x", "H1N1"
+        if self.t.get(i + 2).is_some_and(|t| !t.sp)
+            && (self.is_alpha(i + 2) || self.num(i + 2).is_some())
+        {
+            return None;
+        }
+        let mut end = i + 2;
+        let mut ys = year.map(YearSpec::Abs).unwrap_or(YearSpec::Ctx);
+        if year.is_none() {
+            let k = if self.is(end, "of") || self.is(end, ",") {
+                end + 1
+            } else {
+                end
+            };
+            if let Some(y) = self
+                .num(k)
+                .filter(|y| self.nlen(k) == 4 && (1900..=2100).contains(y))
+            {
+                ys = YearSpec::Abs(y as i32);
+                end = k + 1;
+            } else if let Some(off) = rel_word(self.w(k))
+                && self.is(k + 1, "year")
+            {
+                ys = YearSpec::Dct(off);
+                end = k + 2;
+            } else if half {
+                // A bare "H1" is too often something else.
+                return None;
+            }
+        }
+        if half {
+            self.cand(i, end, Sem::Half { h: n, ys })
+        } else {
+            self.cand(i, end, Sem::Quarter { q: n, ys })
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum ModKind {
     Both,
@@ -2928,7 +3660,11 @@ fn dur_value(n: Option<u32>, u: Unit, half: bool) -> String {
                     Unit::Hour => return format!("PT{n}H30M"),
                     Unit::Day => return format!("P{n}DT12H"),
                     Unit::Min => return format!("PT{n}M30S"),
-                    _ => {}
+                    Unit::Decade => return format!("P{}Y", n.saturating_add(5)),
+                    Unit::Century => return format!("P{}Y", n.saturating_add(50)),
+                    Unit::Quarter => return format!("P{}.5M", n.saturating_add(1)),
+                    Unit::Weekend => {}
+                    _ => return format!("P{t}{n}.5{code}"),
                 }
             }
             if u == Unit::Weekend {
@@ -3473,6 +4209,11 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
         Sem::Dur { n, unit, half } => Out {
             kind: TimexType::Duration,
             value: dur_value(*n, *unit, *half),
+            rf: None,
+        },
+        Sem::DurStr(v) => Out {
+            kind: TimexType::Duration,
+            value: v.clone(),
             rf: None,
         },
         Sem::Set(v) => Out {
@@ -4816,6 +5557,289 @@ mod tests {
                 .unwrap_or_else(|| panic!("{text}: no span {span:?}; got {got:?}"));
             assert_eq!(t.value, *value, "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn durations_and_sets() {
+        use TimexType::*;
+        // (text, span, value, kind); DCT 2024-03-20 is a Wednesday.
+        let cases: &[(&str, &str, &str, TimexType)] = &[
+            // abbreviations and decimals
+            ("The drive takes 4h on a good day.", "4h", "PT4H", Duration),
+            (
+                "The flight lasted 7 hrs in total.",
+                "7 hrs",
+                "PT7H",
+                Duration,
+            ),
+            (
+                "Boil the eggs for 9 min then cool.",
+                "9 min",
+                "PT9M",
+                Duration,
+            ),
+            (
+                "The laser pulse lasts 0.25 sec here.",
+                "0.25 sec",
+                "PT0.25S",
+                Duration,
+            ),
+            (
+                "He served 2.5years in the navy.",
+                "2.5years",
+                "P2.5Y",
+                Duration,
+            ),
+            (
+                "The repairs need 1.5 weeks more.",
+                "1.5 weeks",
+                "P1.5W",
+                Duration,
+            ),
+            (
+                "The plan covers 1.5 decades of work.",
+                "1.5 decades",
+                "P15Y",
+                Duration,
+            ),
+            ("Allow a 45-minutes break.", "45-minutes", "PT45M", Duration),
+            (
+                "Wait twelve mins for the bus.",
+                "twelve mins",
+                "PT12M",
+                Duration,
+            ),
+            (
+                "The strike ran thirty and six hours.",
+                "thirty and six hours",
+                "PT36H",
+                Duration,
+            ),
+            // whole units, halves, another
+            (
+                "The vote went on all night and all day.",
+                "all day",
+                "P1D",
+                Duration,
+            ),
+            (
+                "Crews worked a full week on it.",
+                "full week",
+                "P1W",
+                Duration,
+            ),
+            (
+                "The ferry was idle the whole month.",
+                "whole month",
+                "P1M",
+                Duration,
+            ),
+            (
+                "The hearing lasted half an hour.",
+                "half an hour",
+                "PT30M",
+                Duration,
+            ),
+            (
+                "They talked for a half hour.",
+                "a half hour",
+                "PT30M",
+                Duration,
+            ),
+            (
+                "It took half a year to fix.",
+                "half a year",
+                "P6M",
+                Duration,
+            ),
+            (
+                "The talks ran three and a half weeks.",
+                "three and a half weeks",
+                "P3.5W",
+                Duration,
+            ),
+            (
+                "The meeting ran an hour and half.",
+                "an hour and half",
+                "PT1H30M",
+                Duration,
+            ),
+            (
+                "Can they stay another month?",
+                "another month",
+                "P1M",
+                Duration,
+            ),
+            ("Prices rose 48-hour later.", "48-hour", "PT48H", Duration),
+            (
+                "She led the firm for two years.",
+                "two years",
+                "P2Y",
+                Duration,
+            ),
+            // sets
+            ("The board meets biweekly.", "biweekly", "P2W", Set),
+            ("Dividends are paid quarterly.", "quarterly", "P3M", Set),
+            (
+                "The check is done every other day.",
+                "every other day",
+                "P2D",
+                Set,
+            ),
+            (
+                "She swims every other Tuesday.",
+                "every other Tuesday",
+                "XXXX-WXX-2",
+                Set,
+            ),
+            ("He jogs every morning.", "every morning", "TMO", Set),
+            (
+                "He jogs every evening at 6pm.",
+                "every evening at 6pm",
+                "T18",
+                Set,
+            ),
+            (
+                "The guard walks every night at 10.",
+                "every night at 10",
+                "T22",
+                Set,
+            ),
+            ("The bell rings 7am every day.", "7am every day", "T07", Set),
+            (
+                "Mass starts at 8am on Sundays.",
+                "8am on Sundays",
+                "XXXX-WXX-7T08",
+                Set,
+            ),
+            ("The shop closes Saturdays.", "Saturdays", "XXXX-WXX-6", Set),
+            (
+                "The club meets Thursday nights.",
+                "Thursday nights",
+                "XXXX-WXX-4TNI",
+                Set,
+            ),
+            (
+                "Call each Friday 5pm.",
+                "each Friday 5pm",
+                "XXXX-WXX-5T17",
+                Set,
+            ),
+            ("Rent is due every 6/30.", "every 6/30", "XXXX-06-30", Set),
+            ("He calls his mother twice a week.", "a week", "P1W", Set),
+            ("Fees are billed weekly.", "weekly", "P1W", Set),
+        ];
+        for (text, span, value, kind) in cases {
+            let res = tag(text, d("2024-03-20"));
+            let t =
+                find(text, &res, span).unwrap_or_else(|| panic!("{text}: {span} not in {res:?}"));
+            assert_eq!((t.value.as_str(), t.kind), (*value, *kind), "{text}");
+        }
+        // adjectives and scores stay untagged
+        for text in [
+            "The annual meeting was calm.",
+            "It cut its quarterly dividend.",
+            "The team won 3-2 in 90 minutes.",
+            "Her 3.5 percent raise came through.",
+        ] {
+            let res = tag(text, d("2024-03-20"));
+            assert!(
+                res.iter().all(|t| t.kind != Set && !t.value.contains('.')),
+                "{text}: {res:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn date_periods() {
+        // (text, span, value); DCT 2024-03-20 is a Wednesday.
+        let cases: &[(&str, &str, &str)] = &[
+            // day ranges: the first day is its own date, taking the month after the range
+            ("The fair runs from 5 to 9 May 2024.", "5", "2024-05-05"),
+            (
+                "The fair runs from 5 to 9 May 2024.",
+                "9 May 2024",
+                "2024-05-09",
+            ),
+            (
+                "Rooms are shut between 11 and 14 of June.",
+                "11",
+                "2024-06-11",
+            ),
+            ("The course is 2-6 next month.", "2", "2024-04-02"),
+            (
+                "Trials ran from 3 until 8 of this month.",
+                "3",
+                "2024-03-03",
+            ),
+            ("The show ran from 12 to July 16, 2019.", "12", "2019-07-12"),
+            ("The show ran July 12-16, 2019.", "July 12", "2019-07-12"),
+            // quarters and halves written as codes
+            ("Sales fell in Q2 2023.", "Q2 2023", "2023-Q2"),
+            ("Sales fell in 2022 Q4.", "2022 Q4", "2022-Q4"),
+            ("Output rose in H1 2023.", "H1 2023", "2023-H1"),
+            ("Output rose in 2021H2.", "2021H2", "2021-H2"),
+            ("Profit rose in Q1 this year.", "Q1 this year", "2024-Q1"),
+            // year and month
+            ("The data for 2023-07 are final.", "2023-07", "2023-07"),
+            ("The data for 7/2023 are final.", "7/2023", "2023-07"),
+            ("The data for 2023 / 7 are final.", "2023 / 7", "2023-07"),
+            ("It was built in 2021 October.", "2021 October", "2021-10"),
+            (
+                "The move is set for the coming month.",
+                "the coming month",
+                "2024-04",
+            ),
+        ];
+        for (text, span, value) in cases {
+            let res = tag(text, d("2024-03-20"));
+            let t =
+                find(text, &res, span).unwrap_or_else(|| panic!("{text}: {span} not in {res:?}"));
+            assert_eq!(t.value, *value, "{text}");
+        }
+        // year ranges, scores and strains stay as they are
+        for (text, bad) in [
+            ("The 2010-11 season was long.", "2010-11"),
+            ("They won 3 to 5 percent more.", "3"),
+            ("The H1N1 virus spread.", "H1"),
+        ] {
+            let res = tag(text, d("2024-03-20"));
+            assert!(find(text, &res, bad).is_none(), "{text}: {res:?}");
+        }
+    }
+
+    #[test]
+    fn news_forms() {
+        // (text, span, value); DCT 2024-03-20 is a Wednesday.
+        let cases: &[(&str, &str, &str)] = &[
+            ("The vote came in late-January.", "late-January", "2024-01"),
+            (
+                "The court will rule at midday.",
+                "midday",
+                "2024-03-20T12:00",
+            ),
+            (
+                "The ship sails at 5 in the morning.",
+                "5 in the morning",
+                "2024-03-20T05:00",
+            ),
+            ("A day-long strike shut the port.", "day-long", "P1D"),
+            ("The years-long feud ended.", "years-long", "PXY"),
+            ("The post-1990 order is fading.", "post-1990", "1990"),
+            (
+                "He was arrested on March 3. He was freed the next morning.",
+                "the next morning",
+                "2024-03-04",
+            ),
+        ];
+        for (text, span, value) in cases {
+            let res = tag(text, d("2024-03-20"));
+            let t =
+                find(text, &res, span).unwrap_or_else(|| panic!("{text}: {span} not in {res:?}"));
+            assert_eq!(t.value, *value, "{text}");
+        }
+        let res = tag("The vote came in late-January.", d("2024-03-20"));
+        assert_eq!(res[0].modifier.as_deref(), Some("END"));
     }
 
     #[test]
