@@ -347,12 +347,14 @@ fn recognizers(dir: &str, args: &[String]) -> Result<(), String> {
         .collect();
     names.sort();
     println!(
-        "{:<42} {:>6} {:>9} {:>9} {:>9}",
+        "{:<42} {:>6} {:>9} {:>9} {:>9} {:>10} {:>9}",
         format!("file ({subset})"),
         "cases",
         "entities",
         "correct",
-        "accuracy"
+        "accuracy",
+        "predicted",
+        "spurious"
     );
     let default_dct = NaiveDate::from_ymd_opt(2016, 11, 7).ok_or("date")?;
     for path in names {
@@ -362,6 +364,8 @@ fn recognizers(dir: &str, args: &[String]) -> Result<(), String> {
             .unwrap_or_default();
         let cases = read_jsonl(&path)?;
         let (mut n_cases, mut entities, mut correct) = (0, 0, 0);
+        // Predictions that overlap no expected entity: false positives.
+        let (mut n_predicted, mut spurious) = (0, 0);
         for case in &cases {
             let keep = match subset {
                 "all" => true,
@@ -415,6 +419,15 @@ fn recognizers(dir: &str, args: &[String]) -> Result<(), String> {
                     })
                     .collect()
             };
+            n_predicted += predicted.len();
+            spurious += predicted
+                .iter()
+                .filter(|p| {
+                    !expected
+                        .iter()
+                        .any(|e| overlaps(p.0, (num(e, "start"), num(e, "end"))))
+                })
+                .count();
             for e in &expected {
                 entities += 1;
                 let span = (num(e, "start"), num(e, "end"));
@@ -443,9 +456,14 @@ fn recognizers(dir: &str, args: &[String]) -> Result<(), String> {
         } else {
             100.0 * correct as f64 / entities as f64
         };
-        println!("{name:<42} {n_cases:>6} {entities:>9} {correct:>9} {accuracy:>8.1}%");
+        println!(
+            "{name:<42} {n_cases:>6} {entities:>9} {correct:>9} {accuracy:>8.1}% {n_predicted:>10} {spurious:>9}"
+        );
     }
     write(&err_path, &err_out)?;
+    println!(
+        "accuracy: correct / expected entities; spurious: predictions overlapping no expected entity"
+    );
     println!("errors: {}", err_path.display());
     Ok(())
 }

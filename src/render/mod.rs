@@ -136,7 +136,7 @@ pub fn render(report: &Report, templates: &Templates) -> (Vec<OutputFile>, Diagn
                     files.insert(path, (file, name.clone()));
                 }
                 Err(e) => {
-                    diags.push(templates::template_diagnostic(&template_path, &e));
+                    diags.push(templates.render_diagnostic(name, &e));
                     break;
                 }
             }

@@ -54,6 +54,8 @@ pub struct Templates {
     pub(crate) tera: Tera,
     /// Every template name (without the `default/` copies) and where it comes from.
     pub origins: BTreeMap<String, Origin>,
+    /// The source of every template, to place render errors on a line.
+    sources: BTreeMap<String, String>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -115,6 +117,7 @@ pub fn load_templates(
         );
         all.push((name, text));
     }
+    let sources: BTreeMap<String, String> = all.iter().cloned().collect();
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
     // Escape what HTML and XML need (& < > " '), and leave `/` alone so links stay readable.
@@ -129,7 +132,14 @@ pub fn load_templates(
         diags.push(template_diagnostic(&path, &e));
         return Ok((None, diags));
     }
-    Ok((Some(Templates { tera, origins }), diags))
+    Ok((
+        Some(Templates {
+            tera,
+            origins,
+            sources,
+        }),
+        diags,
+    ))
 }
 
 /// Reads every template below `dir`: (name with `/` separators, text, path).
@@ -153,6 +163,28 @@ fn collect(
         }
     }
     Ok(())
+}
+
+impl Templates {
+    /// A render error of template `name` as a diagnostic. Tera gives no position for render
+    /// errors, so the first place in the template's source where the expression it names
+    /// (`` `site.nonexistent` ``) occurs stands for the line and column.
+    pub(crate) fn render_diagnostic(&self, name: &str, e: &tera::Error) -> Diagnostic {
+        let path = PathBuf::from("templates").join(name);
+        let d = template_diagnostic(&path, e);
+        if d.line.is_some() {
+            return d;
+        }
+        let named = d.message.split('`').nth(1).filter(|n| !n.is_empty());
+        let source = self.sources.get(name);
+        match (named, source) {
+            (Some(named), Some(source)) => match source.find(named) {
+                Some(at) => d.at_offset(source, at),
+                None => d,
+            },
+            _ => d,
+        }
+    }
 }
 
 /// The messages of a tera error and its causes, outermost first.
