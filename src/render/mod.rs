@@ -90,7 +90,9 @@ pub fn render(report: &Report, templates: &Templates) -> (Vec<OutputFile>, Diagn
     // Output paths by their lowercase form: two paths that differ only in case would overwrite
     // each other on case-insensitive file systems (macOS, Windows).
     let mut folded: BTreeMap<String, String> = BTreeMap::new();
-    let site_context = match Context::from_serialize(&view) {
+    // The whole-site context is built once and shared: only `root` and `page_path` change
+    // between the templates that use it, and replacing a key does not copy the rest.
+    let mut site_context = match Context::from_serialize(&view) {
         Ok(c) => c,
         Err(e) => {
             diags.push(Diagnostic::error("templates", templates::error_chain(&e)));
@@ -100,25 +102,22 @@ pub fn render(report: &Report, templates: &Templates) -> (Vec<OutputFile>, Diagn
     for name in templates.origins.keys().filter(|n| renders_alone(n)) {
         let template_path = PathBuf::from("templates").join(name);
         let target = target_of(name);
-        let pages: Vec<(String, Context)> = match target {
-            Target::Article => view
-                .articles
-                .iter()
-                .zip(output_paths(name, &view))
-                .map(|(a, path)| (path, page_context(&view, "article", a)))
-                .collect(),
-            Target::Briefing => view
-                .briefings
-                .iter()
-                .zip(output_paths(name, &view))
-                .map(|(b, path)| (path, page_context(&view, "briefing", b)))
-                .collect(),
-            _ => vec![(name.clone(), site_context.clone())],
-        };
-        for (path, mut context) in pages {
+        for (i, path) in output_paths(name, &view).into_iter().enumerate() {
+            let mut page;
+            let context = match target {
+                Target::Article => {
+                    page = page_context(&view, "article", &view.articles[i]);
+                    &mut page
+                }
+                Target::Briefing => {
+                    page = page_context(&view, "briefing", &view.briefings[i]);
+                    &mut page
+                }
+                Target::Index | Target::Chronology | Target::Site => &mut site_context,
+            };
             context.insert("root", &root_of(&path));
             context.insert("page_path", &path);
-            match templates.tera.render(name, &context) {
+            match templates.tera.render(name, context) {
                 Ok(text) => {
                     if let Some(other) = folded.get(&path.to_lowercase()) {
                         let other_template = files.get(other).map_or("", |(_, t)| t.as_str());
