@@ -15,6 +15,10 @@
 //! Ranges are never one expression: "from 4 to 22 January" gives two dates, the first taking
 //! its month and year from the second, as TempEval-3 annotates them. "N and a half" lengths
 //! keep whole smaller units ("PT2H30M"), as in TimeBank; written decimals stay decimal ("P3.5Y").
+//! A bare weekday with "night"/"morning" ("Friday night") is the DATE of that day, as the
+//! news annotations mostly give it; evenings, afternoons and "next Friday night" keep TIME with
+//! the part of day. Short offsets before "later"/"earlier" ("three days later") are tagged as
+//! the length without the adverb; "Earlier"/"Later" before a weekday or "today" stay outside.
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
@@ -193,9 +197,10 @@ fn sentence_ids(t: &[Tok]) -> Vec<usize> {
                 let p = &t[i - 1];
                 ABBREVS.contains(&p.w.as_str()) || (p.w.chars().count() == 1 && !p.sp)
             };
+            // "Birmingham, Ala., killed": a period followed by a comma ends an abbreviation.
             let next_cap = t
                 .get(i + 1)
-                .map(|n| n.cap || n.num.is_none())
+                .map(|n| (n.cap || n.num.is_none()) && !matches!(n.w.as_str(), "," | ";" | ":"))
                 .unwrap_or(true);
             if !prev_abbrev && next_cap {
                 brk = true;
@@ -1938,17 +1943,15 @@ impl<'a> Parser<'a> {
                     },
                 );
             }
+            // "earlier yesterday" keeps the adverb; before a weekday or "today" it is left
+            // out ("Earlier Friday, ..." tags "Friday"), as the news annotations mostly do.
             "earlier" | "later"
-                if matches!(self.w(i + 1), "yesterday" | "tomorrow" | "tonight")
-                    || (weekday_of(self.w(i + 1)).is_some() && self.cap(i + 1)) =>
+                if matches!(self.w(i + 1), "yesterday" | "tomorrow" | "tonight") =>
             {
-                let c = self.relative(i + 1).or_else(|| self.weekday(i + 1))?;
+                let c = self.relative(i + 1)?;
                 return self.cand(i, c.end, c.sem);
             }
-            "earlier" | "later" if self.is(i + 1, "this") || self.is(i + 1, "today") => {
-                if self.is(i + 1, "today") {
-                    return self.cand(i, i + 2, Sem::RelDay { off: 0, pod: None });
-                }
+            "earlier" | "later" if self.is(i + 1, "this") => {
                 if let Some((u, false)) = unit_of(self.w(i + 2))
                     && matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter)
                 {
@@ -2565,6 +2568,20 @@ impl<'a> Parser<'a> {
             pre_half = true;
             k += 3;
         }
+        // "5 1/2 hours": a digit count followed by a written half.
+        if !pre_half
+            && n.is_some()
+            && first_w.chars().all(|c| c.is_ascii_digit())
+            && self.is(k, "1")
+            && self.is(k + 1, "/")
+            && self.is(k + 2, "2")
+            && self.glued(k + 1)
+            && self.glued(k + 2)
+            && unit_of(self.w(k + 3)).is_some_and(|(_, pl)| pl)
+        {
+            pre_half = true;
+            k += 3;
+        }
         let (u, plural) = unit_of(self.w(k))?;
         // "60 Minutes" (a title)
         if self.cap(k)
@@ -2606,6 +2623,13 @@ impl<'a> Parser<'a> {
         }
         // ago / earlier / later / from now
         if !had_the {
+            // "Three days later", "an hour earlier": short offsets are annotated as the
+            // length itself, without the adverb.
+            if matches!(self.w(e), "later" | "earlier")
+                && matches!(u, Unit::Sec | Unit::Min | Unit::Hour | Unit::Day)
+            {
+                return self.cand(i, e, Sem::Dur { n, unit: u, half });
+            }
             match self.w(e) {
                 "ago" => return self.cand(i, e + 1, Sem::Ago { n, unit: u }),
                 "earlier" | "before"
@@ -4082,7 +4106,9 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 }
             };
             match pod {
-                Some(p) => Out {
+                // A bare "Friday night" / "Tuesday morning" in news text names the day:
+                // annotated as that DATE. Evenings and afternoons keep the part of day.
+                Some(p) if !(rel.is_none() && matches!(*p, "TNI" | "TMO")) => Out {
                     kind: TimexType::Time,
                     value: format!("{}{}", fmt_date(date, Gran::Day), p),
                     rf: Some(RefDate {
@@ -4090,7 +4116,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                         gran: Gran::Day,
                     }),
                 },
-                None => date_out(date, Gran::Day),
+                _ => date_out(date, Gran::Day),
             }
         }
         Sem::Month { m, rel } => {
@@ -5271,10 +5297,34 @@ mod tests {
                 None,
             ),
             (
+                "The blast happened Monday evening near the port.",
+                "2024-03-20",
+                "Monday evening",
+                "2024-03-18TEV",
+                Time,
+                None,
+            ),
+            (
                 "The blast happened Monday night near the port.",
                 "2024-03-20",
                 "Monday night",
-                "2024-03-18TNI",
+                "2024-03-18",
+                Date,
+                None,
+            ),
+            (
+                "Troops left Tuesday morning for the border.",
+                "2024-03-20",
+                "Tuesday morning",
+                "2024-03-19",
+                Date,
+                None,
+            ),
+            (
+                "The rally is set for next Friday night downtown.",
+                "2024-03-20",
+                "next Friday night",
+                "2024-03-22TNI",
                 Time,
                 None,
             ),
@@ -5840,6 +5890,85 @@ mod tests {
         }
         let res = tag("The vote came in late-January.", d("2024-03-20"));
         assert_eq!(res[0].modifier.as_deref(), Some("END"));
+    }
+
+    #[test]
+    fn aquaint_spans_and_anchors() {
+        // (text, dct, expected span, value); 2024-03-20 is a Wednesday.
+        let cases: &[(&str, &str, &str, &str)] = &[
+            // "Earlier"/"Later" before a weekday or "today" stays outside the span.
+            (
+                "Earlier Tuesday, the ministers met in Rome.",
+                "2024-03-20",
+                "Tuesday",
+                "2024-03-19",
+            ),
+            (
+                "Later Monday, the union rejected the offer.",
+                "2024-03-20",
+                "Monday",
+                "2024-03-18",
+            ),
+            (
+                "The mayor will speak later today in the city hall.",
+                "2024-03-20",
+                "today",
+                "2024-03-20",
+            ),
+            // ... but not before yesterday.
+            (
+                "Earlier yesterday, the talks broke down.",
+                "2024-03-20",
+                "Earlier yesterday",
+                "2024-03-19",
+            ),
+            // A digit count with a written half.
+            (
+                "The crew waited 3 1/2 hours at the gate.",
+                "2024-03-20",
+                "3 1/2 hours",
+                "PT3H30M",
+            ),
+            (
+                "Inflation ran high for 4 1/2 years.",
+                "2024-03-20",
+                "4 1/2 years",
+                "P4Y6M",
+            ),
+            // Short offsets before "later"/"earlier" are tagged as lengths.
+            (
+                "The fire started at noon. Three days later it was out.",
+                "2024-03-20",
+                "Three days",
+                "P3D",
+            ),
+            (
+                "Police arrived an hour later and sealed the street.",
+                "2024-03-20",
+                "an hour",
+                "PT1H",
+            ),
+            (
+                "The doors opened. A minute and a half later the hall was full.",
+                "2024-03-20",
+                "A minute and a half",
+                "PT1M30S",
+            ),
+            // A period then a comma ("Ala.,") does not end the sentence: the verb after it
+            // still sets the tense.
+            (
+                "In January, a week after the vote in Mobile, Ala., a bomb killed six people.",
+                "2024-10-20",
+                "January",
+                "2024-01",
+            ),
+        ];
+        for (text, dct, span, value) in cases {
+            let res = tag(text, d(dct));
+            let t =
+                find(text, &res, span).unwrap_or_else(|| panic!("{text}: {span} not in {res:?}"));
+            assert_eq!(t.value, *value, "{text}");
+        }
     }
 
     #[test]
