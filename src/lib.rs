@@ -27,6 +27,7 @@ pub mod site;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
@@ -87,11 +88,21 @@ fn prepare(options: &BuildOptions) -> Result<(BuildOutcome, Vec<render::OutputFi
     diags.extend(d);
     let mut entries = Vec::with_capacity(content.articles.len());
     let mut claim_count = 0;
-    for article in content.articles {
-        let (claims, d) = extract::extract_claims(&article);
+    // Extraction is per article and independent: run it on every core. `collect` keeps the
+    // articles' order, so the output does not depend on the thread count.
+    let extracted: Vec<(assemble::ArticleEntry, Diagnostics)> = content
+        .articles
+        .into_par_iter()
+        .map(|article| {
+            let (claims, d) = extract::extract_claims(&article);
+            (assemble::ArticleEntry { article, claims }, d)
+        })
+        .collect();
+    for (entry, d) in extracted {
         diags.extend(d);
-        claim_count += claims.figures.len() + claims.dates.len() + claims.events.len();
-        entries.push(assemble::ArticleEntry { article, claims });
+        claim_count +=
+            entry.claims.figures.len() + entry.claims.dates.len() + entry.claims.events.len();
+        entries.push(entry);
     }
     let built_at = options
         .build_date

@@ -101,8 +101,16 @@ fn extract(args: cli::ExtractArgs) -> ExitCode {
     match report::extract_text(&args.file, text, args.published) {
         Ok(out) => match serde_json::to_string_pretty(&out) {
             Ok(json) => {
-                println!("{json}");
-                ExitCode::SUCCESS
+                // A closed pipe (`report extract f | head`) is not an error worth a panic.
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                match writeln!(out, "{json}") {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        eprintln!("error: cannot write the output: {e}");
+                        ExitCode::from(1)
+                    }
+                    _ => ExitCode::SUCCESS,
+                }
             }
             Err(e) => {
                 eprintln!("error: {e}");

@@ -118,7 +118,7 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one_never_a_mix() {
 }
 
 #[test]
-fn builds_are_byte_identical_across_time_zones_locales_and_file_order() {
+fn builds_are_byte_identical_across_time_zones_locales_thread_counts_and_file_order() {
     let a = TestProject::empty();
     let b = TestProject::empty();
     let files: Vec<(String, String)> = (0..20)
@@ -141,10 +141,11 @@ fn builds_are_byte_identical_across_time_zones_locales_and_file_order() {
             "---\ntitle: B\ntags: [t]\n---\nText.\n",
         );
     }
-    let run = |p: &TestProject, tz: &str, lang: &str| {
+    let run = |p: &TestProject, tz: &str, lang: &str, threads: &str| {
         let ok = Command::new(env!("CARGO_BIN_EXE_report"))
             .arg("build")
             .current_dir(p.root())
+            .env("RAYON_NUM_THREADS", threads)
             .env("TZ", tz)
             .env("LANG", lang)
             .env("LC_ALL", lang)
@@ -155,7 +156,7 @@ fn builds_are_byte_identical_across_time_zones_locales_and_file_order() {
         assert!(ok);
         tree(&p.site())
     };
-    let first = run(&a, "UTC", "C");
-    assert_eq!(first, run(&a, "Pacific/Kiritimati", "de_DE.UTF-8"));
-    assert_eq!(first, run(&b, "America/Los_Angeles", "tr_TR.UTF-8"));
+    let first = run(&a, "UTC", "C", "1");
+    assert_eq!(first, run(&a, "Pacific/Kiritimati", "de_DE.UTF-8", "2"));
+    assert_eq!(first, run(&b, "America/Los_Angeles", "tr_TR.UTF-8", "7"));
 }

@@ -13,6 +13,7 @@ pub mod views;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use tera::Context;
 
 pub use templates::{DEFAULTS, Origin, Templates, load_templates, renders_alone};
@@ -102,22 +103,36 @@ pub fn render(report: &Report, templates: &Templates) -> (Vec<OutputFile>, Diagn
     for name in templates.origins.keys().filter(|n| renders_alone(n)) {
         let template_path = PathBuf::from("templates").join(name);
         let target = target_of(name);
-        for (i, path) in output_paths(name, &view).into_iter().enumerate() {
-            let mut page;
-            let context = match target {
-                Target::Article => {
-                    page = page_context(&view, "article", &view.articles[i]);
-                    &mut page
-                }
-                Target::Briefing => {
-                    page = page_context(&view, "briefing", &view.briefings[i]);
-                    &mut page
-                }
-                Target::Index | Target::Chronology | Target::Site => &mut site_context,
-            };
-            context.insert("root", &root_of(&path));
-            context.insert("page_path", &path);
-            match templates.tera.render(name, context) {
+        let paths = output_paths(name, &view);
+        // One page per article or briefing: independent, rendered on every core (the template
+        // set is shared read-only). The results keep the paths' order.
+        let rendered: Vec<(String, Result<String, tera::Error>)> = match target {
+            Target::Article | Target::Briefing => paths
+                .into_par_iter()
+                .enumerate()
+                .map(|(i, path)| {
+                    let mut context = match target {
+                        Target::Article => page_context(&view, "article", &view.articles[i]),
+                        _ => page_context(&view, "briefing", &view.briefings[i]),
+                    };
+                    context.insert("root", &root_of(&path));
+                    context.insert("page_path", &path);
+                    let result = templates.tera.render(name, &context);
+                    (path, result)
+                })
+                .collect(),
+            Target::Index | Target::Chronology | Target::Site => paths
+                .into_iter()
+                .map(|path| {
+                    site_context.insert("root", &root_of(&path));
+                    site_context.insert("page_path", &path);
+                    let result = templates.tera.render(name, &site_context);
+                    (path, result)
+                })
+                .collect(),
+        };
+        for (path, result) in rendered {
+            match result {
                 Ok(text) => {
                     if let Some(other) = folded.get(&path.to_lowercase()) {
                         let other_template = files.get(other).map_or("", |(_, t)| t.as_str());

@@ -1,6 +1,7 @@
 //! The [`Report`] in, the template contract out: serializable views whose fields are exactly the
 //! variables templates see (documented in the README). Views borrow nothing from the engine.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::assemble::{ArticleEntry, Chronology, FigureGroup, Report};
@@ -270,7 +271,8 @@ pub fn build_views(report: &Report) -> ReportView {
         built: report.built_at.format("%Y-%m-%d").to_string(),
         generator: format!("report {}", env!("CARGO_PKG_VERSION")),
     };
-    let articles: Vec<ArticleView> = report.articles.iter().map(article_view).collect();
+    // Each article's view renders and sanitizes its story: independent work for every core.
+    let articles: Vec<ArticleView> = report.articles.par_iter().map(article_view).collect();
     let briefings: Vec<BriefingView> = report
         .briefings
         .iter()
