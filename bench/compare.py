@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Driver of bench/compare.sh: generates corpora, times the engines interleaved with hyperfine,
+measures peak memory with /usr/bin/time -v, and prints the ratios. Python 3, standard library."""
+import argparse, json, os, shutil, statistics, subprocess, sys
+
+p = argparse.ArgumentParser()
+p.add_argument("sizes", nargs="+")
+p.add_argument("--report", required=True)
+p.add_argument("--hugo", required=True)
+p.add_argument("--zola")
+p.add_argument("--gen", required=True)
+p.add_argument("--runs", type=int, default=5)
+p.add_argument("--work", default="/dev/shm/report-bench")
+a = p.parse_args()
+sizes = [int(s) for arg in a.sizes for s in arg.split()]
+
+def engines(corpus, out):
+    cmds = {
+        "report": [a.report, "build", "--root", f"{corpus}/report", "--out", f"{out}/report"],
+        "hugo": [a.hugo, "--source", f"{corpus}/hugo", "--destination", f"{out}/hugo", "--quiet"],
+    }
+    if a.zola:
+        cmds["zola"] = [a.zola, "--root", f"{corpus}/zola", "build", "--output-dir", f"{out}/zola", "--force"]
+    return cmds
+
+def peak_rss_mb(cmd):
+    r = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{r.stderr[-2000:]}")
+    for line in r.stderr.splitlines():
+        if "Maximum resident set size" in line:
+            return int(line.split()[-1]) / 1024
+    return float("nan")
+
+rows = []
+for n in sizes:
+    corpus = f"{a.work}/corpus-{n}"
+    out = f"{a.work}/out-{n}"
+    if not os.path.isdir(f"{corpus}/report"):
+        print(f"generating {n} articles ...", flush=True)
+        subprocess.run([sys.executable, a.gen, "-n", str(n), "--format", "report,zola,hugo", "--out", corpus],
+                       check=True, stdout=subprocess.DEVNULL)
+    cmds = engines(corpus, out)
+    times = {k: [] for k in cmds}
+    # Interleaved rounds: every engine once per round, output folders removed before each run.
+    for r in range(a.runs):
+        args = ["hyperfine", "--runs", "1", "--style", "none", "--export-json", f"{a.work}/round.json"]
+        for name, cmd in cmds.items():
+            args += ["--prepare", f"rm -rf {out}/{name}", "-n", name, " ".join(cmd)]
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+        for res in json.load(open(f"{a.work}/round.json"))["results"]:
+            times[res["command"]].append(res["mean"])
+    mem = {}
+    for name, cmd in cmds.items():
+        shutil.rmtree(f"{out}/{name}", ignore_errors=True)
+        mem[name] = peak_rss_mb(cmd)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    rows.append((n, med, mem))
+
+names = list(rows[0][1]) if rows else []
+print()
+print("| articles | " + " | ".join(f"{k} time, peak" for k in names) + " | report/hugo time | report/hugo memory" +
+      (" | report/zola time | report/zola memory" if "zola" in names else "") + " |")
+print("|---" * (1 + len(names) + (4 if "zola" in names else 2)) + "|")
+for n, med, mem in rows:
+    cells = [f"{med[k]:.2f} s, {mem[k]:.0f} MB" for k in names]
+    ratios = [f"{med['report']/med['hugo']:.2f}x", f"{mem['report']/mem['hugo']:.2f}x"]
+    if "zola" in names:
+        ratios += [f"{med['report']/med['zola']:.2f}x", f"{mem['report']/mem['zola']:.2f}x"]
+    print(f"| {n:,} | " + " | ".join(cells + ratios) + " |")
+print(f"\nmedian of {a.runs} interleaved runs (hyperfine), peak memory from /usr/bin/time -v; output on {a.work}")
