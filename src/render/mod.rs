@@ -93,7 +93,7 @@ pub fn render(report: &Report, templates: &Templates) -> (Vec<OutputFile>, Diagn
     let mut folded: BTreeMap<String, String> = BTreeMap::new();
     // The whole-site context is built once and shared: only `root` and `page_path` change
     // between the templates that use it, and replacing a key does not copy the rest.
-    let mut site_context = match Context::from_serialize(&view) {
+    let mut site_context = match Context::from_serialize(view.site_context()) {
         Ok(c) => c,
         Err(e) => {
             diags.push(Diagnostic::error("templates", templates::error_chain(&e)));

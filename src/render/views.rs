@@ -134,9 +134,9 @@ pub struct EventView {
     pub end: usize,
 }
 
-/// An article.
+/// An article without its story: what whole-site templates get for each article.
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleView {
+pub struct ArticleData {
     /// Slug.
     pub slug: String,
     /// Link to its page, relative to the site root.
@@ -163,14 +163,29 @@ pub struct ArticleView {
     pub reliability: Option<String>,
     /// Language.
     pub lang: Option<String>,
-    /// The story as sanitized HTML with claims marked.
-    pub body_html: String,
     /// Figures.
     pub figures: Vec<FigureView>,
     /// Temporal expressions.
     pub dates: Vec<DateView>,
     /// Dated statements.
     pub events: Vec<EventView>,
+}
+
+/// An article, as the `article` template gets it: its data plus the story.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    /// Everything but the story.
+    #[serde(flatten)]
+    pub data: ArticleData,
+    /// The story as sanitized HTML with claims marked.
+    pub body_html: String,
+}
+
+impl std::ops::Deref for ArticleView {
+    type Target = ArticleData;
+    fn deref(&self) -> &ArticleData {
+        &self.data
+    }
 }
 
 /// A group of a figure table.
@@ -197,9 +212,9 @@ pub struct ChronologyGroupView {
     pub entries: Vec<EventView>,
 }
 
-/// A briefing.
+/// A briefing without its text, tables and chronology: what whole-site templates get.
 #[derive(Debug, Clone, Serialize)]
-pub struct BriefingView {
+pub struct BriefingData {
     /// Slug.
     pub slug: String,
     /// Link to its page.
@@ -210,14 +225,61 @@ pub struct BriefingView {
     pub summary: Option<String>,
     /// Tags it selects by.
     pub tags: Vec<String>,
-    /// The analyst's text as HTML.
-    pub body_html: String,
     /// Covered articles (newest first), without bodies.
     pub articles: Vec<ArticleSummary>,
+    /// Number of figure groups (things counted).
+    pub figure_group_count: usize,
+    /// Number of figure rows.
+    pub figure_count: usize,
+    /// Number of chronology entries.
+    pub event_count: usize,
+}
+
+/// A briefing, as the `briefing` template gets it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefingView {
+    /// Slug, title, summary, tags, articles and counts.
+    #[serde(flatten)]
+    pub data: BriefingData,
+    /// The analyst's text as HTML.
+    pub body_html: String,
     /// Figure table groups.
     pub figure_groups: Vec<FigureGroupView>,
     /// Its own chronology.
     pub chronology: Vec<ChronologyGroupView>,
+}
+
+impl std::ops::Deref for BriefingView {
+    type Target = BriefingData;
+    fn deref(&self) -> &BriefingData {
+        &self.data
+    }
+}
+
+/// What whole-site templates (index, chronology, exports) get: no story text, no per-briefing
+/// tables, so that the one context built for them stays small.
+#[derive(Debug, Serialize)]
+pub struct SiteContext<'a> {
+    /// Site settings.
+    pub site: &'a SiteView,
+    /// Articles, newest first.
+    pub articles: Vec<&'a ArticleData>,
+    /// Briefings, by title.
+    pub briefings: Vec<&'a BriefingData>,
+    /// The chronology of all articles.
+    pub chronology: &'a [ChronologyGroupView],
+}
+
+impl ReportView {
+    /// The whole-site context.
+    pub fn site_context(&self) -> SiteContext<'_> {
+        SiteContext {
+            site: &self.site,
+            articles: self.articles.iter().map(|a| &a.data).collect(),
+            briefings: self.briefings.iter().map(|b| &b.data).collect(),
+            chronology: &self.chronology,
+        }
+    }
 }
 
 /// An article without its body and claims, for lists.
@@ -254,8 +316,6 @@ pub struct ReportView {
     pub briefings: Vec<BriefingView>,
     /// The chronology of all articles.
     pub chronology: Vec<ChronologyGroupView>,
-    /// Every figure of every article, in article order.
-    pub figures: Vec<FigureView>,
 }
 
 /// The extension of article and briefing pages in links (`html`).
@@ -276,25 +336,31 @@ pub fn build_views(report: &Report) -> ReportView {
     let briefings: Vec<BriefingView> = report
         .briefings
         .iter()
-        .map(|b| BriefingView {
-            slug: b.briefing.slug.clone(),
-            href: format!("briefings/{}.{PAGE_EXT}", b.briefing.slug),
-            title: b.briefing.title.clone(),
-            summary: b.briefing.summary.clone(),
-            tags: b.briefing.tags.clone(),
-            body_html: crate::content::render_markdown_text(
-                &b.briefing.text[b.briefing.body_offset..],
-            ),
-            articles: b.articles.iter().map(|&i| summary(&articles[i])).collect(),
-            figure_groups: b.figures.iter().map(|g| group_view(g, &articles)).collect(),
-            chronology: chronology_view(&b.chronology, &articles),
+        .map(|b| {
+            let figure_groups: Vec<FigureGroupView> =
+                b.figures.iter().map(|g| group_view(g, &articles)).collect();
+            let chronology = chronology_view(&b.chronology, &articles);
+            BriefingView {
+                data: BriefingData {
+                    slug: b.briefing.slug.clone(),
+                    href: format!("briefings/{}.{PAGE_EXT}", b.briefing.slug),
+                    title: b.briefing.title.clone(),
+                    summary: b.briefing.summary.clone(),
+                    tags: b.briefing.tags.clone(),
+                    articles: b.articles.iter().map(|&i| summary(&articles[i])).collect(),
+                    figure_group_count: figure_groups.len(),
+                    figure_count: figure_groups.iter().map(|g| g.rows.len()).sum(),
+                    event_count: chronology.iter().map(|g| g.entries.len()).sum(),
+                },
+                body_html: crate::content::render_markdown_text(
+                    &b.briefing.text[b.briefing.body_offset..],
+                ),
+                figure_groups,
+                chronology,
+            }
         })
         .collect();
     let chronology = chronology_view(&report.chronology, &articles);
-    let figures = articles
-        .iter()
-        .flat_map(|a| a.figures.iter().cloned())
-        .collect();
     let mut articles = articles;
     articles.sort_by(|a, b| b.published.cmp(&a.published).then(a.path.cmp(&b.path)));
     let mut briefings = briefings;
@@ -304,7 +370,6 @@ pub fn build_views(report: &Report) -> ReportView {
         articles,
         briefings,
         chronology,
-        figures,
     }
 }
 
@@ -498,7 +563,7 @@ fn article_view(entry: &ArticleEntry) -> ArticleView {
             }
         })
         .collect();
-    ArticleView {
+    let data = ArticleData {
         slug: a.id.0.clone(),
         href,
         path: a.path.to_string_lossy().replace('\\', "/"),
@@ -514,10 +579,13 @@ fn article_view(entry: &ArticleEntry) -> ArticleView {
         tags: a.tags.clone(),
         reliability: a.reliability.clone(),
         lang: a.lang.clone(),
-        body_html: a.render_html(&marks),
         figures,
         dates,
         events,
+    };
+    ArticleView {
+        data,
+        body_html: a.render_html(&marks),
     }
 }
 
