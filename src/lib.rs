@@ -72,8 +72,16 @@ impl BuildOutcome {
     }
 }
 
-/// Loads, extracts, assembles and renders in memory.
-fn prepare(options: &BuildOptions) -> Result<(BuildOutcome, Vec<render::OutputFile>), Error> {
+/// What a build loads and assembles before rendering.
+struct Prepared {
+    outcome: BuildOutcome,
+    report: assemble::Report,
+    templates: Option<render::Templates>,
+    diags: Diagnostics,
+}
+
+/// Loads, extracts and assembles.
+fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     let root = &options.root;
     let mut diags = Diagnostics::new();
     let (config, d) = config::load_config(root)?;
@@ -108,7 +116,7 @@ fn prepare(options: &BuildOptions) -> Result<(BuildOutcome, Vec<render::OutputFi
         .build_date
         .or_else(|| entries.iter().map(|e| e.article.published).max())
         .unwrap_or_default();
-    let mut outcome = BuildOutcome {
+    let outcome = BuildOutcome {
         out,
         articles: entries.len(),
         briefings: content.briefings.len(),
@@ -117,32 +125,65 @@ fn prepare(options: &BuildOptions) -> Result<(BuildOutcome, Vec<render::OutputFi
     };
     let (report, d) = assemble::assemble(config, built_at, entries, content.briefings);
     diags.extend(d);
-    let mut files = Vec::new();
-    if let Some(templates) = templates {
-        let (rendered, d) = render::render(&report, &templates);
-        diags.extend(d);
-        files = rendered;
-    }
-    outcome.files = files.len();
-    outcome.diagnostics = diags.sorted();
-    Ok((outcome, files))
+    Ok(Prepared {
+        outcome,
+        report,
+        templates,
+        diags,
+    })
 }
 
-/// Builds the site: writes it only when there is no error, atomically.
+/// Builds the site. Pages are written into a staging folder as they are rendered; the staging
+/// folder replaces the output only when nothing failed, so any error leaves the published site
+/// as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
-    let (mut outcome, files) = prepare(options)?;
-    if outcome.has_errors() {
+    let Prepared {
+        mut outcome,
+        report,
+        templates,
+        mut diags,
+    } = prepare(options)?;
+    let Some(templates) = templates else {
+        outcome.diagnostics = diags.sorted();
+        return Ok(outcome);
+    };
+    if diags.has_errors() {
+        // Still render (writing nothing) so that template errors are reported with the rest.
+        let (_, d) = render::render(&report, &templates, &|_, _| Ok(()))?;
+        diags.extend(d);
+        outcome.diagnostics = diags.sorted();
         return Ok(outcome);
     }
     check_output_folder(&options.root, &outcome.out)?;
-    site::write_site(&files, &outcome.out)?;
-    outcome.written = true;
+    let staging = site::Staging::begin(&outcome.out)?;
+    let (files, d) = render::render(&report, &templates, &|path, bytes| {
+        staging.write(path, bytes)
+    })?;
+    diags.extend(d);
+    outcome.files = files;
+    outcome.diagnostics = diags.sorted();
+    if !outcome.has_errors() {
+        staging.commit()?;
+        outcome.written = true;
+    }
     Ok(outcome)
 }
 
 /// Does everything a build does except writing.
 pub fn check(options: &BuildOptions) -> Result<BuildOutcome, Error> {
-    Ok(prepare(options)?.0)
+    let Prepared {
+        mut outcome,
+        report,
+        templates,
+        mut diags,
+    } = prepare(options)?;
+    if let Some(templates) = templates {
+        let (files, d) = render::render(&report, &templates, &|_, _| Ok(()))?;
+        diags.extend(d);
+        outcome.files = files;
+    }
+    outcome.diagnostics = diags.sorted();
+    Ok(outcome)
 }
 
 /// Refuses an output folder that is the project root or holds the content.

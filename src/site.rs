@@ -8,61 +8,105 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
-use crate::render::{OutputFile, is_safe_output_path};
+use crate::render::is_safe_output_path;
 
-/// Writes `files` as the new content of `out`, replacing what was there.
-pub fn write_site(files: &[OutputFile], out: &Path) -> Result<(), Error> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Error::UnsafeOutput {
-            path: out.to_path_buf(),
-            reason: "it has no folder name".into(),
-        })?;
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|source| Error::Write {
-        path: parent.to_path_buf(),
-        source,
-    })?;
-    remove_leftovers(parent, &name)?;
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.staging-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    let result = write_all(files, &staging).and_then(|()| swap(&staging, out, &old));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
+/// One file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    /// Contents.
+    pub contents: Vec<u8>,
 }
 
-fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Error> {
-    std::fs::create_dir_all(staging).map_err(|source| Error::Write {
-        path: staging.to_path_buf(),
-        source,
-    })?;
-    for file in files {
-        if !is_safe_output_path(&file.path) {
+/// A new output being written beside the published one. Dropped without [`Staging::commit`], it
+/// removes itself and the published output stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    old: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a new output for `out`: removes leftovers of killed builds and creates the staging
+    /// folder beside `out`.
+    pub fn begin(out: &Path) -> Result<Staging, Error> {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| Error::UnsafeOutput {
+                path: out.to_path_buf(),
+                reason: "it has no folder name".into(),
+            })?;
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|source| Error::Write {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+        remove_leftovers(parent, &name)?;
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.staging-{pid}"));
+        std::fs::create_dir_all(&dir).map_err(|source| Error::Write {
+            path: dir.clone(),
+            source,
+        })?;
+        Ok(Staging {
+            dir,
+            out: out.to_path_buf(),
+            old: parent.join(format!(".{name}.old-{pid}")),
+            committed: false,
+        })
+    }
+
+    /// Writes one file (from any thread). The path must stay inside the output folder.
+    pub fn write(&self, path: &str, contents: &[u8]) -> Result<(), Error> {
+        if !is_safe_output_path(path) {
             return Err(Error::UnsafeOutput {
-                path: PathBuf::from(&file.path),
+                path: PathBuf::from(path),
                 reason: "an output path must stay inside the output folder".into(),
             });
         }
-        let path = staging.join(&file.path);
-        if let Some(dir) = path.parent() {
+        let full = self.dir.join(path);
+        if let Some(dir) = full.parent() {
             std::fs::create_dir_all(dir).map_err(|source| Error::Write {
                 path: dir.to_path_buf(),
                 source,
             })?;
         }
-        std::fs::write(&path, &file.contents).map_err(|source| Error::Write {
-            path: path.clone(),
+        std::fs::write(&full, contents).map_err(|source| Error::Write {
+            path: full.clone(),
             source,
-        })?;
+        })
     }
-    Ok(())
+
+    /// Puts the new output in place of the published one.
+    pub fn commit(mut self) -> Result<(), Error> {
+        swap(&self.dir, &self.out, &self.old)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes `files` as the new content of `out`, replacing what was there.
+pub fn write_site(files: &[OutputFile], out: &Path) -> Result<(), Error> {
+    let staging = Staging::begin(out)?;
+    for file in files {
+        staging.write(&file.path, &file.contents)?;
+    }
+    staging.commit()
 }
 
 fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), Error> {

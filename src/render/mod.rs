@@ -22,15 +22,6 @@ pub use views::{ReportView, build_views};
 use crate::assemble::Report;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-/// One file of the site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path relative to the output folder, `/`-separated.
-    pub path: String,
-    /// Contents.
-    pub contents: Vec<u8>,
-}
-
 /// What a template renders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -83,87 +74,104 @@ fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
-/// Renders every template. Errors become diagnostics naming the template.
-pub fn render(report: &Report, templates: &Templates) -> (Vec<OutputFile>, Diagnostics) {
+/// Where rendered files go: called once per file, from several threads at once.
+pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), crate::error::Error> + Sync + 'a;
+
+/// Renders every template and hands each file to `sink` as soon as it is ready, so that no more
+/// than one page per thread is held in memory. Template errors become diagnostics naming the
+/// template; a failure of the sink (I/O) stops the rendering and is returned. Returns the number
+/// of files rendered.
+pub fn render(
+    report: &Report,
+    templates: &Templates,
+    sink: &Sink<'_>,
+) -> Result<(usize, Diagnostics), crate::error::Error> {
     let view = build_views(report);
     let mut diags = Diagnostics::new();
-    let mut files: BTreeMap<String, (OutputFile, String)> = BTreeMap::new();
-    // Output paths by their lowercase form: two paths that differ only in case would overwrite
-    // each other on case-insensitive file systems (macOS, Windows).
-    let mut folded: BTreeMap<String, String> = BTreeMap::new();
+    // Plan every output first: two templates writing one path, or paths that differ only in
+    // case (they would overwrite each other on macOS and Windows), are refused before anything
+    // is rendered.
+    let mut folded: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut plan: Vec<(&String, Vec<(usize, String)>)> = Vec::new();
+    for name in templates.origins.keys().filter(|n| renders_alone(n)) {
+        let mut pages = Vec::new();
+        for (i, path) in output_paths(name, &view).into_iter().enumerate() {
+            match folded.get(&path.to_lowercase()) {
+                Some((other_path, other_template)) => diags.push(Diagnostic::error(
+                    PathBuf::from("templates").join(name),
+                    format!("renders to `{path}`, which template `{other_template}` also writes (as `{other_path}`)"),
+                )),
+                None => {
+                    folded.insert(path.to_lowercase(), (path.clone(), name.clone()));
+                    pages.push((i, path));
+                }
+            }
+        }
+        plan.push((name, pages));
+    }
     // The whole-site context is built once and shared: only `root` and `page_path` change
     // between the templates that use it, and replacing a key does not copy the rest.
     let mut site_context = match Context::from_serialize(view.site_context()) {
         Ok(c) => c,
         Err(e) => {
             diags.push(Diagnostic::error("templates", templates::error_chain(&e)));
-            return (Vec::new(), diags);
+            return Ok((0, diags));
         }
     };
-    for name in templates.origins.keys().filter(|n| renders_alone(n)) {
-        let template_path = PathBuf::from("templates").join(name);
+    let mut count = 0;
+    for (name, pages) in plan {
         let target = target_of(name);
-        let paths = output_paths(name, &view);
         // One page per article or briefing: independent, rendered on every core (the template
-        // set is shared read-only). The results keep the paths' order.
-        let rendered: Vec<(String, Result<String, tera::Error>)> = match target {
-            Target::Article | Target::Briefing => paths
-                .into_par_iter()
-                .enumerate()
-                .map(|(i, path)| {
-                    let mut context = match target {
-                        Target::Article => page_context(&view, "article", &view.articles[i]),
-                        _ => page_context(&view, "briefing", &view.briefings[i]),
-                    };
-                    context.insert("root", &root_of(&path));
-                    context.insert("page_path", &path);
-                    let result = templates.tera.render(name, &context);
-                    (path, result)
-                })
-                .collect(),
-            Target::Index | Target::Chronology | Target::Site => paths
-                .into_iter()
-                .map(|path| {
-                    site_context.insert("root", &root_of(&path));
-                    site_context.insert("page_path", &path);
-                    let result = templates.tera.render(name, &site_context);
-                    (path, result)
-                })
-                .collect(),
-        };
-        for (path, result) in rendered {
-            match result {
-                Ok(text) => {
-                    if let Some(other) = folded.get(&path.to_lowercase()) {
-                        let other_template = files.get(other).map_or("", |(_, t)| t.as_str());
-                        diags.push(Diagnostic::error(
-                            &template_path,
-                            format!("renders to `{path}`, which template `{other_template}` also writes (as `{other}`)"),
-                        ));
-                        continue;
+        // set is shared read-only) and written as soon as it is ready.
+        let render_page =
+            |(i, path): &(usize, String)| -> Result<Option<tera::Error>, crate::error::Error> {
+                let mut context = Context::new();
+                context.insert("site", &view.site);
+                match target {
+                    Target::Article => {
+                        let page = views::ArticlePage {
+                            article: &view.articles[*i],
+                            body_html: view.article_body(report, *i),
+                        };
+                        context.insert("article", &page);
                     }
-                    folded.insert(path.to_lowercase(), path.clone());
-                    let file = OutputFile {
-                        path: path.clone(),
-                        contents: text.into_bytes(),
-                    };
-                    files.insert(path, (file, name.clone()));
+                    _ => context.insert("briefing", &view.briefings[*i]),
                 }
-                Err(e) => {
-                    diags.push(templates.render_diagnostic(name, &e));
-                    break;
+                context.insert("root", &root_of(path));
+                context.insert("page_path", path);
+                match templates.tera.render(name, &context) {
+                    Ok(text) => sink(path, text.as_bytes()).map(|()| None),
+                    Err(e) => Ok(Some(e)),
                 }
+            };
+        let errors: Vec<tera::Error> = match target {
+            Target::Article | Target::Briefing => pages
+                .par_iter()
+                .map(render_page)
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .flatten()
+                .collect(),
+            Target::Index | Target::Chronology | Target::Site => {
+                let mut errors = Vec::new();
+                for (_, path) in &pages {
+                    site_context.insert("root", &root_of(path));
+                    site_context.insert("page_path", path);
+                    match templates.tera.render(name, &site_context) {
+                        Ok(text) => sink(path, text.as_bytes())?,
+                        Err(e) => errors.push(e),
+                    }
+                }
+                errors
             }
+        };
+        count += pages.len() - errors.len();
+        // One diagnostic per template: the first page's error stands for the others.
+        if let Some(e) = errors.first() {
+            diags.push(templates.render_diagnostic(name, e));
         }
     }
-    (files.into_values().map(|(f, _)| f).collect(), diags)
-}
-
-fn page_context<T: serde::Serialize>(view: &ReportView, key: &str, value: &T) -> Context {
-    let mut context = Context::new();
-    context.insert("site", &view.site);
-    context.insert(key, value);
-    context
+    Ok((count, diags))
 }
 
 /// Whether `path` is a safe relative output path (no `..`, not absolute).

@@ -171,12 +171,28 @@ pub struct ArticleData {
     pub events: Vec<EventView>,
 }
 
-/// An article, as the `article` template gets it: its data plus the story.
+/// An article, as the `article` template gets it. Its story's HTML is made when its page is
+/// rendered (see [`ReportView::article_body`]), so that no more than one story per thread is held
+/// as HTML at any time.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleView {
     /// Everything but the story.
     #[serde(flatten)]
     pub data: ArticleData,
+    /// The marks placed in the story (figures, dates), sorted.
+    #[serde(skip)]
+    pub marks: Vec<Mark>,
+    /// Index of the article in the report.
+    #[serde(skip)]
+    pub index: usize,
+}
+
+/// The `article` of an article page: the article and its story's HTML.
+#[derive(Debug, Serialize)]
+pub struct ArticlePage<'a> {
+    /// The article.
+    #[serde(flatten)]
+    pub article: &'a ArticleView,
     /// The story as sanitized HTML with claims marked.
     pub body_html: String,
 }
@@ -271,6 +287,12 @@ pub struct SiteContext<'a> {
 }
 
 impl ReportView {
+    /// The story of `view.articles[i]` as sanitized HTML with its claims marked.
+    pub fn article_body(&self, report: &Report, i: usize) -> String {
+        let a = &self.articles[i];
+        report.articles[a.index].article.render_html(&a.marks)
+    }
+
     /// The whole-site context.
     pub fn site_context(&self) -> SiteContext<'_> {
         SiteContext {
@@ -332,7 +354,12 @@ pub fn build_views(report: &Report) -> ReportView {
         generator: format!("report {}", env!("CARGO_PKG_VERSION")),
     };
     // Each article's view renders and sanitizes its story: independent work for every core.
-    let articles: Vec<ArticleView> = report.articles.par_iter().map(article_view).collect();
+    let articles: Vec<ArticleView> = report
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, entry)| article_view(i, entry))
+        .collect();
     let briefings: Vec<BriefingView> = report
         .briefings
         .iter()
@@ -464,7 +491,7 @@ fn figure_title(f: &crate::extract::FigureClaim) -> String {
     t
 }
 
-fn article_view(entry: &ArticleEntry) -> ArticleView {
+fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
     let a = &entry.article;
     let (marks, figure_anchors, date_anchors) = marks(entry);
     let href = format!("articles/{}.{PAGE_EXT}", a.id);
@@ -583,10 +610,7 @@ fn article_view(entry: &ArticleEntry) -> ArticleView {
         dates,
         events,
     };
-    ArticleView {
-        data,
-        body_html: a.render_html(&marks),
-    }
+    ArticleView { data, marks, index }
 }
 
 fn group_view(group: &FigureGroup, articles: &[ArticleView]) -> FigureGroupView {
