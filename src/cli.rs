@@ -33,6 +33,9 @@ pub(crate) struct BuildArgs {
     /// Output folder (default: `output` of report.yaml, else site/ under the root).
     #[arg(long)]
     pub(crate) out: Option<PathBuf>,
+    /// Extract every article again instead of reusing `.report-cache/`.
+    #[arg(long)]
+    pub(crate) no_cache: bool,
 }
 
 /// Options of `extract`.

@@ -15,6 +15,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod assemble;
+pub mod cache;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -42,6 +43,9 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     /// Build date; the newest publication date when `None` (so builds are reproducible).
     pub build_date: Option<NaiveDate>,
+    /// Keep extraction results in `.report-cache/` under the root and reuse them for articles
+    /// that did not change.
+    pub cache: bool,
 }
 
 /// What a build did.
@@ -98,14 +102,20 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     let mut claim_count = 0;
     // Extraction is per article and independent: run it on every core. `collect` keeps the
     // articles' order, so the output does not depend on the thread count.
+    let cache = cache::ClaimCache::open(root, options.cache);
     let extracted: Vec<(assemble::ArticleEntry, Diagnostics)> = content
         .articles
         .into_par_iter()
         .map(|article| {
-            let (claims, d) = extract::extract_claims(&article);
+            let (claims, d) = cache.get(&article).unwrap_or_else(|| {
+                let (claims, d) = extract::extract_claims(&article);
+                cache.put(&article, &claims, &d);
+                (claims, d)
+            });
             (assemble::ArticleEntry { article, claims }, d)
         })
         .collect();
+    cache.prune();
     for (entry, d) in extracted {
         diags.extend(d);
         claim_count +=

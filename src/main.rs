@@ -40,6 +40,7 @@ fn build(args: cli::BuildArgs, write: bool) -> ExitCode {
         root: args.root,
         out: args.out,
         build_date: source_date_epoch(),
+        cache: !args.no_cache,
     };
     let result = if write {
         report::build(&options)

@@ -31,6 +31,7 @@ fn every_invalid_case_reports_exactly_its_expected_diagnostics() {
             root: project.root().to_path_buf(),
             out: None,
             build_date: None,
+            cache: false,
         })
         .unwrap();
         let got: String = outcome

@@ -160,3 +160,52 @@ fn builds_are_byte_identical_across_time_zones_locales_thread_counts_and_file_or
     assert_eq!(first, run(&a, "Pacific/Kiritimati", "de_DE.UTF-8", "2"));
     assert_eq!(first, run(&b, "America/Los_Angeles", "tr_TR.UTF-8", "7"));
 }
+
+#[test]
+fn a_cached_build_equals_a_fresh_one_and_sees_edits() {
+    let p = TestProject::empty();
+    many_articles(&p, 30);
+    let fresh = |p: &TestProject| {
+        let out = tempfile::tempdir().unwrap();
+        let status = Command::new(env!("CARGO_BIN_EXE_report"))
+            .args(["build", "--no-cache", "--out"])
+            .arg(out.path().join("site"))
+            .current_dir(p.root())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        tree(&out.path().join("site"))
+    };
+    let cached = |p: &TestProject| {
+        assert!(build(p.root(), None).wait().unwrap().success());
+        tree(&p.site())
+    };
+    let cold = cached(&p);
+    assert_eq!(
+        std::fs::read_dir(p.root().join(".report-cache/claims"))
+            .unwrap()
+            .count(),
+        30
+    );
+    assert_eq!(cold, cached(&p), "a warm build must give the same bytes");
+    assert_eq!(cold, fresh(&p));
+    // Edit one article: the cache must not hide the change.
+    p.write(
+        "content/articles/a0007.md",
+        "---\ntitle: Story 7\nsource: Wire\npublished: 2024-03-08\ntags: [t]\n---\nOfficials said on Monday that about 9,999 people had left since January.\n",
+    );
+    let edited = cached(&p);
+    assert!(String::from_utf8_lossy(&edited["articles/a0007.html"]).contains("9,999"));
+    assert_eq!(edited, fresh(&p));
+    // A corrupt entry is rebuilt, not trusted; stale entries are pruned.
+    for entry in std::fs::read_dir(p.root().join(".report-cache/claims")).unwrap() {
+        std::fs::write(entry.unwrap().path(), b"not json").unwrap();
+    }
+    assert_eq!(cached(&p), edited);
+    assert_eq!(
+        std::fs::read_dir(p.root().join(".report-cache/claims"))
+            .unwrap()
+            .count(),
+        30
+    );
+}

@@ -13,7 +13,7 @@ mod tokens;
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::content::{Article, PlainText};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -25,7 +25,7 @@ pub use timex::{Timex, TimexType};
 pub const EXTRACTOR_VERSION: u32 = 1;
 
 /// A figure claim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureClaim {
     /// The figure as written ("around 7,000 containers").
     pub text: String,
@@ -55,7 +55,7 @@ pub struct FigureClaim {
 }
 
 /// A temporal expression.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateClaim {
     /// As written.
     pub text: String,
@@ -77,7 +77,7 @@ pub struct DateClaim {
 }
 
 /// A dated statement for the chronology.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventClaim {
     /// The date value ("2023-07").
     pub date: String,
@@ -102,7 +102,7 @@ pub struct EventClaim {
 }
 
 /// Everything extracted from one article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Claims {
     /// Figures, in text order.
     pub figures: Vec<FigureClaim>,

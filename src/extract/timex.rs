@@ -23,7 +23,9 @@
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
 /// The TIMEX3 type of a temporal expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     /// A calendar date or period (day, week, month, quarter, season, year, decade, ...).

@@ -52,6 +52,7 @@ impl TestProject {
             root: self.root().to_path_buf(),
             out: None,
             build_date: None,
+            cache: false,
         })
         .unwrap()
     }

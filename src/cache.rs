@@ -1,0 +1,247 @@
+//! An article in, its cached claims out (or nothing, and then they are extracted and stored).
+//!
+//! Extraction results are kept in `<project>/.report-cache/claims/`, one file per article, named
+//! by a hash of everything extraction depends on: the extractor's version, the crate's version,
+//! the article's path, its reference date and its full text. An entry is never trusted blindly: it
+//! repeats its key and the text's length, and an entry that does not parse or does not match is
+//! ignored and rewritten. Entries that no article used in a build are removed at its end, so the
+//! cache holds only what the project has.
+
+use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::Article;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::extract::{Claims, EXTRACTOR_VERSION};
+
+/// The cache folder under the project root.
+pub const CACHE_DIR: &str = ".report-cache";
+
+/// A diagnostic as stored: the path is the article's and is not repeated.
+#[derive(Debug, Serialize, Deserialize)]
+struct StoredDiagnostic {
+    error: bool,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: String,
+    help: Option<String>,
+}
+
+/// One cache file.
+#[derive(Debug, Serialize, Deserialize)]
+struct Entry {
+    key: String,
+    text_len: usize,
+    claims: Claims,
+    /// Byte spans, which the claims' public serialization leaves out.
+    figure_spans: Vec<(usize, usize)>,
+    date_spans: Vec<(usize, usize)>,
+    event_spans: Vec<(usize, usize, usize, usize)>,
+    diagnostics: Vec<StoredDiagnostic>,
+}
+
+/// The claims cache of a project. Shared by the extraction threads.
+#[derive(Debug)]
+pub struct ClaimCache {
+    dir: Option<PathBuf>,
+    used: Mutex<BTreeSet<String>>,
+}
+
+impl ClaimCache {
+    /// The cache under `root`, or a cache that stores nothing when `enabled` is false.
+    pub fn open(root: &Path, enabled: bool) -> Self {
+        ClaimCache {
+            dir: enabled.then(|| root.join(CACHE_DIR).join("claims")),
+            used: Mutex::new(BTreeSet::new()),
+        }
+    }
+
+    fn key(article: &Article) -> String {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (EXTRACTOR_VERSION, env!("CARGO_PKG_VERSION")).hash(&mut h);
+        article.path.hash(&mut h);
+        article.published.hash(&mut h);
+        article.text.hash(&mut h);
+        format!("{:016x}", h.finish())
+    }
+
+    fn mark_used(&self, key: &str) {
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(key.to_string());
+        }
+    }
+
+    /// The cached claims and diagnostics of `article`, when a valid entry exists.
+    pub fn get(&self, article: &Article) -> Option<(Claims, Diagnostics)> {
+        let dir = self.dir.as_ref()?;
+        let key = Self::key(article);
+        self.mark_used(&key);
+        let bytes = std::fs::read(dir.join(format!("{key}.json"))).ok()?;
+        let entry: Entry = serde_json::from_slice(&bytes).ok()?;
+        let Entry {
+            key: stored_key,
+            text_len,
+            mut claims,
+            figure_spans,
+            date_spans,
+            event_spans,
+            diagnostics,
+        } = entry;
+        let consistent = stored_key == key
+            && text_len == article.text.len()
+            && figure_spans.len() == claims.figures.len()
+            && date_spans.len() == claims.dates.len()
+            && event_spans.len() == claims.events.len()
+            && figure_spans
+                .iter()
+                .chain(&date_spans)
+                .all(|&(s, e)| s <= e && e <= text_len)
+            && event_spans
+                .iter()
+                .all(|&(s, e, ds, de)| s <= e && e <= text_len && ds <= de && de <= text_len);
+        if !consistent {
+            return None;
+        }
+        for (f, (s, e)) in claims.figures.iter_mut().zip(figure_spans) {
+            f.span = s..e;
+        }
+        for (d, (s, e)) in claims.dates.iter_mut().zip(date_spans) {
+            d.span = s..e;
+        }
+        for (ev, (s, e, ds, de)) in claims.events.iter_mut().zip(event_spans) {
+            ev.span = s..e;
+            ev.date_span = ds..de;
+        }
+        let diags = diagnostics
+            .into_iter()
+            .map(|d| Diagnostic {
+                severity: if d.error {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                path: article.path.clone(),
+                line: d.line,
+                column: d.column,
+                message: d.message,
+                help: d.help,
+            })
+            .collect();
+        Some((claims, diags))
+    }
+
+    /// Stores the claims of `article`. A failure to write only costs the next build time, so it is
+    /// ignored.
+    pub fn put(&self, article: &Article, claims: &Claims, diags: &Diagnostics) {
+        let Some(dir) = &self.dir else { return };
+        let key = Self::key(article);
+        self.mark_used(&key);
+        let entry = Entry {
+            key: key.clone(),
+            text_len: article.text.len(),
+            claims: claims.clone(),
+            figure_spans: claims
+                .figures
+                .iter()
+                .map(|f| (f.span.start, f.span.end))
+                .collect(),
+            date_spans: claims
+                .dates
+                .iter()
+                .map(|d| (d.span.start, d.span.end))
+                .collect(),
+            event_spans: claims
+                .events
+                .iter()
+                .map(|e| (e.span.start, e.span.end, e.date_span.start, e.date_span.end))
+                .collect(),
+            diagnostics: diags
+                .iter()
+                .map(|d| StoredDiagnostic {
+                    error: d.severity == Severity::Error,
+                    line: d.line,
+                    column: d.column,
+                    message: d.message.clone(),
+                    help: d.help.clone(),
+                })
+                .collect(),
+        };
+        let Ok(bytes) = serde_json::to_vec(&entry) else {
+            return;
+        };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        // Write beside, then rename: a killed build never leaves half an entry under its name.
+        let tmp = dir.join(format!("{key}.json.{}.tmp", std::process::id()));
+        if std::fs::write(&tmp, bytes).is_ok() {
+            let _ = std::fs::rename(&tmp, dir.join(format!("{key}.json")));
+        }
+    }
+
+    /// Removes the entries no article of this build used (and stray temporary files).
+    pub fn prune(&self) {
+        let Some(dir) = &self.dir else { return };
+        let Ok(used) = self.used.lock() else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let key = name.strip_suffix(".json").unwrap_or("");
+            if !used.contains(key) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Strictness, parse_article};
+
+    fn article(text: &str) -> Article {
+        let (a, _) = parse_article(
+            Path::new("content/articles/a.md"),
+            text.into(),
+            None,
+            Strictness::Project,
+        );
+        a.unwrap()
+    }
+
+    #[test]
+    fn round_trips_and_refuses_corrupt_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ClaimCache::open(dir.path(), true);
+        let a = article(
+            "---\ntitle: A\nsource: S\npublished: 2024-05-02\n---\nOfficials said on Monday that about 300 homes were lost.\n",
+        );
+        assert!(cache.get(&a).is_none());
+        let (claims, diags) = crate::extract::extract_claims(&a);
+        cache.put(&a, &claims, &diags);
+        let (cached, cached_diags) = cache.get(&a).unwrap();
+        assert_eq!(cached, claims);
+        assert_eq!(cached.figures[0].span, claims.figures[0].span);
+        assert_eq!(cached_diags, diags);
+        // A corrupt entry is ignored, not trusted.
+        let file = std::fs::read_dir(dir.path().join(".report-cache/claims"))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        std::fs::write(&file, b"{\"key\": \"garbage\"").unwrap();
+        assert!(cache.get(&a).is_none());
+        // An edited article misses.
+        let b = article(
+            "---\ntitle: A\nsource: S\npublished: 2024-05-02\n---\nOfficials said on Monday that about 400 homes were lost.\n",
+        );
+        assert!(cache.get(&b).is_none());
+    }
+}
