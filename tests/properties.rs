@@ -109,6 +109,43 @@ fn story() -> impl Strategy<Value = String> {
     })
 }
 
+/// Markdown syntax that makes the plain text differ from the file: code spans, entities,
+/// emphasis, links, lists, headings, line breaks.
+const MARKDOWN: &[&str] = &[
+    "`",
+    "``",
+    "*",
+    "**",
+    "_",
+    "&amp;",
+    "&eacute;",
+    "&#55;",
+    "\\",
+    "[",
+    "](http://x)",
+    "\n- ",
+    "\n1. ",
+    "\n# ",
+    "\n> ",
+    "  \n",
+    "\n\n",
+    "<b>",
+    "</b>",
+    "<!--",
+    "-->",
+    "\n```\n",
+    "|",
+];
+
+fn markdown() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        3 => word(),
+        2 => prop::sample::select(MARKDOWN).prop_map(String::from),
+        1 => prop::sample::select(SEPS).prop_map(String::from),
+    ];
+    prop::collection::vec(token, 0..60).prop_map(|t| t.join(" "))
+}
+
 /// Any text: a generated story, or arbitrary Unicode.
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![3 => story(), 1 => any::<String>()]
@@ -162,11 +199,22 @@ proptest! {
     }
 
     #[test]
-    fn extraction_of_markdown_never_panics(body in text(), published in date()) {
+    fn markdown_extraction_offsets_slice_back(body in markdown(), published in date()) {
         let text = format!("---\ntitle: t\n---\n{body}");
-        match report::extract_text(Path::new("story.md"), text, Some(published)) {
-            Ok(out) => prop_assert!(out.claims.figures.iter().all(|f| f.start <= f.end)),
-            Err(diags) => prop_assert!(diags.has_errors()),
+        let out = report::extract_text(Path::new("story.md"), text.clone(), Some(published));
+        let out = match out {
+            Ok(out) => out,
+            Err(diags) => {
+                prop_assert!(diags.has_errors());
+                return Ok(());
+            }
+        };
+        let chars: Vec<char> = text.chars().collect();
+        for f in &out.claims.figures {
+            prop_assert_eq!(char_slice(&chars, f.start, f.end), Some(f.text.clone()));
+        }
+        for d in &out.claims.dates {
+            prop_assert_eq!(char_slice(&chars, d.start, d.end), Some(d.text.clone()));
         }
     }
 
