@@ -18,14 +18,14 @@ pub(crate) fn plain_text(file_text: &str, body_offset: usize) -> PlainText {
     let body = &file_text[body_offset..];
     let mut out = PlainText::new();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let file_start = body_offset + range.start;
+        let file = body_offset + range.start..body_offset + range.end;
         match event {
             Event::Text(t) | Event::Code(t) => {
                 let exact = body.get(range.clone()) == Some(&*t);
-                out.push(&t, file_start, exact);
+                out.push(&t, file, exact);
             }
-            Event::SoftBreak => out.push(" ", file_start, false),
-            Event::HardBreak => out.push("\n", file_start, false),
+            Event::SoftBreak => out.push(" ", file, false),
+            Event::HardBreak => out.push("\n", file, false),
             Event::End(
                 TagEnd::Paragraph
                 | TagEnd::Heading(_)

@@ -1,12 +1,17 @@
 //! An article's story as plain text for the extractors, with a map from every plain-text offset
 //! back to a byte offset in the article file, so that claims always point into the file.
 
+use std::ops::Range;
+
 /// A run of plain text copied from the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {
     plain: usize,
     file: usize,
+    /// Length in the plain text.
     len: usize,
+    /// Length in the file: differs from `len` when inexact (an entity, a code span's backticks).
+    file_len: usize,
     /// The plain text equals the file bytes (not an entity or escape).
     exact: bool,
 }
@@ -26,6 +31,7 @@ impl PlainText {
             plain: 0,
             file: offset,
             len: text.len(),
+            file_len: text.len(),
             exact: true,
         }];
         PlainText { text, segments }
@@ -36,15 +42,16 @@ impl PlainText {
         PlainText::default()
     }
 
-    /// Appends `s`, which stands for the file bytes starting at `file` (`exact` when equal to them).
-    pub fn push(&mut self, s: &str, file: usize, exact: bool) {
+    /// Appends `s`, which stands for the file bytes `file` (`exact` when equal to them).
+    pub fn push(&mut self, s: &str, file: Range<usize>, exact: bool) {
         if s.is_empty() {
             return;
         }
         self.segments.push(Segment {
             plain: self.text.len(),
-            file,
+            file: file.start,
             len: s.len(),
+            file_len: file.len(),
             exact,
         });
         self.text.push_str(s);
@@ -72,13 +79,14 @@ impl PlainText {
         if end && inside == 0 && i >= 2 {
             let prev = self.segments[i - 2];
             if prev.plain + prev.len == at {
-                return prev.file + prev.len;
+                return prev.file + prev.file_len;
             }
         }
         if seg.exact {
-            seg.file + inside.min(seg.len)
+            seg.file + inside.min(seg.file_len)
         } else if end && inside > 0 {
-            seg.file + seg.len
+            // Not `seg.len`: that counts plain bytes, and may end inside a character of the file.
+            seg.file + seg.file_len
         } else {
             seg.file
         }
@@ -93,11 +101,11 @@ mod tests {
     fn maps_back_to_the_file() {
         let file = "# T\n\nOne *two*.";
         let mut p = PlainText::new();
-        p.push("T", 2, true);
+        p.push("T", 2..3, true);
         p.push_break("\n\n");
-        p.push("One ", 5, true);
-        p.push("two", 10, true);
-        p.push(".", 14, true);
+        p.push("One ", 5..9, true);
+        p.push("two", 10..13, true);
+        p.push(".", 14..15, true);
         assert_eq!(p.as_str(), "T\n\nOne two.");
         let at = p.as_str().find("two").unwrap();
         assert_eq!(&file[p.to_file(at, false)..p.to_file(at + 3, true)], "two");

@@ -23,7 +23,11 @@ pub(crate) fn parse_header(text: &str) -> WireHeader {
     let mut header = WireHeader::default();
     let mut pos = skip_space(text, 0);
     let rest = &text[pos..];
-    if rest.len() >= 5 && rest[..5].eq_ignore_ascii_case("date ") {
+    // `get`, not `[..5]`: the fifth byte may fall inside a character.
+    if rest
+        .get(..5)
+        .is_some_and(|p| p.eq_ignore_ascii_case("date "))
+    {
         let value_start = skip_space(text, pos + 5);
         let value_end = text[value_start..]
             .find(char::is_whitespace)
