@@ -159,14 +159,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
     };
     if diags.has_errors() {
         // Still render (writing nothing) so that template errors are reported with the rest.
-        let (_, d) = render::render(&report, &templates, &|_, _| Ok(()))?;
+        let (_, d) = render::render(report, &templates, &|_, _| Ok(()))?;
         diags.extend(d);
         outcome.diagnostics = diags.sorted();
         return Ok(outcome);
     }
     check_output_folder(&options.root, &outcome.out)?;
     let staging = site::Staging::begin(&outcome.out)?;
-    let (files, d) = render::render(&report, &templates, &|path, bytes| {
+    let (files, d) = render::render(report, &templates, &|path, bytes| {
         staging.write(path, bytes)
     })?;
     diags.extend(d);
@@ -188,7 +188,7 @@ pub fn check(options: &BuildOptions) -> Result<BuildOutcome, Error> {
         mut diags,
     } = prepare(options)?;
     if let Some(templates) = templates {
-        let (files, d) = render::render(&report, &templates, &|_, _| Ok(()))?;
+        let (files, d) = render::render(report, &templates, &|_, _| Ok(()))?;
         diags.extend(d);
         outcome.files = files;
     }

@@ -82,17 +82,18 @@ pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), crate::error::Error> + Syn
 /// template; a failure of the sink (I/O) stops the rendering and is returned. Returns the number
 /// of files rendered.
 pub fn render(
-    report: &Report,
+    report: Report,
     templates: &Templates,
     sink: &Sink<'_>,
 ) -> Result<(usize, Diagnostics), crate::error::Error> {
-    let view = build_views(report);
+    let view = build_views(&report);
     let mut diags = Diagnostics::new();
     // Plan every output first: two templates writing one path, or paths that differ only in
     // case (they would overwrite each other on macOS and Windows), are refused before anything
     // is rendered.
     let mut folded: BTreeMap<String, (String, String)> = BTreeMap::new();
-    let mut plan: Vec<(&String, Vec<(usize, String)>)> = Vec::new();
+    let mut page_plan: Vec<(&String, Vec<(usize, String)>)> = Vec::new();
+    let mut site_plan: Vec<(&String, Vec<(usize, String)>)> = Vec::new();
     for name in templates.origins.keys().filter(|n| renders_alone(n)) {
         let mut pages = Vec::new();
         for (i, path) in output_paths(name, &view).into_iter().enumerate() {
@@ -107,22 +108,16 @@ pub fn render(
                 }
             }
         }
-        plan.push((name, pages));
-    }
-    // The whole-site context is built once and shared: only `root` and `page_path` change
-    // between the templates that use it, and replacing a key does not copy the rest.
-    let mut site_context = match Context::from_serialize(view.site_context()) {
-        Ok(c) => c,
-        Err(e) => {
-            diags.push(Diagnostic::error("templates", templates::error_chain(&e)));
-            return Ok((0, diags));
+        match target_of(name) {
+            Target::Article | Target::Briefing => page_plan.push((name, pages)),
+            Target::Index | Target::Chronology | Target::Site => site_plan.push((name, pages)),
         }
-    };
+    }
     let mut count = 0;
-    for (name, pages) in plan {
+    // First the pages of articles and briefings: independent, rendered on every core (the
+    // template set is shared read-only) and written as soon as each is ready.
+    for (name, pages) in page_plan {
         let target = target_of(name);
-        // One page per article or briefing: independent, rendered on every core (the template
-        // set is shared read-only) and written as soon as it is ready.
         let render_page =
             |(i, path): &(usize, String)| -> Result<Option<tera::Error>, crate::error::Error> {
                 let mut context = Context::new();
@@ -131,7 +126,7 @@ pub fn render(
                     Target::Article => {
                         let page = views::ArticlePage {
                             article: &view.articles[*i],
-                            body_html: view.article_body(report, *i),
+                            body_html: view.article_body(&report, *i),
                         };
                         context.insert("article", &page);
                     }
@@ -144,34 +139,78 @@ pub fn render(
                     Err(e) => Ok(Some(e)),
                 }
             };
-        let errors: Vec<tera::Error> = match target {
-            Target::Article | Target::Briefing => pages
-                .par_iter()
-                .map(render_page)
-                .collect::<Result<Vec<_>, _>>()?
-                .into_iter()
-                .flatten()
-                .collect(),
-            Target::Index | Target::Chronology | Target::Site => {
-                let mut errors = Vec::new();
-                for (_, path) in &pages {
-                    site_context.insert("root", &root_of(path));
-                    site_context.insert("page_path", path);
-                    match templates.tera.render(name, &site_context) {
-                        Ok(text) => sink(path, text.as_bytes())?,
-                        Err(e) => errors.push(e),
-                    }
-                }
-                errors
-            }
-        };
+        let errors: Vec<tera::Error> = pages
+            .par_iter()
+            .map(render_page)
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .collect();
         count += pages.len() - errors.len();
         // One diagnostic per template: the first page's error stands for the others.
         if let Some(e) = errors.first() {
             diags.push(templates.render_diagnostic(name, e));
         }
     }
+    // Then the whole-site templates, sharing one context. The articles' texts and the views are
+    // no longer needed: each view is turned into the context's value and dropped at once, so the
+    // site is never held twice.
+    drop(report);
+    let mut site_context = match site_context(view) {
+        Ok(c) => c,
+        Err(e) => {
+            diags.push(Diagnostic::error("templates", e.to_string()));
+            return Ok((count, diags));
+        }
+    };
+    for (name, pages) in site_plan {
+        let mut failed = false;
+        for (_, path) in &pages {
+            // Only `root` and `page_path` change between templates; replacing a key copies
+            // nothing else.
+            site_context.insert("root", &root_of(path));
+            site_context.insert("page_path", path);
+            match templates.tera.render(name, &site_context) {
+                Ok(text) => {
+                    sink(path, text.as_bytes())?;
+                    count += 1;
+                }
+                Err(e) if !failed => {
+                    diags.push(templates.render_diagnostic(name, &e));
+                    failed = true;
+                }
+                Err(_) => {}
+            }
+        }
+    }
     Ok((count, diags))
+}
+
+/// The whole-site context, built from the views by value: every article's data becomes a JSON
+/// value and is dropped before the next one is converted.
+fn site_context(view: ReportView) -> Result<Context, serde_json::Error> {
+    let ReportView {
+        site,
+        articles,
+        briefings,
+        chronology,
+    } = view;
+    let mut map = serde_json::Map::new();
+    map.insert("site".into(), serde_json::to_value(&site)?);
+    let articles: Vec<serde_json::Value> = articles
+        .into_iter()
+        .map(|a| serde_json::to_value(&a.data))
+        .collect::<Result<_, _>>()?;
+    map.insert("articles".into(), serde_json::Value::Array(articles));
+    let briefings: Vec<serde_json::Value> = briefings
+        .into_iter()
+        .map(|b| serde_json::to_value(&b.data))
+        .collect::<Result<_, _>>()?;
+    map.insert("briefings".into(), serde_json::Value::Array(briefings));
+    map.insert("chronology".into(), serde_json::to_value(&chronology)?);
+    drop(chronology);
+    Context::from_value(serde_json::Value::Object(map))
+        .map_err(|e| serde::ser::Error::custom(e.to_string()))
 }
 
 /// Whether `path` is a safe relative output path (no `..`, not absolute).
