@@ -147,23 +147,21 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
 /// folder replaces the output only when nothing failed, so any error leaves the published site
 /// as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let prepared = prepare(options)?;
+    if prepared.diags.has_errors() {
+        // Still render (writing nothing) so that template errors are reported with the rest.
+        return render_without_writing(prepared);
+    }
     let Prepared {
         mut outcome,
         report,
         templates,
         mut diags,
-    } = prepare(options)?;
+    } = prepared;
     let Some(templates) = templates else {
         outcome.diagnostics = diags.sorted();
         return Ok(outcome);
     };
-    if diags.has_errors() {
-        // Still render (writing nothing) so that template errors are reported with the rest.
-        let (_, d) = render::render(report, &templates, &|_, _| Ok(()))?;
-        diags.extend(d);
-        outcome.diagnostics = diags.sorted();
-        return Ok(outcome);
-    }
     check_output_folder(&options.root, &outcome.out)?;
     let staging = site::Staging::begin(&outcome.out)?;
     let (files, d) = render::render(report, &templates, &|path, bytes| {
@@ -181,12 +179,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
 
 /// Does everything a build does except writing.
 pub fn check(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    render_without_writing(prepare(options)?)
+}
+
+/// Renders into nothing, to find every template problem, and reports.
+fn render_without_writing(prepared: Prepared) -> Result<BuildOutcome, Error> {
     let Prepared {
         mut outcome,
         report,
         templates,
         mut diags,
-    } = prepare(options)?;
+    } = prepared;
     if let Some(templates) = templates {
         let (files, d) = render::render(report, &templates, &|_, _| Ok(()))?;
         diags.extend(d);
