@@ -199,18 +199,53 @@ fn render_without_writing(prepared: Prepared) -> Result<BuildOutcome, Error> {
     Ok(outcome)
 }
 
-/// Refuses an output folder that is the project root or holds the content.
+/// Refuses an output folder whose replacement would destroy the project: the project folder or
+/// one of its ancestors, or a folder inside the content, the templates or the cache (a build
+/// replaces its output folder whole).
 fn check_output_folder(root: &Path, out: &Path) -> Result<(), Error> {
-    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let root = canonical(root);
-    let out_c = canonical(out);
-    if root.starts_with(&out_c) {
-        return Err(Error::UnsafeOutput {
+    let root = resolve(root);
+    let out_r = resolve(out);
+    let refuse = |reason: &str| {
+        Err(Error::UnsafeOutput {
             path: out.to_path_buf(),
-            reason: "it is the project folder or contains it".into(),
-        });
+            reason: reason.into(),
+        })
+    };
+    if root.starts_with(&out_r) {
+        return refuse("it is the project folder or contains it");
+    }
+    for source in ["content", "templates", cache::CACHE_DIR] {
+        if out_r.starts_with(root.join(source)) {
+            return refuse(&format!("it is inside the project's `{source}` folder"));
+        }
     }
     Ok(())
+}
+
+/// An absolute path with symlinks resolved as far as the path exists, and `.`/`..` folded.
+fn resolve(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // Canonicalize the longest existing ancestor, then add the rest.
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    for name in rest.into_iter().rev() {
+        if name == ".." {
+            resolved.pop();
+        } else if name != "." {
+            resolved.push(name);
+        }
+    }
+    resolved
 }
 
 /// The `report extract` output: one article's claims.
