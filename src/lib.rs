@@ -103,20 +103,16 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     // Extraction is per article and independent: run it on every core. `collect` keeps the
     // articles' order, so the output does not depend on the thread count.
     let cache = cache::ClaimCache::open(root, options.cache);
-    let extracted: Vec<(assemble::ArticleEntry, Diagnostics)> = content
+    let extracted: Vec<(String, assemble::ArticleEntry, Diagnostics)> = content
         .articles
         .into_par_iter()
         .map(|article| {
-            let (claims, d) = cache.get(&article).unwrap_or_else(|| {
-                let (claims, d) = extract::extract_claims(&article);
-                cache.put(&article, &claims, &d);
-                (claims, d)
-            });
-            (assemble::ArticleEntry { article, claims }, d)
+            let (key, claims, d) = cache.claims(&article);
+            (key, assemble::ArticleEntry { article, claims }, d)
         })
         .collect();
-    cache.prune();
-    for (entry, d) in extracted {
+    cache.prune(&extracted.iter().map(|(key, _, _)| key.clone()).collect());
+    for (_, entry, d) in extracted {
         diags.extend(d);
         claim_count +=
             entry.claims.figures.len() + entry.claims.dates.len() + entry.claims.events.len();
