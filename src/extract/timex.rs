@@ -646,7 +646,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             if i > 0
-                && (self.is(i - 1, ".") || self.is(i - 1, ","))
+                && (self.is(i.wrapping_sub(1), ".") || self.is(i.wrapping_sub(1), ","))
                 && self.glued(i)
                 && self.num(i.wrapping_sub(2)).is_some()
             {
@@ -893,7 +893,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         // Grouped number ("12,000") or decimal or part of a larger numeric token run.
-        if i > 0 && self.glued(i) && matches!(self.w(i - 1), "," | "." | "$" | "#" | "/" | ":") {
+        if i > 0
+            && self.glued(i)
+            && matches!(self.w(i.wrapping_sub(1)), "," | "." | "$" | "#" | "/" | ":")
+        {
             return None;
         }
         if self.glued(i + 1)
@@ -907,7 +910,7 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let prev = if i > 0 { self.w(i.wrapping_sub(1)) } else { "" };
         if matches!(
             prev,
             "$" | "#" | "no" | "number" | "page" | "route" | "flight" | "room" | "model"
@@ -1242,7 +1245,7 @@ impl<'a> Parser<'a> {
         }
         // Bare month: "May" needs stronger evidence.
         if m == 5 || abbr {
-            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            let prev = if i > 0 { self.w(i.wrapping_sub(1)) } else { "" };
             if !matches!(
                 prev,
                 "in" | "since"
@@ -1333,7 +1336,7 @@ impl<'a> Parser<'a> {
     /// "08/12,2015", "2019-sep-1", and year-less "4/22", "22/04", "on 4-22".
     fn numeric_date(&self, i: usize) -> Option<Cand> {
         let a = self.num(i)?;
-        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let prev = if i > 0 { self.w(i.wrapping_sub(1)) } else { "" };
         // Part of a larger number, fraction or decimal ("2 1/2", "3.4/5").
         if i > 0 && self.glued(i) && matches!(prev, "." | "," | "/" | "-" | "$") {
             return None;
@@ -1407,7 +1410,7 @@ impl<'a> Parser<'a> {
         if self.glued(i + 3) && matches!(next, "-" | "/" | "%") {
             return None;
         }
-        if self.num(i.wrapping_sub(1)).is_some() || (i > 0 && self.is(i - 1, "-")) {
+        if self.num(i.wrapping_sub(1)).is_some() || (i > 0 && self.is(i.wrapping_sub(1), "-")) {
             return None;
         }
         if next.chars().next().is_some_and(|ch| ch.is_alphabetic())
@@ -1543,7 +1546,10 @@ impl<'a> Parser<'a> {
             && matches!(self.w(i), "last" | "past")
             && self.is(i + 1, "day")
             && i > 0
-            && matches!(self.w(i - 1), "on" | "back" | "for" | "by" | "until")
+            && matches!(
+                self.w(i.wrapping_sub(1)),
+                "on" | "back" | "for" | "by" | "until"
+            )
             && matches!(self.w(i + 2), "" | "." | "," | "!" | "?")
         {
             return self.cand(
@@ -1558,15 +1564,15 @@ impl<'a> Parser<'a> {
         // "April 24 and 25": a bare day coordinated with a preceding month-day date.
         if !has_the
             && i >= 3
-            && matches!(self.w(i - 1), "and" | "or" | "to" | "through")
+            && matches!(self.w(i.wrapping_sub(1)), "and" | "or" | "to" | "through")
             && self.nlen(i) <= 2
             && let Some(d) = self.num(i).filter(|d| (1..=31).contains(d))
-            && self.num(i - 2).is_some_and(|p| p < d)
-            && self.nlen(i - 2) <= 2
-            && let Some((m, _)) = month_of(self.w(i - 3)).or_else(|| {
+            && self.num(i.wrapping_sub(2)).is_some_and(|p| p < d)
+            && self.nlen(i.wrapping_sub(2)) <= 2
+            && let Some((m, _)) = month_of(self.w(i.wrapping_sub(3))).or_else(|| {
                 // "Sept. 24 and 25"
-                if self.is(i - 3, ".") && i >= 4 {
-                    month_of(self.w(i - 4)).filter(|(_, abbr)| *abbr)
+                if self.is(i.wrapping_sub(3), ".") && i >= 4 {
+                    month_of(self.w(i.wrapping_sub(4))).filter(|(_, abbr)| *abbr)
                 } else {
                     None
                 }
@@ -1588,7 +1594,7 @@ impl<'a> Parser<'a> {
         // "on 15": a bare day number closing the sentence.
         if !has_the
             && i > 0
-            && self.is(i - 1, "on")
+            && self.is(i.wrapping_sub(1), "on")
             && self.nlen(i) <= 2
             && let Some(d) = self.num(i).filter(|d| (1..=31).contains(d))
         {
@@ -1603,7 +1609,10 @@ impl<'a> Parser<'a> {
             && matches!(self.w(i), "next" | "this")
             && self.is(i + 1, "day")
             && i > 0
-            && matches!(self.w(i - 1), "on" | "back" | "for" | "by" | "until")
+            && matches!(
+                self.w(i.wrapping_sub(1)),
+                "on" | "back" | "for" | "by" | "until"
+            )
         {
             let sem = if self.is(i, "next") {
                 Sem::Anaph {
@@ -1726,7 +1735,7 @@ impl<'a> Parser<'a> {
         }
         let end_ok = matches!(self.w(k), "" | "." | "!" | "?")
             || (ordinal && matches!(self.w(k), "," | ";"))
-            || (i > 0 && self.is(i - 1, "on") && !self.is_alpha(k));
+            || (i > 0 && self.is(i.wrapping_sub(1), "on") && !self.is_alpha(k));
         if !end_ok
             || (self.num(j).is_some() && !ordinal && !matches!(self.w(k), "" | "." | "!" | "?"))
         {
@@ -1793,7 +1802,7 @@ impl<'a> Parser<'a> {
         }
         if let Some((y, k)) = self.spelled_year(i) {
             // Spelled years only in year contexts.
-            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            let prev = if i > 0 { self.w(i.wrapping_sub(1)) } else { "" };
             if matches!(
                 prev,
                 "in" | "since" | "of" | "until" | "from" | "to" | "by" | "during" | "and"
@@ -1919,8 +1928,8 @@ impl<'a> Parser<'a> {
                     || (self.cap(i)
                         && i > 0
                         && !self.t[i].para
-                        && self.is_alpha(i - 1)
-                        && self.cap(i - 1))
+                        && self.is_alpha(i.wrapping_sub(1))
+                        && self.cap(i.wrapping_sub(1)))
                 {
                     return None;
                 }
@@ -2352,7 +2361,7 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
-        let prev = i > 0 && matches!(self.w(i - 1), "since");
+        let prev = i > 0 && matches!(self.w(i.wrapping_sub(1)), "since");
         self.cand(i, e, Sem::YearEnd { prev })
     }
 
@@ -2517,7 +2526,7 @@ impl<'a> Parser<'a> {
                 // bare plural unit after "for": "for years"
                 if !had_the
                     && i > 0
-                    && matches!(self.w(i - 1), "for" | "in")
+                    && matches!(self.w(i.wrapping_sub(1)), "for" | "in")
                     && let Some((u, true)) = unit_of(self.w(i))
                     && matches!(
                         u,
@@ -2600,7 +2609,7 @@ impl<'a> Parser<'a> {
         // "60 Minutes" (a title)
         if self.cap(k)
             && !self.t.get(k).map(|t| t.para).unwrap_or(false)
-            && !(k > 0 && self.is(k - 1, "."))
+            && !(k > 0 && self.is(k.wrapping_sub(1), "."))
         {
             return None;
         }
@@ -2684,7 +2693,7 @@ impl<'a> Parser<'a> {
             }
             // "a year" after money/percent, "twice a year": a set
             if matches!(first_w, "a" | "an") && !plural && i > 0 {
-                let p = self.w(i - 1);
+                let p = self.w(i.wrapping_sub(1));
                 if matches!(p, "once" | "twice" | "times") {
                     return self.cand(i, e, Sem::Set(set_value(u)));
                 }
@@ -2732,7 +2741,7 @@ impl<'a> Parser<'a> {
                 // Sentence-initial "Now," is a discourse marker, not a time reference; other
                 // sentence-initial uses ("Now the court has ...") are tagged by TimeML.
                 let initial = i == 0
-                    || matches!(self.w(i - 1), "." | "!" | "?" | "\"" | "'")
+                    || matches!(self.w(i.wrapping_sub(1)), "." | "!" | "?" | "\"" | "'")
                     || self.t.get(i).is_some_and(|t| t.para);
                 if initial && self.is(i + 1, ",") {
                     return None;
@@ -2741,7 +2750,7 @@ impl<'a> Parser<'a> {
             }
             "currently" | "presently" | "nowadays" => ("PRESENT_REF", i + 1),
             "right" if self.is(i + 1, "now") => ("PRESENT_REF", i + 2),
-            "present" if i > 0 && self.is(i - 1, "at") => ("PRESENT_REF", i + 1),
+            "present" if i > 0 && self.is(i.wrapping_sub(1), "at") => ("PRESENT_REF", i + 1),
             "current" => {
                 if let Some((u, false)) = unit_of(self.w(i + 1))
                     && u >= Unit::Week
@@ -2844,7 +2853,9 @@ impl<'a> Parser<'a> {
     fn time_expr(&self, i: usize) -> Option<Cand> {
         let (mut h, mut mi, mut j);
         let w = self.w(i);
-        if matches!(w, "noon" | "midnight" | "midday") && !(i > 0 && self.is(i - 1, "high")) {
+        if matches!(w, "noon" | "midnight" | "midday")
+            && !(i > 0 && self.is(i.wrapping_sub(1), "high"))
+        {
             h = if w == "midnight" { 0 } else { 12 };
             mi = 0;
             j = i + 1;
@@ -2904,7 +2915,7 @@ impl<'a> Parser<'a> {
                     if !has_min {
                         return None;
                     }
-                    let prev = if i > 0 { self.w(i - 1) } else { "" };
+                    let prev = if i > 0 { self.w(i.wrapping_sub(1)) } else { "" };
                     let ctx = matches!(
                         prev,
                         "at" | "by"
@@ -2967,9 +2978,9 @@ impl Parser<'_> {
     fn amount(&self, i: usize) -> Option<(String, usize)> {
         let n = self.num(i)?;
         if i > 0
-            && matches!(self.w(i - 1), "." | "," | "/" | ":")
+            && matches!(self.w(i.wrapping_sub(1)), "." | "," | "/" | ":")
             && self.glued(i)
-            && self.num(i - 2).is_some()
+            && self.num(i.wrapping_sub(2)).is_some()
         {
             return None;
         }
@@ -3038,7 +3049,7 @@ impl Parser<'_> {
                 // "the first half year" is a calendar half, not a length.
                 if h > 0
                     && matches!(
-                        self.w(h - 1),
+                        self.w(h.wrapping_sub(1)),
                         "first" | "second" | "last" | "latter" | "past" | "next" | "this"
                     )
                 {
@@ -3410,7 +3421,7 @@ impl Parser<'_> {
         if let Some((d, k)) = self.plain_day(i)
             && !(self.is(k, ":") || self.is(k, "."))
         {
-            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            let prev = if i > 0 { self.w(i.wrapping_sub(1)) } else { "" };
             let sep = self.w(k);
             let ok_sep = match sep {
                 "to" | "till" | "until" | "through" | "thru" => true,
@@ -3492,7 +3503,7 @@ impl Parser<'_> {
             && self.is(i + 1, "in")
             && self.is(i + 2, "the")
             && let Some(p) = pod_of(self.w(i + 3))
-            && !(i > 0 && matches!(self.w(i - 1), "." | "," | "$" | "-" | "/"))
+            && !(i > 0 && matches!(self.w(i.wrapping_sub(1)), "." | "," | "$" | "-" | "/"))
         {
             let h = match p {
                 "TMO" => h % 12,
@@ -3532,7 +3543,7 @@ impl Parser<'_> {
                 && self.nlen(i + 2) <= 2
                 && !(matches!(self.w(i + 3), "-" | "/" | "." | ":") && self.num(i + 4).is_some())
                 && !(self.nlen(i + 2) == 2 && m as i32 == (y + 1) % 100)
-                && !(i > 0 && matches!(self.w(i - 1), "-" | "/" | ":"))
+                && !(i > 0 && matches!(self.w(i.wrapping_sub(1)), "-" | "/" | ":"))
             {
                 return self.cand(
                     i,
@@ -3550,7 +3561,9 @@ impl Parser<'_> {
             if let Some((m, abbr)) = month_of(self.w(k))
                 && (self.cap(k) || !matches!(m, 3 | 5))
                 && self.plain_day(self.skip_dot(k + 1)).is_none()
-                && !(i > 0 && (month_of(self.w(i - 1)).is_some() || self.num(i - 1).is_some()))
+                && !(i > 0
+                    && (month_of(self.w(i.wrapping_sub(1))).is_some()
+                        || self.num(i.wrapping_sub(1)).is_some()))
             {
                 let e = if abbr { self.skip_dot(k + 1) } else { k + 1 };
                 return self.cand(
@@ -3574,7 +3587,7 @@ impl Parser<'_> {
                 .num(i + 2)
                 .filter(|y| self.nlen(i + 2) == 4 && (1900..=2100).contains(y))
             && !(matches!(self.w(i + 3), "-" | "/") && self.num(i + 4).is_some())
-            && !(i > 0 && matches!(self.w(i - 1), "-" | "/" | "." | ":" | "$"))
+            && !(i > 0 && matches!(self.w(i.wrapping_sub(1)), "-" | "/" | "." | ":" | "$"))
         {
             let y = y as i32;
             return self.cand(
@@ -5870,6 +5883,23 @@ mod tests {
             let res = tag(text, d("2024-03-20"));
             assert!(find(text, &res, bad).is_none(), "{text}: {res:?}");
         }
+    }
+
+    #[test]
+    fn no_panic_on_a_fraction_after_a_byte_order_mark() {
+        // Found by property testing: a look-back two tokens before the second token.
+        let _ = tag(
+            "\u{feff}/0 ",
+            NaiveDate::from_ymd_opt(2024, 3, 20).unwrap_or_default(),
+        );
+        let _ = tag(
+            "/0",
+            NaiveDate::from_ymd_opt(2024, 3, 20).unwrap_or_default(),
+        );
+        let _ = tag(
+            ".0",
+            NaiveDate::from_ymd_opt(2024, 3, 20).unwrap_or_default(),
+        );
     }
 
     #[test]
