@@ -22,6 +22,9 @@ pub(crate) enum Command {
     Check(BuildArgs),
     /// Print one article's claims as JSON.
     Extract(ExtractArgs),
+    /// List the templates, or copy the defaults into templates/ for editing.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
 }
 
 /// Options of `build` and `check`.
@@ -46,6 +49,36 @@ pub(crate) struct ExtractArgs {
     /// Reference date (YYYY-MM-DD) for a file that does not give one.
     #[arg(long, value_parser = parse_date)]
     pub(crate) published: Option<chrono::NaiveDate>,
+}
+
+/// The `templates` commands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum TemplatesCommand {
+    /// Show each template, where it comes from and what it renders to.
+    List(TemplatesListArgs),
+    /// Copy default templates into templates/ (all of them when no NAME is given).
+    Eject(TemplatesEjectArgs),
+}
+
+/// Options of `templates list`.
+#[derive(Debug, Args)]
+pub(crate) struct TemplatesListArgs {
+    /// Project root.
+    #[arg(long, default_value = ".")]
+    pub(crate) root: PathBuf,
+}
+
+/// Options of `templates eject`.
+#[derive(Debug, Args)]
+pub(crate) struct TemplatesEjectArgs {
+    /// Default templates to copy, e.g. `article.html` or `partials/chronology.html`.
+    pub(crate) names: Vec<String>,
+    /// Overwrite files that already exist in templates/.
+    #[arg(long)]
+    pub(crate) force: bool,
+    /// Project root.
+    #[arg(long, default_value = ".")]
+    pub(crate) root: PathBuf,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

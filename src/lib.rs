@@ -16,6 +16,7 @@
 
 pub mod assemble;
 pub mod cache;
+pub mod commands;
 pub mod config;
 pub mod content;
 pub mod diagnostics;

@@ -1,0 +1,166 @@
+//! One function per command: options in, the library called, its results printed, the exit
+//! code out. Data goes to stdout; diagnostics and summaries go to stderr.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use report::commands::{self, CommandError};
+use report::{BuildOptions, Diagnostic, Severity};
+
+use crate::cli;
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970) as a date, when set and valid.
+fn source_date_epoch() -> Option<chrono::NaiveDate> {
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    chrono::DateTime::from_timestamp(secs, 0).map(|d| d.date_naive())
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        eprintln!("{d}");
+    }
+}
+
+/// Writes `text` to stdout; a closed pipe (`report man | head`) is not an error worth a panic.
+fn print_out(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(1)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// Prints a command error; usage errors exit 2, the rest 1.
+fn fail(e: &CommandError) -> ExitCode {
+    eprintln!("error: {e}");
+    match e {
+        CommandError::Usage(_) => ExitCode::from(2),
+        _ => ExitCode::from(1),
+    }
+}
+
+/// `path` under `root` as the user would type it from here.
+fn shown(root: &Path, rel: &Path) -> String {
+    if root == Path::new(".") {
+        rel.display().to_string()
+    } else {
+        root.join(rel).display().to_string()
+    }
+}
+
+pub(crate) fn build(args: cli::BuildArgs, write: bool) -> ExitCode {
+    let options = BuildOptions {
+        root: args.root,
+        out: args.out,
+        build_date: source_date_epoch(),
+        cache: !args.no_cache,
+    };
+    let result = if write {
+        report::build(&options)
+    } else {
+        report::check(&options)
+    };
+    match result {
+        Ok(outcome) => {
+            print_diagnostics(&outcome.diagnostics);
+            let errors = outcome
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            if errors > 0 {
+                eprintln!("{errors} error(s); nothing written");
+                return ExitCode::from(1);
+            }
+            let verb = if outcome.written {
+                "wrote"
+            } else {
+                "would write"
+            };
+            eprintln!(
+                "{} articles, {} briefings, {} claims; {verb} {} files to {}",
+                outcome.articles,
+                outcome.briefings,
+                outcome.claims,
+                outcome.files,
+                outcome.out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub(crate) fn extract(args: cli::ExtractArgs) -> ExitCode {
+    let text = match std::fs::read(&args.file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!(
+                    "{}: error: the file is not UTF-8 (invalid byte at offset {})",
+                    args.file.display(),
+                    e.utf8_error().valid_up_to()
+                );
+                return ExitCode::from(1);
+            }
+        },
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", args.file.display());
+            return ExitCode::from(1);
+        }
+    };
+    match report::extract_text(&args.file, text, args.published) {
+        Ok(out) => match serde_json::to_string_pretty(&out) {
+            Ok(json) => print_out(&format!("{json}\n")),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
+        Err(diags) => {
+            print_diagnostics(&diags.sorted());
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub(crate) fn templates_list(args: cli::TemplatesListArgs) -> ExitCode {
+    let entries = match commands::templates::list_templates(&args.root) {
+        Ok(entries) => entries,
+        Err(e) => return fail(&e),
+    };
+    let width = entries.iter().map(|e| e.name.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for e in &entries {
+        let to = e.renders_to.as_deref().unwrap_or("(not rendered alone)");
+        out.push_str(&format!(
+            "{:width$}  {:10}  {to}\n",
+            e.name,
+            e.origin.to_string()
+        ));
+    }
+    print_out(&out)
+}
+
+pub(crate) fn templates_eject(args: cli::TemplatesEjectArgs) -> ExitCode {
+    match commands::templates::eject_templates(&args.root, &args.names, args.force) {
+        Ok(written) => {
+            for path in &written {
+                println!("created {}", shown(&args.root, path));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
