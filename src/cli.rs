@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgAction, Args, Parser, Subcommand};
 
 /// Turn a folder of news articles into a static site of sourced briefings.
 #[derive(Debug, Parser)]
@@ -22,6 +22,11 @@ pub(crate) enum Command {
     Check(BuildArgs),
     /// Print one article's claims as JSON.
     Extract(ExtractArgs),
+    /// Create a project: report.yaml, an example story and briefing, a README and .gitignore.
+    Init(InitArgs),
+    /// Create a file from a template.
+    #[command(subcommand)]
+    New(NewCommand),
     /// List the templates, or copy the defaults into templates/ for editing.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -49,6 +54,37 @@ pub(crate) struct ExtractArgs {
     /// Reference date (YYYY-MM-DD) for a file that does not give one.
     #[arg(long, value_parser = parse_date)]
     pub(crate) published: Option<chrono::NaiveDate>,
+}
+
+/// Options of `init`.
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// The project folder (created when missing).
+    #[arg(default_value = ".")]
+    pub(crate) dir: PathBuf,
+}
+
+/// What `new` creates.
+#[derive(Debug, Subcommand)]
+pub(crate) enum NewCommand {
+    /// Create content/briefings/<slug>.md, the slug made from NAME.
+    Briefing(NewBriefingArgs),
+}
+
+/// Options of `new briefing`.
+#[derive(Debug, Args)]
+pub(crate) struct NewBriefingArgs {
+    /// The briefing's title (or a slug such as `arms-transfers`).
+    pub(crate) name: String,
+    /// Select the articles carrying this tag (repeatable).
+    #[arg(long = "tag", value_name = "TAG", action = ArgAction::Append)]
+    pub(crate) tags: Vec<String>,
+    /// Project root.
+    #[arg(long, default_value = ".")]
+    pub(crate) root: PathBuf,
+    /// Overwrite an existing briefing of the same slug.
+    #[arg(long)]
+    pub(crate) force: bool,
 }
 
 /// The `templates` commands.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, TemplatesCommand};
+use cli::{Cli, Command, NewCommand, TemplatesCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -16,6 +16,8 @@ fn main() -> ExitCode {
         Command::Build(args) => run::build(args, true),
         Command::Check(args) => run::build(args, false),
         Command::Extract(args) => run::extract(args),
+        Command::Init(args) => run::init(args),
+        Command::New(NewCommand::Briefing(args)) => run::new_briefing(args),
         Command::Templates(TemplatesCommand::List(args)) => run::templates_list(args),
         Command::Templates(TemplatesCommand::Eject(args)) => run::templates_eject(args),
     }

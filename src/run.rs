@@ -135,6 +135,34 @@ pub(crate) fn extract(args: cli::ExtractArgs) -> ExitCode {
     }
 }
 
+pub(crate) fn init(args: cli::InitArgs) -> ExitCode {
+    match commands::init::init_project(&args.dir) {
+        Ok(written) => {
+            for path in &written {
+                println!("created {}", shown(&args.dir, path));
+            }
+            let cd = if args.dir == Path::new(".") {
+                String::new()
+            } else {
+                format!("cd {} && ", args.dir.display())
+            };
+            eprintln!("next: {cd}report build");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+pub(crate) fn new_briefing(args: cli::NewBriefingArgs) -> ExitCode {
+    match commands::new::new_briefing(&args.root, &args.name, &args.tags, args.force) {
+        Ok(path) => {
+            println!("{}", shown(&args.root, &path));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
 pub(crate) fn templates_list(args: cli::TemplatesListArgs) -> ExitCode {
     let entries = match commands::templates::list_templates(&args.root) {
         Ok(entries) => entries,

@@ -27,6 +27,8 @@ fn read(root: &Path, rel: &str) -> String {
     std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
+const SEED: &str = include_str!("../content/articles/000_d3ab9671ae447b92.txt");
+
 // ---- templates ----------------------------------------------------------------------------
 
 #[test]
@@ -166,4 +168,129 @@ fn templates_eject_of_an_unknown_name_is_a_usage_error() {
         "{err}"
     );
     assert!(!p.root().join("templates").exists());
+}
+
+// ---- init ---------------------------------------------------------------------------------
+
+#[test]
+fn init_scaffolds_a_project_that_builds() {
+    let p = TestProject::empty();
+    let (code, out, err) = report(&["init", "monitor"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "created monitor/report.yaml\n\
+         created monitor/content/articles/000_d3ab9671ae447b92.txt\n\
+         created monitor/content/briefings/north-korea-russia-arms.md\n\
+         created monitor/README.md\n\
+         created monitor/.gitignore\n"
+    );
+    assert_eq!(err, "next: cd monitor && report build\n");
+    let dir = p.root().join("monitor");
+    let config = read(&dir, "report.yaml");
+    assert!(config.contains("\ntitle: monitor\n"), "{config}");
+    for key in ["description", "base_url", "output", "language"] {
+        assert!(
+            config.contains(&format!("\n# {key}: ")),
+            "{key} in {config}"
+        );
+    }
+    assert_eq!(
+        read(&dir, "content/articles/000_d3ab9671ae447b92.txt"),
+        SEED
+    );
+    assert!(read(&dir, ".gitignore").contains("site/\n.report-cache/\n"));
+    assert!(read(&dir, "README.md").starts_with("# monitor\n"));
+
+    let (code, _, err) = report(&["build"], &dir);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with("1 articles, 1 briefings, "), "{err}");
+    assert!(
+        dir.join("site/briefings/north-korea-russia-arms.html")
+            .exists()
+    );
+}
+
+#[test]
+fn init_refuses_to_overwrite_and_writes_nothing() {
+    let p = TestProject::empty();
+    p.write("README.md", "mine");
+    let (code, out, err) = report(&["init"], p.root());
+    assert_eq!(code, 1);
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        "error: README.md already exists; nothing written (use --force to overwrite)\n"
+    );
+    assert_eq!(read(p.root(), "README.md"), "mine");
+    assert!(!p.root().join("report.yaml").exists());
+    assert!(!p.root().join("content").exists());
+}
+
+// ---- new briefing -------------------------------------------------------------------------
+
+#[test]
+fn new_briefing_with_tags_is_picked_up_by_the_build() {
+    let p = TestProject::example();
+    let (code, out, err) = report(
+        &[
+            "new",
+            "briefing",
+            "Arms: the 2024 count",
+            "--tag",
+            "north-korea",
+            "--tag",
+            "russia",
+        ],
+        p.root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "content/briefings/arms-the-2024-count.md\n");
+    let text = read(p.root(), "content/briefings/arms-the-2024-count.md");
+    assert!(
+        text.starts_with("---\ntitle: \"Arms: the 2024 count\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("tags:"), "{text}");
+    assert!(text.contains("\n  - north-korea\n  - russia\n"), "{text}");
+
+    // The example article has no tags, so the new briefing selects nothing yet: a warning.
+    let (code, _, err) = report(&["build"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.starts_with(
+            "content/briefings/arms-the-2024-count.md:1:1: warning: the briefing selects no article"
+        ),
+        "{err}"
+    );
+    assert!(p.site().join("briefings/arms-the-2024-count.html").exists());
+}
+
+#[test]
+fn new_briefing_from_a_slug_and_never_twice() {
+    let p = TestProject::empty();
+    let (code, out, err) = report(&["new", "briefing", "arms-transfers"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "content/briefings/arms-transfers.md\n");
+    assert!(
+        read(p.root(), "content/briefings/arms-transfers.md")
+            .starts_with("---\ntitle: Arms transfers\n")
+    );
+    p.write("content/briefings/arms-transfers.md", "mine");
+    let (code, out, err) = report(&["new", "briefing", "arms-transfers"], p.root());
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "error: content/briefings/arms-transfers.md already exists; nothing written (use --force to overwrite)\n"
+    );
+    assert_eq!(
+        read(p.root(), "content/briefings/arms-transfers.md"),
+        "mine"
+    );
+    let (code, _, err) = report(&["new", "briefing", "///"], p.root());
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: cannot make a file name from `///`"),
+        "{err}"
+    );
 }

@@ -2,6 +2,8 @@
 //! created (or the templates listed) out, one module per command. Nothing here prints: the
 //! binary decides how results look.
 
+pub mod init;
+pub mod new;
 pub mod templates;
 
 use std::path::{Path, PathBuf};
@@ -84,4 +86,38 @@ pub fn write_new_files(
         written.push(f.path.clone());
     }
     Ok(written)
+}
+
+/// `text` as a YAML scalar: plain when that reads back as the same string, else double-quoted
+/// (a JSON string is a valid YAML double-quoted scalar).
+pub(crate) fn yaml_str(text: &str) -> String {
+    const RESERVED: &[&str] = &[
+        "true", "false", "yes", "no", "on", "off", "null", "y", "n", "~",
+    ];
+    let plain = text.chars().next().is_some_and(char::is_alphabetic)
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '\'' | '’' | '(' | ')'))
+        && !text.ends_with(' ')
+        && !RESERVED.contains(&text.to_lowercase().as_str());
+    if plain {
+        text.to_string()
+    } else {
+        serde_json::Value::String(text.to_string()).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_strings_quote_only_when_needed() {
+        assert_eq!(yaml_str("Arms transfers"), "Arms transfers");
+        assert_eq!(yaml_str("Yes"), "\"Yes\"");
+        assert_eq!(yaml_str("a: b"), "\"a: b\"");
+        assert_eq!(yaml_str("7,000 containers"), "\"7,000 containers\"");
+        assert_eq!(yaml_str("say \"hi\""), "\"say \\\"hi\\\"\"");
+        assert_eq!(yaml_str(""), "\"\"");
+    }
 }
