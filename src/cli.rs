@@ -27,6 +27,8 @@ pub(crate) enum Command {
     /// Create a file from a template.
     #[command(subcommand)]
     New(NewCommand),
+    /// Turn raw wire copy into articles with front matter under content/articles/.
+    Import(ImportArgs),
     /// List the templates, or copy the defaults into templates/ for editing.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -85,6 +87,26 @@ pub(crate) struct NewBriefingArgs {
     /// Overwrite an existing briefing of the same slug.
     #[arg(long)]
     pub(crate) force: bool,
+}
+
+/// Options of `import`.
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// Wire copy files, or folders of `.txt` files.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub(crate) inputs: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for copy without a `date` line.
+    #[arg(long, value_parser = parse_date)]
+    pub(crate) published: Option<chrono::NaiveDate>,
+    /// Source (agency) for copy without a `CITY (AGENCY) –` dateline.
+    #[arg(long)]
+    pub(crate) source: Option<String>,
+    /// Overwrite an existing article of the same slug.
+    #[arg(long)]
+    pub(crate) force: bool,
+    /// Project root.
+    #[arg(long, default_value = ".")]
+    pub(crate) root: PathBuf,
 }
 
 /// The `templates` commands.

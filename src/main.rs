@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => run::extract(args),
         Command::Init(args) => run::init(args),
         Command::New(NewCommand::Briefing(args)) => run::new_briefing(args),
+        Command::Import(args) => run::import(args),
         Command::Templates(TemplatesCommand::List(args)) => run::templates_list(args),
         Command::Templates(TemplatesCommand::Eject(args)) => run::templates_eject(args),
     }

@@ -163,6 +163,44 @@ pub(crate) fn new_briefing(args: cli::NewBriefingArgs) -> ExitCode {
     }
 }
 
+pub(crate) fn import(args: cli::ImportArgs) -> ExitCode {
+    let options = commands::import::ImportOptions {
+        published: args.published,
+        source: args.source,
+        force: args.force,
+    };
+    match commands::import::import_wire(&args.root, &args.inputs, &options) {
+        Ok((results, diags)) => {
+            let (mut imported, mut duplicates) = (0, 0);
+            for r in &results {
+                match r {
+                    commands::import::ImportResult::Imported { from, to } => {
+                        imported += 1;
+                        println!("{} -> {}", from.display(), shown(&args.root, to));
+                    }
+                    commands::import::ImportResult::Duplicate { from, existing } => {
+                        duplicates += 1;
+                        eprintln!(
+                            "{}: already imported as {}",
+                            from.display(),
+                            shown(&args.root, existing)
+                        );
+                    }
+                }
+            }
+            let failed = diags.has_errors();
+            print_diagnostics(&diags.sorted());
+            eprintln!("{imported} imported, {duplicates} already present");
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => fail(&e),
+    }
+}
+
 pub(crate) fn templates_list(args: cli::TemplatesListArgs) -> ExitCode {
     let entries = match commands::templates::list_templates(&args.root) {
         Ok(entries) => entries,

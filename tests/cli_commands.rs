@@ -294,3 +294,144 @@ fn new_briefing_from_a_slug_and_never_twice() {
         "{err}"
     );
 }
+
+// ---- import -------------------------------------------------------------------------------
+
+const REUTERS: &str = "date 2024-04-02\nKYIV (Reuters) – Ukraine said on Tuesday it had received 1,200 drones from its allies: a record, officials said.\n\nDeliveries began in January.\n";
+
+#[test]
+fn import_wire_copy_writes_front_matter_and_builds() {
+    let p = TestProject::example();
+    p.write("inbox/kyiv.txt", REUTERS);
+    let (code, out, err) = report(&["import", "inbox/kyiv.txt"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let path = "content/articles/ukraine-said-on-tuesday-it-had-received-1-200-drones-from.md";
+    assert_eq!(out, format!("inbox/kyiv.txt -> {path}\n"));
+    assert_eq!(err, "1 imported, 0 already present\n");
+    assert_eq!(
+        read(p.root(), path),
+        "---\n\
+         title: \"Ukraine said on Tuesday it had received 1,200 drones from its allies: a record\"\n\
+         source: Reuters\n\
+         published: 2024-04-02\n\
+         dateline: KYIV\n\
+         ---\n\
+         Ukraine said on Tuesday it had received 1,200 drones from its allies: a record, officials said.\n\
+         \n\
+         Deliveries began in January.\n"
+    );
+    let (code, _, err) = report(&["build"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with("2 articles, "), "{err}");
+    let json = p.read_site("claims.json");
+    assert!(json.contains("1,200 drones"), "{json}");
+}
+
+#[test]
+fn import_is_idempotent_by_content() {
+    let p = TestProject::example();
+    // The seed story is already in the project (as wire text): importing it is a no-op.
+    p.write("inbox/seed.txt", SEED);
+    // The same Reuters story twice, once re-wrapped: one article.
+    p.write("inbox/a.txt", REUTERS);
+    p.write(
+        "inbox/b.txt",
+        &REUTERS.replace("it had received", "it had\nreceived"),
+    );
+    let (code, out, err) = report(&["import", "inbox"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.starts_with("inbox/a.txt -> content/articles/ukraine-"),
+        "{out}"
+    );
+    assert!(
+        err.contains("inbox/b.txt: already imported as content/articles/ukraine-"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "inbox/seed.txt: already imported as content/articles/000_d3ab9671ae447b92.txt"
+        ),
+        "{err}"
+    );
+    assert!(err.ends_with("1 imported, 2 already present\n"), "{err}");
+    let (code, out, err) = report(&["import", "inbox/a.txt"], p.root());
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert!(err.ends_with("0 imported, 1 already present\n"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(p.root().join("content/articles"))
+            .unwrap()
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn import_plain_text_needs_a_date_and_a_source() {
+    let p = TestProject::empty();
+    p.write(
+        "note.txt",
+        "The ministry said on Friday that 1,200 families had left.\n",
+    );
+    let (code, out, err) = report(&["import", "note.txt"], p.root());
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "note.txt:1:1: error: missing required field `published`\n  help: give the reference date with --published YYYY-MM-DD\n0 imported, 0 already present\n"
+    );
+    let (code, _, err) = report(
+        &["import", "note.txt", "--published", "2024-06-12"],
+        p.root(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "note.txt:1:1: error: no source: the story has no dateline `CITY (AGENCY) –`\n  help: give the agency with --source NAME\n0 imported, 0 already present\n"
+    );
+    let (code, out, err) = report(
+        &[
+            "import",
+            "note.txt",
+            "--published",
+            "2024-06-12",
+            "--source",
+            "Ministry bulletin",
+        ],
+        p.root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let path = "content/articles/the-ministry-said-on-friday-that-1-200-families-had-left.md";
+    assert_eq!(out, format!("note.txt -> {path}\n"));
+    let text = read(p.root(), path);
+    assert!(
+        text.starts_with("---\ntitle: \"The ministry said on Friday that 1,200 families had left\"\nsource: Ministry bulletin\npublished: 2024-06-12\n---\n"),
+        "{text}"
+    );
+    let (code, _, err) = report(&["check"], p.root());
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn import_never_overwrites_another_story_without_force() {
+    let p = TestProject::empty();
+    let path = "content/articles/ukraine-said-on-tuesday-it-had-received-1-200-drones-from.md";
+    p.write(
+        path,
+        "---\ntitle: Other\nsource: X\npublished: 2024-01-01\n---\nAnother story.\n",
+    );
+    p.write("kyiv.txt", REUTERS);
+    let (code, out, err) = report(&["import", "kyiv.txt"], p.root());
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        format!(
+            "kyiv.txt: error: {path} already exists and holds another story\n  help: use --force to overwrite it\n0 imported, 0 already present\n"
+        )
+    );
+    assert!(read(p.root(), path).contains("Another story."));
+    let (code, out, err) = report(&["import", "kyiv.txt", "--force"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, format!("kyiv.txt -> {path}\n"));
+    assert!(read(p.root(), path).contains("1,200 drones"));
+}

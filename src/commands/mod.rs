@@ -2,6 +2,7 @@
 //! created (or the templates listed) out, one module per command. Nothing here prints: the
 //! binary decides how results look.
 
+pub mod import;
 pub mod init;
 pub mod new;
 pub mod templates;
