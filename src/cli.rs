@@ -46,6 +46,12 @@ pub(crate) struct BuildArgs {
     /// Extract every article again instead of reusing `.report-cache/`.
     #[arg(long)]
     pub(crate) no_cache: bool,
+    /// Print only the problems, not the summary line.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub(crate) quiet: bool,
+    /// Also print what each phase did and how long the run took.
+    #[arg(short, long)]
+    pub(crate) verbose: bool,
 }
 
 /// Options of `extract`.

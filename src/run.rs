@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use report::commands::{self, CommandError};
 use report::{BuildOptions, Diagnostic, Severity};
@@ -57,6 +58,7 @@ fn shown(root: &Path, rel: &Path) -> String {
 }
 
 pub(crate) fn build(args: cli::BuildArgs, write: bool) -> ExitCode {
+    let started = Instant::now();
     let options = BuildOptions {
         root: args.root,
         out: args.out,
@@ -71,28 +73,46 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool) -> ExitCode {
     match result {
         Ok(outcome) => {
             print_diagnostics(&outcome.diagnostics);
-            let errors = outcome
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count();
+            let count = |s| {
+                outcome
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == s)
+                    .count()
+            };
+            let errors = count(Severity::Error);
+            let elapsed = started.elapsed().as_secs_f64();
+            if args.verbose {
+                eprintln!(
+                    "loaded {} articles and {} briefings",
+                    outcome.articles, outcome.briefings
+                );
+                eprintln!("extracted {} claims", outcome.claims);
+                eprintln!("rendered {} files", outcome.files);
+                eprintln!(
+                    "found {errors} error(s) and {} warning(s)",
+                    count(Severity::Warning)
+                );
+            }
             if errors > 0 {
                 eprintln!("{errors} error(s); nothing written");
                 return ExitCode::from(1);
             }
-            let verb = if outcome.written {
-                "wrote"
-            } else {
-                "would write"
-            };
-            eprintln!(
-                "{} articles, {} briefings, {} claims; {verb} {} files to {}",
-                outcome.articles,
-                outcome.briefings,
-                outcome.claims,
-                outcome.files,
-                outcome.out.display()
-            );
+            if !args.quiet {
+                let verb = if outcome.written {
+                    "wrote"
+                } else {
+                    "would write"
+                };
+                eprintln!(
+                    "{} articles, {} briefings, {} claims; {verb} {} files to {} in {elapsed:.2}s",
+                    outcome.articles,
+                    outcome.briefings,
+                    outcome.claims,
+                    outcome.files,
+                    outcome.out.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

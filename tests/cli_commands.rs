@@ -435,3 +435,45 @@ fn import_never_overwrites_another_story_without_force() {
     assert_eq!(out, format!("kyiv.txt -> {path}\n"));
     assert!(read(p.root(), path).contains("1,200 drones"));
 }
+
+// ---- build --quiet / --verbose ------------------------------------------------------------
+
+#[test]
+fn build_quiet_prints_nothing_on_success_and_verbose_prints_the_phases() {
+    let p = TestProject::example();
+    let (code, out, err) = report(&["build", "--quiet"], p.root());
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    let (code, out, err) = report(&["check", "-v"], p.root());
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[0], "loaded 1 articles and 1 briefings");
+    assert!(
+        lines[1].starts_with("extracted ") && lines[1].ends_with(" claims"),
+        "{err}"
+    );
+    assert!(
+        lines[2].starts_with("rendered ") && lines[2].ends_with(" files"),
+        "{err}"
+    );
+    assert_eq!(lines[3], "found 0 error(s) and 0 warning(s)");
+    assert!(lines[4].starts_with("1 articles, 1 briefings, "), "{err}");
+    assert!(
+        lines[4].contains(" files to ") && lines[4].ends_with('s'),
+        "{err}"
+    );
+    let (code, _, err) = report(&["build", "-q", "-v"], p.root());
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn build_quiet_still_reports_problems() {
+    let p = TestProject::example();
+    p.write("content/articles/bad.md", "---\ntitle: x\n---\nBody.\n");
+    let (code, _, err) = report(&["build", "-q"], p.root());
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("content/articles/bad.md:1:1: error: "),
+        "{err}"
+    );
+    assert!(err.ends_with("error(s); nothing written\n"), "{err}");
+}
