@@ -32,6 +32,10 @@ pub(crate) enum Command {
     /// List the templates, or copy the defaults into templates/ for editing.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 /// Options of `build` and `check`.
@@ -143,6 +147,14 @@ pub(crate) struct TemplatesEjectArgs {
     /// Project root.
     #[arg(long, default_value = ".")]
     pub(crate) root: PathBuf,
+}
+
+/// Options of `completions`.
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use clap::CommandFactory;
 use report::commands::{self, CommandError};
 use report::{BuildOptions, Diagnostic, Severity};
 
@@ -249,4 +250,19 @@ pub(crate) fn templates_eject(args: cli::TemplatesEjectArgs) -> ExitCode {
         }
         Err(e) => fail(&e),
     }
+}
+
+pub(crate) fn completions(args: cli::CompletionsArgs) -> ExitCode {
+    let mut buf = Vec::new();
+    clap_complete::generate(args.shell, &mut cli::Cli::command(), "report", &mut buf);
+    print_out(&String::from_utf8_lossy(&buf))
+}
+
+pub(crate) fn man() -> ExitCode {
+    let mut buf = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(cli::Cli::command()).render(&mut buf) {
+        eprintln!("error: {e}");
+        return ExitCode::from(1);
+    }
+    print_out(&String::from_utf8_lossy(&buf))
 }

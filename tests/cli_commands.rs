@@ -477,3 +477,31 @@ fn build_quiet_still_reports_problems() {
     );
     assert!(err.ends_with("error(s); nothing written\n"), "{err}");
 }
+
+// ---- completions and man ------------------------------------------------------------------
+
+#[test]
+fn completions_and_man_page_come_from_the_cli() {
+    let p = TestProject::empty();
+    let (code, out, err) = report(&["completions", "bash"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("_report()"), "{out}");
+    for cmd in ["import", "init", "templates", "eject"] {
+        assert!(out.contains(cmd), "{cmd}");
+    }
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let (code, out, err) = report(&["completions", shell], p.root());
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(out.contains("report"), "{shell}");
+    }
+    let (code, _, _) = report(&["completions", "tcsh"], p.root());
+    assert_eq!(code, 2);
+    let (code, out, err) = report(&["man"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(".ie \\n(.g .ds Aq \\(aq") || out.contains(".TH report"),
+        "{out}"
+    );
+    assert!(out.contains(".TH report 1"), "{out}");
+    assert!(out.contains("import"), "{out}");
+}
