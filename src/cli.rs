@@ -19,7 +19,7 @@ pub(crate) enum Command {
     /// Build the site into the output folder (written only when there is no error).
     Build(BuildArgs),
     /// Load, extract and render in memory; report every problem; write nothing.
-    Check(BuildArgs),
+    Check(CheckArgs),
     /// Print one article's claims as JSON.
     Extract(ExtractArgs),
     /// Create a project: report.yaml, an example story and briefing, a README and .gitignore.
@@ -56,6 +56,18 @@ pub(crate) struct BuildArgs {
     /// Also print what each phase did and how long the run took.
     #[arg(short, long)]
     pub(crate) verbose: bool,
+}
+
+/// Options of `check`.
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// As for `build`.
+    #[command(flatten)]
+    pub(crate) build: BuildArgs,
+    /// Also fail when a figure shown in a briefing has no speaker or no as-of date, or when a
+    /// hand-made claim's quote is no longer in its article.
+    #[arg(long)]
+    pub(crate) strict: bool,
 }
 
 /// Options of `extract`.

@@ -13,8 +13,8 @@ use cli::{Cli, Command, NewCommand, TemplatesCommand};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build(args) => run::build(args, true),
-        Command::Check(args) => run::build(args, false),
+        Command::Build(args) => run::build(args, true, false),
+        Command::Check(args) => run::build(args.build, false, args.strict),
         Command::Extract(args) => run::extract(args),
         Command::Init(args) => run::init(args),
         Command::New(NewCommand::Briefing(args)) => run::new_briefing(args),

@@ -58,7 +58,8 @@ fn shown(root: &Path, rel: &Path) -> String {
     }
 }
 
-pub(crate) fn build(args: cli::BuildArgs, write: bool) -> ExitCode {
+/// `build` (`write`) or `check`, with the strict rules when `strict`.
+pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode {
     let started = Instant::now();
     let options = BuildOptions {
         root: args.root,
@@ -71,6 +72,16 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool) -> ExitCode {
     } else {
         report::check(&options)
     };
+    let result = result.and_then(|mut outcome| {
+        if strict {
+            let mut all = commands::strict::check_strict(&options.root, options.cache)?;
+            for d in outcome.diagnostics.drain(..) {
+                all.push(d);
+            }
+            outcome.diagnostics = all.sorted();
+        }
+        Ok(outcome)
+    });
     match result {
         Ok(outcome) => {
             print_diagnostics(&outcome.diagnostics);

@@ -505,3 +505,107 @@ fn completions_and_man_page_come_from_the_cli() {
     assert!(out.contains(".TH report 1"), "{out}");
     assert!(out.contains("import"), "{out}");
 }
+
+// ---- check --strict -----------------------------------------------------------------------
+
+const DRONES: &str = "---
+title: Drones delivered
+source: Reuters
+published: 2024-04-02
+tags: [ukraine]
+claims:
+  - value: 500
+    unit: tanks
+    said_by: The ministry
+    quote: \"The ministry counted 500 tanks.\"
+---
+Ukraine received 1,200 drones in March.
+
+Officials said 300 more would come, the ministry said on Monday.
+";
+
+const UKRAINE: &str = "---\ntitle: Ukraine\ntags: [ukraine]\n---\nText.\n";
+
+#[test]
+fn check_strict_passes_the_example() {
+    let p = TestProject::example();
+    let (code, _, err) = report(&["check", "--strict"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with("1 articles, 1 briefings, "), "{err}");
+}
+
+#[test]
+fn check_strict_refuses_unsourced_figures_and_lost_quotes() {
+    let p = TestProject::empty();
+    p.write("content/articles/drones.md", DRONES);
+    p.write("content/briefings/ukraine.md", UKRAINE);
+    // Without --strict the project is fine (one warning).
+    let (code, _, err) = report(&["check"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = report(&["check", "--strict"], p.root());
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "content/articles/drones.md: warning: the quote of a hand-made claim is not in the article: `The ministry counted 500 tanks.`
+  help: copy the sentence exactly from the story
+content/articles/drones.md:10:13: error: the quote of a hand-made claim is no longer in the article: `The ministry counted 500 tanks.`
+  help: copy the sentence exactly from the story, or remove the claim
+content/articles/drones.md:12:18: error: figure `1,200 drones` has no speaker (shown in briefing ukraine)
+  help: attribute it in the story (\"…, the ministry said\"), or add it under `claims:` with `said_by:` and `ignore:` the extracted one
+2 error(s); nothing written
+"
+    );
+    // A figure that no briefing shows is not held to the rule.
+    p.write(
+        "content/briefings/ukraine.md",
+        "---\ntitle: Ukraine\ntags: [elsewhere]\n---\nText.\n",
+    );
+    let (code, _, err) = report(&["check", "--strict"], p.root());
+    assert_eq!(code, 1);
+    assert!(!err.contains("has no speaker"), "{err}");
+    assert!(err.contains("10:13: error: the quote"), "{err}");
+}
+
+#[test]
+fn strict_rules_flag_a_figure_without_an_as_of_date() {
+    let p = TestProject::empty();
+    p.write("content/articles/drones.md", DRONES);
+    p.write("content/briefings/ukraine.md", UKRAINE);
+    let (content, _) = report::content::load_content(p.root()).unwrap();
+    let entries = content
+        .articles
+        .into_iter()
+        .map(|article| {
+            let (mut claims, _) = report::extract::extract_claims(&article);
+            for f in &mut claims.figures {
+                f.as_of = None;
+            }
+            report::assemble::ArticleEntry { article, claims }
+        })
+        .collect();
+    let (r, _) = report::assemble::assemble(
+        Default::default(),
+        Default::default(),
+        entries,
+        content.briefings,
+    );
+    let found: Vec<String> = report::commands::strict::strict_diagnostics(&r)
+        .sorted()
+        .iter()
+        .map(|d| d.to_string().lines().next().unwrap().to_string())
+        .collect();
+    assert!(
+        found.contains(
+            &"content/articles/drones.md:14:16: error: figure `300` has no as-of date (shown in briefing ukraine)"
+                .to_string()
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(
+            &"content/articles/drones.md:12:18: error: figure `1,200 drones` has no as-of date (shown in briefing ukraine)"
+                .to_string()
+        ),
+        "{found:#?}"
+    );
+}

@@ -5,6 +5,7 @@
 pub mod import;
 pub mod init;
 pub mod new;
+pub mod strict;
 pub mod templates;
 
 use std::path::{Path, PathBuf};
