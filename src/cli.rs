@@ -32,6 +32,8 @@ pub(crate) enum Command {
     /// List the templates, or copy the defaults into templates/ for editing.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Build, serve the site on 127.0.0.1 and rebuild (and reload the page) on every change.
+    Serve(ServeArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff).
@@ -159,6 +161,20 @@ pub(crate) struct TemplatesEjectArgs {
     /// Project root.
     #[arg(long, default_value = ".")]
     pub(crate) root: PathBuf,
+}
+
+/// Options of `serve`.
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// Project root (holds content/, templates/, report.yaml).
+    #[arg(long, default_value = ".")]
+    pub(crate) root: PathBuf,
+    /// Output folder (default: `output` of report.yaml, else site/ under the root).
+    #[arg(long)]
+    pub(crate) out: Option<PathBuf>,
+    /// Port on 127.0.0.1; 0 picks a free one.
+    #[arg(long, default_value_t = 1111)]
+    pub(crate) port: u16,
 }
 
 /// Options of `completions`.

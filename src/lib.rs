@@ -24,6 +24,7 @@ pub mod error;
 pub mod extract;
 mod files;
 pub mod render;
+pub mod serve;
 pub mod site;
 
 use std::path::{Path, PathBuf};

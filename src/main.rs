@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Import(args) => run::import(args),
         Command::Templates(TemplatesCommand::List(args)) => run::templates_list(args),
         Command::Templates(TemplatesCommand::Eject(args)) => run::templates_eject(args),
+        Command::Serve(args) => run::serve(args),
         Command::Completions(args) => run::completions(args),
         Command::Man => run::man(),
     }

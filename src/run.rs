@@ -263,6 +263,48 @@ pub(crate) fn templates_eject(args: cli::TemplatesEjectArgs) -> ExitCode {
     }
 }
 
+pub(crate) fn serve(args: cli::ServeArgs) -> ExitCode {
+    let options = BuildOptions {
+        root: args.root,
+        out: args.out,
+        build_date: source_date_epoch(),
+        cache: true,
+    };
+    let result = report::serve::serve(&options, args.port, |event| match event {
+        report::serve::ServeEvent::Listening(addr) => {
+            // Scripts (and the tests) read the address from the first line of stdout.
+            println!("serving http://{addr}/");
+            let _ = std::io::stdout().flush();
+        }
+        report::serve::ServeEvent::Built(outcome, took) => {
+            print_diagnostics(&outcome.diagnostics);
+            if outcome.written {
+                eprintln!(
+                    "{} articles, {} briefings, {} claims; wrote {} files to {} in {:.2}s",
+                    outcome.articles,
+                    outcome.briefings,
+                    outcome.claims,
+                    outcome.files,
+                    outcome.out.display(),
+                    took.as_secs_f64()
+                );
+            } else {
+                eprintln!("build failed; still serving the previous site");
+            }
+        }
+        report::serve::ServeEvent::Failed(e) => {
+            eprintln!("error: {e}; still serving the previous site");
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 pub(crate) fn completions(args: cli::CompletionsArgs) -> ExitCode {
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut cli::Cli::command(), "report", &mut buf);
