@@ -134,6 +134,7 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode
     }
 }
 
+/// `extract`: one file's claims as JSON on stdout.
 pub(crate) fn extract(args: cli::ExtractArgs) -> ExitCode {
     let text = match std::fs::read(&args.file) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -167,6 +168,7 @@ pub(crate) fn extract(args: cli::ExtractArgs) -> ExitCode {
     }
 }
 
+/// `init`: the created paths on stdout, the next step on stderr.
 pub(crate) fn init(args: cli::InitArgs) -> ExitCode {
     match commands::init::init_project(&args.dir) {
         Ok(written) => {
@@ -185,6 +187,7 @@ pub(crate) fn init(args: cli::InitArgs) -> ExitCode {
     }
 }
 
+/// `new briefing`: the created path on stdout.
 pub(crate) fn new_briefing(args: cli::NewBriefingArgs) -> ExitCode {
     match commands::new::new_briefing(&args.root, &args.name, &args.tags, args.force) {
         Ok(path) => {
@@ -195,6 +198,8 @@ pub(crate) fn new_briefing(args: cli::NewBriefingArgs) -> ExitCode {
     }
 }
 
+/// `import`: one `FROM -> TO` line per article written on stdout; duplicates, problems and
+/// the count on stderr.
 pub(crate) fn import(args: cli::ImportArgs) -> ExitCode {
     let options = commands::import::ImportOptions {
         published: args.published,
@@ -233,6 +238,7 @@ pub(crate) fn import(args: cli::ImportArgs) -> ExitCode {
     }
 }
 
+/// `templates list`: one aligned row per template on stdout.
 pub(crate) fn templates_list(args: cli::TemplatesListArgs) -> ExitCode {
     let entries = match commands::templates::list_templates(&args.root) {
         Ok(entries) => entries,
@@ -251,6 +257,7 @@ pub(crate) fn templates_list(args: cli::TemplatesListArgs) -> ExitCode {
     print_out(&out)
 }
 
+/// `templates eject`: the created paths on stdout.
 pub(crate) fn templates_eject(args: cli::TemplatesEjectArgs) -> ExitCode {
     match commands::templates::eject_templates(&args.root, &args.names, args.force) {
         Ok(written) => {
@@ -263,6 +270,7 @@ pub(crate) fn templates_eject(args: cli::TemplatesEjectArgs) -> ExitCode {
     }
 }
 
+/// `serve`: the address on stdout, each rebuild's diagnostics and summary on stderr.
 pub(crate) fn serve(args: cli::ServeArgs) -> ExitCode {
     let options = BuildOptions {
         root: args.root,
@@ -305,12 +313,14 @@ pub(crate) fn serve(args: cli::ServeArgs) -> ExitCode {
     }
 }
 
+/// `completions`: the script on stdout.
 pub(crate) fn completions(args: cli::CompletionsArgs) -> ExitCode {
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut cli::Cli::command(), "report", &mut buf);
     print_out(&String::from_utf8_lossy(&buf))
 }
 
+/// `man`: the roff page on stdout.
 pub(crate) fn man() -> ExitCode {
     let mut buf = Vec::new();
     if let Err(e) = clap_mangen::Man::new(cli::Cli::command()).render(&mut buf) {
