@@ -10,7 +10,6 @@
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -44,11 +43,10 @@ struct Entry {
     diagnostics: Vec<StoredDiagnostic>,
 }
 
-/// The claims cache of a project. Shared by the extraction threads.
+/// The claims cache of a project. Shared read-only by the extraction threads: no lock.
 #[derive(Debug)]
 pub struct ClaimCache {
     dir: Option<PathBuf>,
-    used: Mutex<BTreeSet<String>>,
 }
 
 impl ClaimCache {
@@ -56,11 +54,11 @@ impl ClaimCache {
     pub fn open(root: &Path, enabled: bool) -> Self {
         ClaimCache {
             dir: enabled.then(|| root.join(CACHE_DIR).join("claims")),
-            used: Mutex::new(BTreeSet::new()),
         }
     }
 
-    fn key(article: &Article) -> String {
+    /// The key of `article`'s entry: what [`ClaimCache::prune`] keeps.
+    pub fn key(article: &Article) -> String {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (EXTRACTOR_VERSION, env!("CARGO_PKG_VERSION")).hash(&mut h);
         article.path.hash(&mut h);
@@ -69,17 +67,21 @@ impl ClaimCache {
         format!("{:016x}", h.finish())
     }
 
-    fn mark_used(&self, key: &str) {
-        if let Ok(mut used) = self.used.lock() {
-            used.insert(key.to_string());
+    /// The claims of `article` with their diagnostics and the entry's key: from the cache when a
+    /// valid entry exists, else extracted now and stored.
+    pub fn claims(&self, article: &Article) -> (String, Claims, Diagnostics) {
+        let key = Self::key(article);
+        if let Some((claims, diags)) = self.load(&key, article) {
+            return (key, claims, diags);
         }
+        let (claims, diags) = crate::extract::extract_claims(article);
+        self.store(&key, article, &claims, &diags);
+        (key, claims, diags)
     }
 
     /// The cached claims and diagnostics of `article`, when a valid entry exists.
-    pub fn get(&self, article: &Article) -> Option<(Claims, Diagnostics)> {
+    fn load(&self, key: &str, article: &Article) -> Option<(Claims, Diagnostics)> {
         let dir = self.dir.as_ref()?;
-        let key = Self::key(article);
-        self.mark_used(&key);
         let bytes = std::fs::read(dir.join(format!("{key}.json"))).ok()?;
         let entry: Entry = serde_json::from_slice(&bytes).ok()?;
         let Entry {
@@ -91,7 +93,7 @@ impl ClaimCache {
             event_spans,
             diagnostics,
         } = entry;
-        let consistent = stored_key == key
+        let consistent = stored_key == *key
             && text_len == article.text.len()
             && figure_spans.len() == claims.figures.len()
             && date_spans.len() == claims.dates.len()
@@ -136,12 +138,10 @@ impl ClaimCache {
 
     /// Stores the claims of `article`. A failure to write only costs the next build time, so it is
     /// ignored.
-    pub fn put(&self, article: &Article, claims: &Claims, diags: &Diagnostics) {
+    fn store(&self, key: &str, article: &Article, claims: &Claims, diags: &Diagnostics) {
         let Some(dir) = &self.dir else { return };
-        let key = Self::key(article);
-        self.mark_used(&key);
         let entry = Entry {
-            key: key.clone(),
+            key: key.to_string(),
             text_len: article.text.len(),
             claims: claims.clone(),
             figure_spans: claims
@@ -183,10 +183,9 @@ impl ClaimCache {
         }
     }
 
-    /// Removes the entries no article of this build used (and stray temporary files).
-    pub fn prune(&self) {
+    /// Removes the entries whose keys are not in `used` (and stray temporary files).
+    pub fn prune(&self, used: &BTreeSet<String>) {
         let Some(dir) = &self.dir else { return };
-        let Ok(used) = self.used.lock() else { return };
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
@@ -222,10 +221,10 @@ mod tests {
         let a = article(
             "---\ntitle: A\nsource: S\npublished: 2024-05-02\n---\nOfficials said on Monday that about 300 homes were lost.\n",
         );
-        assert!(cache.get(&a).is_none());
-        let (claims, diags) = crate::extract::extract_claims(&a);
-        cache.put(&a, &claims, &diags);
-        let (cached, cached_diags) = cache.get(&a).unwrap();
+        let key = ClaimCache::key(&a);
+        assert!(cache.load(&key, &a).is_none());
+        let (_, claims, diags) = cache.claims(&a);
+        let (cached, cached_diags) = cache.load(&key, &a).unwrap();
         assert_eq!(cached, claims);
         assert_eq!(cached.figures[0].span, claims.figures[0].span);
         assert_eq!(cached_diags, diags);
@@ -237,11 +236,11 @@ mod tests {
             .unwrap()
             .path();
         std::fs::write(&file, b"{\"key\": \"garbage\"").unwrap();
-        assert!(cache.get(&a).is_none());
+        assert!(cache.load(&key, &a).is_none());
         // An edited article misses.
         let b = article(
             "---\ntitle: A\nsource: S\npublished: 2024-05-02\n---\nOfficials said on Monday that about 400 homes were lost.\n",
         );
-        assert!(cache.get(&b).is_none());
+        assert!(cache.load(&ClaimCache::key(&b), &b).is_none());
     }
 }

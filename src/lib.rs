@@ -105,20 +105,16 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     // Extraction is per article and independent: run it on every core. `collect` keeps the
     // articles' order, so the output does not depend on the thread count.
     let cache = cache::ClaimCache::open(root, options.cache);
-    let extracted: Vec<(assemble::ArticleEntry, Diagnostics)> = content
+    let extracted: Vec<(String, assemble::ArticleEntry, Diagnostics)> = content
         .articles
         .into_par_iter()
         .map(|article| {
-            let (claims, d) = cache.get(&article).unwrap_or_else(|| {
-                let (claims, d) = extract::extract_claims(&article);
-                cache.put(&article, &claims, &d);
-                (claims, d)
-            });
-            (assemble::ArticleEntry { article, claims }, d)
+            let (key, claims, d) = cache.claims(&article);
+            (key, assemble::ArticleEntry { article, claims }, d)
         })
         .collect();
-    cache.prune();
-    for (entry, d) in extracted {
+    cache.prune(&extracted.iter().map(|(key, _, _)| key.clone()).collect());
+    for (_, entry, d) in extracted {
         diags.extend(d);
         claim_count +=
             entry.claims.figures.len() + entry.claims.dates.len() + entry.claims.events.len();
@@ -149,23 +145,21 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
 /// folder replaces the output only when nothing failed, so any error leaves the published site
 /// as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let prepared = prepare(options)?;
+    if prepared.diags.has_errors() {
+        // Still render (writing nothing) so that template errors are reported with the rest.
+        return render_without_writing(prepared);
+    }
     let Prepared {
         mut outcome,
         report,
         templates,
         mut diags,
-    } = prepare(options)?;
+    } = prepared;
     let Some(templates) = templates else {
         outcome.diagnostics = diags.sorted();
         return Ok(outcome);
     };
-    if diags.has_errors() {
-        // Still render (writing nothing) so that template errors are reported with the rest.
-        let (_, d) = render::render(report, &templates, &|_, _| Ok(()))?;
-        diags.extend(d);
-        outcome.diagnostics = diags.sorted();
-        return Ok(outcome);
-    }
     check_output_folder(&options.root, &outcome.out)?;
     let staging = site::Staging::begin(&outcome.out)?;
     let (files, d) = render::render(report, &templates, &|path, bytes| {
@@ -183,12 +177,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
 
 /// Does everything a build does except writing.
 pub fn check(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    render_without_writing(prepare(options)?)
+}
+
+/// Renders into nothing, to find every template problem, and reports.
+fn render_without_writing(prepared: Prepared) -> Result<BuildOutcome, Error> {
     let Prepared {
         mut outcome,
         report,
         templates,
         mut diags,
-    } = prepare(options)?;
+    } = prepared;
     if let Some(templates) = templates {
         let (files, d) = render::render(report, &templates, &|_, _| Ok(()))?;
         diags.extend(d);
@@ -198,18 +197,53 @@ pub fn check(options: &BuildOptions) -> Result<BuildOutcome, Error> {
     Ok(outcome)
 }
 
-/// Refuses an output folder that is the project root or holds the content.
+/// Refuses an output folder whose replacement would destroy the project: the project folder or
+/// one of its ancestors, or a folder inside the content, the templates or the cache (a build
+/// replaces its output folder whole).
 fn check_output_folder(root: &Path, out: &Path) -> Result<(), Error> {
-    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let root = canonical(root);
-    let out_c = canonical(out);
-    if root.starts_with(&out_c) {
-        return Err(Error::UnsafeOutput {
+    let root = resolve(root);
+    let out_r = resolve(out);
+    let refuse = |reason: &str| {
+        Err(Error::UnsafeOutput {
             path: out.to_path_buf(),
-            reason: "it is the project folder or contains it".into(),
-        });
+            reason: reason.into(),
+        })
+    };
+    if root.starts_with(&out_r) {
+        return refuse("it is the project folder or contains it");
+    }
+    for source in ["content", "templates", cache::CACHE_DIR] {
+        if out_r.starts_with(root.join(source)) {
+            return refuse(&format!("it is inside the project's `{source}` folder"));
+        }
     }
     Ok(())
+}
+
+/// An absolute path with symlinks resolved as far as the path exists, and `.`/`..` folded.
+fn resolve(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // Canonicalize the longest existing ancestor, then add the rest.
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    for name in rest.into_iter().rev() {
+        if name == ".." {
+            resolved.pop();
+        } else if name != "." {
+            resolved.push(name);
+        }
+    }
+    resolved
 }
 
 /// The `report extract` output: one article's claims.

@@ -235,3 +235,43 @@ fn symlinks_out_of_the_project_are_not_followed() {
     assert!(!p.site().join("articles/secret.html").exists());
     assert!(!p.read_site("claims.json").contains("Secret text"));
 }
+
+#[test]
+fn the_output_folder_cannot_be_the_project_or_its_sources() {
+    let p = TestProject::empty();
+    p.write(
+        "content/articles/a.md",
+        &format!("---\ntitle: A\n{FRONT}---\nText.\n"),
+    );
+    p.write("templates/notes.txt", "x\n");
+    for out in [
+        ".",
+        "..",
+        "content",
+        "content/articles",
+        "templates",
+        ".report-cache/x",
+        "content/../content",
+    ] {
+        let outcome = report::build(&report::BuildOptions {
+            root: p.root().to_path_buf(),
+            out: Some(p.root().join(out)),
+            build_date: None,
+            cache: false,
+        });
+        let err = outcome.expect_err(out).to_string();
+        assert!(err.starts_with("refusing to use"), "{out}: {err}");
+    }
+    // The sources are intact.
+    assert!(p.root().join("content/articles/a.md").is_file());
+    assert!(p.root().join("templates/notes.txt").is_file());
+    // A folder beside them is fine.
+    let outcome = report::build(&report::BuildOptions {
+        root: p.root().to_path_buf(),
+        out: Some(p.root().join("public")),
+        build_date: None,
+        cache: false,
+    })
+    .unwrap();
+    assert!(outcome.written);
+}

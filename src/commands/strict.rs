@@ -12,7 +12,7 @@ use crate::assemble::{self, ArticleEntry, Report};
 use crate::cache::ClaimCache;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::error::Error;
-use crate::{config, content, extract};
+use crate::{config, content};
 
 /// Loads, extracts (reusing `.report-cache/` when `use_cache`) and assembles the project at
 /// `root`, then applies the strict rules. Only the strict findings are returned: the problems a
@@ -25,11 +25,7 @@ pub fn check_strict(root: &Path, use_cache: bool) -> Result<Diagnostics, Error> 
         .articles
         .into_par_iter()
         .map(|article| {
-            let (claims, _) = cache.get(&article).unwrap_or_else(|| {
-                let (claims, d) = extract::extract_claims(&article);
-                cache.put(&article, &claims, &d);
-                (claims, d)
-            });
+            let (_, claims, _) = cache.claims(&article);
             ArticleEntry { article, claims }
         })
         .collect();

@@ -22,6 +22,17 @@ pub(crate) struct Split<'a> {
     pub(crate) present: bool,
 }
 
+impl<'a> Split<'a> {
+    /// The YAML block of `file_text`, for parsing.
+    fn block(self, file_text: &'a str) -> Block<'a> {
+        Block {
+            file_text,
+            yaml: self.yaml,
+            offset: self.yaml_offset,
+        }
+    }
+}
+
 /// Splits a leading `---` … `---` block. An opening line without a closing one is an error.
 pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let start = usize::from(text.starts_with('\u{feff}')) * 3;
@@ -171,11 +182,7 @@ pub(crate) fn parse_article(
     file_text: &str,
     split: Split<'_>,
 ) -> (Option<ArticleFront>, Diagnostics) {
-    let block = Block {
-        file_text,
-        yaml: split.yaml,
-        offset: split.yaml_offset,
-    };
+    let block = split.block(file_text);
     let (raw, mut diags) = yaml::parse_mapping::<RawArticle>(path, block, ARTICLE_KEYS);
     let Some(raw) = raw else {
         return (None, diags);
@@ -301,11 +308,7 @@ pub(crate) fn parse_briefing(
     file_text: &str,
     split: Split<'_>,
 ) -> (Option<BriefingFront>, Diagnostics) {
-    let block = Block {
-        file_text,
-        yaml: split.yaml,
-        offset: split.yaml_offset,
-    };
+    let block = split.block(file_text);
     let (raw, mut diags) = yaml::parse_mapping::<RawBriefing>(path, block, BRIEFING_KEYS);
     let Some(raw) = raw else {
         return (None, diags);

@@ -1020,21 +1020,21 @@ fn counted_noun(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
         let t = &tokens[k];
         let w = lower(t);
         let alpha = t.text.chars().all(|c| c.is_alphabetic() || c == '-');
-        if !alpha
-            || t.is_capitalized()
-            || STOPWORDS.contains(&w.as_str())
-            || w.ends_with("ed")
-            || w.ends_with("ing") && !is_plural(&w)
-        {
+        if !alpha || t.is_capitalized() || STOPWORDS.contains(&w.as_str()) {
             break;
         }
         words.push((k, w));
         k += 1;
     }
-    if words.is_empty() {
-        return None;
-    }
-    let last = words.iter().rposition(|(_, w)| is_plural(w)).unwrap_or(0);
+    // The unit ends at the last plural noun; a participle ("polling", "armoured") counts only as
+    // a modifier before one: "88,000 polling stations", but not "300 killed" or "20 missing".
+    let verb_like = |w: &str| w.ends_with("ed") || (w.ends_with("ing") && !is_plural(w));
+    let last = match words.iter().rposition(|(_, w)| is_plural(w)) {
+        Some(i) => i,
+        None if words.first().is_some_and(|(_, w)| !verb_like(w)) => 0,
+        None => return None,
+    };
+
     let phrase: Vec<&str> = words[..=last].iter().map(|(_, w)| w.as_str()).collect();
     Some((phrase.join(" "), words[last].0 + 1))
 }
@@ -1042,15 +1042,12 @@ fn counted_noun(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
 /// A change with no unit of its own counts what its sentence counts: "the number of containers
 /// has increased by 300" → containers; otherwise the unit of the nearest figure in the sentence.
 fn fill_change_units(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention]) {
-    let subject = tokens.windows(3).find_map(|w| {
+    let subject = tokens.windows(3).enumerate().find_map(|(i, w)| {
         (matches!(
             lower(&w[0]).as_str(),
             "number" | "amount" | "total" | "count"
         ) && lower(&w[1]) == "of")
-            .then(|| {
-                counted_noun(tokens, tokens.iter().position(|t| t.start == w[2].start)?)
-                    .map(|(u, _)| u)
-            })
+            .then(|| counted_noun(tokens, i + 2).map(|(u, _)| u))
             .flatten()
     });
     for i in 0..figures.len() {
@@ -1439,6 +1436,21 @@ mod tests {
         ] {
             assert!(figs(text).is_empty(), "{text}: {:?}", figs(text));
         }
+    }
+
+    #[test]
+    fn participles_modify_units_but_are_not_units() {
+        assert_eq!(
+            one("They opened nearly 88,000 polling stations.")
+                .2
+                .as_deref(),
+            Some("polling stations")
+        );
+        assert_eq!(
+            one("About 20 armoured vehicles arrived.").2.as_deref(),
+            Some("armoured vehicles")
+        );
+        assert_eq!(one("Officials said 300 were killed.").2, None);
     }
 
     #[test]

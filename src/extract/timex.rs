@@ -729,6 +729,18 @@ impl<'a> Parser<'a> {
         if let Some((m, j, kind)) = self.modifier(i)
             && let Some(mut c) = self.core(j)
         {
+            // "the end of the year/month/week": the period we are in, not a length of time.
+            if kind == ModKind::Date
+                && self.is(j, "the")
+                && let Sem::Dur {
+                    n: None | Some(1),
+                    unit:
+                        unit @ (Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade),
+                    half: false,
+                } = c.sem
+            {
+                c.sem = Sem::RelUnit { unit, off: 0 };
+            }
             let ok = match kind {
                 ModKind::Both => !matches!(c.sem, Sem::Set(_) | Sem::Ref(_) | Sem::Weekday { .. }),
                 ModKind::Dur => matches!(
@@ -3633,7 +3645,7 @@ impl Parser<'_> {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ModKind {
     Both,
     Dur,
@@ -5865,6 +5877,11 @@ mod tests {
         // (text, span, value); DCT 2024-03-20 is a Wednesday.
         let cases: &[(&str, &str, &str)] = &[
             ("The vote came in late-January.", "late-January", "2024-01"),
+            (
+                "A ruling is due by the end of the year.",
+                "the end of the year",
+                "2024",
+            ),
             (
                 "The court will rule at midday.",
                 "midday",
