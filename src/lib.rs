@@ -16,6 +16,7 @@
 
 pub mod assemble;
 pub mod cache;
+pub mod commands;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -23,6 +24,7 @@ pub mod error;
 pub mod extract;
 mod files;
 pub mod render;
+pub mod serve;
 pub mod site;
 
 use std::path::{Path, PathBuf};

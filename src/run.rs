@@ -1,0 +1,331 @@
+//! One function per command: options in, the library called, its results printed, the exit
+//! code out. Data goes to stdout; diagnostics and summaries go to stderr.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::CommandFactory;
+use report::commands::{self, CommandError};
+use report::{BuildOptions, Diagnostic, Severity};
+
+use crate::cli;
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970) as a date, when set and valid.
+fn source_date_epoch() -> Option<chrono::NaiveDate> {
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    chrono::DateTime::from_timestamp(secs, 0).map(|d| d.date_naive())
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        eprintln!("{d}");
+    }
+}
+
+/// Writes `text` to stdout; a closed pipe (`report man | head`) is not an error worth a panic.
+fn print_out(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(1)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// Prints a command error; usage errors exit 2, the rest 1.
+fn fail(e: &CommandError) -> ExitCode {
+    eprintln!("error: {e}");
+    match e {
+        CommandError::Usage(_) => ExitCode::from(2),
+        _ => ExitCode::from(1),
+    }
+}
+
+/// `path` under `root` as the user would type it from here.
+fn shown(root: &Path, rel: &Path) -> String {
+    if root == Path::new(".") {
+        rel.display().to_string()
+    } else {
+        root.join(rel).display().to_string()
+    }
+}
+
+/// `build` (`write`) or `check`, with the strict rules when `strict`.
+pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode {
+    let started = Instant::now();
+    let options = BuildOptions {
+        root: args.root,
+        out: args.out,
+        build_date: source_date_epoch(),
+        cache: !args.no_cache,
+    };
+    let result = if write {
+        report::build(&options)
+    } else {
+        report::check(&options)
+    };
+    let result = result.and_then(|mut outcome| {
+        if strict {
+            let mut all = commands::strict::check_strict(&options.root, options.cache)?;
+            for d in outcome.diagnostics.drain(..) {
+                all.push(d);
+            }
+            outcome.diagnostics = all.sorted();
+        }
+        Ok(outcome)
+    });
+    match result {
+        Ok(outcome) => {
+            print_diagnostics(&outcome.diagnostics);
+            let count = |s| {
+                outcome
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == s)
+                    .count()
+            };
+            let errors = count(Severity::Error);
+            let elapsed = started.elapsed().as_secs_f64();
+            if args.verbose {
+                eprintln!(
+                    "loaded {} articles and {} briefings",
+                    outcome.articles, outcome.briefings
+                );
+                eprintln!("extracted {} claims", outcome.claims);
+                eprintln!("rendered {} files", outcome.files);
+                eprintln!(
+                    "found {errors} error(s) and {} warning(s)",
+                    count(Severity::Warning)
+                );
+            }
+            if errors > 0 {
+                eprintln!("{errors} error(s); nothing written");
+                return ExitCode::from(1);
+            }
+            if !args.quiet {
+                let verb = if outcome.written {
+                    "wrote"
+                } else {
+                    "would write"
+                };
+                eprintln!(
+                    "{} articles, {} briefings, {} claims; {verb} {} files to {} in {elapsed:.2}s",
+                    outcome.articles,
+                    outcome.briefings,
+                    outcome.claims,
+                    outcome.files,
+                    outcome.out.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `extract`: one file's claims as JSON on stdout.
+pub(crate) fn extract(args: cli::ExtractArgs) -> ExitCode {
+    let text = match std::fs::read(&args.file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!(
+                    "{}: error: the file is not UTF-8 (invalid byte at offset {})",
+                    args.file.display(),
+                    e.utf8_error().valid_up_to()
+                );
+                return ExitCode::from(1);
+            }
+        },
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", args.file.display());
+            return ExitCode::from(1);
+        }
+    };
+    match report::extract_text(&args.file, text, args.published) {
+        Ok(out) => match serde_json::to_string_pretty(&out) {
+            Ok(json) => print_out(&format!("{json}\n")),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
+        Err(diags) => {
+            print_diagnostics(&diags.sorted());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `init`: the created paths on stdout, the next step on stderr.
+pub(crate) fn init(args: cli::InitArgs) -> ExitCode {
+    match commands::init::init_project(&args.dir) {
+        Ok(written) => {
+            for path in &written {
+                println!("created {}", shown(&args.dir, path));
+            }
+            let cd = if args.dir == Path::new(".") {
+                String::new()
+            } else {
+                format!("cd {} && ", args.dir.display())
+            };
+            eprintln!("next: {cd}report build");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// `new briefing`: the created path on stdout.
+pub(crate) fn new_briefing(args: cli::NewBriefingArgs) -> ExitCode {
+    match commands::new::new_briefing(&args.root, &args.name, &args.tags, args.force) {
+        Ok(path) => {
+            println!("{}", shown(&args.root, &path));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// `import`: one `FROM -> TO` line per article written on stdout; duplicates, problems and
+/// the count on stderr.
+pub(crate) fn import(args: cli::ImportArgs) -> ExitCode {
+    let options = commands::import::ImportOptions {
+        published: args.published,
+        source: args.source,
+        force: args.force,
+    };
+    match commands::import::import_wire(&args.root, &args.inputs, &options) {
+        Ok((results, diags)) => {
+            let (mut imported, mut duplicates) = (0, 0);
+            for r in &results {
+                match r {
+                    commands::import::ImportResult::Imported { from, to } => {
+                        imported += 1;
+                        println!("{} -> {}", from.display(), shown(&args.root, to));
+                    }
+                    commands::import::ImportResult::Duplicate { from, existing } => {
+                        duplicates += 1;
+                        eprintln!(
+                            "{}: already imported as {}",
+                            from.display(),
+                            shown(&args.root, existing)
+                        );
+                    }
+                }
+            }
+            let failed = diags.has_errors();
+            print_diagnostics(&diags.sorted());
+            eprintln!("{imported} imported, {duplicates} already present");
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// `templates list`: one aligned row per template on stdout.
+pub(crate) fn templates_list(args: cli::TemplatesListArgs) -> ExitCode {
+    let entries = match commands::templates::list_templates(&args.root) {
+        Ok(entries) => entries,
+        Err(e) => return fail(&e),
+    };
+    let width = entries.iter().map(|e| e.name.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for e in &entries {
+        let to = e.renders_to.as_deref().unwrap_or("(not rendered alone)");
+        out.push_str(&format!(
+            "{:width$}  {:10}  {to}\n",
+            e.name,
+            e.origin.to_string()
+        ));
+    }
+    print_out(&out)
+}
+
+/// `templates eject`: the created paths on stdout.
+pub(crate) fn templates_eject(args: cli::TemplatesEjectArgs) -> ExitCode {
+    match commands::templates::eject_templates(&args.root, &args.names, args.force) {
+        Ok(written) => {
+            for path in &written {
+                println!("created {}", shown(&args.root, path));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// `serve`: the address on stdout, each rebuild's diagnostics and summary on stderr.
+pub(crate) fn serve(args: cli::ServeArgs) -> ExitCode {
+    let options = BuildOptions {
+        root: args.root,
+        out: args.out,
+        build_date: source_date_epoch(),
+        cache: true,
+    };
+    let result = report::serve::serve(&options, args.port, |event| match event {
+        report::serve::ServeEvent::Listening(addr) => {
+            // Scripts (and the tests) read the address from the first line of stdout.
+            println!("serving http://{addr}/");
+            let _ = std::io::stdout().flush();
+        }
+        report::serve::ServeEvent::Built(outcome, took) => {
+            print_diagnostics(&outcome.diagnostics);
+            if outcome.written {
+                eprintln!(
+                    "{} articles, {} briefings, {} claims; wrote {} files to {} in {:.2}s",
+                    outcome.articles,
+                    outcome.briefings,
+                    outcome.claims,
+                    outcome.files,
+                    outcome.out.display(),
+                    took.as_secs_f64()
+                );
+            } else {
+                eprintln!("build failed; still serving the previous site");
+            }
+        }
+        report::serve::ServeEvent::Failed(e) => {
+            eprintln!("error: {e}; still serving the previous site");
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `completions`: the script on stdout.
+pub(crate) fn completions(args: cli::CompletionsArgs) -> ExitCode {
+    let mut buf = Vec::new();
+    clap_complete::generate(args.shell, &mut cli::Cli::command(), "report", &mut buf);
+    print_out(&String::from_utf8_lossy(&buf))
+}
+
+/// `man`: the roff page on stdout.
+pub(crate) fn man() -> ExitCode {
+    let mut buf = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(cli::Cli::command()).render(&mut buf) {
+        eprintln!("error: {e}");
+        return ExitCode::from(1);
+    }
+    print_out(&String::from_utf8_lossy(&buf))
+}

@@ -1,0 +1,300 @@
+//! Build options and an address in; a live preview out: the site is built, served over HTTP on
+//! 127.0.0.1, and rebuilt whenever `content/`, `templates/` or `report.yaml` change. HTML pages
+//! are served with a small script that reloads them after a good rebuild and overlays the
+//! diagnostics of a bad one. The script is added when a page is sent, never written to the output
+//! folder, so `build` output never carries it. A failed rebuild keeps the previous site served.
+//!
+//! The watcher polls file times (every 300 ms) instead of using OS notifications: it needs no
+//! platform code, and a project is small enough that a poll costs well under a millisecond.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::error::Error;
+use crate::{BuildOptions, BuildOutcome, Severity};
+
+/// What the caller hears about.
+#[derive(Debug)]
+pub enum ServeEvent {
+    /// The server listens here.
+    Listening(SocketAddr),
+    /// A build finished (its diagnostics may hold errors, then nothing was written), and how long
+    /// it took.
+    Built(BuildOutcome, Duration),
+    /// A build could not run.
+    Failed(Error),
+}
+
+/// What pages ask the server about.
+#[derive(Debug, Default)]
+struct Status {
+    /// Incremented after every build that wrote the site.
+    version: u64,
+    /// The diagnostics of the last build when it failed, else empty.
+    errors: String,
+}
+
+const RELOAD_SCRIPT: &str = r#"<script>/* report serve: live reload */(function(){var v=null;function show(t){var o=document.getElementById('__report_overlay');if(!t){if(o)o.remove();return}if(!o){o=document.createElement('pre');o.id='__report_overlay';o.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:50%;overflow:auto;margin:0;padding:1em;background:#3b0d0d;color:#ffe0e0;font:13px monospace;white-space:pre-wrap;z-index:2147483647';document.body.appendChild(o)}o.textContent=t}function poll(){fetch('/__report/status').then(function(r){return r.json()}).then(function(s){if(v!==null&&s.version!==v){location.reload();return}v=s.version;show(s.errors)}).catch(function(){}).then(function(){setTimeout(poll,700)})}poll()})();</script>"#;
+
+/// Builds, then serves the output folder on `127.0.0.1:port` (0 picks a free port) and rebuilds
+/// on every change, forever. `on_event` hears about the address and every build.
+pub fn serve(
+    options: &BuildOptions,
+    port: u16,
+    mut on_event: impl FnMut(ServeEvent),
+) -> Result<(), Error> {
+    let status = Arc::new(Mutex::new(Status::default()));
+    let out = options.out.clone().unwrap_or_else(|| {
+        let config = crate::config::load_config(&options.root)
+            .map(|(c, _)| c.output)
+            .unwrap_or_else(|_| "site".into());
+        options.root.join(config)
+    });
+    let options = &BuildOptions {
+        out: Some(out.clone()),
+        ..options.clone()
+    };
+    let rebuild = |status: &Mutex<Status>, on_event: &mut dyn FnMut(ServeEvent)| {
+        let started = Instant::now();
+        match crate::build(options) {
+            Ok(outcome) => {
+                let mut s = status.lock().unwrap_or_else(PoisonError::into_inner);
+                if outcome.written {
+                    s.version += 1;
+                    s.errors.clear();
+                } else {
+                    s.errors = outcome
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.severity == Severity::Error)
+                        .map(|d| format!("{d}\n"))
+                        .collect();
+                }
+                drop(s);
+                on_event(ServeEvent::Built(outcome, started.elapsed()));
+            }
+            Err(e) => {
+                status.lock().unwrap_or_else(PoisonError::into_inner).errors = e.to_string();
+                on_event(ServeEvent::Failed(e));
+            }
+        }
+    };
+    let mut last = fingerprint(&options.root);
+    rebuild(&status, &mut on_event);
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|source| Error::Read {
+        path: PathBuf::from(format!("127.0.0.1:{port}")),
+        source,
+    })?;
+    let addr = listener.local_addr().map_err(|source| Error::Read {
+        path: PathBuf::from(format!("127.0.0.1:{port}")),
+        source,
+    })?;
+    on_event(ServeEvent::Listening(addr));
+    {
+        let status = Arc::clone(&status);
+        let out = out.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let status = Arc::clone(&status);
+                let out = out.clone();
+                std::thread::spawn(move || {
+                    // A client that hangs up mid-answer is not worth reporting.
+                    let _ = answer(stream, &out, &status);
+                });
+            }
+        });
+    }
+    loop {
+        std::thread::sleep(Duration::from_millis(300));
+        let now = fingerprint(&options.root);
+        if now != last {
+            last = now;
+            rebuild(&status, &mut on_event);
+        }
+    }
+}
+
+/// Every watched file with its length and modification time, sorted.
+fn fingerprint(root: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+    let mut files = Vec::new();
+    for watched in ["content", "templates", "report.yaml"] {
+        walk(&root.join(watched), &mut files);
+    }
+    files.sort();
+    files
+}
+
+fn walk(path: &Path, out: &mut Vec<(PathBuf, u64, Option<SystemTime>)>) {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return;
+    };
+    if meta.is_dir() {
+        if let Ok(entries) = std::fs::read_dir(path) {
+            for entry in entries.flatten() {
+                walk(&entry.path(), out);
+            }
+        }
+    } else {
+        out.push((path.to_path_buf(), meta.len(), meta.modified().ok()));
+    }
+}
+
+/// Answers one HTTP request: a file of the site, or the status the reload script polls.
+fn answer(stream: TcpStream, site: &Path, status: &Mutex<Status>) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    // Read the headers to their end so the client is not cut off mid-send.
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let mut parts = request.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let mut stream = stream;
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"GET only\n",
+            method,
+        );
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    if path == "/__report/status" {
+        let s = status.lock().unwrap_or_else(PoisonError::into_inner);
+        let body = serde_json::json!({"version": s.version, "errors": s.errors}).to_string();
+        drop(s);
+        return respond(
+            &mut stream,
+            "200 OK",
+            "application/json",
+            body.as_bytes(),
+            method,
+        );
+    }
+    let Some(file) = site_file(site, path) else {
+        return respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found\n",
+            method,
+        );
+    };
+    let Ok(mut bytes) = std::fs::read(&file) else {
+        return respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found\n",
+            method,
+        );
+    };
+    let kind = content_type(&file);
+    if kind.starts_with("text/html") {
+        bytes = inject(bytes);
+    }
+    respond(&mut stream, "200 OK", kind, &bytes, method)
+}
+
+/// The file under `site` for a URL path; `None` for anything that would leave it.
+fn site_file(site: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url_path)?;
+    let rel = Path::new(decoded.trim_start_matches('/'));
+    if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let mut file = site.join(rel);
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The page with the reload script before `</body>` (or at the end).
+fn inject(mut page: Vec<u8>) -> Vec<u8> {
+    let at = page
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(page.len());
+    page.splice(at..at, RELOAD_SCRIPT.bytes());
+    page
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    kind: &str,
+    body: &[u8],
+    method: &str,
+) -> std::io::Result<()> {
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if method != "HEAD" {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_never_leave_the_site() {
+        let dir = std::env::temp_dir();
+        assert_eq!(site_file(&dir, "/../etc/passwd"), None);
+        assert_eq!(site_file(&dir, "/%2e%2e/etc/passwd"), None);
+        assert_eq!(site_file(&dir, "/a/%ZZ"), None);
+    }
+
+    #[test]
+    fn the_script_goes_before_the_body_end() {
+        let page = inject(b"<html><body>x</body></html>".to_vec());
+        let page = String::from_utf8(page).unwrap();
+        assert!(page.starts_with("<html><body>x<script>"));
+        assert!(page.ends_with("</script></body></html>"));
+    }
+}
