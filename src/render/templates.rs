@@ -38,6 +38,16 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/style.css")),
     ("claims.json", include_str!("../../templates/claims.json")),
     ("figures.csv", include_str!("../../templates/figures.csv")),
+    (
+        "chronology.ics",
+        include_str!("../../templates/chronology.ics"),
+    ),
+    (
+        "timeline.json",
+        include_str!("../../templates/timeline.json"),
+    ),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
 ];
 
 /// Where a template comes from.

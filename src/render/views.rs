@@ -23,6 +23,9 @@ pub struct SiteView {
     pub built: String,
     /// "report 0.1.0".
     pub generator: String,
+    /// `base_url` ending in exactly one `/`, for absolute URLs (`{{ site.absolute_root }}{{ b.href }}`);
+    /// null when `base_url` is not set.
+    pub absolute_root: Option<String>,
 }
 
 /// A figure claim, as shown in tables and exports.
@@ -106,6 +109,10 @@ pub struct EventView {
     pub date: String,
     /// First day of the period (ISO), for sorting and exports.
     pub date_start: String,
+    /// The day after the period's last day (ISO): the exclusive end that iCalendar's `DTEND`
+    /// wants ("2023-08-01" for "2023-07"). Empty, like `date_start`, when the date is not a
+    /// calendar period.
+    pub date_end: String,
     /// Precision label.
     pub precision: String,
     /// Date label at its precision.
@@ -352,6 +359,11 @@ pub fn build_views(report: &Report) -> ReportView {
         language: report.config.language.clone(),
         built: report.built_at.format("%Y-%m-%d").to_string(),
         generator: format!("report {}", env!("CARGO_PKG_VERSION")),
+        absolute_root: report
+            .config
+            .base_url
+            .as_deref()
+            .map(|u| format!("{}/", u.trim_end_matches('/'))),
     };
     // Each article's view renders and sanitizes its story: independent work for every core.
     let articles: Vec<ArticleView> = report
@@ -411,6 +423,21 @@ fn summary(a: &ArticleView) -> ArticleSummary {
         url: a.url.clone(),
         figure_count: a.figures.len(),
         event_count: a.events.len(),
+    }
+}
+
+/// The day after the last day of `p`: its exclusive end.
+pub(crate) fn period_end(p: &Period) -> Option<chrono::NaiveDate> {
+    use crate::extract::Precision;
+    let months = |n| p.start.checked_add_months(chrono::Months::new(n));
+    match p.precision {
+        Precision::Day => p.start.succ_opt(),
+        Precision::Week => p.start.checked_add_days(chrono::Days::new(7)),
+        Precision::Month => months(1),
+        Precision::Quarter | Precision::Season => months(3),
+        Precision::Half => months(6),
+        Precision::Year => months(12),
+        Precision::Decade => months(120),
     }
 }
 
@@ -573,6 +600,11 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
                 date_start: period
                     .as_ref()
                     .map(|p| p.start.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                date_end: period
+                    .as_ref()
+                    .and_then(period_end)
+                    .map(|d| d.format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),
                 precision: e.precision.label().to_string(),
                 date_display: period.map(|p| p.label()).unwrap_or_else(|| e.date.clone()),
