@@ -22,6 +22,14 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/partials/figure_table.html"),
     ),
     (
+        "partials/figure_chart.html",
+        include_str!("../../templates/partials/figure_chart.html"),
+    ),
+    (
+        "partials/timeline.html",
+        include_str!("../../templates/partials/timeline.html"),
+    ),
+    (
         "partials/chronology.html",
         include_str!("../../templates/partials/chronology.html"),
     ),

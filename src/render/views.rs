@@ -222,6 +222,8 @@ pub struct FigureGroupView {
     pub rows: Vec<FigureView>,
     /// Whether rows conflict.
     pub has_conflict: bool,
+    /// The series as a chart, when at least two levels have a calendar as-of date.
+    pub chart: Option<super::charts::ChartView>,
 }
 
 /// A chronology group.
@@ -233,6 +235,8 @@ pub struct ChronologyGroupView {
     pub label: String,
     /// Entries.
     pub entries: Vec<EventView>,
+    /// Where the group and its entries sit on a timeline of the whole chronology.
+    pub timeline: Option<super::charts::TimelineGroupView>,
 }
 
 /// A briefing without its text, tables and chronology: what whole-site templates get.
@@ -646,23 +650,69 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
 }
 
 fn group_view(group: &FigureGroup, articles: &[ArticleView]) -> FigureGroupView {
+    let rows: Vec<FigureView> = group
+        .rows
+        .iter()
+        .map(|r| {
+            let mut v = articles[r.article].figures[r.figure].clone();
+            v.conflict = r.conflict;
+            v
+        })
+        .collect();
     FigureGroupView {
         unit: group.unit.clone(),
         id: crate::content::slugify(&group.unit).unwrap_or_else(|| "figures".into()),
-        rows: group
-            .rows
-            .iter()
-            .map(|r| {
-                let mut v = articles[r.article].figures[r.figure].clone();
-                v.conflict = r.conflict;
-                v
-            })
-            .collect(),
+        chart: super::charts::chart(&rows),
+        rows,
         has_conflict: group.has_conflict,
     }
 }
 
 fn chronology_view(chronology: &Chronology, articles: &[ArticleView]) -> Vec<ChronologyGroupView> {
+    let periods: Vec<_> = chronology
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let entries: Vec<_> = g
+                .entries
+                .iter()
+                .map(|e| {
+                    let a = &articles[e.article];
+                    let end = period_end(&e.period)?;
+                    let label = format!(
+                        "{} (reported {} by {})",
+                        e.period.label(),
+                        a.published,
+                        a.source
+                    );
+                    Some((
+                        e.period.start,
+                        end,
+                        e.period.precision != crate::extract::Precision::Day,
+                        label,
+                    ))
+                })
+                .collect::<Option<_>>()?;
+            Some((
+                entries
+                    .iter()
+                    .map(|e: &(chrono::NaiveDate, _, _, _)| e.0)
+                    .min()?,
+                entries,
+            ))
+        })
+        .collect();
+    // A group whose dates cannot be placed leaves the whole chronology without a timeline
+    // rather than with a misleading one.
+    let mut timeline = if periods.len() == chronology.groups.len() {
+        super::charts::timeline(&periods)
+            .into_iter()
+            .map(Some)
+            .collect()
+    } else {
+        Vec::new()
+    }
+    .into_iter();
     chronology
         .groups
         .iter()
@@ -674,6 +724,7 @@ fn chronology_view(chronology: &Chronology, articles: &[ArticleView]) -> Vec<Chr
                 .iter()
                 .map(|e| articles[e.article].events[e.event].clone())
                 .collect(),
+            timeline: timeline.next().flatten(),
         })
         .collect()
 }
