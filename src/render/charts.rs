@@ -12,12 +12,13 @@ use crate::extract::{Period, format_value};
 const WIDTH: f64 = 640.0;
 /// Height of the chart's `viewBox`.
 const HEIGHT: f64 = 240.0;
-/// Room for the value labels on the left.
-const LEFT: f64 = 64.0;
+/// Room for the value labels on the left, per character of the longest label: enough for the
+/// 18-unit text the default style uses on phones.
+const LEFT_PER_CHAR: f64 = 10.5;
 /// Right margin.
 const RIGHT: f64 = 20.0;
 /// Top margin.
-const TOP: f64 = 16.0;
+const TOP: f64 = 20.0;
 /// Room for the date labels at the bottom.
 const BOTTOM: f64 = 36.0;
 /// Half-width of the band drawn around an "approximately" value, as a share of the value. A
@@ -114,12 +115,13 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
     // Pad the date range by a twentieth on each side so end points are not on the frame.
     let span = (day(last) - day(first)).max(1.0);
     let (d0, d1) = (day(first) - span / 20.0, day(last) + span / 20.0);
-    let x_of = |d: f64| LEFT + (d - d0) / (d1 - d0) * (WIDTH - LEFT - RIGHT);
     let top_value = dated
         .iter()
         .map(|d| d.1.value * (1.0 + APPROX))
         .fold(0.0_f64, f64::max);
     let (step, max) = nice_scale(top_value);
+    let left = 16.0 + LEFT_PER_CHAR * format_value(max).chars().count() as f64;
+    let x_of = |d: f64| left + (d - d0) / (d1 - d0) * (WIDTH - left - RIGHT);
     let bottom = HEIGHT - BOTTOM;
     let y_of = |v: f64| bottom - v / max * (bottom - TOP);
     let mut points: Vec<PointView> = dated
@@ -213,7 +215,7 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
     Some(ChartView {
         width: WIDTH,
         height: HEIGHT,
-        left: LEFT,
+        left,
         right: WIDTH - RIGHT,
         top: TOP,
         bottom,
