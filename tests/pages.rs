@@ -111,3 +111,23 @@ fn the_chronology_page_has_a_timeline_with_spans_for_months() {
         "a month is a span, a day a mark"
     );
 }
+
+#[test]
+fn the_default_style_prints_has_a_dark_mode_and_reflows() {
+    let p = TestProject::example();
+    p.build();
+    let css = p.read_site("style.css");
+    let print = between(&css, "@media print {", "\n}");
+    assert!(print.contains("nav, .skip, .site-footer { display: none; }"));
+    assert!(
+        print.contains("a[href^=\"http\"]::after"),
+        "source URLs printed"
+    );
+    assert!(print.contains("break-inside: avoid"));
+    assert!(css.contains("@media (prefers-color-scheme: dark)"));
+    assert!(css.contains(".table-wrap { overflow-x: auto; }"));
+    let html = p.read_site(BRIEFING);
+    assert!(
+        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
+}
