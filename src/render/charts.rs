@@ -409,6 +409,106 @@ fn date_ticks(first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, String)> {
 mod tests {
     use super::*;
 
+    fn row(value: f64, qualifier: Option<&str>, kind: &str, as_of: Option<&str>) -> FigureView {
+        FigureView {
+            anchor: None,
+            article: "a".into(),
+            article_title: "A".into(),
+            article_source: "Wire".into(),
+            article_href: "articles/a.html".into(),
+            article_url: None,
+            article_published: "2024-01-02".into(),
+            text: String::new(),
+            value,
+            value_display: format_value(value),
+            unit: Some("trucks".into()),
+            qualifier: qualifier.map(str::to_string),
+            kind: kind.into(),
+            said_by: None,
+            as_of: as_of.map(str::to_string),
+            as_of_display: as_of.and_then(|v| Period::parse(v).map(|p| p.label())),
+            sentence: String::new(),
+            start: 0,
+            end: 0,
+            line: 1,
+            hand: false,
+            conflict: false,
+        }
+    }
+
+    #[test]
+    fn charts_need_two_dated_levels() {
+        assert!(chart(&[row(5.0, None, "level", Some("2024-01-01"))]).is_none());
+        // A change is not a level; a row without an as-of date cannot be placed.
+        assert!(
+            chart(&[
+                row(5.0, None, "level", Some("2024-01-01")),
+                row(2.0, None, "change", Some("2024-02-01")),
+                row(9.0, None, "level", None),
+            ])
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn every_qualifier_has_its_shape_inside_the_frame() {
+        let c = chart(&[
+            row(0.0, None, "level", Some("2020")),
+            row(40.0, Some("less than"), "level", Some("2023-Q2")),
+            row(1e9, Some("approximately"), "level", Some("2024-03-18")),
+            row(7.0, Some("more than"), "level", Some("2024-03-18")),
+        ])
+        .unwrap();
+        let shapes: Vec<&str> = c.points.iter().map(|p| p.shape).collect();
+        assert_eq!(
+            shapes,
+            ["exact", "upper_bound", "approximate", "lower_bound"]
+        );
+        for p in &c.points {
+            for x in [p.x, p.x_start, p.x_end] {
+                assert!((c.left..=c.right).contains(&x), "{p:?}");
+            }
+            for y in [p.y, p.y_high, p.y_low] {
+                assert!((c.top..=c.bottom).contains(&y), "{p:?}");
+            }
+            assert!(p.y_high <= p.y && p.y <= p.y_low);
+        }
+        // A year is a span; a day is a point.
+        assert!(c.points[0].x_end - c.points[0].x_start > 50.0);
+        assert!(c.points[2].x_end - c.points[2].x_start <= 1.0);
+        assert!(!c.x_ticks.is_empty() && c.x_ticks.len() <= 7);
+        assert_eq!(c.y_ticks.last().unwrap().pos, c.top);
+    }
+
+    #[test]
+    fn timeline_lanes_are_capped_and_bars_stay_inside() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let month = (
+            d("2023-07-01"),
+            d("2023-08-01"),
+            true,
+            "July 2023".to_string(),
+        );
+        let day = (
+            d("2024-03-18"),
+            d("2024-03-19"),
+            false,
+            "18 March 2024".to_string(),
+        );
+        let groups = vec![
+            (d("2023-07-01"), vec![month; 20]),
+            (d("2024-03-01"), vec![day]),
+        ];
+        let t = timeline(&groups);
+        assert_eq!(t.len(), 2);
+        let bars: Vec<&TimelineBar> = t.iter().flat_map(|g| &g.bars).collect();
+        assert!(bars.iter().all(|b| b.lane < MAX_LANES));
+        assert!(bars.iter().all(|b| b.x >= 0.0 && b.x + b.width <= 100.01));
+        assert_eq!(t[0].x, 0.0);
+        assert!(bars[0].width > 10.0 && bars[20].width == MIN_WIDTH);
+        assert!(timeline(&[]).is_empty());
+    }
+
     #[test]
     fn scales_are_round() {
         assert_eq!(nice_scale(7700.0), (2000.0, 8000.0));
