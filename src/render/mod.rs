@@ -6,6 +6,7 @@
 //! (`article.html` → `articles/<slug>.html`, `briefing.md` → `briefings/<slug>.md`); any other
 //! template (`claims.json`, `feeds/atom.xml`) renders once, to its own path, with the whole site.
 
+pub mod charts;
 pub mod filters;
 pub mod templates;
 pub mod views;

@@ -22,6 +22,14 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/partials/figure_table.html"),
     ),
     (
+        "partials/figure_chart.html",
+        include_str!("../../templates/partials/figure_chart.html"),
+    ),
+    (
+        "partials/timeline.html",
+        include_str!("../../templates/partials/timeline.html"),
+    ),
+    (
         "partials/chronology.html",
         include_str!("../../templates/partials/chronology.html"),
     ),
@@ -38,6 +46,21 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/style.css")),
     ("claims.json", include_str!("../../templates/claims.json")),
     ("figures.csv", include_str!("../../templates/figures.csv")),
+    (
+        "chronology.ics",
+        include_str!("../../templates/chronology.ics"),
+    ),
+    (
+        "timeline.json",
+        include_str!("../../templates/timeline.json"),
+    ),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    ("search.html", include_str!("../../templates/search.html")),
+    (
+        "search-index.js",
+        include_str!("../../templates/search-index.js"),
+    ),
 ];
 
 /// Where a template comes from.

@@ -23,6 +23,9 @@ pub struct SiteView {
     pub built: String,
     /// "report 0.1.0".
     pub generator: String,
+    /// `base_url` ending in exactly one `/`, for absolute URLs (`{{ site.absolute_root }}{{ b.href }}`);
+    /// null when `base_url` is not set.
+    pub absolute_root: Option<String>,
 }
 
 /// A figure claim, as shown in tables and exports.
@@ -106,6 +109,10 @@ pub struct EventView {
     pub date: String,
     /// First day of the period (ISO), for sorting and exports.
     pub date_start: String,
+    /// The day after the period's last day (ISO): the exclusive end that iCalendar's `DTEND`
+    /// wants ("2023-08-01" for "2023-07"). Empty, like `date_start`, when the date is not a
+    /// calendar period.
+    pub date_end: String,
     /// Precision label.
     pub precision: String,
     /// Date label at its precision.
@@ -215,6 +222,8 @@ pub struct FigureGroupView {
     pub rows: Vec<FigureView>,
     /// Whether rows conflict.
     pub has_conflict: bool,
+    /// The series as a chart, when at least two levels have a calendar as-of date.
+    pub chart: Option<super::charts::ChartView>,
 }
 
 /// A chronology group.
@@ -226,6 +235,8 @@ pub struct ChronologyGroupView {
     pub label: String,
     /// Entries.
     pub entries: Vec<EventView>,
+    /// Where the group and its entries sit on a timeline of the whole chronology.
+    pub timeline: Option<super::charts::TimelineGroupView>,
 }
 
 /// A briefing without its text, tables and chronology: what whole-site templates get.
@@ -352,6 +363,11 @@ pub fn build_views(report: &Report) -> ReportView {
         language: report.config.language.clone(),
         built: report.built_at.format("%Y-%m-%d").to_string(),
         generator: format!("report {}", env!("CARGO_PKG_VERSION")),
+        absolute_root: report
+            .config
+            .base_url
+            .as_deref()
+            .map(|u| format!("{}/", u.trim_end_matches('/'))),
     };
     // Each article's view renders and sanitizes its story: independent work for every core.
     let articles: Vec<ArticleView> = report
@@ -411,6 +427,21 @@ fn summary(a: &ArticleView) -> ArticleSummary {
         url: a.url.clone(),
         figure_count: a.figures.len(),
         event_count: a.events.len(),
+    }
+}
+
+/// The day after the last day of `p`: its exclusive end.
+pub(crate) fn period_end(p: &Period) -> Option<chrono::NaiveDate> {
+    use crate::extract::Precision;
+    let months = |n| p.start.checked_add_months(chrono::Months::new(n));
+    match p.precision {
+        Precision::Day => p.start.succ_opt(),
+        Precision::Week => p.start.checked_add_days(chrono::Days::new(7)),
+        Precision::Month => months(1),
+        Precision::Quarter | Precision::Season => months(3),
+        Precision::Half => months(6),
+        Precision::Year => months(12),
+        Precision::Decade => months(120),
     }
 }
 
@@ -574,6 +605,11 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
                     .as_ref()
                     .map(|p| p.start.format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),
+                date_end: period
+                    .as_ref()
+                    .and_then(period_end)
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
                 precision: e.precision.label().to_string(),
                 date_display: period.map(|p| p.label()).unwrap_or_else(|| e.date.clone()),
                 date_text: e.date_text.clone(),
@@ -614,23 +650,69 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
 }
 
 fn group_view(group: &FigureGroup, articles: &[ArticleView]) -> FigureGroupView {
+    let rows: Vec<FigureView> = group
+        .rows
+        .iter()
+        .map(|r| {
+            let mut v = articles[r.article].figures[r.figure].clone();
+            v.conflict = r.conflict;
+            v
+        })
+        .collect();
     FigureGroupView {
         unit: group.unit.clone(),
         id: crate::content::slugify(&group.unit).unwrap_or_else(|| "figures".into()),
-        rows: group
-            .rows
-            .iter()
-            .map(|r| {
-                let mut v = articles[r.article].figures[r.figure].clone();
-                v.conflict = r.conflict;
-                v
-            })
-            .collect(),
+        chart: super::charts::chart(&rows),
+        rows,
         has_conflict: group.has_conflict,
     }
 }
 
 fn chronology_view(chronology: &Chronology, articles: &[ArticleView]) -> Vec<ChronologyGroupView> {
+    let periods: Vec<_> = chronology
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let entries: Vec<_> = g
+                .entries
+                .iter()
+                .map(|e| {
+                    let a = &articles[e.article];
+                    let end = period_end(&e.period)?;
+                    let label = format!(
+                        "{} (reported {} by {})",
+                        e.period.label(),
+                        a.published,
+                        a.source
+                    );
+                    Some((
+                        e.period.start,
+                        end,
+                        e.period.precision != crate::extract::Precision::Day,
+                        label,
+                    ))
+                })
+                .collect::<Option<_>>()?;
+            Some((
+                entries
+                    .iter()
+                    .map(|e: &(chrono::NaiveDate, _, _, _)| e.0)
+                    .min()?,
+                entries,
+            ))
+        })
+        .collect();
+    // A group whose dates cannot be placed leaves the whole chronology without a timeline
+    // rather than with a misleading one.
+    let mut timeline = if periods.len() == chronology.groups.len() {
+        super::charts::timeline(&periods)
+            .into_iter()
+            .map(Some)
+            .collect()
+    } else {
+        Vec::new()
+    }
+    .into_iter();
     chronology
         .groups
         .iter()
@@ -642,6 +724,7 @@ fn chronology_view(chronology: &Chronology, articles: &[ArticleView]) -> Vec<Chr
                 .iter()
                 .map(|e| articles[e.article].events[e.event].clone())
                 .collect(),
+            timeline: timeline.next().flatten(),
         })
         .collect()
 }

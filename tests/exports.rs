@@ -1,0 +1,378 @@
+//! The default exports parse as their formats: iCalendar, TimelineJS JSON, Atom, sitemap and the
+//! JSON-LD in article pages.
+
+mod common;
+
+use common::TestProject;
+
+/// One parsed iCalendar content line: name, parameters, value (unescaped for TEXT).
+#[derive(Debug)]
+struct IcsLine {
+    name: String,
+    params: Vec<String>,
+    value: String,
+}
+
+/// A minimal RFC 5545 reader: checks CRLF line ends and the 75-octet limit, unfolds, splits
+/// `NAME;PARAM=…:value`.
+fn parse_ics(text: &str) -> Vec<IcsLine> {
+    assert!(text.ends_with("\r\n"), "ends with CRLF");
+    let physical: Vec<&str> = text[..text.len() - 2].split("\r\n").collect();
+    for l in &physical {
+        assert!(
+            !l.contains('\n') && !l.contains('\r'),
+            "bare line break in {l:?}"
+        );
+        assert!(l.len() <= 75, "line longer than 75 octets: {l:?}");
+        assert!(!l.is_empty(), "empty line");
+    }
+    let mut logical: Vec<String> = Vec::new();
+    for l in physical {
+        match l.strip_prefix(' ').or_else(|| l.strip_prefix('\t')) {
+            Some(rest) => logical
+                .last_mut()
+                .expect("continuation first")
+                .push_str(rest),
+            None => logical.push(l.to_string()),
+        }
+    }
+    logical
+        .into_iter()
+        .map(|l| {
+            let colon = l.find(':').unwrap_or_else(|| panic!("no colon: {l}"));
+            let (head, value) = (&l[..colon], &l[colon + 1..]);
+            let mut parts = head.split(';');
+            let name = parts.next().unwrap().to_string();
+            assert!(
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
+                "bad name {name}"
+            );
+            IcsLine {
+                name,
+                params: parts.map(str::to_string).collect(),
+                value: value.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Unescapes a TEXT value, refusing an unescaped `,` or `;` and an unknown escape.
+fn ics_unescape(v: &str) -> String {
+    let mut out = String::new();
+    let mut chars = v.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('n' | 'N') => out.push('\n'),
+                Some(c @ ('\\' | ',' | ';')) => out.push(c),
+                other => panic!("bad escape \\{other:?} in {v}"),
+            },
+            ',' | ';' => panic!("unescaped {c} in {v}"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn events(lines: &[IcsLine]) -> Vec<&[IcsLine]> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, l) in lines.iter().enumerate() {
+        match (l.name.as_str(), l.value.as_str()) {
+            ("BEGIN", "VEVENT") => start = Some(i + 1),
+            ("END", "VEVENT") => out.push(&lines[start.take().unwrap()..i]),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn prop<'a>(event: &'a [IcsLine], name: &str) -> &'a IcsLine {
+    event
+        .iter()
+        .find(|l| l.name == name)
+        .unwrap_or_else(|| panic!("no {name} in {event:?}"))
+}
+
+#[test]
+fn chronology_ics_is_valid_icalendar_with_periods_as_all_day_events() {
+    let p = TestProject::example();
+    p.build();
+    let lines = parse_ics(&p.read_site("chronology.ics"));
+    assert_eq!(lines.first().unwrap().value, "VCALENDAR");
+    assert_eq!(lines.last().unwrap().name, "END");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.name == "VERSION" && l.value == "2.0")
+    );
+    assert!(lines.iter().any(|l| l.name == "PRODID"));
+    let mut depth = 0i32;
+    for l in &lines {
+        match l.name.as_str() {
+            "BEGIN" => depth += 1,
+            "END" => depth -= 1,
+            _ => {}
+        }
+        assert!(depth >= 0);
+    }
+    assert_eq!(depth, 0);
+    let evs = events(&lines);
+    assert_eq!(evs.len(), 8);
+    let mut uids = std::collections::HashSet::new();
+    for e in &evs {
+        assert!(uids.insert(prop(e, "UID").value.clone()), "UIDs are unique");
+        assert!(prop(e, "DTSTAMP").value.ends_with('Z'));
+        assert_eq!(prop(e, "DTSTART").params, ["VALUE=DATE"]);
+        assert_eq!(prop(e, "DTEND").params, ["VALUE=DATE"]);
+        assert!(prop(e, "DTSTART").value < prop(e, "DTEND").value);
+        ics_unescape(&prop(e, "SUMMARY").value);
+        assert!(ics_unescape(&prop(e, "DESCRIPTION").value).contains("Source: AFP, "));
+    }
+    // "since … around last July": a month-long event, not an invented day.
+    let july = evs
+        .iter()
+        .find(|e| prop(e, "DTSTART").value == "20230701")
+        .unwrap();
+    assert_eq!(prop(july, "DTEND").value, "20230801");
+    assert!(ics_unescape(&prop(july, "SUMMARY").value).contains("around 7,000 containers"));
+    // A day-precision event lasts one day.
+    let day = evs
+        .iter()
+        .find(|e| prop(e, "DTSTART").value == "20240318")
+        .unwrap();
+    assert_eq!(prop(day, "DTEND").value, "20240319");
+}
+
+#[test]
+fn chronology_ics_escapes_and_links_sources() {
+    let p = TestProject::example();
+    p.write(
+        "content/articles/odd.md",
+        "---\ntitle: \"Commas, semicolons; and \\\\ backslashes\"\nsource: Wire\npublished: 2024-05-02\nurl: https://example.org/odd?a=1;b=2\n---\nThe ministry said on 1 May 2024 that 40 trucks, 12 of them empty; were seized.\n",
+    );
+    p.build();
+    let lines = parse_ics(&p.read_site("chronology.ics"));
+    let evs = events(&lines);
+    let odd = evs
+        .iter()
+        .find(|e| prop(e, "DTSTART").value == "20240501")
+        .expect("the 1 May event");
+    assert_eq!(prop(odd, "URL").value, "https://example.org/odd?a=1;b=2");
+    let description = ics_unescape(&prop(odd, "DESCRIPTION").value);
+    assert!(
+        description.contains("Commas, semicolons; and \\ backslashes"),
+        "{description}"
+    );
+    assert!(ics_unescape(&prop(odd, "SUMMARY").value).contains("12 of them empty;"));
+}
+
+#[test]
+fn timeline_json_is_timelinejs_at_each_events_precision() {
+    let p = TestProject::example();
+    p.build();
+    let json: serde_json::Value = serde_json::from_str(&p.read_site("timeline.json")).unwrap();
+    assert_eq!(json["title"]["text"]["headline"], "Arms transfers monitor");
+    let events = json["events"].as_array().unwrap();
+    assert_eq!(events.len(), 8);
+    for e in events {
+        assert!(e["start_date"]["year"].is_i64(), "{e}");
+        assert!(e["text"]["headline"].is_string());
+        assert!(e["text"]["text"].as_str().unwrap().contains("Source: AFP"));
+        assert_eq!(e["source"]["name"], "AFP");
+    }
+    let july = events
+        .iter()
+        .find(|e| e["source"]["date_text"] == "around last July")
+        .unwrap();
+    assert_eq!(july["start_date"]["year"], 2023);
+    assert_eq!(july["start_date"]["month"], 7);
+    assert!(july["start_date"].get("day").is_none(), "no invented day");
+    let day = events
+        .iter()
+        .find(|e| e["source"]["precision"] == "day")
+        .unwrap();
+    assert_eq!(day["start_date"]["day"], 18);
+}
+
+/// Checks that `xml` is well-formed enough for our templates: one root, every tag closed in order,
+/// attributes quoted, no stray `<` or `&` in text.
+fn check_xml(xml: &str) -> Vec<String> {
+    let body = xml
+        .strip_prefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>")
+        .expect("XML declaration");
+    let mut stack: Vec<String> = Vec::new();
+    let mut roots = Vec::new();
+    let mut rest = body;
+    while let Some(lt) = rest.find('<') {
+        check_text(&rest[..lt]);
+        let after = &rest[lt..];
+        if let Some(c) = after.strip_prefix("<!--") {
+            let end = c.find("-->").expect("comment closed");
+            rest = &c[end + 3..];
+            continue;
+        }
+        let gt = after.find('>').expect("tag closed");
+        let tag = &after[1..gt];
+        rest = &after[gt + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop().as_deref(), Some(name), "closing </{name}>");
+            continue;
+        }
+        let self_closing = tag.ends_with('/');
+        let tag = tag.trim_end_matches('/');
+        let name = tag.split_whitespace().next().unwrap().to_string();
+        let attrs = tag[name.len()..].trim();
+        for attr in attrs.split("\" ").filter(|a| !a.is_empty()) {
+            let (k, v) = attr.split_once("=\"").expect("quoted attribute");
+            assert!(!k.trim().is_empty());
+            check_text(v.trim_end_matches('"'));
+        }
+        if stack.is_empty() {
+            roots.push(name.clone());
+        }
+        if !self_closing {
+            stack.push(name);
+        }
+    }
+    check_text(rest);
+    assert!(stack.is_empty(), "unclosed {stack:?}");
+    assert_eq!(roots.len(), 1, "one root: {roots:?}");
+    roots
+}
+
+fn check_text(text: &str) {
+    assert!(!text.contains('<'), "stray < in {text:?}");
+    for (i, _) in text.match_indices('&') {
+        let entity = &text[i..text[i..].find(';').map_or(text.len(), |e| i + e + 1)];
+        assert!(
+            [
+                "&amp;", "&lt;", "&gt;", "&quot;", "&#x27;", "&#x2F;", "&apos;"
+            ]
+            .contains(&entity),
+            "bad entity {entity:?}"
+        );
+    }
+}
+
+fn elements<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
+    let open = format!("<{tag}>");
+    let close = format!("</{tag}>");
+    xml.match_indices(&open)
+        .map(|(i, _)| {
+            let start = i + open.len();
+            &xml[start..start + xml[start..].find(&close).unwrap()]
+        })
+        .collect()
+}
+
+#[test]
+fn atom_feed_lists_briefings_with_absolute_urls_from_base_url() {
+    let p = TestProject::example();
+    p.write(
+        "report.yaml",
+        "title: Monitor <&> \"quotes\"\nbase_url: https://example.org/briefings\n",
+    );
+    p.build();
+    let feed = p.read_site("feed.xml");
+    assert_eq!(check_xml(&feed), ["feed"]);
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    assert!(feed.contains("<title>Monitor &lt;&amp;&gt; &quot;quotes&quot;</title>"));
+    let entries = elements(&feed, "entry");
+    assert_eq!(entries.len(), 1);
+    let entry = entries[0];
+    assert_eq!(
+        elements(entry, "id"),
+        ["https://example.org/briefings/briefings/north-korea-russia-arms.html"]
+    );
+    assert!(entry.contains(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/briefings/briefings/north-korea-russia-arms.html\"/>"
+    ));
+    assert_eq!(elements(entry, "updated"), ["2024-03-20T00:00:00Z"]);
+    assert!(feed.contains("rel=\"self\""));
+    // Without base_url the feed is still valid, with URN ids.
+    let q = TestProject::example();
+    q.build();
+    let feed = q.read_site("feed.xml");
+    check_xml(&feed);
+    assert!(feed.contains("<id>urn:report:briefing:north-korea-russia-arms</id>"));
+}
+
+#[test]
+fn sitemap_lists_every_page_when_base_url_is_set() {
+    let p = TestProject::example();
+    p.write("report.yaml", "base_url: https://example.org/b/\n");
+    p.build();
+    let sitemap = p.read_site("sitemap.xml");
+    assert_eq!(check_xml(&sitemap), ["urlset"]);
+    let locs = elements(&sitemap, "loc");
+    assert_eq!(
+        locs,
+        [
+            "https://example.org/b/index.html",
+            "https://example.org/b/chronology.html",
+            "https://example.org/b/briefings/north-korea-russia-arms.html",
+            "https://example.org/b/articles/000_d3ab9671ae447b92.html",
+        ]
+    );
+    for loc in locs {
+        let rel = loc.strip_prefix("https://example.org/b/").unwrap();
+        assert!(p.site().join(rel).is_file(), "{rel} exists");
+    }
+    let q = TestProject::example();
+    q.build();
+    assert!(elements(&q.read_site("sitemap.xml"), "loc").is_empty());
+}
+
+fn json_ld(html: &str) -> serde_json::Value {
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("JSON-LD")
+        + "<script type=\"application/ld+json\">".len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+#[test]
+fn article_pages_carry_schema_org_claims() {
+    let p = TestProject::example();
+    p.build();
+    let ld = json_ld(&p.read_site("articles/000_d3ab9671ae447b92.html"));
+    assert_eq!(ld["@context"], "https://schema.org");
+    let graph = ld["@graph"].as_array().unwrap();
+    assert_eq!(graph[0]["@type"], "NewsArticle");
+    assert_eq!(graph[0]["@id"], "#article");
+    assert_eq!(graph[0]["publisher"]["name"], "AFP");
+    let claims: Vec<_> = graph.iter().filter(|n| n["@type"] == "Claim").collect();
+    assert_eq!(claims.len(), 5 + 8);
+    for c in &claims {
+        assert_eq!(c["appearance"]["@id"], "#article");
+        assert!(c["text"].is_string());
+    }
+    let first = claims
+        .iter()
+        .find(|c| c["name"] == "around 7,000 containers")
+        .unwrap();
+    assert_eq!(first["author"]["@type"], "Person");
+    assert_eq!(first["author"]["name"], "Defence Minister Shin Won-sik");
+}
+
+#[test]
+fn json_ld_cannot_be_closed_by_the_data() {
+    let p = TestProject::example();
+    p.write(
+        "content/articles/x.md",
+        "---\ntitle: \"Breaking </script><script>alert(1)</script>\"\nsource: Wire\npublished: 2024-05-02\n---\nOfficials said 40 trucks crossed.\n",
+    );
+    p.build();
+    let html = p.read_site("articles/x.html");
+    assert!(!html.contains("<script>alert"));
+    let ld = json_ld(&html);
+    assert_eq!(
+        ld["@graph"][0]["headline"],
+        "Breaking </script><script>alert(1)</script>"
+    );
+}

@@ -1,0 +1,162 @@
+//! The pictures on pages: a chart for every figure series on a briefing, a timeline above the
+//! chronology.
+
+mod common;
+
+use common::{TestProject, attr_values, between};
+
+const BRIEFING: &str = "briefings/north-korea-russia-arms.html";
+
+#[test]
+fn a_figure_series_is_charted_with_each_point_linked_to_its_row() {
+    let p = TestProject::example();
+    p.build();
+    let html = p.read_site(BRIEFING);
+    // Containers are counted at two dates (October 2023, 18 March 2024): a chart.
+    let group = between(&html, "id=\"fig-containers\"", "</table>");
+    let svg = between(group, "<svg", "</svg>");
+    assert!(svg.contains("<title id=\"chart-containers-title\">"));
+    assert!(svg.contains("<desc id=\"chart-containers-desc\">"));
+    assert!(!html.contains("<script"), "no JavaScript");
+    // Three levels with as-of dates; the change (+300) is not a level and is not drawn.
+    let points: Vec<&str> = svg.split("<a class=\"point").skip(1).collect();
+    assert_eq!(points.len(), 3);
+    assert!(
+        points[0].starts_with(" lower_bound"),
+        "more than 1,000: open-ended"
+    );
+    assert!(points[0].contains("class=\"open-end\""));
+    assert!(
+        points[0].contains("class=\"period\""),
+        "October 2023 is a span"
+    );
+    assert!(points[1].starts_with(" approximate"));
+    assert!(points[1].contains("<rect class=\"band\""));
+    // Every point links to a row of the table that exists.
+    let row_ids = attr_values(group, "id");
+    for point in &points {
+        let href = attr_values(point, "href")[0].clone();
+        let id = href.strip_prefix('#').unwrap();
+        assert!(row_ids.iter().any(|i| i == id), "no row #{id}");
+    }
+    assert!(points[0].contains("href=\"#fig-containers-1\""));
+    assert!(points[0].contains("more than 1,000 containers, October 2023"));
+    // Artillery rounds have one figure: a table, no chart.
+    let rounds = between(&html, "id=\"fig-artillery-rounds\"", "</table>");
+    assert!(!rounds.contains("<svg"));
+}
+
+#[test]
+fn chart_coordinates_stay_in_the_frame() {
+    let p = TestProject::example();
+    p.build();
+    let html = p.read_site(BRIEFING);
+    let svg = between(&html, "<svg viewBox=\"0 0 640 240\"", "</svg>");
+    // With the leading space, so `y` does not match `aria-labelledby`.
+    for attr in [" cx", " x1", " x2", " x"] {
+        for v in attr_values(svg, attr) {
+            let v: f64 = v.parse().unwrap_or_else(|_| panic!("{attr}={v}"));
+            assert!((0.0..=640.0).contains(&v), "{attr}={v}");
+        }
+    }
+    for attr in [" cy", " y1", " y2", " y"] {
+        for v in attr_values(svg, attr) {
+            let v: f64 = v.parse().unwrap();
+            assert!((0.0..=240.0).contains(&v), "{attr}={v}");
+        }
+    }
+    // Later dates are further right: the October 2023 point is left of the March 2024 ones.
+    let cx: Vec<f64> = attr_values(svg, "cx")
+        .iter()
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert!(cx[0] < cx[1] && cx[1] == cx[2], "{cx:?}");
+}
+
+#[test]
+fn the_chronology_page_has_a_timeline_with_spans_for_months() {
+    let p = TestProject::example();
+    p.build();
+    let html = p.read_site("chronology.html");
+    let timeline = between(&html, "<figure class=\"timeline\">", "</figure>");
+    let list_start = html.find("<section class=\"chrono-group\"").unwrap();
+    assert!(
+        html.find("<figure class=\"timeline\">").unwrap() < list_start,
+        "above the list"
+    );
+    let bars: Vec<&str> = timeline.split("<a href=").skip(1).collect();
+    assert_eq!(bars.len(), 8);
+    let ids = attr_values(&html, "id");
+    for bar in &bars {
+        let id = bar.trim_start_matches("\"#").split('"').next().unwrap();
+        assert!(ids.iter().any(|i| i == id), "no entry #{id}");
+        // Both the event's date and the reporting date.
+        assert!(bar.contains("(reported 2024-03-20 by AFP)"), "{bar}");
+    }
+    let july = bars
+        .iter()
+        .find(|b| b.contains("July 2023 (reported"))
+        .unwrap();
+    assert!(july.contains("class=\"span\""));
+    let day = bars.iter().find(|b| b.contains("18 March 2024")).unwrap();
+    assert!(day.contains("class=\"day\""));
+    let width = |b: &str| -> f64 {
+        attr_values(b, "width")[0]
+            .trim_end_matches('%')
+            .parse()
+            .unwrap()
+    };
+    assert!(
+        width(july) > 5.0 * width(day),
+        "a month is a span, a day a mark"
+    );
+}
+
+#[test]
+fn the_default_style_prints_has_a_dark_mode_and_reflows() {
+    let p = TestProject::example();
+    p.build();
+    let css = p.read_site("style.css");
+    let print = between(&css, "@media print {", "\n}");
+    assert!(print.contains("nav, .skip, .site-footer { display: none; }"));
+    assert!(
+        print.contains("a[href^=\"http\"]::after"),
+        "source URLs printed"
+    );
+    assert!(print.contains("break-inside: avoid"));
+    assert!(css.contains("@media (prefers-color-scheme: dark)"));
+    assert!(css.contains(".table-wrap { overflow-x: auto; }"));
+    let html = p.read_site(BRIEFING);
+    assert!(
+        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
+}
+
+#[test]
+fn the_search_index_lists_every_claim_with_a_working_link() {
+    let p = TestProject::example();
+    p.build();
+    let js = p.read_site("search-index.js");
+    let array = between(&js, "window.REPORT_SEARCH = ", "].filter(Boolean);");
+    let entries: Vec<serde_json::Value> =
+        serde_json::from_str(&format!("{array}]")).expect("the index is a JSON array");
+    let entries: Vec<&serde_json::Value> = entries.iter().filter(|e| !e.is_null()).collect();
+    // 1 article, 5 figures, 8 dated statements, 1 briefing.
+    assert_eq!(entries.len(), 15);
+    for e in &entries {
+        let url = e["u"].as_str().unwrap();
+        let (page, anchor) = url.split_once('#').unwrap_or((url, ""));
+        let html = p.read_site(page);
+        assert!(
+            anchor.is_empty() || html.contains(&format!("id=\"{anchor}\"")),
+            "{url}"
+        );
+    }
+    let page = p.read_site("search.html");
+    assert!(page.contains("<form class=\"search\" role=\"search\""));
+    assert!(
+        page.contains("<noscript>"),
+        "says what to do without JavaScript"
+    );
+    assert!(page.contains("<script src=\"search-index.js\"></script>"));
+}
