@@ -609,3 +609,41 @@ fn strict_rules_flag_a_figure_without_an_as_of_date() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn check_strict_refuses_conflicting_values_without_a_note_and_accepts_them_with_one() {
+    let p = TestProject::empty();
+    p.write(
+        "content/articles/a.md",
+        "---\ntitle: A\nsource: Wire\npublished: 2024-05-03\ntags: [floods]\n---\nThe ministry said on Thursday that 3,000 homes were flooded.\n",
+    );
+    p.write(
+        "content/articles/b.md",
+        "---\ntitle: B\nsource: Post\npublished: 2024-05-03\ntags: [floods]\n---\nThe Red Cross said on Thursday that 4,500 homes were flooded.\n",
+    );
+    p.write(
+        "content/briefings/floods.md",
+        "---\ntitle: Floods\ntags: [floods]\n---\nText.\n",
+    );
+    let (code, _, err) = report(&["check", "--strict"], p.root());
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("content/briefings/floods.md:4:1: error: sources give conflicting values for `homes` (as of 2024-05-02) and the briefing has no note on it"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: explain the conflict in the front matter: `notes: {homes: \"…\"}`"),
+        "{err}"
+    );
+    // With a note the briefing passes, and the page shows the note above the table.
+    p.write(
+        "content/briefings/floods.md",
+        "---\ntitle: Floods\ntags: [floods]\nnotes:\n  homes: The ministry counts only insured homes.\n---\nText.\n",
+    );
+    let (code, _, err) = report(&["check", "--strict"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = report(&["build"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(p.root().join("site/briefings/floods.html")).unwrap();
+    assert!(html.contains("<p class=\"group-note\"><strong>Note:</strong> The ministry counts only insured homes.</p>"), "{html}");
+}

@@ -28,6 +28,8 @@ pub struct FigureGroup {
     pub rows: Vec<FigureRow>,
     /// Whether any row conflicts with another.
     pub has_conflict: bool,
+    /// The analyst's note on this group (briefing front matter `notes:`, by unit).
+    pub note: Option<String>,
 }
 
 /// The grouping key of a unit: lowercase, simple plural folded ("Containers" ~ "container").
@@ -74,10 +76,17 @@ pub fn assemble_figure_table(
             spellings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             sort_rows(articles, &mut rows);
             let has_conflict = flag_conflicts(articles, &mut rows);
+            let unit = spellings[0].0.clone();
+            let note = briefing
+                .notes
+                .iter()
+                .find(|(k, _)| unit_key(k) == unit_key(&unit))
+                .map(|(_, n)| n.clone());
             FigureGroup {
-                unit: spellings[0].0.clone(),
+                unit,
                 rows,
                 has_conflict,
+                note,
             }
         })
         .collect();

@@ -37,6 +37,41 @@ pub fn check_strict(root: &Path, use_cache: bool) -> Result<Diagnostics, Error> 
 /// The strict rules on an assembled report.
 pub fn strict_diagnostics(report: &Report) -> Diagnostics {
     let mut diags = Diagnostics::new();
+    // Conflicting values must be acknowledged by the analyst in the briefing's front matter.
+    for b in &report.briefings {
+        for group in b
+            .figures
+            .iter()
+            .filter(|g| g.has_conflict && g.note.is_none())
+        {
+            let dates: std::collections::BTreeSet<&str> = group
+                .rows
+                .iter()
+                .filter(|r| r.conflict)
+                .filter_map(|r| {
+                    report.articles[r.article].claims.figures[r.figure]
+                        .as_of
+                        .as_deref()
+                })
+                .collect();
+            let dates: Vec<&str> = dates.into_iter().collect();
+            let brief = &b.briefing;
+            let front_end = brief.body_offset.min(brief.text.len());
+            let at = brief.text[..front_end].find("\n---").map_or(0, |i| i + 1);
+            diags.push(
+                Diagnostic::error(
+                    &brief.path,
+                    format!(
+                        "sources give conflicting values for `{}` (as of {}) and the briefing has no note on it",
+                        group.unit,
+                        dates.join(", ")
+                    ),
+                )
+                .at_offset(&brief.text, at)
+                .with_help(format!("explain the conflict in the front matter: `notes: {{{}: \"…\"}}`", group.unit)),
+            );
+        }
+    }
     // Each figure once, with every briefing that shows it.
     let mut shown: BTreeMap<(usize, usize), Vec<&str>> = BTreeMap::new();
     for b in &report.briefings {

@@ -28,6 +28,8 @@ pub struct Briefing {
     pub articles: Vec<String>,
     /// Figure groups to feature (by unit), in order; all when empty.
     pub figures: Vec<String>,
+    /// The analyst's notes on figure groups, by unit.
+    pub notes: std::collections::BTreeMap<String, String>,
 }
 
 /// Parses one briefing file.
@@ -88,6 +90,7 @@ pub fn parse_briefing(path: &Path, text: String) -> (Option<Briefing>, Diagnosti
         tags: front.tags,
         articles: front.articles,
         figures: front.figures,
+        notes: front.notes,
         text,
     };
     (Some(briefing), diags)

@@ -278,12 +278,15 @@ struct RawBriefing {
     articles: Vec<String>,
     #[serde(default)]
     figures: Vec<String>,
+    #[serde(default)]
+    notes: std::collections::BTreeMap<String, String>,
     slug: Option<String>,
 }
 
 /// The keys a briefing's front matter may hold.
-pub(crate) const BRIEFING_KEYS: &[&str] =
-    &["title", "summary", "tags", "articles", "figures", "slug"];
+pub(crate) const BRIEFING_KEYS: &[&str] = &[
+    "title", "summary", "tags", "articles", "figures", "notes", "slug",
+];
 
 /// A briefing's front matter, validated.
 #[derive(Debug, Clone)]
@@ -298,6 +301,8 @@ pub(crate) struct BriefingFront {
     pub(crate) articles: Vec<String>,
     /// Units of the figure groups to feature, in order (all groups when empty).
     pub(crate) figures: Vec<String>,
+    /// The analyst's notes on figure groups, by unit (a note acknowledges conflicting values).
+    pub(crate) notes: std::collections::BTreeMap<String, String>,
     /// Slug override.
     pub(crate) slug: Option<String>,
 }
@@ -319,6 +324,7 @@ pub(crate) fn parse_briefing(
         tags,
         articles,
         figures,
+        notes,
         slug,
     } = raw;
     let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
@@ -335,6 +341,7 @@ pub(crate) fn parse_briefing(
         tags,
         articles,
         figures,
+        notes,
         slug,
     };
     (Some(front), diags)

@@ -222,6 +222,8 @@ pub struct FigureGroupView {
     pub rows: Vec<FigureView>,
     /// Whether rows conflict.
     pub has_conflict: bool,
+    /// The analyst's note on the group (briefing front matter `notes:`).
+    pub note: Option<String>,
     /// The series as a chart, when at least two levels have a calendar as-of date.
     pub chart: Option<super::charts::ChartView>,
 }
@@ -665,6 +667,7 @@ fn group_view(group: &FigureGroup, articles: &[ArticleView]) -> FigureGroupView 
         chart: super::charts::chart(&rows),
         rows,
         has_conflict: group.has_conflict,
+        note: group.note.clone(),
     }
 }
 
