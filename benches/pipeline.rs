@@ -81,6 +81,7 @@ fn build(c: &mut Criterion) {
         out: None,
         build_date: None,
         cache: false,
+        progress: None,
     };
     let mut group = c.benchmark_group("check");
     group.throughput(Throughput::Elements(200));

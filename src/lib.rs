@@ -36,6 +36,17 @@ use serde::Serialize;
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use error::Error;
 
+/// Receives a build's progress, from several threads at once (the CLI draws a progress bar with
+/// it; the library itself never prints).
+pub trait Progress: Send + Sync + std::fmt::Debug {
+    /// A phase starts: `total` steps, or 0 when the count is not known in advance.
+    fn start(&self, phase: &'static str, total: usize);
+    /// One step of the current phase is done.
+    fn step(&self);
+    /// The build is over.
+    fn finish(&self);
+}
+
 /// What a build or check needs to know.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -48,6 +59,8 @@ pub struct BuildOptions {
     /// Keep extraction results in `.report-cache/` under the root and reuse them for articles
     /// that did not change.
     pub cache: bool,
+    /// Where to report progress, if anywhere.
+    pub progress: Option<std::sync::Arc<dyn Progress>>,
 }
 
 /// What a build did.
@@ -105,11 +118,18 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     // Extraction is per article and independent: run it on every core. `collect` keeps the
     // articles' order, so the output does not depend on the thread count.
     let cache = cache::ClaimCache::open(root, options.cache);
+    let progress = options.progress.as_deref();
+    if let Some(p) = progress {
+        p.start("extracting", content.articles.len());
+    }
     let extracted: Vec<(String, assemble::ArticleEntry, Diagnostics)> = content
         .articles
         .into_par_iter()
         .map(|article| {
             let (key, claims, d) = cache.claims(&article);
+            if let Some(p) = progress {
+                p.step();
+            }
             (key, assemble::ArticleEntry { article, claims }, d)
         })
         .collect();
@@ -162,9 +182,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
     };
     check_output_folder(&options.root, &outcome.out)?;
     let staging = site::Staging::begin(&outcome.out)?;
+    let progress = options.progress.as_deref();
+    if let Some(p) = progress {
+        p.start("writing", 0);
+    }
     let (files, d) = render::render(report, &templates, &|path, bytes| {
-        staging.write(path, bytes)
+        staging.write(path, bytes)?;
+        if let Some(p) = progress {
+            p.step();
+        }
+        Ok(())
     })?;
+    if let Some(p) = progress {
+        p.finish();
+    }
     diags.extend(d);
     outcome.files = files;
     outcome.diagnostics = diags.sorted();

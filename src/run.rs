@@ -61,17 +61,25 @@ fn shown(root: &Path, rel: &Path) -> String {
 /// `build` (`write`) or `check`, with the strict rules when `strict`.
 pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode {
     let started = Instant::now();
+    // A progress bar only where someone watches: on a terminal, and not with --quiet.
+    let progress: Option<std::sync::Arc<dyn report::Progress>> =
+        (std::io::IsTerminal::is_terminal(&std::io::stderr()) && !args.quiet)
+            .then(|| std::sync::Arc::new(Bar::new()) as std::sync::Arc<dyn report::Progress>);
     let options = BuildOptions {
         root: args.root,
         out: args.out,
         build_date: source_date_epoch(),
         cache: !args.no_cache,
+        progress,
     };
     let result = if write {
         report::build(&options)
     } else {
         report::check(&options)
     };
+    if let Some(p) = &options.progress {
+        p.finish();
+    }
     let result = result.and_then(|mut outcome| {
         if strict {
             let mut all = commands::strict::check_strict(&options.root, options.cache)?;
@@ -277,6 +285,7 @@ pub(crate) fn serve(args: cli::ServeArgs) -> ExitCode {
         out: args.out,
         build_date: source_date_epoch(),
         cache: true,
+        progress: None,
     };
     let result = report::serve::serve(&options, args.port, |event| match event {
         report::serve::ServeEvent::Listening(addr) => {
@@ -328,4 +337,40 @@ pub(crate) fn man() -> ExitCode {
         return ExitCode::from(1);
     }
     print_out(&String::from_utf8_lossy(&buf))
+}
+
+/// The terminal progress bar of `build` and `check`.
+#[derive(Debug)]
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Self {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        Bar(bar)
+    }
+}
+
+impl report::Progress for Bar {
+    fn start(&self, phase: &'static str, total: usize) {
+        let style = if total > 0 {
+            indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len}")
+        } else {
+            indicatif::ProgressStyle::with_template("{msg:>10} {spinner} {pos} files")
+        };
+        if let Ok(style) = style {
+            self.0.set_style(style.progress_chars("=> "));
+        }
+        self.0.set_length(total as u64);
+        self.0.set_position(0);
+        self.0.set_message(phase);
+    }
+
+    fn step(&self) {
+        self.0.inc(1);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
 }

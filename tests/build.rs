@@ -225,3 +225,48 @@ fn front_matter_strings_are_escaped_in_html() {
         "{html}"
     );
 }
+
+#[derive(Debug, Default)]
+struct Counter {
+    phases: std::sync::Mutex<Vec<(&'static str, usize)>>,
+    steps: std::sync::atomic::AtomicUsize,
+    finished: std::sync::atomic::AtomicBool,
+}
+
+impl report::Progress for Counter {
+    fn start(&self, phase: &'static str, total: usize) {
+        self.phases.lock().unwrap().push((phase, total));
+    }
+    fn step(&self) {
+        self.steps.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+    fn finish(&self) {
+        self.finished
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn a_build_reports_its_progress() {
+    let p = TestProject::example();
+    let counter = std::sync::Arc::new(Counter::default());
+    let outcome = report::build(&report::BuildOptions {
+        root: p.root().to_path_buf(),
+        out: None,
+        build_date: None,
+        cache: false,
+        progress: Some(counter.clone()),
+    })
+    .unwrap();
+    assert!(outcome.written);
+    assert_eq!(
+        *counter.phases.lock().unwrap(),
+        [("extracting", 1), ("writing", 0)]
+    );
+    // One step per article extracted and one per file written.
+    assert_eq!(
+        counter.steps.load(std::sync::atomic::Ordering::SeqCst),
+        1 + outcome.files
+    );
+    assert!(counter.finished.load(std::sync::atomic::Ordering::SeqCst));
+}

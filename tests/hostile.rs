@@ -268,6 +268,7 @@ fn the_output_folder_cannot_be_the_project_or_its_sources() {
             out: Some(p.root().join(out)),
             build_date: None,
             cache: false,
+            progress: None,
         });
         let err = outcome.expect_err(out).to_string();
         assert!(err.starts_with("refusing to use"), "{out}: {err}");
@@ -281,6 +282,7 @@ fn the_output_folder_cannot_be_the_project_or_its_sources() {
         out: Some(p.root().join("public")),
         build_date: None,
         cache: false,
+        progress: None,
     })
     .unwrap();
     assert!(outcome.written);

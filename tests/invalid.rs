@@ -32,6 +32,7 @@ fn every_invalid_case_reports_exactly_its_expected_diagnostics() {
             out: None,
             build_date: None,
             cache: false,
+            progress: None,
         })
         .unwrap();
         let got: String = outcome

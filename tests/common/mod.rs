@@ -53,6 +53,7 @@ impl TestProject {
             out: None,
             build_date: None,
             cache: false,
+            progress: None,
         })
         .unwrap()
     }
