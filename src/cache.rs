@@ -244,3 +244,54 @@ mod tests {
         assert!(cache.load(&ClaimCache::key(&b), &b).is_none());
     }
 }
+
+/// The fingerprints of the pages of the last successful build into one output folder, kept in
+/// `.report-cache/pages-<hash of the output path>.json`. Read as a hint only: a missing or
+/// unreadable file means every page is rendered.
+#[derive(Debug)]
+pub struct PageFingerprints {
+    file: Option<PathBuf>,
+}
+
+impl PageFingerprints {
+    /// The fingerprints for builds of `root` into `out` (none when `enabled` is false).
+    pub fn open(root: &Path, out: &Path, enabled: bool) -> Self {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (
+            env!("CARGO_PKG_VERSION"),
+            std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf()),
+        )
+            .hash(&mut h);
+        PageFingerprints {
+            file: enabled.then(|| {
+                root.join(CACHE_DIR)
+                    .join(format!("pages-{:016x}.json", h.finish()))
+            }),
+        }
+    }
+
+    /// The last build's fingerprints, or none.
+    pub fn load(&self) -> std::collections::BTreeMap<String, u64> {
+        self.file
+            .as_ref()
+            .and_then(|f| std::fs::read(f).ok())
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Records this build's fingerprints (written beside, then renamed).
+    pub fn store(&self, prints: &std::collections::BTreeMap<String, u64>) {
+        let Some(file) = &self.file else { return };
+        let Ok(bytes) = serde_json::to_vec(prints) else {
+            return;
+        };
+        if let Some(dir) = file.parent()
+            && std::fs::create_dir_all(dir).is_ok()
+        {
+            let tmp = file.with_extension(format!("json.{}.tmp", std::process::id()));
+            if std::fs::write(&tmp, bytes).is_ok() {
+                let _ = std::fs::rename(&tmp, file);
+            }
+        }
+    }
+}

@@ -186,22 +186,43 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
     if let Some(p) = progress {
         p.start("writing", 0);
     }
-    let (files, d) = render::render(report, &templates, &|path, bytes| {
-        staging.write(path, bytes)?;
-        if let Some(p) = progress {
+    // Pages whose inputs did not change since the last build are linked from the published
+    // output instead of rendered again.
+    let pages = cache::PageFingerprints::open(&options.root, &outcome.out, options.cache);
+    let previous = pages.load();
+    let link = |path: &str| {
+        let linked = staging.link(path)?;
+        if linked && let Some(p) = progress {
             p.step();
         }
-        Ok(())
-    })?;
+        Ok(linked)
+    };
+    let reuse = render::Reuse {
+        previous: &previous,
+        link: &link,
+    };
+    let rendered = render::render(
+        report,
+        &templates,
+        &|path, bytes| {
+            staging.write(path, bytes)?;
+            if let Some(p) = progress {
+                p.step();
+            }
+            Ok(())
+        },
+        Some(&reuse),
+    )?;
     if let Some(p) = progress {
         p.finish();
     }
-    diags.extend(d);
-    outcome.files = files;
+    diags.extend(rendered.diagnostics);
+    outcome.files = rendered.files;
     outcome.diagnostics = diags.sorted();
     if !outcome.has_errors() {
         staging.commit()?;
         outcome.written = true;
+        pages.store(&rendered.fingerprints);
     }
     Ok(outcome)
 }
@@ -220,9 +241,9 @@ fn render_without_writing(prepared: Prepared) -> Result<BuildOutcome, Error> {
         mut diags,
     } = prepared;
     if let Some(templates) = templates {
-        let (files, d) = render::render(report, &templates, &|_, _| Ok(()))?;
-        diags.extend(d);
-        outcome.files = files;
+        let rendered = render::render(report, &templates, &|_, _| Ok(()), None)?;
+        diags.extend(rendered.diagnostics);
+        outcome.files = rendered.files;
     }
     outcome.diagnostics = diags.sorted();
     Ok(outcome)

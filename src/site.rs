@@ -84,6 +84,32 @@ impl Staging {
         })
     }
 
+    /// Puts the published output's file at `path` into the new output unchanged (a hard link, or a
+    /// copy where links are not possible). False when the published output has no such file.
+    pub fn link(&self, path: &str) -> Result<bool, Error> {
+        if !is_safe_output_path(path) {
+            return Ok(false);
+        }
+        let old = self.out.join(path);
+        if !old.is_file() {
+            return Ok(false);
+        }
+        let new = self.dir.join(path);
+        if let Some(dir) = new.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        if std::fs::hard_link(&old, &new).is_err() {
+            std::fs::copy(&old, &new).map_err(|source| Error::Write {
+                path: new.clone(),
+                source,
+            })?;
+        }
+        Ok(true)
+    }
+
     /// Puts the new output in place of the published one.
     pub fn commit(mut self) -> Result<(), Error> {
         swap(&self.dir, &self.out, &self.old)?;

@@ -189,13 +189,34 @@ fn a_cached_build_equals_a_fresh_one_and_sees_edits() {
     );
     assert_eq!(cold, cached(&p), "a warm build must give the same bytes");
     assert_eq!(cold, fresh(&p));
-    // Edit one article: the cache must not hide the change.
+    // Edit one article: the cache must not hide the change, and only the pages that depend on it
+    // are rendered again (the others are the previous files, linked into the new output).
+    #[cfg(unix)]
+    let inode = |rel: &str| {
+        std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p.site().join(rel)).unwrap())
+    };
+    #[cfg(unix)]
+    let (untouched_before, edited_before) =
+        (inode("articles/a0001.html"), inode("articles/a0007.html"));
     p.write(
         "content/articles/a0007.md",
         "---\ntitle: Story 7\nsource: Wire\npublished: 2024-03-08\ntags: [t]\n---\nOfficials said on Monday that about 9,999 people had left since January.\n",
     );
     let edited = cached(&p);
     assert!(String::from_utf8_lossy(&edited["articles/a0007.html"]).contains("9,999"));
+    #[cfg(unix)]
+    {
+        assert_eq!(
+            inode("articles/a0001.html"),
+            untouched_before,
+            "an unchanged page is reused"
+        );
+        assert_ne!(
+            inode("articles/a0007.html"),
+            edited_before,
+            "the edited page is rendered again"
+        );
+    }
     assert_eq!(edited, fresh(&p));
     // A corrupt entry is rebuilt, not trusted; stale entries are pruned.
     for entry in std::fs::read_dir(p.root().join(".report-cache/claims")).unwrap() {

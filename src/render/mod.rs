@@ -86,8 +86,12 @@ pub fn render(
     report: Report,
     templates: &Templates,
     sink: &Sink<'_>,
-) -> Result<(usize, Diagnostics), crate::error::Error> {
+    reuse: Option<&Reuse<'_>>,
+) -> Result<Rendered, crate::error::Error> {
     let view = build_views(&report);
+    let mut fingerprints = BTreeMap::new();
+    let templates_print = templates.fingerprint();
+    let site_print = serde_json::to_vec(&view.site).unwrap_or_default();
     let mut diags = Diagnostics::new();
     // Plan every output first: two templates writing one path, or paths that differ only in
     // case (they would overwrite each other on macOS and Windows), are refused before anything
@@ -119,8 +123,37 @@ pub fn render(
     // template set is shared read-only) and written as soon as each is ready.
     for (name, pages) in page_plan {
         let target = target_of(name);
+        // A page whose inputs (templates, site settings, its view and, for an article, its text)
+        // hash as in the previous build is linked from the previous output instead of rendered.
+        let fingerprint = |i: usize| -> u64 {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (templates_print, &site_print, name).hash(&mut h);
+            match target {
+                Target::Article => {
+                    serde_json::to_vec(&view.articles[i].data)
+                        .unwrap_or_default()
+                        .hash(&mut h);
+                    report.articles[view.articles[i].index]
+                        .article
+                        .text
+                        .hash(&mut h);
+                }
+                _ => serde_json::to_vec(&view.briefings[i])
+                    .unwrap_or_default()
+                    .hash(&mut h),
+            }
+            h.finish()
+        };
         let render_page =
-            |(i, path): &(usize, String)| -> Result<Option<tera::Error>, crate::error::Error> {
+            |(i, path): &(usize, String)| -> Result<(Option<tera::Error>, u64), crate::error::Error> {
+                let print = fingerprint(*i);
+                if let Some(reuse) = reuse
+                    && reuse.previous.get(path) == Some(&print)
+                    && (reuse.link)(path)?
+                {
+                    return Ok((None, print));
+                }
                 let mut context = Context::new();
                 context.insert("site", &view.site);
                 match target {
@@ -136,17 +169,23 @@ pub fn render(
                 context.insert("root", &root_of(path));
                 context.insert("page_path", path);
                 match templates.tera.render(name, &context) {
-                    Ok(text) => sink(path, text.as_bytes()).map(|()| None),
-                    Err(e) => Ok(Some(e)),
+                    Ok(text) => sink(path, text.as_bytes()).map(|()| (None, print)),
+                    Err(e) => Ok((Some(e), print)),
                 }
             };
-        let errors: Vec<tera::Error> = pages
+        let results: Vec<(Option<tera::Error>, u64)> = pages
             .par_iter()
             .map(render_page)
-            .collect::<Result<Vec<_>, _>>()?
-            .into_iter()
-            .flatten()
-            .collect();
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut errors = Vec::new();
+        for ((_, path), (error, print)) in pages.iter().zip(results) {
+            match error {
+                Some(e) => errors.push(e),
+                None => {
+                    fingerprints.insert(path.clone(), print);
+                }
+            }
+        }
         count += pages.len() - errors.len();
         // One diagnostic per template: the first page's error stands for the others.
         if let Some(e) = errors.first() {
@@ -161,7 +200,11 @@ pub fn render(
         Ok(c) => c,
         Err(e) => {
             diags.push(Diagnostic::error("templates", e.to_string()));
-            return Ok((count, diags));
+            return Ok(Rendered {
+                files: count,
+                diagnostics: diags,
+                fingerprints,
+            });
         }
     };
     for (name, pages) in site_plan {
@@ -184,7 +227,30 @@ pub fn render(
             }
         }
     }
-    Ok((count, diags))
+    Ok(Rendered {
+        files: count,
+        diagnostics: diags,
+        fingerprints,
+    })
+}
+
+/// What [`render`] did.
+#[derive(Debug)]
+pub struct Rendered {
+    /// Files written (or linked from the previous output).
+    pub files: usize,
+    /// Template problems.
+    pub diagnostics: Diagnostics,
+    /// The fingerprint of every article and briefing page, for the next build's reuse.
+    pub fingerprints: BTreeMap<String, u64>,
+}
+
+/// Pages of the previous build that may be reused.
+pub struct Reuse<'a> {
+    /// Fingerprints of the previous build's pages.
+    pub previous: &'a BTreeMap<String, u64>,
+    /// Puts the previous build's file at this path into the new output; false when it is gone.
+    pub link: &'a (dyn Fn(&str) -> Result<bool, crate::error::Error> + Sync),
 }
 
 /// The whole-site context, built from the views by value: every article's data becomes a JSON

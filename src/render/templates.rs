@@ -189,6 +189,14 @@ fn collect(
 }
 
 impl Templates {
+    /// A hash of every template's name and source: pages rendered with another set differ.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.sources.hash(&mut h);
+        h.finish()
+    }
+
     /// A render error of template `name` as a diagnostic. Tera gives no position for render
     /// errors, so the first place in the template's source where the expression it names
     /// (`` `site.nonexistent` ``) occurs stands for the line and column.
