@@ -158,6 +158,14 @@ const UNITS: &[&str] = &[
     "eighteen",
     "nineteen",
 ];
+/// The value of a number word from "zero" to "nineteen".
+pub(crate) fn unit_word(w: &str) -> Option<u32> {
+    UNITS
+        .iter()
+        .position(|x| *x == w)
+        .and_then(|p| u32::try_from(p).ok())
+}
+
 const TENS: &[&str] = &[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];

@@ -503,29 +503,7 @@ fn unit_of(w: &str) -> Option<(Unit, bool)> {
 }
 
 fn small_num(w: &str) -> Option<u32> {
-    let ones = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    ones.iter().position(|x| *x == w).map(|p| p as u32)
+    super::numbers::unit_word(w)
 }
 
 fn tens_num(w: &str) -> Option<u32> {
