@@ -178,16 +178,9 @@ fn answer(stream: TcpStream, site: &Path, status: &Mutex<Status>) -> std::io::Re
             method,
         );
     }
-    let Some(file) = site_file(site, path) else {
-        return respond(
-            &mut stream,
-            "404 Not Found",
-            "text/plain",
-            b"not found\n",
-            method,
-        );
-    };
-    let Ok(mut bytes) = std::fs::read(&file) else {
+    let found =
+        site_file(site, path).and_then(|file| std::fs::read(&file).ok().map(|bytes| (file, bytes)));
+    let Some((file, mut bytes)) = found else {
         return respond(
             &mut stream,
             "404 Not Found",
