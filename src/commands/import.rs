@@ -64,7 +64,7 @@ fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, CommandError> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let read = |source| CommandError::Read {
+            let read = |source| crate::error::Error::Read {
                 path: input.clone(),
                 source,
             };
@@ -91,7 +91,7 @@ fn existing_stories(root: &Path) -> Result<HashMap<u64, PathBuf>, CommandError> 
     if !dir.is_dir() {
         return Ok(known);
     }
-    let read = |source| CommandError::Read {
+    let read = |source| crate::error::Error::Read {
         path: dir.clone(),
         source,
     };
@@ -176,7 +176,7 @@ pub fn import_wire(
                     continue;
                 }
             },
-            Err(source) => return Err(CommandError::Read { path: from, source }),
+            Err(source) => return Err(crate::error::Error::Read { path: from, source }.into()),
         };
         let (article, d) = parse_article(&from, text, options.published, Strictness::Extract);
         let failed = article.is_none() || d.has_errors();

@@ -86,7 +86,7 @@ pub fn init_files(dir: &Path) -> Vec<NewFile> {
 /// Creates a project in `dir` (created when missing). Refuses, writing nothing, when one of the
 /// files exists. Returns the paths written, relative to `dir`.
 pub fn init_project(dir: &Path) -> Result<Vec<PathBuf>, CommandError> {
-    std::fs::create_dir_all(dir).map_err(|source| CommandError::Write {
+    std::fs::create_dir_all(dir).map_err(|source| crate::error::Error::Write {
         path: dir.to_path_buf(),
         source,
     })?;

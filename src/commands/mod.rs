@@ -13,22 +13,9 @@ use std::path::{Path, PathBuf};
 /// Why a command could not do its job.
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
-    /// A file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Read {
-        /// The file or folder.
-        path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
-    },
-    /// A file could not be written.
-    #[error("cannot write {path}: {source}")]
-    Write {
-        /// The file or folder.
-        path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
-    },
+    /// A file could not be read or written (the project's I/O error, naming the path).
+    #[error(transparent)]
+    Io(#[from] crate::error::Error),
     /// Files exist that the command would overwrite; nothing was written.
     #[error("{} already exist{}; nothing written (use --force to overwrite)", list(.0), if .0.len() == 1 { "s" } else { "" })]
     Exists(Vec<PathBuf>),
@@ -76,12 +63,12 @@ pub fn write_new_files(
     for f in files {
         let path = root.join(&f.path);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| CommandError::Write {
+            std::fs::create_dir_all(parent).map_err(|source| crate::error::Error::Write {
                 path: parent.to_path_buf(),
                 source,
             })?;
         }
-        std::fs::write(&path, &f.contents).map_err(|source| CommandError::Write {
+        std::fs::write(&path, &f.contents).map_err(|source| crate::error::Error::Write {
             path: path.clone(),
             source,
         })?;

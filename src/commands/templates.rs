@@ -93,7 +93,7 @@ pub fn list_templates(root: &Path) -> Result<Vec<TemplateEntry>, CommandError> {
 }
 
 fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, PathBuf>) -> Result<(), CommandError> {
-    let read = |source| CommandError::Read {
+    let read = |source| crate::error::Error::Read {
         path: dir.to_path_buf(),
         source,
     };
