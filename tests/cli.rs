@@ -4,21 +4,7 @@ mod common;
 
 use std::process::Command;
 
-use common::TestProject;
-
-fn report(args: &[&str], cwd: &std::path::Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_report"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use common::{TestProject, report};
 
 #[test]
 fn extract_plain_text_with_a_given_date() {

@@ -98,3 +98,18 @@ pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
     let e = s + html[s..].find(end).unwrap_or_else(|| panic!("no {end}"));
     &html[s..e]
 }
+
+/// Runs the `report` binary in `cwd` (without `SOURCE_DATE_EPOCH`): exit code, stdout, stderr.
+pub fn report(args: &[&str], cwd: &Path) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
