@@ -80,6 +80,8 @@ pub struct BuildOutcome {
     pub claims: usize,
     /// Files rendered.
     pub files: usize,
+    /// How long each stage took, in order (shown by `--verbose`).
+    pub timings: Vec<(String, std::time::Duration)>,
 }
 
 impl BuildOutcome {
@@ -102,6 +104,7 @@ struct Prepared {
 /// Loads, extracts and assembles.
 fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     let root = &options.root;
+    let clock = std::time::Instant::now();
     let mut diags = Diagnostics::new();
     let (config, d) = config::load_config(root)?;
     diags.extend(d);
@@ -113,6 +116,8 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     diags.extend(d);
     let (templates, d) = render::load_templates(root, &root.join("templates"))?;
     diags.extend(d);
+    let mut timings = vec![("load".to_string(), clock.elapsed())];
+    let clock = std::time::Instant::now();
     let mut entries = Vec::with_capacity(content.articles.len());
     let mut claim_count = 0;
     // Extraction is per article and independent: run it on every core. `collect` keeps the
@@ -140,6 +145,8 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
             entry.claims.figures.len() + entry.claims.dates.len() + entry.claims.events.len();
         entries.push(entry);
     }
+    timings.push(("extract".to_string(), clock.elapsed()));
+    let clock = std::time::Instant::now();
     let built_at = options
         .build_date
         .or_else(|| entries.iter().map(|e| e.article.published).max())
@@ -153,6 +160,8 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     };
     let (report, d) = assemble::assemble(config, built_at, entries, content.briefings);
     diags.extend(d);
+    timings.push(("assemble".to_string(), clock.elapsed()));
+    let outcome = BuildOutcome { timings, ..outcome };
     Ok(Prepared {
         outcome,
         report,
@@ -201,30 +210,52 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
         previous: &previous,
         link: &link,
     };
-    let rendered = render::render(
-        report,
-        &templates,
-        &|path, bytes| {
-            staging.write(path, bytes)?;
-            if let Some(p) = progress {
-                p.step();
-            }
-            Ok(())
-        },
-        Some(&reuse),
-    )?;
+    let output = StagingOutput {
+        staging: &staging,
+        progress,
+    };
+    let rendered = render::render(report, &templates, &output, Some(&reuse))?;
     if let Some(p) = progress {
         p.finish();
     }
     diags.extend(rendered.diagnostics);
     outcome.files = rendered.files;
+    outcome.timings.extend(rendered.timings);
     outcome.diagnostics = diags.sorted();
     if !outcome.has_errors() {
+        let clock = std::time::Instant::now();
         staging.commit()?;
         outcome.written = true;
         pages.store(&rendered.fingerprints);
+        outcome
+            .timings
+            .push(("publish".to_string(), clock.elapsed()));
     }
     Ok(outcome)
+}
+
+/// The staging folder as the renderer's output, counting files on the progress bar.
+struct StagingOutput<'a> {
+    staging: &'a site::Staging,
+    progress: Option<&'a dyn Progress>,
+}
+
+impl render::Output for StagingOutput<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        self.staging.write(path, bytes)?;
+        if let Some(p) = self.progress {
+            p.step();
+        }
+        Ok(())
+    }
+
+    fn create(&self, path: &str) -> Result<Box<dyn std::io::Write + '_>, Error> {
+        let file = self.staging.create(path)?;
+        if let Some(p) = self.progress {
+            p.step();
+        }
+        Ok(Box::new(file))
+    }
 }
 
 /// Does everything a build does except writing.
@@ -241,9 +272,10 @@ fn render_without_writing(prepared: Prepared) -> Result<BuildOutcome, Error> {
         mut diags,
     } = prepared;
     if let Some(templates) = templates {
-        let rendered = render::render(report, &templates, &|_, _| Ok(()), None)?;
+        let rendered = render::render(report, &templates, &render::Discard, None)?;
         diags.extend(rendered.diagnostics);
         outcome.files = rendered.files;
+        outcome.timings.extend(rendered.timings);
     }
     outcome.diagnostics = diags.sorted();
     Ok(outcome)

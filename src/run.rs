@@ -109,6 +109,9 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode
                 );
                 eprintln!("extracted {} claims", outcome.claims);
                 eprintln!("rendered {} files", outcome.files);
+                for (stage, took) in &outcome.timings {
+                    eprintln!("  {:>6.3}s  {stage}", took.as_secs_f64());
+                }
                 eprintln!(
                     "found {errors} error(s) and {} warning(s)",
                     count(Severity::Warning)

@@ -65,6 +65,26 @@ impl Staging {
 
     /// Writes one file (from any thread). The path must stay inside the output folder.
     pub fn write(&self, path: &str, contents: &[u8]) -> Result<(), Error> {
+        let full = self.prepare(path)?;
+        std::fs::write(&full, contents).map_err(|source| Error::Write {
+            path: full.clone(),
+            source,
+        })
+    }
+
+    /// Opens one file for writing (from any thread), for output made piece by piece. The path
+    /// must stay inside the output folder.
+    pub fn create(&self, path: &str) -> Result<std::io::BufWriter<std::fs::File>, Error> {
+        let full = self.prepare(path)?;
+        let file = std::fs::File::create(&full).map_err(|source| Error::Write {
+            path: full.clone(),
+            source,
+        })?;
+        Ok(std::io::BufWriter::with_capacity(256 * 1024, file))
+    }
+
+    /// The full path of `path` in the staging folder, with its folder created.
+    fn prepare(&self, path: &str) -> Result<PathBuf, Error> {
         if !is_safe_output_path(path) {
             return Err(Error::UnsafeOutput {
                 path: PathBuf::from(path),
@@ -78,10 +98,7 @@ impl Staging {
                 source,
             })?;
         }
-        std::fs::write(&full, contents).map_err(|source| Error::Write {
-            path: full.clone(),
-            source,
-        })
+        Ok(full)
     }
 
     /// Puts the published output's file at `path` into the new output unchanged (a hard link, or a

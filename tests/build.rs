@@ -155,6 +155,25 @@ fn a_new_template_adds_a_format() {
 }
 
 #[test]
+fn whole_site_templates_get_their_own_root_and_page_path() {
+    let p = TestProject::example();
+    // Templates that read `page_path` and templates that do not, at two folder depths.
+    p.write("templates/a.txt", "{{ page_path }}|{{ root }}");
+    p.write("templates/feeds/b.txt", "{{ page_path }}|{{ root }}");
+    p.write("templates/c.txt", "[{{ root }}]");
+    p.write("templates/feeds/deep/d.txt", "[{{ root }}]");
+    p.write("templates/_page.txt", "{{ page_path }}");
+    p.write("templates/e.txt", "{% include \"_page.txt\" %}|{{ root }}");
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert_eq!(p.read_site("a.txt"), "a.txt|");
+    assert_eq!(p.read_site("feeds/b.txt"), "feeds/b.txt|../");
+    assert_eq!(p.read_site("c.txt"), "[]");
+    assert_eq!(p.read_site("feeds/deep/d.txt"), "[../../]");
+    assert_eq!(p.read_site("e.txt"), "e.txt|");
+}
+
+#[test]
 fn a_malformed_article_is_reported_with_file_and_line_and_nothing_is_written() {
     let p = TestProject::example();
     assert!(p.build().written);

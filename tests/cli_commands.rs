@@ -440,10 +440,20 @@ fn build_quiet_prints_nothing_on_success_and_verbose_prints_the_phases() {
         lines[2].starts_with("rendered ") && lines[2].ends_with(" files"),
         "{err}"
     );
-    assert_eq!(lines[3], "found 0 error(s) and 0 warning(s)");
-    assert!(lines[4].starts_with("1 articles, 1 briefings, "), "{err}");
+    // Then the time of each stage, in pipeline order.
+    let stages: Vec<&str> = lines[3..]
+        .iter()
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| l.split_once("s  ").map_or("", |(_, stage)| stage))
+        .collect();
+    assert_eq!(&stages[..3], ["load", "extract", "assemble"], "{err}");
+    assert!(stages.contains(&"render article.html (1 files)"), "{err}");
+    assert!(stages.contains(&"render claims.json"), "{err}");
+    let rest = &lines[3 + stages.len()..];
+    assert_eq!(rest[0], "found 0 error(s) and 0 warning(s)");
+    assert!(rest[1].starts_with("1 articles, 1 briefings, "), "{err}");
     assert!(
-        lines[4].contains(" files to ") && lines[4].ends_with('s'),
+        rest[1].contains(" files to ") && rest[1].ends_with('s'),
         "{err}"
     );
     let (code, _, err) = report(&["build", "-q", "-v"], p.root());

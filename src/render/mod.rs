@@ -12,7 +12,9 @@ pub mod templates;
 pub mod views;
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use tera::Context;
@@ -75,20 +77,90 @@ fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
-/// Where rendered files go: called once per file, from several threads at once.
-pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), crate::error::Error> + Sync + 'a;
+/// Where rendered files go, from several threads at once.
+pub trait Output: Sync {
+    /// Writes one whole file.
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), crate::error::Error>;
+    /// Opens one file to be written piece by piece, for a file too large to hold in memory.
+    fn create(&self, path: &str) -> Result<Box<dyn Write + '_>, crate::error::Error>;
+}
 
-/// Renders every template and hands each file to `sink` as soon as it is ready, so that no more
-/// than one page per thread is held in memory. Template errors become diagnostics naming the
-/// template; a failure of the sink (I/O) stops the rendering and is returned. Returns the number
-/// of files rendered.
+/// An [`Output`] that keeps nothing: for a check, which renders only to find problems.
+pub struct Discard;
+
+impl Output for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> Result<(), crate::error::Error> {
+        Ok(())
+    }
+    fn create(&self, _: &str) -> Result<Box<dyn Write + '_>, crate::error::Error> {
+        Ok(Box::new(std::io::sink()))
+    }
+}
+
+/// A writer that keeps the first I/O error it meets, so that a failed write is told apart from a
+/// template error after tera has wrapped it.
+struct Tracked<'a> {
+    inner: Box<dyn Write + 'a>,
+    error: Option<std::io::Error>,
+}
+
+impl Write for Tracked<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.keep(e))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().map_err(|e| self.keep(e))
+    }
+}
+
+impl Tracked<'_> {
+    fn keep(&mut self, e: std::io::Error) -> std::io::Error {
+        let copy = std::io::Error::new(e.kind(), e.to_string());
+        self.error.get_or_insert(e);
+        copy
+    }
+}
+
+/// Renders template `name` straight into the file at `path`. Returns the template's error, if
+/// any; a failed write is the function's error.
+fn render_streaming(
+    templates: &Templates,
+    name: &str,
+    context: &Context,
+    output: &dyn Output,
+    path: &str,
+) -> Result<Option<tera::Error>, crate::error::Error> {
+    let mut file = Tracked {
+        inner: output.create(path)?,
+        error: None,
+    };
+    let result = templates
+        .tera
+        .render_to(name, context, &mut file)
+        .and_then(|()| file.flush().map_err(tera::Error::from));
+    if let Some(source) = file.error {
+        return Err(crate::error::Error::Write {
+            path: PathBuf::from(path),
+            source,
+        });
+    }
+    Ok(result.err())
+}
+
+/// Renders every template and hands each file to `output` as soon as it is ready, so that no
+/// more than one page per thread is held in memory; whole-site files are written as they are
+/// rendered. Template errors become diagnostics naming the template; a failure of the output
+/// (I/O) stops the rendering and is returned.
 pub fn render(
     report: Report,
     templates: &Templates,
-    sink: &Sink<'_>,
+    output: &dyn Output,
     reuse: Option<&Reuse<'_>>,
 ) -> Result<Rendered, crate::error::Error> {
+    let mut timings: Vec<(String, Duration)> = Vec::new();
+    let clock = Instant::now();
     let view = build_views(&report);
+    timings.push(("views".into(), clock.elapsed()));
     let mut fingerprints = BTreeMap::new();
     let templates_print = templates.fingerprint();
     let site_print = serde_json::to_vec(&view.site).unwrap_or_default();
@@ -122,6 +194,7 @@ pub fn render(
     // First the pages of articles and briefings: independent, rendered on every core (the
     // template set is shared read-only) and written as soon as each is ready.
     for (name, pages) in page_plan {
+        let clock = Instant::now();
         let target = target_of(name);
         // A page whose inputs (templates, site settings, its view and, for an article, its text)
         // hash as in the previous build is linked from the previous output instead of rendered.
@@ -169,7 +242,7 @@ pub fn render(
                 context.insert("root", &root_of(path));
                 context.insert("page_path", path);
                 match templates.tera.render(name, &context) {
-                    Ok(text) => sink(path, text.as_bytes()).map(|()| (None, print)),
+                    Ok(text) => output.write(path, text.as_bytes()).map(|()| (None, print)),
                     Err(e) => Ok((Some(e), print)),
                 }
             };
@@ -191,12 +264,19 @@ pub fn render(
         if let Some(e) = errors.first() {
             diags.push(templates.render_diagnostic(name, e));
         }
+        timings.push((
+            format!("render {name} ({} files)", pages.len()),
+            clock.elapsed(),
+        ));
     }
     // Then the whole-site templates, sharing one context. The articles' texts and the views are
     // no longer needed: each view is turned into the context's value and dropped at once, so the
     // site is never held twice.
     drop(report);
-    let mut site_context = match site_context(view) {
+    let clock = Instant::now();
+    let site_context = site_context(view);
+    timings.push(("whole-site context".into(), clock.elapsed()));
+    let mut site_context = match site_context {
         Ok(c) => c,
         Err(e) => {
             diags.push(Diagnostic::error("templates", e.to_string()));
@@ -204,33 +284,65 @@ pub fn render(
                 files: count,
                 diagnostics: diags,
                 fingerprints,
+                timings,
             });
         }
     };
-    for (name, pages) in site_plan {
-        let mut failed = false;
-        for (_, path) in &pages {
-            // Only `root` and `page_path` change between templates; replacing a key copies
-            // nothing else.
-            site_context.insert("root", &root_of(path));
-            site_context.insert("page_path", path);
-            match templates.tera.render(name, &site_context) {
-                Ok(text) => {
-                    sink(path, text.as_bytes())?;
-                    count += 1;
-                }
-                Err(e) if !failed => {
-                    diags.push(templates.render_diagnostic(name, &e));
-                    failed = true;
-                }
-                Err(_) => {}
+    // Whole-site files that do not read `page_path` share one context (per folder depth, for
+    // `root`) and render side by side; the others render one after the other, each with its own
+    // `page_path`.
+    let site_files: Vec<(&String, String)> = site_plan
+        .iter()
+        .flat_map(|(name, pages)| pages.iter().map(move |(_, path)| (*name, path.clone())))
+        .collect();
+    let (shared, own): (Vec<_>, Vec<_>) = site_files
+        .into_iter()
+        .partition(|(name, _)| !templates.may_read(name, "page_path"));
+    let mut results: Vec<(&String, Option<tera::Error>, Duration)> = Vec::new();
+    let mut roots: Vec<String> = shared.iter().map(|(_, path)| root_of(path)).collect();
+    roots.sort();
+    roots.dedup();
+    for root in roots {
+        site_context.insert("root", &root);
+        site_context.remove("page_path");
+        let context = &site_context;
+        let batch: Vec<_> = shared
+            .par_iter()
+            .filter(|(_, path)| root_of(path) == root)
+            .map(|(name, path)| {
+                let clock = Instant::now();
+                render_streaming(templates, name, context, output, path)
+                    .map(|e| (*name, e, clock.elapsed()))
+            })
+            .collect::<Result<_, _>>()?;
+        results.extend(batch);
+    }
+    for (name, path) in own {
+        let clock = Instant::now();
+        site_context.insert("root", &root_of(&path));
+        site_context.insert("page_path", &path);
+        let error = render_streaming(templates, name, &site_context, output, &path)?;
+        results.push((name, error, clock.elapsed()));
+    }
+    // One diagnostic per template, and the timings in the templates' order.
+    results.sort_by(|a, b| a.0.cmp(b.0));
+    let mut failed: Option<&String> = None;
+    for (name, error, took) in results {
+        match error {
+            None => count += 1,
+            Some(e) if failed != Some(name) => {
+                diags.push(templates.render_diagnostic(name, &e));
+                failed = Some(name);
             }
+            Some(_) => {}
         }
+        timings.push((format!("render {name}"), took));
     }
     Ok(Rendered {
         files: count,
         diagnostics: diags,
         fingerprints,
+        timings,
     })
 }
 
@@ -243,6 +355,8 @@ pub struct Rendered {
     pub diagnostics: Diagnostics,
     /// The fingerprint of every article and briefing page, for the next build's reuse.
     pub fingerprints: BTreeMap<String, u64>,
+    /// How long each step took.
+    pub timings: Vec<(String, Duration)>,
 }
 
 /// Pages of the previous build that may be reused.
@@ -265,7 +379,7 @@ fn site_context(view: ReportView) -> Result<Context, serde_json::Error> {
     let mut map = serde_json::Map::new();
     map.insert("site".into(), serde_json::to_value(&site)?);
     let articles: Vec<serde_json::Value> = articles
-        .into_iter()
+        .into_par_iter()
         .map(|a| serde_json::to_value(&a.data))
         .collect::<Result<_, _>>()?;
     map.insert("articles".into(), serde_json::Value::Array(articles));

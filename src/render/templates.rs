@@ -97,6 +97,18 @@ pub fn renders_alone(name: &str) -> bool {
         || name.rsplit('/').next().is_some_and(|f| f.starts_with('_')))
 }
 
+impl Templates {
+    /// Whether template `name`, or any template it could extend or include (conservatively: any
+    /// template that does not render alone), may read the variable `variable`. A template that
+    /// dumps the whole context (`__tera_context`) reads every variable.
+    pub fn may_read(&self, name: &str, variable: &str) -> bool {
+        self.sources
+            .iter()
+            .filter(|(n, _)| n.as_str() == name || !renders_alone(n))
+            .any(|(_, source)| source.contains(variable) || source.contains("__tera_context"))
+    }
+}
+
 /// Loads the defaults and the project's `templates_dir` (which may not exist).
 pub fn load_templates(
     root: &Path,
