@@ -448,7 +448,8 @@ fn build_quiet_prints_nothing_on_success_and_verbose_prints_the_phases() {
         .collect();
     assert_eq!(&stages[..3], ["load", "extract", "assemble"], "{err}");
     assert!(stages.contains(&"render article.html (1 files)"), "{err}");
-    assert!(stages.contains(&"render claims.json"), "{err}");
+    assert!(stages.contains(&"write claims.json"), "{err}");
+    assert!(stages.contains(&"render index.html"), "{err}");
     let rest = &lines[3 + stages.len()..];
     assert_eq!(rest[0], "found 0 error(s) and 0 warning(s)");
     assert!(rest[1].starts_with("1 articles, 1 briefings, "), "{err}");

@@ -376,3 +376,90 @@ fn json_ld_cannot_be_closed_by_the_data() {
         "Breaking </script><script>alert(1)</script>"
     );
 }
+
+/// The default data exports are written without the template engine (`render::exports`); the
+/// same default templates, rendered by tera as a project's own, must give the same bytes.
+const NATIVE_EXPORTS: [(&str, &str); 5] = [
+    ("claims.json", include_str!("../templates/claims.json")),
+    ("figures.csv", include_str!("../templates/figures.csv")),
+    (
+        "chronology.ics",
+        include_str!("../templates/chronology.ics"),
+    ),
+    ("timeline.json", include_str!("../templates/timeline.json")),
+    (
+        "search-index.js",
+        include_str!("../templates/search-index.js"),
+    ),
+];
+
+fn assert_exports_match_their_templates(p: &TestProject) {
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    let native: Vec<String> = NATIVE_EXPORTS
+        .iter()
+        .map(|(name, _)| p.read_site(name))
+        .collect();
+    // A leading comment changes nothing in the output but makes the template the project's own,
+    // which tera renders (an unchanged copy of a default counts as the default).
+    for (name, source) in NATIVE_EXPORTS {
+        p.write(
+            &format!("templates/{name}"),
+            &format!("{{# tera #}}{source}"),
+        );
+    }
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    for ((name, _), native) in NATIVE_EXPORTS.iter().zip(native) {
+        let rendered = p.read_site(name);
+        if rendered != native {
+            let at = rendered
+                .bytes()
+                .zip(native.bytes())
+                .position(|(a, b)| a != b)
+                .unwrap_or(rendered.len().min(native.len()));
+            let from = at.saturating_sub(80);
+            panic!(
+                "{name} differs at byte {at}:\ntera:   {:?}\nnative: {:?}",
+                rendered.get(from..(at + 80).min(rendered.len())),
+                native.get(from..(at + 80).min(native.len()))
+            );
+        }
+    }
+}
+
+#[test]
+fn native_exports_match_the_default_templates_on_the_example() {
+    assert_exports_match_their_templates(&TestProject::example());
+}
+
+#[test]
+fn native_exports_match_the_default_templates_on_awkward_content() {
+    for base_url in ["", "base_url: https://example.org/b/\n"] {
+        let p = TestProject::example();
+        p.write(
+            "report.yaml",
+            &format!("title: \"Monitor <b>&</b> 'co'\"\n{base_url}"),
+        );
+        p.write(
+            "content/articles/odd.md",
+            "---\ntitle: \"=SUM(A1) <script>alert(1)</script> & 'quotes', \\u2028 \\\"more\\\"\"\nsource: \"Wire\\nService; Ltd, \\\\ Co\"\npublished: 2024-05-02\nurl: https://example.org/odd?a=1&b=2;c=3\ntags: [x, \"y z\"]\n---\nPrices rose 1.5 percent in 2021. Exports fell by 300 tonnes in the first quarter of 2022.\n\nIn the 1990s, 40 ships sank, officials said. On 3 June 2024 around 2,000 people gathered in the week of 10 June 2024.\n\n\"We counted -5 degrees and more than 1,200 trucks last year,\" said Ana Li, a spokeswoman. The deal was worth $1.2 billion in 1987, she said.\n",
+        );
+        p.write(
+            "content/articles/plain.md",
+            "---\ntitle: Nothing dated\nsource: \"@home\"\npublished: 2024-05-03\n---\nNo figures here at all.\n",
+        );
+        p.write(
+            "content/briefings/bare.md",
+            "---\ntitle: \"<i>Bare</i> & brief\"\ntags: [x]\n---\nText.\n",
+        );
+        assert_exports_match_their_templates(&p);
+    }
+}
+
+#[test]
+fn native_exports_match_the_default_templates_without_articles() {
+    let p = TestProject::empty();
+    p.write("content/articles/.keep", "");
+    assert_exports_match_their_templates(&p);
+}

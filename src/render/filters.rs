@@ -25,7 +25,11 @@ fn as_text(value: &Value) -> String {
 
 /// Escapes a TEXT value of iCalendar (RFC 5545 §3.3.11): `\`, `;`, `,` and newlines.
 fn ics_text(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let text = as_text(value);
+    Ok(to_value(ics_escape(&as_text(value)))?)
+}
+
+/// The escaping of [`ics_text`], on a string.
+pub(crate) fn ics_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -45,7 +49,7 @@ fn ics_text(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
             c => out.push(c),
         }
     }
-    Ok(to_value(out)?)
+    out
 }
 
 /// Turns a rendered calendar into content lines (RFC 5545 §3.1): blank lines (template layout)
@@ -56,63 +60,85 @@ fn ics_lines(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
     let text = as_text(value);
     let mut out = String::with_capacity(text.len() + text.len() / 32);
     for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut limit = 75;
-        let mut used = 0;
-        for c in line.chars() {
-            if used + c.len_utf8() > limit {
-                out.push_str("\r\n ");
-                // The leading space counts towards the 75 octets.
-                limit = 74;
-                used = 0;
-            }
-            out.push(c);
-            used += c.len_utf8();
-        }
-        out.push_str("\r\n");
+        ics_line(line, &mut out);
     }
     Ok(to_value(out)?)
+}
+
+/// One line of [`ics_lines`]: nothing when blank, else folded and ended by CRLF.
+pub(crate) fn ics_line(line: &str, out: &mut String) {
+    let line = line.trim_end_matches('\r');
+    if line.trim().is_empty() {
+        return;
+    }
+    let mut limit = 75;
+    let mut used = 0;
+    for c in line.chars() {
+        if used + c.len_utf8() > limit {
+            out.push_str("\r\n ");
+            // The leading space counts towards the 75 octets.
+            limit = 74;
+            used = 0;
+        }
+        out.push(c);
+        used += c.len_utf8();
+    }
+    out.push_str("\r\n");
 }
 
 /// Encodes any value as JSON that can sit inside `<script type="application/ld+json">`: `<`, `>`
 /// and `&` become `\u003c`, `\u003e`, `\u0026`, so a `</script>` in the data cannot end the element.
 /// Use with `| safe` in HTML templates.
 fn script_json(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let json = serde_json::to_string(value)?;
-    let safe = json
-        .replace('<', "\\u003c")
+    Ok(to_value(script_safe(serde_json::to_string(value)?))?)
+}
+
+/// The escaping of [`script_json`], on JSON text.
+pub(crate) fn script_safe(json: String) -> String {
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
+    json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    Ok(to_value(safe)?)
+        .replace('&', "\\u0026")
 }
 
 /// Renders a value as one CSV cell: quoted when needed, and a leading `=`, `+`, `-`, `@`, tab or
 /// carriage return neutralized with an apostrophe so spreadsheets do not run it as a formula.
 fn csv(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let text = match value {
+    let cell = match value {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
+        Value::String(s) => csv_text(s),
         Value::Number(n) => match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
-            _ => n.to_string(),
+            Some(f) => csv_number(f),
+            None => n.to_string(),
         },
-        other => other.to_string(),
+        other => csv_text(&other.to_string()),
     };
-    let is_number = matches!(value, Value::Number(_));
-    let text = if !is_number && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    Ok(to_value(cell)?)
+}
+
+/// A number as a CSV cell: whole numbers without a decimal point.
+pub(crate) fn csv_number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        serde_json::Number::from_f64(f).map_or_else(String::new, |n| n.to_string())
+    }
+}
+
+/// A text as a CSV cell: defused and quoted as [`csv`] does.
+pub(crate) fn csv_text(text: &str) -> String {
+    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text
+        text.to_string()
     };
-    let quoted = if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
     } else {
-        text
-    };
-    Ok(to_value(quoted)?)
+        defused
+    }
 }
 
 fn number(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {

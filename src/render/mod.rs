@@ -7,6 +7,7 @@
 //! template (`claims.json`, `feeds/atom.xml`) renders once, to its own path, with the whole site.
 
 pub mod charts;
+pub mod exports;
 pub mod filters;
 pub mod templates;
 pub mod views;
@@ -268,6 +269,45 @@ pub fn render(
             format!("render {name} ({} files)", pages.len()),
             clock.elapsed(),
         ));
+    }
+    // The default data exports are written straight from the views (see `exports`), side by
+    // side; a project's own version of one is rendered by tera with the others below.
+    let (native, site_plan): (Vec<_>, Vec<_>) = site_plan.into_iter().partition(|(name, _)| {
+        templates.origins.get(name.as_str()) == Some(&Origin::Default)
+            && exports::writer_for(name).is_some()
+    });
+    if !native.is_empty() {
+        let articles: Vec<&views::ArticleData> = view.articles.iter().map(|a| &a.data).collect();
+        let briefings: Vec<&views::BriefingData> = view.briefings.iter().map(|b| &b.data).collect();
+        let data = exports::ExportData {
+            site: &view.site,
+            articles: &articles,
+            briefings: &briefings,
+            chronology: &view.chronology,
+        };
+        let files: Vec<(&String, &String)> = native
+            .iter()
+            .flat_map(|(name, pages)| pages.iter().map(move |(_, path)| (*name, path)))
+            .collect();
+        let took: Vec<(&String, Duration)> = files
+            .par_iter()
+            .map(|&(name, path)| {
+                let clock = Instant::now();
+                let writer = exports::writer_for(name).expect("partitioned on writer_for");
+                let mut file = output.create(path)?;
+                writer(&data, &mut file)
+                    .and_then(|()| file.flush())
+                    .map_err(|source| crate::error::Error::Write {
+                        path: PathBuf::from(path),
+                        source,
+                    })?;
+                Ok((name, clock.elapsed()))
+            })
+            .collect::<Result<_, crate::error::Error>>()?;
+        count += took.len();
+        for (name, took) in took {
+            timings.push((format!("write {name}"), took));
+        }
     }
     // Then the whole-site templates, sharing one context. The articles' texts and the views are
     // no longer needed: each view is turned into the context's value and dropped at once, so the

@@ -1,0 +1,383 @@
+//! The default data exports (`claims.json`, `figures.csv`, `chronology.ics`, `timeline.json`,
+//! `search-index.js`) written straight from the views, without the template engine.
+//!
+//! Each writer produces exactly the bytes its default template renders: the templates stay the
+//! reference (they are what `report templates eject` copies and what a project edits), and a
+//! project that overrides one gets it rendered by tera. The engine walks every claim of every
+//! article through its expression evaluator and needs the whole site as one JSON tree; these
+//! writers stream the same output from the views in a fraction of the time and memory.
+//! `tests/exports.rs` checks the two paths byte for byte.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::filters::{csv_number, csv_text, ics_escape, ics_line, script_safe};
+use super::views::{ArticleData, BriefingData, ChronologyGroupView, EventView, SiteView};
+
+/// What the writers read.
+pub struct ExportData<'a> {
+    /// Site settings.
+    pub site: &'a SiteView,
+    /// Articles, newest first.
+    pub articles: &'a [&'a ArticleData],
+    /// Briefings.
+    pub briefings: &'a [&'a BriefingData],
+    /// The chronology.
+    pub chronology: &'a [ChronologyGroupView],
+}
+
+/// A writer for a default template, by the template's name.
+pub type Writer = fn(&ExportData<'_>, &mut dyn Write) -> io::Result<()>;
+
+/// The writer that stands for the default template `name`, if there is one.
+pub fn writer_for(name: &str) -> Option<Writer> {
+    Some(match name {
+        "claims.json" => claims_json,
+        "figures.csv" => figures_csv,
+        "chronology.ics" => chronology_ics,
+        "timeline.json" => timeline_json,
+        "search-index.js" => search_index_js,
+        _ => return None,
+    })
+}
+
+/// JSON text of a value, as tera's `json_encode` writes it (objects with sorted keys).
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+/// A value through a JSON tree first, for objects whose keys tera would sort.
+fn json_sorted<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_value(value).map_or_else(|_| "null".into(), |v| json(&v))
+}
+
+fn claims_json(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
+    write!(
+        out,
+        "{{\n  \"site\": {},\n  \"articles\": [",
+        json_sorted(data.site)
+    )?;
+    let mut buf = String::new();
+    for (i, a) in data.articles.iter().enumerate() {
+        use std::fmt::Write as _;
+        buf.clear();
+        let _ = write!(
+            buf,
+            "\n    {{\n      \"slug\": {},\n      \"title\": {},\n      \"source\": {},\n      \"published\": {},\n      \"url\": {},\n      \"path\": {},\n      \"tags\": {},\n      \"figures\": [",
+            json(&a.slug),
+            json(&a.title),
+            json(&a.source),
+            json(&a.published),
+            json(&a.url),
+            json(&a.path),
+            json(&a.tags)
+        );
+        for (j, f) in a.figures.iter().enumerate() {
+            if j > 0 {
+                buf.push_str(", ");
+            }
+            let _ = write!(
+                buf,
+                "{{\"text\": {}, \"value\": {}, \"unit\": {}, \"qualifier\": {}, \"kind\": {}, \"said_by\": {}, \"as_of\": {}, \"sentence\": {}, \"start\": {}, \"end\": {}, \"hand\": {}}}",
+                json(&f.text),
+                json_sorted(&f.value),
+                json(&f.unit),
+                json(&f.qualifier),
+                json(&f.kind),
+                json(&f.said_by),
+                json(&f.as_of),
+                json(&f.sentence),
+                f.start,
+                f.end,
+                f.hand
+            );
+        }
+        buf.push_str("],\n      \"dates\": [");
+        for (j, d) in a.dates.iter().enumerate() {
+            if j > 0 {
+                buf.push_str(", ");
+            }
+            let _ = write!(
+                buf,
+                "{{\"text\": {}, \"type\": {}, \"value\": {}, \"mod\": {}, \"start\": {}, \"end\": {}}}",
+                json(&d.text),
+                json(&d.kind),
+                json(&d.value),
+                json(&d.modifier),
+                d.start,
+                d.end
+            );
+        }
+        buf.push_str("],\n      \"events\": [");
+        for (j, e) in a.events.iter().enumerate() {
+            if j > 0 {
+                buf.push_str(", ");
+            }
+            let _ = write!(
+                buf,
+                "{{\"date\": {}, \"precision\": {}, \"date_text\": {}, \"said_by\": {}, \"text\": {}, \"start\": {}, \"end\": {}}}",
+                json(&e.date),
+                json(&e.precision),
+                json(&e.date_text),
+                json(&e.said_by),
+                json(&e.text),
+                e.start,
+                e.end
+            );
+        }
+        buf.push_str("]\n    }");
+        if i + 1 < data.articles.len() {
+            buf.push(',');
+        }
+        out.write_all(buf.as_bytes())?;
+    }
+    out.write_all(b"\n  ]\n}\n")
+}
+
+fn figures_csv(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(
+        b"article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end\n",
+    )?;
+    let opt = |s: &Option<String>| s.as_deref().map_or_else(String::new, csv_text);
+    for a in data.articles {
+        for f in &a.figures {
+            writeln!(
+                out,
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+                csv_text(&f.article),
+                csv_text(&f.article_source),
+                csv_text(&f.article_published),
+                opt(&f.article_url),
+                csv_text(&f.text),
+                csv_number(f.value),
+                opt(&f.unit),
+                opt(&f.qualifier),
+                csv_text(&f.kind),
+                opt(&f.said_by),
+                opt(&f.as_of),
+                csv_text(&f.sentence),
+                f.start,
+                f.end
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Non-empty, as tera tests a value in `{% if %}`.
+fn truthy(s: &Option<String>) -> Option<&str> {
+    s.as_deref().filter(|s| !s.is_empty())
+}
+
+fn chronology_ics(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let site = data.site;
+    let mut text = String::new();
+    let line = |l: &str, text: &mut String| ics_line(l, text);
+    line("BEGIN:VCALENDAR", &mut text);
+    line("VERSION:2.0", &mut text);
+    line(
+        &format!("PRODID:-//report//{}//EN", ics_escape(&site.generator)),
+        &mut text,
+    );
+    line("CALSCALE:GREGORIAN", &mut text);
+    line("METHOD:PUBLISH", &mut text);
+    line(
+        &format!("X-WR-CALNAME:{} — chronology", ics_escape(&site.title)),
+        &mut text,
+    );
+    out.write_all(text.as_bytes())?;
+    let stamp = site.built.replace('-', "");
+    for group in data.chronology {
+        for e in &group.entries {
+            if e.date_start.is_empty() || e.date_end.is_empty() {
+                continue;
+            }
+            text.clear();
+            let mut description = format!(
+                "DESCRIPTION:{} ({} precision\\, written “{}”).",
+                ics_escape(&e.date_display),
+                e.precision,
+                ics_escape(&e.date_text)
+            );
+            if let Some(said) = truthy(&e.said_by) {
+                description.push_str(&format!(" Said by {}.", ics_escape(said)));
+            }
+            description.push_str(&format!(
+                "\\nSource: {}\\, {} (published {})",
+                ics_escape(&e.article_source),
+                ics_escape(&e.article_title),
+                e.article_published
+            ));
+            if let Some(url) = truthy(&e.article_url) {
+                description.push_str(&format!("\\n{}", ics_escape(url)));
+            }
+            let url = match (truthy(&e.article_url), truthy(&site.absolute_root)) {
+                (Some(url), _) => Some(format!("URL:{url}")),
+                (None, Some(root)) => Some(format!(
+                    "URL:{root}{}{}",
+                    e.article_href,
+                    truthy(&e.anchor).map_or_else(String::new, |a| format!("#{a}"))
+                )),
+                (None, None) => None,
+            };
+            let lines = [
+                "BEGIN:VEVENT".to_string(),
+                format!("UID:{}-{}-{}@report", e.article, e.start, e.date),
+                format!("DTSTAMP:{stamp}T000000Z"),
+                format!("DTSTART;VALUE=DATE:{}", e.date_start.replace('-', "")),
+                format!("DTEND;VALUE=DATE:{}", e.date_end.replace('-', "")),
+                format!("SUMMARY:{}", ics_escape(&e.text)),
+                description,
+            ];
+            // Values that are not escaped may hold line breaks: split them as the filter does.
+            for l in lines.iter().chain(url.iter()) {
+                for part in l.lines() {
+                    line(part, &mut text);
+                }
+            }
+            line("TRANSP:TRANSPARENT", &mut text);
+            line("END:VEVENT", &mut text);
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    text.clear();
+    line("END:VCALENDAR", &mut text);
+    out.write_all(text.as_bytes())
+}
+
+fn timeline_json(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let site = data.site;
+    let escape = |s: &str| tera::escape_html(s);
+    let description = truthy(&site.description).map_or_else(|| "\"\"".into(), |d| json(&escape(d)));
+    write!(
+        out,
+        "{{\n  \"title\": {{\"text\": {{\"headline\": {}, \"text\": {}}}}},\n  \"events\": [",
+        json(&escape(&site.title)),
+        description
+    )?;
+    let mut first = true;
+    let mut buf = String::new();
+    for group in data.chronology {
+        for e in &group.entries {
+            if e.date_start.is_empty() {
+                continue;
+            }
+            buf.clear();
+            if !first {
+                buf.push(',');
+            }
+            first = false;
+            timeline_event(site, e, &mut buf);
+            out.write_all(buf.as_bytes())?;
+        }
+    }
+    out.write_all(b"\n  ]\n}\n")
+}
+
+fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
+    use std::fmt::Write as _;
+    let escape = |s: &str| tera::escape_html(s);
+    let mut href = e.article_url.clone().unwrap_or_default();
+    if href.is_empty()
+        && let Some(root) = truthy(&site.absolute_root)
+    {
+        href = format!("{root}{}", e.article_href);
+    }
+    let said = truthy(&e.said_by).map_or_else(String::new, |s| format!("<p>{}</p>", escape(s)));
+    let mut cite = escape(&format!(
+        "{}, {} ({})",
+        e.article_source, e.article_title, e.article_published
+    ));
+    if !href.is_empty() {
+        cite = format!("<a href=\"{}\">{cite}</a>", escape(&href));
+    }
+    let parts: Vec<&str> = e.date_start.split('-').collect();
+    let int = |i: usize| -> i64 {
+        parts
+            .get(i)
+            .and_then(|p| p.trim().parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let mut start = format!("{{\"year\": {}", int(0));
+    if e.precision != "year" && e.precision != "decade" {
+        let _ = write!(start, ", \"month\": {}", int(1));
+    }
+    if e.precision == "day" || e.precision == "week" {
+        let _ = write!(start, ", \"day\": {}", int(2));
+    }
+    let _ = write!(start, ", \"display_date\": {}}}", json(&e.date_display));
+    let text = format!(
+        "<blockquote>{}</blockquote>{said}<p>Source: {cite}</p>",
+        escape(&e.text)
+    );
+    let _ = write!(
+        buf,
+        "\n    {{\n      \"unique_id\": {},\n      \"start_date\": {start},\n      \"text\": {{\n        \"headline\": {},\n        \"text\": {}\n      }},\n      \"group\": {},\n      \"source\": {{\"name\": {}, \"title\": {}, \"url\": {}, \"published\": {}, \"date_text\": {}, \"precision\": {}}}\n    }}",
+        json(&format!("{}-{}-{}", e.article, e.start, e.date)),
+        json(&escape(&e.date_display)),
+        json(&text),
+        json(&e.article_source),
+        json(&e.article_source),
+        json(&e.article_title),
+        json(&e.article_url),
+        json(&e.article_published),
+        json(&e.date_text),
+        json(&e.precision)
+    );
+}
+
+fn search_index_js(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let sj = |s: &str| script_safe(json(s));
+    // `| default(value="")` in the template: a missing value is an empty string.
+    let sj_opt = |s: &Option<String>| sj(s.as_deref().unwrap_or(""));
+    // The template's opening comment leaves a line break before the script.
+    out.write_all(b"\nwindow.REPORT_SEARCH = [")?;
+    let mut buf = String::new();
+    for a in data.articles {
+        use std::fmt::Write as _;
+        buf.clear();
+        let _ = write!(
+            buf,
+            "\n{{\"k\": \"article\", \"t\": {}, \"s\": {}, \"u\": {}}},",
+            sj(&a.title),
+            sj(&format!("{}, {}", a.source, a.published_display)),
+            sj(&a.href)
+        );
+        let link = |anchor: &Option<String>| match truthy(anchor) {
+            Some(anchor) => sj(&format!("{}#{anchor}", a.href)),
+            None => sj(&a.href),
+        };
+        for f in &a.figures {
+            let _ = write!(
+                buf,
+                "\n{{\"k\": \"figure\", \"t\": {}, \"s\": {}, \"w\": {}, \"u\": {}}},",
+                sj(&f.text),
+                sj(&f.sentence),
+                sj_opt(&f.said_by),
+                link(&f.anchor)
+            );
+        }
+        for e in &a.events {
+            let _ = write!(
+                buf,
+                "\n{{\"k\": \"event\", \"t\": {}, \"s\": {}, \"w\": {}, \"u\": {}}},",
+                sj(&e.date_display),
+                sj(&e.text),
+                sj_opt(&e.said_by),
+                link(&e.anchor)
+            );
+        }
+        out.write_all(buf.as_bytes())?;
+    }
+    for b in data.briefings {
+        write!(
+            out,
+            "\n{{\"k\": \"briefing\", \"t\": {}, \"s\": {}, \"u\": {}}},",
+            sj(&b.title),
+            sj_opt(&b.summary),
+            sj(&b.href)
+        )?;
+    }
+    out.write_all(b"\nnull].filter(Boolean);\n")
+}
