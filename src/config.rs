@@ -24,6 +24,9 @@ pub struct Config {
     pub output: PathBuf,
     /// Language of the pages (`lang` attribute).
     pub language: String,
+    /// Most entries the chronology page lists itself; above this, it lists the periods and each
+    /// period gets its own page.
+    pub chronology_on_one_page: usize,
 }
 
 impl Default for Config {
@@ -34,6 +37,7 @@ impl Default for Config {
             base_url: None,
             output: PathBuf::from("site"),
             language: "en".into(),
+            chronology_on_one_page: 1000,
         }
     }
 }
@@ -45,9 +49,17 @@ struct RawConfig {
     base_url: Option<String>,
     output: Option<PathBuf>,
     language: Option<String>,
+    chronology_on_one_page: Option<usize>,
 }
 
-const KEYS: &[&str] = &["title", "description", "base_url", "output", "language"];
+const KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "output",
+    "language",
+    "chronology_on_one_page",
+];
 
 /// Reads `root/report.yaml`; defaults when it does not exist.
 pub fn load_config(root: &Path) -> Result<(Config, Diagnostics), Error> {
@@ -80,6 +92,7 @@ pub fn parse_config(path: &Path, text: &str) -> (Config, Diagnostics) {
         base_url,
         output,
         language,
+        chronology_on_one_page,
     } = raw;
     if let Some(t) = title {
         config.title = t;
@@ -103,6 +116,9 @@ pub fn parse_config(path: &Path, text: &str) -> (Config, Diagnostics) {
     }
     if let Some(l) = language {
         config.language = l;
+    }
+    if let Some(n) = chronology_on_one_page {
+        config.chronology_on_one_page = n;
     }
     (config, diags)
 }

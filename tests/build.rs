@@ -289,3 +289,30 @@ fn a_build_reports_its_progress() {
     );
     assert!(counter.finished.load(std::sync::atomic::Ordering::SeqCst));
 }
+
+#[test]
+fn chronology_groups_are_whole_when_coarser_dates_start_inside_a_month() {
+    let p = TestProject::example();
+    p.write(
+        "content/articles/q3.md",
+        "---\ntitle: Quarterly\nsource: Wire\npublished: 2024-09-30\n---\nThe port reopened on 1 July 2024, officials said.\n\nShipments rose in the third quarter of 2024, the ministry said.\n\nA second port reopened on 5 July 2024, officials said.\n\nThe plan was agreed in 2024, the minister said.\n\nTalks began on 2 January 2024, diplomats said.\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let html = p.read_site("chronology.html");
+    let keys: Vec<String> = attr_values(&html, "id")
+        .into_iter()
+        .filter(|id| id.starts_with("m-"))
+        .collect();
+    let mut unique = keys.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(keys.len(), unique.len(), "{keys:?}");
+    let at = |k: &str| {
+        keys.iter()
+            .position(|x| x == k)
+            .unwrap_or_else(|| panic!("{k}: {keys:?}"))
+    };
+    assert!(at("m-2024-01") < at("m-2024") && at("m-2024") < at("m-2024-07"));
+    assert!(at("m-2024-07") < at("m-2024-Q3"));
+}

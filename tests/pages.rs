@@ -160,3 +160,86 @@ fn the_search_index_lists_every_claim_with_a_working_link() {
     );
     assert!(page.contains("<script src=\"search-index.js\"></script>"));
 }
+
+#[test]
+fn a_long_chronology_lists_its_periods_each_on_its_own_page() {
+    let p = TestProject::example();
+    // The example has 8 dated statements in 5 months: more than 3 pages it.
+    p.write(
+        "report.yaml",
+        "title: Monitor\nbase_url: https://example.org/b/\nchronology_on_one_page: 3\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let html = p.read_site("chronology.html");
+    assert!(!html.contains("<blockquote>"), "no entries on the overview");
+    let links = attr_values(between(&html, "<ol class=\"periods\">", "</ol>"), "href");
+    assert_eq!(links.len(), 5, "{links:?}");
+    assert!(links.contains(&"chronology/2023-07.html".to_string()));
+    assert!(html.contains("8 dated statements"), "the total");
+    let mut entries = 0;
+    for (i, link) in links.iter().enumerate() {
+        let page = p.read_site(link);
+        entries += page.matches("<blockquote>").count();
+        // Every page links back to the overview and to its neighbours, oldest first.
+        let nav = between(&page, "<nav class=\"pager\"", "</nav>");
+        let hrefs = attr_values(nav, "href");
+        assert!(
+            hrefs.contains(&"../chronology.html".to_string()),
+            "{hrefs:?}"
+        );
+        if i > 0 {
+            assert!(hrefs.contains(&format!("../{}", links[i - 1])), "{hrefs:?}");
+        }
+        if i + 1 < links.len() {
+            assert!(hrefs.contains(&format!("../{}", links[i + 1])), "{hrefs:?}");
+        }
+        // Sources link back to the article pages.
+        assert!(page.contains("href=\"../articles/"), "{link}");
+    }
+    assert_eq!(entries, 8, "every entry is on one period page");
+    let sitemap = p.read_site("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/b/chronology/2023-07.html</loc>"));
+
+    // Short chronologies stay on one page, without period pages.
+    p.write("report.yaml", "title: Monitor\n");
+    p.build();
+    assert_eq!(
+        p.read_site("chronology.html")
+            .matches("<blockquote>")
+            .count(),
+        8
+    );
+    assert!(!p.site().join("chronology").exists());
+}
+
+#[test]
+fn whole_site_pages_are_the_same_whatever_the_context_leaves_out() {
+    // With only default templates, whole-site pages get a context without claims (they read
+    // none); a project template anywhere gives them the whole context. Same pages either way.
+    for config in [
+        "title: M\n",
+        "title: M\nbase_url: https://e.org/\nchronology_on_one_page: 3\n",
+    ] {
+        let p = TestProject::example();
+        p.write("report.yaml", config);
+        p.build();
+        let pages = [
+            "index.html",
+            "chronology.html",
+            "search.html",
+            "feed.xml",
+            "sitemap.xml",
+        ];
+        let light: Vec<String> = pages.iter().map(|f| p.read_site(f)).collect();
+        p.write(
+            "templates/partials/extra.html",
+            "{{ articles.0.figures.0.text }}",
+        );
+        let outcome = p.build();
+        assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+        for (page, light) in pages.iter().zip(light) {
+            assert_eq!(p.read_site(page), light, "{page}");
+        }
+    }
+}

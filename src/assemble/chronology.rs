@@ -1,7 +1,9 @@
 //! Articles' events in, a chronology out: oldest first, grouped by month (coarser dates under
 //! their own label), each date kept at its precision.
 
-use crate::extract::Period;
+use chrono::Datelike;
+
+use crate::extract::{Period, Precision};
 
 use super::ArticleEntry;
 
@@ -34,8 +36,10 @@ pub struct Chronology {
     pub groups: Vec<ChronologyGroup>,
 }
 
-/// Builds the chronology of the articles at `selected`. The order is total: earliest day, then
-/// precision (finer first), then article path, then position in the article.
+/// Builds the chronology of the articles at `selected`. Groups come in the order of their first
+/// day (a month group before a coarser one starting on the same day, so that every group is
+/// whole); inside a group the order is total: earliest day, then precision (finer first), then
+/// article path, then position in the article.
 pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chronology {
     let mut entries: Vec<ChronologyEntry> = Vec::new();
     for &a in selected {
@@ -51,9 +55,9 @@ pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chr
     }
     entries.sort_by(|x, y| {
         let (ax, ay) = (&articles[x.article], &articles[y.article]);
-        x.period
-            .start
-            .cmp(&y.period.start)
+        group_order(&x.period)
+            .cmp(&group_order(&y.period))
+            .then(x.period.start.cmp(&y.period.start))
             .then(x.period.precision.cmp(&y.period.precision))
             .then(ax.article.path.cmp(&ay.article.path))
             .then(
@@ -76,4 +80,14 @@ pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chr
         }
     }
     Chronology { groups }
+}
+
+/// Where the group of `period` sorts: its first day, then month groups before coarser ones.
+fn group_order(period: &Period) -> (chrono::NaiveDate, Option<Precision>) {
+    match period.precision {
+        Precision::Day | Precision::Week | Precision::Month => {
+            (period.start.with_day(1).unwrap_or(period.start), None)
+        }
+        coarser => (period.start, Some(coarser)),
+    }
 }

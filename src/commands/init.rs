@@ -30,6 +30,10 @@ title: {}
 
 # The pages' lang attribute (default en).
 # language: en
+
+# Most dated statements the chronology page lists itself (default 1000). Above this, it lists
+# the months, and each month has its own page.
+# chronology_on_one_page: 1000
 ",
         super::yaml_str(title)
     )

@@ -53,6 +53,7 @@ pub fn renders_to(name: &str) -> Option<String> {
     Some(match target_of(name) {
         Target::Article => format!("articles/<slug>{dot}{ext}"),
         Target::Briefing => format!("briefings/<slug>{dot}{ext}"),
+        Target::Period => format!("chronology/<period>{dot}{ext}"),
         Target::Index | Target::Chronology | Target::Site => name.to_string(),
     })
 }

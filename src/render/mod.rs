@@ -37,6 +37,8 @@ pub enum Target {
     Article,
     /// One file per briefing.
     Briefing,
+    /// One file per chronology group (a month, or a year for dates known to the year).
+    Period,
     /// One file with the whole site's data.
     Site,
 }
@@ -51,6 +53,7 @@ pub fn target_of(name: &str) -> Target {
         "chronology" => Target::Chronology,
         "article" => Target::Article,
         "briefing" => Target::Briefing,
+        "period" => Target::Period,
         _ => Target::Site,
     }
 }
@@ -68,6 +71,13 @@ pub fn output_paths(name: &str, view: &ReportView) -> Vec<String> {
             .briefings
             .iter()
             .map(|b| format!("briefings/{}.{ext}", b.slug))
+            .collect(),
+        // Period pages exist only when the chronology page does not list every entry itself.
+        Target::Period if !view.chronology_paged => Vec::new(),
+        Target::Period => view
+            .chronology
+            .iter()
+            .map(|g| format!("chronology/{}.{ext}", g.key))
             .collect(),
         Target::Index | Target::Chronology | Target::Site => vec![name.to_string()],
     }
@@ -187,7 +197,7 @@ pub fn render(
             }
         }
         match target_of(name) {
-            Target::Article | Target::Briefing => page_plan.push((name, pages)),
+            Target::Article | Target::Briefing | Target::Period => page_plan.push((name, pages)),
             Target::Index | Target::Chronology | Target::Site => site_plan.push((name, pages)),
         }
     }
@@ -211,6 +221,12 @@ pub fn render(
                     report.articles[view.articles[i].index]
                         .article
                         .text
+                        .hash(&mut h);
+                }
+                Target::Period => {
+                    let (previous, next) = neighbours(&view.chronology, i);
+                    serde_json::to_vec(&(&view.chronology[i], previous, next))
+                        .unwrap_or_default()
                         .hash(&mut h);
                 }
                 _ => serde_json::to_vec(&view.briefings[i])
@@ -237,6 +253,14 @@ pub fn render(
                             body_html: view.article_body(&report, *i),
                         };
                         context.insert("article", &page);
+                    }
+                    Target::Period => {
+                        let (previous, next) = neighbours(&view.chronology, *i);
+                        context.insert("period", &view.chronology[*i]);
+                        // The period as a list of one group, for `partials/chronology.html`.
+                        context.insert("groups", std::slice::from_ref(&view.chronology[*i]));
+                        context.insert("previous", &previous);
+                        context.insert("next", &next);
                     }
                     _ => context.insert("briefing", &view.briefings[*i]),
                 }
@@ -314,7 +338,14 @@ pub fn render(
     // site is never held twice.
     drop(report);
     let clock = Instant::now();
-    let site_context = site_context(view);
+    let default = |name: &String| templates.origins.get(name.as_str()) == Some(&Origin::Default);
+    let light = site_plan.iter().all(|(name, _)| default(name))
+        && templates
+            .origins
+            .keys()
+            .filter(|name| !renders_alone(name))
+            .all(default);
+    let site_context = site_context(view, light);
     timings.push(("whole-site context".into(), clock.elapsed()));
     let mut site_context = match site_context {
         Ok(c) => c,
@@ -386,6 +417,34 @@ pub fn render(
     })
 }
 
+/// A chronology group without its entries: the neighbours of a period page.
+#[derive(serde::Serialize)]
+struct PeriodLink<'a> {
+    key: &'a str,
+    label: &'a str,
+    href: &'a str,
+    count: usize,
+}
+
+/// The groups before and after group `i`.
+fn neighbours(
+    groups: &[views::ChronologyGroupView],
+    i: usize,
+) -> (Option<PeriodLink<'_>>, Option<PeriodLink<'_>>) {
+    fn link(g: &views::ChronologyGroupView) -> PeriodLink<'_> {
+        PeriodLink {
+            key: &g.key,
+            label: &g.label,
+            href: &g.href,
+            count: g.count,
+        }
+    }
+    (
+        i.checked_sub(1).and_then(|j| groups.get(j)).map(link),
+        groups.get(i + 1).map(link),
+    )
+}
+
 /// What [`render`] did.
 #[derive(Debug)]
 pub struct Rendered {
@@ -409,18 +468,31 @@ pub struct Reuse<'a> {
 
 /// The whole-site context, built from the views by value: every article's data becomes a JSON
 /// value and is dropped before the next one is converted.
-fn site_context(view: ReportView) -> Result<Context, serde_json::Error> {
+///
+/// `light` leaves out what no default whole-site template reads: the articles' claims, and the
+/// chronology's entries when they are on the period pages. Only for a template set whose
+/// whole-site templates, layouts and partials are all the defaults, so that no template can tell.
+fn site_context(view: ReportView, light: bool) -> Result<Context, serde_json::Error> {
     let ReportView {
         site,
         articles,
         briefings,
-        chronology,
+        mut chronology,
+        chronology_paged,
     } = view;
     let mut map = serde_json::Map::new();
     map.insert("site".into(), serde_json::to_value(&site)?);
+    map.insert("chronology_paged".into(), chronology_paged.into());
     let articles: Vec<serde_json::Value> = articles
         .into_par_iter()
-        .map(|a| serde_json::to_value(&a.data))
+        .map(|mut a| {
+            if light {
+                a.data.figures = Vec::new();
+                a.data.dates = Vec::new();
+                a.data.events = Vec::new();
+            }
+            serde_json::to_value(&a.data)
+        })
         .collect::<Result<_, _>>()?;
     map.insert("articles".into(), serde_json::Value::Array(articles));
     let briefings: Vec<serde_json::Value> = briefings
@@ -428,6 +500,12 @@ fn site_context(view: ReportView) -> Result<Context, serde_json::Error> {
         .map(|b| serde_json::to_value(&b.data))
         .collect::<Result<_, _>>()?;
     map.insert("briefings".into(), serde_json::Value::Array(briefings));
+    if light && chronology_paged {
+        for group in &mut chronology {
+            group.entries = Vec::new();
+            group.timeline = None;
+        }
+    }
     map.insert("chronology".into(), serde_json::to_value(&chronology)?);
     drop(chronology);
     Context::from_value(serde_json::Value::Object(map))

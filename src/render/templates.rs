@@ -33,6 +33,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "partials/chronology.html",
         include_str!("../../templates/partials/chronology.html"),
     ),
+    (
+        "partials/period_nav.html",
+        include_str!("../../templates/partials/period_nav.html"),
+    ),
+    ("period.html", include_str!("../../templates/period.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("article.html", include_str!("../../templates/article.html")),
     (

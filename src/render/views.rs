@@ -170,6 +170,12 @@ pub struct ArticleData {
     pub reliability: Option<String>,
     /// Language.
     pub lang: Option<String>,
+    /// Number of figures.
+    pub figure_count: usize,
+    /// Number of temporal expressions.
+    pub date_count: usize,
+    /// Number of dated statements.
+    pub event_count: usize,
     /// Figures.
     pub figures: Vec<FigureView>,
     /// Temporal expressions.
@@ -235,6 +241,10 @@ pub struct ChronologyGroupView {
     pub key: String,
     /// "July 2023".
     pub label: String,
+    /// Link to the group's own page (`chronology/2023-07.html`), relative to the site root.
+    pub href: String,
+    /// Number of entries.
+    pub count: usize,
     /// Entries.
     pub entries: Vec<EventView>,
     /// Where the group and its entries sit on a timeline of the whole chronology.
@@ -285,35 +295,11 @@ impl std::ops::Deref for BriefingView {
     }
 }
 
-/// What whole-site templates (index, chronology, exports) get: no story text, no per-briefing
-/// tables, so that the one context built for them stays small.
-#[derive(Debug, Serialize)]
-pub struct SiteContext<'a> {
-    /// Site settings.
-    pub site: &'a SiteView,
-    /// Articles, newest first.
-    pub articles: Vec<&'a ArticleData>,
-    /// Briefings, by title.
-    pub briefings: Vec<&'a BriefingData>,
-    /// The chronology of all articles.
-    pub chronology: &'a [ChronologyGroupView],
-}
-
 impl ReportView {
     /// The story of `view.articles[i]` as sanitized HTML with its claims marked.
     pub fn article_body(&self, report: &Report, i: usize) -> String {
         let a = &self.articles[i];
         report.articles[a.index].article.render_html(&a.marks)
-    }
-
-    /// The whole-site context.
-    pub fn site_context(&self) -> SiteContext<'_> {
-        SiteContext {
-            site: &self.site,
-            articles: self.articles.iter().map(|a| &a.data).collect(),
-            briefings: self.briefings.iter().map(|b| &b.data).collect(),
-            chronology: &self.chronology,
-        }
     }
 }
 
@@ -351,6 +337,9 @@ pub struct ReportView {
     pub briefings: Vec<BriefingView>,
     /// The chronology of all articles.
     pub chronology: Vec<ChronologyGroupView>,
+    /// Whether the chronology is too long for one page: its page then lists the groups, and
+    /// each group's entries are on the group's own page.
+    pub chronology_paged: bool,
 }
 
 /// The extension of article and briefing pages in links (`html`).
@@ -410,11 +399,14 @@ pub fn build_views(report: &Report) -> ReportView {
     articles.sort_by(|a, b| b.published.cmp(&a.published).then(a.path.cmp(&b.path)));
     let mut briefings = briefings;
     briefings.sort_by(|a, b| a.title.cmp(&b.title).then(a.slug.cmp(&b.slug)));
+    let chronology_paged =
+        chronology.iter().map(|g| g.count).sum::<usize>() > report.config.chronology_on_one_page;
     ReportView {
         site,
         articles,
         briefings,
         chronology,
+        chronology_paged,
     }
 }
 
@@ -530,7 +522,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
     let href = format!("articles/{}.{PAGE_EXT}", a.id);
     let line_index = crate::diagnostics::LineIndex::new(&a.text);
     let published = a.published.format("%Y-%m-%d").to_string();
-    let figures = entry
+    let figures: Vec<FigureView> = entry
         .claims
         .figures
         .iter()
@@ -565,7 +557,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
             conflict: false,
         })
         .collect();
-    let dates = entry
+    let dates: Vec<DateView> = entry
         .claims
         .dates
         .iter()
@@ -591,7 +583,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .enumerate()
         .map(|(i, d)| ((d.span.start, d.span.end), i))
         .collect();
-    let events = entry
+    let events: Vec<EventView> = entry
         .claims
         .events
         .iter()
@@ -644,6 +636,9 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         tags: a.tags.clone(),
         reliability: a.reliability.clone(),
         lang: a.lang.clone(),
+        figure_count: figures.len(),
+        date_count: dates.len(),
+        event_count: events.len(),
         figures,
         dates,
         events,
@@ -722,6 +717,8 @@ fn chronology_view(chronology: &Chronology, articles: &[ArticleView]) -> Vec<Chr
         .map(|g| ChronologyGroupView {
             key: g.key.clone(),
             label: g.label.clone(),
+            href: format!("chronology/{}.{PAGE_EXT}", g.key),
+            count: g.entries.len(),
             entries: g
                 .entries
                 .iter()
