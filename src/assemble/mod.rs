@@ -7,6 +7,7 @@ mod figure_table;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 pub use chronology::{Chronology, ChronologyEntry, ChronologyGroup, assemble_chronology};
 pub use figure_table::{FigureGroup, FigureRow, assemble_figure_table, unit_key};
@@ -62,19 +63,33 @@ pub fn assemble(
 ) -> (Report, Diagnostics) {
     let mut diags = Diagnostics::new();
     let all: Vec<usize> = (0..articles.len()).collect();
-    let chronology = assemble_chronology(&articles, &all);
-    let mut entries = Vec::new();
-    for briefing in briefings {
-        let selected = select_articles(&briefing, &articles, &mut diags);
-        let (figures, d) = assemble_figure_table(&briefing, &articles, &selected);
+    // The site's chronology and every briefing are independent: assembled side by side.
+    let (chronology, assembled) = rayon::join(
+        || assemble_chronology(&articles, &all),
+        || {
+            briefings
+                .into_par_iter()
+                .map(|briefing| {
+                    let mut diags = Diagnostics::new();
+                    let selected = select_articles(&briefing, &articles, &mut diags);
+                    let (figures, d) = assemble_figure_table(&briefing, &articles, &selected);
+                    diags.extend(d);
+                    let chronology = assemble_chronology(&articles, &selected);
+                    let entry = BriefingEntry {
+                        briefing,
+                        articles: selected,
+                        figures,
+                        chronology,
+                    };
+                    (entry, diags)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    let mut entries = Vec::with_capacity(assembled.len());
+    for (entry, d) in assembled {
         diags.extend(d);
-        let chronology = assemble_chronology(&articles, &selected);
-        entries.push(BriefingEntry {
-            briefing,
-            articles: selected,
-            figures,
-            chronology,
-        });
+        entries.push(entry);
     }
     let report = Report {
         config,

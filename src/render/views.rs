@@ -367,13 +367,34 @@ pub fn build_views(report: &Report) -> ReportView {
         .enumerate()
         .map(|(i, entry)| article_view(i, entry))
         .collect();
-    let briefings: Vec<BriefingView> = report
+    // The briefings and the site's chronology are independent: built side by side.
+    let (briefings, chronology) = rayon::join(
+        || briefing_views(report, &articles),
+        || chronology_view(&report.chronology, &articles),
+    );
+    let mut articles = articles;
+    articles.sort_by(|a, b| b.published.cmp(&a.published).then(a.path.cmp(&b.path)));
+    let mut briefings = briefings;
+    briefings.sort_by(|a, b| a.title.cmp(&b.title).then(a.slug.cmp(&b.slug)));
+    let chronology_paged =
+        chronology.iter().map(|g| g.count).sum::<usize>() > report.config.chronology_on_one_page;
+    ReportView {
+        site,
+        articles,
+        briefings,
+        chronology,
+        chronology_paged,
+    }
+}
+
+fn briefing_views(report: &Report, articles: &[ArticleView]) -> Vec<BriefingView> {
+    report
         .briefings
-        .iter()
+        .par_iter()
         .map(|b| {
             let figure_groups: Vec<FigureGroupView> =
-                b.figures.iter().map(|g| group_view(g, &articles)).collect();
-            let chronology = chronology_view(&b.chronology, &articles);
+                b.figures.iter().map(|g| group_view(g, articles)).collect();
+            let chronology = chronology_view(&b.chronology, articles);
             BriefingView {
                 data: BriefingData {
                     slug: b.briefing.slug.clone(),
@@ -393,21 +414,7 @@ pub fn build_views(report: &Report) -> ReportView {
                 chronology,
             }
         })
-        .collect();
-    let chronology = chronology_view(&report.chronology, &articles);
-    let mut articles = articles;
-    articles.sort_by(|a, b| b.published.cmp(&a.published).then(a.path.cmp(&b.path)));
-    let mut briefings = briefings;
-    briefings.sort_by(|a, b| a.title.cmp(&b.title).then(a.slug.cmp(&b.slug)));
-    let chronology_paged =
-        chronology.iter().map(|g| g.count).sum::<usize>() > report.config.chronology_on_one_page;
-    ReportView {
-        site,
-        articles,
-        briefings,
-        chronology,
-        chronology_paged,
-    }
+        .collect()
 }
 
 fn summary(a: &ArticleView) -> ArticleSummary {
