@@ -13,6 +13,7 @@ pub mod templates;
 pub mod views;
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -202,6 +203,18 @@ pub fn render(
         }
     }
     let mut count = 0;
+    // What each article page depends on besides the templates and the site settings: its view
+    // and its text. A briefing page depends on its own text and on its articles.
+    let article_prints: Vec<u64> = view
+        .articles
+        .par_iter()
+        .map(|a| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            hash_json(&a.data, &mut h);
+            report.articles[a.index].article.text.hash(&mut h);
+            h.finish()
+        })
+        .collect();
     // First the pages of articles and briefings: independent, rendered on every core (the
     // template set is shared read-only) and written as soon as each is ready.
     for (name, pages) in page_plan {
@@ -210,28 +223,23 @@ pub fn render(
         // A page whose inputs (templates, site settings, its view and, for an article, its text)
         // hash as in the previous build is linked from the previous output instead of rendered.
         let fingerprint = |i: usize| -> u64 {
-            use std::hash::{Hash, Hasher};
             let mut h = std::collections::hash_map::DefaultHasher::new();
             (templates_print, &site_print, name).hash(&mut h);
             match target {
-                Target::Article => {
-                    serde_json::to_vec(&view.articles[i].data)
-                        .unwrap_or_default()
-                        .hash(&mut h);
-                    report.articles[view.articles[i].index]
-                        .article
-                        .text
-                        .hash(&mut h);
-                }
+                Target::Article => article_prints[i].hash(&mut h),
                 Target::Period => {
                     let (previous, next) = neighbours(&view.chronology, i);
-                    serde_json::to_vec(&(&view.chronology[i], previous, next))
-                        .unwrap_or_default()
-                        .hash(&mut h);
+                    hash_json(&(&view.chronology[i], previous, next), &mut h);
                 }
-                _ => serde_json::to_vec(&view.briefings[i])
-                    .unwrap_or_default()
-                    .hash(&mut h),
+                _ => {
+                    let data = &view.briefings[i];
+                    hash_json(data, &mut h);
+                    let b = &report.briefings[data.index];
+                    b.briefing.text.hash(&mut h);
+                    for &a in &b.articles {
+                        article_prints[view.position(a)].hash(&mut h);
+                    }
+                }
             }
             h.finish()
         };
@@ -262,7 +270,7 @@ pub fn render(
                         context.insert("previous", &previous);
                         context.insert("next", &next);
                     }
-                    _ => context.insert("briefing", &view.briefings[*i]),
+                    _ => context.insert("briefing", &view.briefing_view(&report, *i)),
                 }
                 context.insert("root", &root_of(path));
                 context.insert("page_path", path);
@@ -302,7 +310,7 @@ pub fn render(
     });
     if !native.is_empty() {
         let articles: Vec<&views::ArticleData> = view.articles.iter().map(|a| &a.data).collect();
-        let briefings: Vec<&views::BriefingData> = view.briefings.iter().map(|b| &b.data).collect();
+        let briefings: Vec<&views::BriefingData> = view.briefings.iter().collect();
         let data = exports::ExportData {
             site: &view.site,
             articles: &articles,
@@ -417,6 +425,22 @@ pub fn render(
     })
 }
 
+/// Feeds the JSON text of `value` to `hasher`, without holding the text.
+fn hash_json<T: serde::Serialize + ?Sized>(value: &T, hasher: &mut impl Hasher) {
+    struct Feed<'a, H: Hasher>(&'a mut H);
+    impl<H: Hasher> Write for Feed<'_, H> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.write(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    // Serializing views to JSON does not fail.
+    let _ = serde_json::to_writer(Feed(hasher), value);
+}
+
 /// A chronology group without its entries: the neighbours of a period page.
 #[derive(serde::Serialize)]
 struct PeriodLink<'a> {
@@ -479,6 +503,7 @@ fn site_context(view: ReportView, light: bool) -> Result<Context, serde_json::Er
         briefings,
         mut chronology,
         chronology_paged,
+        ..
     } = view;
     let mut map = serde_json::Map::new();
     map.insert("site".into(), serde_json::to_value(&site)?);
@@ -497,7 +522,7 @@ fn site_context(view: ReportView, light: bool) -> Result<Context, serde_json::Er
     map.insert("articles".into(), serde_json::Value::Array(articles));
     let briefings: Vec<serde_json::Value> = briefings
         .into_iter()
-        .map(|b| serde_json::to_value(&b.data))
+        .map(|b| serde_json::to_value(&b))
         .collect::<Result<_, _>>()?;
     map.insert("briefings".into(), serde_json::Value::Array(briefings));
     if light && chronology_paged {

@@ -272,6 +272,9 @@ pub struct BriefingData {
     pub figure_count: usize,
     /// Number of chronology entries.
     pub event_count: usize,
+    /// Index of the briefing in the report.
+    #[serde(skip)]
+    pub index: usize,
 }
 
 /// A briefing, as the `briefing` template gets it.
@@ -300,6 +303,32 @@ impl ReportView {
     pub fn article_body(&self, report: &Report, i: usize) -> String {
         let a = &self.articles[i];
         report.articles[a.index].article.render_html(&a.marks)
+    }
+
+    /// The view of `view.briefings[i]`, with its tables and chronology. Made when its page is
+    /// rendered, so that no more than one briefing's rows per thread are held at any time.
+    pub fn briefing_view(&self, report: &Report, i: usize) -> BriefingView {
+        let data = &self.briefings[i];
+        let b = &report.briefings[data.index];
+        let articles = self.by_report_index();
+        BriefingView {
+            data: data.clone(),
+            body_html: crate::content::render_markdown_text(
+                &b.briefing.text[b.briefing.body_offset..],
+            ),
+            figure_groups: b.figures.iter().map(|g| group_view(g, &articles)).collect(),
+            chronology: chronology_view(&b.chronology, &articles),
+        }
+    }
+
+    /// The position in `articles` of the report's article `i`.
+    pub fn position(&self, i: usize) -> usize {
+        self.positions[i]
+    }
+
+    /// The article views in the report's order.
+    fn by_report_index(&self) -> Vec<&ArticleView> {
+        self.positions.iter().map(|&p| &self.articles[p]).collect()
     }
 }
 
@@ -333,13 +362,17 @@ pub struct ReportView {
     pub site: SiteView,
     /// Articles, newest first.
     pub articles: Vec<ArticleView>,
-    /// Briefings, sorted by title.
-    pub briefings: Vec<BriefingView>,
+    /// Briefings, sorted by title, without their tables and chronology (see
+    /// [`ReportView::briefing_view`]).
+    pub briefings: Vec<BriefingData>,
     /// The chronology of all articles.
     pub chronology: Vec<ChronologyGroupView>,
     /// Whether the chronology is too long for one page: its page then lists the groups, and
     /// each group's entries are on the group's own page.
     pub chronology_paged: bool,
+    /// For each article of the report, its position in `articles`.
+    #[serde(skip)]
+    positions: Vec<usize>,
 }
 
 /// The extension of article and briefing pages in links (`html`).
@@ -367,13 +400,20 @@ pub fn build_views(report: &Report) -> ReportView {
         .enumerate()
         .map(|(i, entry)| article_view(i, entry))
         .collect();
-    // The briefings and the site's chronology are independent: built side by side.
-    let (briefings, chronology) = rayon::join(
-        || briefing_views(report, &articles),
-        || chronology_view(&report.chronology, &articles),
-    );
+    let refs: Vec<&ArticleView> = articles.iter().collect();
+    let chronology = chronology_view(&report.chronology, &refs);
+    let briefings: Vec<BriefingData> = report
+        .briefings
+        .iter()
+        .enumerate()
+        .map(|(i, b)| briefing_data(i, b, &articles))
+        .collect();
     let mut articles = articles;
     articles.sort_by(|a, b| b.published.cmp(&a.published).then(a.path.cmp(&b.path)));
+    let mut positions = vec![0; articles.len()];
+    for (p, a) in articles.iter().enumerate() {
+        positions[a.index] = p;
+    }
     let mut briefings = briefings;
     briefings.sort_by(|a, b| a.title.cmp(&b.title).then(a.slug.cmp(&b.slug)));
     let chronology_paged =
@@ -384,37 +424,28 @@ pub fn build_views(report: &Report) -> ReportView {
         briefings,
         chronology,
         chronology_paged,
+        positions,
     }
 }
 
-fn briefing_views(report: &Report, articles: &[ArticleView]) -> Vec<BriefingView> {
-    report
-        .briefings
-        .par_iter()
-        .map(|b| {
-            let figure_groups: Vec<FigureGroupView> =
-                b.figures.iter().map(|g| group_view(g, articles)).collect();
-            let chronology = chronology_view(&b.chronology, articles);
-            BriefingView {
-                data: BriefingData {
-                    slug: b.briefing.slug.clone(),
-                    href: format!("briefings/{}.{PAGE_EXT}", b.briefing.slug),
-                    title: b.briefing.title.clone(),
-                    summary: b.briefing.summary.clone(),
-                    tags: b.briefing.tags.clone(),
-                    articles: b.articles.iter().map(|&i| summary(&articles[i])).collect(),
-                    figure_group_count: figure_groups.len(),
-                    figure_count: figure_groups.iter().map(|g| g.rows.len()).sum(),
-                    event_count: chronology.iter().map(|g| g.entries.len()).sum(),
-                },
-                body_html: crate::content::render_markdown_text(
-                    &b.briefing.text[b.briefing.body_offset..],
-                ),
-                figure_groups,
-                chronology,
-            }
-        })
-        .collect()
+/// A briefing's data and counts, without building its tables and chronology.
+fn briefing_data(
+    index: usize,
+    b: &crate::assemble::BriefingEntry,
+    articles: &[ArticleView],
+) -> BriefingData {
+    BriefingData {
+        slug: b.briefing.slug.clone(),
+        href: format!("briefings/{}.{PAGE_EXT}", b.briefing.slug),
+        title: b.briefing.title.clone(),
+        summary: b.briefing.summary.clone(),
+        tags: b.briefing.tags.clone(),
+        articles: b.articles.iter().map(|&i| summary(&articles[i])).collect(),
+        figure_group_count: b.figures.len(),
+        figure_count: b.figures.iter().map(|g| g.rows.len()).sum(),
+        event_count: b.chronology.groups.iter().map(|g| g.entries.len()).sum(),
+        index,
+    }
 }
 
 fn summary(a: &ArticleView) -> ArticleSummary {
@@ -653,7 +684,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
     ArticleView { data, marks, index }
 }
 
-fn group_view(group: &FigureGroup, articles: &[ArticleView]) -> FigureGroupView {
+fn group_view(group: &FigureGroup, articles: &[&ArticleView]) -> FigureGroupView {
     let rows: Vec<FigureView> = group
         .rows
         .iter()
@@ -673,7 +704,7 @@ fn group_view(group: &FigureGroup, articles: &[ArticleView]) -> FigureGroupView 
     }
 }
 
-fn chronology_view(chronology: &Chronology, articles: &[ArticleView]) -> Vec<ChronologyGroupView> {
+fn chronology_view(chronology: &Chronology, articles: &[&ArticleView]) -> Vec<ChronologyGroupView> {
     let periods: Vec<_> = chronology
         .groups
         .iter()
