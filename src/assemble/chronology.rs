@@ -53,13 +53,20 @@ pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chr
             }
         }
     }
+    // Articles ranked by path once, rather than comparing paths in every comparison.
+    let mut by_path: Vec<usize> = selected.to_vec();
+    by_path.sort_by(|&x, &y| articles[x].article.path.cmp(&articles[y].article.path));
+    let mut rank = vec![0; articles.len()];
+    for (r, &a) in by_path.iter().enumerate() {
+        rank[a] = r;
+    }
     entries.sort_by(|x, y| {
         let (ax, ay) = (&articles[x.article], &articles[y.article]);
         group_order(&x.period)
             .cmp(&group_order(&y.period))
             .then(x.period.start.cmp(&y.period.start))
             .then(x.period.precision.cmp(&y.period.precision))
-            .then(ax.article.path.cmp(&ay.article.path))
+            .then(rank[x.article].cmp(&rank[y.article]))
             .then(
                 ax.claims.events[x.event]
                     .span

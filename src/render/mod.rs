@@ -203,15 +203,16 @@ pub fn render(
         }
     }
     let mut count = 0;
-    // What each article page depends on besides the templates and the site settings: its view
-    // and its text. A briefing page depends on its own text and on its articles.
+    // What each article page depends on besides the templates and the site settings: its file
+    // (path, text, reference date), its slug and the extractor, from which its view is made. A
+    // briefing page depends on its own text and on its articles.
     let article_prints: Vec<u64> = view
         .articles
         .par_iter()
         .map(|a| {
+            let article = &report.articles[a.index].article;
             let mut h = std::collections::hash_map::DefaultHasher::new();
-            hash_json(&a.data, &mut h);
-            report.articles[a.index].article.text.hash(&mut h);
+            (crate::cache::ClaimCache::key(article), &article.id.0).hash(&mut h);
             h.finish()
         })
         .collect();
