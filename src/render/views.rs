@@ -705,9 +705,10 @@ fn group_view(group: &FigureGroup, articles: &[&ArticleView]) -> FigureGroupView
 }
 
 fn chronology_view(chronology: &Chronology, articles: &[&ArticleView]) -> Vec<ChronologyGroupView> {
+    // Groups are independent until the timeline places them: each one's entries on every core.
     let periods: Vec<_> = chronology
         .groups
-        .iter()
+        .par_iter()
         .filter_map(|g| {
             let entries: Vec<_> = g
                 .entries
@@ -740,19 +741,19 @@ fn chronology_view(chronology: &Chronology, articles: &[&ArticleView]) -> Vec<Ch
         .collect();
     // A group whose dates cannot be placed leaves the whole chronology without a timeline
     // rather than with a misleading one.
-    let mut timeline = if periods.len() == chronology.groups.len() {
+    let timeline: Vec<Option<_>> = if periods.len() == chronology.groups.len() {
         super::charts::timeline(&periods)
             .into_iter()
             .map(Some)
             .collect()
     } else {
-        Vec::new()
-    }
-    .into_iter();
+        vec![None; chronology.groups.len()]
+    };
     chronology
         .groups
-        .iter()
-        .map(|g| ChronologyGroupView {
+        .par_iter()
+        .zip(timeline)
+        .map(|(g, timeline)| ChronologyGroupView {
             key: g.key.clone(),
             label: g.label.clone(),
             href: format!("chronology/{}.{PAGE_EXT}", g.key),
@@ -762,7 +763,7 @@ fn chronology_view(chronology: &Chronology, articles: &[&ArticleView]) -> Vec<Ch
                 .iter()
                 .map(|e| articles[e.article].events[e.event].clone())
                 .collect(),
-            timeline: timeline.next().flatten(),
+            timeline,
         })
         .collect()
 }
