@@ -216,132 +216,183 @@ pub fn render(
             h.finish()
         })
         .collect();
-    // First the pages of articles and briefings: independent, rendered on every core (the
-    // template set is shared read-only) and written as soon as each is ready.
-    for (name, pages) in page_plan {
-        let clock = Instant::now();
-        let target = target_of(name);
-        // A page whose inputs (templates, site settings, its view and, for an article, its text)
-        // hash as in the previous build is linked from the previous output instead of rendered.
-        let fingerprint = |i: usize| -> u64 {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            (templates_print, &site_print, name).hash(&mut h);
-            match target {
-                Target::Article => article_prints[i].hash(&mut h),
-                Target::Period => {
-                    let (previous, next) = neighbours(&view.chronology, i);
-                    hash_json(&(&view.chronology[i], previous, next), &mut h);
-                }
-                _ => {
-                    let data = &view.briefings[i];
-                    hash_json(data, &mut h);
-                    let b = &report.briefings[data.index];
-                    b.briefing.text.hash(&mut h);
-                    for &a in &b.articles {
-                        article_prints[view.position(a)].hash(&mut h);
-                    }
-                }
-            }
-            h.finish()
-        };
-        let render_page =
-            |(i, path): &(usize, String)| -> Result<(Option<tera::Error>, u64), crate::error::Error> {
-                let print = fingerprint(*i);
-                if let Some(reuse) = reuse
-                    && reuse.previous.get(path) == Some(&print)
-                    && (reuse.link)(path)?
-                {
-                    return Ok((None, print));
-                }
-                let mut context = Context::new();
-                context.insert("site", &view.site);
-                match target {
-                    Target::Article => {
-                        let page = views::ArticlePage {
-                            article: &view.articles[*i],
-                            body_html: view.article_body(&report, *i),
-                        };
-                        context.insert("article", &page);
-                    }
-                    Target::Period => {
-                        let (previous, next) = neighbours(&view.chronology, *i);
-                        context.insert("period", &view.chronology[*i]);
-                        // The period as a list of one group, for `partials/chronology.html`.
-                        context.insert("groups", std::slice::from_ref(&view.chronology[*i]));
-                        context.insert("previous", &previous);
-                        context.insert("next", &next);
-                    }
-                    _ => context.insert("briefing", &view.briefing_view(&report, *i)),
-                }
-                context.insert("root", &root_of(path));
-                context.insert("page_path", path);
-                match templates.tera.render(name, &context) {
-                    Ok(text) => output.write(path, text.as_bytes()).map(|()| (None, print)),
-                    Err(e) => Ok((Some(e), print)),
-                }
-            };
-        let results: Vec<(Option<tera::Error>, u64)> = pages
-            .par_iter()
-            .map(render_page)
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut errors = Vec::new();
-        for ((_, path), (error, print)) in pages.iter().zip(results) {
-            match error {
-                Some(e) => errors.push(e),
-                None => {
-                    fingerprints.insert(path.clone(), print);
-                }
-            }
-        }
-        count += pages.len() - errors.len();
-        // One diagnostic per template: the first page's error stands for the others.
-        if let Some(e) = errors.first() {
-            diags.push(templates.render_diagnostic(name, e));
-        }
-        timings.push((
-            format!("render {name} ({} files)", pages.len()),
-            clock.elapsed(),
-        ));
-    }
-    // The default data exports are written straight from the views (see `exports`), side by
-    // side; a project's own version of one is rendered by tera with the others below.
+    // The default data exports are written straight from the views (see `exports`); a
+    // project's own version of one is rendered by tera with the other whole-site templates below.
     let (native, site_plan): (Vec<_>, Vec<_>) = site_plan.into_iter().partition(|(name, _)| {
         templates.origins.get(name.as_str()) == Some(&Origin::Default)
             && exports::writer_for(name).is_some()
     });
-    if !native.is_empty() {
-        let articles: Vec<&views::ArticleData> = view.articles.iter().map(|a| &a.data).collect();
-        let briefings: Vec<&views::BriefingData> = view.briefings.iter().collect();
-        let data = exports::ExportData {
-            site: &view.site,
-            articles: &articles,
-            briefings: &briefings,
-            chronology: &view.chronology,
-        };
-        let files: Vec<(&String, &String)> = native
-            .iter()
-            .flat_map(|(name, pages)| pages.iter().map(move |(_, path)| (*name, path)))
-            .collect();
-        let took: Vec<(&String, Duration)> = files
-            .par_iter()
-            .map(|&(name, path)| {
-                let clock = Instant::now();
-                let writer = exports::writer_for(name).expect("partitioned on writer_for");
-                let mut file = output.create(path)?;
-                writer(&data, &mut file)
-                    .and_then(|()| file.flush())
-                    .map_err(|source| crate::error::Error::Write {
-                        path: PathBuf::from(path),
-                        source,
-                    })?;
-                Ok((name, clock.elapsed()))
+    // First every page of articles, briefings and periods, and the native exports: independent
+    // jobs, one list for every core (the template set and the views are shared read-only), the
+    // largest first so that none is left running alone at the end. Each file is written as soon
+    // as it is ready.
+    let clock = Instant::now();
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    for (name, pages) in &native {
+        jobs.extend(pages.iter().map(|(_, path)| Job::Export { name, path }));
+    }
+    for (name, pages) in &page_plan {
+        let target = target_of(name);
+        jobs.extend(pages.iter().map(|(i, path)| Job::Page {
+            name,
+            target,
+            i: *i,
+            path,
+        }));
+    }
+    let weight = |job: &Job<'_>| match job {
+        Job::Page {
+            target: Target::Briefing,
+            ..
+        } => 0,
+        Job::Export { .. } => 1,
+        Job::Page {
+            target: Target::Period,
+            ..
+        } => 2,
+        Job::Page { .. } => 3,
+    };
+    jobs.sort_by_key(weight);
+    let articles: Vec<&views::ArticleData> = view.articles.iter().map(|a| &a.data).collect();
+    let briefings: Vec<&views::BriefingData> = view.briefings.iter().collect();
+    let data = exports::ExportData {
+        site: &view.site,
+        articles: &articles,
+        briefings: &briefings,
+        chronology: &view.chronology,
+    };
+    // A page whose inputs (templates, site settings, and its own inputs) hash as in the previous
+    // build is linked from the previous output instead of rendered.
+    let fingerprint = |name: &str, target: Target, i: usize| -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (templates_print, &site_print, name).hash(&mut h);
+        match target {
+            Target::Article => article_prints[i].hash(&mut h),
+            Target::Period => {
+                let (previous, next) = neighbours(&view.chronology, i);
+                hash_json(&(&view.chronology[i], previous, next), &mut h);
+            }
+            _ => {
+                let data = &view.briefings[i];
+                hash_json(data, &mut h);
+                let b = &report.briefings[data.index];
+                b.briefing.text.hash(&mut h);
+                for &a in &b.articles {
+                    article_prints[view.position(a)].hash(&mut h);
+                }
+            }
+        }
+        h.finish()
+    };
+    let render_page = |name: &str,
+                       target: Target,
+                       i: usize,
+                       path: &str|
+     -> Result<(Option<tera::Error>, u64), crate::error::Error> {
+        let print = fingerprint(name, target, i);
+        if let Some(reuse) = reuse
+            && reuse.previous.get(path) == Some(&print)
+            && (reuse.link)(path)?
+        {
+            return Ok((None, print));
+        }
+        let mut context = Context::new();
+        context.insert("site", &view.site);
+        match target {
+            Target::Article => {
+                let page = views::ArticlePage {
+                    article: &view.articles[i],
+                    body_html: view.article_body(&report, i),
+                };
+                context.insert("article", &page);
+            }
+            Target::Period => {
+                let (previous, next) = neighbours(&view.chronology, i);
+                context.insert("period", &view.chronology[i]);
+                // The period as a list of one group, for `partials/chronology.html`.
+                context.insert("groups", std::slice::from_ref(&view.chronology[i]));
+                context.insert("previous", &previous);
+                context.insert("next", &next);
+            }
+            _ => context.insert("briefing", &view.briefing_view(&report, i)),
+        }
+        context.insert("root", &root_of(path));
+        context.insert("page_path", path);
+        match templates.tera.render(name, &context) {
+            Ok(text) => output.write(path, text.as_bytes()).map(|()| (None, print)),
+            Err(e) => Ok((Some(e), print)),
+        }
+    };
+    let done: Vec<Done<'_>> = jobs
+        .par_iter()
+        .with_max_len(1)
+        .map(|job| -> Result<Done<'_>, crate::error::Error> {
+            let clock = Instant::now();
+            let (name, path, error, print) = match *job {
+                Job::Page {
+                    name,
+                    target,
+                    i,
+                    path,
+                } => {
+                    let (error, print) = render_page(name, target, i, path)?;
+                    (name, path, error, Some(print))
+                }
+                Job::Export { name, path } => {
+                    let writer = exports::writer_for(name).expect("partitioned on writer_for");
+                    let mut file = output.create(path)?;
+                    writer(&data, &mut file)
+                        .and_then(|()| file.flush())
+                        .map_err(|source| crate::error::Error::Write {
+                            path: PathBuf::from(path),
+                            source,
+                        })?;
+                    (name, path, None, None)
+                }
+            };
+            Ok(Done {
+                name,
+                path,
+                error,
+                print,
+                took: clock.elapsed(),
             })
-            .collect::<Result<_, crate::error::Error>>()?;
-        count += took.len();
-        for (name, took) in took {
-            timings.push((format!("write {name}"), took));
+        })
+        .collect::<Result<_, _>>()?;
+    // Per template: files written, the first error (it stands for the others), the time spent.
+    let mut per_template: BTreeMap<&String, (usize, usize, Option<tera::Error>, Duration)> =
+        BTreeMap::new();
+    for d in done {
+        let entry = per_template
+            .entry(d.name)
+            .or_insert((0, 0, None, Duration::ZERO));
+        entry.0 += 1;
+        entry.3 += d.took;
+        match d.error {
+            Some(e) => {
+                entry.2.get_or_insert(e);
+            }
+            None => {
+                entry.1 += 1;
+                if let Some(print) = d.print {
+                    fingerprints.insert(d.path.clone(), print);
+                }
+            }
         }
     }
+    for (name, (files, written, error, took)) in per_template {
+        count += written;
+        if let Some(e) = error {
+            diags.push(templates.render_diagnostic(name, &e));
+        }
+        let label = if native.iter().any(|(n, _)| *n == name) {
+            format!("write {name}")
+        } else {
+            format!("render {name} ({files} files)")
+        };
+        timings.push((label, took));
+    }
+    timings.push(("pages and exports, side by side".into(), clock.elapsed()));
     // Then the whole-site templates, sharing one context. The articles' texts and the views are
     // no longer needed: each view is turned into the context's value and dropped at once, so the
     // site is never held twice.
@@ -450,6 +501,28 @@ fn hash_json<T: serde::Serialize + ?Sized>(value: &T, hasher: &mut impl Hasher) 
     }
     // Serializing views to JSON does not fail.
     let _ = serde_json::to_writer(Feed(hasher), value);
+}
+
+/// One file to make in the page phase.
+enum Job<'a> {
+    /// A page of an article, a briefing or a period.
+    Page {
+        name: &'a String,
+        target: Target,
+        i: usize,
+        path: &'a String,
+    },
+    /// A default export written by [`exports`].
+    Export { name: &'a String, path: &'a String },
+}
+
+/// A finished [`Job`].
+struct Done<'a> {
+    name: &'a String,
+    path: &'a String,
+    error: Option<tera::Error>,
+    print: Option<u64>,
+    took: Duration,
 }
 
 /// A chronology group without its entries: the neighbours of a period page.
