@@ -295,3 +295,158 @@ impl PageFingerprints {
         }
     }
 }
+
+/// What the last successful build of a project into one output folder read and wrote, kept in
+/// `.report-cache/build-<hash of the output path>.json`: a hash of the inputs' names, sizes and
+/// modification times (`report.yaml`, `content/`, `templates/`, the build date, the version), a
+/// hash of the same for every file of the output, and the build's counts. When both hashes match,
+/// nothing a build reads changed and nothing it wrote was touched: the build can stop there.
+/// Only builds without any diagnostic are recorded, so that a repeated build never hides a
+/// warning. A project with symlinks among its inputs is never recorded (a link's target can
+/// change without its listing changing).
+#[derive(Debug)]
+pub struct BuildStamp {
+    file: Option<PathBuf>,
+    inputs: Option<u64>,
+}
+
+/// The record of [`BuildStamp`].
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct StampRecord {
+    inputs: u64,
+    output: u64,
+    /// Articles of the recorded build.
+    pub articles: usize,
+    /// Briefings.
+    pub briefings: usize,
+    /// Claims.
+    pub claims: usize,
+    /// Files written.
+    pub files: usize,
+}
+
+impl BuildStamp {
+    /// The stamp for builds of `root` into `out` on `build_date` (none when `enabled` is false).
+    /// Reads the inputs' listing now: a file changed after this call makes the next build run.
+    pub fn open(
+        root: &Path,
+        out: &Path,
+        build_date: Option<chrono::NaiveDate>,
+        enabled: bool,
+    ) -> Self {
+        if !enabled {
+            return BuildStamp {
+                file: None,
+                inputs: None,
+            };
+        }
+        let out = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (env!("CARGO_PKG_VERSION"), &out).hash(&mut h);
+        let file = root
+            .join(CACHE_DIR)
+            .join(format!("build-{:016x}.json", h.finish()));
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (
+            env!("CARGO_PKG_VERSION"),
+            EXTRACTOR_VERSION,
+            &out,
+            build_date,
+        )
+            .hash(&mut h);
+        let listed = ["report.yaml", "content", "templates"]
+            .iter()
+            .all(|name| list_into(&root.join(name), Path::new(name), &mut h));
+        BuildStamp {
+            file: Some(file),
+            inputs: listed.then(|| h.finish()),
+        }
+    }
+
+    /// The last build's record, when nothing it read or wrote changed since.
+    pub fn unchanged(&self, out: &Path) -> Option<StampRecord> {
+        let record: StampRecord =
+            serde_json::from_slice(&std::fs::read(self.file.as_ref()?).ok()?).ok()?;
+        (Some(record.inputs) == self.inputs && Some(record.output) == output_print(out))
+            .then_some(record)
+    }
+
+    /// Records a successful build without diagnostics, once its output is published.
+    pub fn store(
+        &self,
+        out: &Path,
+        articles: usize,
+        briefings: usize,
+        claims: usize,
+        files: usize,
+    ) {
+        let (Some(file), Some(inputs), Some(output)) = (&self.file, self.inputs, output_print(out))
+        else {
+            return;
+        };
+        let record = StampRecord {
+            inputs,
+            output,
+            articles,
+            briefings,
+            claims,
+            files,
+        };
+        let Ok(bytes) = serde_json::to_vec(&record) else {
+            return;
+        };
+        if let Some(dir) = file.parent()
+            && std::fs::create_dir_all(dir).is_ok()
+        {
+            let tmp = file.with_extension(format!("json.{}.tmp", std::process::id()));
+            if std::fs::write(&tmp, bytes).is_ok() {
+                let _ = std::fs::rename(&tmp, file);
+            }
+        }
+    }
+
+    /// Forgets the record (after a build that did not publish, or published with diagnostics).
+    pub fn clear(&self) {
+        if let Some(file) = &self.file {
+            let _ = std::fs::remove_file(file);
+        }
+    }
+}
+
+/// The hash of every file of the output folder: names, sizes, modification times.
+fn output_print(out: &Path) -> Option<u64> {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    list_into(out, Path::new(""), &mut h).then(|| h.finish())
+}
+
+/// Feeds `path` (shown as `shown`) and everything under it to `h`: names, kinds, sizes and
+/// modification times, in sorted order. A missing path counts as such. False when a symlink is
+/// met, or a folder cannot be listed.
+fn list_into(path: &Path, shown: &Path, h: &mut impl Hasher) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        (shown, "missing").hash(h);
+        return true;
+    };
+    if meta.file_type().is_symlink() {
+        return false;
+    }
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+    (shown, meta.is_dir(), meta.len(), modified).hash(h);
+    if !meta.is_dir() {
+        return true;
+    }
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return false;
+    };
+    let mut names: Vec<std::ffi::OsString> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .all(|name| list_into(&path.join(name), &shown.join(name), h))
+}

@@ -82,6 +82,9 @@ pub struct BuildOutcome {
     pub files: usize,
     /// How long each stage took, in order (shown by `--verbose`).
     pub timings: Vec<(String, std::time::Duration)>,
+    /// Nothing the build reads changed since the last build, which had no diagnostic, and its
+    /// output is as it left it: nothing was done.
+    pub up_to_date: bool,
 }
 
 impl BuildOutcome {
@@ -174,6 +177,31 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
 /// folder replaces the output only when nothing failed, so any error leaves the published site
 /// as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let clock = std::time::Instant::now();
+    let stamp = match config::load_config(&options.root) {
+        Ok((config, _)) => {
+            let out = options
+                .out
+                .clone()
+                .unwrap_or_else(|| options.root.join(&config.output));
+            let stamp =
+                cache::BuildStamp::open(&options.root, &out, options.build_date, options.cache);
+            if let Some(record) = stamp.unchanged(&out) {
+                return Ok(BuildOutcome {
+                    out,
+                    articles: record.articles,
+                    briefings: record.briefings,
+                    claims: record.claims,
+                    files: record.files,
+                    timings: vec![("compare inputs and output".into(), clock.elapsed())],
+                    up_to_date: true,
+                    ..Default::default()
+                });
+            }
+            Some(stamp)
+        }
+        Err(_) => None,
+    };
     let prepared = prepare(options)?;
     if prepared.diags.has_errors() {
         // Still render (writing nothing) so that template errors are reported with the rest.
@@ -227,6 +255,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
         staging.commit()?;
         outcome.written = true;
         pages.store(&rendered.fingerprints);
+        if let Some(stamp) = &stamp {
+            if outcome.diagnostics.is_empty() {
+                stamp.store(
+                    &outcome.out,
+                    outcome.articles,
+                    outcome.briefings,
+                    outcome.claims,
+                    outcome.files,
+                );
+            } else {
+                stamp.clear();
+            }
+        }
         outcome
             .timings
             .push(("publish".to_string(), clock.elapsed()));

@@ -121,7 +121,16 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode
                 eprintln!("{errors} error(s); nothing written");
                 return ExitCode::from(1);
             }
-            if !args.quiet {
+            if !args.quiet && outcome.up_to_date {
+                eprintln!(
+                    "{} articles, {} briefings, {} claims; nothing changed: the {} files in {} are up to date ({elapsed:.2}s)",
+                    outcome.articles,
+                    outcome.briefings,
+                    outcome.claims,
+                    outcome.files,
+                    outcome.out.display()
+                );
+            } else if !args.quiet {
                 let verb = if outcome.written {
                     "wrote"
                 } else {

@@ -218,15 +218,95 @@ fn a_cached_build_equals_a_fresh_one_and_sees_edits() {
         );
     }
     assert_eq!(edited, fresh(&p));
-    // A corrupt entry is rebuilt, not trusted; stale entries are pruned.
+    // A corrupt entry is rebuilt, not trusted; stale entries are pruned. (With nothing changed,
+    // a build would stop before reading the cache: its record is removed to make it run.)
     for entry in std::fs::read_dir(p.root().join(".report-cache/claims")).unwrap() {
         std::fs::write(entry.unwrap().path(), b"not json").unwrap();
     }
+    for entry in std::fs::read_dir(p.root().join(".report-cache")).unwrap() {
+        let path = entry.unwrap().path();
+        if path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("build-")
+        {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
     assert_eq!(cached(&p), edited);
+    for entry in std::fs::read_dir(p.root().join(".report-cache/claims")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(bytes.starts_with(b"{"), "a corrupt entry is rewritten");
+    }
     assert_eq!(
         std::fs::read_dir(p.root().join(".report-cache/claims"))
             .unwrap()
             .count(),
         30
     );
+}
+
+fn build_cached(p: &TestProject) -> report::BuildOutcome {
+    report::build(&report::BuildOptions {
+        root: p.root().to_path_buf(),
+        out: None,
+        build_date: None,
+        cache: true,
+        progress: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_build_with_nothing_changed_stops_early_unless_the_output_was_touched() {
+    let p = TestProject::example();
+    let first = build_cached(&p);
+    assert!(first.written && !first.up_to_date);
+    let site = tree(&p.site());
+    let again = build_cached(&p);
+    assert!(again.up_to_date && !again.written, "{again:?}");
+    assert_eq!(
+        (again.articles, again.claims, again.files),
+        (first.articles, first.claims, first.files)
+    );
+    assert_eq!(tree(&p.site()), site);
+    // A file of the output removed or changed: the build runs and puts it back.
+    std::fs::remove_file(p.site().join("claims.json")).unwrap();
+    assert!(!build_cached(&p).up_to_date);
+    assert_eq!(tree(&p.site()), site);
+    std::fs::write(p.site().join("index.html"), "defaced").unwrap();
+    assert!(!build_cached(&p).up_to_date);
+    assert_eq!(tree(&p.site()), site);
+    assert!(build_cached(&p).up_to_date);
+    // An input changed, added or removed: the build runs.
+    p.write(
+        "content/articles/new.md",
+        "---\ntitle: New\nsource: Wire\npublished: 2024-05-02\n---\nOfficials said on 1 May 2024 that 40 trucks were seized.\n",
+    );
+    let added = build_cached(&p);
+    assert!(!added.up_to_date && added.articles == first.articles + 1);
+    p.write("templates/extra.txt", "{{ site.title }}");
+    assert!(!build_cached(&p).up_to_date);
+    assert_eq!(p.read_site("extra.txt"), "Arms transfers monitor");
+    std::fs::remove_file(p.root().join("templates/extra.txt")).unwrap();
+    assert!(!build_cached(&p).up_to_date);
+    assert!(!p.site().join("extra.txt").exists());
+    p.write("report.yaml", "title: Renamed\n");
+    assert!(!build_cached(&p).up_to_date);
+    assert!(p.read_site("index.html").contains("Renamed"));
+    // A build with a warning is not recorded: the next one runs and shows it again.
+    p.write(
+        "content/briefings/empty.md",
+        "---\ntitle: Empty\ntags: [nothing-has-this]\n---\nText.\n",
+    );
+    let warned = build_cached(&p);
+    assert!(!warned.diagnostics.is_empty());
+    let again = build_cached(&p);
+    assert!(!again.up_to_date && again.diagnostics == warned.diagnostics);
+    // Without the cache, every build runs.
+    std::fs::remove_file(p.root().join("content/briefings/empty.md")).unwrap();
+    assert!(!build_cached(&p).up_to_date);
+    assert!(build_cached(&p).up_to_date);
+    assert!(!p.build().up_to_date, "--no-cache");
 }
