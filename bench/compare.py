@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Driver of bench/compare.sh: generates corpora, times the engines interleaved with hyperfine,
 measures peak memory with /usr/bin/time -v, and prints the ratios. Python 3, standard library."""
-import argparse, json, os, shutil, statistics, subprocess, sys
+import argparse, json, os, shutil, statistics, subprocess, sys, time
 
 p = argparse.ArgumentParser()
 p.add_argument("sizes", nargs="+")
@@ -16,7 +16,8 @@ sizes = [int(s) for arg in a.sizes for s in arg.split()]
 
 def engines(corpus, out):
     cmds = {
-        "report": [a.report, "build", "--root", f"{corpus}/report", "--out", f"{out}/report"],
+        # A full build: every claim extracted again (no cache), every page rendered.
+        "report": [a.report, "build", "--no-cache", "--root", f"{corpus}/report", "--out", f"{out}/report"],
         "hugo": [a.hugo, "--source", f"{corpus}/hugo", "--destination", f"{out}/hugo", "--quiet"],
     }
     if a.zola:
@@ -32,7 +33,31 @@ def peak_rss_mb(cmd):
             return int(line.split()[-1]) / 1024
     return float("nan")
 
+def timed(cmd):
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+def rebuilds(corpus, out):
+    """report's incremental builds, on a copy of the corpus: a build with the cache filled, then
+    rebuilds with nothing changed and after appending a sentence to one article."""
+    work = f"{out}/incremental"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(f"{corpus}/report/content", f"{work}/content")
+    cmd = [a.report, "build", "--root", work, "--out", f"{work}/site"]
+    first = timed(cmd)
+    unchanged = statistics.median(timed(cmd) for _ in range(max(a.runs, 3)))
+    articles = sorted(os.listdir(f"{work}/content/articles"))
+    edits = []
+    for i in range(max(a.runs, 3)):
+        with open(f"{work}/content/articles/{articles[(i * 7919) % len(articles)]}", "a") as f:
+            f.write(f"\nOfficials said on 3 May 2024 that {40 + i} more ships were seized.\n")
+        edits.append(timed(cmd))
+    shutil.rmtree(work, ignore_errors=True)
+    return first, unchanged, statistics.median(edits)
+
 rows = []
+incremental = []
 for n in sizes:
     corpus = f"{a.work}/corpus-{n}"
     out = f"{a.work}/out-{n}"
@@ -56,6 +81,7 @@ for n in sizes:
         mem[name] = peak_rss_mb(cmd)
     med = {k: statistics.median(v) for k, v in times.items()}
     rows.append((n, med, mem))
+    incremental.append((n, rebuilds(corpus, out)))
 
 names = list(rows[0][1]) if rows else []
 print()
@@ -69,3 +95,8 @@ for n, med, mem in rows:
         ratios += [f"{med['report']/med['zola']:.2f}x", f"{mem['report']/mem['zola']:.2f}x"]
     print(f"| {n:,} | " + " | ".join(cells + ratios) + " |")
 print(f"\nmedian of {a.runs} interleaved runs (hyperfine), peak memory from /usr/bin/time -v; output on {a.work}")
+print("\nreport's incremental builds (median whole-process wall time):\n")
+print("| articles | cold cache build | nothing changed | one article edited |")
+print("|---|---|---|---|")
+for n, (first, unchanged, edited) in incremental:
+    print(f"| {n:,} | {first:.2f} s | {unchanged:.3f} s | {edited:.2f} s |")
