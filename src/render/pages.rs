@@ -1,0 +1,287 @@
+//! The pages of articles, briefings and periods, and the default exports: independent files,
+//! made as one list of jobs on every core and written as soon as each is ready. A page whose
+//! inputs hash as in the last build is linked from the published output instead.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use tera::Context;
+
+use super::{
+    Output, Plan, Rendered, ReportView, Reuse, Target, Templates, exports, root_of, target_of,
+    views,
+};
+use crate::assemble::Report;
+
+/// Renders the pages of `page_plan` and writes the exports of `native`, adding to `done`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn render_pages(
+    report: &Report,
+    view: &ReportView,
+    templates: &Templates,
+    output: &dyn Output,
+    reuse: Option<&Reuse<'_>>,
+    page_plan: &[Plan<'_>],
+    native: &[Plan<'_>],
+    done: &mut Rendered,
+) -> Result<(), crate::error::Error> {
+    let templates_print = templates.fingerprint();
+    let site_print = serde_json::to_vec(&view.site).unwrap_or_default();
+    let site_print = site_print.as_slice();
+    // What each article page depends on besides the templates and the site settings: its file
+    // (path, text, reference date), its slug and the extractor, from which its view is made. A
+    // briefing page depends on its own text and on its articles.
+    let article_prints: Vec<u64> = view
+        .articles
+        .par_iter()
+        .map(|a| {
+            let article = &report.articles[a.index].article;
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (crate::cache::ClaimCache::key(article), &article.id.0).hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    // Every page of articles, briefings and periods, and the native exports: independent
+    // jobs, one list for every core (the template set and the views are shared read-only), the
+    // largest first so that none is left running alone at the end. Each file is written as soon
+    // as it is ready.
+    let clock = Instant::now();
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    for (name, pages) in native {
+        jobs.extend(pages.iter().map(|(_, path)| Job::Export { name, path }));
+    }
+    for (name, pages) in page_plan {
+        let target = target_of(name);
+        jobs.extend(pages.iter().map(|(i, path)| Job::Page {
+            name,
+            target,
+            i: *i,
+            path,
+        }));
+    }
+    let weight = |job: &Job<'_>| match job {
+        Job::Page {
+            target: Target::Briefing,
+            ..
+        } => 0,
+        Job::Export { .. } => 1,
+        Job::Page {
+            target: Target::Period,
+            ..
+        } => 2,
+        Job::Page { .. } => 3,
+    };
+    jobs.sort_by_key(weight);
+    let articles: Vec<&views::ArticleData> = view.articles.iter().map(|a| &a.data).collect();
+    let briefings: Vec<&views::BriefingData> = view.briefings.iter().collect();
+    let data = exports::ExportData {
+        site: &view.site,
+        articles: &articles,
+        briefings: &briefings,
+        chronology: &view.chronology,
+    };
+    // A page whose inputs (templates, site settings, and its own inputs) hash as in the previous
+    // build is linked from the previous output instead of rendered.
+    let fingerprint = |name: &str, target: Target, i: usize| -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (templates_print, site_print, name).hash(&mut h);
+        match target {
+            Target::Article => article_prints[i].hash(&mut h),
+            Target::Period => {
+                let (previous, next) = neighbours(&view.chronology, i);
+                hash_json(&(&view.chronology[i], previous, next), &mut h);
+            }
+            _ => {
+                let data = &view.briefings[i];
+                hash_json(data, &mut h);
+                let b = &report.briefings[data.index];
+                b.briefing.text.hash(&mut h);
+                for &a in &b.articles {
+                    article_prints[view.position(a)].hash(&mut h);
+                }
+            }
+        }
+        h.finish()
+    };
+    let render_page = |name: &str,
+                       target: Target,
+                       i: usize,
+                       path: &str|
+     -> Result<(Option<tera::Error>, u64), crate::error::Error> {
+        let print = fingerprint(name, target, i);
+        if let Some(reuse) = reuse
+            && reuse.previous.get(path) == Some(&print)
+            && (reuse.link)(path)?
+        {
+            return Ok((None, print));
+        }
+        let mut context = Context::new();
+        context.insert("site", &view.site);
+        match target {
+            Target::Article => {
+                let page = views::ArticlePage {
+                    article: &view.articles[i],
+                    body_html: view.article_body(report, i),
+                };
+                context.insert("article", &page);
+            }
+            Target::Period => {
+                let (previous, next) = neighbours(&view.chronology, i);
+                context.insert("period", &view.chronology[i]);
+                // The period as a list of one group, for `partials/chronology.html`.
+                context.insert("groups", std::slice::from_ref(&view.chronology[i]));
+                context.insert("previous", &previous);
+                context.insert("next", &next);
+            }
+            _ => context.insert("briefing", &view.briefing_view(report, i)),
+        }
+        context.insert("root", &root_of(path));
+        context.insert("page_path", path);
+        match templates.tera.render(name, &context) {
+            Ok(text) => output.write(path, text.as_bytes()).map(|()| (None, print)),
+            Err(e) => Ok((Some(e), print)),
+        }
+    };
+    let finished: Vec<Done<'_>> = jobs
+        .par_iter()
+        .with_max_len(1)
+        .map(|job| -> Result<Done<'_>, crate::error::Error> {
+            let clock = Instant::now();
+            let (name, path, error, print) = match *job {
+                Job::Page {
+                    name,
+                    target,
+                    i,
+                    path,
+                } => {
+                    let (error, print) = render_page(name, target, i, path)?;
+                    (name, path, error, Some(print))
+                }
+                Job::Export { name, path } => {
+                    let writer = exports::writer_for(name).expect("partitioned on writer_for");
+                    let mut file = output.create(path)?;
+                    writer(&data, &mut file)
+                        .and_then(|()| file.flush())
+                        .map_err(|source| crate::error::Error::Write {
+                            path: PathBuf::from(path),
+                            source,
+                        })?;
+                    (name, path, None, None)
+                }
+            };
+            Ok(Done {
+                name,
+                path,
+                error,
+                print,
+                took: clock.elapsed(),
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    // Per template: files written, the first error (it stands for the others), the time spent.
+    let mut per_template: BTreeMap<&String, (usize, usize, Option<tera::Error>, Duration)> =
+        BTreeMap::new();
+    for d in finished {
+        let entry = per_template
+            .entry(d.name)
+            .or_insert((0, 0, None, Duration::ZERO));
+        entry.0 += 1;
+        entry.3 += d.took;
+        match d.error {
+            Some(e) => {
+                entry.2.get_or_insert(e);
+            }
+            None => {
+                entry.1 += 1;
+                if let Some(print) = d.print {
+                    done.fingerprints.insert(d.path.clone(), print);
+                }
+            }
+        }
+    }
+    for (name, (files, written, error, took)) in per_template {
+        done.files += written;
+        if let Some(e) = error {
+            done.diagnostics.push(templates.render_diagnostic(name, &e));
+        }
+        let label = if native.iter().any(|(n, _)| *n == name) {
+            format!("write {name}")
+        } else {
+            format!("render {name} ({files} files)")
+        };
+        done.timings.push((label, took));
+    }
+    done.timings
+        .push(("pages and exports, side by side".into(), clock.elapsed()));
+    Ok(())
+}
+
+/// Feeds the JSON text of `value` to `hasher`, without holding the text.
+fn hash_json<T: serde::Serialize + ?Sized>(value: &T, hasher: &mut impl Hasher) {
+    struct Feed<'a, H: Hasher>(&'a mut H);
+    impl<H: Hasher> Write for Feed<'_, H> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.write(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    // Serializing views to JSON does not fail.
+    let _ = serde_json::to_writer(Feed(hasher), value);
+}
+
+/// One file to make in the page phase.
+enum Job<'a> {
+    /// A page of an article, a briefing or a period.
+    Page {
+        name: &'a String,
+        target: Target,
+        i: usize,
+        path: &'a String,
+    },
+    /// A default export written by [`exports`].
+    Export { name: &'a String, path: &'a String },
+}
+
+/// A finished [`Job`].
+struct Done<'a> {
+    name: &'a String,
+    path: &'a String,
+    error: Option<tera::Error>,
+    print: Option<u64>,
+    took: Duration,
+}
+
+/// A chronology group without its entries: the neighbours of a period page.
+#[derive(serde::Serialize)]
+struct PeriodLink<'a> {
+    key: &'a str,
+    label: &'a str,
+    href: &'a str,
+    count: usize,
+}
+
+/// The groups before and after group `i`.
+fn neighbours(
+    groups: &[views::ChronologyGroupView],
+    i: usize,
+) -> (Option<PeriodLink<'_>>, Option<PeriodLink<'_>>) {
+    fn link(g: &views::ChronologyGroupView) -> PeriodLink<'_> {
+        PeriodLink {
+            key: &g.key,
+            label: &g.label,
+            href: &g.href,
+            count: g.count,
+        }
+    }
+    (
+        i.checked_sub(1).and_then(|j| groups.get(j)).map(link),
+        groups.get(i + 1).map(link),
+    )
+}
