@@ -1,7 +1,7 @@
 //! The [`Report`] and the [`Templates`] in, the site's files out, through an [`Output`] (the
 //! staging folder of a build, or nothing for a check): the views are built ([`views`]), every
 //! output path is planned, then the pages and the default exports are made side by side
-//! ([`pages`]), then the whole-site templates ([`whole_site`]).
+//! (`pages.rs`), then the whole-site templates (`whole_site.rs`).
 //!
 //! Which template renders what is decided by its file name, not by code: a top-level template
 //! whose stem is a view (`index`, `article`, `briefing`, `chronology`, `period`) renders that
