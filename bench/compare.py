@@ -11,6 +11,7 @@ p.add_argument("--zola")
 p.add_argument("--gen", required=True)
 p.add_argument("--runs", type=int, default=5)
 p.add_argument("--work", default="/dev/shm/report-bench")
+p.add_argument("--disk-work", default="target/bench")
 a = p.parse_args()
 sizes = [int(s) for arg in a.sizes for s in arg.split()]
 
@@ -41,7 +42,9 @@ def timed(cmd):
 def rebuilds(corpus, out):
     """report's incremental builds, on a copy of the corpus: a build with the cache filled, then
     rebuilds with nothing changed and after appending a sentence to one article."""
-    work = f"{out}/incremental"
+    # On disk, not tmpfs: a rebuild holds the published site and its replacement at once, which
+    # at 50,000 articles does not fit in memory beside the build.
+    work = os.path.join(a.disk_work, f"incremental-{os.path.basename(corpus)}")
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(f"{corpus}/report/content", f"{work}/content")
     cmd = [a.report, "build", "--root", work, "--out", f"{work}/site"]
@@ -81,6 +84,9 @@ for n in sizes:
         mem[name] = peak_rss_mb(cmd)
     med = {k: statistics.median(v) for k, v in times.items()}
     rows.append((n, med, mem))
+    print(f"{n:,} articles: " + ", ".join(f"{k} {med[k]:.2f} s, {mem[k]:.0f} MB" for k in med), flush=True)
+    for name in cmds:
+        shutil.rmtree(f"{out}/{name}", ignore_errors=True)
     incremental.append((n, rebuilds(corpus, out)))
 
 names = list(rows[0][1]) if rows else []

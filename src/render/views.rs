@@ -1,6 +1,8 @@
 //! The [`Report`] in, the template contract out: serializable views whose fields are exactly the
 //! variables templates see (documented in the README). Views borrow nothing from the engine.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -181,7 +183,7 @@ pub struct ArticleData {
     /// Temporal expressions.
     pub dates: Vec<DateView>,
     /// Dated statements.
-    pub events: Vec<EventView>,
+    pub events: Vec<Arc<EventView>>,
 }
 
 /// An article, as the `article` template gets it. Its story's HTML is made when its page is
@@ -246,7 +248,7 @@ pub struct ChronologyGroupView {
     /// Number of entries.
     pub count: usize,
     /// Entries.
-    pub entries: Vec<EventView>,
+    pub entries: Vec<Arc<EventView>>,
     /// Where the group and its entries sit on a timeline of the whole chronology.
     pub timeline: Option<super::charts::TimelineGroupView>,
 }
@@ -621,7 +623,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .enumerate()
         .map(|(i, d)| ((d.span.start, d.span.end), i))
         .collect();
-    let events: Vec<EventView> = entry
+    let events: Vec<Arc<EventView>> = entry
         .claims
         .events
         .iter()
@@ -630,7 +632,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
                 .get(&(e.date_span.start, e.date_span.end))
                 .and_then(|&i| date_anchors[i].clone());
             let period = Period::parse(&e.date);
-            EventView {
+            Arc::new(EventView {
                 anchor,
                 date: e.date.clone(),
                 date_start: period
@@ -655,7 +657,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
                 article_url: a.url.clone(),
                 start: e.start,
                 end: e.end,
-            }
+            })
         })
         .collect();
     let data = ArticleData {
