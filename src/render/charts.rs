@@ -427,7 +427,7 @@ mod tests {
             said_by: None,
             as_of: as_of.map(str::to_string),
             as_of_display: as_of.and_then(|v| Period::parse(v).map(|p| p.label())),
-            sentence: String::new(),
+            sentence: "".into(),
             start: 0,
             end: 0,
             line: 1,

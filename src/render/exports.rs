@@ -139,7 +139,10 @@ fn figures_csv(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(
         b"article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end\n",
     )?;
-    let opt = |s: &Option<String>| s.as_deref().map_or_else(String::new, csv_text);
+    fn opt<S: AsRef<str>>(s: &Option<S>) -> String {
+        s.as_ref()
+            .map_or_else(String::new, |s| csv_text(s.as_ref()))
+    }
     for a in data.articles {
         for f in &a.figures {
             writeln!(
@@ -166,8 +169,8 @@ fn figures_csv(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Non-empty, as tera tests a value in `{% if %}`.
-fn truthy(s: &Option<String>) -> Option<&str> {
-    s.as_deref().filter(|s| !s.is_empty())
+fn truthy<S: AsRef<str>>(s: &Option<S>) -> Option<&str> {
+    s.as_ref().map(AsRef::as_ref).filter(|s| !s.is_empty())
 }
 
 fn chronology_ics(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -278,7 +281,7 @@ fn timeline_json(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
 fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
     use std::fmt::Write as _;
     let escape = |s: &str| tera::escape_html(s);
-    let mut href = e.article_url.clone().unwrap_or_default();
+    let mut href = e.article_url.as_deref().unwrap_or_default().to_string();
     if href.is_empty()
         && let Some(root) = truthy(&site.absolute_root)
     {

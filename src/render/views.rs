@@ -36,17 +36,17 @@ pub struct FigureView {
     /// Anchor of its mark in the article page ("f1"), when marked.
     pub anchor: Option<String>,
     /// Slug of its article.
-    pub article: String,
+    pub article: Arc<str>,
     /// Title of its article.
-    pub article_title: String,
+    pub article_title: Arc<str>,
     /// Source (publisher) of its article.
-    pub article_source: String,
+    pub article_source: Arc<str>,
     /// Link to the article page, relative to the site root.
-    pub article_href: String,
+    pub article_href: Arc<str>,
     /// URL of the original story.
-    pub article_url: Option<String>,
+    pub article_url: Option<Arc<str>>,
     /// Publication date of its article.
-    pub article_published: String,
+    pub article_published: Arc<str>,
     /// As written.
     pub text: String,
     /// The value.
@@ -66,7 +66,7 @@ pub struct FigureView {
     /// As-of label at its precision ("October 2023").
     pub as_of_display: Option<String>,
     /// The sentence.
-    pub sentence: String,
+    pub sentence: Arc<str>,
     /// Character offsets in the article file.
     pub start: usize,
     /// End offset.
@@ -122,21 +122,21 @@ pub struct EventView {
     /// The dating expression as written.
     pub date_text: String,
     /// The sentence.
-    pub text: String,
+    pub text: Arc<str>,
     /// Speaker.
     pub said_by: Option<String>,
     /// Slug of the article.
-    pub article: String,
+    pub article: Arc<str>,
     /// Title of the article.
-    pub article_title: String,
+    pub article_title: Arc<str>,
     /// Source of the article.
-    pub article_source: String,
+    pub article_source: Arc<str>,
     /// Publication date of the article.
-    pub article_published: String,
+    pub article_published: Arc<str>,
     /// Link to the article page.
-    pub article_href: String,
+    pub article_href: Arc<str>,
     /// URL of the original story.
-    pub article_url: Option<String>,
+    pub article_url: Option<Arc<str>>,
     /// Character offsets of the sentence.
     pub start: usize,
     /// End offset.
@@ -556,12 +556,46 @@ fn figure_title(f: &crate::extract::FigureClaim) -> String {
     t
 }
 
+/// An article's fields that each of its claims repeats, allocated once and shared, and its
+/// sentences, shared by the claims quoting the same one.
+struct SharedFields {
+    slug: Arc<str>,
+    title: Arc<str>,
+    source: Arc<str>,
+    href: Arc<str>,
+    url: Option<Arc<str>>,
+    published: Arc<str>,
+    sentences: std::cell::RefCell<std::collections::HashSet<Arc<str>>>,
+}
+
+impl SharedFields {
+    /// The one copy of `sentence`.
+    fn sentence(&self, sentence: &str) -> Arc<str> {
+        let mut seen = self.sentences.borrow_mut();
+        if let Some(s) = seen.get(sentence) {
+            return s.clone();
+        }
+        let s: Arc<str> = sentence.into();
+        seen.insert(s.clone());
+        s
+    }
+}
+
 fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
     let a = &entry.article;
     let (marks, figure_anchors, date_anchors) = marks(entry);
     let href = format!("articles/{}.{PAGE_EXT}", a.id);
     let line_index = crate::diagnostics::LineIndex::new(&a.text);
     let published = a.published.format("%Y-%m-%d").to_string();
+    let shared = SharedFields {
+        slug: a.id.0.as_str().into(),
+        title: a.title.as_str().into(),
+        source: a.source.as_str().into(),
+        href: href.as_str().into(),
+        url: a.url.as_deref().map(Arc::from),
+        published: published.as_str().into(),
+        sentences: Default::default(),
+    };
     let figures: Vec<FigureView> = entry
         .claims
         .figures
@@ -569,12 +603,12 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .zip(figure_anchors)
         .map(|(f, anchor)| FigureView {
             anchor,
-            article: a.id.0.clone(),
-            article_title: a.title.clone(),
-            article_source: a.source.clone(),
-            article_href: href.clone(),
-            article_url: a.url.clone(),
-            article_published: published.clone(),
+            article: shared.slug.clone(),
+            article_title: shared.title.clone(),
+            article_source: shared.source.clone(),
+            article_href: shared.href.clone(),
+            article_url: shared.url.clone(),
+            article_published: shared.published.clone(),
             text: f.text.clone(),
             value: f.value,
             value_display: match f.kind {
@@ -589,7 +623,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
             said_by: f.said_by.clone(),
             as_of: f.as_of.clone(),
             as_of_display: f.as_of.as_deref().and_then(period_label),
-            sentence: f.sentence.clone(),
+            sentence: shared.sentence(&f.sentence),
             start: f.start,
             end: f.end,
             line: line_index.locate(&a.text, f.span.start).0,
@@ -647,14 +681,14 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
                 precision: e.precision.label().to_string(),
                 date_display: period.map(|p| p.label()).unwrap_or_else(|| e.date.clone()),
                 date_text: e.date_text.clone(),
-                text: e.text.clone(),
+                text: shared.sentence(&e.text),
                 said_by: e.said_by.clone(),
-                article: a.id.0.clone(),
-                article_title: a.title.clone(),
-                article_source: a.source.clone(),
-                article_published: published.clone(),
-                article_href: href.clone(),
-                article_url: a.url.clone(),
+                article: shared.slug.clone(),
+                article_title: shared.title.clone(),
+                article_source: shared.source.clone(),
+                article_published: shared.published.clone(),
+                article_href: shared.href.clone(),
+                article_url: shared.url.clone(),
                 start: e.start,
                 end: e.end,
             })
