@@ -22,8 +22,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 pub use templates::{DEFAULTS, Origin, Templates, load_templates, renders_alone};
 pub use views::{ReportView, build_views};
 
@@ -124,13 +122,8 @@ pub fn render(
 ) -> Result<Rendered, crate::error::Error> {
     let mut timings: Vec<(String, Duration)> = Vec::new();
     let clock = Instant::now();
-    let view = build_views(&report);
-    // The views carry every claim from here on: the report's copies are freed.
     let mut report = report;
-    report
-        .articles
-        .par_iter_mut()
-        .for_each(|entry| entry.claims = Default::default());
+    let view = build_views(&mut report);
     timings.push(("views".into(), clock.elapsed()));
     let mut diags = Diagnostics::new();
     // Plan every output first: two templates writing one path, or paths that differ only in

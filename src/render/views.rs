@@ -380,8 +380,9 @@ pub struct ReportView {
 /// The extension of article and briefing pages in links (`html`).
 const PAGE_EXT: &str = "html";
 
-/// Builds every view of the report.
-pub fn build_views(report: &Report) -> ReportView {
+/// Builds every view of the report. The views carry the claims from then on: each article's
+/// claims are freed as soon as its view is built, so that the two are never all held at once.
+pub fn build_views(report: &mut Report) -> ReportView {
     let site = SiteView {
         title: report.config.title.clone(),
         description: report.config.description.clone(),
@@ -395,12 +396,16 @@ pub fn build_views(report: &Report) -> ReportView {
             .as_deref()
             .map(|u| format!("{}/", u.trim_end_matches('/'))),
     };
-    // Each article's view renders and sanitizes its story: independent work for every core.
+    // Each article's view is independent work, for every core.
     let articles: Vec<ArticleView> = report
         .articles
-        .par_iter()
+        .par_iter_mut()
         .enumerate()
-        .map(|(i, entry)| article_view(i, entry))
+        .map(|(i, entry)| {
+            let view = article_view(i, entry);
+            entry.claims = Default::default();
+            view
+        })
         .collect();
     let refs: Vec<&ArticleView> = articles.iter().collect();
     let chronology = chronology_view(&report.chronology, &refs);
