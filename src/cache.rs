@@ -282,17 +282,7 @@ impl PageFingerprints {
     /// Records this build's fingerprints (written beside, then renamed).
     pub fn store(&self, prints: &std::collections::BTreeMap<String, u64>) {
         let Some(file) = &self.file else { return };
-        let Ok(bytes) = serde_json::to_vec(prints) else {
-            return;
-        };
-        if let Some(dir) = file.parent()
-            && std::fs::create_dir_all(dir).is_ok()
-        {
-            let tmp = file.with_extension(format!("json.{}.tmp", std::process::id()));
-            if std::fs::write(&tmp, bytes).is_ok() {
-                let _ = std::fs::rename(&tmp, file);
-            }
-        }
+        store_json(file, prints);
     }
 }
 
@@ -392,23 +382,29 @@ impl BuildStamp {
             claims,
             files,
         };
-        let Ok(bytes) = serde_json::to_vec(&record) else {
-            return;
-        };
-        if let Some(dir) = file.parent()
-            && std::fs::create_dir_all(dir).is_ok()
-        {
-            let tmp = file.with_extension(format!("json.{}.tmp", std::process::id()));
-            if std::fs::write(&tmp, bytes).is_ok() {
-                let _ = std::fs::rename(&tmp, file);
-            }
-        }
+        store_json(file, &record);
     }
 
     /// Forgets the record (after a build that did not publish, or published with diagnostics).
     pub fn clear(&self) {
         if let Some(file) = &self.file {
             let _ = std::fs::remove_file(file);
+        }
+    }
+}
+
+/// Writes `value` as JSON beside `file`, then renames it into place, so that a reader never sees
+/// half a file. A record that cannot be written is not an error: the next build does more work.
+fn store_json<T: Serialize + ?Sized>(file: &Path, value: &T) {
+    let Ok(bytes) = serde_json::to_vec(value) else {
+        return;
+    };
+    if let Some(dir) = file.parent()
+        && std::fs::create_dir_all(dir).is_ok()
+    {
+        let tmp = file.with_extension(format!("json.{}.tmp", std::process::id()));
+        if std::fs::write(&tmp, bytes).is_ok() {
+            let _ = std::fs::rename(&tmp, file);
         }
     }
 }

@@ -248,14 +248,7 @@ fn a_cached_build_equals_a_fresh_one_and_sees_edits() {
 }
 
 fn build_cached(p: &TestProject) -> report::BuildOutcome {
-    report::build(&report::BuildOptions {
-        root: p.root().to_path_buf(),
-        out: None,
-        build_date: None,
-        cache: true,
-        progress: None,
-    })
-    .unwrap()
+    p.build_with(true)
 }
 
 #[test]

@@ -46,13 +46,18 @@ impl TestProject {
         std::fs::read_to_string(self.site().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
-    /// Builds with the library.
+    /// Builds with the library, without the cache.
     pub fn build(&self) -> report::BuildOutcome {
+        self.build_with(false)
+    }
+
+    /// Builds with the library, with the cache in `.report-cache/` when `cache` is set.
+    pub fn build_with(&self, cache: bool) -> report::BuildOutcome {
         report::build(&report::BuildOptions {
             root: self.root().to_path_buf(),
             out: None,
             build_date: None,
-            cache: false,
+            cache,
             progress: None,
         })
         .unwrap()
