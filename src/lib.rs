@@ -175,32 +175,12 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
 
 /// Builds the site. Pages are written into a staging folder as they are rendered; the staging
 /// folder replaces the output only when nothing failed, so any error leaves the published site
-/// as it was.
+/// as it was. With the cache on, a build whose inputs and output did not change since the last
+/// one stops at once ([`BuildOutcome::up_to_date`]).
 pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
-    let clock = std::time::Instant::now();
-    let stamp = match config::load_config(&options.root) {
-        Ok((config, _)) => {
-            let out = options
-                .out
-                .clone()
-                .unwrap_or_else(|| options.root.join(&config.output));
-            let stamp =
-                cache::BuildStamp::open(&options.root, &out, options.build_date, options.cache);
-            if let Some(record) = stamp.unchanged(&out) {
-                return Ok(BuildOutcome {
-                    out,
-                    articles: record.articles,
-                    briefings: record.briefings,
-                    claims: record.claims,
-                    files: record.files,
-                    timings: vec![("compare inputs and output".into(), clock.elapsed())],
-                    up_to_date: true,
-                    ..Default::default()
-                });
-            }
-            Some(stamp)
-        }
-        Err(_) => None,
+    let stamp = match last_build(options) {
+        LastBuild::UpToDate(outcome) => return Ok(outcome),
+        LastBuild::Changed(stamp) => stamp,
     };
     let prepared = prepare(options)?;
     if prepared.diags.has_errors() {
@@ -273,6 +253,42 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
             .push(("publish".to_string(), clock.elapsed()));
     }
     Ok(outcome)
+}
+
+/// What the record of the last build says.
+enum LastBuild {
+    /// Nothing it read or wrote changed: its outcome, with nothing done.
+    UpToDate(BuildOutcome),
+    /// Something changed (or there is no record, or no configuration to find the output by):
+    /// the record to update after this build.
+    Changed(Option<cache::BuildStamp>),
+}
+
+/// Compares the inputs and the output with the record of the last build (see
+/// [`cache::BuildStamp`]).
+fn last_build(options: &BuildOptions) -> LastBuild {
+    let clock = std::time::Instant::now();
+    let Ok((config, _)) = config::load_config(&options.root) else {
+        return LastBuild::Changed(None);
+    };
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| options.root.join(&config.output));
+    let stamp = cache::BuildStamp::open(&options.root, &out, options.build_date, options.cache);
+    match stamp.unchanged(&out) {
+        Some(record) => LastBuild::UpToDate(BuildOutcome {
+            out,
+            articles: record.articles,
+            briefings: record.briefings,
+            claims: record.claims,
+            files: record.files,
+            timings: vec![("compare inputs and output".into(), clock.elapsed())],
+            up_to_date: true,
+            ..Default::default()
+        }),
+        None => LastBuild::Changed(Some(stamp)),
+    }
 }
 
 /// The staging folder as the renderer's output, counting files on the progress bar.
