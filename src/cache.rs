@@ -288,8 +288,8 @@ impl PageFingerprints {
 
 /// What the last successful build of a project into one output folder read and wrote, kept in
 /// `.report-cache/build-<hash of the output path>.json`: a hash of the inputs' names, sizes and
-/// modification times (`report.yaml`, `content/`, `templates/`, the build date, the version), a
-/// hash of the same for every file of the output, and the build's counts. When both hashes match,
+/// modification times (`report.yaml`, `content/`, `templates/`, the build date, the version and
+/// the program's own file), a hash of the same for every file of the output, and the build's counts. When both hashes match,
 /// nothing a build reads changed and nothing it wrote was touched: the build can stop there.
 /// Only builds without any diagnostic are recorded, so that a repeated build never hides a
 /// warning. A project with symlinks among its inputs is never recorded (a link's target can
@@ -343,6 +343,13 @@ impl BuildStamp {
             &out,
             build_date,
         )
+            .hash(&mut h);
+        // The program itself: a rebuilt `report` of the same version (while developing it) may
+        // render differently.
+        std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|m| (m.len(), m.modified().ok()))
+            .ok()
             .hash(&mut h);
         let listed = ["report.yaml", "content", "templates"]
             .iter()
