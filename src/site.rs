@@ -92,12 +92,7 @@ impl Staging {
             });
         }
         let full = self.dir.join(path);
-        if let Some(dir) = full.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
+        create_parent(&full)?;
         Ok(full)
     }
 
@@ -112,12 +107,7 @@ impl Staging {
             return Ok(false);
         }
         let new = self.dir.join(path);
-        if let Some(dir) = new.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
+        create_parent(&new)?;
         if std::fs::hard_link(&old, &new).is_err() {
             std::fs::copy(&old, &new).map_err(|source| Error::Write {
                 path: new.clone(),
@@ -140,6 +130,17 @@ impl Drop for Staging {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+/// Creates the folder that `file` goes in.
+fn create_parent(file: &Path) -> Result<(), Error> {
+    match file.parent() {
+        Some(dir) => std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+            path: dir.to_path_buf(),
+            source,
+        }),
+        None => Ok(()),
     }
 }
 
