@@ -81,7 +81,7 @@ fn claims_json(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
                 buf,
                 "{{\"text\": {}, \"value\": {}, \"unit\": {}, \"qualifier\": {}, \"kind\": {}, \"said_by\": {}, \"as_of\": {}, \"sentence\": {}, \"start\": {}, \"end\": {}, \"hand\": {}}}",
                 json(&f.text),
-                json_sorted(&f.value),
+                json(&f.value),
                 json(&f.unit),
                 json(&f.qualifier),
                 json(&f.kind),
