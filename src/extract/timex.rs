@@ -4571,6 +4571,18 @@ mod tests {
         res.iter().find(|t| &text[t.start..t.end] == span)
     }
 
+    /// Tags `text` with reference date `dct` and checks that `span` is tagged with `value`.
+    fn assert_value(text: &str, dct: &str, span: &str, value: &str) {
+        let res = tag(text, d(dct));
+        let got: Vec<(&str, &str)> = res
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.value.as_str()))
+            .collect();
+        let t = find(text, &res, span)
+            .unwrap_or_else(|| panic!("{text}: no span {span:?}; got {got:?}"));
+        assert_eq!(t.value, value, "{text}: {got:?}");
+    }
+
     #[test]
     fn required_example() {
         let text = "North Korea has shipped around 7,000 containers since the transfers began around last July, the minister said Monday. They met in September. The United States said in October 2023 that shipments were underway. Seoul accused Pyongyang the following month of sending shells. Routes are suspended now.";
@@ -5603,14 +5615,7 @@ mod tests {
             ),
         ];
         for (text, dct, span, value) in cases {
-            let res = tag(text, d(dct));
-            let got: Vec<(&str, &str)> = res
-                .iter()
-                .map(|t| (&text[t.start..t.end], t.value.as_str()))
-                .collect();
-            let t = find(text, &res, span)
-                .unwrap_or_else(|| panic!("{text}: no span {span:?}; got {got:?}"));
-            assert_eq!(t.value, *value, "{text}: {got:?}");
+            assert_value(text, dct, span, value);
         }
     }
 
@@ -5847,10 +5852,7 @@ mod tests {
             ),
         ];
         for (text, span, value) in cases {
-            let res = tag(text, d("2024-03-20"));
-            let t =
-                find(text, &res, span).unwrap_or_else(|| panic!("{text}: {span} not in {res:?}"));
-            assert_eq!(t.value, *value, "{text}");
+            assert_value(text, "2024-03-20", span, value);
         }
         // year ranges, scores and strains stay as they are
         for (text, bad) in [
@@ -5910,10 +5912,7 @@ mod tests {
             ),
         ];
         for (text, span, value) in cases {
-            let res = tag(text, d("2024-03-20"));
-            let t =
-                find(text, &res, span).unwrap_or_else(|| panic!("{text}: {span} not in {res:?}"));
-            assert_eq!(t.value, *value, "{text}");
+            assert_value(text, "2024-03-20", span, value);
         }
         let res = tag("The vote came in late-January.", d("2024-03-20"));
         assert_eq!(res[0].modifier.as_deref(), Some("END"));
@@ -5991,10 +5990,7 @@ mod tests {
             ),
         ];
         for (text, dct, span, value) in cases {
-            let res = tag(text, d(dct));
-            let t =
-                find(text, &res, span).unwrap_or_else(|| panic!("{text}: {span} not in {res:?}"));
-            assert_eq!(t.value, *value, "{text}");
+            assert_value(text, dct, span, value);
         }
     }
 
