@@ -183,41 +183,51 @@ pub(super) fn render_pages(
         })
         .collect::<Result<_, _>>()?;
     // Per template: files written, the first error (it stands for the others), the time spent.
-    let mut per_template: BTreeMap<&String, (usize, usize, Option<tera::Error>, Duration)> =
-        BTreeMap::new();
+    let mut per_template: BTreeMap<&String, Tally> = BTreeMap::new();
     for d in finished {
-        let entry = per_template
-            .entry(d.name)
-            .or_insert((0, 0, None, Duration::ZERO));
-        entry.0 += 1;
-        entry.3 += d.took;
+        let tally = per_template.entry(d.name).or_default();
+        tally.files += 1;
+        tally.took += d.took;
         match d.error {
             Some(e) => {
-                entry.2.get_or_insert(e);
+                tally.error.get_or_insert(e);
             }
             None => {
-                entry.1 += 1;
+                tally.written += 1;
                 if let Some(print) = d.print {
                     done.fingerprints.insert(d.path.clone(), print);
                 }
             }
         }
     }
-    for (name, (files, written, error, took)) in per_template {
-        done.files += written;
-        if let Some(e) = error {
+    for (name, tally) in per_template {
+        done.files += tally.written;
+        if let Some(e) = tally.error {
             done.diagnostics.push(templates.render_diagnostic(name, &e));
         }
         let label = if native.iter().any(|(n, _)| *n == name) {
             format!("write {name}")
         } else {
-            format!("render {name} ({files} files)")
+            format!("render {name} ({} files)", tally.files)
         };
-        done.timings.push((label, took));
+        done.timings.push((label, tally.took));
     }
     done.timings
         .push(("pages and exports, side by side".into(), clock.elapsed()));
     Ok(())
+}
+
+/// What one template's jobs came to.
+#[derive(Default)]
+struct Tally {
+    /// Files planned.
+    files: usize,
+    /// Files written (or linked).
+    written: usize,
+    /// The first error; it stands for the others.
+    error: Option<tera::Error>,
+    /// Time spent, summed over threads.
+    took: Duration,
 }
 
 /// Feeds the JSON text of `value` to `hasher`, without holding the text.
