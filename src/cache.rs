@@ -256,17 +256,8 @@ pub struct PageFingerprints {
 impl PageFingerprints {
     /// The fingerprints for builds of `root` into `out` (none when `enabled` is false).
     pub fn open(root: &Path, out: &Path, enabled: bool) -> Self {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (
-            env!("CARGO_PKG_VERSION"),
-            std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf()),
-        )
-            .hash(&mut h);
         PageFingerprints {
-            file: enabled.then(|| {
-                root.join(CACHE_DIR)
-                    .join(format!("pages-{:016x}.json", h.finish()))
-            }),
+            file: enabled.then(|| record_file(root, out, "pages")),
         }
     }
 
@@ -330,12 +321,8 @@ impl BuildStamp {
                 inputs: None,
             };
         }
+        let file = record_file(root, out, "build");
         let out = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (env!("CARGO_PKG_VERSION"), &out).hash(&mut h);
-        let file = root
-            .join(CACHE_DIR)
-            .join(format!("build-{:016x}.json", h.finish()));
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
             env!("CARGO_PKG_VERSION"),
@@ -398,6 +385,19 @@ impl BuildStamp {
             let _ = std::fs::remove_file(file);
         }
     }
+}
+
+/// The file of a per-output record: `.report-cache/<kind>-<hash of the version and the absolute
+/// output path>.json`, so that builds into different folders keep their own.
+fn record_file(root: &Path, out: &Path, kind: &str) -> PathBuf {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (
+        env!("CARGO_PKG_VERSION"),
+        std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf()),
+    )
+        .hash(&mut h);
+    root.join(CACHE_DIR)
+        .join(format!("{kind}-{:016x}.json", h.finish()))
 }
 
 /// Writes `value` as JSON beside `file`, then renames it into place, so that a reader never sees
