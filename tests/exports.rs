@@ -377,9 +377,10 @@ fn json_ld_cannot_be_closed_by_the_data() {
     );
 }
 
-/// The default data exports are written without the template engine (`render::exports`); the
-/// same default templates, rendered by tera as a project's own, must give the same bytes.
-const NATIVE_EXPORTS: [(&str, &str); 5] = [
+/// The default data exports and the default pages of articles, briefings and periods are written
+/// without the template engine (`render::exports`, `render::html`); the same default templates,
+/// rendered by tera as a project's own, must give the same bytes, file for file.
+const NATIVE: [(&str, &str); 8] = [
     ("claims.json", include_str!("../templates/claims.json")),
     ("figures.csv", include_str!("../templates/figures.csv")),
     (
@@ -391,27 +392,58 @@ const NATIVE_EXPORTS: [(&str, &str); 5] = [
         "search-index.js",
         include_str!("../templates/search-index.js"),
     ),
+    ("article.html", include_str!("../templates/article.html")),
+    ("briefing.html", include_str!("../templates/briefing.html")),
+    ("period.html", include_str!("../templates/period.html")),
 ];
 
+/// Every file of the built site, by path.
+fn site_files(p: &TestProject) -> std::collections::BTreeMap<String, String> {
+    fn walk(
+        dir: &std::path::Path,
+        base: &std::path::Path,
+        out: &mut std::collections::BTreeMap<String, String>,
+    ) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, base, out);
+            } else {
+                let rel = path
+                    .strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(&p.site(), &p.site(), &mut out);
+    out
+}
+
 fn assert_exports_match_their_templates(p: &TestProject) {
-    let outcome = p.build();
+    let outcome = p.build_with(false);
     assert!(outcome.written, "{:?}", outcome.diagnostics);
-    let native: Vec<String> = NATIVE_EXPORTS
-        .iter()
-        .map(|(name, _)| p.read_site(name))
-        .collect();
+    let native = site_files(p);
     // A leading comment changes nothing in the output but makes the template the project's own,
     // which tera renders (an unchanged copy of a default counts as the default).
-    for (name, source) in NATIVE_EXPORTS {
+    for (name, source) in NATIVE {
         p.write(
             &format!("templates/{name}"),
             &format!("{{# tera #}}{source}"),
         );
     }
-    let outcome = p.build();
+    let outcome = p.build_with(false);
     assert!(outcome.written, "{:?}", outcome.diagnostics);
-    for ((name, _), native) in NATIVE_EXPORTS.iter().zip(native) {
-        let rendered = p.read_site(name);
+    let rendered = site_files(p);
+    assert_eq!(
+        rendered.keys().collect::<Vec<_>>(),
+        native.keys().collect::<Vec<_>>()
+    );
+    for (name, rendered) in &rendered {
+        let native = &native[name];
         if rendered != native {
             let at = rendered
                 .bytes()
@@ -434,12 +466,20 @@ fn native_exports_match_the_default_templates_on_the_example() {
 }
 
 #[test]
+fn native_pages_match_the_default_templates_with_the_chronology_paged() {
+    let p = TestProject::example();
+    p.write("report.yaml", "title: Arms\nchronology_on_one_page: 3\n");
+    assert_exports_match_their_templates(&p);
+    assert!(p.site().join("chronology").is_dir(), "period pages");
+}
+
+#[test]
 fn native_exports_match_the_default_templates_on_awkward_content() {
     for base_url in ["", "base_url: https://example.org/b/\n"] {
         let p = TestProject::example();
         p.write(
             "report.yaml",
-            &format!("title: \"Monitor <b>&</b> 'co'\"\n{base_url}"),
+            &format!("title: \"Monitor <b>&</b> 'co'\"\nchronology_on_one_page: 2\n{base_url}"),
         );
         p.write(
             "content/articles/odd.md",
@@ -462,4 +502,63 @@ fn native_exports_match_the_default_templates_without_articles() {
     let p = TestProject::empty();
     p.write("content/articles/.keep", "");
     assert_exports_match_their_templates(&p);
+}
+
+#[test]
+fn a_projects_layout_or_partial_reaches_every_page_that_includes_it() {
+    // Each overridden alone: a page must not be written natively when anything it reaches is
+    // the project's own.
+    let cases: [(&str, &str, &str, &[&str]); 5] = [
+        (
+            "layouts/base.html",
+            include_str!("../templates/layouts/base.html"),
+            "<main id=\"main\">",
+            &["article", "briefing", "period"],
+        ),
+        (
+            "partials/chronology.html",
+            include_str!("../templates/partials/chronology.html"),
+            "<ol class=\"chronology\">",
+            &["briefing", "period"],
+        ),
+        (
+            "partials/figure_table.html",
+            include_str!("../templates/partials/figure_table.html"),
+            "<table class=\"figures\">",
+            &["briefing"],
+        ),
+        (
+            "partials/figure_chart.html",
+            include_str!("../templates/partials/figure_chart.html"),
+            "<figure class=\"chart\">",
+            &["briefing"],
+        ),
+        (
+            "partials/period_nav.html",
+            include_str!("../templates/partials/period_nav.html"),
+            "<nav class=\"pager\"",
+            &["period"],
+        ),
+    ];
+    for (name, default, tag, pages) in cases {
+        let p = TestProject::example();
+        p.write("report.yaml", "title: Arms\nchronology_on_one_page: 3\n");
+        assert!(default.contains(tag), "{name}");
+        let marked = format!("{} data-own=\"yes\">", tag.trim_end_matches('>'));
+        p.write(&format!("templates/{name}"), &default.replace(tag, &marked));
+        let outcome = p.build();
+        assert!(outcome.written, "{:?}", outcome.diagnostics);
+        for (page, path) in [
+            ("article", "articles/000_d3ab9671ae447b92.html"),
+            ("briefing", "briefings/north-korea-russia-arms.html"),
+            ("period", "chronology/2023-07.html"),
+        ] {
+            let html = p.read_site(path);
+            assert_eq!(
+                html.contains("data-own=\"yes\""),
+                pages.contains(&page),
+                "{name} in the {page} page"
+            );
+        }
+    }
 }

@@ -169,7 +169,7 @@ fn figures_csv(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Non-empty, as tera tests a value in `{% if %}`.
-fn truthy<S: AsRef<str>>(s: &Option<S>) -> Option<&str> {
+pub(super) fn truthy<S: AsRef<str>>(s: &Option<S>) -> Option<&str> {
     s.as_ref().map(AsRef::as_ref).filter(|s| !s.is_empty())
 }
 

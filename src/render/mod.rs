@@ -12,6 +12,7 @@
 pub mod charts;
 pub mod exports;
 pub mod filters;
+mod html;
 mod pages;
 pub mod templates;
 pub mod views;

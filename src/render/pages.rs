@@ -12,8 +12,8 @@ use rayon::prelude::*;
 use tera::Context;
 
 use super::{
-    Output, Plan, Rendered, ReportView, Reuse, Target, Templates, exports, root_of, target_of,
-    views,
+    Origin, Output, Plan, Rendered, ReportView, Reuse, Target, Templates, exports, html, root_of,
+    target_of, views,
 };
 use crate::assemble::Report;
 
@@ -49,6 +49,19 @@ pub(super) fn render_pages(
     // jobs, one list for every core (the template set and the views are shared read-only), the
     // largest first so that none is left running alone at the end. Each file is written as soon
     // as it is ready.
+    // Page templates whose default writer stands for them (see `html`): the template and
+    // everything it reaches are the defaults.
+    let natively: Vec<&str> = page_plan
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .filter(|name| {
+            let reached = html::reaches(target_of(name));
+            reached.first() == Some(name)
+                && reached
+                    .iter()
+                    .all(|n| templates.origins.get(*n) == Some(&Origin::Default))
+        })
+        .collect();
     let clock = Instant::now();
     let mut jobs: Vec<Job<'_>> = Vec::new();
     for (name, pages) in native {
@@ -119,6 +132,31 @@ pub(super) fn render_pages(
         {
             return Ok((None, print));
         }
+        let root = root_of(path);
+        if natively.contains(&name) {
+            let text = match target {
+                Target::Article => html::article_page(
+                    &view.site,
+                    &root,
+                    &views::ArticlePage {
+                        article: &view.articles[i],
+                        body_html: view.article_body(report, i),
+                    },
+                ),
+                Target::Period => {
+                    let (previous, next) = neighbours(&view.chronology, i);
+                    html::period_page(
+                        &view.site,
+                        &root,
+                        &view.chronology[i],
+                        previous.as_ref(),
+                        next.as_ref(),
+                    )
+                }
+                _ => html::briefing_page(&view.site, &root, &view.briefing_view(report, i)),
+            };
+            return output.write(path, text.as_bytes()).map(|()| (None, print));
+        }
         let mut context = Context::new();
         context.insert("site", &view.site);
         match target {
@@ -139,7 +177,7 @@ pub(super) fn render_pages(
             }
             _ => context.insert("briefing", &view.briefing_view(report, i)),
         }
-        context.insert("root", &root_of(path));
+        context.insert("root", &root);
         context.insert("page_path", path);
         match templates.tera.render(name, &context) {
             Ok(text) => output.write(path, text.as_bytes()).map(|()| (None, print)),
@@ -207,6 +245,8 @@ pub(super) fn render_pages(
         }
         let label = if native.iter().any(|(n, _)| *n == name) {
             format!("write {name}")
+        } else if natively.contains(&name.as_str()) {
+            format!("write {name} ({} files)", tally.files)
         } else {
             format!("render {name} ({} files)", tally.files)
         };
@@ -270,11 +310,11 @@ struct Done<'a> {
 
 /// A chronology group without its entries: the neighbours of a period page.
 #[derive(serde::Serialize)]
-struct PeriodLink<'a> {
-    key: &'a str,
-    label: &'a str,
-    href: &'a str,
-    count: usize,
+pub(super) struct PeriodLink<'a> {
+    pub key: &'a str,
+    pub label: &'a str,
+    pub href: &'a str,
+    pub count: usize,
 }
 
 /// The groups before and after group `i`.

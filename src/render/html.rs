@@ -1,0 +1,768 @@
+//! The default pages of articles, briefings and periods written straight from the views, without
+//! the template engine: the same approach as [`super::exports`], for the pages a large site has
+//! most of.
+//!
+//! Each writer produces exactly the bytes that its default template renders with the default
+//! layout and partials. The templates stay the reference: a project that overrides the page
+//! template, `layouts/base.html` or a partial the page includes gets its pages rendered by tera.
+//! Building a JSON tree of every page's view and walking it through tera's evaluator cost about
+//! three quarters of the page phase; these writers skip both. `tests/native_pages.rs` checks the
+//! two paths byte for byte.
+
+use std::fmt::Write as _;
+
+use super::Target;
+use super::charts::ChartView;
+use super::exports::truthy;
+use super::filters::script_safe;
+use super::pages::PeriodLink;
+use super::views::{
+    ArticlePage, BriefingView, ChronologyGroupView, EventView, FigureGroupView, SiteView,
+};
+
+/// The templates a page template reaches, which must all be defaults for its native writer.
+pub(super) fn reaches(target: Target) -> &'static [&'static str] {
+    match target {
+        Target::Article => &["article.html", "layouts/base.html"],
+        Target::Briefing => &[
+            "briefing.html",
+            "layouts/base.html",
+            "partials/figure_table.html",
+            "partials/figure_chart.html",
+            "partials/chronology.html",
+        ],
+        Target::Period => &[
+            "period.html",
+            "layouts/base.html",
+            "partials/chronology.html",
+            "partials/period_nav.html",
+        ],
+        Target::Index | Target::Chronology | Target::Site => &[],
+    }
+}
+
+/// Pushes `text` HTML-escaped, as the engine escapes every value it prints in an HTML template.
+fn esc(out: &mut String, text: &str) {
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(entity);
+        run = i + 1;
+    }
+    out.push_str(&text[run..]);
+}
+
+/// Pushes an optional value as the engine prints it: nothing for none.
+fn esc_opt<S: AsRef<str>>(out: &mut String, text: &Option<S>) {
+    if let Some(t) = text {
+        esc(out, t.as_ref());
+    }
+}
+
+/// Pushes a value with `| default(value="—")`: the dash for none.
+fn esc_or_dash<S: AsRef<str>>(out: &mut String, text: &Option<S>) {
+    match text {
+        Some(t) => esc(out, t.as_ref()),
+        None => out.push('—'),
+    }
+}
+
+/// Pushes a number as the engine prints a float (nothing when it is not finite: it is null in the
+/// engine's data).
+fn num(out: &mut String, n: f64) {
+    if n.is_finite() {
+        let _ = write!(out, "{n}");
+    }
+}
+
+/// Pushes a string as `| script_json | safe` prints it.
+fn script_json(out: &mut String, text: &str) {
+    out.push_str(&script_safe(
+        serde_json::to_string(text).unwrap_or_else(|_| "null".into()),
+    ));
+}
+
+/// `| capitalize`: the first character upper case, the rest lower case.
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        None => String::new(),
+        Some(first) => first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
+    }
+}
+
+/// `layouts/base.html` around a page's blocks: `title` (already escaped), `head` and `main`.
+fn layout(
+    out: &mut String,
+    site: &SiteView,
+    root: &str,
+    title: &str,
+    head: impl FnOnce(&mut String),
+    main: impl FnOnce(&mut String),
+) {
+    out.push_str("<!DOCTYPE html>\n<html lang=\"");
+    esc(out, &site.language);
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    out.push_str(title);
+    out.push_str("</title>\n<meta name=\"generator\" content=\"");
+    esc(out, &site.generator);
+    out.push_str("\">\n<link rel=\"stylesheet\" href=\"");
+    esc(out, root);
+    out.push_str("style.css\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"");
+    esc(out, &site.title);
+    out.push_str(": briefings\" href=\"");
+    esc(out, root);
+    out.push_str("feed.xml\">\n");
+    head(out);
+    out.push_str("\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n<p class=\"site-title\"><a href=\"");
+    esc(out, root);
+    out.push_str("index.html\">");
+    esc(out, &site.title);
+    out.push_str("</a></p>\n<nav aria-label=\"Site\">\n<ul>\n");
+    for (file, label) in [
+        ("index.html", "Briefings"),
+        ("chronology.html", "Chronology"),
+        ("search.html", "Search"),
+        ("figures.csv", "Figures (CSV)"),
+        ("claims.json", "Claims (JSON)"),
+        ("chronology.ics", "Calendar (ICS)"),
+        ("feed.xml", "Feed (Atom)"),
+    ] {
+        out.push_str("<li><a href=\"");
+        esc(out, root);
+        out.push_str(file);
+        out.push_str("\">");
+        out.push_str(label);
+        out.push_str("</a></li>\n");
+    }
+    out.push_str("</ul>\n</nav>\n</header>\n<main id=\"main\">\n");
+    main(out);
+    out.push_str("\n</main>\n<footer class=\"site-footer\">\n<p>Built ");
+    esc(out, &site.built);
+    out.push_str(" with ");
+    esc(out, &site.generator);
+    out.push_str(
+        ". Every figure and date links to the sentence it comes from.</p>\n</footer>\n</body>\n</html>\n",
+    );
+}
+
+/// A page title block: `<first> — <site title>`, escaped.
+fn title(parts: &[&str], site: &SiteView) -> String {
+    let mut t = String::new();
+    for part in parts {
+        esc(&mut t, part);
+        t.push_str(" — ");
+    }
+    esc(&mut t, &site.title);
+    t
+}
+
+/// `article.html`.
+pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) -> String {
+    let a = &page.article.data;
+    let mut out = String::with_capacity(page.body_html.len() * 3 + 4096);
+    let title = title(&[&a.title], site);
+    layout(
+        &mut out,
+        site,
+        root,
+        &title,
+        |out| {
+            out.push_str("<script type=\"application/ld+json\">\n{\"@context\": \"https://schema.org\", \"@graph\": [\n{\"@type\": \"NewsArticle\", \"@id\": \"#article\", \"headline\": ");
+            script_json(out, &a.title);
+            out.push_str(", \"datePublished\": ");
+            script_json(out, &a.published);
+            out.push_str(", \"publisher\": {\"@type\": \"Organization\", \"name\": ");
+            script_json(out, &a.source);
+            out.push('}');
+            if let Some(url) = truthy(&a.url) {
+                out.push_str(", \"url\": ");
+                script_json(out, url);
+            }
+            if let Some(author) = truthy(&a.author) {
+                out.push_str(", \"author\": {\"@type\": \"Person\", \"name\": ");
+                script_json(out, author);
+                out.push('}');
+            }
+            if let Some(dateline) = truthy(&a.dateline) {
+                out.push_str(", \"dateline\": ");
+                script_json(out, dateline);
+            }
+            out.push('}');
+            for f in &a.figures {
+                out.push_str(",\n{\"@type\": \"Claim\", \"name\": ");
+                script_json(out, &f.text);
+                out.push_str(", \"text\": ");
+                script_json(out, &f.sentence);
+                out.push_str(", \"appearance\": {\"@id\": \"#article\"}, \"firstAppearance\": {\"@id\": \"#article\"}");
+                if let Some(said_by) = truthy(&f.said_by) {
+                    out.push_str(", \"author\": {\"@type\": \"Person\", \"name\": ");
+                    script_json(out, said_by);
+                    out.push('}');
+                }
+                if let Some(as_of) = truthy(&f.as_of) {
+                    out.push_str(", \"temporalCoverage\": ");
+                    script_json(out, as_of);
+                }
+                out.push('}');
+            }
+            for e in &a.events {
+                out.push_str(",\n{\"@type\": \"Claim\", \"name\": ");
+                script_json(out, &e.date_text);
+                out.push_str(", \"text\": ");
+                script_json(out, &e.text);
+                out.push_str(", \"appearance\": {\"@id\": \"#article\"}, \"firstAppearance\": {\"@id\": \"#article\"}");
+                if let Some(said_by) = truthy(&e.said_by) {
+                    out.push_str(", \"author\": {\"@type\": \"Person\", \"name\": ");
+                    script_json(out, said_by);
+                    out.push('}');
+                }
+                out.push_str(", \"temporalCoverage\": ");
+                script_json(out, &e.date);
+                out.push('}');
+            }
+            out.push_str("\n]}\n</script>\n");
+        },
+        |out| {
+            out.push_str("\n<article>\n<h1>");
+            esc(out, &a.title);
+            out.push_str("</h1>\n<p class=\"meta\">");
+            esc(out, &a.source);
+            if let Some(dateline) = truthy(&a.dateline) {
+                out.push_str(", ");
+                esc(out, dateline);
+            }
+            out.push_str(" · <time datetime=\"");
+            esc(out, &a.published);
+            out.push_str("\">");
+            esc(out, &a.published_display);
+            out.push_str("</time>");
+            if let Some(author) = truthy(&a.author) {
+                out.push_str(" · ");
+                esc(out, author);
+            }
+            if let Some(reliability) = truthy(&a.reliability) {
+                out.push_str(" · reliability ");
+                esc(out, reliability);
+            }
+            if let Some(url) = truthy(&a.url) {
+                out.push_str(" · <a href=\"");
+                esc(out, url);
+                out.push_str("\">original</a>");
+            }
+            out.push_str("</p>\n");
+            if !a.tags.is_empty() {
+                out.push_str("<ul class=\"tags\" aria-label=\"Tags\">");
+                for t in &a.tags {
+                    out.push_str("<li>");
+                    esc(out, t);
+                    out.push_str("</li>");
+                }
+                out.push_str("</ul>");
+            }
+            out.push_str("\n<p class=\"legend\">Marked in the text: <mark class=\"figure\">figures</mark> and <mark class=\"date\">dates</mark>.</p>\n<div class=\"story\">\n");
+            out.push_str(&page.body_html);
+            out.push_str("\n</div>\n</article>\n<section aria-labelledby=\"claims-figures\">\n<h2 id=\"claims-figures\">Figures</h2>\n");
+            if a.figures.is_empty() {
+                out.push_str("<p>No figures.</p>");
+            } else {
+                out.push_str("\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Kind</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th></tr></thead>\n<tbody>\n");
+                for f in &a.figures {
+                    out.push_str("\n<tr><td>");
+                    anchored(out, &f.anchor, &f.text);
+                    out.push_str("</td><td>");
+                    if let Some(q) = truthy(&f.qualifier) {
+                        esc(out, q);
+                        out.push(' ');
+                    }
+                    esc(out, &f.value_display);
+                    if let Some(unit) = truthy(&f.unit) {
+                        out.push(' ');
+                        esc(out, unit);
+                    }
+                    out.push_str("</td><td>");
+                    esc(out, &f.kind);
+                    out.push_str("</td><td>");
+                    esc_or_dash(out, &f.as_of_display);
+                    out.push_str("</td><td>");
+                    esc_or_dash(out, &f.said_by);
+                    out.push_str("</td></tr>\n");
+                }
+                out.push_str("\n</tbody>\n</table>\n</div>\n");
+            }
+            out.push_str("\n</section>\n<section aria-labelledby=\"claims-dates\">\n<h2 id=\"claims-dates\">Dates</h2>\n");
+            if a.dates.is_empty() {
+                out.push_str("<p>No dates.</p>");
+            } else {
+                out.push_str("\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">Expression</th><th scope=\"col\">Type</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n");
+                for d in &a.dates {
+                    out.push_str("\n<tr><td>");
+                    anchored(out, &d.anchor, &d.text);
+                    out.push_str("</td><td>");
+                    esc(out, &d.kind);
+                    out.push_str("</td><td><code>");
+                    esc(out, &d.value);
+                    out.push_str("</code>");
+                    if let Some(display) = truthy(&d.display) {
+                        out.push_str(" (");
+                        esc(out, display);
+                        out.push(')');
+                    }
+                    if let Some(m) = truthy(&d.modifier) {
+                        out.push_str(" <span class=\"kind\">");
+                        esc(out, m);
+                        out.push_str("</span>");
+                    }
+                    out.push_str("</td></tr>\n");
+                }
+                out.push_str("\n</tbody>\n</table>\n</div>\n");
+            }
+            out.push_str("\n</section>\n");
+        },
+    );
+    out
+}
+
+/// A claim's text, linked to its mark in the story when it has one.
+fn anchored(out: &mut String, anchor: &Option<String>, text: &str) {
+    match truthy(anchor) {
+        Some(anchor) => {
+            out.push_str("<a href=\"#");
+            esc(out, anchor);
+            out.push_str("\">");
+            esc(out, text);
+            out.push_str("</a>");
+        }
+        None => esc(out, text),
+    }
+}
+
+/// `briefing.html`.
+pub(super) fn briefing_page(site: &SiteView, root: &str, b: &BriefingView) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    let title = title(&[&b.title], site);
+    layout(
+        &mut out,
+        site,
+        root,
+        &title,
+        |_| {},
+        |out| {
+            out.push_str("\n<h1>");
+            esc(out, &b.title);
+            out.push_str("</h1>\n");
+            if let Some(summary) = truthy(&b.summary) {
+                out.push_str("<p class=\"lead\">");
+                esc(out, summary);
+                out.push_str("</p>");
+            }
+            out.push_str("\n<div class=\"analysis\">\n");
+            out.push_str(&b.body_html);
+            out.push_str("\n</div>\n<section aria-labelledby=\"figures\">\n<h2 id=\"figures\">Figures</h2>\n");
+            if b.figure_groups.is_empty() {
+                out.push_str("<p>No figures in the covered articles.</p>");
+            } else {
+                out.push('\n');
+                figure_tables(out, root, &b.figure_groups);
+                out.push('\n');
+            }
+            out.push_str("\n</section>\n<section aria-labelledby=\"chronology\">\n<h2 id=\"chronology\">Chronology</h2>\n");
+            if b.chronology.is_empty() {
+                out.push_str("<p>No dated events.</p>");
+            } else {
+                out.push('\n');
+                chronology(out, root, &b.chronology, 3);
+                out.push('\n');
+            }
+            out.push_str("\n</section>\n<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n<ul class=\"articles\">\n");
+            for a in &b.articles {
+                out.push_str("\n<li><a href=\"");
+                esc(out, root);
+                esc(out, &a.href);
+                out.push_str("\">");
+                esc(out, &a.title);
+                out.push_str("</a> <span class=\"meta\">");
+                esc(out, &a.source);
+                out.push_str(", <time datetime=\"");
+                esc(out, &a.published);
+                out.push_str("\">");
+                esc(out, &a.published_display);
+                out.push_str("</time>");
+                if let Some(url) = truthy(&a.url) {
+                    out.push_str(" · <a href=\"");
+                    esc(out, url);
+                    out.push_str("\">original</a>");
+                }
+                out.push_str("</span></li>\n");
+            }
+            out.push_str("\n</ul>\n</section>\n");
+        },
+    );
+    out
+}
+
+/// `period.html`.
+pub(super) fn period_page(
+    site: &SiteView,
+    root: &str,
+    period: &ChronologyGroupView,
+    previous: Option<&PeriodLink<'_>>,
+    next: Option<&PeriodLink<'_>>,
+) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    let title = title(&[&period.label, "Chronology"], site);
+    layout(
+        &mut out,
+        site,
+        root,
+        &title,
+        |_| {},
+        |out| {
+            out.push_str("\n<h1>Chronology</h1>\n<p class=\"lead\">");
+            let _ = write!(out, "{}", period.count);
+            out.push_str(" dated statement");
+            if period.count != 1 {
+                out.push('s');
+            }
+            out.push_str(" dated to ");
+            esc(out, &period.label);
+            out.push_str(
+                ", oldest first. Dates are shown as precisely as the sources give them.</p>\n",
+            );
+            period_nav(out, root, previous, next);
+            out.push('\n');
+            chronology(out, root, std::slice::from_ref(period), 2);
+            out.push('\n');
+            period_nav(out, root, previous, next);
+            out.push('\n');
+        },
+    );
+    out
+}
+
+/// `partials/period_nav.html`.
+fn period_nav(
+    out: &mut String,
+    root: &str,
+    previous: Option<&PeriodLink<'_>>,
+    next: Option<&PeriodLink<'_>>,
+) {
+    out.push_str("\n<nav class=\"pager\" aria-label=\"Chronology periods\">\n<ul>\n");
+    if let Some(p) = previous {
+        out.push_str("<li><a href=\"");
+        esc(out, root);
+        esc(out, p.href);
+        out.push_str("\" rel=\"prev\">← ");
+        esc(out, p.label);
+        out.push_str("</a></li>");
+    }
+    out.push_str("\n<li><a href=\"");
+    esc(out, root);
+    out.push_str("chronology.html\">All periods</a></li>\n");
+    if let Some(n) = next {
+        out.push_str("<li><a href=\"");
+        esc(out, root);
+        esc(out, n.href);
+        out.push_str("\" rel=\"next\">");
+        esc(out, n.label);
+        out.push_str(" →</a></li>");
+    }
+    out.push_str("\n</ul>\n</nav>\n");
+}
+
+/// `partials/chronology.html` with `level` as its heading level.
+fn chronology(out: &mut String, root: &str, groups: &[ChronologyGroupView], level: u8) {
+    out.push('\n');
+    for group in groups {
+        out.push_str("\n<section class=\"chrono-group\" aria-labelledby=\"m-");
+        esc(out, &group.key);
+        let _ = write!(out, "\">\n<h{level} id=\"m-");
+        esc(out, &group.key);
+        out.push_str("\"><time datetime=\"");
+        esc(out, &group.key);
+        out.push_str("\">");
+        esc(out, &group.label);
+        let _ = write!(out, "</time></h{level}>\n<ol class=\"chronology\">\n");
+        for (i, e) in group.entries.iter().enumerate() {
+            entry(out, root, &group.key, i + 1, e);
+        }
+        out.push_str("\n</ol>\n</section>\n");
+    }
+    out.push('\n');
+}
+
+/// One entry of [`chronology`].
+fn entry(out: &mut String, root: &str, key: &str, index: usize, e: &EventView) {
+    out.push_str("\n<li id=\"e-");
+    esc(out, key);
+    let _ = write!(out, "-{index}\">\n<p class=\"when\"><time datetime=\"");
+    esc(out, &e.date);
+    out.push_str("\">");
+    esc(out, &e.date_display);
+    out.push_str("</time>");
+    if let Some(said_by) = truthy(&e.said_by) {
+        out.push_str(" · <span class=\"speaker\">");
+        esc(out, said_by);
+        out.push_str("</span>");
+    }
+    out.push_str("</p>\n<blockquote><p>");
+    esc(out, &e.text);
+    out.push_str("</p></blockquote>\n<p class=\"source\">Source: <a href=\"");
+    esc(out, root);
+    esc(out, &e.article_href);
+    if let Some(anchor) = truthy(&e.anchor) {
+        out.push('#');
+        esc(out, anchor);
+    }
+    out.push_str("\">");
+    esc(out, &e.article_source);
+    out.push_str(", ");
+    esc(out, &e.article_title);
+    out.push_str("</a> (published <time datetime=\"");
+    esc(out, &e.article_published);
+    out.push_str("\">");
+    esc(out, &e.article_published);
+    out.push_str("</time>; “");
+    esc(out, &e.date_text);
+    out.push_str("”)</p>\n</li>\n");
+}
+
+/// `partials/figure_table.html`.
+fn figure_tables(out: &mut String, root: &str, groups: &[FigureGroupView]) {
+    out.push('\n');
+    for group in groups {
+        out.push_str("\n<section class=\"figure-group\" aria-labelledby=\"fig-");
+        esc(out, &group.id);
+        out.push_str("\">\n<h3 id=\"fig-");
+        esc(out, &group.id);
+        out.push_str("\">");
+        esc(out, &capitalize(&group.unit));
+        out.push_str("</h3>\n");
+        if let Some(chart) = &group.chart {
+            figure_chart(out, group, chart);
+        }
+        out.push('\n');
+        if let Some(note) = truthy(&group.note) {
+            out.push_str("<p class=\"group-note\"><strong>Note:</strong> ");
+            esc(out, note);
+            out.push_str("</p>");
+        }
+        out.push('\n');
+        if group.has_conflict {
+            out.push_str("<p class=\"conflict-note\"><strong>Conflict:</strong> sources give different values for the same date. Rows marked “conflict” disagree.</p>");
+        }
+        out.push_str("\n<div class=\"table-wrap\">\n<table class=\"figures\">\n<caption class=\"visually-hidden\">");
+        esc(out, &group.unit);
+        out.push_str(": figures by date</caption>\n<thead>\n<tr><th scope=\"col\">Value</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th><th scope=\"col\">Source</th><th scope=\"col\">Quote</th></tr>\n</thead>\n<tbody>\n");
+        for (i, row) in group.rows.iter().enumerate() {
+            out.push_str("\n<tr id=\"fig-");
+            esc(out, &group.id);
+            let _ = write!(out, "-{}\"", i + 1);
+            if row.conflict {
+                out.push_str(" class=\"conflict\"");
+            }
+            out.push_str(">\n<td class=\"value\" data-label=\"Value\">");
+            if let Some(q) = truthy(&row.qualifier) {
+                out.push_str("<span class=\"qualifier\">");
+                esc(out, q);
+                out.push_str("</span> ");
+            }
+            out.push_str("<span class=\"number\">");
+            esc(out, &row.value_display);
+            out.push_str("</span>");
+            let kind = row.kind.as_str();
+            // A unit follows the number, except a percent's (the sign stands for it); a sum of
+            // money prints its currency even when it is empty, as the template does.
+            if (truthy(&row.unit).is_some() && kind != "percent") || kind == "money" {
+                out.push(' ');
+                esc_opt(out, &row.unit);
+            } else if kind == "percent" {
+                out.push('%');
+            }
+            if kind == "change" {
+                out.push_str(" <span class=\"kind\">(change)</span>");
+            }
+            if row.conflict {
+                out.push_str(" <span class=\"badge\">conflict</span>");
+            }
+            out.push_str("</td>\n<td data-label=\"As of\">");
+            match truthy(&row.as_of_display) {
+                Some(display) => {
+                    out.push_str("<time datetime=\"");
+                    esc_opt(out, &row.as_of);
+                    out.push_str("\">");
+                    esc(out, display);
+                    out.push_str("</time>");
+                }
+                None => out.push('—'),
+            }
+            out.push_str("</td>\n<td data-label=\"Said by\">");
+            esc_or_dash(out, &row.said_by);
+            out.push_str("</td>\n<td data-label=\"Source\"><a href=\"");
+            esc(out, root);
+            esc(out, &row.article_href);
+            if let Some(anchor) = truthy(&row.anchor) {
+                out.push('#');
+                esc(out, anchor);
+            }
+            out.push_str("\" title=\"");
+            esc(out, &row.article_title);
+            out.push_str("\">");
+            esc(out, &row.article_source);
+            out.push_str(", ");
+            esc(out, &row.article_published);
+            out.push_str("</a></td>\n<td class=\"quote\" data-label=\"Quote\">");
+            esc(out, &row.sentence);
+            out.push_str("</td>\n</tr>\n");
+        }
+        out.push_str("\n</tbody>\n</table>\n</div>\n</section>\n");
+    }
+    out.push('\n');
+}
+
+/// `partials/figure_chart.html`.
+fn figure_chart(out: &mut String, group: &FigureGroupView, c: &ChartView) {
+    let id = {
+        let mut id = String::new();
+        esc(&mut id, &group.id);
+        id
+    };
+    out.push_str("\n<figure class=\"chart\">\n<svg viewBox=\"0 0 ");
+    num(out, c.width);
+    out.push(' ');
+    num(out, c.height);
+    let _ = write!(
+        out,
+        "\" aria-labelledby=\"chart-{id}-title chart-{id}-desc\">\n<title id=\"chart-{id}-title\">"
+    );
+    esc(out, &capitalize(&group.unit));
+    let _ = write!(
+        out,
+        ": figures by as-of date</title>\n<desc id=\"chart-{id}-desc\">"
+    );
+    esc(out, &c.description);
+    out.push_str("</desc>\n<g class=\"axis y-axis\" aria-hidden=\"true\">\n");
+    for t in &c.y_ticks {
+        out.push_str("<line x1=\"");
+        num(out, c.left);
+        out.push_str("\" x2=\"");
+        num(out, c.right);
+        out.push_str("\" y1=\"");
+        num(out, t.pos);
+        out.push_str("\" y2=\"");
+        num(out, t.pos);
+        out.push_str("\"/><text x=\"");
+        num(out, c.left - 8.0);
+        out.push_str("\" y=\"");
+        num(out, t.pos + 4.0);
+        out.push_str("\" text-anchor=\"end\">");
+        esc(out, &t.label);
+        out.push_str("</text>\n");
+    }
+    out.push_str("</g>\n<g class=\"axis x-axis\" aria-hidden=\"true\">\n<line x1=\"");
+    num(out, c.left);
+    out.push_str("\" x2=\"");
+    num(out, c.right);
+    out.push_str("\" y1=\"");
+    num(out, c.bottom);
+    out.push_str("\" y2=\"");
+    num(out, c.bottom);
+    out.push_str("\"/>\n");
+    for t in &c.x_ticks {
+        out.push_str("<line x1=\"");
+        num(out, t.pos);
+        out.push_str("\" x2=\"");
+        num(out, t.pos);
+        out.push_str("\" y1=\"");
+        num(out, c.bottom);
+        out.push_str("\" y2=\"");
+        num(out, c.bottom + 5.0);
+        out.push_str("\"/><text x=\"");
+        num(out, t.pos);
+        out.push_str("\" y=\"");
+        num(out, c.bottom + 20.0);
+        out.push_str("\" text-anchor=\"middle\">");
+        esc(out, &t.label);
+        out.push_str("</text>\n");
+    }
+    out.push_str("</g>\n<polyline class=\"series\" points=\"");
+    esc(out, &c.line);
+    out.push_str("\" aria-hidden=\"true\"/>\n");
+    for p in &c.points {
+        out.push_str("\n<a class=\"point ");
+        esc(out, p.shape);
+        if p.conflict {
+            out.push_str(" conflict");
+        }
+        let _ = write!(out, "\" href=\"#fig-{id}-{}\" aria-label=\"", p.row);
+        esc(out, &p.label);
+        out.push_str("\">\n<title>");
+        esc(out, &p.label);
+        out.push_str("</title>\n");
+        if p.x_end - p.x_start > 3.0 {
+            out.push_str("<line class=\"period\" x1=\"");
+            num(out, p.x_start);
+            out.push_str("\" x2=\"");
+            num(out, p.x_end);
+            out.push_str("\" y1=\"");
+            num(out, p.y);
+            out.push_str("\" y2=\"");
+            num(out, p.y);
+            out.push_str("\"/>");
+        }
+        out.push('\n');
+        match p.shape {
+            "approximate" => {
+                out.push_str("<rect class=\"band\" x=\"");
+                num(out, p.x_start - 6.0);
+                out.push_str("\" y=\"");
+                num(out, p.y_high);
+                out.push_str("\" width=\"");
+                num(out, p.x_end - p.x_start + 12.0);
+                out.push_str("\" height=\"");
+                num(out, p.y_low - p.y_high);
+                out.push_str("\"/>\n");
+            }
+            "lower_bound" => open_end(out, p.x, p.y - 6.0, p.y_high, 7.0),
+            "upper_bound" => open_end(out, p.x, p.y + 6.0, p.y_low, -7.0),
+            _ => {}
+        }
+        out.push_str("<circle class=\"marker\" cx=\"");
+        num(out, p.x);
+        out.push_str("\" cy=\"");
+        num(out, p.y);
+        out.push_str("\" r=\"6\"/>\n</a>\n");
+    }
+    out.push_str("\n</svg>\n<figcaption>Each dot is a row of the table below; select one to go to it. A shaded band marks an “approximately” value (±10%), a hollow dot with an arrow a “more than” (or “less than”) value, a horizontal bar an as-of date known only to the month or coarser.</figcaption>\n</figure>\n");
+}
+
+/// The arrow of a bound: a stem from `from` to `tip`, and a head `head` units back from the tip.
+fn open_end(out: &mut String, x: f64, from: f64, tip: f64, head: f64) {
+    out.push_str("<path class=\"open-end\" d=\"M");
+    num(out, x);
+    out.push(',');
+    num(out, from);
+    out.push_str(" V");
+    num(out, tip);
+    out.push_str(" M");
+    num(out, x - 5.0);
+    out.push(',');
+    num(out, tip + head);
+    out.push_str(" L");
+    num(out, x);
+    out.push(',');
+    num(out, tip);
+    out.push_str(" L");
+    num(out, x + 5.0);
+    out.push(',');
+    num(out, tip + head);
+    out.push_str("\"/>\n");
+}
