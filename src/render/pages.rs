@@ -106,7 +106,7 @@ pub(super) fn render_pages(
             Target::Article => article_prints[i].hash(&mut h),
             Target::Period => {
                 let (previous, next) = neighbours(&view.chronology, i);
-                hash_json(&(&view.chronology[i], previous, next), &mut h);
+                (&view.chronology[i], previous, next).hash(&mut h);
             }
             _ => {
                 let data = &view.briefings[i];
@@ -309,7 +309,7 @@ struct Done<'a> {
 }
 
 /// A chronology group without its entries: the neighbours of a period page.
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, Hash)]
 pub(super) struct PeriodLink<'a> {
     pub key: &'a str,
     pub label: &'a str,

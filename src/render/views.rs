@@ -103,7 +103,7 @@ pub struct DateView {
 }
 
 /// A chronology entry or an article's event.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct EventView {
     /// Anchor of the dating expression in the article page, when marked.
     pub anchor: Option<String>,
@@ -237,7 +237,7 @@ pub struct FigureGroupView {
 }
 
 /// A chronology group.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct ChronologyGroupView {
     /// "2023-07".
     pub key: String,
