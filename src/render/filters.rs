@@ -30,7 +30,15 @@ fn ics_text(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
 
 /// The escaping of [`ics_text`], on a string.
 pub(crate) fn ics_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Most values need nothing: a C0 control, DEL, `\\`, `;`, `,`, or the lead byte of a C1
+    // control (U+0080–U+009F are 0xC2 0x80–0x9F) is what may.
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | b'\\' | b';' | b','))
+    {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -71,18 +79,21 @@ pub(crate) fn ics_line(line: &str, out: &mut String) {
     if line.trim().is_empty() {
         return;
     }
+    // Each piece is the longest run of whole characters that fits.
+    let mut rest = line;
     let mut limit = 75;
-    let mut used = 0;
-    for c in line.chars() {
-        if used + c.len_utf8() > limit {
-            out.push_str("\r\n ");
-            // The leading space counts towards the 75 octets.
-            limit = 74;
-            used = 0;
+    while rest.len() > limit {
+        let mut cut = limit;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
         }
-        out.push(c);
-        used += c.len_utf8();
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        // The leading space counts towards the 75 octets.
+        limit = 74;
     }
+    out.push_str(rest);
     out.push_str("\r\n");
 }
 
@@ -203,6 +214,45 @@ mod tests {
         let unfolded = out.replace("\r\n ", "");
         assert!(unfolded.contains(&long));
         assert_eq!(unfolded.lines().count(), 3);
+    }
+
+    #[test]
+    fn ics_escape_keeps_plain_text_and_blanks_controls() {
+        assert_eq!(ics_escape("plain é “q” Ĉ"), "plain é “q” Ĉ");
+        assert_eq!(ics_escape("a\tb\u{7f}c\u{85}d\u{a0}e"), "a b c d\u{a0}e");
+    }
+
+    #[test]
+    fn ics_line_folds_as_many_whole_characters_as_fit() {
+        // Character by character: a fold before any character that would pass the limit.
+        fn reference(line: &str) -> String {
+            let mut out = String::new();
+            let (mut limit, mut used) = (75, 0);
+            for c in line.chars() {
+                if used + c.len_utf8() > limit {
+                    out.push_str("\r\n ");
+                    limit = 74;
+                    used = 0;
+                }
+                out.push(c);
+                used += c.len_utf8();
+            }
+            out + "\r\n"
+        }
+        let mixed = "aé€😀".repeat(40);
+        for line in [
+            "x".repeat(75),
+            "x".repeat(76),
+            "x".repeat(300),
+            "é".repeat(100),
+            mixed.clone(),
+            format!("b{mixed}"),
+            format!("bc{mixed}"),
+        ] {
+            let mut out = String::new();
+            ics_line(&line, &mut out);
+            assert_eq!(out, reference(&line), "{line}");
+        }
     }
 
     #[test]
