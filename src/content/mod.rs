@@ -12,6 +12,8 @@ pub(crate) mod yaml;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 pub use article::{Article, ArticleFormat, ArticleId, Strictness, parse_article, slugify};
 pub use briefing::{Briefing, parse_briefing};
 pub use front_matter::{HandClaim, is_http_url, is_partial_iso_date, parse_date};
@@ -37,27 +39,24 @@ pub struct Content {
 /// Loads `root/content/articles` and `root/content/briefings`.
 pub fn load_content(root: &Path) -> Result<(Content, Diagnostics), Error> {
     let mut diags = Diagnostics::new();
-    let mut content = Content::default();
-    for (path, text) in read_folder(
+    let articles = read_folder(
         root,
         &root.join("content/articles"),
         ARTICLE_EXTENSIONS,
         &mut diags,
-    )? {
-        let (article, d) = parse_article(&path, text, None, Strictness::Project);
-        diags.extend(d);
-        content.articles.extend(article);
-    }
-    for (path, text) in read_folder(
+        |path, text| parse_article(path, text, None, Strictness::Project),
+    )?;
+    let briefings = read_folder(
         root,
         &root.join("content/briefings"),
         &["md", "markdown"],
         &mut diags,
-    )? {
-        let (briefing, d) = parse_briefing(&path, text);
-        diags.extend(d);
-        content.briefings.extend(briefing);
-    }
+        parse_briefing,
+    )?;
+    let mut content = Content {
+        articles,
+        briefings,
+    };
     // A second file with a taken slug is reported and left out, so its pages cannot collide.
     let keep = check_unique(
         content.articles.iter().map(|a| (&a.id.0, &a.path)),
@@ -113,18 +112,34 @@ fn check_unique<'a>(
 
 /// Reads every file with one of `extensions` below `dir` as UTF-8, sorted. Paths are returned
 /// relative to `root`.
-fn read_folder(
+/// Reads and parses every file of `dir` with one of `extensions`, on every core, in the order
+/// of the listing (so that diagnostics and items do not depend on the thread count).
+fn read_folder<T: Send>(
     root: &Path,
     dir: &Path,
     extensions: &[&str],
     diags: &mut Diagnostics,
-) -> Result<Vec<(PathBuf, String)>, Error> {
-    let mut files = Vec::new();
-    for path in files::list_files(root, dir, &|p| files::has_extension(p, extensions), diags)? {
-        let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        if let Some(text) = files::read_text(&path, &shown, diags)? {
-            files.push((shown, text));
-        }
+    parse: impl Fn(&Path, String) -> (Option<T>, Diagnostics) + Sync,
+) -> Result<Vec<T>, Error> {
+    let paths = files::list_files(root, dir, &|p| files::has_extension(p, extensions), diags)?;
+    let parsed: Vec<Result<(Option<T>, Diagnostics), Error>> = paths
+        .into_par_iter()
+        .map(|path| {
+            let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            let mut d = Diagnostics::new();
+            let Some(text) = files::read_text(&path, &shown, &mut d)? else {
+                return Ok((None, d));
+            };
+            let (item, more) = parse(&shown, text);
+            d.extend(more);
+            Ok((item, d))
+        })
+        .collect();
+    let mut items = Vec::with_capacity(parsed.len());
+    for result in parsed {
+        let (item, d) = result?;
+        diags.extend(d);
+        items.extend(item);
     }
-    Ok(files)
+    Ok(items)
 }
