@@ -33,10 +33,18 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 fn split_paragraph(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[para.clone()];
+    let pieces: Vec<Range<usize>> = if slice.is_ascii() {
+        ascii_sentence_bounds(slice.as_bytes())
+    } else {
+        slice
+            .split_sentence_bound_indices()
+            .map(|(offset, piece)| offset..offset + piece.len())
+            .collect()
+    };
     let mut pending: Option<Range<usize>> = None;
-    for (offset, piece) in text[para.clone()].split_sentence_bound_indices() {
-        let start = para.start + offset;
-        let trimmed = trim(text, start..start + piece.len());
+    for piece in pieces {
+        let trimmed = trim(text, para.start + piece.start..para.start + piece.end);
         if trimmed.is_empty() {
             continue;
         }
@@ -52,6 +60,90 @@ fn split_paragraph(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) 
         });
     }
     out.extend(pending);
+}
+
+/// The sentence boundaries of UAX #29 on ASCII text, as unicode-segmentation finds them (its
+/// property tables cost more than the rest of the splitting): the pieces between boundaries.
+/// In ASCII, `.` is ATerm, `!` and `?` STerm, `"'()[]{}` Close, `,-:;` SContinue, tab, vertical
+/// tab, form feed and space Sp, CR and LF ParaSep; there is no OLetter, Extend or Format.
+fn ascii_sentence_bounds(b: &[u8]) -> Vec<Range<usize>> {
+    let close = |c: u8| matches!(c, b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}');
+    let sp = |c: u8| matches!(c, b'\t' | 0x0b | 0x0c | b' ');
+    let sa_term = |c: u8| matches!(c, b'.' | b'!' | b'?');
+    let para_sep = |c: u8| matches!(c, b'\r' | b'\n');
+    // The end of a paragraph separator at `i` (CR LF is one).
+    let after_sep = |i: usize| {
+        if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        }
+    };
+    let n = b.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        if para_sep(c) {
+            // SB4: a break after every paragraph separator.
+            i = after_sep(i);
+            out.push(start..i);
+            start = i;
+            continue;
+        }
+        if !sa_term(c) {
+            i += 1;
+            continue;
+        }
+        let j = i + 1;
+        if c == b'.' && j < n {
+            // SB6: ATerm × Numeric. SB7: (Upper | Lower) ATerm × Upper.
+            if b[j].is_ascii_digit()
+                || (b[j].is_ascii_uppercase() && i > 0 && b[i - 1].is_ascii_alphabetic())
+            {
+                i = j;
+                continue;
+            }
+        }
+        // SB9, SB10: no break inside the closing punctuation and spaces that follow.
+        let mut m = j;
+        while m < n && close(b[m]) {
+            m += 1;
+        }
+        while m < n && sp(b[m]) {
+            m += 1;
+        }
+        // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower.
+        if c == b'.' {
+            let mut p = m;
+            while p < n && !(b[p].is_ascii_alphabetic() || para_sep(b[p]) || sa_term(b[p])) {
+                p += 1;
+            }
+            if p < n && b[p].is_ascii_lowercase() {
+                i = m;
+                continue;
+            }
+        }
+        // SB8a: SATerm Close* Sp* × (SContinue | SATerm).
+        if m < n && matches!(b[m], b',' | b'-' | b':' | b';' | b'.' | b'!' | b'?') {
+            i = m;
+            continue;
+        }
+        // SB11: a break after the terminator, its closing punctuation, spaces and one separator.
+        let end = if m < n && para_sep(b[m]) {
+            after_sep(m)
+        } else {
+            m
+        };
+        out.push(start..end);
+        start = end;
+        i = end;
+    }
+    if start < n {
+        out.push(start..n);
+    }
+    out
 }
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
@@ -112,6 +204,31 @@ mod tests {
 
     fn texts(t: &str) -> Vec<&str> {
         split_sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn ascii_bounds_are_those_of_unicode_segmentation() {
+        // Random ASCII texts over the characters the rules tell apart.
+        let mut alphabet: Vec<u8> = b"aaaaabbbAAAB1122    ....!?\"'()[],-:;\n\r\t".to_vec();
+        alphabet.extend(0u8..128);
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..50_000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize] as char)
+                .collect();
+            let expected: Vec<Range<usize>> = text
+                .split_sentence_bound_indices()
+                .map(|(offset, piece)| offset..offset + piece.len())
+                .collect();
+            assert_eq!(ascii_sentence_bounds(text.as_bytes()), expected, "{text:?}");
+        }
     }
 
     #[test]
