@@ -10,6 +10,7 @@
 //! two paths byte for byte.
 
 use std::fmt::Write as _;
+use std::io;
 
 use super::Target;
 use super::charts::ChartView;
@@ -41,8 +42,95 @@ pub(super) fn reaches(target: Target) -> &'static [&'static str] {
     }
 }
 
+/// A page being written: a buffer handed to its file whenever it passes [`SPILL`] bytes, so that
+/// a briefing page of tens of megabytes is never held whole; or, without a file, the whole page.
+pub(super) struct Page<'w> {
+    buf: String,
+    sink: Option<&'w mut dyn io::Write>,
+    error: Option<io::Error>,
+}
+
+/// How much of a page is held before it goes to its file.
+const SPILL: usize = 256 * 1024;
+
+impl<'w> Page<'w> {
+    /// A page kept in memory.
+    fn in_memory(capacity: usize) -> Self {
+        Page {
+            buf: String::with_capacity(capacity),
+            sink: None,
+            error: None,
+        }
+    }
+
+    /// A page written to `sink` as it grows.
+    fn to(sink: &'w mut dyn io::Write) -> Self {
+        Page {
+            buf: String::with_capacity(SPILL + 4096),
+            sink: Some(sink),
+            error: None,
+        }
+    }
+
+    fn push_str(&mut self, text: &str) {
+        self.buf.push_str(text);
+    }
+
+    fn push(&mut self, c: char) {
+        self.buf.push(c);
+    }
+
+    /// Hands the buffer to the file once it is large.
+    fn spill(&mut self) {
+        if self.buf.len() >= SPILL {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(sink) = self.sink.as_mut()
+            && self.error.is_none()
+        {
+            if let Err(e) = sink.write_all(self.buf.as_bytes()) {
+                self.error = Some(e);
+            }
+            self.buf.clear();
+        }
+    }
+
+    /// The rest of the page to its file; the first write error, if any.
+    fn finish(mut self) -> io::Result<()> {
+        self.flush();
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl std::fmt::Write for Page<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
+/// Where escaped text goes: a page, or a string.
+trait Push {
+    fn push_str(&mut self, text: &str);
+}
+
+impl Push for String {
+    fn push_str(&mut self, text: &str) {
+        String::push_str(self, text);
+    }
+}
+
+impl Push for Page<'_> {
+    fn push_str(&mut self, text: &str) {
+        Page::push_str(self, text);
+    }
+}
+
 /// Pushes `text` HTML-escaped, as the engine escapes every value it prints in an HTML template.
-fn esc(out: &mut String, text: &str) {
+fn esc(out: &mut impl Push, text: &str) {
     let mut run = 0;
     for (i, b) in text.bytes().enumerate() {
         let entity = match b {
@@ -61,14 +149,14 @@ fn esc(out: &mut String, text: &str) {
 }
 
 /// Pushes an optional value as the engine prints it: nothing for none.
-fn esc_opt<S: AsRef<str>>(out: &mut String, text: &Option<S>) {
+fn esc_opt<S: AsRef<str>>(out: &mut Page<'_>, text: &Option<S>) {
     if let Some(t) = text {
         esc(out, t.as_ref());
     }
 }
 
 /// Pushes a value with `| default(value="—")`: the dash for none.
-fn esc_or_dash<S: AsRef<str>>(out: &mut String, text: &Option<S>) {
+fn esc_or_dash<S: AsRef<str>>(out: &mut Page<'_>, text: &Option<S>) {
     match text {
         Some(t) => esc(out, t.as_ref()),
         None => out.push('—'),
@@ -77,14 +165,14 @@ fn esc_or_dash<S: AsRef<str>>(out: &mut String, text: &Option<S>) {
 
 /// Pushes a number as the engine prints a float (nothing when it is not finite: it is null in the
 /// engine's data).
-fn num(out: &mut String, n: f64) {
+fn num(out: &mut Page<'_>, n: f64) {
     if n.is_finite() {
         let _ = write!(out, "{n}");
     }
 }
 
 /// Pushes a string as `| script_json | safe` prints it.
-fn script_json(out: &mut String, text: &str) {
+fn script_json(out: &mut Page<'_>, text: &str) {
     out.push_str(&script_safe(
         serde_json::to_string(text).unwrap_or_else(|_| "null".into()),
     ));
@@ -101,12 +189,12 @@ fn capitalize(text: &str) -> String {
 
 /// `layouts/base.html` around a page's blocks: `title` (already escaped), `head` and `main`.
 fn layout(
-    out: &mut String,
+    out: &mut Page<'_>,
     site: &SiteView,
     root: &str,
     title: &str,
-    head: impl FnOnce(&mut String),
-    main: impl FnOnce(&mut String),
+    head: impl FnOnce(&mut Page<'_>),
+    main: impl FnOnce(&mut Page<'_>),
 ) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     esc(out, &site.language);
@@ -168,7 +256,7 @@ fn title(parts: &[&str], site: &SiteView) -> String {
 /// `article.html`.
 pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) -> String {
     let a = &page.article.data;
-    let mut out = String::with_capacity(page.body_html.len() * 3 + 4096);
+    let mut out = Page::in_memory(page.body_html.len() * 3 + 4096);
     let title = title(&[&a.title], site);
     layout(
         &mut out,
@@ -328,11 +416,11 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
             out.push_str("\n</section>\n");
         },
     );
-    out
+    out.buf
 }
 
 /// A claim's text, linked to its mark in the story when it has one.
-fn anchored(out: &mut String, anchor: &Option<String>, text: &str) {
+fn anchored(out: &mut Page<'_>, anchor: &Option<String>, text: &str) {
     match truthy(anchor) {
         Some(anchor) => {
             out.push_str("<a href=\"#");
@@ -345,9 +433,14 @@ fn anchored(out: &mut String, anchor: &Option<String>, text: &str) {
     }
 }
 
-/// `briefing.html`.
-pub(super) fn briefing_page(site: &SiteView, root: &str, b: &BriefingView) -> String {
-    let mut out = String::with_capacity(64 * 1024);
+/// `briefing.html`, to `sink`.
+pub(super) fn briefing_page(
+    site: &SiteView,
+    root: &str,
+    b: &BriefingView,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
+    let mut out = Page::to(sink);
     let title = title(&[&b.title], site);
     layout(
         &mut out,
@@ -402,22 +495,24 @@ pub(super) fn briefing_page(site: &SiteView, root: &str, b: &BriefingView) -> St
                     out.push_str("\">original</a>");
                 }
                 out.push_str("</span></li>\n");
+                out.spill();
             }
             out.push_str("\n</ul>\n</section>\n");
         },
     );
-    out
+    out.finish()
 }
 
-/// `period.html`.
+/// `period.html`, to `sink`.
 pub(super) fn period_page(
     site: &SiteView,
     root: &str,
     period: &ChronologyGroupView,
-    previous: Option<&PeriodLink<'_>>,
-    next: Option<&PeriodLink<'_>>,
-) -> String {
-    let mut out = String::with_capacity(64 * 1024);
+    neighbours: (Option<&PeriodLink<'_>>, Option<&PeriodLink<'_>>),
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
+    let (previous, next) = neighbours;
+    let mut out = Page::to(sink);
     let title = title(&[&period.label, "Chronology"], site);
     layout(
         &mut out,
@@ -445,12 +540,12 @@ pub(super) fn period_page(
             out.push('\n');
         },
     );
-    out
+    out.finish()
 }
 
 /// `partials/period_nav.html`.
 fn period_nav(
-    out: &mut String,
+    out: &mut Page<'_>,
     root: &str,
     previous: Option<&PeriodLink<'_>>,
     next: Option<&PeriodLink<'_>>,
@@ -479,7 +574,7 @@ fn period_nav(
 }
 
 /// `partials/chronology.html` with `level` as its heading level.
-fn chronology(out: &mut String, root: &str, groups: &[ChronologyGroupView], level: u8) {
+fn chronology(out: &mut Page<'_>, root: &str, groups: &[ChronologyGroupView], level: u8) {
     out.push('\n');
     for group in groups {
         out.push_str("\n<section class=\"chrono-group\" aria-labelledby=\"m-");
@@ -500,7 +595,7 @@ fn chronology(out: &mut String, root: &str, groups: &[ChronologyGroupView], leve
 }
 
 /// One entry of [`chronology`].
-fn entry(out: &mut String, root: &str, key: &str, index: usize, e: &EventView) {
+fn entry(out: &mut Page<'_>, root: &str, key: &str, index: usize, e: &EventView) {
     out.push_str("\n<li id=\"e-");
     esc(out, key);
     let _ = write!(out, "-{index}\">\n<p class=\"when\"><time datetime=\"");
@@ -533,10 +628,11 @@ fn entry(out: &mut String, root: &str, key: &str, index: usize, e: &EventView) {
     out.push_str("</time>; “");
     esc(out, &e.date_text);
     out.push_str("”)</p>\n</li>\n");
+    out.spill();
 }
 
 /// `partials/figure_table.html`.
-fn figure_tables(out: &mut String, root: &str, groups: &[FigureGroupView]) {
+fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
     out.push('\n');
     for group in groups {
         out.push_str("\n<section class=\"figure-group\" aria-labelledby=\"fig-");
@@ -622,6 +718,7 @@ fn figure_tables(out: &mut String, root: &str, groups: &[FigureGroupView]) {
             out.push_str("</a></td>\n<td class=\"quote\" data-label=\"Quote\">");
             esc(out, &row.sentence);
             out.push_str("</td>\n</tr>\n");
+            out.spill();
         }
         out.push_str("\n</tbody>\n</table>\n</div>\n</section>\n");
     }
@@ -629,7 +726,7 @@ fn figure_tables(out: &mut String, root: &str, groups: &[FigureGroupView]) {
 }
 
 /// `partials/figure_chart.html`.
-fn figure_chart(out: &mut String, group: &FigureGroupView, c: &ChartView) {
+fn figure_chart(out: &mut Page<'_>, group: &FigureGroupView, c: &ChartView) {
     let id = {
         let mut id = String::new();
         esc(&mut id, &group.id);
@@ -745,7 +842,7 @@ fn figure_chart(out: &mut String, group: &FigureGroupView, c: &ChartView) {
 }
 
 /// The arrow of a bound: a stem from `from` to `tip`, and a head `head` units back from the tip.
-fn open_end(out: &mut String, x: f64, from: f64, tip: f64, head: f64) {
+fn open_end(out: &mut Page<'_>, x: f64, from: f64, tip: f64, head: f64) {
     out.push_str("<path class=\"open-end\" d=\"M");
     num(out, x);
     out.push(',');

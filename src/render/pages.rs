@@ -134,28 +134,41 @@ pub(super) fn render_pages(
         }
         let root = root_of(path);
         if natively.contains(&name) {
-            let text = match target {
-                Target::Article => html::article_page(
-                    &view.site,
-                    &root,
-                    &views::ArticlePage {
-                        article: &view.articles[i],
-                        body_html: view.article_body(report, i),
-                    },
-                ),
+            if target == Target::Article {
+                let page = views::ArticlePage {
+                    article: &view.articles[i],
+                    body_html: view.article_body(report, i),
+                };
+                let text = html::article_page(&view.site, &root, &page);
+                return output.write(path, text.as_bytes()).map(|()| (None, print));
+            }
+            // Briefing and period pages can be tens of megabytes: written as they are made.
+            let mut file = output.create(path)?;
+            let written = match target {
                 Target::Period => {
                     let (previous, next) = neighbours(&view.chronology, i);
                     html::period_page(
                         &view.site,
                         &root,
                         &view.chronology[i],
-                        previous.as_ref(),
-                        next.as_ref(),
+                        (previous.as_ref(), next.as_ref()),
+                        &mut file,
                     )
                 }
-                _ => html::briefing_page(&view.site, &root, &view.briefing_view(report, i)),
+                _ => html::briefing_page(
+                    &view.site,
+                    &root,
+                    &view.briefing_view(report, i),
+                    &mut file,
+                ),
             };
-            return output.write(path, text.as_bytes()).map(|()| (None, print));
+            written
+                .and_then(|()| file.flush())
+                .map_err(|source| crate::error::Error::Write {
+                    path: PathBuf::from(path),
+                    source,
+                })?;
+            return Ok((None, print));
         }
         let mut context = Context::new();
         context.insert("site", &view.site);
