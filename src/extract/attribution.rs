@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::tokens::{Token, tokenize};
+use super::tokens::Token;
 
 /// The speaker of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,12 +153,13 @@ struct Found {
     verb: Range<usize>,
 }
 
-/// Finds the speaker of each sentence (`None` where there is none).
-pub fn attribute(text: &str, sentences: &[Range<usize>]) -> Vec<Option<Attribution>> {
-    let tokenized: Vec<Vec<Token<'_>>> = sentences
-        .iter()
-        .map(|s| tokenize(text, s.clone()))
-        .collect();
+/// Finds the speaker of each sentence (`None` where there is none), from the sentences and their
+/// tokens ([`super::tokens::tokenize_all`]).
+pub(crate) fn attribute(
+    text: &str,
+    sentences: &[Range<usize>],
+    tokenized: &[Vec<Token<'_>>],
+) -> Vec<Option<Attribution>> {
     let found: Vec<Option<Found>> = tokenized.iter().map(|t| find_speaker(t)).collect();
     // Everyone named with a title or an apposition, with the sentence where they are named.
     let mut people: Vec<(usize, Person)> = Vec::new();
@@ -585,7 +586,7 @@ mod tests {
 
     fn speakers(text: &str) -> Vec<Option<String>> {
         let s = split_sentences(text);
-        attribute(text, &s)
+        attribute(text, &s, &crate::extract::tokens::tokenize_all(text, &s))
             .into_iter()
             .map(|a| a.map(|a| a.speaker))
             .collect()

@@ -8,7 +8,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::numbers::{self, Mode};
-use super::tokens::{Token, tokenize};
+use super::tokens::Token;
 
 /// How a figure relates to the true quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
@@ -448,14 +448,14 @@ const IRREGULAR_PLURALS: &[&str] = &[
 
 /// Finds the figures of every sentence. `excluded` holds byte ranges already taken by temporal
 /// expressions (years, dates, durations), sorted.
-pub fn find_figures(
+pub(crate) fn find_figures(
     text: &str,
     sentences: &[Range<usize>],
+    tokenized: &[Vec<Token<'_>>],
     excluded: &[Range<usize>],
 ) -> Vec<FigureMention> {
     let mut out = Vec::new();
-    for (si, sentence) in sentences.iter().enumerate() {
-        let tokens = tokenize(text, sentence.clone());
+    for (si, (sentence, tokens)) in sentences.iter().zip(tokenized).enumerate() {
         let nums = numbers::scan(text, sentence.clone(), Mode::News);
         let start = out.len();
         // The first token no figure has taken yet.
@@ -476,13 +476,13 @@ pub fn find_figures(
                 after: e,
                 next: nums.get(k + 1),
             };
-            if let Some((mut f, next)) = figure_at(text, &tokens, &found, excluded) {
+            if let Some((mut f, next)) = figure_at(text, tokens, &found, excluded) {
                 f.sentence = si;
                 out.push(f);
                 free = next;
             }
         }
-        fill_change_units(text, &tokens, &mut out[start..]);
+        fill_change_units(text, tokens, &mut out[start..]);
     }
     out
 }
@@ -1080,18 +1080,23 @@ mod tests {
 
     fn figs(text: &str) -> Vec<Row> {
         let s = split_sentences(text);
-        find_figures(text, &s, &[])
-            .into_iter()
-            .map(|f| {
-                (
-                    text[f.range].to_string(),
-                    f.value,
-                    f.unit,
-                    f.qualifier.map(Qualifier::label),
-                    f.kind.label(),
-                )
-            })
-            .collect()
+        find_figures(
+            text,
+            &s,
+            &crate::extract::tokens::tokenize_all(text, &s),
+            &[],
+        )
+        .into_iter()
+        .map(|f| {
+            (
+                text[f.range].to_string(),
+                f.value,
+                f.unit,
+                f.qualifier.map(Qualifier::label),
+                f.kind.label(),
+            )
+        })
+        .collect()
     }
 
     fn one(text: &str) -> Row {

@@ -162,9 +162,10 @@ fn extract_plain(
     let text = plain.as_str();
     let sentences = sentences::split_sentences(text);
     let timexes = timex::tag(text, published);
-    let speakers = attribution::attribute(text, &sentences);
+    let tokenized = tokens::tokenize_all(text, &sentences);
+    let speakers = attribution::attribute(text, &sentences, &tokenized);
     let taken: Vec<Range<usize>> = timexes.iter().map(|t| t.start..t.end).collect();
-    let found = figures::find_figures(text, &sentences, &taken);
+    let found = figures::find_figures(text, &sentences, &tokenized, &taken);
     let chars = CharIndex::new(file_text);
     let to_file = |r: &Range<usize>| plain.to_file(r.start, false)..plain.to_file(r.end, true);
     let slice = |r: &Range<usize>| file_text.get(r.clone()).unwrap_or("").to_string();

@@ -40,6 +40,14 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | ',')
 }
 
+/// Tokenizes every sentence of `text` (byte ranges), once for all the extractors that read them.
+pub(crate) fn tokenize_all<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<Vec<Token<'a>>> {
+    sentences
+        .iter()
+        .map(|s| tokenize(text, s.clone()))
+        .collect()
+}
+
 /// Tokenizes `text[range]`.
 pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let mut out = Vec::new();
