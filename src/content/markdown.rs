@@ -297,8 +297,13 @@ fn open_mark_attr(m: &Mark) -> String {
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
-    // Copy the runs between special characters whole (they are ASCII, so byte offsets are
-    // character boundaries).
+    escape_with(text, |piece| out.push_str(piece));
+    out
+}
+
+/// [`escape`], handing the escaped text to `push` piece by piece: the runs between special
+/// characters whole (they are ASCII, so byte offsets are character boundaries) and the entities.
+pub(crate) fn escape_with(text: &str, mut push: impl FnMut(&str)) {
     let mut run = 0;
     for (i, b) in text.bytes().enumerate() {
         let entity = match b {
@@ -309,12 +314,11 @@ pub fn escape(text: &str) -> String {
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.push_str(&text[run..i]);
-        out.push_str(entity);
+        push(&text[run..i]);
+        push(entity);
         run = i + 1;
     }
-    out.push_str(&text[run..]);
-    out
+    push(&text[run..]);
 }
 
 /// Renders a briefing's own Markdown text (no marks).

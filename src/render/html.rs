@@ -129,23 +129,10 @@ impl Push for Page<'_> {
     }
 }
 
-/// Pushes `text` HTML-escaped, as the engine escapes every value it prints in an HTML template.
+/// Pushes `text` HTML-escaped, as the engine escapes every value it prints in an HTML template
+/// (with the project's escape function).
 fn esc(out: &mut impl Push, text: &str) {
-    let mut run = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[run..i]);
-        out.push_str(entity);
-        run = i + 1;
-    }
-    out.push_str(&text[run..]);
+    crate::content::escape_with(text, |piece| out.push_str(piece));
 }
 
 /// Pushes an optional value as the engine prints it: nothing for none.
@@ -286,36 +273,10 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
             }
             out.push('}');
             for f in &a.figures {
-                out.push_str(",\n{\"@type\": \"Claim\", \"name\": ");
-                script_json(out, &f.text);
-                out.push_str(", \"text\": ");
-                script_json(out, &f.sentence);
-                out.push_str(", \"appearance\": {\"@id\": \"#article\"}, \"firstAppearance\": {\"@id\": \"#article\"}");
-                if let Some(said_by) = truthy(&f.said_by) {
-                    out.push_str(", \"author\": {\"@type\": \"Person\", \"name\": ");
-                    script_json(out, said_by);
-                    out.push('}');
-                }
-                if let Some(as_of) = truthy(&f.as_of) {
-                    out.push_str(", \"temporalCoverage\": ");
-                    script_json(out, as_of);
-                }
-                out.push('}');
+                json_ld_claim(out, &f.text, &f.sentence, &f.said_by, truthy(&f.as_of));
             }
             for e in &a.events {
-                out.push_str(",\n{\"@type\": \"Claim\", \"name\": ");
-                script_json(out, &e.date_text);
-                out.push_str(", \"text\": ");
-                script_json(out, &e.text);
-                out.push_str(", \"appearance\": {\"@id\": \"#article\"}, \"firstAppearance\": {\"@id\": \"#article\"}");
-                if let Some(said_by) = truthy(&e.said_by) {
-                    out.push_str(", \"author\": {\"@type\": \"Person\", \"name\": ");
-                    script_json(out, said_by);
-                    out.push('}');
-                }
-                out.push_str(", \"temporalCoverage\": ");
-                script_json(out, &e.date);
-                out.push('}');
+                json_ld_claim(out, &e.date_text, &e.text, &e.said_by, Some(&e.date));
             }
             out.push_str("\n]}\n</script>\n");
         },
@@ -417,6 +378,33 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
         },
     );
     out.buf
+}
+
+/// One schema.org `Claim` of an article page's JSON-LD, after a comma.
+fn json_ld_claim(
+    out: &mut Page<'_>,
+    name: &str,
+    text: &str,
+    said_by: &Option<String>,
+    coverage: Option<&str>,
+) {
+    out.push_str(",\n{\"@type\": \"Claim\", \"name\": ");
+    script_json(out, name);
+    out.push_str(", \"text\": ");
+    script_json(out, text);
+    out.push_str(
+        ", \"appearance\": {\"@id\": \"#article\"}, \"firstAppearance\": {\"@id\": \"#article\"}",
+    );
+    if let Some(said_by) = truthy(said_by) {
+        out.push_str(", \"author\": {\"@type\": \"Person\", \"name\": ");
+        script_json(out, said_by);
+        out.push('}');
+    }
+    if let Some(coverage) = coverage {
+        out.push_str(", \"temporalCoverage\": ");
+        script_json(out, coverage);
+    }
+    out.push('}');
 }
 
 /// A claim's text, linked to its mark in the story when it has one.
