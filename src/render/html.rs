@@ -380,6 +380,16 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
     out.buf
 }
 
+/// The link to a claim in its article page: `{{ root }}{{ href }}#{{ anchor }}`, escaped.
+fn claim_href(out: &mut Page<'_>, root: &str, href: &str, anchor: &Option<String>) {
+    esc(out, root);
+    esc(out, href);
+    if let Some(anchor) = truthy(anchor) {
+        out.push('#');
+        esc(out, anchor);
+    }
+}
+
 /// One schema.org `Claim` of an article page's JSON-LD, after a comma.
 fn json_ld_claim(
     out: &mut Page<'_>,
@@ -599,12 +609,7 @@ fn entry(out: &mut Page<'_>, root: &str, key: &str, index: usize, e: &EventView)
     out.push_str("</p>\n<blockquote><p>");
     esc(out, &e.text);
     out.push_str("</p></blockquote>\n<p class=\"source\">Source: <a href=\"");
-    esc(out, root);
-    esc(out, &e.article_href);
-    if let Some(anchor) = truthy(&e.anchor) {
-        out.push('#');
-        esc(out, anchor);
-    }
+    claim_href(out, root, &e.article_href, &e.anchor);
     out.push_str("\">");
     esc(out, &e.article_source);
     out.push_str(", ");
@@ -691,12 +696,7 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
             out.push_str("</td>\n<td data-label=\"Said by\">");
             esc_or_dash(out, &row.said_by);
             out.push_str("</td>\n<td data-label=\"Source\"><a href=\"");
-            esc(out, root);
-            esc(out, &row.article_href);
-            if let Some(anchor) = truthy(&row.anchor) {
-                out.push('#');
-                esc(out, anchor);
-            }
+            claim_href(out, root, &row.article_href, &row.anchor);
             out.push_str("\" title=\"");
             esc(out, &row.article_title);
             out.push_str("\">");
