@@ -333,7 +333,9 @@ fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
 fn search_index_js(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
     let sj = |s: &str| script_safe(json(s));
     // `| default(value="")` in the template: a missing value is an empty string.
-    let sj_opt = |s: &Option<String>| sj(s.as_deref().unwrap_or(""));
+    fn sj_opt<S: AsRef<str>>(s: &Option<S>) -> String {
+        script_safe(json(s.as_ref().map_or("", AsRef::as_ref)))
+    }
     // The template's opening comment leaves a line break before the script.
     out.write_all(b"\nwindow.REPORT_SEARCH = [")?;
     let mut buf = String::new();
@@ -347,7 +349,7 @@ fn search_index_js(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()>
             sj(&format!("{}, {}", a.source, a.published_display)),
             sj(&a.href)
         );
-        let link = |anchor: &Option<String>| match truthy(anchor) {
+        let link = |anchor: &Option<super::views::Text>| match truthy(anchor) {
             Some(anchor) => sj(&format!("{}#{anchor}", a.href)),
             None => sj(&a.href),
         };

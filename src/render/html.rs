@@ -18,7 +18,7 @@ use super::exports::truthy;
 use super::filters::script_safe;
 use super::pages::PeriodLink;
 use super::views::{
-    ArticlePage, BriefingView, ChronologyGroupView, EventView, FigureGroupView, SiteView,
+    ArticlePage, BriefingView, ChronologyGroupView, EventView, FigureGroupView, SiteView, Text,
 };
 
 /// The templates a page template reaches, which must all be defaults for its native writer.
@@ -381,7 +381,7 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
 }
 
 /// The link to a claim in its article page: `{{ root }}{{ href }}#{{ anchor }}`, escaped.
-fn claim_href(out: &mut Page<'_>, root: &str, href: &str, anchor: &Option<String>) {
+fn claim_href(out: &mut Page<'_>, root: &str, href: &str, anchor: &Option<Text>) {
     esc(out, root);
     esc(out, href);
     if let Some(anchor) = truthy(anchor) {
@@ -395,7 +395,7 @@ fn json_ld_claim(
     out: &mut Page<'_>,
     name: &str,
     text: &str,
-    said_by: &Option<String>,
+    said_by: &Option<Text>,
     coverage: Option<&str>,
 ) {
     out.push_str(",\n{\"@type\": \"Claim\", \"name\": ");
@@ -418,7 +418,7 @@ fn json_ld_claim(
 }
 
 /// A claim's text, linked to its mark in the story when it has one.
-fn anchored(out: &mut Page<'_>, anchor: &Option<String>, text: &str) {
+fn anchored(out: &mut Page<'_>, anchor: &Option<Text>, text: &str) {
     match truthy(anchor) {
         Some(anchor) => {
             out.push_str("<a href=\"#");

@@ -10,6 +10,10 @@ use crate::assemble::{ArticleEntry, Chronology, FigureGroup, Report};
 use crate::content::Mark;
 use crate::extract::{Period, format_value};
 
+/// The short strings of claims' views (values, labels, anchors): up to 24 bytes kept inline, so
+/// that the hundreds of thousands of claims of a large site do not each make a dozen allocations.
+pub type Text = compact_str::CompactString;
+
 /// `site`: settings and build facts.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -34,7 +38,7 @@ pub struct SiteView {
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureView {
     /// Anchor of its mark in the article page ("f1"), when marked.
-    pub anchor: Option<String>,
+    pub anchor: Option<Text>,
     /// Slug of its article.
     pub article: Arc<str>,
     /// Title of its article.
@@ -48,23 +52,23 @@ pub struct FigureView {
     /// Publication date of its article.
     pub article_published: Arc<str>,
     /// As written.
-    pub text: String,
+    pub text: Text,
     /// The value.
     pub value: f64,
     /// "7,000"; changes get a sign ("+300").
-    pub value_display: String,
+    pub value_display: Text,
     /// Unit.
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     /// Qualifier label.
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Text>,
     /// Kind label.
-    pub kind: String,
+    pub kind: Text,
     /// Speaker.
-    pub said_by: Option<String>,
+    pub said_by: Option<Text>,
     /// As-of value ("2023-10").
-    pub as_of: Option<String>,
+    pub as_of: Option<Text>,
     /// As-of label at its precision ("October 2023").
-    pub as_of_display: Option<String>,
+    pub as_of_display: Option<Text>,
     /// The sentence.
     pub sentence: Arc<str>,
     /// Character offsets in the article file.
@@ -83,19 +87,19 @@ pub struct FigureView {
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
     /// Anchor of its mark ("d1"), when marked.
-    pub anchor: Option<String>,
+    pub anchor: Option<Text>,
     /// As written.
-    pub text: String,
+    pub text: Text,
     /// TIMEX3 type.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Text,
     /// TIMEX3 value.
-    pub value: String,
+    pub value: Text,
     /// TIMEX3 mod.
     #[serde(rename = "mod")]
-    pub modifier: Option<String>,
+    pub modifier: Option<Text>,
     /// Label when the value is a calendar period.
-    pub display: Option<String>,
+    pub display: Option<Text>,
     /// Character offsets.
     pub start: usize,
     /// End offset.
@@ -106,25 +110,25 @@ pub struct DateView {
 #[derive(Debug, Clone, Serialize, Hash)]
 pub struct EventView {
     /// Anchor of the dating expression in the article page, when marked.
-    pub anchor: Option<String>,
+    pub anchor: Option<Text>,
     /// Date value.
-    pub date: String,
+    pub date: Text,
     /// First day of the period (ISO), for sorting and exports.
-    pub date_start: String,
+    pub date_start: Text,
     /// The day after the period's last day (ISO): the exclusive end that iCalendar's `DTEND`
     /// wants ("2023-08-01" for "2023-07"). Empty, like `date_start`, when the date is not a
     /// calendar period.
-    pub date_end: String,
+    pub date_end: Text,
     /// Precision label.
-    pub precision: String,
+    pub precision: Text,
     /// Date label at its precision.
-    pub date_display: String,
+    pub date_display: Text,
     /// The dating expression as written.
-    pub date_text: String,
+    pub date_text: Text,
     /// The sentence.
     pub text: Arc<str>,
     /// Speaker.
-    pub said_by: Option<String>,
+    pub said_by: Option<Text>,
     /// Slug of the article.
     pub article: Arc<str>,
     /// Title of the article.
@@ -607,27 +611,27 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .iter()
         .zip(figure_anchors)
         .map(|(f, anchor)| FigureView {
-            anchor,
+            anchor: anchor.map(Text::from),
             article: shared.slug.clone(),
             article_title: shared.title.clone(),
             article_source: shared.source.clone(),
             article_href: shared.href.clone(),
             article_url: shared.url.clone(),
             article_published: shared.published.clone(),
-            text: f.text.clone(),
+            text: f.text.as_str().into(),
             value: f.value,
             value_display: match f.kind {
                 crate::extract::FigureKind::Change if f.value >= 0.0 => {
-                    format!("+{}", format_value(f.value))
+                    compact_str::format_compact!("+{}", format_value(f.value))
                 }
-                _ => format_value(f.value),
+                _ => format_value(f.value).into(),
             },
-            unit: f.unit.clone(),
-            qualifier: f.qualifier.map(|q| q.label().to_string()),
-            kind: f.kind.label().to_string(),
-            said_by: f.said_by.clone(),
-            as_of: f.as_of.clone(),
-            as_of_display: f.as_of.as_deref().and_then(period_label),
+            unit: f.unit.as_deref().map(Text::from),
+            qualifier: f.qualifier.map(|q| q.label().into()),
+            kind: f.kind.label().into(),
+            said_by: f.said_by.as_deref().map(Text::from),
+            as_of: f.as_of.as_deref().map(Text::from),
+            as_of_display: f.as_of.as_deref().and_then(period_label).map(Text::from),
             sentence: shared.sentence(&f.sentence),
             start: f.start,
             end: f.end,
@@ -642,15 +646,15 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .iter()
         .zip(&date_anchors)
         .map(|(d, anchor)| DateView {
-            anchor: anchor.clone(),
-            text: d.text.clone(),
+            anchor: anchor.as_deref().map(Text::from),
+            text: d.text.as_str().into(),
             kind: serde_json::to_value(d.kind)
                 .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
+                .and_then(|v| v.as_str().map(Text::from))
                 .unwrap_or_default(),
-            value: d.value.clone(),
-            modifier: d.modifier.clone(),
-            display: period_label(&d.value),
+            value: d.value.as_str().into(),
+            modifier: d.modifier.as_deref().map(Text::from),
+            display: period_label(&d.value).map(Text::from),
             start: d.start,
             end: d.end,
         })
@@ -669,25 +673,25 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .map(|e| {
             let anchor = date_index
                 .get(&(e.date_span.start, e.date_span.end))
-                .and_then(|&i| date_anchors[i].clone());
+                .and_then(|&i| date_anchors[i].as_deref().map(Text::from));
             let period = Period::parse(&e.date);
             Arc::new(EventView {
                 anchor,
-                date: e.date.clone(),
+                date: e.date.as_str().into(),
                 date_start: period
                     .as_ref()
-                    .map(|p| p.start.format("%Y-%m-%d").to_string())
+                    .map(|p| compact_str::format_compact!("{}", p.start.format("%Y-%m-%d")))
                     .unwrap_or_default(),
                 date_end: period
                     .as_ref()
                     .and_then(period_end)
-                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .map(|d| compact_str::format_compact!("{}", d.format("%Y-%m-%d")))
                     .unwrap_or_default(),
-                precision: e.precision.label().to_string(),
-                date_display: period.map(|p| p.label()).unwrap_or_else(|| e.date.clone()),
-                date_text: e.date_text.clone(),
+                precision: e.precision.label().into(),
+                date_display: period.map_or_else(|| e.date.as_str().into(), |p| p.label().into()),
+                date_text: e.date_text.as_str().into(),
                 text: shared.sentence(&e.text),
-                said_by: e.said_by.clone(),
+                said_by: e.said_by.as_deref().map(Text::from),
                 article: shared.slug.clone(),
                 article_title: shared.title.clone(),
                 article_source: shared.source.clone(),
