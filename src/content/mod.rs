@@ -111,10 +111,9 @@ fn check_unique<'a>(
     keep
 }
 
-/// Reads every file with one of `extensions` below `dir` as UTF-8, sorted. Paths are returned
-/// relative to `root`.
-/// Reads and parses every file of `dir` with one of `extensions`, on every core, in the order
-/// of the listing (so that diagnostics and items do not depend on the thread count).
+/// Reads every file with one of `extensions` below `dir` as UTF-8 and parses it, on every core, in
+/// the order of the listing (sorted, so that diagnostics and items do not depend on the thread
+/// count). Paths are given to `parse` relative to `root`.
 fn read_folder<T: Send>(
     root: &Path,
     dir: &Path,
