@@ -6,8 +6,8 @@
 //! layout and partials. The templates stay the reference: a project that overrides the page
 //! template, `layouts/base.html` or a partial the page includes gets its pages rendered by tera.
 //! Building a JSON tree of every page's view and walking it through tera's evaluator cost about
-//! three quarters of the page phase; these writers skip both. `tests/native_pages.rs` checks the
-//! two paths byte for byte.
+//! three quarters of the page phase; these writers skip both. `tests/exports.rs` builds projects
+//! both ways and compares every file of the site byte for byte.
 
 use std::fmt::Write as _;
 use std::io;
