@@ -30,33 +30,33 @@ fn ics_text(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
 
 /// The escaping of [`ics_text`], on a string.
 pub(crate) fn ics_escape(text: &str) -> String {
-    // Most values need nothing: a C0 control, DEL, `\\`, `;`, `,`, or the lead byte of a C1
-    // control (U+0080–U+009F are 0xC2 0x80–0x9F) is what may.
-    if !text
-        .bytes()
-        .any(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | b'\\' | b';' | b','))
-    {
-        return text.to_string();
-    }
+    // The runs between special bytes are copied whole (the specials are ASCII, or the two bytes
+    // of a C1 control, so the runs end on character boundaries).
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("\\n");
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (replacement, len) = match bytes[i] {
+            b'\\' => ("\\\\", 1),
+            b';' => ("\\;", 1),
+            b',' => ("\\,", 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => ("\\n", 2),
+            b'\r' | b'\n' => ("\\n", 1),
+            // Other control characters are not allowed in TEXT: C0, DEL and C1 (U+0080–U+009F,
+            // 0xC2 0x80–0x9F).
+            0..0x20 | 0x7f => (" ", 1),
+            0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..0xa0).contains(b)) => (" ", 2),
+            _ => {
+                i += 1;
+                continue;
             }
-            '\n' => out.push_str("\\n"),
-            // Other control characters are not allowed in TEXT.
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(replacement);
+        i += len;
+        run = i;
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -220,6 +220,49 @@ mod tests {
     fn ics_escape_keeps_plain_text_and_blanks_controls() {
         assert_eq!(ics_escape("plain é “q” Ĉ"), "plain é “q” Ĉ");
         assert_eq!(ics_escape("a\tb\u{7f}c\u{85}d\u{a0}e"), "a b c d\u{a0}e");
+    }
+
+    #[test]
+    fn ics_escape_is_the_character_rule() {
+        // Character by character, as RFC 5545 states it.
+        fn reference(text: &str) -> String {
+            let mut out = String::new();
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => out.push_str("\\\\"),
+                    ';' => out.push_str("\\;"),
+                    ',' => out.push_str("\\,"),
+                    '\r' => {
+                        if chars.peek() == Some(&'\n') {
+                            chars.next();
+                        }
+                        out.push_str("\\n");
+                    }
+                    '\n' => out.push_str("\\n"),
+                    c if c.is_control() => out.push(' '),
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        let alphabet = [
+            "a", "é", "Ĉ", "“", "\\", ";", ",", "\r", "\n", "\t", "\u{7f}", "\u{85}", "\u{9f}",
+            "\u{a0}", "\u{0}", " ", "😀",
+        ];
+        let mut state: u64 = 0x1234_5678_9abc_def1;
+        for _ in 0..20_000 {
+            let text: String = (0..state % 12)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(ics_escape(&text), reference(&text), "{text:?}");
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        }
     }
 
     #[test]
