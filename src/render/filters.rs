@@ -140,16 +140,27 @@ pub(crate) fn csv_number(f: f64) -> String {
 
 /// A text as a CSV cell: defused and quoted as [`csv`] does.
 pub(crate) fn csv_text(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if defused.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
+    let defuse = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = text.contains([',', '"', '\n', '\r']);
+    let mut out = String::with_capacity(text.len() + 4);
+    if quote {
+        out.push('"');
     }
+    if defuse {
+        out.push('\'');
+    }
+    if quote {
+        for (i, piece) in text.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(piece);
+        }
+        out.push('"');
+    } else {
+        out.push_str(text);
+    }
+    out
 }
 
 fn number(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
