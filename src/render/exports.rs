@@ -47,6 +47,29 @@ fn json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }
 
+/// What tera's `escape` filter writes (`&`, `<`, `>`, `"`, `'` and `/` as entities), copying the
+/// runs between those characters whole.
+fn escape_filter(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            b'/' => "&#x2F;",
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(entity);
+        run = i + 1;
+    }
+    out.push_str(&text[run..]);
+    out
+}
+
 /// A value through a JSON tree first, for objects whose keys tera would sort.
 fn json_sorted<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_value(value).map_or_else(|_| "null".into(), |v| json(&v))
@@ -251,7 +274,7 @@ fn chronology_ics(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> 
 
 fn timeline_json(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
     let site = data.site;
-    let escape = |s: &str| tera::escape_html(s);
+    let escape = escape_filter;
     let description = truthy(&site.description).map_or_else(|| "\"\"".into(), |d| json(&escape(d)));
     write!(
         out,
@@ -280,7 +303,7 @@ fn timeline_json(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
 
 fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
     use std::fmt::Write as _;
-    let escape = |s: &str| tera::escape_html(s);
+    let escape = escape_filter;
     let mut href = e.article_url.as_deref().unwrap_or_default().to_string();
     if href.is_empty()
         && let Some(root) = truthy(&site.absolute_root)
@@ -385,4 +408,24 @@ fn search_index_js(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()>
         )?;
     }
     out.write_all(b"\nnull].filter(Boolean);\n")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escape_filter_is_teras() {
+        for text in [
+            "",
+            "plain",
+            "a & b < c > d \"e\" 'f' /g/",
+            "é “q” </script> &amp; //",
+            "😀/&",
+        ] {
+            assert_eq!(
+                super::escape_filter(text),
+                tera::escape_html(text),
+                "{text}"
+            );
+        }
+    }
 }
