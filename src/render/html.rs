@@ -88,14 +88,17 @@ impl<'w> Page<'w> {
     }
 
     fn flush(&mut self) {
-        if let Some(sink) = self.sink.as_mut()
-            && self.error.is_none()
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        // After a failed write the rest is dropped: the page is lost anyway, and `finish` reports
+        // the error.
+        if self.error.is_none()
+            && let Err(e) = sink.write_all(self.buf.as_bytes())
         {
-            if let Err(e) = sink.write_all(self.buf.as_bytes()) {
-                self.error = Some(e);
-            }
-            self.buf.clear();
+            self.error = Some(e);
         }
+        self.buf.clear();
     }
 
     /// The rest of the page to its file; the first write error, if any.
@@ -850,4 +853,44 @@ fn open_end(out: &mut Page<'_>, x: f64, from: f64, tip: f64, head: f64) {
     out.push(',');
     num(out, tip + head);
     out.push_str("\"/>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_reaches_its_file_whole_across_spills() {
+        let mut file: Vec<u8> = Vec::new();
+        let mut page = Page::to(&mut file);
+        let line = "0123456789abcdef\n".repeat(1000);
+        for _ in 0..40 {
+            page.push_str(&line);
+            page.spill();
+        }
+        page.finish().unwrap();
+        assert_eq!(file.len(), line.len() * 40);
+        assert!(file.chunks(line.len()).all(|c| c == line.as_bytes()));
+    }
+
+    #[test]
+    fn a_page_reports_the_first_failed_write() {
+        struct Full;
+        impl io::Write for Full {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut sink = Full;
+        let mut page = Page::to(&mut sink);
+        for _ in 0..3 {
+            page.push_str(&"x".repeat(SPILL));
+            page.spill();
+            assert!(page.buf.is_empty(), "nothing is held after a failed write");
+        }
+        assert_eq!(page.finish().unwrap_err().to_string(), "disk full");
+    }
 }
