@@ -154,8 +154,8 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
             label.push_str(&format!(
                 ", {} ({}, {})",
                 r.as_of_display.as_deref().unwrap_or_default(),
-                r.article_source,
-                r.article_published
+                r.from.article_source,
+                r.from.article_published
             ));
             PointView {
                 row,
@@ -432,12 +432,14 @@ mod tests {
     fn row(value: f64, qualifier: Option<&str>, kind: &str, as_of: Option<&str>) -> FigureView {
         FigureView {
             anchor: None,
-            article: "a".into(),
-            article_title: "A".into(),
-            article_source: "Wire".into(),
-            article_href: "articles/a.html".into(),
-            article_url: None,
-            article_published: "2024-01-02".into(),
+            from: std::sync::Arc::new(crate::render::views::ClaimSource {
+                article: "a".into(),
+                article_title: "A".into(),
+                article_source: "Wire".into(),
+                article_href: "articles/a.html".into(),
+                article_url: None,
+                article_published: "2024-01-02".into(),
+            }),
             text: "".into(),
             value,
             value_display: format_value(value).into(),

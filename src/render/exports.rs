@@ -171,10 +171,10 @@ fn figures_csv(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
-                csv_text(&f.article),
-                csv_text(&f.article_source),
-                csv_text(&f.article_published),
-                opt(&f.article_url),
+                csv_text(&f.from.article),
+                csv_text(&f.from.article_source),
+                csv_text(&f.from.article_published),
+                opt(&f.from.article_url),
                 csv_text(&f.text),
                 csv_number(f.value),
                 opt(&f.unit),
@@ -231,25 +231,25 @@ fn chronology_ics(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> 
             }
             description.push_str(&format!(
                 "\\nSource: {}\\, {} (published {})",
-                ics_escape(&e.article_source),
-                ics_escape(&e.article_title),
-                e.article_published
+                ics_escape(&e.from.article_source),
+                ics_escape(&e.from.article_title),
+                e.from.article_published
             ));
-            if let Some(url) = truthy(&e.article_url) {
+            if let Some(url) = truthy(&e.from.article_url) {
                 description.push_str(&format!("\\n{}", ics_escape(url)));
             }
-            let url = match (truthy(&e.article_url), truthy(&site.absolute_root)) {
+            let url = match (truthy(&e.from.article_url), truthy(&site.absolute_root)) {
                 (Some(url), _) => Some(format!("URL:{url}")),
                 (None, Some(root)) => Some(format!(
                     "URL:{root}{}{}",
-                    e.article_href,
+                    e.from.article_href,
                     truthy(&e.anchor).map_or_else(String::new, |a| format!("#{a}"))
                 )),
                 (None, None) => None,
             };
             let lines = [
                 "BEGIN:VEVENT".to_string(),
-                format!("UID:{}-{}-{}@report", e.article, e.start, e.date),
+                format!("UID:{}-{}-{}@report", e.from.article, e.start, e.date),
                 format!("DTSTAMP:{stamp}T000000Z"),
                 format!("DTSTART;VALUE=DATE:{}", e.date_start.replace('-', "")),
                 format!("DTEND;VALUE=DATE:{}", e.date_end.replace('-', "")),
@@ -304,16 +304,21 @@ fn timeline_json(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
 fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
     use std::fmt::Write as _;
     let escape = escape_filter;
-    let mut href = e.article_url.as_deref().unwrap_or_default().to_string();
+    let mut href = e
+        .from
+        .article_url
+        .as_deref()
+        .unwrap_or_default()
+        .to_string();
     if href.is_empty()
         && let Some(root) = truthy(&site.absolute_root)
     {
-        href = format!("{root}{}", e.article_href);
+        href = format!("{root}{}", e.from.article_href);
     }
     let said = truthy(&e.said_by).map_or_else(String::new, |s| format!("<p>{}</p>", escape(s)));
     let mut cite = escape(&format!(
         "{}, {} ({})",
-        e.article_source, e.article_title, e.article_published
+        e.from.article_source, e.from.article_title, e.from.article_published
     ));
     if !href.is_empty() {
         cite = format!("<a href=\"{}\">{cite}</a>", escape(&href));
@@ -340,14 +345,14 @@ fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
     let _ = write!(
         buf,
         "\n    {{\n      \"unique_id\": {},\n      \"start_date\": {start},\n      \"text\": {{\n        \"headline\": {},\n        \"text\": {}\n      }},\n      \"group\": {},\n      \"source\": {{\"name\": {}, \"title\": {}, \"url\": {}, \"published\": {}, \"date_text\": {}, \"precision\": {}}}\n    }}",
-        json(&format!("{}-{}-{}", e.article, e.start, e.date)),
+        json(&format!("{}-{}-{}", e.from.article, e.start, e.date)),
         json(&escape(&e.date_display)),
         json(&text),
-        json(&e.article_source),
-        json(&e.article_source),
-        json(&e.article_title),
-        json(&e.article_url),
-        json(&e.article_published),
+        json(&e.from.article_source),
+        json(&e.from.article_source),
+        json(&e.from.article_title),
+        json(&e.from.article_url),
+        json(&e.from.article_published),
         json(&e.date_text),
         json(&e.precision)
     );

@@ -39,18 +39,10 @@ pub struct SiteView {
 pub struct FigureView {
     /// Anchor of its mark in the article page ("f1"), when marked.
     pub anchor: Option<Text>,
-    /// Slug of its article.
-    pub article: Arc<str>,
-    /// Title of its article.
-    pub article_title: Arc<str>,
-    /// Source (publisher) of its article.
-    pub article_source: Arc<str>,
-    /// Link to the article page, relative to the site root.
-    pub article_href: Arc<str>,
-    /// URL of the original story.
-    pub article_url: Option<Arc<str>>,
-    /// Publication date of its article.
-    pub article_published: Arc<str>,
+    /// Its article: `article` (slug), `article_title`, `article_source`, `article_href`,
+    /// `article_url`, `article_published`, one copy shared by the article's claims.
+    #[serde(flatten)]
+    pub from: Arc<ClaimSource>,
     /// As written.
     pub text: Text,
     /// The value.
@@ -81,6 +73,23 @@ pub struct FigureView {
     pub hand: bool,
     /// Conflicts with another row (only in figure tables).
     pub conflict: bool,
+}
+
+/// The article a figure or an event comes from, as its view shows it.
+#[derive(Debug, Serialize, Hash)]
+pub struct ClaimSource {
+    /// Slug of the article.
+    pub article: String,
+    /// Title of the article.
+    pub article_title: String,
+    /// Source (publisher) of the article.
+    pub article_source: String,
+    /// Link to the article page, relative to the site root.
+    pub article_href: String,
+    /// URL of the original story.
+    pub article_url: Option<String>,
+    /// Publication date of the article.
+    pub article_published: String,
 }
 
 /// A temporal expression.
@@ -129,18 +138,9 @@ pub struct EventView {
     pub text: Arc<str>,
     /// Speaker.
     pub said_by: Option<Text>,
-    /// Slug of the article.
-    pub article: Arc<str>,
-    /// Title of the article.
-    pub article_title: Arc<str>,
-    /// Source of the article.
-    pub article_source: Arc<str>,
-    /// Publication date of the article.
-    pub article_published: Arc<str>,
-    /// Link to the article page.
-    pub article_href: Arc<str>,
-    /// URL of the original story.
-    pub article_url: Option<Arc<str>>,
+    /// Its article (the same fields as a figure's).
+    #[serde(flatten)]
+    pub from: Arc<ClaimSource>,
     /// Character offsets of the sentence.
     pub start: usize,
     /// End offset.
@@ -568,12 +568,7 @@ fn figure_title(f: &crate::extract::FigureClaim) -> String {
 /// An article's fields that each of its claims repeats, allocated once and shared, and its
 /// sentences, shared by the claims quoting the same one.
 struct SharedFields {
-    slug: Arc<str>,
-    title: Arc<str>,
-    source: Arc<str>,
-    href: Arc<str>,
-    url: Option<Arc<str>>,
-    published: Arc<str>,
+    from: Arc<ClaimSource>,
     sentences: std::cell::RefCell<std::collections::HashSet<Arc<str>>>,
 }
 
@@ -597,12 +592,14 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
     let line_index = crate::diagnostics::LineIndex::new(&a.text);
     let published = a.published.format("%Y-%m-%d").to_string();
     let shared = SharedFields {
-        slug: a.id.0.as_str().into(),
-        title: a.title.as_str().into(),
-        source: a.source.as_str().into(),
-        href: href.as_str().into(),
-        url: a.url.as_deref().map(Arc::from),
-        published: published.as_str().into(),
+        from: Arc::new(ClaimSource {
+            article: a.id.0.clone(),
+            article_title: a.title.clone(),
+            article_source: a.source.clone(),
+            article_href: href.clone(),
+            article_url: a.url.clone(),
+            article_published: published.clone(),
+        }),
         sentences: Default::default(),
     };
     let figures: Vec<FigureView> = entry
@@ -612,12 +609,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .zip(figure_anchors)
         .map(|(f, anchor)| FigureView {
             anchor: anchor.map(Text::from),
-            article: shared.slug.clone(),
-            article_title: shared.title.clone(),
-            article_source: shared.source.clone(),
-            article_href: shared.href.clone(),
-            article_url: shared.url.clone(),
-            article_published: shared.published.clone(),
+            from: shared.from.clone(),
             text: f.text.as_str().into(),
             value: f.value,
             value_display: match f.kind {
@@ -692,12 +684,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
                 date_text: e.date_text.as_str().into(),
                 text: shared.sentence(&e.text),
                 said_by: e.said_by.as_deref().map(Text::from),
-                article: shared.slug.clone(),
-                article_title: shared.title.clone(),
-                article_source: shared.source.clone(),
-                article_published: shared.published.clone(),
-                article_href: shared.href.clone(),
-                article_url: shared.url.clone(),
+                from: shared.from.clone(),
                 start: e.start,
                 end: e.end,
             })
