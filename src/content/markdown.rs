@@ -301,21 +301,37 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// [`escape`], handing the escaped text to `push` piece by piece: the runs between special
-/// characters whole (they are ASCII, so byte offsets are character boundaries) and the entities.
-pub(crate) fn escape_with(text: &str, mut push: impl FnMut(&str)) {
+/// [`escape`], handing the escaped text to `push` piece by piece.
+pub(crate) fn escape_with(text: &str, push: impl FnMut(&str)) {
+    replace_ascii(
+        text,
+        |b| match b {
+            b'&' => Some("&amp;"),
+            b'<' => Some("&lt;"),
+            b'>' => Some("&gt;"),
+            b'"' => Some("&quot;"),
+            b'\'' => Some("&#39;"),
+            _ => None,
+        },
+        push,
+    );
+}
+
+/// Hands `text` to `push` with every byte that `entity` maps (ASCII bytes only) replaced by its
+/// entity, and the runs between those bytes whole (ASCII bytes are character boundaries).
+pub(crate) fn replace_ascii(
+    text: &str,
+    entity: impl Fn(u8) -> Option<&'static str>,
+    mut push: impl FnMut(&str),
+) {
     let mut run = 0;
     for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+        let Some(replacement) = entity(b) else {
+            continue;
         };
+        debug_assert!(b.is_ascii(), "only ASCII bytes are replaced");
         push(&text[run..i]);
-        push(entity);
+        push(replacement);
         run = i + 1;
     }
     push(&text[run..]);

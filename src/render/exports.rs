@@ -51,22 +51,19 @@ fn json<T: Serialize + ?Sized>(value: &T) -> String {
 /// runs between those characters whole.
 fn escape_filter(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut run = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#x27;",
-            b'/' => "&#x2F;",
-            _ => continue,
-        };
-        out.push_str(&text[run..i]);
-        out.push_str(entity);
-        run = i + 1;
-    }
-    out.push_str(&text[run..]);
+    crate::content::replace_ascii(
+        text,
+        |b| match b {
+            b'&' => Some("&amp;"),
+            b'<' => Some("&lt;"),
+            b'>' => Some("&gt;"),
+            b'"' => Some("&quot;"),
+            b'\'' => Some("&#x27;"),
+            b'/' => Some("&#x2F;"),
+            _ => None,
+        },
+        |piece| out.push_str(piece),
+    );
     out
 }
 
