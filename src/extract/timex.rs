@@ -4571,16 +4571,25 @@ mod tests {
         res.iter().find(|t| &text[t.start..t.end] == span)
     }
 
-    /// Tags `text` with reference date `dct` and checks that `span` is tagged with `value`.
-    fn assert_value(text: &str, dct: &str, span: &str, value: &str) {
+    /// Tags `text` with reference date `dct`: the expression tagged at `span` (failing when
+    /// there is none), and every (span, value) tagged, for messages.
+    fn tagged(text: &str, dct: &str, span: &str) -> (Timex, String) {
         let res = tag(text, d(dct));
         let got: Vec<(&str, &str)> = res
             .iter()
             .map(|t| (&text[t.start..t.end], t.value.as_str()))
             .collect();
+        let got = format!("{text}: {got:?}");
         let t = find(text, &res, span)
-            .unwrap_or_else(|| panic!("{text}: no span {span:?}; got {got:?}"));
-        assert_eq!(t.value, value, "{text}: {got:?}");
+            .unwrap_or_else(|| panic!("no span {span:?} in {got}"))
+            .clone();
+        (t, got)
+    }
+
+    /// Tags `text` with reference date `dct` and checks that `span` is tagged with `value`.
+    fn assert_value(text: &str, dct: &str, span: &str, value: &str) {
+        let (t, got) = tagged(text, dct, span);
+        assert_eq!(t.value, value, "{got}");
     }
 
     #[test]
@@ -5347,16 +5356,10 @@ mod tests {
             ),
         ];
         for (text, dct, span, value, kind, modifier) in cases {
-            let res = tag(text, d(dct));
-            let got: Vec<(&str, &str)> = res
-                .iter()
-                .map(|t| (&text[t.start..t.end], t.value.as_str()))
-                .collect();
-            let t = find(text, &res, span)
-                .unwrap_or_else(|| panic!("{text}: no span {span:?}; got {got:?}"));
-            assert_eq!(t.value, *value, "{text}: {got:?}");
-            assert_eq!(t.kind, *kind, "{text}: {got:?}");
-            assert_eq!(t.modifier.as_deref(), *modifier, "{text}: {got:?}");
+            let (t, got) = tagged(text, dct, span);
+            assert_eq!(t.value, *value, "{got}");
+            assert_eq!(t.kind, *kind, "{got}");
+            assert_eq!(t.modifier.as_deref(), *modifier, "{got}");
         }
     }
 
