@@ -38,6 +38,18 @@ pub enum TimexType {
     Set,
 }
 
+impl TimexType {
+    /// The type as TIMEX3 writes it (and as it serializes): `DATE`, `TIME`, `DURATION`, `SET`.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
 /// One temporal expression found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timex {
@@ -4569,6 +4581,21 @@ mod tests {
 
     fn find<'a>(text: &str, res: &'a [Timex], span: &str) -> Option<&'a Timex> {
         res.iter().find(|t| &text[t.start..t.end] == span)
+    }
+
+    #[test]
+    fn a_types_label_is_its_serialized_name() {
+        for kind in [
+            TimexType::Date,
+            TimexType::Time,
+            TimexType::Duration,
+            TimexType::Set,
+        ] {
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                serde_json::Value::from(kind.label())
+            );
+        }
     }
 
     /// Tags `text` with reference date `dct`: the expression tagged at `span` (failing when

@@ -200,7 +200,7 @@ pub struct ArticleView {
     pub data: ArticleData,
     /// The marks placed in the story (figures, dates), sorted.
     #[serde(skip)]
-    pub marks: Vec<Mark>,
+    pub marks: Vec<Placed>,
     /// Index of the article in the report.
     #[serde(skip)]
     pub index: usize,
@@ -308,7 +308,9 @@ impl ReportView {
     /// The story of `view.articles[i]` as sanitized HTML with its claims marked.
     pub fn article_body(&self, report: &Report, i: usize) -> String {
         let a = &self.articles[i];
-        report.articles[a.index].article.render_html(&a.marks)
+        report.articles[a.index]
+            .article
+            .render_html(&story_marks(a))
     }
 
     /// The view of `view.briefings[i]`, with its tables and chronology. Made when its page is
@@ -492,67 +494,112 @@ fn period_label(value: &str) -> Option<String> {
     Period::parse(value).map(|p| p.label())
 }
 
-/// Marks for an article's claims: figures first, then dates that do not overlap them.
-fn marks(entry: &ArticleEntry) -> (Vec<Mark>, Vec<Option<String>>, Vec<Option<String>>) {
+/// A claim marked in an article's story: its span and which claim it is. The mark's `id` and
+/// `title` are written from the claim's view when the page is made ([`ReportView::article_body`]),
+/// so that a build does not hold two strings for each of its claims until then.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed {
+    /// Byte range in the article file.
+    start: usize,
+    end: usize,
+    /// Index of the figure or date in the article's claims.
+    claim: u32,
+    /// A figure, or else a date.
+    figure: bool,
+}
+
+/// Marks for an article's claims: figures first, then dates that do not overlap them; and which
+/// figures and which dates got one.
+fn marks(entry: &ArticleEntry) -> (Vec<Placed>, Vec<bool>, Vec<bool>) {
     let claims = &entry.claims;
-    let mut candidates: Vec<Mark> = Vec::new();
-    for (i, f) in claims.figures.iter().enumerate() {
-        if !f.span.is_empty() {
-            candidates.push(Mark {
-                range: f.span.clone(),
-                id: format!("f{}", i + 1),
-                class: "figure",
-                title: figure_title(f),
-            });
-        }
-    }
-    for (i, d) in claims.dates.iter().enumerate() {
-        candidates.push(Mark {
-            range: d.span.clone(),
-            id: format!("d{}", i + 1),
-            class: "date",
-            title: d.value.clone(),
-        });
-    }
+    let figure_marks: Vec<Placed> = claims
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.span.is_empty())
+        .map(|(i, f)| Placed {
+            start: f.span.start,
+            end: f.span.end,
+            claim: i as u32,
+            figure: true,
+        })
+        .collect();
+    let date_marks: Vec<Placed> = claims
+        .dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Placed {
+            start: d.span.start,
+            end: d.span.end,
+            claim: i as u32,
+            figure: false,
+        })
+        .collect();
     // Figures win over dates; earlier wins over later. Both lists are sorted by start, so each
     // keeps a mark only if it starts after the previous kept one ends, and a date is checked
     // against the figure marks by binary search.
-    let keep_disjoint = |mut marks: Vec<Mark>| {
-        marks.sort_by_key(|m| (m.range.start, m.range.end));
-        let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
+    let keep_disjoint = |mut marks: Vec<Placed>| {
+        marks.sort_by_key(|m| (m.start, m.end));
+        let mut kept: Vec<Placed> = Vec::with_capacity(marks.len());
         for m in marks {
-            if kept.last().is_none_or(|k| k.range.end <= m.range.start) {
+            if kept.last().is_none_or(|k| k.end <= m.start) {
                 kept.push(m);
             }
         }
         kept
     };
-    let (figure_marks, date_marks): (Vec<Mark>, Vec<Mark>) =
-        candidates.into_iter().partition(|m| m.class == "figure");
     let figure_marks = keep_disjoint(figure_marks);
-    let date_marks: Vec<Mark> = keep_disjoint(date_marks)
+    let date_marks: Vec<Placed> = keep_disjoint(date_marks)
         .into_iter()
         .filter(|d| {
-            let i = figure_marks.partition_point(|f| f.range.end <= d.range.start);
-            figure_marks
-                .get(i)
-                .is_none_or(|f| f.range.start >= d.range.end)
+            let i = figure_marks.partition_point(|f| f.end <= d.start);
+            figure_marks.get(i).is_none_or(|f| f.start >= d.end)
         })
         .collect();
-    let mut placed: Vec<Mark> = figure_marks.into_iter().chain(date_marks).collect();
-    placed.sort_by_key(|m| (m.range.start, m.range.end));
-    let ids: std::collections::HashSet<&str> = placed.iter().map(|m| m.id.as_str()).collect();
-    let has = |id: String| ids.contains(id.as_str()).then_some(id);
-    let figure_anchors = (0..claims.figures.len())
-        .map(|i| has(format!("f{}", i + 1)))
-        .collect();
-    let date_anchors = (0..claims.dates.len())
-        .map(|i| has(format!("d{}", i + 1)))
-        .collect();
+    let mut figure_anchors = vec![false; claims.figures.len()];
+    let mut date_anchors = vec![false; claims.dates.len()];
+    for m in figure_marks.iter().chain(&date_marks) {
+        let anchors = if m.figure {
+            &mut figure_anchors
+        } else {
+            &mut date_anchors
+        };
+        anchors[m.claim as usize] = true;
+    }
+    let mut placed: Vec<Placed> = figure_marks.into_iter().chain(date_marks).collect();
+    placed.sort_by_key(|m| (m.start, m.end));
     (placed, figure_anchors, date_anchors)
 }
 
-fn figure_title(f: &crate::extract::FigureClaim) -> String {
+/// The marks of `article`'s story, with their anchors and tooltips.
+fn story_marks(article: &ArticleView) -> Vec<Mark> {
+    let data = &article.data;
+    article
+        .marks
+        .iter()
+        .map(|m| {
+            let i = m.claim as usize;
+            let (id, class, title) = if m.figure {
+                let f = &data.figures[i];
+                (format!("f{}", i + 1), "figure", figure_title(f))
+            } else {
+                (
+                    format!("d{}", i + 1),
+                    "date",
+                    data.dates[i].value.to_string(),
+                )
+            };
+            Mark {
+                range: m.start..m.end,
+                id,
+                class,
+                title,
+            }
+        })
+        .collect()
+}
+
+fn figure_title(f: &FigureView) -> String {
     let mut t = format_value(f.value);
     if let Some(u) = &f.unit {
         t.push(' ');
@@ -607,8 +654,9 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .figures
         .iter()
         .zip(figure_anchors)
-        .map(|(f, anchor)| FigureView {
-            anchor: anchor.map(Text::from),
+        .enumerate()
+        .map(|(i, (f, anchor))| FigureView {
+            anchor: anchor.then(|| compact_str::format_compact!("f{}", i + 1)),
             from: shared.from.clone(),
             text: f.text.as_str().into(),
             value: f.value,
@@ -637,13 +685,11 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .dates
         .iter()
         .zip(&date_anchors)
-        .map(|(d, anchor)| DateView {
-            anchor: anchor.as_deref().map(Text::from),
+        .enumerate()
+        .map(|(i, (d, anchor))| DateView {
+            anchor: anchor.then(|| compact_str::format_compact!("d{}", i + 1)),
             text: d.text.as_str().into(),
-            kind: serde_json::to_value(d.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(Text::from))
-                .unwrap_or_default(),
+            kind: d.kind.label().into(),
             value: d.value.as_str().into(),
             modifier: d.modifier.as_deref().map(Text::from),
             display: period_label(&d.value).map(Text::from),
@@ -665,7 +711,8 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .map(|e| {
             let anchor = date_index
                 .get(&(e.date_span.start, e.date_span.end))
-                .and_then(|&i| date_anchors[i].as_deref().map(Text::from));
+                .filter(|&&i| date_anchors[i])
+                .map(|&i| compact_str::format_compact!("d{}", i + 1));
             let period = Period::parse(&e.date);
             Arc::new(EventView {
                 anchor,
