@@ -366,6 +366,45 @@ mod tests {
         );
     }
 
+    /// Escaping whole runs gives what escaping character by character gives, on random texts
+    /// with the specials anywhere in them.
+    #[test]
+    fn escape_agrees_with_escaping_character_by_character() {
+        fn reference(text: &str) -> String {
+            text.chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect()
+        }
+        let alphabet = [
+            "a", "&", "<", ">", "\"", "'", "/", "é", "“", "😀", " ", "0", "\u{0}", "\u{80}",
+            "\u{a6}",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let text: String = (0..next() % 40)
+                .map(|_| {
+                    // Mostly plain letters, so that long runs hold no special.
+                    let k = next() % (alphabet.len() as u64 * 3);
+                    alphabet.get(k as usize).copied().unwrap_or("b")
+                })
+                .collect();
+            assert_eq!(escape(&text), reference(&text), "{text:?}");
+        }
+    }
+
     #[test]
     fn plain_text_maps_into_the_file() {
         let file = "---\nx: 1\n---\n# Head\n\nOne *two* three.\nNext line.";

@@ -416,6 +416,18 @@ fn search_index_js(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()>
 mod tests {
     #[test]
     fn escape_filter_is_teras() {
+        // Every ASCII byte alone and among others, so that the bytes it replaces are exactly
+        // the ones tera's filter replaces.
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            for text in [c.to_string(), format!("abcdefg{c}hijklmn{c}{c}")] {
+                assert_eq!(
+                    super::escape_filter(&text),
+                    tera::escape_html(&text),
+                    "{text:?}"
+                );
+            }
+        }
         for text in [
             "",
             "plain",
