@@ -179,26 +179,27 @@ pub(crate) fn attribute(
             ));
         }
     }
+    let known: Vec<Known> = people.iter().map(|(_, p)| Known::of(p)).collect();
     let mut out: Vec<Option<Attribution>> = Vec::with_capacity(sentences.len());
     let mut last_person: Option<String> = None;
     for (i, f) in found.iter().enumerate() {
         let resolved = f.as_ref().and_then(|f| {
-            let speaker = resolve(&f.phrase, &people, i, last_person.as_deref())?;
+            let speaker = resolve(&f.phrase, &people, &known, i, last_person.as_deref())?;
             Some(Attribution {
                 speaker,
                 verb: f.verb.clone(),
             })
         });
         if let Some(a) = &resolved
-            && people.iter().any(|(_, p)| p.display() == a.speaker)
+            && known.iter().any(|k| k.display == a.speaker)
         {
             last_person = Some(a.speaker.clone());
         }
         // A person named anywhere in the sentence becomes the antecedent of "he" or "she".
         if resolved.is_none()
-            && let Some((_, p)) = people.iter().rev().find(|(at, _)| *at == i)
+            && let Some(k) = people.iter().rposition(|(at, _)| *at == i)
         {
-            last_person = Some(p.display());
+            last_person = Some(known[k].display.clone());
         }
         out.push(resolved);
     }
@@ -265,12 +266,12 @@ fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         }
         // "The United States said": a capitalized "States" is a name, not the verb. A passive
         // ("were reported in Brasilia") names no speaker after the verb.
-        if t.is_capitalized() || !SPEECH_VERBS.contains(&lower.as_str()) {
+        if t.is_capitalized() || !SPEECH_VERBS.contains(&lower.as_ref()) {
             continue;
         }
         let passive = i > 0
             && matches!(
-                tokens[i - 1].lower().as_str(),
+                tokens[i - 1].lower().as_ref(),
                 "was" | "were" | "is" | "are" | "been" | "being" | "be"
             );
         if passive {
@@ -321,7 +322,7 @@ fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
 /// The subject phrase ending just before token `verb`, or "" when there is none.
 fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
     let mut end = verb;
-    while end > 0 && AUXILIARIES.contains(&tokens[end - 1].lower().as_str()) {
+    while end > 0 && AUXILIARIES.contains(&tokens[end - 1].lower().as_ref()) {
         end -= 1;
     }
     let mut start = end;
@@ -338,11 +339,11 @@ fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
                 break;
             }
         } else if t.is_capitalized() {
-            if CLAUSE_WORDS.contains(&lower.as_str()) {
+            if CLAUSE_WORDS.contains(&lower.as_ref()) {
                 break;
             }
             has_name = true;
-        } else if !(SPEAKER_NOUNS.contains(&lower.as_str())
+        } else if !(SPEAKER_NOUNS.contains(&lower.as_ref())
             || is_modifier_of_noun(&tokens[start..end], &lower))
         {
             break;
@@ -360,7 +361,7 @@ fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
 /// comma-delimited apposition that follows a name.
 fn apposition_before(tokens: &[Token<'_>], verb: usize) -> Option<(String, String)> {
     let mut end = verb;
-    while end > 0 && AUXILIARIES.contains(&tokens[end - 1].lower().as_str()) {
+    while end > 0 && AUXILIARIES.contains(&tokens[end - 1].lower().as_ref()) {
         end -= 1;
     }
     if end == 0 || tokens[end - 1].text != "," {
@@ -393,7 +394,7 @@ fn apposition_after(tokens: &[Token<'_>], end: usize) -> Option<String> {
     }
     let first = tokens.get(end + 1)?;
     if !matches!(
-        first.lower().as_str(),
+        first.lower().as_ref(),
         "the" | "a" | "an" | "his" | "her" | "its" | "their"
     ) {
         return None;
@@ -428,11 +429,11 @@ fn is_modifier_of_noun(rest: &[Token<'_>], lower: &str) -> bool {
     let Some(head) = rest.iter().rev().find(|t| t.is_word()) else {
         return false;
     };
-    let head_is_noun = SPEAKER_NOUNS.contains(&head.lower().as_str());
+    let head_is_noun = SPEAKER_NOUNS.contains(&head.lower().as_ref());
     // Up to two modifiers: "the central bank", "senior military officials".
     let modifiers = rest
         .iter()
-        .take_while(|t| !SPEAKER_NOUNS.contains(&t.lower().as_str()))
+        .take_while(|t| !SPEAKER_NOUNS.contains(&t.lower().as_ref()))
         .count();
     head_is_noun
         && modifiers < 2
@@ -451,23 +452,23 @@ fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize) {
         // A lowercase modifier counts when a speaker noun follows it: "the census office".
         let modifies_noun = || {
             lower.chars().all(char::is_alphabetic)
-                && !NOT_MODIFIERS.contains(&lower.as_str())
+                && !NOT_MODIFIERS.contains(&lower.as_ref())
                 && tokens[end + 1..tokens.len().min(end + 3)]
                     .iter()
-                    .any(|n| SPEAKER_NOUNS.contains(&n.lower().as_str()))
+                    .any(|n| SPEAKER_NOUNS.contains(&n.lower().as_ref()))
         };
         let ok = t.is_word()
             && (t.is_capitalized()
-                || SPEAKER_NOUNS.contains(&lower.as_str())
-                || TITLE_WORDS.contains(&lower.as_str())
-                || matches!(lower.as_str(), "the" | "of")
+                || SPEAKER_NOUNS.contains(&lower.as_ref())
+                || TITLE_WORDS.contains(&lower.as_ref())
+                || matches!(lower.as_ref(), "the" | "of")
                 || modifies_noun());
         if !ok {
             break;
         }
         end += 1;
     }
-    while end > from && matches!(tokens[end - 1].lower().as_str(), "the" | "of") {
+    while end > from && matches!(tokens[end - 1].lower().as_ref(), "the" | "of") {
         end -= 1;
     }
     if !is_speaker(&tokens[from..end]) {
@@ -480,9 +481,9 @@ fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize) {
 fn is_speaker(tokens: &[Token<'_>]) -> bool {
     tokens.iter().any(|t| {
         let lower = t.lower();
-        (t.is_capitalized() && !CLAUSE_WORDS.contains(&lower.as_str()) && lower != "the")
-            || SPEAKER_NOUNS.contains(&lower.as_str())
-            || PRONOUNS.contains(&lower.as_str())
+        (t.is_capitalized() && !CLAUSE_WORDS.contains(&lower.as_ref()) && lower != "the")
+            || SPEAKER_NOUNS.contains(&lower.as_ref())
+            || PRONOUNS.contains(&lower.as_ref())
     })
 }
 
@@ -517,13 +518,13 @@ fn titled_people(tokens: &[Token<'_>]) -> Vec<Person> {
         {
             j += 1;
         }
-        let has_role = (i..j).any(|k| !ROLE_QUALIFIERS.contains(&tokens[k].lower().as_str()));
+        let has_role = (i..j).any(|k| !ROLE_QUALIFIERS.contains(&tokens[k].lower().as_ref()));
         let mut k = j;
         while k < tokens.len()
             && k - j < 4
             && tokens[k].is_capitalized()
             && tokens[k].is_word()
-            && !CLAUSE_WORDS.contains(&tokens[k].lower().as_str())
+            && !CLAUSE_WORDS.contains(&tokens[k].lower().as_ref())
         {
             k += 1;
         }
@@ -543,38 +544,68 @@ fn titled_people(tokens: &[Token<'_>]) -> Vec<Person> {
     out
 }
 
+/// What [`resolve`] compares of a person, made once for each person of the article.
+struct Known {
+    /// [`Person::display`].
+    display: String,
+    /// The name, lowercased.
+    name: String,
+    /// [`Person::role`].
+    role: String,
+}
+
+impl Known {
+    fn of(p: &Person) -> Known {
+        Known {
+            display: p.display(),
+            name: p.name.to_lowercase(),
+            role: p.role(),
+        }
+    }
+}
+
+/// `text` ends with a space and then `word`.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.strip_suffix(word)
+        .is_some_and(|head| head.ends_with(' '))
+}
+
 /// Joins a speaker phrase to a person of the article when it names their role or surname: the
-/// person named last before sentence `at`, else the first named after it.
+/// person named last before sentence `at`, else the first named after it. `known` holds what is
+/// compared of each of `people`.
 fn resolve(
     phrase: &str,
     people: &[(usize, Person)],
+    known: &[Known],
     at: usize,
     last_person: Option<&str>,
 ) -> Option<String> {
     let lower = phrase.to_lowercase();
-    if PRONOUNS.contains(&lower.as_str()) {
+    if PRONOUNS.contains(&lower.as_ref()) {
         return last_person.map(str::to_string);
     }
     let role = role_of(&lower);
-    let matches = |p: &Person| {
-        let name = p.name.to_lowercase();
-        let name_words: Vec<&str> = name.split_whitespace().collect();
-        let person_role = p.role();
+    let phrase_is_name = is_name(phrase);
+    let matches = |k: &Known| {
+        let person_role = k.role.as_str();
         let same_role = !role.is_empty()
             && !person_role.is_empty()
             && (role == person_role
-                || person_role.ends_with(&format!(" {role}"))
-                || role.ends_with(&format!(" {person_role}")));
-        let surname = name_words.len() > 1 && name_words.contains(&lower.as_str());
-        same_role && !is_name(phrase)
+                || ends_with_word(person_role, &role)
+                || ends_with_word(&role, person_role));
+        let surname = k.name.split_whitespace().nth(1).is_some()
+            && k.name.split_whitespace().any(|w| w == lower);
+        same_role && !phrase_is_name
             || surname
-            || lower == name
-            || lower.ends_with(&format!(" {name}"))
+            || lower == k.name
+            || ends_with_word(&lower, &k.name)
     };
-    let before = people.iter().rev().find(|(i, p)| *i <= at && matches(p));
-    let after = || people.iter().find(|(i, p)| *i > at && matches(p));
+    let before = (0..people.len())
+        .rev()
+        .find(|&j| people[j].0 <= at && matches(&known[j]));
+    let after = || (0..people.len()).find(|&j| people[j].0 > at && matches(&known[j]));
     match before.or_else(after) {
-        Some((_, p)) => Some(p.display()),
+        Some(j) => Some(known[j].display.clone()),
         None => Some(phrase.to_string()),
     }
 }

@@ -514,8 +514,8 @@ fn overlaps(r: &Range<usize>, excluded: &[Range<usize>]) -> bool {
     excluded.get(i).is_some_and(|e| e.start < r.end)
 }
 
-fn lower(t: &Token<'_>) -> String {
-    t.text.to_lowercase()
+fn lower<'a>(t: &Token<'a>) -> std::borrow::Cow<'a, str> {
+    t.lower()
 }
 
 /// A number of the sentence and where it sits among the tokens.
@@ -596,13 +596,13 @@ fn measure_unit(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
     {
         return Some((u.to_string(), at + 3));
     }
-    let (mut name, mut next) = match w(at).as_str() {
+    let (mut name, mut next) = match w(at).as_ref() {
         "square" | "sq" | "cubic" => {
             let u = unit_name(raw(at + 1))?;
             let dim = if w(at) == "cubic" { "cubic" } else { "square" };
             (format!("{dim} {u}"), at + 2)
         }
-        "metric" if matches!(w(at + 1).as_str(), "ton" | "tons" | "tonne" | "tonnes") => {
+        "metric" if matches!(w(at + 1).as_ref(), "ton" | "tons" | "tonne" | "tonnes") => {
             ("metric tons".to_string(), at + 2)
         }
         _ => (unit_name(raw(at))?.to_string(), at + 1),
@@ -612,7 +612,7 @@ fn measure_unit(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
         if raw(next) == "." && raw(at) == "deg" {
             next += 1;
         }
-        match w(next).as_str() {
+        match w(next).as_ref() {
             "c" | "celsius" | "celcius" | "centigrade" | "centigrate" => {
                 name = "degrees Celsius".into();
                 next += 1;
@@ -625,7 +625,7 @@ fn measure_unit(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
         }
     }
     // Rates: "km/hr", "miles an hour", "metres per second".
-    let per = match (w(next).as_str(), w(next + 1).as_str()) {
+    let per = match (w(next).as_ref(), w(next + 1).as_ref()) {
         ("/", "hr" | "h") | ("per" | "an" | "a", "hour") => Some("hour"),
         ("per" | "a" | "/", "second" | "s") => Some("second"),
         _ => None,
@@ -671,7 +671,7 @@ fn dollar_prefix(tokens: &[Token<'_>], d: usize) -> Option<(&'static str, usize)
 /// after it.
 fn age_after(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
     let w = |k: usize| tokens.get(k).map(lower).unwrap_or_default();
-    let span = match w(at).as_str() {
+    let span = match w(at).as_ref() {
         "year" | "years" => "years",
         "month" | "months" => "months",
         "week" | "weeks" => "weeks",
@@ -712,12 +712,12 @@ fn qualifier_before(tokens: &[Token<'_>], i: usize) -> Option<(Qualifier, usize)
             }
             return Some((q, start));
         }
-        if w(i - 1) == "than" && matches!(w(i - 2).as_str(), "more" | "fewer" | "less") {
+        if w(i - 1) == "than" && matches!(w(i - 2).as_ref(), "more" | "fewer" | "less") {
             return None;
         }
     }
     if i >= 1 {
-        let q = match w(i - 1).as_str() {
+        let q = match w(i - 1).as_ref() {
             "around" | "about" | "approximately" | "roughly" | "some" | "circa" | "approx"
             | "estimated" | "~" => Some(Qualifier::Approximately),
             "nearly" | "almost" => Some(Qualifier::Nearly),
@@ -817,7 +817,7 @@ fn figure_at(
     }
     if prev(1).is_some_and(|p| {
         matches!(
-            lower(p).as_str(),
+            lower(p).as_ref(),
             "number"
                 | "no"
                 | "no."
@@ -858,7 +858,7 @@ fn figure_at(
         end = after;
     } else if unit.is_none() {
         if matches!(
-            next_lower.as_str(),
+            next_lower.as_ref(),
             "%" | "percent" | "percents" | "percentage" | "pct"
         ) {
             unit = Some("percent".into());
@@ -898,7 +898,7 @@ fn figure_at(
     // "percent of twenty", "per cent of 210": the percentage written before its number.
     if unit.is_none() && prev(1).is_some_and(|p| lower(p) == "of") {
         let before = |k: usize| prev(k).map(lower).unwrap_or_default();
-        let (word_at, first) = match before(2).as_str() {
+        let (word_at, first) = match before(2).as_ref() {
             "percent" | "percents" | "percentage" => (2, 2),
             "cent" if before(3) == "per" => (2, 3),
             _ => (0, 0),
@@ -936,12 +936,12 @@ fn figure_at(
     let w = |k: usize| tokens.get(k).map(lower).unwrap_or_default();
     if start_tok >= 2
         && w(start_tok - 1) == "by"
-        && CHANGE_VERBS.contains(&w(start_tok - 2).as_str())
+        && CHANGE_VERBS.contains(&w(start_tok - 2).as_ref())
     {
         mark_change(&mut kind);
         start_tok -= 2;
     } else if start_tok >= 1
-        && CHANGE_VERBS.contains(&w(start_tok - 1).as_str())
+        && CHANGE_VERBS.contains(&w(start_tok - 1).as_ref())
         && w(start_tok - 1) != "up"
         && w(start_tok - 1) != "down"
     {
@@ -1014,13 +1014,13 @@ fn is_plural(word: &str) -> bool {
 
 /// The counted noun phrase after a number: up to three lowercase words, ending at the last plural.
 fn counted_noun(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
-    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut words: Vec<(usize, std::borrow::Cow<'_, str>)> = Vec::new();
     let mut k = at;
     while k < tokens.len() && words.len() < 3 {
         let t = &tokens[k];
         let w = lower(t);
         let alpha = t.text.chars().all(|c| c.is_alphabetic() || c == '-');
-        if !alpha || t.is_capitalized() || STOPWORDS.contains(&w.as_str()) {
+        if !alpha || t.is_capitalized() || STOPWORDS.contains(&w.as_ref()) {
             break;
         }
         words.push((k, w));
@@ -1035,7 +1035,7 @@ fn counted_noun(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
         None => return None,
     };
 
-    let phrase: Vec<&str> = words[..=last].iter().map(|(_, w)| w.as_str()).collect();
+    let phrase: Vec<&str> = words[..=last].iter().map(|(_, w)| w.as_ref()).collect();
     Some((phrase.join(" "), words[last].0 + 1))
 }
 
@@ -1044,7 +1044,7 @@ fn counted_noun(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
 fn fill_change_units(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention]) {
     let subject = tokens.windows(3).enumerate().find_map(|(i, w)| {
         (matches!(
-            lower(&w[0]).as_str(),
+            lower(&w[0]).as_ref(),
             "number" | "amount" | "total" | "count"
         ) && lower(&w[1]) == "of")
             .then(|| counted_noun(tokens, i + 2).map(|(u, _)| u))

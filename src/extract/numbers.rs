@@ -52,26 +52,27 @@ struct Digits {
 }
 
 #[derive(Clone, Debug)]
-enum Kind {
+enum Kind<'a> {
     Num(Digits),
-    Word(String),
+    /// Lowercased.
+    Word(std::borrow::Cow<'a, str>),
     Punct(char),
 }
 
 #[derive(Clone, Debug)]
-struct Lex {
+struct Lex<'a> {
     start: usize,
     end: usize,
     joint: Joint,
     /// Starts with a capital letter.
     upper: bool,
-    kind: Kind,
+    kind: Kind<'a>,
 }
 
-impl Lex {
+impl Lex<'_> {
     fn word(&self) -> Option<&str> {
         match &self.kind {
-            Kind::Word(w) => Some(w.as_str()),
+            Kind::Word(w) => Some(w.as_ref()),
             _ => None,
         }
     }
@@ -305,7 +306,7 @@ pub(crate) fn scan(text: &str, range: Range<usize>, mode: Mode) -> Vec<Num> {
     out
 }
 
-fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex> {
+fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex<'_>> {
     let Some(slice) = text.get(range.clone()) else {
         return Vec::new();
     };
@@ -313,7 +314,7 @@ fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex> {
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let at = |k: usize| chars.get(k).map_or(slice.len(), |c| c.0) + base;
     let ch = |k: usize| chars.get(k).map(|c| c.1);
-    let mut out: Vec<Lex> = Vec::new();
+    let mut out: Vec<Lex<'_>> = Vec::new();
     let mut joint = Joint::Space;
     let mut i = 0;
     while i < chars.len() {
@@ -352,7 +353,7 @@ fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex> {
                 end: at(j),
                 joint,
                 upper: c.is_uppercase(),
-                kind: Kind::Word(slice[chars[i].0..at(j) - base].to_lowercase()),
+                kind: Kind::Word(super::tokens::lowercase(&slice[chars[i].0..at(j) - base])),
             });
             joint = Joint::Glued;
             i = j;
@@ -377,13 +378,13 @@ fn is_group_space(c: char, mode: Mode) -> bool {
 
 /// Scans the digit chunk starting at char `i`: one lexeme, or several for dotted or comma lists
 /// ("192.168.1.2", "22,24,26"); none for an ordinal ("4th"). Returns the index after the chunk.
-fn digits(
+fn digits<'a>(
     chars: &[(usize, char)],
     i: usize,
-    slice: &str,
+    slice: &'a str,
     base: usize,
     mode: Mode,
-) -> (Vec<Lex>, usize) {
+) -> (Vec<Lex<'a>>, usize) {
     let at = |k: usize| chars.get(k).map_or(slice.len(), |c| c.0);
     let ch = |k: usize| chars.get(k).map(|c| c.1);
     let is_digit = |k: usize| ch(k).is_some_and(|d| d.is_ascii_digit());
@@ -605,7 +606,7 @@ fn body_value(body: &str, mode: Mode) -> Option<f64> {
 }
 
 /// A number at lexeme `i`, with a sign word or sign mark before it.
-fn parse_signed(lexes: &[Lex], i: usize, mode: Mode) -> Option<(Num, usize)> {
+fn parse_signed(lexes: &[Lex<'_>], i: usize, mode: Mode) -> Option<(Num, usize)> {
     let l = lexes.get(i)?;
     let sign_word = matches!(l.word(), Some("minus" | "negative"));
     let sign_mark = l.is_punct('-') && {
@@ -632,7 +633,7 @@ fn parse_signed(lexes: &[Lex], i: usize, mode: Mode) -> Option<(Num, usize)> {
 }
 
 /// An unsigned number at lexeme `i`.
-fn parse_at(lexes: &[Lex], i: usize, mode: Mode) -> Option<(Num, usize)> {
+fn parse_at(lexes: &[Lex<'_>], i: usize, mode: Mode) -> Option<(Num, usize)> {
     let l = lexes.get(i)?;
     let (mut num, mut next) = match &l.kind {
         Kind::Num(d) => digit_number(lexes, i, d, mode),
@@ -710,7 +711,7 @@ fn parse_at(lexes: &[Lex], i: usize, mode: Mode) -> Option<(Num, usize)> {
 
 /// A number written in digits at lexeme `i`, with any scale words, dozens or a mixed fraction
 /// after it.
-fn digit_number(lexes: &[Lex], i: usize, d: &Digits, mode: Mode) -> (Num, usize) {
+fn digit_number(lexes: &[Lex<'_>], i: usize, d: &Digits, mode: Mode) -> (Num, usize) {
     let l = &lexes[i];
     let mut num = Num {
         range: l.start..l.end,
@@ -796,7 +797,7 @@ fn digit_number(lexes: &[Lex], i: usize, d: &Digits, mode: Mode) -> (Num, usize)
 
 /// The run of number words starting at lexeme `i`: words that can be part of a spelled-out
 /// number, with hyphens (glued or spaced) between them noted.
-fn run_at(lexes: &[Lex], i: usize) -> Vec<RunWord> {
+fn run_at(lexes: &[Lex<'_>], i: usize) -> Vec<RunWord> {
     let mut run: Vec<RunWord> = Vec::new();
     let mut k = i;
     let mut hyphen = false;
@@ -830,7 +831,7 @@ fn run_at(lexes: &[Lex], i: usize) -> Vec<RunWord> {
 
 /// A spelled-out number at lexeme `i`: a fraction ("two thirds") or a cardinal with an optional
 /// decimal part ("five point five"), scale and dozens.
-fn word_number(lexes: &[Lex], i: usize) -> Option<(Num, usize)> {
+fn word_number(lexes: &[Lex<'_>], i: usize) -> Option<(Num, usize)> {
     if matches!(lexes.get(i).and_then(Lex::word), Some("a" | "an"))
         && let Some(d) = lexes.get(i + 1).filter(|d| d.word().is_some_and(is_dozen))
     {
@@ -939,7 +940,7 @@ fn word_number(lexes: &[Lex], i: usize) -> Option<(Num, usize)> {
 
 /// The unit after a tens word at lexeme `k` ("seventy-one", "fifty - two", "thirty one") and how
 /// many lexemes the pair takes.
-fn tens_unit(lexes: &[Lex], k: usize) -> (f64, usize) {
+fn tens_unit(lexes: &[Lex<'_>], k: usize) -> (f64, usize) {
     let unit = |at: usize| match lexes.get(at).and_then(Lex::word).and_then(class_of) {
         Some(Class::Unit(u)) if (1.0..10.0).contains(&u) => Some(u),
         _ => None,
@@ -1124,7 +1125,7 @@ fn denominator(run: &[RunWord], a: usize, o: usize) -> Option<f64> {
 
 /// A fraction ending at the ordinal `o` of the run: the numerator and denominator split that
 /// leaves the longest denominator, or a whole number plus a proper fraction ("one and a half").
-fn fraction(run: &[RunWord], o: usize, lexes: &[Lex]) -> Option<f64> {
+fn fraction(run: &[RunWord], o: usize, lexes: &[Lex<'_>]) -> Option<f64> {
     let Class::Ord(ord) = run.get(o)?.class else {
         return None;
     };

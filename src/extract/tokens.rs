@@ -1,6 +1,7 @@
 //! Text and a byte range in, tokens out: words (letters and digits with inner hyphens, apostrophes,
 //! periods and commas between digits) and single punctuation marks, each with its byte range.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A word or a punctuation mark.
@@ -14,7 +15,7 @@ pub(crate) struct Token<'a> {
     pub(crate) text: &'a str,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
     /// Starts with an uppercase letter.
     pub(crate) fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -25,14 +26,27 @@ impl Token<'_> {
         self.text.chars().next().is_some_and(char::is_alphanumeric)
     }
 
-    /// The word lowercased, without a possessive ending.
-    pub(crate) fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The token lowercased: borrowed when it is ASCII with no capital letter (as most words
+    /// are), so that comparing words allocates nothing for them.
+    pub(crate) fn lower(&self) -> Cow<'a, str> {
+        lowercase(self.text)
     }
 
     /// Byte range.
     pub(crate) fn range(&self) -> Range<usize> {
         self.start..self.end
+    }
+}
+
+/// `text` lowercased, borrowed when it is ASCII with no capital letter.
+pub(crate) fn lowercase(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
     }
 }
 
@@ -106,6 +120,30 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_borrows_only_what_lowercasing_leaves_unchanged() {
+        for text in [
+            "said",
+            "7,000",
+            "",
+            "U.S.",
+            "Said",
+            "é",
+            "É",
+            "\u{212a}m",
+            "ǅ",
+            "İ",
+        ] {
+            let lower = lowercase(text);
+            assert_eq!(lower, text.to_lowercase(), "{text:?}");
+            if matches!(lower, Cow::Borrowed(_)) {
+                assert!(text.is_ascii(), "{text:?}");
+            }
+        }
+        assert!(matches!(lowercase("said"), Cow::Borrowed(_)));
+        assert!(matches!(lowercase("Said"), Cow::Owned(_)));
+    }
 
     #[test]
     fn tokenizes_news_text() {
