@@ -8,6 +8,7 @@
 //! belong to the speaker named where it closes, and a quote paragraph with no speaker of its own
 //! belongs to the previous speaker.
 
+use super::words::WordSet;
 use std::ops::Range;
 
 use super::tokens::Token;
@@ -23,7 +24,7 @@ pub struct Attribution {
 
 /// Verbs that report speech or a claim.
 #[rustfmt::skip]
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordSet = WordSet::new(&[
     "said", "says", "say", "told", "tells", "accused", "accuses", "claimed", "claims", "estimated",
     "estimates", "reported", "reports", "announced", "announces", "declared", "declares", "stated",
     "states", "added", "adds", "noted", "notes", "warned", "warns", "insisted", "confirmed",
@@ -31,19 +32,19 @@ const SPEECH_VERBS: &[&str] = &[
     "revealed", "alleged", "alleges", "predicted", "predicts", "forecast", "forecasts",
     "acknowledged", "admitted", "testified", "indicated", "asserted", "stressed", "tweeted",
     "posted", "told", "reiterated", "countered", "conceded", "recalled", "cautioned",
-];
+]);
 
 /// Words that may stand between a subject and its speech verb.
 #[rustfmt::skip]
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: WordSet = WordSet::new(&[
     "has", "have", "had", "also", "was", "were", "is", "are", "previously", "earlier", "later",
     "repeatedly", "again", "reportedly", "publicly", "separately", "then", "further", "would",
     "will", "may", "might", "could", "been", "already", "recently", "not", "once", "first",
-];
+]);
 
 /// Lowercase words that can head a speaker phrase ("officials said", "state media said").
 #[rustfmt::skip]
-const SPEAKER_NOUNS: &[&str] = &[
+static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "minister", "ministry", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
     "police", "media", "president", "army", "military", "government", "agency", "analyst",
     "analysts", "experts", "expert", "source", "sources", "message", "statement", "report",
@@ -57,11 +58,11 @@ const SPEAKER_NOUNS: &[&str] = &[
     "institute", "board", "authority", "bureau", "service", "centre", "center", "fund", "party",
     "programme", "program", "federation", "association", "coalition", "alliance", "watchdog",
     "presidency", "cabinet", "parliament", "senate", "congress", "tribunal", "campaign",
-];
+]);
 
 /// Capitalized words that are titles before a name.
 #[rustfmt::skip]
-const TITLE_WORDS: &[&str] = &[
+static TITLE_WORDS: WordSet = WordSet::new(&[
     "minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "general",
     "chancellor", "prime", "foreign", "defence", "defense", "deputy", "chief", "director",
     "ambassador", "governor", "mayor", "senator", "representative", "premier", "king", "queen",
@@ -71,32 +72,32 @@ const TITLE_WORDS: &[&str] = &[
     "gen", "lt", "col", "sen", "rep", "gov", "dr", "mr", "mrs", "ms", "unification", "economy",
     "health", "energy", "agriculture", "education", "labour", "labor", "transport", "home",
     "culture", "executive", "attorney", "pope", "archbishop", "sheikh", "emir", "professor",
-];
+]);
 
 /// Title words that qualify a role without being one ("Foreign" in "Foreign Minister").
 #[rustfmt::skip]
-const ROLE_QUALIFIERS: &[&str] = &[
+static ROLE_QUALIFIERS: WordSet = WordSet::new(&[
     "foreign", "defence", "defense", "deputy", "first", "state", "national", "vice", "finance",
     "interior", "justice", "trade", "security", "unification", "economy", "health", "energy",
     "agriculture", "education", "labour", "labor", "transport", "home", "culture", "prime",
-];
+]);
 
 /// Capitalized words that start a clause rather than a name ("But officials said").
 #[rustfmt::skip]
-const CLAUSE_WORDS: &[&str] = &[
+static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "but", "and", "however", "meanwhile", "in", "on", "at", "it", "this", "that", "there",
     "when", "while", "after", "before", "also", "yet", "so", "still", "now", "then", "if",
     "as", "since", "although", "though", "because", "separately", "earlier", "later", "today",
     "yesterday", "instead", "indeed", "moreover", "for", "with", "by", "from", "of", "to",
-];
+]);
 
 /// Lowercase words that never modify a speaker noun (clause words, prepositions, verbs' helpers).
 #[rustfmt::skip]
-const NOT_MODIFIERS: &[&str] = &[
+static NOT_MODIFIERS: WordSet = WordSet::new(&[
     "and", "or", "but", "that", "which", "who", "as", "when", "while", "if", "because", "after",
     "before", "since", "of", "to", "in", "on", "at", "by", "for", "with", "from", "than", "so",
     "said", "says", "told", "is", "was", "are", "were", "has", "have", "had", "not", "then",
-];
+]);
 
 const PRONOUNS: &[&str] = &["he", "she", "they"];
 

@@ -3,6 +3,7 @@
 //! value, the counted unit, the qualifier and the kind. Dates, times, ordinals, list numbering,
 //! ages and numbers inside names are not figures.
 
+use super::words::WordSet;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -371,7 +372,7 @@ const EXACT_UNITS: &[(&str, &str)] = &[
     ("L", "litres"),
 ];
 
-const STOPWORDS: &[&str] = &[
+static STOPWORDS: WordSet = WordSet::new(&[
     "of", "to", "in", "from", "and", "or", "the", "a", "an", "that", "which", "by", "for", "on",
     "at", "with", "since", "as", "was", "were", "is", "are", "had", "have", "has", "will", "would",
     "be", "been", "than", "per", "each", "this", "these", "those", "it", "its", "their", "his",
@@ -382,9 +383,9 @@ const STOPWORDS: &[&str] = &[
     "against", "between", "out", "up", "down", "off", "among", "until", "there", "here", "now",
     "then", "some", "many", "most", "other", "say", "said", "says", "we", "they", "he", "she", "i",
     "you", "our", "my",
-];
+]);
 
-const CHANGE_VERBS: &[&str] = &[
+static CHANGE_VERBS: WordSet = WordSet::new(&[
     "increased",
     "increase",
     "increases",
@@ -423,9 +424,9 @@ const CHANGE_VERBS: &[&str] = &[
     "added",
     "slipped",
     "tumbled",
-];
+]);
 
-const IRREGULAR_PLURALS: &[&str] = &[
+static IRREGULAR_PLURALS: WordSet = WordSet::new(&[
     "people",
     "children",
     "men",
@@ -444,7 +445,7 @@ const IRREGULAR_PLURALS: &[&str] = &[
     "deer",
     "data",
     "media",
-];
+]);
 
 /// Finds the figures of every sentence. `excluded` holds byte ranges already taken by temporal
 /// expressions (years, dates, durations), sorted.

@@ -10,6 +10,7 @@ pub mod period;
 pub mod sentences;
 pub mod timex;
 mod tokens;
+mod words;
 
 use std::ops::Range;
 

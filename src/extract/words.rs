@@ -1,0 +1,72 @@
+//! Word lists that extraction looks words up in, once or more for every token: a hash set made
+//! on first use, instead of a comparison with each word of the list.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A fixed list of words (lowercase), looked up by hashing.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>>,
+}
+
+impl WordSet {
+    /// The set of `words`; it is built at the first lookup. Keep it in a `static` (a `const`
+    /// would be built again at every use).
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` is one of the words, exactly (case and all).
+    pub(crate) fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word.as_ref())
+    }
+}
+
+/// FNV-1a: words are short, and the sets are fixed lists of our own, so a fast hash without
+/// protection against chosen collisions is enough.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_set_holds_exactly_its_words() {
+        static SET: WordSet = WordSet::new(&["said", "told", "the", "a", "", "über"]);
+        for w in ["said", "told", "the", "a", "", "über"] {
+            assert!(SET.contains(w), "{w:?}");
+            assert!(SET.contains(&w.to_string()), "{w:?}");
+        }
+        for w in ["Said", "sai", "saidx", "told ", "THE", "b", "uber", "Über"] {
+            assert!(!SET.contains(w), "{w:?}");
+        }
+        let word: &str = "told";
+        assert!(SET.contains(&word));
+    }
+}
