@@ -215,6 +215,23 @@ mod tests {
     }
 
     #[test]
+    fn a_cached_figure_has_exactly_the_value_extracted() {
+        // 4.1 million is 4099999.9999999995 in binary floating point: JSON text that a fast
+        // float parser reads back one unit off, which a cached build would then publish.
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ClaimCache::open(dir.path(), true);
+        let a = article(
+            "---\ntitle: A\nsource: S\npublished: 2024-05-02\n---\nThe ministry said 4.1 million people and 7.3 billion dollars were counted, and 0.1 percent more.\n",
+        );
+        let (_, claims, _) = cache.claims(&a);
+        assert!(claims.figures.len() >= 3, "{:?}", claims.figures);
+        let (cached, _) = cache.load(&ClaimCache::key(&a), &a).unwrap();
+        let bits =
+            |c: &Claims| -> Vec<u64> { c.figures.iter().map(|f| f.value.to_bits()).collect() };
+        assert_eq!(bits(&cached), bits(&claims));
+    }
+
+    #[test]
     fn round_trips_and_refuses_corrupt_entries() {
         let dir = tempfile::tempdir().unwrap();
         let cache = ClaimCache::open(dir.path(), true);
