@@ -294,6 +294,42 @@ impl PageFingerprints {
     }
 }
 
+/// Where the items of the default exports of the last successful build into one output folder
+/// lie in their files ([`crate::render::splice`]), kept in `.report-cache/exports-<hash of the
+/// output path>.bin`. Read as a hint only: a missing, damaged or unreadable file means every
+/// item is written.
+#[derive(Debug)]
+pub struct ExportIndex {
+    file: Option<PathBuf>,
+}
+
+impl ExportIndex {
+    /// The index for builds of `root` into `out` (none when `enabled` is false).
+    pub fn open(root: &Path, out: &Path, enabled: bool) -> Self {
+        ExportIndex {
+            file: enabled.then(|| record_file(root, out, "exports").with_extension("bin")),
+        }
+    }
+
+    /// The last build's records, or none.
+    pub fn load(&self) -> std::collections::BTreeMap<String, crate::render::splice::ExportRecord> {
+        self.file
+            .as_ref()
+            .and_then(|f| std::fs::read(f).ok())
+            .and_then(|b| crate::render::splice::decode(&b))
+            .unwrap_or_default()
+    }
+
+    /// Records this build's exports (written beside, then renamed).
+    pub fn store(
+        &self,
+        records: &std::collections::BTreeMap<String, crate::render::splice::ExportRecord>,
+    ) {
+        let Some(file) = &self.file else { return };
+        store_bytes(file, &crate::render::splice::encode(records));
+    }
+}
+
 /// What the last successful build of a project into one output folder read and wrote, kept in
 /// `.report-cache/build-<hash of the output path>.json`: a hash of the inputs' names, sizes and
 /// modification times (`report.yaml`, `content/`, `templates/`, the build date, the version and
@@ -420,13 +456,21 @@ fn record_file(root: &Path, out: &Path, kind: &str) -> PathBuf {
 /// Writes `value` as JSON beside `file`, then renames it into place, so that a reader never sees
 /// half a file. A record that cannot be written is not an error: the next build does more work.
 fn store_json<T: Serialize + ?Sized>(file: &Path, value: &T) {
-    let Ok(bytes) = serde_json::to_vec(value) else {
-        return;
-    };
+    if let Ok(bytes) = serde_json::to_vec(value) {
+        store_bytes(file, &bytes);
+    }
+}
+
+/// Writes `bytes` beside `file`, then renames them into place. A record that cannot be written
+/// is not an error: the next build does more work.
+fn store_bytes(file: &Path, bytes: &[u8]) {
     if let Some(dir) = file.parent()
         && std::fs::create_dir_all(dir).is_ok()
     {
-        let tmp = file.with_extension(format!("json.{}.tmp", std::process::id()));
+        let extension = file
+            .extension()
+            .map_or_else(String::new, |e| e.to_string_lossy().into_owned());
+        let tmp = file.with_extension(format!("{extension}.{}.tmp", std::process::id()));
         if std::fs::write(&tmp, bytes).is_ok() {
             let _ = std::fs::rename(&tmp, file);
         }

@@ -207,6 +207,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
     // output instead of rendered again.
     let pages = cache::PageFingerprints::open(&options.root, &outcome.out, options.cache);
     let previous = pages.load();
+    let export_index = cache::ExportIndex::open(&options.root, &outcome.out, options.cache);
+    let previous_exports = export_index.load();
     let link = |path: &str| {
         let linked = staging.link(path)?;
         if linked && let Some(p) = progress {
@@ -217,6 +219,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
     let reuse = render::Reuse {
         previous: &previous,
         link: &link,
+        exports: &previous_exports,
     };
     let output = StagingOutput {
         staging: &staging,
@@ -235,6 +238,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
         staging.commit()?;
         outcome.written = true;
         pages.store(&rendered.fingerprints);
+        export_index.store(&rendered.exports);
         if let Some(stamp) = &stamp {
             if outcome.diagnostics.is_empty() {
                 stamp.store(
@@ -312,6 +316,14 @@ impl render::Output for StagingOutput<'_> {
             p.step();
         }
         Ok(Box::new(file))
+    }
+
+    fn previous(&self, path: &str) -> Option<std::fs::File> {
+        self.staging.published(path)
+    }
+
+    fn stamp(&self, path: &str) -> Option<(u64, u128)> {
+        render::splice::file_stamp(&self.staging.staged(path)?)
     }
 }
 

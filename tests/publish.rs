@@ -303,3 +303,90 @@ fn a_build_with_nothing_changed_stops_early_unless_the_output_was_touched() {
     assert!(build_cached(&p).up_to_date);
     assert!(!p.build().up_to_date, "--no-cache");
 }
+
+/// The site a build without the cache makes of `p`, in a folder of its own.
+fn fresh_site(p: &TestProject) -> BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(["build", "--no-cache", "--out"])
+        .arg(out.path().join("site"))
+        .current_dir(p.root())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    tree(&out.path().join("site"))
+}
+
+/// The exports whose label says some of their bytes were copied from the previous build.
+fn copied_exports(outcome: &report::BuildOutcome) -> Vec<String> {
+    outcome
+        .timings
+        .iter()
+        .filter(|(label, _)| label.ends_with("copied from the previous build)"))
+        .filter_map(|(label, _)| label.split_whitespace().nth(1).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn after_an_edit_the_exports_copy_what_did_not_change_and_equal_a_fresh_build() {
+    let p = TestProject::empty();
+    many_articles(&p, 30);
+    let first = build_cached(&p);
+    assert!(first.written);
+    assert!(copied_exports(&first).is_empty(), "{:?}", first.timings);
+    p.write(
+        "content/articles/a0007.md",
+        "---\ntitle: Story 7\nsource: Wire\npublished: 2024-03-08\ntags: [t]\n---\nOfficials said on Monday that about 9,999 people had left since January.\n",
+    );
+    let edited = build_cached(&p);
+    let mut copied = copied_exports(&edited);
+    copied.sort();
+    assert_eq!(
+        copied,
+        [
+            "chronology.ics",
+            "claims.json",
+            "figures.csv",
+            "search-index.js",
+            "timeline.json"
+        ]
+    );
+    let site = tree(&p.site());
+    assert!(String::from_utf8_lossy(&site["claims.json"]).contains("9,999"));
+    assert_eq!(site, fresh_site(&p));
+    // A published export changed since it was written is not copied from: the next build
+    // writes it whole, and the result is still what a fresh build makes.
+    let claims = p.site().join("claims.json");
+    let mut bytes = std::fs::read(&claims).unwrap();
+    let at = bytes.windows(8).position(|w| w == b"Story 12").unwrap();
+    bytes[at..at + 8].copy_from_slice(b"Defaced!");
+    bytes.push(b'\n');
+    std::fs::write(&claims, bytes).unwrap();
+    p.write(
+        "content/articles/a0008.md",
+        "---\ntitle: Story 8\nsource: Wire\npublished: 2024-03-09\ntags: [t]\n---\nOfficials said on Monday that about 8,888 people had left since January.\n",
+    );
+    let again = build_cached(&p);
+    let copied = copied_exports(&again);
+    assert!(!copied.contains(&"claims.json".to_string()), "{copied:?}");
+    assert!(copied.contains(&"timeline.json".to_string()), "{copied:?}");
+    assert_eq!(tree(&p.site()), fresh_site(&p));
+    // A damaged record of the exports is not trusted either.
+    for entry in std::fs::read_dir(p.root().join(".report-cache")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("exports-") {
+            let mut record = std::fs::read(&path).unwrap();
+            let middle = record.len() / 2;
+            record[middle] ^= 0xff;
+            std::fs::write(&path, record).unwrap();
+        }
+    }
+    p.write(
+        "content/articles/a0009.md",
+        "---\ntitle: Story 9\nsource: Wire\npublished: 2024-03-10\ntags: [t]\n---\nOfficials said on Monday that about 7,777 people had left since January.\n",
+    );
+    let damaged = build_cached(&p);
+    assert!(copied_exports(&damaged).is_empty(), "{:?}", damaged.timings);
+    assert_eq!(tree(&p.site()), fresh_site(&p));
+}

@@ -8,12 +8,19 @@
 //! writers stream the same output from the views in a fraction of the time and memory.
 //! `tests/exports.rs` checks the two paths byte for byte.
 
-use std::io::{self, Write};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::io;
 
 use serde::Serialize;
 
 use super::filters::{csv_number, csv_text, ics_escape, ics_line, script_safe};
+use super::splice::{Splicer, unique};
 use super::views::{ArticleData, BriefingData, ChronologyGroupView, EventView, SiteView};
+
+/// The version of the writers' output: raise it when what a writer writes for an item changes, so
+/// that no item is copied from a file an older writer wrote (see [`super::splice`]).
+pub const FORMAT: u32 = 1;
 
 /// What the writers read.
 pub struct ExportData<'a> {
@@ -25,10 +32,45 @@ pub struct ExportData<'a> {
     pub briefings: &'a [&'a BriefingData],
     /// The chronology.
     pub chronology: &'a [ChronologyGroupView],
+    /// What each of `articles` is made from (its file and the extractor), in the same order.
+    pub prints: &'a [u64],
+    /// The same by article slug.
+    pub print_of: &'a HashMap<&'a str, u64>,
+    /// What every item of every export depends on besides its article: the site settings, the
+    /// templates and [`FORMAT`].
+    pub base: u64,
+}
+
+impl ExportData<'_> {
+    /// The key of the item of export `name` made from article `i` alone.
+    fn article_key(&self, name: &str, i: usize) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (self.base, name, self.prints[i]).hash(&mut h);
+        h.finish()
+    }
+
+    /// The keys of the items of export `name` made from `events`, one each; an event whose
+    /// article is unknown, or that shares its key with another, gets none.
+    fn event_keys(&self, name: &str, events: &[&EventView]) -> Vec<Option<u64>> {
+        let keys: Vec<Option<u64>> = events
+            .iter()
+            .map(|e| {
+                let print = self.print_of.get(e.from.article.as_str())?;
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (self.base, name, print, e.start, e.end, e.date.as_str()).hash(&mut h);
+                Some(h.finish())
+            })
+            .collect();
+        // Keys are kept only where every event has one, to keep `unique` simple.
+        match keys.iter().copied().collect::<Option<Vec<u64>>>() {
+            Some(keys) => unique(keys),
+            None => vec![None; events.len()],
+        }
+    }
 }
 
 /// A writer for a default template, by the template's name.
-pub type Writer = fn(&ExportData<'_>, &mut dyn Write) -> io::Result<()>;
+pub type Writer = fn(&ExportData<'_>, &mut Splicer<'_>) -> io::Result<()>;
 
 /// The writer that stands for the default template `name`, if there is one.
 pub fn writer_for(name: &str) -> Option<Writer> {
@@ -72,118 +114,126 @@ fn json_sorted<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_value(value).map_or_else(|_| "null".into(), |v| json(&v))
 }
 
-fn claims_json(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
-    write!(
-        out,
-        "{{\n  \"site\": {},\n  \"articles\": [",
-        json_sorted(data.site)
+fn claims_json(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
+    out.write(
+        format!(
+            "{{\n  \"site\": {},\n  \"articles\": [",
+            json_sorted(data.site)
+        )
+        .as_bytes(),
     )?;
-    let mut buf = String::new();
     for (i, a) in data.articles.iter().enumerate() {
-        use std::fmt::Write as _;
-        buf.clear();
-        let _ = write!(
-            buf,
-            "\n    {{\n      \"slug\": {},\n      \"title\": {},\n      \"source\": {},\n      \"published\": {},\n      \"url\": {},\n      \"path\": {},\n      \"tags\": {},\n      \"figures\": [",
-            json(&a.slug),
-            json(&a.title),
-            json(&a.source),
-            json(&a.published),
-            json(&a.url),
-            json(&a.path),
-            json(&a.tags)
-        );
-        for (j, f) in a.figures.iter().enumerate() {
-            if j > 0 {
-                buf.push_str(", ");
-            }
-            let _ = write!(
-                buf,
-                "{{\"text\": {}, \"value\": {}, \"unit\": {}, \"qualifier\": {}, \"kind\": {}, \"said_by\": {}, \"as_of\": {}, \"sentence\": {}, \"start\": {}, \"end\": {}, \"hand\": {}}}",
-                json(&f.text),
-                json(&f.value),
-                json(&f.unit),
-                json(&f.qualifier),
-                json(&f.kind),
-                json(&f.said_by),
-                json(&f.as_of),
-                json(&f.sentence),
-                f.start,
-                f.end,
-                f.hand
-            );
+        if i > 0 {
+            out.write(b",")?;
         }
-        buf.push_str("],\n      \"dates\": [");
-        for (j, d) in a.dates.iter().enumerate() {
-            if j > 0 {
-                buf.push_str(", ");
-            }
-            let _ = write!(
-                buf,
-                "{{\"text\": {}, \"type\": {}, \"value\": {}, \"mod\": {}, \"start\": {}, \"end\": {}}}",
-                json(&d.text),
-                json(&d.kind),
-                json(&d.value),
-                json(&d.modifier),
-                d.start,
-                d.end
-            );
-        }
-        buf.push_str("],\n      \"events\": [");
-        for (j, e) in a.events.iter().enumerate() {
-            if j > 0 {
-                buf.push_str(", ");
-            }
-            let _ = write!(
-                buf,
-                "{{\"date\": {}, \"precision\": {}, \"date_text\": {}, \"said_by\": {}, \"text\": {}, \"start\": {}, \"end\": {}}}",
-                json(&e.date),
-                json(&e.precision),
-                json(&e.date_text),
-                json(&e.said_by),
-                json(&e.text),
-                e.start,
-                e.end
-            );
-        }
-        buf.push_str("]\n    }");
-        if i + 1 < data.articles.len() {
-            buf.push(',');
-        }
-        out.write_all(buf.as_bytes())?;
+        out.item(Some(data.article_key("claims.json", i)), |buf| {
+            claims_json_article(a, buf)
+        })?;
     }
-    out.write_all(b"\n  ]\n}\n")
+    out.write(b"\n  ]\n}\n")
 }
 
-fn figures_csv(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(
+fn claims_json_article(a: &ArticleData, buf: &mut String) {
+    use std::fmt::Write as _;
+    let _ = write!(
+        buf,
+        "\n    {{\n      \"slug\": {},\n      \"title\": {},\n      \"source\": {},\n      \"published\": {},\n      \"url\": {},\n      \"path\": {},\n      \"tags\": {},\n      \"figures\": [",
+        json(&a.slug),
+        json(&a.title),
+        json(&a.source),
+        json(&a.published),
+        json(&a.url),
+        json(&a.path),
+        json(&a.tags)
+    );
+    for (j, f) in a.figures.iter().enumerate() {
+        if j > 0 {
+            buf.push_str(", ");
+        }
+        let _ = write!(
+            buf,
+            "{{\"text\": {}, \"value\": {}, \"unit\": {}, \"qualifier\": {}, \"kind\": {}, \"said_by\": {}, \"as_of\": {}, \"sentence\": {}, \"start\": {}, \"end\": {}, \"hand\": {}}}",
+            json(&f.text),
+            json(&f.value),
+            json(&f.unit),
+            json(&f.qualifier),
+            json(&f.kind),
+            json(&f.said_by),
+            json(&f.as_of),
+            json(&f.sentence),
+            f.start,
+            f.end,
+            f.hand
+        );
+    }
+    buf.push_str("],\n      \"dates\": [");
+    for (j, d) in a.dates.iter().enumerate() {
+        if j > 0 {
+            buf.push_str(", ");
+        }
+        let _ = write!(
+            buf,
+            "{{\"text\": {}, \"type\": {}, \"value\": {}, \"mod\": {}, \"start\": {}, \"end\": {}}}",
+            json(&d.text),
+            json(&d.kind),
+            json(&d.value),
+            json(&d.modifier),
+            d.start,
+            d.end
+        );
+    }
+    buf.push_str("],\n      \"events\": [");
+    for (j, e) in a.events.iter().enumerate() {
+        if j > 0 {
+            buf.push_str(", ");
+        }
+        let _ = write!(
+            buf,
+            "{{\"date\": {}, \"precision\": {}, \"date_text\": {}, \"said_by\": {}, \"text\": {}, \"start\": {}, \"end\": {}}}",
+            json(&e.date),
+            json(&e.precision),
+            json(&e.date_text),
+            json(&e.said_by),
+            json(&e.text),
+            e.start,
+            e.end
+        );
+    }
+    buf.push_str("]\n    }");
+}
+
+fn figures_csv(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
+    out.write(
         b"article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end\n",
     )?;
     fn opt<S: AsRef<str>>(s: &Option<S>) -> String {
         s.as_ref()
             .map_or_else(String::new, |s| csv_text(s.as_ref()))
     }
-    for a in data.articles {
-        for f in &a.figures {
-            writeln!(
-                out,
-                "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
-                csv_text(&f.from.article),
-                csv_text(&f.from.article_source),
-                csv_text(&f.from.article_published),
-                opt(&f.from.article_url),
-                csv_text(&f.text),
-                csv_number(f.value),
-                opt(&f.unit),
-                opt(&f.qualifier),
-                csv_text(&f.kind),
-                opt(&f.said_by),
-                opt(&f.as_of),
-                csv_text(&f.sentence),
-                f.start,
-                f.end
-            )?;
-        }
+    for (i, a) in data.articles.iter().enumerate() {
+        out.item(Some(data.article_key("figures.csv", i)), |buf| {
+            use std::fmt::Write as _;
+            for f in &a.figures {
+                let _ = writeln!(
+                    buf,
+                    "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+                    csv_text(&f.from.article),
+                    csv_text(&f.from.article_source),
+                    csv_text(&f.from.article_published),
+                    opt(&f.from.article_url),
+                    csv_text(&f.text),
+                    csv_number(f.value),
+                    opt(&f.unit),
+                    opt(&f.qualifier),
+                    csv_text(&f.kind),
+                    opt(&f.said_by),
+                    opt(&f.as_of),
+                    csv_text(&f.sentence),
+                    f.start,
+                    f.end
+                );
+            }
+        })?;
     }
     Ok(())
 }
@@ -193,7 +243,7 @@ pub(super) fn truthy<S: AsRef<str>>(s: &Option<S>) -> Option<&str> {
     s.as_ref().map(AsRef::as_ref).filter(|s| !s.is_empty())
 }
 
-fn chronology_ics(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
+fn chronology_ics(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
     let site = data.site;
     let mut text = String::new();
     let line = |l: &str, text: &mut String| ics_line(l, text);
@@ -209,14 +259,17 @@ fn chronology_ics(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> 
         &format!("X-WR-CALNAME:{} — chronology", ics_escape(&site.title)),
         &mut text,
     );
-    out.write_all(text.as_bytes())?;
+    out.write(text.as_bytes())?;
     let stamp = site.built.replace('-', "");
-    for group in data.chronology {
-        for e in &group.entries {
-            if e.date_start.is_empty() || e.date_end.is_empty() {
-                continue;
-            }
-            text.clear();
+    let events: Vec<&EventView> = data
+        .chronology
+        .iter()
+        .flat_map(|group| group.entries.iter().map(|e| &**e))
+        .filter(|e| !e.date_start.is_empty() && !e.date_end.is_empty())
+        .collect();
+    let keys = data.event_keys("chronology.ics", &events);
+    for (e, key) in events.into_iter().zip(keys) {
+        out.item(key, |text| {
             let mut description = format!(
                 "DESCRIPTION:{} ({} precision\\, written “{}”).",
                 ics_escape(&e.date_display),
@@ -256,46 +309,44 @@ fn chronology_ics(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> 
             // Values that are not escaped may hold line breaks: split them as the filter does.
             for l in lines.iter().chain(url.iter()) {
                 for part in l.lines() {
-                    line(part, &mut text);
+                    line(part, text);
                 }
             }
-            line("TRANSP:TRANSPARENT", &mut text);
-            line("END:VEVENT", &mut text);
-            out.write_all(text.as_bytes())?;
-        }
+            line("TRANSP:TRANSPARENT", text);
+            line("END:VEVENT", text);
+        })?;
     }
     text.clear();
     line("END:VCALENDAR", &mut text);
-    out.write_all(text.as_bytes())
+    out.write(text.as_bytes())
 }
 
-fn timeline_json(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
+fn timeline_json(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
     let site = data.site;
     let escape = escape_filter;
     let description = truthy(&site.description).map_or_else(|| "\"\"".into(), |d| json(&escape(d)));
-    write!(
-        out,
-        "{{\n  \"title\": {{\"text\": {{\"headline\": {}, \"text\": {}}}}},\n  \"events\": [",
-        json(&escape(&site.title)),
-        description
+    out.write(
+        format!(
+            "{{\n  \"title\": {{\"text\": {{\"headline\": {}, \"text\": {}}}}},\n  \"events\": [",
+            json(&escape(&site.title)),
+            description
+        )
+        .as_bytes(),
     )?;
-    let mut first = true;
-    let mut buf = String::new();
-    for group in data.chronology {
-        for e in &group.entries {
-            if e.date_start.is_empty() {
-                continue;
-            }
-            buf.clear();
-            if !first {
-                buf.push(',');
-            }
-            first = false;
-            timeline_event(site, e, &mut buf);
-            out.write_all(buf.as_bytes())?;
+    let events: Vec<&EventView> = data
+        .chronology
+        .iter()
+        .flat_map(|group| group.entries.iter().map(|e| &**e))
+        .filter(|e| !e.date_start.is_empty())
+        .collect();
+    let keys = data.event_keys("timeline.json", &events);
+    for (i, (e, key)) in events.into_iter().zip(keys).enumerate() {
+        if i > 0 {
+            out.write(b",")?;
         }
+        out.item(key, |buf| timeline_event(site, e, buf))?;
     }
-    out.write_all(b"\n  ]\n}\n")
+    out.write(b"\n  ]\n}\n")
 }
 
 fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
@@ -355,61 +406,71 @@ fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
     );
 }
 
-fn search_index_js(data: &ExportData<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let sj = |s: &str| script_safe(json(s));
-    // `| default(value="")` in the template: a missing value is an empty string.
-    fn sj_opt<S: AsRef<str>>(s: &Option<S>) -> String {
-        script_safe(json(s.as_ref().map_or("", AsRef::as_ref)))
-    }
+fn search_index_js(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
     // The template's opening comment leaves a line break before the script.
-    out.write_all(b"\nwindow.REPORT_SEARCH = [")?;
-    let mut buf = String::new();
-    for a in data.articles {
-        use std::fmt::Write as _;
-        buf.clear();
-        let _ = write!(
-            buf,
-            "\n{{\"k\": \"article\", \"t\": {}, \"s\": {}, \"u\": {}}},",
-            sj(&a.title),
-            sj(&format!("{}, {}", a.source, a.published_display)),
-            sj(&a.href)
-        );
-        let link = |anchor: &Option<super::views::Text>| match truthy(anchor) {
-            Some(anchor) => sj(&format!("{}#{anchor}", a.href)),
-            None => sj(&a.href),
-        };
-        for f in &a.figures {
-            let _ = write!(
-                buf,
-                "\n{{\"k\": \"figure\", \"t\": {}, \"s\": {}, \"w\": {}, \"u\": {}}},",
-                sj(&f.text),
-                sj(&f.sentence),
-                sj_opt(&f.said_by),
-                link(&f.anchor)
-            );
-        }
-        for e in &a.events {
-            let _ = write!(
-                buf,
-                "\n{{\"k\": \"event\", \"t\": {}, \"s\": {}, \"w\": {}, \"u\": {}}},",
-                sj(&e.date_display),
-                sj(&e.text),
-                sj_opt(&e.said_by),
-                link(&e.anchor)
-            );
-        }
-        out.write_all(buf.as_bytes())?;
+    out.write(b"\nwindow.REPORT_SEARCH = [")?;
+    for (i, a) in data.articles.iter().enumerate() {
+        out.item(Some(data.article_key("search-index.js", i)), |buf| {
+            search_index_article(a, buf)
+        })?;
     }
     for b in data.briefings {
-        write!(
-            out,
-            "\n{{\"k\": \"briefing\", \"t\": {}, \"s\": {}, \"u\": {}}},",
-            sj(&b.title),
-            sj_opt(&b.summary),
-            sj(&b.href)
+        out.write(
+            format!(
+                "\n{{\"k\": \"briefing\", \"t\": {}, \"s\": {}, \"u\": {}}},",
+                sj(&b.title),
+                sj_opt(&b.summary),
+                sj(&b.href)
+            )
+            .as_bytes(),
         )?;
     }
-    out.write_all(b"\nnull].filter(Boolean);\n")
+    out.write(b"\nnull].filter(Boolean);\n")
+}
+
+/// `| default(value="")` in the template: a missing value is an empty string.
+fn sj_opt<S: AsRef<str>>(s: &Option<S>) -> String {
+    script_safe(json(s.as_ref().map_or("", AsRef::as_ref)))
+}
+
+/// A value as the search index's template writes it: JSON, safe inside a script.
+fn sj(s: &str) -> String {
+    script_safe(json(s))
+}
+
+fn search_index_article(a: &ArticleData, buf: &mut String) {
+    use std::fmt::Write as _;
+    let _ = write!(
+        buf,
+        "\n{{\"k\": \"article\", \"t\": {}, \"s\": {}, \"u\": {}}},",
+        sj(&a.title),
+        sj(&format!("{}, {}", a.source, a.published_display)),
+        sj(&a.href)
+    );
+    let link = |anchor: &Option<super::views::Text>| match truthy(anchor) {
+        Some(anchor) => sj(&format!("{}#{anchor}", a.href)),
+        None => sj(&a.href),
+    };
+    for f in &a.figures {
+        let _ = write!(
+            buf,
+            "\n{{\"k\": \"figure\", \"t\": {}, \"s\": {}, \"w\": {}, \"u\": {}}},",
+            sj(&f.text),
+            sj(&f.sentence),
+            sj_opt(&f.said_by),
+            link(&f.anchor)
+        );
+    }
+    for e in &a.events {
+        let _ = write!(
+            buf,
+            "\n{{\"k\": \"event\", \"t\": {}, \"s\": {}, \"w\": {}, \"u\": {}}},",
+            sj(&e.date_display),
+            sj(&e.text),
+            sj_opt(&e.said_by),
+            link(&e.anchor)
+        );
+    }
 }
 
 #[cfg(test)]

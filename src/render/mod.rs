@@ -14,6 +14,7 @@ pub mod exports;
 pub mod filters;
 mod html;
 mod pages;
+pub mod splice;
 pub mod templates;
 pub mod views;
 mod whole_site;
@@ -97,6 +98,15 @@ pub trait Output: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), crate::error::Error>;
     /// Opens one file to be written piece by piece, for a file too large to hold in memory.
     fn create(&self, path: &str) -> Result<Box<dyn Write + '_>, crate::error::Error>;
+    /// The previous build's published file at `path`, when there is one to copy from.
+    fn previous(&self, _path: &str) -> Option<std::fs::File> {
+        None
+    }
+    /// The length and modification time of the file written at `path` (see
+    /// [`splice::ExportRecord`]), when it is kept.
+    fn stamp(&self, _path: &str) -> Option<(u64, u128)> {
+        None
+    }
 }
 
 /// An [`Output`] that keeps nothing: for a check, which renders only to find problems.
@@ -162,6 +172,7 @@ pub fn render(
         files: 0,
         diagnostics: diags,
         fingerprints: BTreeMap::new(),
+        exports: BTreeMap::new(),
         timings,
     };
     pages::render_pages(
@@ -183,6 +194,8 @@ pub struct Rendered {
     pub diagnostics: Diagnostics,
     /// The fingerprint of every article and briefing page, for the next build's reuse.
     pub fingerprints: BTreeMap<String, u64>,
+    /// Where the items of each default export lie in its file, for the next build's reuse.
+    pub exports: BTreeMap<String, splice::ExportRecord>,
     /// How long each step took.
     pub timings: Vec<(String, Duration)>,
 }
@@ -193,6 +206,8 @@ pub struct Reuse<'a> {
     pub previous: &'a BTreeMap<String, u64>,
     /// Puts the previous build's file at this path into the new output; false when it is gone.
     pub link: &'a (dyn Fn(&str) -> Result<bool, crate::error::Error> + Sync),
+    /// Where the items of the previous build's default exports lie, by path.
+    pub exports: &'a BTreeMap<String, splice::ExportRecord>,
 }
 
 /// Whether `path` is a safe relative output path (no `..`, not absolute).

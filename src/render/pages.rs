@@ -13,7 +13,7 @@ use tera::Context;
 
 use super::{
     Origin, Output, Plan, Rendered, ReportView, Reuse, Target, Templates, exports, html, root_of,
-    target_of, views,
+    splice, target_of, views,
 };
 use crate::assemble::Report;
 
@@ -91,11 +91,24 @@ pub(super) fn render_pages(
     jobs.sort_by_key(weight);
     let articles: Vec<&views::ArticleData> = view.articles.iter().map(|a| &a.data).collect();
     let briefings: Vec<&views::BriefingData> = view.briefings.iter().collect();
+    let print_of: std::collections::HashMap<&str, u64> = articles
+        .iter()
+        .zip(&article_prints)
+        .map(|(a, &print)| (a.slug.as_str(), print))
+        .collect();
+    let base = {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (exports::FORMAT, templates_print, site_print).hash(&mut h);
+        h.finish()
+    };
     let data = exports::ExportData {
         site: &view.site,
         articles: &articles,
         briefings: &briefings,
         chronology: &view.chronology,
+        prints: &article_prints,
+        print_of: &print_of,
+        base,
     };
     // A page whose inputs (templates, site settings, and its own inputs) hash as in the previous
     // build is linked from the previous output instead of rendered.
@@ -202,6 +215,7 @@ pub(super) fn render_pages(
         .with_max_len(1)
         .map(|job| -> Result<Done<'_>, crate::error::Error> {
             let clock = Instant::now();
+            let mut export = None;
             let (name, path, error, print) = match *job {
                 Job::Page {
                     name,
@@ -214,19 +228,34 @@ pub(super) fn render_pages(
                 }
                 Job::Export { name, path } => {
                     let writer = exports::writer_for(name).expect("partitioned on writer_for");
+                    let previous = reuse
+                        .and_then(|r| r.exports.get(path.as_str()))
+                        .and_then(|record| splice::Previous::check(output.previous(path)?, record));
                     let mut file = output.create(path)?;
-                    writer(&data, &mut file)
-                        .and_then(|()| file.flush())
+                    let mut splicer = splice::Splicer::new(&mut *file, previous);
+                    let (items, copied) = writer(&data, &mut splicer)
+                        .and_then(|()| splicer.finish())
+                        .and_then(|done| file.flush().map(|()| done))
                         .map_err(|source| crate::error::Error::Write {
                             path: PathBuf::from(path),
                             source,
                         })?;
+                    drop(file);
+                    let record = output
+                        .stamp(path)
+                        .map(|(len, modified)| splice::ExportRecord {
+                            len,
+                            modified,
+                            items,
+                        });
+                    export = Some((record, copied));
                     (name, path, None, None)
                 }
             };
             Ok(Done {
                 name,
                 path,
+                export,
                 error,
                 print,
                 took: clock.elapsed(),
@@ -239,6 +268,10 @@ pub(super) fn render_pages(
         let tally = per_template.entry(d.name).or_default();
         tally.files += 1;
         tally.took += d.took;
+        if let Some((Some(record), copied)) = d.export {
+            tally.copied = (copied * 100).checked_div(record.len);
+            done.exports.insert(d.path.clone(), record);
+        }
         match d.error {
             Some(e) => {
                 tally.error.get_or_insert(e);
@@ -257,7 +290,12 @@ pub(super) fn render_pages(
             done.diagnostics.push(templates.render_diagnostic(name, &e));
         }
         let label = if native.iter().any(|(n, _)| *n == name) {
-            format!("write {name}")
+            match tally.copied {
+                Some(percent) if percent > 0 => {
+                    format!("write {name} ({percent}% copied from the previous build)")
+                }
+                _ => format!("write {name}"),
+            }
         } else if natively.contains(&name.as_str()) {
             format!("write {name} ({} files)", tally.files)
         } else {
@@ -281,6 +319,8 @@ struct Tally {
     error: Option<tera::Error>,
     /// Time spent, summed over threads.
     took: Duration,
+    /// For an export: the share of its bytes copied from the previous build's file, in percent.
+    copied: Option<u64>,
 }
 
 /// Feeds the JSON text of `value` to `hasher`, without holding the text.
@@ -316,6 +356,9 @@ enum Job<'a> {
 struct Done<'a> {
     name: &'a String,
     path: &'a String,
+    /// For an export: where its items lie (when the output keeps files), and how many of its
+    /// bytes were copied from the previous build's file.
+    export: Option<(Option<splice::ExportRecord>, u64)>,
     error: Option<tera::Error>,
     print: Option<u64>,
     took: Duration,

@@ -1,0 +1,457 @@
+//! Exports written again after an edit: the bytes of every item (an article's record, a dated
+//! event) whose inputs hash as in the previous build are copied from the previous build's file,
+//! and only the other items are written anew.
+//!
+//! Each export records, for every item, a key (the hash of everything the item's bytes depend
+//! on) and where its bytes lie in the file. The next build looks each item's key up in that
+//! record: a hit is a range of the published file, and neighbouring hits are copied as one. The
+//! record is a hint only: it is used when the published file still has the length and the
+//! modification time recorded after it was written, and a record that cannot be read or does
+//! not check out means every item is written.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+/// Where the items of one export lie in its file, and what the file was when written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRecord {
+    /// Length of the file.
+    pub len: u64,
+    /// Modification time of the file, in nanoseconds since the Unix epoch.
+    pub modified: u128,
+    /// For each item: key, offset and length of its bytes.
+    pub items: Items,
+}
+
+/// The length and modification time of the file at `path`, as [`ExportRecord`] keeps them.
+pub fn file_stamp(path: &Path) -> Option<(u64, u128)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some((meta.len(), modified.as_nanos()))
+}
+
+/// Where an export's items lie: key, offset and length of each, in file order.
+pub type Items = Vec<(u64, u64, u64)>;
+
+/// The previous build's file of an export and where its items lie.
+pub struct Previous {
+    file: File,
+    items: HashMap<u64, (u64, u64)>,
+}
+
+impl Previous {
+    /// The previous file and its record, when the file is the one the record describes (same
+    /// length and modification time) and every item lies inside it.
+    pub fn check(file: File, record: &ExportRecord) -> Option<Previous> {
+        let meta = file.metadata().ok()?;
+        let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        if meta.len() != record.len || modified.as_nanos() != record.modified {
+            return None;
+        }
+        let mut items = HashMap::with_capacity(record.items.len());
+        for &(key, offset, len) in &record.items {
+            if offset.checked_add(len).is_none_or(|end| end > record.len) {
+                return None;
+            }
+            items.insert(key, (offset, len));
+        }
+        Some(Previous { file, items })
+    }
+}
+
+/// Keys for items in the order they are written, with any key that occurs more than once
+/// dropped: two items with one key could not be told apart.
+pub fn unique(keys: Vec<u64>) -> Vec<Option<u64>> {
+    let mut seen = HashSet::with_capacity(keys.len());
+    let mut twice = HashSet::new();
+    for &k in &keys {
+        if !seen.insert(k) {
+            twice.insert(k);
+        }
+    }
+    keys.into_iter()
+        .map(|k| (!twice.contains(&k)).then_some(k))
+        .collect()
+}
+
+/// Writes an export: plain bytes with [`Splicer::write`], items with [`Splicer::item`].
+pub struct Splicer<'a> {
+    out: &'a mut dyn Write,
+    /// Bytes of the file so far, counting those waiting to be copied.
+    at: u64,
+    previous: Option<Previous>,
+    /// A range of the previous file waiting to be copied.
+    pending: Option<(u64, u64)>,
+    items: Items,
+    copied: u64,
+    buf: String,
+}
+
+impl<'a> Splicer<'a> {
+    /// Writes to `out`, copying from `previous` where it can.
+    pub fn new(out: &'a mut dyn Write, previous: Option<Previous>) -> Self {
+        Splicer {
+            out,
+            at: 0,
+            previous,
+            pending: None,
+            items: Vec::new(),
+            copied: 0,
+            buf: String::new(),
+        }
+    }
+
+    /// Writes bytes that are not an item (headers, separators).
+    pub fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.copy_pending()?;
+        self.out.write_all(bytes)?;
+        self.at += bytes.len() as u64;
+        Ok(())
+    }
+
+    /// Writes an item: copied from the previous file when `key` is there, else made by `render`
+    /// (which appends to the string it is given). An item without a key is always made.
+    pub fn item(&mut self, key: Option<u64>, render: impl FnOnce(&mut String)) -> io::Result<()> {
+        if let Some(key) = key
+            && let Some(&(offset, len)) = self.previous.as_ref().and_then(|p| p.items.get(&key))
+        {
+            match &mut self.pending {
+                Some((_, end)) if *end == offset => *end += len,
+                _ => {
+                    self.copy_pending()?;
+                    self.pending = Some((offset, offset + len));
+                }
+            }
+            self.items.push((key, self.at, len));
+            self.at += len;
+            self.copied += len;
+            return Ok(());
+        }
+        self.copy_pending()?;
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        render(&mut buf);
+        let written = self.out.write_all(buf.as_bytes());
+        let len = buf.len() as u64;
+        self.buf = buf;
+        written?;
+        if let Some(key) = key {
+            self.items.push((key, self.at, len));
+        }
+        self.at += len;
+        Ok(())
+    }
+
+    /// Copies what is waiting and hands back where the items lie and how many bytes were copied.
+    pub fn finish(mut self) -> io::Result<(Items, u64)> {
+        self.copy_pending()?;
+        Ok((self.items, self.copied))
+    }
+
+    fn copy_pending(&mut self) -> io::Result<()> {
+        let Some((mut from, end)) = self.pending.take() else {
+            return Ok(());
+        };
+        let Some(previous) = &self.previous else {
+            return Ok(());
+        };
+        let mut chunk = vec![0; (end - from).min(1 << 20) as usize];
+        while from < end {
+            let n = (end - from).min(chunk.len() as u64) as usize;
+            read_exact_at(&previous.file, &mut chunk[..n], from)?;
+            self.out.write_all(&chunk[..n])?;
+            from += n as u64;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, offset)? {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+const MAGIC: &[u8; 8] = b"rptexp01";
+
+/// The records of a build's exports as bytes: a header, each record, and a checksum.
+pub fn encode(records: &BTreeMap<String, ExportRecord>) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    let put = |out: &mut Vec<u8>, v: u64| out.extend_from_slice(&v.to_le_bytes());
+    put(&mut out, records.len() as u64);
+    for (path, r) in records {
+        put(&mut out, path.len() as u64);
+        out.extend_from_slice(path.as_bytes());
+        put(&mut out, r.len);
+        out.extend_from_slice(&r.modified.to_le_bytes());
+        put(&mut out, r.items.len() as u64);
+        for &(key, offset, len) in &r.items {
+            put(&mut out, key);
+            put(&mut out, offset);
+            put(&mut out, len);
+        }
+    }
+    let sum = checksum(&out);
+    put(&mut out, sum);
+    out
+}
+
+/// The records [`encode`] wrote, or none when the bytes are not such records.
+pub fn decode(bytes: &[u8]) -> Option<BTreeMap<String, ExportRecord>> {
+    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    if checksum(body) != u64::from_le_bytes(sum.try_into().ok()?) {
+        return None;
+    }
+    let mut records = BTreeMap::new();
+    let mut reader = Reader {
+        rest: body.strip_prefix(MAGIC.as_slice())?,
+    };
+    let count = reader.u64()?;
+    for _ in 0..count {
+        let path_len = usize::try_from(reader.u64()?).ok()?;
+        let path = String::from_utf8(reader.bytes(path_len)?.to_vec()).ok()?;
+        let len = reader.u64()?;
+        let modified = u128::from_le_bytes(reader.bytes(16)?.try_into().ok()?);
+        let n = usize::try_from(reader.u64()?).ok()?;
+        if n > reader.rest.len() / 24 {
+            return None;
+        }
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push((reader.u64()?, reader.u64()?, reader.u64()?));
+        }
+        records.insert(
+            path,
+            ExportRecord {
+                len,
+                modified,
+                items,
+            },
+        );
+    }
+    reader.rest.is_empty().then_some(records)
+}
+
+/// Reads the fields of [`decode`] in order.
+struct Reader<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, tail) = self.rest.split_at_checked(n)?;
+        self.rest = tail;
+        Some(head)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.bytes(8)?.try_into().ok()?))
+    }
+}
+
+/// FNV-1a over `bytes`, eight at a time: enough to tell a damaged record from a whole one.
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in chunks.by_ref() {
+        h ^= u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    for &b in chunks.remainder() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Items as (key, text); `None` keys are never copied.
+    type Texts = Vec<(Option<u64>, String)>;
+
+    /// Writes `items` between a header and separators, copying from `previous` where it can:
+    /// the bytes, where the items lie, and how many bytes were copied.
+    fn write(items: &Texts, previous: Option<Previous>) -> (Vec<u8>, Items, u64) {
+        let mut out = Vec::new();
+        let mut s = Splicer::new(&mut out, previous);
+        s.write(b"[").unwrap();
+        for (i, (key, text)) in items.iter().enumerate() {
+            if i > 0 {
+                s.write(b",").unwrap();
+            }
+            s.item(*key, |buf| buf.push_str(text)).unwrap();
+        }
+        s.write(b"]").unwrap();
+        let (recorded, copied) = s.finish().unwrap();
+        (out, recorded, copied)
+    }
+
+    /// `bytes` as a file, with its record.
+    fn previous_file(
+        bytes: &[u8],
+        items: Vec<(u64, u64, u64)>,
+    ) -> (tempfile::TempDir, ExportRecord) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export");
+        std::fs::write(&path, bytes).unwrap();
+        let (len, modified) = file_stamp(&path).unwrap();
+        (
+            dir,
+            ExportRecord {
+                len,
+                modified,
+                items,
+            },
+        )
+    }
+
+    fn open(dir: &tempfile::TempDir) -> File {
+        File::open(dir.path().join("export")).unwrap()
+    }
+
+    #[test]
+    fn copied_items_give_the_bytes_that_writing_them_gives() {
+        let mut state: u64 = 0x853c_49e6_748f_ea9b;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for _ in 0..300 {
+            let old: Texts = (0..next(12))
+                .map(|k| {
+                    (
+                        Some(k),
+                        format!("item {k} {}", "x".repeat(next(5) as usize)),
+                    )
+                })
+                .collect();
+            let (bytes, recorded, copied) = write(&old, None);
+            assert_eq!(copied, 0);
+            let (_dir, record) = previous_file(&bytes, recorded);
+            // The new items: some kept, some edited (a new key), some dropped, some added, in
+            // a new order now and then.
+            let mut new: Texts = Vec::new();
+            for (key, text) in &old {
+                match next(6) {
+                    0 => {}
+                    1 => new.push((key.map(|k| k + 1000), format!("{text} edited"))),
+                    2 => new.push((None, format!("{text} without a key"))),
+                    _ => new.push((*key, text.clone())),
+                }
+                if next(5) == 0 {
+                    let k = 2000 + next(50);
+                    new.push((Some(k), format!("new {k}")));
+                }
+            }
+            if next(4) == 0 {
+                new.reverse();
+            }
+            let previous = Previous::check(open(&_dir), &record);
+            assert!(previous.is_some());
+            let (spliced, recorded, copied) = write(&new, previous);
+            let (written, written_items, _) = write(&new, None);
+            assert_eq!(
+                String::from_utf8(spliced).unwrap(),
+                String::from_utf8(written).unwrap()
+            );
+            assert_eq!(
+                recorded, written_items,
+                "the record does not depend on copying"
+            );
+            let kept: u64 = new
+                .iter()
+                .filter(|(key, _)| key.is_some_and(|k| k < 1000))
+                .map(|(_, text)| text.len() as u64)
+                .sum();
+            assert_eq!(copied, kept);
+        }
+    }
+
+    #[test]
+    fn a_previous_file_that_is_not_the_recorded_one_is_not_used() {
+        let items: Texts = vec![(Some(1), "one".into()), (Some(2), "two".into())];
+        let (bytes, recorded, _) = write(&items, None);
+        let (dir, record) = previous_file(&bytes, recorded);
+        assert!(Previous::check(open(&dir), &record).is_some());
+        let longer = ExportRecord {
+            len: record.len + 1,
+            ..record.clone()
+        };
+        assert!(Previous::check(open(&dir), &longer).is_none());
+        let other_time = ExportRecord {
+            modified: record.modified + 1,
+            ..record.clone()
+        };
+        assert!(Previous::check(open(&dir), &other_time).is_none());
+        let outside = ExportRecord {
+            items: vec![(1, record.len - 1, 2)],
+            ..record.clone()
+        };
+        assert!(Previous::check(open(&dir), &outside).is_none());
+        let overflowing = ExportRecord {
+            items: vec![(1, u64::MAX, 2)],
+            ..record
+        };
+        assert!(Previous::check(open(&dir), &overflowing).is_none());
+    }
+
+    #[test]
+    fn records_round_trip_and_damaged_ones_are_refused() {
+        let mut records = BTreeMap::new();
+        records.insert(
+            "claims.json".to_string(),
+            ExportRecord {
+                len: 120,
+                modified: 1_700_000_000_123_456_789,
+                items: vec![(7, 10, 50), (9, 61, 40)],
+            },
+        );
+        records.insert(
+            "data/timeline.json".to_string(),
+            ExportRecord {
+                len: 0,
+                modified: 3,
+                items: Vec::new(),
+            },
+        );
+        let bytes = encode(&records);
+        assert_eq!(decode(&bytes), Some(records));
+        for i in 0..bytes.len() {
+            let mut damaged = bytes.clone();
+            damaged[i] ^= 0x20;
+            assert_eq!(decode(&damaged), None, "byte {i} changed");
+        }
+        for n in 0..bytes.len() {
+            assert_eq!(decode(&bytes[..n]), None, "cut to {n} bytes");
+        }
+        assert_eq!(decode(&encode(&BTreeMap::new())), Some(BTreeMap::new()));
+    }
+
+    #[test]
+    fn keys_met_twice_are_dropped() {
+        assert_eq!(
+            unique(vec![1, 2, 3, 2, 4]),
+            [Some(1), None, Some(3), None, Some(4)]
+        );
+    }
+}
