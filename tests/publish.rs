@@ -165,17 +165,6 @@ fn builds_are_byte_identical_across_time_zones_locales_thread_counts_and_file_or
 fn a_cached_build_equals_a_fresh_one_and_sees_edits() {
     let p = TestProject::empty();
     many_articles(&p, 30);
-    let fresh = |p: &TestProject| {
-        let out = tempfile::tempdir().unwrap();
-        let status = Command::new(env!("CARGO_BIN_EXE_report"))
-            .args(["build", "--no-cache", "--out"])
-            .arg(out.path().join("site"))
-            .current_dir(p.root())
-            .status()
-            .unwrap();
-        assert!(status.success());
-        tree(&out.path().join("site"))
-    };
     let cached = |p: &TestProject| {
         assert!(build(p.root(), None).wait().unwrap().success());
         tree(&p.site())
@@ -188,7 +177,7 @@ fn a_cached_build_equals_a_fresh_one_and_sees_edits() {
         30
     );
     assert_eq!(cold, cached(&p), "a warm build must give the same bytes");
-    assert_eq!(cold, fresh(&p));
+    assert_eq!(cold, fresh_site(&p));
     // Edit one article: the cache must not hide the change, and only the pages that depend on it
     // are rendered again (the others are the previous files, linked into the new output).
     #[cfg(unix)]
@@ -217,7 +206,7 @@ fn a_cached_build_equals_a_fresh_one_and_sees_edits() {
             "the edited page is rendered again"
         );
     }
-    assert_eq!(edited, fresh(&p));
+    assert_eq!(edited, fresh_site(&p));
     // A corrupt entry is rebuilt, not trusted; stale entries are pruned. (With nothing changed,
     // a build would stop before reading the cache: its record is removed to make it run.)
     for entry in std::fs::read_dir(p.root().join(".report-cache/claims")).unwrap() {
