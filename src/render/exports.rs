@@ -109,6 +109,64 @@ fn escape_filter(text: &str) -> String {
     out
 }
 
+/// The escapes of JSON strings as serde_json writes them: the quote, the backslash, and control
+/// characters (`\b`, `\t`, `\n`, `\f`, `\r`, else `\u00XX` in lowercase hex).
+fn json_escape(b: u8) -> Option<&'static str> {
+    const CONTROL: [&str; 32] = [
+        "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
+        "\\b", "\\t", "\\n", "\\u000b", "\\f", "\\r", "\\u000e", "\\u000f", "\\u0010", "\\u0011",
+        "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017", "\\u0018", "\\u0019",
+        "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
+    ];
+    match b {
+        b'"' => Some("\\\""),
+        b'\\' => Some("\\\\"),
+        0..=0x1f => Some(CONTROL[usize::from(b)]),
+        _ => None,
+    }
+}
+
+/// Appends `text` as a JSON string: what [`json`] writes for it, without a string of its own.
+fn push_json(buf: &mut String, text: &str) {
+    buf.push('"');
+    crate::content::replace_ascii(text, json_escape, |piece| buf.push_str(piece));
+    buf.push('"');
+}
+
+/// Appends the inside of the JSON string of `escape_filter(text)` (no quotes), in one pass: the
+/// entities tera's `escape` writes hold nothing JSON escapes, so each byte takes one of the two.
+fn push_json_escaped(buf: &mut String, text: &str) {
+    crate::content::replace_ascii(
+        text,
+        |b| match b {
+            b'&' => Some("&amp;"),
+            b'<' => Some("&lt;"),
+            b'>' => Some("&gt;"),
+            b'"' => Some("&quot;"),
+            b'\'' => Some("&#x27;"),
+            b'/' => Some("&#x2F;"),
+            _ => json_escape(b),
+        },
+        |piece| buf.push_str(piece),
+    );
+}
+
+/// Appends what `script_safe(json(text))` writes, in one pass.
+fn push_script_json(buf: &mut String, text: &str) {
+    buf.push('"');
+    crate::content::replace_ascii(
+        text,
+        |b| match b {
+            b'<' => Some("\\u003c"),
+            b'>' => Some("\\u003e"),
+            b'&' => Some("\\u0026"),
+            _ => json_escape(b),
+        },
+        |piece| buf.push_str(piece),
+    );
+    buf.push('"');
+}
+
 /// A value through a JSON tree first, for objects whose keys tera would sort.
 fn json_sorted<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_value(value).map_or_else(|_| "null".into(), |v| json(&v))
@@ -351,26 +409,9 @@ fn timeline_json(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()>
 
 fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
     use std::fmt::Write as _;
-    let escape = escape_filter;
-    let mut href = e
-        .from
-        .article_url
-        .as_deref()
-        .unwrap_or_default()
-        .to_string();
-    if href.is_empty()
-        && let Some(root) = truthy(&site.absolute_root)
-    {
-        href = format!("{root}{}", e.from.article_href);
-    }
-    let said = truthy(&e.said_by).map_or_else(String::new, |s| format!("<p>{}</p>", escape(s)));
-    let mut cite = escape(&format!(
-        "{}, {} ({})",
-        e.from.article_source, e.from.article_title, e.from.article_published
-    ));
-    if !href.is_empty() {
-        cite = format!("<a href=\"{}\">{cite}</a>", escape(&href));
-    }
+    let from = &e.from;
+    let root = truthy(&site.absolute_root);
+    let url = truthy(&from.article_url);
     let parts: Vec<&str> = e.date_start.split('-').collect();
     let int = |i: usize| -> i64 {
         parts
@@ -378,32 +419,69 @@ fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
             .and_then(|p| p.trim().parse::<i64>().ok())
             .unwrap_or(0)
     };
-    let mut start = format!("{{\"year\": {}", int(0));
+    buf.push_str("\n    {\n      \"unique_id\": ");
+    push_json(buf, &format!("{}-{}-{}", from.article, e.start, e.date));
+    let _ = write!(buf, ",\n      \"start_date\": {{\"year\": {}", int(0));
     if e.precision != "year" && e.precision != "decade" {
-        let _ = write!(start, ", \"month\": {}", int(1));
+        let _ = write!(buf, ", \"month\": {}", int(1));
     }
     if e.precision == "day" || e.precision == "week" {
-        let _ = write!(start, ", \"day\": {}", int(2));
+        let _ = write!(buf, ", \"day\": {}", int(2));
     }
-    let _ = write!(start, ", \"display_date\": {}}}", json(&e.date_display));
-    let text = format!(
-        "<blockquote>{}</blockquote>{said}<p>Source: {cite}</p>",
-        escape(&e.text)
-    );
-    let _ = write!(
-        buf,
-        "\n    {{\n      \"unique_id\": {},\n      \"start_date\": {start},\n      \"text\": {{\n        \"headline\": {},\n        \"text\": {}\n      }},\n      \"group\": {},\n      \"source\": {{\"name\": {}, \"title\": {}, \"url\": {}, \"published\": {}, \"date_text\": {}, \"precision\": {}}}\n    }}",
-        json(&format!("{}-{}-{}", e.from.article, e.start, e.date)),
-        json(&escape(&e.date_display)),
-        json(&text),
-        json(&e.from.article_source),
-        json(&e.from.article_source),
-        json(&e.from.article_title),
-        json(&e.from.article_url),
-        json(&e.from.article_published),
-        json(&e.date_text),
-        json(&e.precision)
-    );
+    buf.push_str(", \"display_date\": ");
+    push_json(buf, &e.date_display);
+    buf.push_str("},\n      \"text\": {\n        \"headline\": \"");
+    push_json_escaped(buf, &e.date_display);
+    // The event's text, who said it and the source, as HTML inside one JSON string.
+    buf.push_str("\",\n        \"text\": \"<blockquote>");
+    push_json_escaped(buf, &e.text);
+    buf.push_str("</blockquote>");
+    if let Some(said) = truthy(&e.said_by) {
+        buf.push_str("<p>");
+        push_json_escaped(buf, said);
+        buf.push_str("</p>");
+    }
+    buf.push_str("<p>Source: ");
+    let link = url.is_some() || root.is_some();
+    if link {
+        buf.push_str("<a href=\\\"");
+        match (url, root) {
+            (Some(url), _) => push_json_escaped(buf, url),
+            (None, Some(root)) => {
+                push_json_escaped(buf, root);
+                push_json_escaped(buf, &from.article_href);
+            }
+            (None, None) => {}
+        }
+        buf.push_str("\\\">");
+    }
+    push_json_escaped(buf, &from.article_source);
+    buf.push_str(", ");
+    push_json_escaped(buf, &from.article_title);
+    buf.push_str(" (");
+    push_json_escaped(buf, &from.article_published);
+    buf.push(')');
+    if link {
+        buf.push_str("</a>");
+    }
+    buf.push_str("</p>\"\n      },\n      \"group\": ");
+    push_json(buf, &from.article_source);
+    buf.push_str(",\n      \"source\": {\"name\": ");
+    push_json(buf, &from.article_source);
+    buf.push_str(", \"title\": ");
+    push_json(buf, &from.article_title);
+    buf.push_str(", \"url\": ");
+    match &from.article_url {
+        Some(url) => push_json(buf, url),
+        None => buf.push_str("null"),
+    }
+    buf.push_str(", \"published\": ");
+    push_json(buf, &from.article_published);
+    buf.push_str(", \"date_text\": ");
+    push_json(buf, &e.date_text);
+    buf.push_str(", \"precision\": ");
+    push_json(buf, &e.precision);
+    buf.push_str("}\n    }");
 }
 
 fn search_index_js(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
@@ -439,42 +517,83 @@ fn sj(s: &str) -> String {
 }
 
 fn search_index_article(a: &ArticleData, buf: &mut String) {
-    use std::fmt::Write as _;
-    let _ = write!(
-        buf,
-        "\n{{\"k\": \"article\", \"t\": {}, \"s\": {}, \"u\": {}}},",
-        sj(&a.title),
-        sj(&format!("{}, {}", a.source, a.published_display)),
-        sj(&a.href)
-    );
-    let link = |anchor: &Option<super::views::Text>| match truthy(anchor) {
-        Some(anchor) => sj(&format!("{}#{anchor}", a.href)),
-        None => sj(&a.href),
+    fn opt(s: &Option<super::views::Text>) -> &str {
+        s.as_deref().unwrap_or_default()
+    }
+    let link = |buf: &mut String, anchor: &Option<super::views::Text>| match truthy(anchor) {
+        Some(anchor) => push_script_json(buf, &format!("{}#{anchor}", a.href)),
+        None => push_script_json(buf, &a.href),
     };
+    buf.push_str("\n{\"k\": \"article\", \"t\": ");
+    push_script_json(buf, &a.title);
+    buf.push_str(", \"s\": ");
+    push_script_json(buf, &format!("{}, {}", a.source, a.published_display));
+    buf.push_str(", \"u\": ");
+    push_script_json(buf, &a.href);
+    buf.push_str("},");
     for f in &a.figures {
-        let _ = write!(
-            buf,
-            "\n{{\"k\": \"figure\", \"t\": {}, \"s\": {}, \"w\": {}, \"u\": {}}},",
-            sj(&f.text),
-            sj(&f.sentence),
-            sj_opt(&f.said_by),
-            link(&f.anchor)
-        );
+        buf.push_str("\n{\"k\": \"figure\", \"t\": ");
+        push_script_json(buf, &f.text);
+        buf.push_str(", \"s\": ");
+        push_script_json(buf, &f.sentence);
+        buf.push_str(", \"w\": ");
+        push_script_json(buf, opt(&f.said_by));
+        buf.push_str(", \"u\": ");
+        link(buf, &f.anchor);
+        buf.push_str("},");
     }
     for e in &a.events {
-        let _ = write!(
-            buf,
-            "\n{{\"k\": \"event\", \"t\": {}, \"s\": {}, \"w\": {}, \"u\": {}}},",
-            sj(&e.date_display),
-            sj(&e.text),
-            sj_opt(&e.said_by),
-            link(&e.anchor)
-        );
+        buf.push_str("\n{\"k\": \"event\", \"t\": ");
+        push_script_json(buf, &e.date_display);
+        buf.push_str(", \"s\": ");
+        push_script_json(buf, &e.text);
+        buf.push_str(", \"w\": ");
+        push_script_json(buf, opt(&e.said_by));
+        buf.push_str(", \"u\": ");
+        link(buf, &e.anchor);
+        buf.push_str("},");
     }
 }
 
 #[cfg(test)]
 mod tests {
+    /// The one-pass JSON writers give what serializing (and escaping first) gives, on random
+    /// texts with every ASCII byte and some others.
+    #[test]
+    fn json_writers_agree_with_serde_json() {
+        let mut alphabet: Vec<String> = (0..0x80u8).map(|b| char::from(b).to_string()).collect();
+        alphabet.extend(["é", "“", "😀", "\u{2028}", "\u{85}", "</script>"].map(String::from));
+        let mut state: u64 = 0xd1b5_4a32_d192_ed03;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let text: String = (0..next() % 24)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize].as_str())
+                .collect();
+            let mut buf = String::new();
+            super::push_json(&mut buf, &text);
+            assert_eq!(buf, super::json(&text), "{text:?}");
+            buf.clear();
+            super::push_json_escaped(&mut buf, &text);
+            assert_eq!(
+                format!("\"{buf}\""),
+                super::json(&super::escape_filter(&text)),
+                "{text:?}"
+            );
+            buf.clear();
+            super::push_script_json(&mut buf, &text);
+            assert_eq!(
+                buf,
+                super::super::filters::script_safe(super::json(&text)),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn escape_filter_is_teras() {
         // Every ASCII byte alone and among others, so that the bytes it replaces are exactly
