@@ -75,7 +75,19 @@ pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chr
             )
     });
     let mut groups: Vec<ChronologyGroup> = Vec::new();
+    // A date known to the day, week or month is filed under its month: an entry in the same
+    // month as the one before it joins its group without making the group's key again.
+    let mut month: Option<chrono::NaiveDate> = None;
     for entry in entries {
+        let (order, coarser) = group_order(&entry.period);
+        if coarser.is_none()
+            && month == Some(order)
+            && let Some(g) = groups.last_mut()
+        {
+            g.entries.push(entry);
+            continue;
+        }
+        month = coarser.is_none().then_some(order);
         let (key, label) = entry.period.group();
         match groups.last_mut() {
             Some(g) if g.key == key => g.entries.push(entry),
