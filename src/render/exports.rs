@@ -14,7 +14,7 @@ use std::io;
 
 use serde::Serialize;
 
-use super::filters::{csv_number, csv_text, ics_escape, ics_line, script_safe};
+use super::filters::{csv_number, csv_text, ics_escape, ics_escape_into, ics_line, script_safe};
 use super::splice::{Splicer, unique};
 use super::views::{ArticleData, BriefingData, ChronologyGroupView, EventView, SiteView};
 
@@ -302,6 +302,7 @@ pub(super) fn truthy<S: AsRef<str>>(s: &Option<S>) -> Option<&str> {
 }
 
 fn chronology_ics(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
+    use std::fmt::Write as _;
     let site = data.site;
     let mut text = String::new();
     let line = |l: &str, text: &mut String| ics_line(l, text);
@@ -318,7 +319,7 @@ fn chronology_ics(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()
         &mut text,
     );
     out.write(text.as_bytes())?;
-    let stamp = site.built.replace('-', "");
+    let stamp = format!("DTSTAMP:{}T000000Z", site.built.replace('-', ""));
     let events: Vec<&EventView> = data
         .chronology
         .iter()
@@ -326,50 +327,65 @@ fn chronology_ics(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()
         .filter(|e| !e.date_start.is_empty() && !e.date_end.is_empty())
         .collect();
     let keys = data.event_keys("chronology.ics", &events);
+    // One content line at a time; values that are not escaped may hold line breaks, and are
+    // split as the filter splits them.
+    let mut value = String::new();
     for (e, key) in events.into_iter().zip(keys) {
         out.item(key, |text| {
-            let mut description = format!(
-                "DESCRIPTION:{} ({} precision\\, written “{}”).",
-                ics_escape(&e.date_display),
-                e.precision,
-                ics_escape(&e.date_text)
-            );
-            if let Some(said) = truthy(&e.said_by) {
-                description.push_str(&format!(" Said by {}.", ics_escape(said)));
-            }
-            description.push_str(&format!(
-                "\\nSource: {}\\, {} (published {})",
-                ics_escape(&e.from.article_source),
-                ics_escape(&e.from.article_title),
-                e.from.article_published
-            ));
-            if let Some(url) = truthy(&e.from.article_url) {
-                description.push_str(&format!("\\n{}", ics_escape(url)));
-            }
-            let url = match (truthy(&e.from.article_url), truthy(&site.absolute_root)) {
-                (Some(url), _) => Some(format!("URL:{url}")),
-                (None, Some(root)) => Some(format!(
-                    "URL:{root}{}{}",
-                    e.from.article_href,
-                    truthy(&e.anchor).map_or_else(String::new, |a| format!("#{a}"))
-                )),
-                (None, None) => None,
-            };
-            let lines = [
-                "BEGIN:VEVENT".to_string(),
-                format!("UID:{}-{}-{}@report", e.from.article, e.start, e.date),
-                format!("DTSTAMP:{stamp}T000000Z"),
-                format!("DTSTART;VALUE=DATE:{}", e.date_start.replace('-', "")),
-                format!("DTEND;VALUE=DATE:{}", e.date_end.replace('-', "")),
-                format!("SUMMARY:{}", ics_escape(&e.text)),
-                description,
-            ];
-            // Values that are not escaped may hold line breaks: split them as the filter does.
-            for l in lines.iter().chain(url.iter()) {
-                for part in l.lines() {
+            let emit = |value: &mut String, text: &mut String| {
+                for part in value.lines() {
                     line(part, text);
                 }
+                value.clear();
+            };
+            let from = &e.from;
+            line("BEGIN:VEVENT", text);
+            let _ = write!(value, "UID:{}-{}-{}@report", from.article, e.start, e.date);
+            emit(&mut value, text);
+            value.push_str(&stamp);
+            emit(&mut value, text);
+            value.push_str("DTSTART;VALUE=DATE:");
+            value.extend(e.date_start.chars().filter(|&c| c != '-'));
+            emit(&mut value, text);
+            value.push_str("DTEND;VALUE=DATE:");
+            value.extend(e.date_end.chars().filter(|&c| c != '-'));
+            emit(&mut value, text);
+            value.push_str("SUMMARY:");
+            ics_escape_into(&e.text, &mut value);
+            emit(&mut value, text);
+            value.push_str("DESCRIPTION:");
+            ics_escape_into(&e.date_display, &mut value);
+            let _ = write!(value, " ({} precision\\, written “", e.precision);
+            ics_escape_into(&e.date_text, &mut value);
+            value.push_str("”).");
+            if let Some(said) = truthy(&e.said_by) {
+                value.push_str(" Said by ");
+                ics_escape_into(said, &mut value);
+                value.push('.');
             }
+            value.push_str("\\nSource: ");
+            ics_escape_into(&from.article_source, &mut value);
+            value.push_str("\\, ");
+            ics_escape_into(&from.article_title, &mut value);
+            let _ = write!(value, " (published {})", from.article_published);
+            if let Some(url) = truthy(&from.article_url) {
+                value.push_str("\\n");
+                ics_escape_into(url, &mut value);
+            }
+            emit(&mut value, text);
+            match (truthy(&from.article_url), truthy(&site.absolute_root)) {
+                (Some(url), _) => {
+                    let _ = write!(value, "URL:{url}");
+                }
+                (None, Some(root)) => {
+                    let _ = write!(value, "URL:{root}{}", from.article_href);
+                    if let Some(anchor) = truthy(&e.anchor) {
+                        let _ = write!(value, "#{anchor}");
+                    }
+                }
+                (None, None) => {}
+            }
+            emit(&mut value, text);
             line("TRANSP:TRANSPARENT", text);
             line("END:VEVENT", text);
         })?;

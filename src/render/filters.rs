@@ -30,10 +30,16 @@ fn ics_text(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
 
 /// The escaping of [`ics_text`], on a string.
 pub(crate) fn ics_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    ics_escape_into(text, &mut out);
+    out
+}
+
+/// [`ics_escape`], appended to `out`.
+pub(crate) fn ics_escape_into(text: &str, out: &mut String) {
     // The runs between special bytes are copied whole (the specials are ASCII, or the two bytes
     // of a C1 control, so the runs end on character boundaries).
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len() + 8);
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
         let (replacement, len) = match bytes[i] {
@@ -57,7 +63,6 @@ pub(crate) fn ics_escape(text: &str) -> String {
         run = i;
     }
     out.push_str(&text[run..]);
-    out
 }
 
 /// Turns a rendered calendar into content lines (RFC 5545 §3.1): blank lines (template layout)
