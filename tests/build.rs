@@ -155,6 +155,27 @@ fn a_new_template_adds_a_format() {
 }
 
 #[test]
+fn a_projects_template_gets_the_timeline_even_when_the_chronology_is_paged() {
+    // With only the default templates a paged chronology is built without its timeline (nothing
+    // would read it); a project's own template may read it, so then it is there.
+    let p = TestProject::example();
+    let config = std::fs::read_to_string(p.root().join("report.yaml")).unwrap();
+    p.write(
+        "report.yaml",
+        &format!("{config}\nchronology_on_one_page: 2\n"),
+    );
+    p.write(
+        "templates/timeline.txt",
+        "{% if chronology_paged %}paged {% endif %}{% if chronology.0.timeline %}bars {{ chronology.0.timeline.bars | length }}{% else %}none{% endif %}",
+    );
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let text = p.read_site("timeline.txt");
+    assert!(text.starts_with("paged bars "), "{text}");
+    assert_ne!(text, "paged bars 0");
+}
+
+#[test]
 fn whole_site_templates_get_their_own_root_and_page_path() {
     let p = TestProject::example();
     // Templates that read `page_path` and templates that do not, at two folder depths.
