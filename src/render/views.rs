@@ -575,30 +575,28 @@ fn marks(entry: &ArticleEntry) -> (Vec<Placed>, Vec<bool>, Vec<bool>) {
     (placed, figure_anchors, date_anchors)
 }
 
-/// The marks of `article`'s story, with their anchors and tooltips.
+/// The marks of `article`'s story, with their tooltips; a mark's `id` is its claim's anchor
+/// (every placed claim has one).
 fn story_marks(article: &ArticleView) -> Vec<Mark> {
     let data = &article.data;
     article
         .marks
         .iter()
-        .map(|m| {
+        .filter_map(|m| {
             let i = m.claim as usize;
-            let (id, class, title) = if m.figure {
+            let (anchor, class, title) = if m.figure {
                 let f = &data.figures[i];
-                (format!("f{}", i + 1), "figure", figure_title(f))
+                (&f.anchor, "figure", figure_title(f))
             } else {
-                (
-                    format!("d{}", i + 1),
-                    "date",
-                    data.dates[i].value.to_string(),
-                )
+                let d = &data.dates[i];
+                (&d.anchor, "date", d.value.to_string())
             };
-            Mark {
+            Some(Mark {
                 range: m.start..m.end,
-                id,
+                id: anchor.as_ref()?.to_string(),
                 class,
                 title,
-            }
+            })
         })
         .collect()
 }
@@ -715,8 +713,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .map(|e| {
             let anchor = date_index
                 .get(&(e.date_span.start, e.date_span.end))
-                .filter(|&&i| date_anchors[i])
-                .map(|&i| compact_str::format_compact!("d{}", i + 1));
+                .and_then(|&i| dates[i].anchor.clone());
             let period = Period::parse(&e.date);
             Arc::new(EventView {
                 anchor,
