@@ -156,8 +156,7 @@ pub(super) fn render_pages(
                 return output.write(path, text.as_bytes()).map(|()| (None, print));
             }
             // Briefing and period pages can be tens of megabytes: written as they are made.
-            let mut file = output.create(path)?;
-            let written = match target {
+            write_streamed(output, path, |file| match target {
                 Target::Period => {
                     let (previous, next) = neighbours(&view.chronology, i);
                     html::period_page(
@@ -165,22 +164,11 @@ pub(super) fn render_pages(
                         &root,
                         &view.chronology[i],
                         (previous.as_ref(), next.as_ref()),
-                        &mut file,
+                        file,
                     )
                 }
-                _ => html::briefing_page(
-                    &view.site,
-                    &root,
-                    &view.briefing_view(report, i),
-                    &mut file,
-                ),
-            };
-            written
-                .and_then(|()| file.flush())
-                .map_err(|source| crate::error::Error::Write {
-                    path: PathBuf::from(path),
-                    source,
-                })?;
+                _ => html::briefing_page(&view.site, &root, &view.briefing_view(report, i), file),
+            })?;
             return Ok((None, print));
         }
         let mut context = Context::new();
@@ -231,16 +219,11 @@ pub(super) fn render_pages(
                     let previous = reuse
                         .and_then(|r| r.exports.get(path.as_str()))
                         .and_then(|record| splice::Previous::check(output.previous(path)?, record));
-                    let mut file = output.create(path)?;
-                    let mut splicer = splice::Splicer::new(&mut *file, previous);
-                    let (items, copied) = writer(&data, &mut splicer)
-                        .and_then(|()| splicer.finish())
-                        .and_then(|done| file.flush().map(|()| done))
-                        .map_err(|source| crate::error::Error::Write {
-                            path: PathBuf::from(path),
-                            source,
-                        })?;
-                    drop(file);
+                    let (items, copied) = write_streamed(output, path, |file| {
+                        let mut splicer = splice::Splicer::new(file, previous);
+                        writer(&data, &mut splicer)?;
+                        splicer.finish()
+                    })?;
                     let record = output
                         .stamp(path)
                         .map(|(len, modified)| splice::ExportRecord {
@@ -306,6 +289,22 @@ pub(super) fn render_pages(
     done.timings
         .push(("pages and exports, side by side".into(), clock.elapsed()));
     Ok(())
+}
+
+/// Writes the file at `path` piece by piece with `write` and flushes it (the file is closed on
+/// return); a failed write is an error naming the file.
+fn write_streamed<T>(
+    output: &dyn Output,
+    path: &str,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
+) -> Result<T, crate::error::Error> {
+    let mut file = output.create(path)?;
+    write(&mut file)
+        .and_then(|done| file.flush().map(|()| done))
+        .map_err(|source| crate::error::Error::Write {
+            path: PathBuf::from(path),
+            source,
+        })
 }
 
 /// What one template's jobs came to.
