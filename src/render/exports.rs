@@ -52,20 +52,17 @@ impl ExportData<'_> {
     /// The keys of the items of export `name` made from `events`, one each; an event whose
     /// article is unknown, or that shares its key with another, gets none.
     fn event_keys(&self, name: &str, events: &[&EventView]) -> Vec<Option<u64>> {
-        let keys: Vec<Option<u64>> = events
-            .iter()
-            .map(|e| {
-                let print = self.print_of.get(e.from.article.as_str())?;
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                (self.base, name, print, e.start, e.end, e.date.as_str()).hash(&mut h);
-                Some(h.finish())
-            })
-            .collect();
-        // Keys are kept only where every event has one, to keep `unique` simple.
-        match keys.iter().copied().collect::<Option<Vec<u64>>>() {
-            Some(keys) => unique(keys),
-            None => vec![None; events.len()],
-        }
+        unique(
+            events
+                .iter()
+                .map(|e| {
+                    let print = self.print_of.get(e.from.article.as_str())?;
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    (self.base, name, print, e.start, e.end, e.date.as_str()).hash(&mut h);
+                    Some(h.finish())
+                })
+                .collect(),
+        )
     }
 }
 

@@ -64,16 +64,16 @@ impl Previous {
 
 /// Keys for items in the order they are written, with any key that occurs more than once
 /// dropped: two items with one key could not be told apart.
-pub fn unique(keys: Vec<u64>) -> Vec<Option<u64>> {
+pub fn unique(keys: Vec<Option<u64>>) -> Vec<Option<u64>> {
     let mut seen = HashSet::with_capacity(keys.len());
     let mut twice = HashSet::new();
-    for &k in &keys {
-        if !seen.insert(k) {
-            twice.insert(k);
+    for k in keys.iter().flatten() {
+        if !seen.insert(*k) {
+            twice.insert(*k);
         }
     }
     keys.into_iter()
-        .map(|k| (!twice.contains(&k)).then_some(k))
+        .map(|k| k.filter(|k| !twice.contains(k)))
         .collect()
 }
 
@@ -439,8 +439,8 @@ mod tests {
     #[test]
     fn keys_met_twice_are_dropped() {
         assert_eq!(
-            unique(vec![1, 2, 3, 2, 4]),
-            [Some(1), None, Some(3), None, Some(4)]
+            unique(vec![Some(1), Some(2), Some(3), Some(2), None, Some(4)]),
+            [Some(1), None, Some(3), None, None, Some(4)]
         );
     }
 }
