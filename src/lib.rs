@@ -26,6 +26,8 @@ mod files;
 pub mod render;
 pub mod serve;
 pub mod site;
+#[cfg(test)]
+mod testing;
 
 use std::path::{Path, PathBuf};
 

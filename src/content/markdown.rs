@@ -386,13 +386,7 @@ mod tests {
             "a", "&", "<", ">", "\"", "'", "/", "é", "“", "😀", " ", "0", "\u{0}", "\u{80}",
             "\u{a6}",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
             let text: String = (0..next() % 40)
                 .map(|_| {
@@ -498,13 +492,7 @@ mod tests {
             "    code\n",
             "[^1]\n\n[^1]: n\n",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15);
         let (mut plain, mut plain_links) = (0, 0);
         for _ in 0..10_000 {
             let doc: String = (0..next() % 30)
@@ -512,7 +500,7 @@ mod tests {
                 .collect();
             let marks: Vec<Mark> = doc
                 .match_indices("word")
-                .filter(|_| next() % 2 == 0)
+                .filter(|_| next().is_multiple_of(2))
                 .enumerate()
                 .map(|(i, (at, w))| Mark {
                     range: at..at + w.len(),

@@ -211,13 +211,7 @@ mod tests {
         // Random ASCII texts over the characters the rules tell apart.
         let mut alphabet: Vec<u8> = b"aaaaabbbAAAB1122    ....!?\"'()[],-:;\n\r\t".to_vec();
         alphabet.extend(0u8..128);
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..50_000 {
             let len = (next() % 40) as usize;
             let text: String = (0..len)

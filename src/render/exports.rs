@@ -576,13 +576,7 @@ mod tests {
     fn json_writers_agree_with_serde_json() {
         let mut alphabet: Vec<String> = (0..0x80u8).map(|b| char::from(b).to_string()).collect();
         alphabet.extend(["é", "“", "😀", "\u{2028}", "\u{85}", "</script>"].map(String::from));
-        let mut state: u64 = 0xd1b5_4a32_d192_ed03;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::testing::xorshift(0xd1b5_4a32_d192_ed03);
         for _ in 0..20_000 {
             let text: String = (0..next() % 24)
                 .map(|_| alphabet[(next() % alphabet.len() as u64) as usize].as_str())

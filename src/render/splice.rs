@@ -318,13 +318,8 @@ mod tests {
 
     #[test]
     fn copied_items_give_the_bytes_that_writing_them_gives() {
-        let mut state: u64 = 0x853c_49e6_748f_ea9b;
-        let mut next = move |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % n
-        };
+        let mut random = crate::testing::xorshift(0x853c_49e6_748f_ea9b);
+        let mut next = move |n: u64| random() % n;
         for _ in 0..300 {
             let old: Texts = (0..next(12))
                 .map(|k| {
