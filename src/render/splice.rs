@@ -40,6 +40,44 @@ pub type Items = Vec<(u64, u64, u64)>;
 pub struct Previous {
     file: File,
     items: HashMap<u64, (u64, u64)>,
+    /// The last block read from the file, and where it starts: items are mostly copied in file
+    /// order, so that one read serves the many small items of a block.
+    window: Vec<u8>,
+    window_start: u64,
+    /// How much one read fetches: [`WINDOW`], smaller in tests.
+    block: usize,
+}
+
+/// How much of the previous file one read fetches.
+const WINDOW: usize = 1 << 20;
+
+impl Previous {
+    /// Writes the bytes `from..end` of the previous file to `out`, through the window.
+    fn copy(&mut self, mut from: u64, end: u64, out: &mut dyn Write) -> io::Result<()> {
+        while from < end {
+            let in_window = from
+                .checked_sub(self.window_start)
+                .filter(|&skip| skip < self.window.len() as u64);
+            let Some(skip) = in_window else {
+                self.window.resize(self.block, 0);
+                let n = read_at_most(&self.file, &mut self.window, from)?;
+                if n == 0 {
+                    return Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        "the previous file is shorter than its record",
+                    ));
+                }
+                self.window.truncate(n);
+                self.window_start = from;
+                continue;
+            };
+            let skip = skip as usize;
+            let n = (end - from).min((self.window.len() - skip) as u64) as usize;
+            out.write_all(&self.window[skip..skip + n])?;
+            from += n as u64;
+        }
+        Ok(())
+    }
 }
 
 impl Previous {
@@ -58,7 +96,13 @@ impl Previous {
             }
             items.insert(key, (offset, len));
         }
-        Some(Previous { file, items })
+        Some(Previous {
+            file,
+            items,
+            window: Vec::new(),
+            window_start: 0,
+            block: WINDOW,
+        })
     }
 }
 
@@ -152,29 +196,31 @@ impl<'a> Splicer<'a> {
     }
 
     fn copy_pending(&mut self) -> io::Result<()> {
-        let Some((mut from, end)) = self.pending.take() else {
+        let Some((from, end)) = self.pending.take() else {
             return Ok(());
         };
-        let Some(previous) = &self.previous else {
-            return Ok(());
-        };
-        let mut chunk = vec![0; (end - from).min(1 << 20) as usize];
-        while from < end {
-            let n = (end - from).min(chunk.len() as u64) as usize;
-            read_exact_at(&previous.file, &mut chunk[..n], from)?;
-            self.out.write_all(&chunk[..n])?;
-            from += n as u64;
+        match &mut self.previous {
+            Some(previous) => previous.copy(from, end, self.out),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 
-/// Reads `buf.len()` bytes of `file` at `offset`.
-fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+/// Reads up to `buf.len()` bytes of `file` at `offset`: fewer only at the end of the file.
+fn read_at_most(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
     use std::io::{Read, Seek, SeekFrom};
     let mut file = file;
     file.seek(SeekFrom::Start(offset))?;
-    file.read_exact(buf)
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 const MAGIC: &[u8; 8] = b"rptexp01";
@@ -350,9 +396,11 @@ mod tests {
             if next(4) == 0 {
                 new.reverse();
             }
-            let previous = Previous::check(open(&_dir), &record);
-            assert!(previous.is_some());
-            let (spliced, recorded, copied) = write(&new, previous);
+            let mut previous = Previous::check(open(&_dir), &record).unwrap();
+            // Reads of a few bytes, so that items straddle the blocks read, and blocks are read
+            // again when items come in a new order.
+            previous.block = 1 + next(16) as usize;
+            let (spliced, recorded, copied) = write(&new, Some(previous));
             let (written, written_items, _) = write(&new, None);
             assert_eq!(
                 String::from_utf8(spliced).unwrap(),
