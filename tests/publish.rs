@@ -379,3 +379,59 @@ fn after_an_edit_the_exports_copy_what_did_not_change_and_equal_a_fresh_build() 
     assert!(copied_exports(&damaged).is_empty(), "{:?}", damaged.timings);
     assert_eq!(tree(&p.site()), fresh_site(&p));
 }
+
+#[test]
+fn a_period_page_is_rendered_again_exactly_when_one_of_its_entries_changes() {
+    let p = TestProject::empty();
+    p.write("report.yaml", "title: T\nchronology_on_one_page: 1\n");
+    let article = |i: usize, title: &str, said: &str| {
+        format!(
+            "---\ntitle: {title}\nsource: Wire\npublished: 2024-03-0{}\ntags: [t]\n---\n\
+             The port {said} its gates in {} 2023.\n",
+            i + 1,
+            ["January", "April", "July"][i]
+        )
+    };
+    for i in 0..3 {
+        p.write(
+            &format!("content/articles/a{i}.md"),
+            &article(i, &format!("Story {i}"), "closed"),
+        );
+    }
+    p.write(
+        "content/briefings/b.md",
+        "---\ntitle: B\ntags: [t]\n---\nText.\n",
+    );
+    assert!(build_cached(&p).written);
+    #[cfg(unix)]
+    let inode = |rel: &str| {
+        std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p.site().join(rel)).unwrap())
+    };
+    #[cfg(unix)]
+    let before = [
+        inode("chronology/2023-01.html"),
+        inode("chronology/2023-04.html"),
+    ];
+    // The entry's sentence changes, then only its article's title: both are shown on the
+    // period's page, and neither moves the entry.
+    for (title, said) in [("Story 1", "opened"), ("Harbour story", "opened")] {
+        p.write("content/articles/a1.md", &article(1, title, said));
+        assert!(build_cached(&p).written);
+        let page = p.read_site("chronology/2023-04.html");
+        assert!(
+            page.contains(&format!("The port {said} its gates")),
+            "{page}"
+        );
+        assert!(page.contains(title), "{page}");
+        assert_eq!(tree(&p.site()), fresh_site(&p));
+    }
+    #[cfg(unix)]
+    {
+        assert_eq!(
+            inode("chronology/2023-01.html"),
+            before[0],
+            "a period none of whose entries changed is reused"
+        );
+        assert_ne!(inode("chronology/2023-04.html"), before[1]);
+    }
+}

@@ -118,8 +118,23 @@ pub(super) fn render_pages(
         match target {
             Target::Article => article_prints[i].hash(&mut h),
             Target::Period => {
+                // An entry is one event of one article, whose view is made from that article
+                // alone: its print and the event's index stand for the entry's fields.
                 let (previous, next) = neighbours(&view.chronology, i);
-                (&view.chronology[i], previous, next).hash(&mut h);
+                let g = &view.chronology[i];
+                (
+                    &g.key,
+                    &g.label,
+                    &g.href,
+                    g.count,
+                    &g.timeline,
+                    previous,
+                    next,
+                )
+                    .hash(&mut h);
+                for e in &report.chronology.groups[i].entries {
+                    (article_prints[view.position(e.article)], e.event).hash(&mut h);
+                }
             }
             _ => {
                 let data = &view.briefings[i];
