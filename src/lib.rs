@@ -15,6 +15,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod assemble;
+mod binary;
 pub mod cache;
 pub mod commands;
 pub mod config;

@@ -210,7 +210,7 @@ fn a_cached_build_equals_a_fresh_one_and_sees_edits() {
     // A corrupt entry is rebuilt, not trusted; stale entries are pruned. (With nothing changed,
     // a build would stop before reading the cache: its record is removed to make it run.)
     for entry in std::fs::read_dir(p.root().join(".report-cache/claims")).unwrap() {
-        std::fs::write(entry.unwrap().path(), b"not json").unwrap();
+        std::fs::write(entry.unwrap().path(), b"not an entry").unwrap();
     }
     for entry in std::fs::read_dir(p.root().join(".report-cache")).unwrap() {
         let path = entry.unwrap().path();
@@ -226,7 +226,10 @@ fn a_cached_build_equals_a_fresh_one_and_sees_edits() {
     assert_eq!(cached(&p), edited);
     for entry in std::fs::read_dir(p.root().join(".report-cache/claims")).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
-        assert!(bytes.starts_with(b"{"), "a corrupt entry is rewritten");
+        assert!(
+            bytes.starts_with(b"rptclm01"),
+            "a corrupt entry is rewritten"
+        );
     }
     assert_eq!(
         std::fs::read_dir(p.root().join(".report-cache/claims"))

@@ -15,6 +15,8 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 
+use crate::binary::{Reader, Writer};
+
 /// Where the items of one export lie in its file, and what the file was when written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportRecord {
@@ -227,46 +229,32 @@ const MAGIC: &[u8; 8] = b"rptexp01";
 
 /// The records of a build's exports as bytes: a header, each record, and a checksum.
 pub fn encode(records: &BTreeMap<String, ExportRecord>) -> Vec<u8> {
-    let mut out = MAGIC.to_vec();
-    let put = |out: &mut Vec<u8>, v: u64| out.extend_from_slice(&v.to_le_bytes());
-    put(&mut out, records.len() as u64);
+    let mut out = Writer::new(MAGIC);
+    out.usize(records.len());
     for (path, r) in records {
-        put(&mut out, path.len() as u64);
-        out.extend_from_slice(path.as_bytes());
-        put(&mut out, r.len);
-        out.extend_from_slice(&r.modified.to_le_bytes());
-        put(&mut out, r.items.len() as u64);
+        out.str(path);
+        out.u64(r.len);
+        out.u128(r.modified);
+        out.usize(r.items.len());
         for &(key, offset, len) in &r.items {
-            put(&mut out, key);
-            put(&mut out, offset);
-            put(&mut out, len);
+            out.u64(key);
+            out.u64(offset);
+            out.u64(len);
         }
     }
-    let sum = checksum(&out);
-    put(&mut out, sum);
-    out
+    out.finish()
 }
 
 /// The records [`encode`] wrote, or none when the bytes are not such records.
 pub fn decode(bytes: &[u8]) -> Option<BTreeMap<String, ExportRecord>> {
-    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    if checksum(body) != u64::from_le_bytes(sum.try_into().ok()?) {
-        return None;
-    }
+    let mut reader = Reader::open(bytes, MAGIC)?;
     let mut records = BTreeMap::new();
-    let mut reader = Reader {
-        rest: body.strip_prefix(MAGIC.as_slice())?,
-    };
-    let count = reader.u64()?;
+    let count = reader.count(8 + 8 + 16 + 8)?;
     for _ in 0..count {
-        let path_len = usize::try_from(reader.u64()?).ok()?;
-        let path = String::from_utf8(reader.bytes(path_len)?.to_vec()).ok()?;
+        let path = reader.string()?;
         let len = reader.u64()?;
-        let modified = u128::from_le_bytes(reader.bytes(16)?.try_into().ok()?);
-        let n = usize::try_from(reader.u64()?).ok()?;
-        if n > reader.rest.len() / 24 {
-            return None;
-        }
+        let modified = reader.u128()?;
+        let n = reader.count(24)?;
         let mut items = Vec::with_capacity(n);
         for _ in 0..n {
             items.push((reader.u64()?, reader.u64()?, reader.u64()?));
@@ -280,39 +268,7 @@ pub fn decode(bytes: &[u8]) -> Option<BTreeMap<String, ExportRecord>> {
             },
         );
     }
-    reader.rest.is_empty().then_some(records)
-}
-
-/// Reads the fields of [`decode`] in order.
-struct Reader<'a> {
-    rest: &'a [u8],
-}
-
-impl<'a> Reader<'a> {
-    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, tail) = self.rest.split_at_checked(n)?;
-        self.rest = tail;
-        Some(head)
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.bytes(8)?.try_into().ok()?))
-    }
-}
-
-/// FNV-1a over `bytes`, eight at a time: enough to tell a damaged record from a whole one.
-fn checksum(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in chunks.by_ref() {
-        h ^= u64::from_le_bytes(c.try_into().expect("eight bytes"));
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    for &b in chunks.remainder() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    reader.is_done().then_some(records)
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 //! Extraction results are kept in `<project>/.report-cache/claims/`, one file per article, named
 //! by a hash of everything extraction depends on: the extractor's version, the crate's version,
 //! the article's path, its reference date and its full text. An entry is never trusted blindly: it
-//! repeats its key and the text's length, and an entry that does not parse or does not match is
-//! ignored and rewritten. Entries that no article used in a build are removed at its end, so the
+//! carries a checksum, repeats its key and the text's length, and its spans must fall on the
+//! text's character boundaries; an entry that does not read back or does not match is ignored and
+//! rewritten. Entries that no article used in a build are removed at its end, so the
 //! cache holds only what the project has.
 
 use std::collections::BTreeSet;
@@ -14,34 +15,16 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::content::Article;
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostics::Diagnostics;
 use crate::extract::{Claims, EXTRACTOR_VERSION};
+
+mod entry;
 
 /// The cache folder under the project root.
 pub const CACHE_DIR: &str = ".report-cache";
 
-/// A diagnostic as stored: the path is the article's and is not repeated.
-#[derive(Debug, Serialize, Deserialize)]
-struct StoredDiagnostic {
-    error: bool,
-    line: Option<usize>,
-    column: Option<usize>,
-    message: String,
-    help: Option<String>,
-}
-
-/// One cache file.
-#[derive(Debug, Serialize, Deserialize)]
-struct Entry {
-    key: String,
-    text_len: usize,
-    claims: Claims,
-    /// Byte spans, which the claims' public serialization leaves out.
-    figure_spans: Vec<(usize, usize)>,
-    date_spans: Vec<(usize, usize)>,
-    event_spans: Vec<(usize, usize, usize, usize)>,
-    diagnostics: Vec<StoredDiagnostic>,
-}
+/// The extension of claims entries (see [`entry`]).
+const ENTRY_EXT: &str = "bin";
 
 /// The claims cache of a project. Shared read-only by the extraction threads: no lock.
 #[derive(Debug)]
@@ -82,104 +65,24 @@ impl ClaimCache {
     /// The cached claims and diagnostics of `article`, when a valid entry exists.
     fn load(&self, key: &str, article: &Article) -> Option<(Claims, Diagnostics)> {
         let dir = self.dir.as_ref()?;
-        let bytes = std::fs::read(dir.join(format!("{key}.json"))).ok()?;
-        let entry: Entry = serde_json::from_slice(&bytes).ok()?;
-        let Entry {
-            key: stored_key,
-            text_len,
-            mut claims,
-            figure_spans,
-            date_spans,
-            event_spans,
-            diagnostics,
-        } = entry;
-        let consistent = stored_key == *key
-            && text_len == article.text.len()
-            && figure_spans.len() == claims.figures.len()
-            && date_spans.len() == claims.dates.len()
-            && event_spans.len() == claims.events.len()
-            && figure_spans
-                .iter()
-                .chain(&date_spans)
-                .all(|&(s, e)| s <= e && e <= text_len)
-            && event_spans
-                .iter()
-                .all(|&(s, e, ds, de)| s <= e && e <= text_len && ds <= de && de <= text_len);
-        if !consistent {
-            return None;
-        }
-        for (f, (s, e)) in claims.figures.iter_mut().zip(figure_spans) {
-            f.span = s..e;
-        }
-        for (d, (s, e)) in claims.dates.iter_mut().zip(date_spans) {
-            d.span = s..e;
-        }
-        for (ev, (s, e, ds, de)) in claims.events.iter_mut().zip(event_spans) {
-            ev.span = s..e;
-            ev.date_span = ds..de;
-        }
-        let diags = diagnostics
-            .into_iter()
-            .map(|d| Diagnostic {
-                severity: if d.error {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                },
-                path: article.path.clone(),
-                line: d.line,
-                column: d.column,
-                message: d.message,
-                help: d.help,
-            })
-            .collect();
-        Some((claims, diags))
+        let bytes = std::fs::read(dir.join(format!("{key}.{ENTRY_EXT}"))).ok()?;
+        entry::decode(&bytes, key, article)
     }
 
     /// Stores the claims of `article`. A failure to write only costs the next build time, so it is
     /// ignored.
     fn store(&self, key: &str, article: &Article, claims: &Claims, diags: &Diagnostics) {
         let Some(dir) = &self.dir else { return };
-        let entry = Entry {
-            key: key.to_string(),
-            text_len: article.text.len(),
-            claims: claims.clone(),
-            figure_spans: claims
-                .figures
-                .iter()
-                .map(|f| (f.span.start, f.span.end))
-                .collect(),
-            date_spans: claims
-                .dates
-                .iter()
-                .map(|d| (d.span.start, d.span.end))
-                .collect(),
-            event_spans: claims
-                .events
-                .iter()
-                .map(|e| (e.span.start, e.span.end, e.date_span.start, e.date_span.end))
-                .collect(),
-            diagnostics: diags
-                .iter()
-                .map(|d| StoredDiagnostic {
-                    error: d.severity == Severity::Error,
-                    line: d.line,
-                    column: d.column,
-                    message: d.message.clone(),
-                    help: d.help.clone(),
-                })
-                .collect(),
-        };
-        let Ok(bytes) = serde_json::to_vec(&entry) else {
+        let Some(bytes) = entry::encode(key, article.text.len(), claims, diags) else {
             return;
         };
         if std::fs::create_dir_all(dir).is_err() {
             return;
         }
         // Write beside, then rename: a killed build never leaves half an entry under its name.
-        let tmp = dir.join(format!("{key}.json.{}.tmp", std::process::id()));
+        let tmp = dir.join(format!("{key}.{ENTRY_EXT}.{}.tmp", std::process::id()));
         if std::fs::write(&tmp, bytes).is_ok() {
-            let _ = std::fs::rename(&tmp, dir.join(format!("{key}.json")));
+            let _ = std::fs::rename(&tmp, dir.join(format!("{key}.{ENTRY_EXT}")));
         }
     }
 
@@ -191,7 +94,10 @@ impl ClaimCache {
         };
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let key = name.strip_suffix(".json").unwrap_or("");
+            let key = name
+                .strip_suffix(ENTRY_EXT)
+                .and_then(|n| n.strip_suffix('.'))
+                .unwrap_or("");
             if !used.contains(key) {
                 let _ = std::fs::remove_file(entry.path());
             }
@@ -252,7 +158,7 @@ mod tests {
             .unwrap()
             .unwrap()
             .path();
-        std::fs::write(&file, b"{\"key\": \"garbage\"").unwrap();
+        std::fs::write(&file, b"garbage").unwrap();
         assert!(cache.load(&key, &a).is_none());
         // An edited article misses.
         let b = article(
