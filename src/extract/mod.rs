@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::{Article, PlainText};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 pub use figures::{FigureKind, Qualifier};
-pub use period::{Period, Precision};
+pub use period::{Period, Precision, label as period_label};
 pub use timex::{Timex, TimexType};
 
 /// Bumped whenever extraction output may change, so caches of claims can be invalidated.

@@ -143,26 +143,7 @@ impl Period {
 
     /// "18 March 2024", "July 2023", "Q1 2024", "summer 2023", "2023", "the 1990s".
     pub fn label(&self) -> String {
-        let y = self.start.year();
-        let month = MONTHS[self.start.month0() as usize];
-        match self.precision {
-            Precision::Day => format!("{} {month} {y}", self.start.day()),
-            Precision::Week => format!("week of {} {month} {y}", self.start.day()),
-            Precision::Month => format!("{month} {y}"),
-            Precision::Quarter => format!("Q{} {y}", self.start.month0() / 3 + 1),
-            Precision::Half => format!("H{} {y}", self.start.month0() / 6 + 1),
-            Precision::Season => {
-                let name = match self.start.month() {
-                    3 => "spring",
-                    6 => "summer",
-                    9 => "autumn",
-                    _ => "winter",
-                };
-                format!("{name} {y}")
-            }
-            Precision::Year => y.to_string(),
-            Precision::Decade => format!("the {y}s"),
-        }
+        label(self.start, self.precision)
     }
 
     /// The month group ("2023-07", "July 2023") a chronology files this period under; periods
@@ -179,6 +160,31 @@ impl Period {
             ),
             _ => (self.value.clone(), self.label()),
         }
+    }
+}
+
+/// The label of the period of `precision` starting on `start`: "18 March 2024", "July 2023",
+/// "Q1 2024", "summer 2023", "2023", "the 1990s".
+pub fn label(start: NaiveDate, precision: Precision) -> String {
+    let y = start.year();
+    let month = MONTHS[start.month0() as usize];
+    match precision {
+        Precision::Day => format!("{} {month} {y}", start.day()),
+        Precision::Week => format!("week of {} {month} {y}", start.day()),
+        Precision::Month => format!("{month} {y}"),
+        Precision::Quarter => format!("Q{} {y}", start.month0() / 3 + 1),
+        Precision::Half => format!("H{} {y}", start.month0() / 6 + 1),
+        Precision::Season => {
+            let name = match start.month() {
+                3 => "spring",
+                6 => "summer",
+                9 => "autumn",
+                _ => "winter",
+            };
+            format!("{name} {y}")
+        }
+        Precision::Year => y.to_string(),
+        Precision::Decade => format!("the {y}s"),
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::views::{FigureView, period_end};
-use crate::extract::{Period, format_value};
+use crate::extract::{FigureKind, Period, format_value};
 
 /// Width of the chart's `viewBox`.
 const WIDTH: f64 = 640.0;
@@ -99,7 +99,7 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
     let dated: Vec<(usize, &FigureView, NaiveDate, NaiveDate)> = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.kind != "change")
+        .filter(|(_, r)| r.kind != FigureKind::Change)
         .filter_map(|(i, r)| {
             let p = Period::parse(r.as_of.as_deref()?)?;
             let end = period_end(&p)?;
@@ -129,7 +129,7 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
         .map(|&(row, r, start, end)| {
             let (x_start, x_end) = (x_of(day(start)), x_of(day(end)));
             let y = y_of(r.value);
-            let (shape, y_high, y_low) = match r.qualifier.as_deref() {
+            let (shape, y_high, y_low) = match r.qualifier_label() {
                 Some("approximately") => (
                     "approximate",
                     y_of(r.value * (1.0 + APPROX)),
@@ -142,18 +142,18 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
                 _ => ("exact", y, y),
             };
             let mut label = String::new();
-            if let Some(q) = &r.qualifier {
+            if let Some(q) = r.qualifier_label() {
                 label.push_str(q);
                 label.push(' ');
             }
-            label.push_str(&r.value_display);
+            label.push_str(&r.value_display());
             if let Some(u) = &r.unit {
                 label.push(' ');
                 label.push_str(u);
             }
             label.push_str(&format!(
                 ", {} ({}, {})",
-                r.as_of_display.as_deref().unwrap_or_default(),
+                r.as_of_display().unwrap_or_default(),
                 r.from.article_source,
                 r.from.article_published
             ));
@@ -199,12 +199,12 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
         dated
             .iter()
             .min_by_key(|d| d.2)
-            .and_then(|d| d.1.as_of_display.clone())
+            .and_then(|d| d.1.as_of_display())
             .unwrap_or_default(),
         dated
             .iter()
             .max_by_key(|d| d.2)
-            .and_then(|d| d.1.as_of_display.clone())
+            .and_then(|d| d.1.as_of_display())
             .unwrap_or_default(),
         points
             .iter()
@@ -428,6 +428,7 @@ fn date_ticks(first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Qualifier;
 
     fn row(value: f64, qualifier: Option<&str>, kind: &str, as_of: Option<&str>) -> FigureView {
         FigureView {
@@ -442,13 +443,11 @@ mod tests {
             }),
             text: "".into(),
             value,
-            value_display: format_value(value).into(),
             unit: Some("trucks".into()),
-            qualifier: qualifier.map(Into::into),
-            kind: kind.into(),
+            qualifier: qualifier.and_then(Qualifier::parse),
+            kind: FigureKind::parse(kind).unwrap(),
             said_by: None,
             as_of: as_of.map(Into::into),
-            as_of_display: as_of.and_then(|v| Period::parse(v).map(|p| p.label().into())),
             sentence: "".into(),
             start: 0,
             end: 0,

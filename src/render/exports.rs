@@ -16,6 +16,9 @@ use serde::Serialize;
 
 use super::filters::{csv_number, csv_text, ics_escape, ics_escape_into, ics_line, script_safe};
 use super::splice::{Splicer, unique};
+use crate::extract::Precision;
+use chrono::Datelike as _;
+
 use super::views::{ArticleData, BriefingData, ChronologyGroupView, EventView, SiteView};
 
 /// The version of the writers' output: raise it when what a writer writes for an item changes, so
@@ -211,8 +214,8 @@ fn claims_json_article(a: &ArticleData, buf: &mut String) {
             json(&f.text),
             json(&f.value),
             json(&f.unit),
-            json(&f.qualifier),
-            json(&f.kind),
+            json(&f.qualifier_label()),
+            json(f.kind.label()),
             json(&f.said_by),
             json(&f.as_of),
             json(&f.sentence),
@@ -230,7 +233,7 @@ fn claims_json_article(a: &ArticleData, buf: &mut String) {
             buf,
             "{{\"text\": {}, \"type\": {}, \"value\": {}, \"mod\": {}, \"start\": {}, \"end\": {}}}",
             json(&d.text),
-            json(&d.kind),
+            json(d.kind.label()),
             json(&d.value),
             json(&d.modifier),
             d.start,
@@ -246,7 +249,7 @@ fn claims_json_article(a: &ArticleData, buf: &mut String) {
             buf,
             "{{\"date\": {}, \"precision\": {}, \"date_text\": {}, \"said_by\": {}, \"text\": {}, \"start\": {}, \"end\": {}}}",
             json(&e.date),
-            json(&e.precision),
+            json(e.precision.label()),
             json(&e.date_text),
             json(&e.said_by),
             json(&e.text),
@@ -279,8 +282,8 @@ fn figures_csv(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
                     csv_text(&f.text),
                     csv_number(f.value),
                     opt(&f.unit),
-                    opt(&f.qualifier),
-                    csv_text(&f.kind),
+                    opt(&f.qualifier_label()),
+                    csv_text(f.kind.label()),
                     opt(&f.said_by),
                     opt(&f.as_of),
                     csv_text(&f.sentence),
@@ -321,7 +324,7 @@ fn chronology_ics(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()
         .chronology
         .iter()
         .flat_map(|group| group.entries.iter().map(|e| &**e))
-        .filter(|e| !e.date_start.is_empty() && !e.date_end.is_empty())
+        .filter(|e| e.date_start().is_some() && e.date_end().is_some())
         .collect();
     let keys = data.event_keys("chronology.ics", &events);
     // One content line at a time; values that are not escaped may hold line breaks, and are
@@ -341,18 +344,18 @@ fn chronology_ics(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()
             emit(&mut value, text);
             value.push_str(&stamp);
             emit(&mut value, text);
-            value.push_str("DTSTART;VALUE=DATE:");
-            value.extend(e.date_start.chars().filter(|&c| c != '-'));
-            emit(&mut value, text);
-            value.push_str("DTEND;VALUE=DATE:");
-            value.extend(e.date_end.chars().filter(|&c| c != '-'));
-            emit(&mut value, text);
+            for (name, day) in [("DTSTART", e.date_start()), ("DTEND", e.date_end())] {
+                if let Some(day) = day {
+                    let _ = write!(value, "{name};VALUE=DATE:{}", day.format("%Y%m%d"));
+                }
+                emit(&mut value, text);
+            }
             value.push_str("SUMMARY:");
             ics_escape_into(&e.text, &mut value);
             emit(&mut value, text);
             value.push_str("DESCRIPTION:");
-            ics_escape_into(&e.date_display, &mut value);
-            let _ = write!(value, " ({} precision\\, written “", e.precision);
+            ics_escape_into(&e.date_display(), &mut value);
+            let _ = write!(value, " ({} precision\\, written “", e.precision.label());
             ics_escape_into(&e.date_text, &mut value);
             value.push_str("”).");
             if let Some(said) = truthy(&e.said_by) {
@@ -408,7 +411,7 @@ fn timeline_json(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()>
         .chronology
         .iter()
         .flat_map(|group| group.entries.iter().map(|e| &**e))
-        .filter(|e| !e.date_start.is_empty())
+        .filter(|e| e.date_start().is_some())
         .collect();
     let keys = data.event_keys("timeline.json", &events);
     for (i, (e, key)) in events.into_iter().zip(keys).enumerate() {
@@ -425,26 +428,21 @@ fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
     let from = &e.from;
     let root = truthy(&site.absolute_root);
     let url = truthy(&from.article_url);
-    let parts: Vec<&str> = e.date_start.split('-').collect();
-    let int = |i: usize| -> i64 {
-        parts
-            .get(i)
-            .and_then(|p| p.trim().parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let start = e.date_start().unwrap_or_default();
     buf.push_str("\n    {\n      \"unique_id\": ");
     push_json(buf, &format!("{}-{}-{}", from.article, e.start, e.date));
-    let _ = write!(buf, ",\n      \"start_date\": {{\"year\": {}", int(0));
-    if e.precision != "year" && e.precision != "decade" {
-        let _ = write!(buf, ", \"month\": {}", int(1));
+    let _ = write!(buf, ",\n      \"start_date\": {{\"year\": {}", start.year());
+    if !matches!(e.precision, Precision::Year | Precision::Decade) {
+        let _ = write!(buf, ", \"month\": {}", start.month());
     }
-    if e.precision == "day" || e.precision == "week" {
-        let _ = write!(buf, ", \"day\": {}", int(2));
+    if matches!(e.precision, Precision::Day | Precision::Week) {
+        let _ = write!(buf, ", \"day\": {}", start.day());
     }
     buf.push_str(", \"display_date\": ");
-    push_json(buf, &e.date_display);
+    let display = e.date_display();
+    push_json(buf, &display);
     buf.push_str("},\n      \"text\": {\n        \"headline\": \"");
-    push_json_escaped(buf, &e.date_display);
+    push_json_escaped(buf, &display);
     // The event's text, who said it and the source, as HTML inside one JSON string.
     buf.push_str("\",\n        \"text\": \"<blockquote>");
     push_json_escaped(buf, &e.text);
@@ -493,7 +491,7 @@ fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
     buf.push_str(", \"date_text\": ");
     push_json(buf, &e.date_text);
     buf.push_str(", \"precision\": ");
-    push_json(buf, &e.precision);
+    push_json(buf, e.precision.label());
     buf.push_str("}\n    }");
 }
 
@@ -557,7 +555,7 @@ fn search_index_article(a: &ArticleData, buf: &mut String) {
     }
     for e in &a.events {
         buf.push_str("\n{\"k\": \"event\", \"t\": ");
-        push_script_json(buf, &e.date_display);
+        push_script_json(buf, &e.date_display());
         buf.push_str(", \"s\": ");
         push_script_json(buf, &e.text);
         buf.push_str(", \"w\": ");

@@ -331,19 +331,19 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                     out.push_str("\n<tr><td>");
                     anchored(out, &f.anchor, &f.text);
                     out.push_str("</td><td>");
-                    if let Some(q) = truthy(&f.qualifier) {
+                    if let Some(q) = f.qualifier_label() {
                         esc(out, q);
                         out.push(' ');
                     }
-                    esc(out, &f.value_display);
+                    esc(out, &f.value_display());
                     if let Some(unit) = truthy(&f.unit) {
                         out.push(' ');
                         esc(out, unit);
                     }
                     out.push_str("</td><td>");
-                    esc(out, &f.kind);
+                    esc(out, f.kind.label());
                     out.push_str("</td><td>");
-                    esc_or_dash(out, &f.as_of_display);
+                    esc_or_dash(out, &f.as_of_display());
                     out.push_str("</td><td>");
                     esc_or_dash(out, &f.said_by);
                     out.push_str("</td></tr>\n");
@@ -359,11 +359,11 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                     out.push_str("\n<tr><td>");
                     anchored(out, &d.anchor, &d.text);
                     out.push_str("</td><td>");
-                    esc(out, &d.kind);
+                    esc(out, d.kind.label());
                     out.push_str("</td><td><code>");
                     esc(out, &d.value);
                     out.push_str("</code>");
-                    if let Some(display) = truthy(&d.display) {
+                    if let Some(display) = truthy(&d.display()) {
                         out.push_str(" (");
                         esc(out, display);
                         out.push(')');
@@ -602,7 +602,7 @@ fn entry(out: &mut Page<'_>, root: &str, key: &str, index: usize, e: &EventView)
     let _ = write!(out, "-{index}\">\n<p class=\"when\"><time datetime=\"");
     esc(out, &e.date);
     out.push_str("\">");
-    esc(out, &e.date_display);
+    esc(out, &e.date_display());
     out.push_str("</time>");
     if let Some(said_by) = truthy(&e.said_by) {
         out.push_str(" · <span class=\"speaker\">");
@@ -662,15 +662,15 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
                 out.push_str(" class=\"conflict\"");
             }
             out.push_str(">\n<td class=\"value\" data-label=\"Value\">");
-            if let Some(q) = truthy(&row.qualifier) {
+            if let Some(q) = row.qualifier_label() {
                 out.push_str("<span class=\"qualifier\">");
                 esc(out, q);
                 out.push_str("</span> ");
             }
             out.push_str("<span class=\"number\">");
-            esc(out, &row.value_display);
+            esc(out, &row.value_display());
             out.push_str("</span>");
-            let kind = row.kind.as_str();
+            let kind = row.kind.label();
             // A unit follows the number, except a percent's (the sign stands for it); a sum of
             // money prints its currency even when it is empty, as the template does.
             if (truthy(&row.unit).is_some() && kind != "percent") || kind == "money" {
@@ -686,7 +686,7 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
                 out.push_str(" <span class=\"badge\">conflict</span>");
             }
             out.push_str("</td>\n<td data-label=\"As of\">");
-            match truthy(&row.as_of_display) {
+            match truthy(&row.as_of_display()) {
                 Some(display) => {
                     out.push_str("<time datetime=\"");
                     esc_opt(out, &row.as_of);

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::assemble::{ArticleEntry, Chronology, FigureGroup, Report};
 use crate::content::Mark;
-use crate::extract::{Period, format_value};
+use crate::extract::{FigureKind, Period, Precision, Qualifier, TimexType, format_value};
 
 /// The short strings of claims' views (values, labels, anchors): up to 24 bytes kept inline, so
 /// that the hundreds of thousands of claims of a large site do not each make a dozen allocations.
@@ -35,32 +35,30 @@ pub struct SiteView {
 }
 
 /// A figure claim, as shown in tables and exports.
-#[derive(Debug, Clone, Serialize)]
+///
+/// Templates see `value_display` and `as_of_display` (written from the value and the as-of date
+/// when needed), and `qualifier` and `kind` as their labels (see [`FigureView`]'s `Serialize`).
+#[derive(Debug, Clone)]
 pub struct FigureView {
     /// Anchor of its mark in the article page ("f1"), when marked.
     pub anchor: Option<Text>,
     /// Its article: `article` (slug), `article_title`, `article_source`, `article_href`,
     /// `article_url`, `article_published`, one copy shared by the article's claims.
-    #[serde(flatten)]
     pub from: Arc<ClaimSource>,
     /// As written.
     pub text: Text,
     /// The value.
     pub value: f64,
-    /// "7,000"; changes get a sign ("+300").
-    pub value_display: Text,
     /// Unit.
     pub unit: Option<Text>,
-    /// Qualifier label.
-    pub qualifier: Option<Text>,
-    /// Kind label.
-    pub kind: Text,
+    /// Qualifier.
+    pub qualifier: Option<Qualifier>,
+    /// Kind.
+    pub kind: FigureKind,
     /// Speaker.
     pub said_by: Option<Text>,
     /// As-of value ("2023-10").
     pub as_of: Option<Text>,
-    /// As-of label at its precision ("October 2023").
-    pub as_of_display: Option<Text>,
     /// The sentence.
     pub sentence: Arc<str>,
     /// Character offsets in the article file.
@@ -73,6 +71,53 @@ pub struct FigureView {
     pub hand: bool,
     /// Conflicts with another row (only in figure tables).
     pub conflict: bool,
+}
+
+impl FigureView {
+    /// "7,000"; changes get a sign ("+300").
+    pub fn value_display(&self) -> String {
+        let value = format_value(self.value);
+        if self.kind == FigureKind::Change && self.value >= 0.0 {
+            format!("+{value}")
+        } else {
+            value
+        }
+    }
+
+    /// The as-of date's label at its precision ("October 2023"), when it is a calendar period.
+    pub fn as_of_display(&self) -> Option<String> {
+        self.as_of.as_deref().and_then(period_label)
+    }
+
+    /// The qualifier's label.
+    pub fn qualifier_label(&self) -> Option<&'static str> {
+        self.qualifier.map(Qualifier::label)
+    }
+}
+
+impl Serialize for FigureView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("anchor", &self.anchor)?;
+        self.from.serialize_into(&mut map)?;
+        map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("value", &self.value)?;
+        map.serialize_entry("value_display", &self.value_display())?;
+        map.serialize_entry("unit", &self.unit)?;
+        map.serialize_entry("qualifier", &self.qualifier_label())?;
+        map.serialize_entry("kind", self.kind.label())?;
+        map.serialize_entry("said_by", &self.said_by)?;
+        map.serialize_entry("as_of", &self.as_of)?;
+        map.serialize_entry("as_of_display", &self.as_of_display())?;
+        map.serialize_entry("sentence", &self.sentence)?;
+        map.serialize_entry("start", &self.start)?;
+        map.serialize_entry("end", &self.end)?;
+        map.serialize_entry("line", &self.line)?;
+        map.serialize_entry("hand", &self.hand)?;
+        map.serialize_entry("conflict", &self.conflict)?;
+        map.end()
+    }
 }
 
 /// The article a figure or an event comes from, as its view shows it.
@@ -92,46 +137,78 @@ pub struct ClaimSource {
     pub article_published: String,
 }
 
+impl ClaimSource {
+    /// Its fields, into the map of the claim that comes from it (as `#[serde(flatten)]` would).
+    fn serialize_into<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("article", &self.article)?;
+        map.serialize_entry("article_title", &self.article_title)?;
+        map.serialize_entry("article_source", &self.article_source)?;
+        map.serialize_entry("article_href", &self.article_href)?;
+        map.serialize_entry("article_url", &self.article_url)?;
+        map.serialize_entry("article_published", &self.article_published)
+    }
+}
+
 /// A temporal expression.
-#[derive(Debug, Clone, Serialize)]
+///
+/// Templates see `type` as its label and `display` written from the value when needed (see
+/// [`DateView`]'s `Serialize`).
+#[derive(Debug, Clone)]
 pub struct DateView {
     /// Anchor of its mark ("d1"), when marked.
     pub anchor: Option<Text>,
     /// As written.
     pub text: Text,
     /// TIMEX3 type.
-    #[serde(rename = "type")]
-    pub kind: Text,
+    pub kind: TimexType,
     /// TIMEX3 value.
     pub value: Text,
     /// TIMEX3 mod.
-    #[serde(rename = "mod")]
     pub modifier: Option<Text>,
-    /// Label when the value is a calendar period.
-    pub display: Option<Text>,
     /// Character offsets.
     pub start: usize,
     /// End offset.
     pub end: usize,
 }
 
+impl DateView {
+    /// The label of the value when it is a calendar period.
+    pub fn display(&self) -> Option<String> {
+        period_label(&self.value)
+    }
+}
+
+impl Serialize for DateView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("anchor", &self.anchor)?;
+        map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("type", self.kind.label())?;
+        map.serialize_entry("value", &self.value)?;
+        map.serialize_entry("mod", &self.modifier)?;
+        map.serialize_entry("display", &self.display())?;
+        map.serialize_entry("start", &self.start)?;
+        map.serialize_entry("end", &self.end)?;
+        map.end()
+    }
+}
+
 /// A chronology entry or an article's event.
-#[derive(Debug, Clone, Serialize, Hash)]
+///
+/// Templates see `date_start`, `date_end`, `precision` and `date_display` as strings (see
+/// [`EventView`]'s `Serialize`); they are written from the date's period when needed rather than
+/// held, since a large site has hundreds of thousands of events.
+#[derive(Debug, Clone, Hash)]
 pub struct EventView {
     /// Anchor of the dating expression in the article page, when marked.
     pub anchor: Option<Text>,
     /// Date value.
     pub date: Text,
-    /// First day of the period (ISO), for sorting and exports.
-    pub date_start: Text,
-    /// The day after the period's last day (ISO): the exclusive end that iCalendar's `DTEND`
-    /// wants ("2023-08-01" for "2023-07"). Empty, like `date_start`, when the date is not a
-    /// calendar period.
-    pub date_end: Text,
-    /// Precision label.
-    pub precision: Text,
-    /// Date label at its precision.
-    pub date_display: Text,
+    /// The first day and the precision of the date's calendar period, when it is one.
+    pub period: Option<(chrono::NaiveDate, Precision)>,
+    /// Precision.
+    pub precision: Precision,
     /// The dating expression as written.
     pub date_text: Text,
     /// The sentence.
@@ -139,12 +216,60 @@ pub struct EventView {
     /// Speaker.
     pub said_by: Option<Text>,
     /// Its article (the same fields as a figure's).
-    #[serde(flatten)]
     pub from: Arc<ClaimSource>,
     /// Character offsets of the sentence.
     pub start: usize,
     /// End offset.
     pub end: usize,
+}
+
+impl EventView {
+    /// First day of the period, for sorting and exports (`date_start`, ISO).
+    pub fn date_start(&self) -> Option<chrono::NaiveDate> {
+        self.period.map(|(start, _)| start)
+    }
+
+    /// The day after the period's last day (`date_end`, ISO): the exclusive end that
+    /// iCalendar's `DTEND` wants ("2023-08-01" for "2023-07").
+    pub fn date_end(&self) -> Option<chrono::NaiveDate> {
+        self.period
+            .and_then(|(start, precision)| end_of(start, precision))
+    }
+
+    /// The date's label at its precision (`date_display`), or its value when it is not a
+    /// calendar period.
+    pub fn date_display(&self) -> std::borrow::Cow<'_, str> {
+        match self.period {
+            Some((start, precision)) => crate::extract::period_label(start, precision).into(),
+            None => self.date.as_str().into(),
+        }
+    }
+}
+
+/// An ISO date, or an empty string for none.
+fn iso(date: Option<chrono::NaiveDate>) -> Text {
+    date.map(|d| compact_str::format_compact!("{}", d.format("%Y-%m-%d")))
+        .unwrap_or_default()
+}
+
+impl Serialize for EventView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("anchor", &self.anchor)?;
+        map.serialize_entry("date", &self.date)?;
+        map.serialize_entry("date_start", &iso(self.date_start()))?;
+        map.serialize_entry("date_end", &iso(self.date_end()))?;
+        map.serialize_entry("precision", self.precision.label())?;
+        map.serialize_entry("date_display", &self.date_display())?;
+        map.serialize_entry("date_text", &self.date_text)?;
+        map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("said_by", &self.said_by)?;
+        self.from.serialize_into(&mut map)?;
+        map.serialize_entry("start", &self.start)?;
+        map.serialize_entry("end", &self.end)?;
+        map.end()
+    }
 }
 
 /// An article without its story: what whole-site templates get for each article.
@@ -481,11 +606,15 @@ fn summary(a: &ArticleView) -> ArticleSummary {
 
 /// The day after the last day of `p`: its exclusive end.
 pub(crate) fn period_end(p: &Period) -> Option<chrono::NaiveDate> {
-    use crate::extract::Precision;
-    let months = |n| p.start.checked_add_months(chrono::Months::new(n));
-    match p.precision {
-        Precision::Day => p.start.succ_opt(),
-        Precision::Week => p.start.checked_add_days(chrono::Days::new(7)),
+    end_of(p.start, p.precision)
+}
+
+/// The day after the last day of the period of `precision` starting on `start`.
+fn end_of(start: chrono::NaiveDate, precision: Precision) -> Option<chrono::NaiveDate> {
+    let months = |n| start.checked_add_months(chrono::Months::new(n));
+    match precision {
+        Precision::Day => start.succ_opt(),
+        Precision::Week => start.checked_add_days(chrono::Days::new(7)),
         Precision::Month => months(1),
         Precision::Quarter | Precision::Season => months(3),
         Precision::Half => months(6),
@@ -662,18 +791,11 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
             from: shared.from.clone(),
             text: f.text.as_str().into(),
             value: f.value,
-            value_display: match f.kind {
-                crate::extract::FigureKind::Change if f.value >= 0.0 => {
-                    compact_str::format_compact!("+{}", format_value(f.value))
-                }
-                _ => format_value(f.value).into(),
-            },
             unit: f.unit.as_deref().map(Text::from),
-            qualifier: f.qualifier.map(|q| q.label().into()),
-            kind: f.kind.label().into(),
+            qualifier: f.qualifier,
+            kind: f.kind,
             said_by: f.said_by.as_deref().map(Text::from),
             as_of: f.as_of.as_deref().map(Text::from),
-            as_of_display: f.as_of.as_deref().and_then(period_label).map(Text::from),
             sentence: shared.sentence(&f.sentence),
             start: f.start,
             end: f.end,
@@ -691,10 +813,9 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .map(|(i, (d, anchor))| DateView {
             anchor: anchor.then(|| compact_str::format_compact!("d{}", i + 1)),
             text: d.text.as_str().into(),
-            kind: d.kind.label().into(),
+            kind: d.kind,
             value: d.value.as_str().into(),
             modifier: d.modifier.as_deref().map(Text::from),
-            display: period_label(&d.value).map(Text::from),
             start: d.start,
             end: d.end,
         })
@@ -714,21 +835,11 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
             let anchor = date_index
                 .get(&(e.date_span.start, e.date_span.end))
                 .and_then(|&i| dates[i].anchor.clone());
-            let period = Period::parse(&e.date);
             Arc::new(EventView {
                 anchor,
                 date: e.date.as_str().into(),
-                date_start: period
-                    .as_ref()
-                    .map(|p| compact_str::format_compact!("{}", p.start.format("%Y-%m-%d")))
-                    .unwrap_or_default(),
-                date_end: period
-                    .as_ref()
-                    .and_then(period_end)
-                    .map(|d| compact_str::format_compact!("{}", d.format("%Y-%m-%d")))
-                    .unwrap_or_default(),
-                precision: e.precision.label().into(),
-                date_display: period.map_or_else(|| e.date.as_str().into(), |p| p.label().into()),
+                period: Period::parse(&e.date).map(|p| (p.start, p.precision)),
+                precision: e.precision,
                 date_text: e.date_text.as_str().into(),
                 text: shared.sentence(&e.text),
                 said_by: e.said_by.as_deref().map(Text::from),
@@ -854,4 +965,125 @@ fn chronology_view(
             timeline,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn source() -> Arc<ClaimSource> {
+        Arc::new(ClaimSource {
+            article: "a".into(),
+            article_title: "A".into(),
+            article_source: "Wire".into(),
+            article_href: "articles/a.html".into(),
+            article_url: None,
+            article_published: "2024-01-02".into(),
+        })
+    }
+
+    /// The variables templates see for a claim: the fields written from others included.
+    #[test]
+    fn claim_views_give_templates_every_documented_variable() {
+        let figure = FigureView {
+            anchor: Some("f1".into()),
+            from: source(),
+            text: "about 300".into(),
+            value: 300.0,
+            unit: Some("homes".into()),
+            qualifier: Some(Qualifier::Approximately),
+            kind: FigureKind::Change,
+            said_by: None,
+            as_of: Some("2023-07".into()),
+            sentence: "About 300 more.".into(),
+            start: 1,
+            end: 2,
+            line: 3,
+            hand: false,
+            conflict: true,
+        };
+        assert_eq!(
+            serde_json::to_value(&figure).unwrap(),
+            json!({"anchor": "f1", "article": "a", "article_title": "A", "article_source": "Wire",
+                "article_href": "articles/a.html", "article_url": null,
+                "article_published": "2024-01-02", "text": "about 300", "value": 300.0,
+                "value_display": "+300", "unit": "homes", "qualifier": "approximately",
+                "kind": "change", "said_by": null, "as_of": "2023-07", "as_of_display": "July 2023",
+                "sentence": "About 300 more.", "start": 1, "end": 2, "line": 3, "hand": false,
+                "conflict": true})
+        );
+        let level = FigureView {
+            value: 7000.0,
+            qualifier: None,
+            kind: FigureKind::Level,
+            as_of: Some("PRESENT_REF".into()),
+            ..figure
+        };
+        let v = serde_json::to_value(&level).unwrap();
+        assert_eq!(
+            (
+                &v["value_display"],
+                &v["qualifier"],
+                &v["kind"],
+                &v["as_of_display"]
+            ),
+            (&json!("7,000"), &json!(null), &json!("level"), &json!(null))
+        );
+        let date = DateView {
+            anchor: None,
+            text: "last July".into(),
+            kind: TimexType::Date,
+            value: "2023-07".into(),
+            modifier: Some("APPROX".into()),
+            start: 4,
+            end: 13,
+        };
+        assert_eq!(
+            serde_json::to_value(&date).unwrap(),
+            json!({"anchor": null, "text": "last July", "type": "DATE", "value": "2023-07",
+                "mod": "APPROX", "display": "July 2023", "start": 4, "end": 13})
+        );
+        let duration = DateView {
+            kind: TimexType::Duration,
+            value: "P2Y".into(),
+            ..date
+        };
+        let v = serde_json::to_value(&duration).unwrap();
+        assert_eq!(
+            (&v["type"], &v["display"]),
+            (&json!("DURATION"), &json!(null))
+        );
+        let event = EventView {
+            anchor: Some("d2".into()),
+            date: "2023-07".into(),
+            period: Period::parse("2023-07").map(|p| (p.start, p.precision)),
+            precision: Precision::Month,
+            date_text: "last July".into(),
+            text: "It rained last July.".into(),
+            said_by: Some("Kim".into()),
+            from: source(),
+            start: 5,
+            end: 25,
+        };
+        assert_eq!(
+            serde_json::to_value(&event).unwrap(),
+            json!({"anchor": "d2", "date": "2023-07", "date_start": "2023-07-01",
+                "date_end": "2023-08-01", "precision": "month", "date_display": "July 2023",
+                "date_text": "last July", "text": "It rained last July.", "said_by": "Kim",
+                "article": "a", "article_title": "A", "article_source": "Wire",
+                "article_href": "articles/a.html", "article_url": null,
+                "article_published": "2024-01-02", "start": 5, "end": 25})
+        );
+        let undated = EventView {
+            date: "PRESENT_REF".into(),
+            period: None,
+            ..event
+        };
+        let v = serde_json::to_value(&undated).unwrap();
+        assert_eq!(
+            (&v["date_start"], &v["date_end"], &v["date_display"]),
+            (&json!(""), &json!(""), &json!("PRESENT_REF"))
+        );
+    }
 }
