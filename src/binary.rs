@@ -144,6 +144,18 @@ impl<'a> Reader<'a> {
         })
     }
 
+    pub(crate) fn text(&mut self) -> Option<crate::extract::Text> {
+        self.str().map(Into::into)
+    }
+
+    pub(crate) fn opt_text(&mut self) -> Option<Option<crate::extract::Text>> {
+        Some(if self.bool()? {
+            Some(self.text()?)
+        } else {
+            None
+        })
+    }
+
     pub(crate) fn opt_usize(&mut self) -> Option<Option<usize>> {
         Some(if self.bool()? {
             Some(self.usize()?)

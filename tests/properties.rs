@@ -181,13 +181,13 @@ proptest! {
         let mut last_start = 0;
         for f in &out.claims.figures {
             prop_assert!(!f.hand);
-            prop_assert_eq!(char_slice(&chars, f.start, f.end), Some(f.text.clone()));
+            prop_assert_eq!(char_slice(&chars, f.start, f.end), Some(f.text.to_string()));
             prop_assert!(f.start >= last_start, "figures out of order at {}", f.start);
             last_start = f.start;
         }
         let mut last_end = 0;
         for d in &out.claims.dates {
-            prop_assert_eq!(char_slice(&chars, d.start, d.end), Some(d.text.clone()));
+            prop_assert_eq!(char_slice(&chars, d.start, d.end), Some(d.text.to_string()));
             prop_assert!(d.start >= last_end, "date `{}` at {} overlaps the one before", d.text, d.start);
             prop_assert!(d.start < d.end, "empty date at {}", d.start);
             last_end = d.end;
@@ -211,10 +211,10 @@ proptest! {
         };
         let chars: Vec<char> = text.chars().collect();
         for f in &out.claims.figures {
-            prop_assert_eq!(char_slice(&chars, f.start, f.end), Some(f.text.clone()));
+            prop_assert_eq!(char_slice(&chars, f.start, f.end), Some(f.text.to_string()));
         }
         for d in &out.claims.dates {
-            prop_assert_eq!(char_slice(&chars, d.start, d.end), Some(d.text.clone()));
+            prop_assert_eq!(char_slice(&chars, d.start, d.end), Some(d.text.to_string()));
         }
     }
 

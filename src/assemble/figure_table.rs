@@ -57,7 +57,7 @@ pub fn assemble_figure_table(
     let mut groups: std::collections::BTreeMap<String, Pending> = Default::default();
     for &a in selected {
         for (f, figure) in articles[a].claims.figures.iter().enumerate() {
-            let unit = figure.unit.clone().unwrap_or_else(|| NO_UNIT.to_string());
+            let unit = figure.unit.as_deref().unwrap_or(NO_UNIT).to_string();
             let entry = groups.entry(unit_key(&unit)).or_default();
             match entry.0.iter_mut().find(|(u, _)| *u == unit) {
                 Some((_, n)) => *n += 1,
@@ -145,7 +145,7 @@ fn sort_rows(articles: &[ArticleEntry], rows: &mut [FigureRow]) {
 /// minimum or maximum, so the check is linear after sorting.
 fn flag_conflicts(articles: &[ArticleEntry], rows: &mut [FigureRow]) -> bool {
     let figure = |r: &FigureRow| &articles[r.article].claims.figures[r.figure];
-    let mut buckets: std::collections::BTreeMap<(Option<String>, FigureKind), (f64, f64)> =
+    let mut buckets: std::collections::BTreeMap<(Option<&str>, FigureKind), (f64, f64)> =
         Default::default();
     for r in rows.iter() {
         let f = figure(r);
@@ -153,7 +153,7 @@ fn flag_conflicts(articles: &[ArticleEntry], rows: &mut [FigureRow]) -> bool {
             continue;
         }
         let e = buckets
-            .entry((f.as_of.clone(), f.kind))
+            .entry((f.as_of.as_deref(), f.kind))
             .or_insert((f.value, f.value));
         e.0 = e.0.min(f.value);
         e.1 = e.1.max(f.value);
@@ -162,7 +162,7 @@ fn flag_conflicts(articles: &[ArticleEntry], rows: &mut [FigureRow]) -> bool {
     let mut any = false;
     for r in rows.iter_mut() {
         let f = figure(r);
-        if let Some(&(min, max)) = buckets.get(&(f.as_of.clone(), f.kind))
+        if let Some(&(min, max)) = buckets.get(&(f.as_of.as_deref(), f.kind))
             && f.kind != FigureKind::Change
             && (differs(f.value, min) || differs(f.value, max))
         {

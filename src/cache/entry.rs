@@ -9,7 +9,7 @@ use crate::binary::{Reader, Writer};
 use crate::content::Article;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::extract::{
-    Claims, DateClaim, EventClaim, FigureClaim, FigureKind, Precision, Qualifier, TimexType,
+    Claims, DateClaim, EventClaim, FigureClaim, FigureKind, Precision, Qualifier, Quotes, TimexType,
 };
 
 /// Raise the last digits when the layout changes: an entry of another layout is not read.
@@ -139,24 +139,25 @@ pub(super) fn decode(bytes: &[u8], key: &str, article: &Article) -> Option<(Clai
             .then_some(start..end)
     };
     let mut claims = Claims::default();
+    let mut quotes = Quotes::default();
     // The smallest figure, date and event, in bytes: what a count is checked against.
     let n = r.count(7 * 8 + 6)?;
     claims.figures.reserve(n);
     for _ in 0..n {
         claims.figures.push(FigureClaim {
-            text: r.string()?,
+            text: r.text()?,
             start: r.usize()?,
             end: r.usize()?,
             value: r.f64()?,
-            unit: r.opt_string()?,
+            unit: r.opt_text()?,
             qualifier: match r.u8()? {
                 0 => None,
                 i => Some(variant(&QUALIFIERS, i - 1)?),
             },
             kind: variant(&KINDS, r.u8()?)?,
-            said_by: r.opt_string()?,
-            as_of: r.opt_string()?,
-            sentence: r.string()?,
+            said_by: r.opt_text()?,
+            as_of: r.opt_text()?,
+            sentence: quotes.get(r.str()?),
             hand: r.bool()?,
             span: span(&mut r)?,
         });
@@ -165,12 +166,12 @@ pub(super) fn decode(bytes: &[u8], key: &str, article: &Article) -> Option<(Clai
     claims.dates.reserve(n);
     for _ in 0..n {
         claims.dates.push(DateClaim {
-            text: r.string()?,
+            text: r.text()?,
             start: r.usize()?,
             end: r.usize()?,
             kind: variant(&TYPES, r.u8()?)?,
-            value: r.string()?,
-            modifier: r.opt_string()?,
+            value: r.text()?,
+            modifier: r.opt_text()?,
             span: span(&mut r)?,
         });
     }
@@ -178,13 +179,13 @@ pub(super) fn decode(bytes: &[u8], key: &str, article: &Article) -> Option<(Clai
     claims.events.reserve(n);
     for _ in 0..n {
         claims.events.push(EventClaim {
-            date: r.string()?,
+            date: r.text()?,
             precision: variant(&PRECISIONS, r.u8()?)?,
-            text: r.string()?,
-            said_by: r.opt_string()?,
+            text: quotes.get(r.str()?),
+            said_by: r.opt_text()?,
             start: r.usize()?,
             end: r.usize()?,
-            date_text: r.string()?,
+            date_text: r.text()?,
             span: span(&mut r)?,
             date_span: span(&mut r)?,
         });
@@ -227,7 +228,7 @@ mod tests {
     /// Claims using every variant of every enum and both states of every option.
     fn claims(text: &str) -> Claims {
         let figure = |i: usize| FigureClaim {
-            text: format!("figure “{i}”"),
+            text: compact_str::format_compact!("figure “{i}”"),
             start: i,
             end: i + 3,
             value: 4_099_999.999_999_999_5 * i as f64,

@@ -13,6 +13,7 @@ mod tokens;
 mod words;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,12 @@ pub use figures::{FigureKind, Qualifier};
 pub use period::{Period, Precision, label as period_label};
 pub use timex::{Timex, TimexType};
 
+/// The short strings of claims (values, units, speakers, dates as written): up to 24 bytes kept
+/// inline, so that the hundreds of thousands of claims of a large site do not each make several
+/// allocations. Sentences are [`Arc<str>`], one copy shared by the claims of an article that quote
+/// the same sentence.
+pub type Text = compact_str::CompactString;
+
 /// Bumped whenever extraction output may change, so caches of claims can be invalidated.
 pub const EXTRACTOR_VERSION: u32 = 1;
 
@@ -29,7 +36,7 @@ pub const EXTRACTOR_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureClaim {
     /// The figure as written ("around 7,000 containers").
-    pub text: String,
+    pub text: Text,
     /// Start, in characters (Unicode scalar values) into the article file.
     pub start: usize,
     /// End, in characters, exclusive.
@@ -37,17 +44,17 @@ pub struct FigureClaim {
     /// The value.
     pub value: f64,
     /// What is counted.
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     /// approximately, more than, …
     pub qualifier: Option<Qualifier>,
     /// level, change, percent, money, ratio.
     pub kind: FigureKind,
     /// Who said it.
-    pub said_by: Option<String>,
+    pub said_by: Option<Text>,
     /// As of when (a TIMEX3 date value).
-    pub as_of: Option<String>,
+    pub as_of: Option<Text>,
     /// The sentence it comes from, as written.
-    pub sentence: String,
+    pub sentence: Arc<str>,
     /// Added by hand in front matter.
     pub hand: bool,
     /// Byte range in the file.
@@ -59,7 +66,7 @@ pub struct FigureClaim {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateClaim {
     /// As written.
-    pub text: String,
+    pub text: Text,
     /// Start, in characters.
     pub start: usize,
     /// End, in characters, exclusive.
@@ -68,10 +75,10 @@ pub struct DateClaim {
     #[serde(rename = "type")]
     pub kind: TimexType,
     /// TIMEX3 value.
-    pub value: String,
+    pub value: Text,
     /// TIMEX3 mod (APPROX, START, …).
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
-    pub modifier: Option<String>,
+    pub modifier: Option<Text>,
     /// Byte range in the file.
     #[serde(skip)]
     pub span: Range<usize>,
@@ -81,19 +88,19 @@ pub struct DateClaim {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventClaim {
     /// The date value ("2023-07").
-    pub date: String,
+    pub date: Text,
     /// Its precision.
     pub precision: Precision,
     /// The sentence, as written.
-    pub text: String,
+    pub text: Arc<str>,
     /// Who said it.
-    pub said_by: Option<String>,
+    pub said_by: Option<Text>,
     /// Start of the sentence, in characters.
     pub start: usize,
     /// End of the sentence, in characters, exclusive.
     pub end: usize,
     /// The temporal expression that dates it, as written.
-    pub date_text: String,
+    pub date_text: Text,
     /// Byte range of the sentence in the file.
     #[serde(skip)]
     pub span: Range<usize>,
@@ -169,7 +176,8 @@ fn extract_plain(
     let found = figures::find_figures(text, &sentences, &tokenized, &taken);
     let chars = CharIndex::new(file_text);
     let to_file = |r: &Range<usize>| plain.to_file(r.start, false)..plain.to_file(r.end, true);
-    let slice = |r: &Range<usize>| file_text.get(r.clone()).unwrap_or("").to_string();
+    let slice = |r: &Range<usize>| Text::from(file_text.get(r.clone()).unwrap_or(""));
+    let mut quotes = Quotes::default();
 
     // Which sentence each temporal expression sits in.
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
@@ -182,8 +190,8 @@ fn extract_plain(
             start: chars.at(span.start),
             end: chars.at(span.end),
             kind: t.kind,
-            value: t.value.clone(),
-            modifier: t.modifier.clone(),
+            value: t.value.as_str().into(),
+            modifier: t.modifier.as_deref().map(Text::from),
             span,
         });
     }
@@ -209,10 +217,10 @@ fn extract_plain(
         let span = to_file(sentence);
         let date_span = to_file(&(t.start..t.end));
         claims.events.push(EventClaim {
-            date: period.value.clone(),
+            date: period.value.as_str().into(),
             precision: period.precision,
-            text: excerpt(file_text, &span, &date_span),
-            said_by: speakers[si].as_ref().map(|a| a.speaker.clone()),
+            text: quotes.get(excerpt(file_text, &span, &date_span)),
+            said_by: speakers[si].as_ref().map(|a| a.speaker.as_str().into()),
             start: chars.at(span.start),
             end: chars.at(span.end),
             date_text: slice(&date_span),
@@ -237,17 +245,33 @@ fn extract_plain(
             start: chars.at(span.start),
             end: chars.at(span.end),
             value: f.value,
-            unit: f.unit,
+            unit: f.unit.as_deref().map(Text::from),
             qualifier: f.qualifier,
             kind: f.kind,
-            said_by: speaker.map(|a| a.speaker.clone()),
-            as_of: Some(as_of),
-            sentence: excerpt(file_text, &sentence, &span),
+            said_by: speaker.map(|a| a.speaker.as_str().into()),
+            as_of: Some(as_of.into()),
+            sentence: quotes.get(excerpt(file_text, &sentence, &span)),
             hand: false,
             span,
         });
     }
     (claims, totals)
+}
+
+/// One copy of each sentence an article's claims quote, shared by them.
+#[derive(Default)]
+pub(crate) struct Quotes(std::collections::HashSet<Arc<str>>);
+
+impl Quotes {
+    /// The one copy of `quote`.
+    pub(crate) fn get(&mut self, quote: impl AsRef<str> + Into<Arc<str>>) -> Arc<str> {
+        if let Some(q) = self.0.get(quote.as_ref()) {
+            return q.clone();
+        }
+        let q: Arc<str> = quote.into();
+        self.0.insert(q.clone());
+        q
+    }
 }
 
 /// The longest quote kept for a claim, in bytes. A "sentence" longer than this (a run-on line of
@@ -386,20 +410,20 @@ fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
         claims.figures.push(FigureClaim {
             text: hand
                 .text
-                .clone()
-                .unwrap_or_else(|| format_value(hand.value)),
+                .as_deref()
+                .map_or_else(|| format_value(hand.value).into(), Text::from),
             start: chars.at(span.start),
             end: chars.at(span.end),
             value: hand.value,
-            unit: hand.unit.clone(),
+            unit: hand.unit.as_deref().map(Text::from),
             qualifier,
             kind,
-            said_by: hand.said_by.clone(),
-            as_of: hand
-                .as_of
-                .clone()
-                .or_else(|| Some(article.published.format("%Y-%m-%d").to_string())),
-            sentence: hand.quote.clone().unwrap_or_default(),
+            said_by: hand.said_by.as_deref().map(Text::from),
+            as_of: Some(hand.as_of.as_deref().map_or_else(
+                || compact_str::format_compact!("{}", article.published.format("%Y-%m-%d")),
+                Text::from,
+            )),
+            sentence: hand.quote.as_deref().unwrap_or_default().into(),
             hand: true,
             span,
         });

@@ -10,9 +10,8 @@ use crate::assemble::{ArticleEntry, Chronology, FigureGroup, Report};
 use crate::content::Mark;
 use crate::extract::{FigureKind, Period, Precision, Qualifier, TimexType, format_value};
 
-/// The short strings of claims' views (values, labels, anchors): up to 24 bytes kept inline, so
-/// that the hundreds of thousands of claims of a large site do not each make a dozen allocations.
-pub type Text = compact_str::CompactString;
+/// The short strings of claims' views (values, labels, anchors), as the claims hold them.
+pub use crate::extract::Text;
 
 /// `site`: settings and build facts.
 #[derive(Debug, Clone, Serialize)]
@@ -743,43 +742,22 @@ fn figure_title(f: &FigureView) -> String {
     t
 }
 
-/// An article's fields that each of its claims repeats, allocated once and shared, and its
-/// sentences, shared by the claims quoting the same one.
-struct SharedFields {
-    from: Arc<ClaimSource>,
-    sentences: std::cell::RefCell<std::collections::HashSet<Arc<str>>>,
-}
-
-impl SharedFields {
-    /// The one copy of `sentence`.
-    fn sentence(&self, sentence: &str) -> Arc<str> {
-        let mut seen = self.sentences.borrow_mut();
-        if let Some(s) = seen.get(sentence) {
-            return s.clone();
-        }
-        let s: Arc<str> = sentence.into();
-        seen.insert(s.clone());
-        s
-    }
-}
-
 fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
     let a = &entry.article;
     let (marks, figure_anchors, date_anchors) = marks(entry);
     let href = format!("articles/{}.{PAGE_EXT}", a.id);
     let line_index = crate::diagnostics::LineIndex::new(&a.text);
     let published = a.published.format("%Y-%m-%d").to_string();
-    let shared = SharedFields {
-        from: Arc::new(ClaimSource {
-            article: a.id.0.clone(),
-            article_title: a.title.clone(),
-            article_source: a.source.clone(),
-            article_href: href.clone(),
-            article_url: a.url.clone(),
-            article_published: published.clone(),
-        }),
-        sentences: Default::default(),
-    };
+    // The article's fields that each of its claims repeats: one copy, shared. (The claims' own
+    // strings are shared with the claims: short ones are inline, sentences are counted.)
+    let from = Arc::new(ClaimSource {
+        article: a.id.0.clone(),
+        article_title: a.title.clone(),
+        article_source: a.source.clone(),
+        article_href: href.clone(),
+        article_url: a.url.clone(),
+        article_published: published.clone(),
+    });
     let figures: Vec<FigureView> = entry
         .claims
         .figures
@@ -788,15 +766,15 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .enumerate()
         .map(|(i, (f, anchor))| FigureView {
             anchor: anchor.then(|| compact_str::format_compact!("f{}", i + 1)),
-            from: shared.from.clone(),
-            text: f.text.as_str().into(),
+            from: from.clone(),
+            text: f.text.clone(),
             value: f.value,
-            unit: f.unit.as_deref().map(Text::from),
+            unit: f.unit.clone(),
             qualifier: f.qualifier,
             kind: f.kind,
-            said_by: f.said_by.as_deref().map(Text::from),
-            as_of: f.as_of.as_deref().map(Text::from),
-            sentence: shared.sentence(&f.sentence),
+            said_by: f.said_by.clone(),
+            as_of: f.as_of.clone(),
+            sentence: f.sentence.clone(),
             start: f.start,
             end: f.end,
             line: line_index.locate(&a.text, f.span.start).0,
@@ -812,10 +790,10 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .enumerate()
         .map(|(i, (d, anchor))| DateView {
             anchor: anchor.then(|| compact_str::format_compact!("d{}", i + 1)),
-            text: d.text.as_str().into(),
+            text: d.text.clone(),
             kind: d.kind,
-            value: d.value.as_str().into(),
-            modifier: d.modifier.as_deref().map(Text::from),
+            value: d.value.clone(),
+            modifier: d.modifier.clone(),
             start: d.start,
             end: d.end,
         })
@@ -837,13 +815,13 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
                 .and_then(|&i| dates[i].anchor.clone());
             Arc::new(EventView {
                 anchor,
-                date: e.date.as_str().into(),
+                date: e.date.clone(),
                 period: Period::parse(&e.date).map(|p| (p.start, p.precision)),
                 precision: e.precision,
-                date_text: e.date_text.as_str().into(),
-                text: shared.sentence(&e.text),
-                said_by: e.said_by.as_deref().map(Text::from),
-                from: shared.from.clone(),
+                date_text: e.date_text.clone(),
+                text: e.text.clone(),
+                said_by: e.said_by.clone(),
+                from: from.clone(),
                 start: e.start,
                 end: e.end,
             })
