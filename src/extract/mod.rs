@@ -237,7 +237,7 @@ fn extract_plain(
             speaker.map(|a| &a.verb),
             &f.range,
         )
-        .unwrap_or_else(|| published.format("%Y-%m-%d").to_string());
+        .unwrap_or_else(|| compact_str::format_compact!("{}", published.format("%Y-%m-%d")));
         let span = to_file(&f.range);
         let sentence = to_file(&sentences[f.sentence]);
         claims.figures.push(FigureClaim {
@@ -249,7 +249,7 @@ fn extract_plain(
             qualifier: f.qualifier,
             kind: f.kind,
             said_by: speaker.map(|a| a.speaker.as_str().into()),
-            as_of: Some(as_of.into()),
+            as_of: Some(as_of),
             sentence: quotes.get(excerpt(file_text, &sentence, &span)),
             hand: false,
             span,
@@ -324,7 +324,7 @@ fn as_of(
     anchors: &[(&Timex, Period)],
     verb: Option<&Range<usize>>,
     figure: &Range<usize>,
-) -> Option<String> {
+) -> Option<Text> {
     let lo = anchors.partition_point(|(t, _)| t.start < sentence.start);
     let hi = anchors.partition_point(|(t, _)| t.end <= sentence.end);
     let inside = anchors.get(lo..hi.max(lo))?;

@@ -46,7 +46,7 @@ impl Precision {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Period {
     /// The value, without any time part ("2024-03-18").
-    pub value: String,
+    pub value: super::Text,
     /// First day of the period.
     pub start: NaiveDate,
     /// Precision.
@@ -135,7 +135,7 @@ impl Period {
             _ => return None,
         };
         Some(Period {
-            value: value.to_string(),
+            value: value.into(),
             start,
             precision,
         })
@@ -158,7 +158,7 @@ impl Period {
                     self.start.year()
                 ),
             ),
-            _ => (self.value.clone(), self.label()),
+            _ => (self.value.to_string(), self.label()),
         }
     }
 }

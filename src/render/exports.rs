@@ -379,7 +379,7 @@ fn chronology_ics(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()
                 }
                 (None, Some(root)) => {
                     let _ = write!(value, "URL:{root}{}", from.article_href);
-                    if let Some(anchor) = truthy(&e.anchor) {
+                    if let Some(anchor) = e.anchor {
                         let _ = write!(value, "#{anchor}");
                     }
                 }
@@ -531,7 +531,7 @@ fn search_index_article(a: &ArticleData, buf: &mut String) {
     fn opt(s: &Option<super::views::Text>) -> &str {
         s.as_deref().unwrap_or_default()
     }
-    let link = |buf: &mut String, anchor: &Option<super::views::Text>| match truthy(anchor) {
+    let link = |buf: &mut String, anchor: Option<super::views::Anchor>| match anchor {
         Some(anchor) => push_script_json(buf, &format!("{}#{anchor}", a.href)),
         None => push_script_json(buf, &a.href),
     };
@@ -550,7 +550,7 @@ fn search_index_article(a: &ArticleData, buf: &mut String) {
         buf.push_str(", \"w\": ");
         push_script_json(buf, opt(&f.said_by));
         buf.push_str(", \"u\": ");
-        link(buf, &f.anchor);
+        link(buf, f.anchor);
         buf.push_str("},");
     }
     for e in &a.events {
@@ -561,7 +561,7 @@ fn search_index_article(a: &ArticleData, buf: &mut String) {
         buf.push_str(", \"w\": ");
         push_script_json(buf, opt(&e.said_by));
         buf.push_str(", \"u\": ");
-        link(buf, &e.anchor);
+        link(buf, e.anchor);
         buf.push_str("},");
     }
 }

@@ -18,7 +18,8 @@ use super::exports::truthy;
 use super::filters::script_safe;
 use super::pages::PeriodLink;
 use super::views::{
-    ArticlePage, BriefingView, ChronologyGroupView, EventView, FigureGroupView, SiteView, Text,
+    Anchor, ArticlePage, BriefingView, ChronologyGroupView, EventView, FigureGroupView, SiteView,
+    Text,
 };
 
 /// The templates a page template reaches, which must all be defaults for its native writer.
@@ -329,7 +330,7 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                 out.push_str("\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Kind</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th></tr></thead>\n<tbody>\n");
                 for f in &a.figures {
                     out.push_str("\n<tr><td>");
-                    anchored(out, &f.anchor, &f.text);
+                    anchored(out, f.anchor, &f.text);
                     out.push_str("</td><td>");
                     if let Some(q) = f.qualifier_label() {
                         esc(out, q);
@@ -357,7 +358,7 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                 out.push_str("\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">Expression</th><th scope=\"col\">Type</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n");
                 for d in &a.dates {
                     out.push_str("\n<tr><td>");
-                    anchored(out, &d.anchor, &d.text);
+                    anchored(out, d.anchor, &d.text);
                     out.push_str("</td><td>");
                     esc(out, d.kind.label());
                     out.push_str("</td><td><code>");
@@ -384,12 +385,11 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
 }
 
 /// The link to a claim in its article page: `{{ root }}{{ href }}#{{ anchor }}`, escaped.
-fn claim_href(out: &mut Page<'_>, root: &str, href: &str, anchor: &Option<Text>) {
+fn claim_href(out: &mut Page<'_>, root: &str, href: &str, anchor: Option<Anchor>) {
     esc(out, root);
     esc(out, href);
-    if let Some(anchor) = truthy(anchor) {
-        out.push('#');
-        esc(out, anchor);
+    if let Some(anchor) = anchor {
+        let _ = write!(out, "#{anchor}");
     }
 }
 
@@ -421,12 +421,10 @@ fn json_ld_claim(
 }
 
 /// A claim's text, linked to its mark in the story when it has one.
-fn anchored(out: &mut Page<'_>, anchor: &Option<Text>, text: &str) {
-    match truthy(anchor) {
+fn anchored(out: &mut Page<'_>, anchor: Option<Anchor>, text: &str) {
+    match anchor {
         Some(anchor) => {
-            out.push_str("<a href=\"#");
-            esc(out, anchor);
-            out.push_str("\">");
+            let _ = write!(out, "<a href=\"#{anchor}\">");
             esc(out, text);
             out.push_str("</a>");
         }
@@ -612,7 +610,7 @@ fn entry(out: &mut Page<'_>, root: &str, key: &str, index: usize, e: &EventView)
     out.push_str("</p>\n<blockquote><p>");
     esc(out, &e.text);
     out.push_str("</p></blockquote>\n<p class=\"source\">Source: <a href=\"");
-    claim_href(out, root, &e.from.article_href, &e.anchor);
+    claim_href(out, root, &e.from.article_href, e.anchor);
     out.push_str("\">");
     esc(out, &e.from.article_source);
     out.push_str(", ");
@@ -699,7 +697,7 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
             out.push_str("</td>\n<td data-label=\"Said by\">");
             esc_or_dash(out, &row.said_by);
             out.push_str("</td>\n<td data-label=\"Source\"><a href=\"");
-            claim_href(out, root, &row.from.article_href, &row.anchor);
+            claim_href(out, root, &row.from.article_href, row.anchor);
             out.push_str("\" title=\"");
             esc(out, &row.from.article_title);
             out.push_str("\">");

@@ -13,6 +13,44 @@ use crate::extract::{FigureKind, Period, Precision, Qualifier, TimexType, format
 /// The short strings of claims' views (values, labels, anchors), as the claims hold them.
 pub use crate::extract::Text;
 
+/// The id of a claim's mark in its article page: "f3" for the article's third figure, "d2" for
+/// its second date. Templates see it as that string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Anchor {
+    figure: bool,
+    n: u32,
+}
+
+impl Anchor {
+    /// The anchor of the figure at `index` (0-based) of its article.
+    pub fn figure(index: usize) -> Self {
+        Anchor {
+            figure: true,
+            n: index as u32 + 1,
+        }
+    }
+
+    /// The anchor of the date at `index` (0-based) of its article.
+    pub fn date(index: usize) -> Self {
+        Anchor {
+            figure: false,
+            n: index as u32 + 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Anchor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", if self.figure { 'f' } else { 'd' }, self.n)
+    }
+}
+
+impl Serialize for Anchor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// `site`: settings and build facts.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -40,7 +78,7 @@ pub struct SiteView {
 #[derive(Debug, Clone)]
 pub struct FigureView {
     /// Anchor of its mark in the article page ("f1"), when marked.
-    pub anchor: Option<Text>,
+    pub anchor: Option<Anchor>,
     /// Its article: `article` (slug), `article_title`, `article_source`, `article_href`,
     /// `article_url`, `article_published`, one copy shared by the article's claims.
     pub from: Arc<ClaimSource>,
@@ -155,7 +193,7 @@ impl ClaimSource {
 #[derive(Debug, Clone)]
 pub struct DateView {
     /// Anchor of its mark ("d1"), when marked.
-    pub anchor: Option<Text>,
+    pub anchor: Option<Anchor>,
     /// As written.
     pub text: Text,
     /// TIMEX3 type.
@@ -201,7 +239,7 @@ impl Serialize for DateView {
 #[derive(Debug, Clone, Hash)]
 pub struct EventView {
     /// Anchor of the dating expression in the article page, when marked.
-    pub anchor: Option<Text>,
+    pub anchor: Option<Anchor>,
     /// Date value.
     pub date: Text,
     /// The first day and the precision of the date's calendar period, when it is one.
@@ -714,14 +752,14 @@ fn story_marks(article: &ArticleView) -> Vec<Mark> {
             let i = m.claim as usize;
             let (anchor, class, title) = if m.figure {
                 let f = &data.figures[i];
-                (&f.anchor, "figure", figure_title(f))
+                (f.anchor, "figure", figure_title(f))
             } else {
                 let d = &data.dates[i];
-                (&d.anchor, "date", d.value.to_string())
+                (d.anchor, "date", d.value.to_string())
             };
             Some(Mark {
                 range: m.start..m.end,
-                id: anchor.as_ref()?.to_string(),
+                id: anchor?.to_string(),
                 class,
                 title,
             })
@@ -765,7 +803,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .zip(figure_anchors)
         .enumerate()
         .map(|(i, (f, anchor))| FigureView {
-            anchor: anchor.then(|| compact_str::format_compact!("f{}", i + 1)),
+            anchor: anchor.then(|| Anchor::figure(i)),
             from: from.clone(),
             text: f.text.clone(),
             value: f.value,
@@ -789,7 +827,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .zip(&date_anchors)
         .enumerate()
         .map(|(i, (d, anchor))| DateView {
-            anchor: anchor.then(|| compact_str::format_compact!("d{}", i + 1)),
+            anchor: anchor.then(|| Anchor::date(i)),
             text: d.text.clone(),
             kind: d.kind,
             value: d.value.clone(),
@@ -812,7 +850,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         .map(|e| {
             let anchor = date_index
                 .get(&(e.date_span.start, e.date_span.end))
-                .and_then(|&i| dates[i].anchor.clone());
+                .and_then(|&i| dates[i].anchor);
             Arc::new(EventView {
                 anchor,
                 date: e.date.clone(),
@@ -965,7 +1003,7 @@ mod tests {
     #[test]
     fn claim_views_give_templates_every_documented_variable() {
         let figure = FigureView {
-            anchor: Some("f1".into()),
+            anchor: Some(Anchor::figure(0)),
             from: source(),
             text: "about 300".into(),
             value: 300.0,
@@ -1033,7 +1071,7 @@ mod tests {
             (&json!("DURATION"), &json!(null))
         );
         let event = EventView {
-            anchor: Some("d2".into()),
+            anchor: Some(Anchor::date(1)),
             date: "2023-07".into(),
             period: Period::parse("2023-07").map(|p| (p.start, p.precision)),
             precision: Precision::Month,
