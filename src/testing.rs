@@ -10,3 +10,27 @@ pub(crate) fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
         state
     }
 }
+
+/// The article "a" (title "A", from "Wire", published 2024-01-02, no URL) as its claims' views
+/// show it.
+pub(crate) fn claim_source() -> std::sync::Arc<crate::render::views::ClaimSource> {
+    std::sync::Arc::new(crate::render::views::ClaimSource {
+        article: "a".into(),
+        article_title: "A".into(),
+        article_source: "Wire".into(),
+        article_href: "articles/a.html".into(),
+        article_url: None,
+        article_published: "2024-01-02".into(),
+    })
+}
+
+/// An article parsed from `text` as if it were `content/articles/a.md`.
+pub(crate) fn article(text: &str) -> crate::content::Article {
+    let (a, _) = crate::content::parse_article(
+        std::path::Path::new("content/articles/a.md"),
+        text.into(),
+        None,
+        crate::content::Strictness::Project,
+    );
+    a.unwrap()
+}

@@ -212,18 +212,7 @@ pub(super) fn decode(bytes: &[u8], key: &str, article: &Article) -> Option<(Clai
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Strictness, parse_article};
-    use std::path::Path;
-
-    fn article(text: &str) -> Article {
-        let (a, _) = parse_article(
-            Path::new("content/articles/a.md"),
-            text.into(),
-            None,
-            Strictness::Project,
-        );
-        a.unwrap()
-    }
+    use crate::testing::article;
 
     /// Claims using every variant of every enum and both states of every option.
     fn claims(text: &str) -> Claims {

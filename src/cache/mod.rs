@@ -108,17 +108,7 @@ impl ClaimCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Strictness, parse_article};
-
-    fn article(text: &str) -> Article {
-        let (a, _) = parse_article(
-            Path::new("content/articles/a.md"),
-            text.into(),
-            None,
-            Strictness::Project,
-        );
-        a.unwrap()
-    }
+    use crate::testing::article;
 
     #[test]
     fn a_cached_figure_has_exactly_the_value_extracted() {

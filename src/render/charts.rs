@@ -433,14 +433,7 @@ mod tests {
     fn row(value: f64, qualifier: Option<&str>, kind: &str, as_of: Option<&str>) -> FigureView {
         FigureView {
             anchor: None,
-            from: std::sync::Arc::new(crate::render::views::ClaimSource {
-                article: "a".into(),
-                article_title: "A".into(),
-                article_source: "Wire".into(),
-                article_href: "articles/a.html".into(),
-                article_url: None,
-                article_published: "2024-01-02".into(),
-            }),
+            from: crate::testing::claim_source(),
             text: "".into(),
             value,
             unit: Some("trucks".into()),

@@ -988,23 +988,12 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn source() -> Arc<ClaimSource> {
-        Arc::new(ClaimSource {
-            article: "a".into(),
-            article_title: "A".into(),
-            article_source: "Wire".into(),
-            article_href: "articles/a.html".into(),
-            article_url: None,
-            article_published: "2024-01-02".into(),
-        })
-    }
-
     /// The variables templates see for a claim: the fields written from others included.
     #[test]
     fn claim_views_give_templates_every_documented_variable() {
         let figure = FigureView {
             anchor: Some(Anchor::figure(0)),
-            from: source(),
+            from: crate::testing::claim_source(),
             text: "about 300".into(),
             value: 300.0,
             unit: Some("homes".into()),
@@ -1078,7 +1067,7 @@ mod tests {
             date_text: "last July".into(),
             text: "It rained last July.".into(),
             said_by: Some("Kim".into()),
-            from: source(),
+            from: crate::testing::claim_source(),
             start: 5,
             end: 25,
         };
