@@ -12,14 +12,13 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::io;
 
+use chrono::Datelike as _;
 use serde::Serialize;
 
 use super::filters::{csv_number, csv_text, ics_escape, ics_escape_into, ics_line, script_safe};
 use super::splice::{Splicer, unique};
-use crate::extract::Precision;
-use chrono::Datelike as _;
-
 use super::views::{ArticleData, BriefingData, ChronologyGroupView, EventView, SiteView};
+use crate::extract::Precision;
 
 /// The version of the writers' output: raise it when what a writer writes for an item changes, so
 /// that no item is copied from a file an older writer wrote (see [`super::splice`]).
