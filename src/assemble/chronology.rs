@@ -14,8 +14,10 @@ pub struct ChronologyEntry {
     pub article: usize,
     /// Index into that article's events.
     pub event: usize,
-    /// The event's date as a period.
-    pub period: Period,
+    /// The first day of the event's date (a calendar period).
+    pub start: chrono::NaiveDate,
+    /// Its precision.
+    pub precision: Precision,
 }
 
 /// The entries of one month (or one coarser period).
@@ -48,7 +50,8 @@ pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chr
                 entries.push(ChronologyEntry {
                     article: a,
                     event: e,
-                    period,
+                    start: period.start,
+                    precision: period.precision,
                 });
             }
         }
@@ -62,10 +65,10 @@ pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chr
     }
     entries.sort_by(|x, y| {
         let (ax, ay) = (&articles[x.article], &articles[y.article]);
-        group_order(&x.period)
-            .cmp(&group_order(&y.period))
-            .then(x.period.start.cmp(&y.period.start))
-            .then(x.period.precision.cmp(&y.period.precision))
+        group_order(x)
+            .cmp(&group_order(y))
+            .then(x.start.cmp(&y.start))
+            .then(x.precision.cmp(&y.precision))
             .then(rank[x.article].cmp(&rank[y.article]))
             .then(
                 ax.claims.events[x.event]
@@ -79,7 +82,7 @@ pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chr
     // month as the one before it joins its group without making the group's key again.
     let mut month: Option<chrono::NaiveDate> = None;
     for entry in entries {
-        let (order, coarser) = group_order(&entry.period);
+        let (order, coarser) = group_order(&entry);
         if coarser.is_none()
             && month == Some(order)
             && let Some(g) = groups.last_mut()
@@ -88,7 +91,10 @@ pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chr
             continue;
         }
         month = coarser.is_none().then_some(order);
-        let (key, label) = entry.period.group();
+        // The group's key and label: a coarser date's come from its value ("2023-Q3").
+        let (key, label) = Period::parse(&articles[entry.article].claims.events[entry.event].date)
+            .map(|p| p.group())
+            .unwrap_or_default();
         match groups.last_mut() {
             Some(g) if g.key == key => g.entries.push(entry),
             _ => groups.push(ChronologyGroup {
@@ -101,12 +107,12 @@ pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chr
     Chronology { groups }
 }
 
-/// Where the group of `period` sorts: its first day, then month groups before coarser ones.
-fn group_order(period: &Period) -> (chrono::NaiveDate, Option<Precision>) {
-    match period.precision {
+/// Where the group of `entry` sorts: its first day, then month groups before coarser ones.
+fn group_order(entry: &ChronologyEntry) -> (chrono::NaiveDate, Option<Precision>) {
+    match entry.precision {
         Precision::Day | Precision::Week | Precision::Month => {
-            (period.start.with_day(1).unwrap_or(period.start), None)
+            (entry.start.with_day(1).unwrap_or(entry.start), None)
         }
-        coarser => (period.start, Some(coarser)),
+        coarser => (entry.start, Some(coarser)),
     }
 }

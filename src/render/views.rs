@@ -929,17 +929,17 @@ fn chronology_view(
                     .iter()
                     .map(|e| {
                         let a = &articles[e.article];
-                        let end = period_end(&e.period)?;
+                        let end = end_of(e.start, e.precision)?;
                         let label = format!(
                             "{} (reported {} by {})",
-                            e.period.label(),
+                            crate::extract::period_label(e.start, e.precision),
                             a.published,
                             a.source
                         );
                         Some((
-                            e.period.start,
+                            e.start,
                             end,
-                            e.period.precision != crate::extract::Precision::Day,
+                            e.precision != crate::extract::Precision::Day,
                             label,
                         ))
                     })
