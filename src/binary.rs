@@ -63,6 +63,12 @@ impl Writer {
         }
     }
 
+    /// Raw bytes, for tests that write records this layout would never hold.
+    #[cfg(test)]
+    pub(crate) fn out_bytes(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+
     /// The record, with its checksum.
     pub(crate) fn finish(mut self) -> Vec<u8> {
         let sum = checksum(&self.out);

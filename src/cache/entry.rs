@@ -330,4 +330,98 @@ mod tests {
         let bytes = encode("k", a.text.len(), &c, &Diagnostics::new()).unwrap();
         assert!(decode(&bytes, "k", &a).is_none());
     }
+
+    /// A record of this layout for `a` under the key "k", with whatever `rest` writes after the
+    /// text's length: for records whose checksum is right but whose contents are not.
+    fn record(a: &Article, rest: impl FnOnce(&mut Writer)) -> Vec<u8> {
+        let mut w = Writer::new(MAGIC);
+        w.str("k");
+        w.usize(a.text.len());
+        rest(&mut w);
+        w.finish()
+    }
+
+    #[test]
+    fn a_whole_record_with_impossible_contents_is_not_read() {
+        let a = article("---\ntitle: A\nsource: S\npublished: 2024-05-02\n---\nSome text.\n");
+        let figure_then = |qualifier: u8, kind: u8, text: &[u8]| {
+            record(&a, |w| {
+                w.usize(1);
+                w.usize(text.len());
+                w.out_bytes(text);
+                w.usize(0);
+                w.usize(1);
+                w.f64(1.0);
+                w.opt_str(None);
+                w.u8(qualifier);
+                w.u8(kind);
+                w.opt_str(None);
+                w.opt_str(None);
+                w.str("S.");
+                w.bool(false);
+                w.usize(0);
+                w.usize(1);
+                w.usize(0);
+                w.usize(0);
+                w.usize(0);
+            })
+        };
+        // The well-formed one reads, so that each refusal below is for its one change.
+        assert!(decode(&figure_then(0, 0, b"1"), "k", &a).is_some());
+        assert!(
+            decode(&figure_then(7, 0, b"1"), "k", &a).is_none(),
+            "qualifier"
+        );
+        assert!(decode(&figure_then(0, 9, b"1"), "k", &a).is_none(), "kind");
+        assert!(
+            decode(&figure_then(0, 0, b"\xff"), "k", &a).is_none(),
+            "UTF-8"
+        );
+        // More figures than the record could hold, and trailing bytes.
+        let many = record(&a, |w| {
+            w.usize(usize::MAX);
+        });
+        assert!(decode(&many, "k", &a).is_none());
+        let trailing = record(&a, |w| {
+            for _ in 0..4 {
+                w.usize(0);
+            }
+            w.u8(0);
+        });
+        assert!(decode(&trailing, "k", &a).is_none());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+        /// Whatever an article's story, its claims come back from their entry as extracted.
+        #[test]
+        fn extracted_claims_read_back_as_extracted(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "said", "about", "7,000", "containers", "in", "July", "2023", "last", "month",
+                "more", "than", "$4.1", "billion", "the", "ministry", "on", "Monday", "é",
+                "“quoted”", "12%", "Q3", "since", "2019", ".", ",", "\n\n", "Kim", "told",
+            ]), 0..120),
+        ) {
+            let text = format!(
+                "---\ntitle: A\nsource: S\npublished: 2024-03-18\n---\n{}\n",
+                words.join(" ")
+            );
+            let a = article(&text);
+            let (claims, diags) = crate::extract::extract_claims(&a);
+            let bytes = encode("k", a.text.len(), &claims, &diags).unwrap();
+            let (back, back_diags) = decode(&bytes, "k", &a).unwrap();
+            proptest::prop_assert_eq!(&back, &claims);
+            let spans = |c: &Claims| -> Vec<std::ops::Range<usize>> {
+                c.figures
+                    .iter()
+                    .map(|f| f.span.clone())
+                    .chain(c.dates.iter().map(|d| d.span.clone()))
+                    .chain(c.events.iter().flat_map(|e| [e.span.clone(), e.date_span.clone()]))
+                    .collect()
+            };
+            proptest::prop_assert_eq!(spans(&back), spans(&claims));
+            proptest::prop_assert_eq!(back_diags, diags);
+        }
+    }
 }
