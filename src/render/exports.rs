@@ -92,20 +92,21 @@ fn json<T: Serialize + ?Sized>(value: &T) -> String {
 /// runs between those characters whole.
 fn escape_filter(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    crate::content::replace_ascii(
-        text,
-        |b| match b {
-            b'&' => Some("&amp;"),
-            b'<' => Some("&lt;"),
-            b'>' => Some("&gt;"),
-            b'"' => Some("&quot;"),
-            b'\'' => Some("&#x27;"),
-            b'/' => Some("&#x2F;"),
-            _ => None,
-        },
-        |piece| out.push_str(piece),
-    );
+    crate::content::replace_ascii(text, tera_escape, |piece| out.push_str(piece));
     out
+}
+
+/// The entity tera's `escape` filter writes for `b`, if it replaces it.
+fn tera_escape(b: u8) -> Option<&'static str> {
+    match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#x27;"),
+        b'/' => Some("&#x2F;"),
+        _ => None,
+    }
 }
 
 /// The escapes of JSON strings as serde_json writes them: the quote, the backslash, and control
@@ -137,15 +138,7 @@ fn push_json(buf: &mut String, text: &str) {
 fn push_json_escaped(buf: &mut String, text: &str) {
     crate::content::replace_ascii(
         text,
-        |b| match b {
-            b'&' => Some("&amp;"),
-            b'<' => Some("&lt;"),
-            b'>' => Some("&gt;"),
-            b'"' => Some("&quot;"),
-            b'\'' => Some("&#x27;"),
-            b'/' => Some("&#x2F;"),
-            _ => json_escape(b),
-        },
+        |b| tera_escape(b).or_else(|| json_escape(b)),
         |piece| buf.push_str(piece),
     );
 }
