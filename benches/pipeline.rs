@@ -82,6 +82,7 @@ fn build(c: &mut Criterion) {
         build_date: None,
         cache: false,
         progress: None,
+        force: false,
     };
     let mut group = c.benchmark_group("check");
     group.throughput(Throughput::Elements(200));

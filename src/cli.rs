@@ -52,6 +52,10 @@ pub(crate) struct BuildArgs {
     /// Extract every article again instead of reusing `.report-cache/`.
     #[arg(long)]
     pub(crate) no_cache: bool,
+    /// Replace the output folder even when no build of report wrote it (it has no
+    /// `.report-site` file). Everything in it is lost.
+    #[arg(long)]
+    pub(crate) force: bool,
     /// Print only the problems, not the summary line.
     #[arg(short, long, conflicts_with = "verbose")]
     pub(crate) quiet: bool,
@@ -172,6 +176,9 @@ pub(crate) struct ServeArgs {
     /// Output folder (default: `output` of report.yaml, else site/ under the root).
     #[arg(long)]
     pub(crate) out: Option<PathBuf>,
+    /// Replace the output folder even when no build of report wrote it.
+    #[arg(long)]
+    pub(crate) force: bool,
     /// Port on 127.0.0.1; 0 picks a free one.
     #[arg(long, default_value_t = 1111)]
     pub(crate) port: u16,

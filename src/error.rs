@@ -30,4 +30,13 @@ pub enum Error {
         /// Why it is refused.
         reason: String,
     },
+    /// The cache folder is or holds a symbolic link: the cache removes files, and never where a
+    /// link points.
+    #[error("refusing to use the cache {path}: {reason}")]
+    UnsafeCache {
+        /// The link.
+        path: PathBuf,
+        /// Why it is refused, and what to do.
+        reason: String,
+    },
 }

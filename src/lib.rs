@@ -48,6 +48,10 @@ pub trait Progress: Send + Sync + std::fmt::Debug {
     fn step(&self);
     /// The build is over.
     fn finish(&self);
+    /// Another build of the project (process `pid`, when known) runs: this one waits for it.
+    fn waiting(&self, pid: Option<u32>) {
+        let _ = pid;
+    }
 }
 
 /// What a build or check needs to know.
@@ -64,6 +68,8 @@ pub struct BuildOptions {
     pub cache: bool,
     /// Where to report progress, if anywhere.
     pub progress: Option<std::sync::Arc<dyn Progress>>,
+    /// Replace an output folder that no build wrote (see [`site::check_output_folder`]).
+    pub force: bool,
 }
 
 /// What a build did.
@@ -128,6 +134,9 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     let mut claim_count = 0;
     // Extraction is per article and independent: run it on every core. `collect` keeps the
     // articles' order, so the output does not depend on the thread count.
+    if options.cache {
+        cache::cache_dir(root)?;
+    }
     let cache = cache::ClaimCache::open(root, options.cache);
     let progress = options.progress.as_deref();
     if let Some(p) = progress {
@@ -181,6 +190,12 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
 /// as it was. With the cache on, a build whose inputs and output did not change since the last
 /// one stops at once ([`BuildOutcome::up_to_date`]).
 pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    // One build at a time per project, from the comparison with the last build to publishing.
+    let _lock = site::BuildLock::acquire(&cache::cache_dir(&options.root)?, |pid| {
+        if let Some(p) = &options.progress {
+            p.waiting(pid);
+        }
+    })?;
     let stamp = match last_build(options) {
         LastBuild::UpToDate(outcome) => return Ok(outcome),
         LastBuild::Changed(stamp) => stamp,
@@ -200,7 +215,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
         outcome.diagnostics = diags.sorted();
         return Ok(outcome);
     };
-    check_output_folder(&options.root, &outcome.out)?;
+    site::check_output_folder(&options.root, &outcome.out, options.force)?;
     let staging = site::Staging::begin(&outcome.out)?;
     let progress = options.progress.as_deref();
     if let Some(p) = progress {
@@ -238,8 +253,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
     outcome.diagnostics = diags.sorted();
     if !outcome.has_errors() {
         let clock = std::time::Instant::now();
-        staging.commit()?;
+        let warnings = staging.commit()?;
         outcome.written = true;
+        if !warnings.is_empty() {
+            let d: Diagnostics = std::mem::take(&mut outcome.diagnostics)
+                .into_iter()
+                .chain(
+                    warnings
+                        .into_iter()
+                        .map(|w| Diagnostic::warning(&outcome.out, w)),
+                )
+                .collect();
+            outcome.diagnostics = d.sorted();
+        }
         pages.store(&rendered.fingerprints);
         export_index.store(&rendered.exports);
         if let Some(stamp) = &stamp {
@@ -330,9 +356,12 @@ impl render::Output for StagingOutput<'_> {
     }
 }
 
-/// Does everything a build does except writing.
+/// Does everything a build does except writing, and refuses the output folder a build would
+/// refuse.
 pub fn check(options: &BuildOptions) -> Result<BuildOutcome, Error> {
-    render_without_writing(prepare(options)?)
+    let prepared = prepare(options)?;
+    site::check_output_folder(&options.root, &prepared.outcome.out, options.force)?;
+    render_without_writing(prepared)
 }
 
 /// Renders into nothing, to find every template problem, and reports.
@@ -351,55 +380,6 @@ fn render_without_writing(prepared: Prepared) -> Result<BuildOutcome, Error> {
     }
     outcome.diagnostics = diags.sorted();
     Ok(outcome)
-}
-
-/// Refuses an output folder whose replacement would destroy the project: the project folder or
-/// one of its ancestors, or a folder inside the content, the templates or the cache (a build
-/// replaces its output folder whole).
-fn check_output_folder(root: &Path, out: &Path) -> Result<(), Error> {
-    let root = resolve(root);
-    let out_r = resolve(out);
-    let refuse = |reason: &str| {
-        Err(Error::UnsafeOutput {
-            path: out.to_path_buf(),
-            reason: reason.into(),
-        })
-    };
-    if root.starts_with(&out_r) {
-        return refuse("it is the project folder or contains it");
-    }
-    for source in ["content", "templates", cache::CACHE_DIR] {
-        if out_r.starts_with(root.join(source)) {
-            return refuse(&format!("it is inside the project's `{source}` folder"));
-        }
-    }
-    Ok(())
-}
-
-/// An absolute path with symlinks resolved as far as the path exists, and `.`/`..` folded.
-fn resolve(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    // Canonicalize the longest existing ancestor, then add the rest.
-    let mut existing = absolute.as_path();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                existing = parent;
-            }
-            _ => break,
-        }
-    }
-    let mut resolved = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
-    for name in rest.into_iter().rev() {
-        if name == ".." {
-            resolved.pop();
-        } else if name != "." {
-            resolved.push(name);
-        }
-    }
-    resolved
 }
 
 /// The `report extract` output: one article's claims.

@@ -62,15 +62,21 @@ fn shown(root: &Path, rel: &Path) -> String {
 pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode {
     let started = Instant::now();
     // A progress bar only where someone watches: on a terminal, and not with --quiet.
-    let progress: Option<std::sync::Arc<dyn report::Progress>> =
-        (std::io::IsTerminal::is_terminal(&std::io::stderr()) && !args.quiet)
-            .then(|| std::sync::Arc::new(Bar::new()) as std::sync::Arc<dyn report::Progress>);
+    // Without a terminal, only the notice that another build is awaited.
+    let progress: Option<std::sync::Arc<dyn report::Progress>> = if args.quiet {
+        None
+    } else if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        Some(std::sync::Arc::new(Bar::new()))
+    } else {
+        Some(std::sync::Arc::new(Notices))
+    };
     let options = BuildOptions {
         root: args.root,
         out: args.out,
         build_date: source_date_epoch(),
         cache: !args.no_cache,
         progress,
+        force: args.force,
     };
     let result = if write {
         report::build(&options)
@@ -297,7 +303,8 @@ pub(crate) fn serve(args: cli::ServeArgs) -> ExitCode {
         out: args.out,
         build_date: source_date_epoch(),
         cache: true,
-        progress: None,
+        progress: Some(std::sync::Arc::new(Notices)),
+        force: args.force,
     };
     let result = report::serve::serve(&options, args.port, |event| match event {
         report::serve::ServeEvent::Listening(addr) => {
@@ -384,5 +391,34 @@ impl report::Progress for Bar {
 
     fn finish(&self) {
         self.0.finish_and_clear();
+    }
+
+    fn waiting(&self, pid: Option<u32>) {
+        self.0.suspend(|| eprintln!("{}", waiting_notice(pid)));
+    }
+}
+
+/// Progress without a terminal: only the notice that another build is awaited.
+#[derive(Debug)]
+struct Notices;
+
+impl report::Progress for Notices {
+    fn start(&self, _phase: &'static str, _total: usize) {}
+
+    fn step(&self) {}
+
+    fn finish(&self) {}
+
+    fn waiting(&self, pid: Option<u32>) {
+        eprintln!("{}", waiting_notice(pid));
+    }
+}
+
+fn waiting_notice(pid: Option<u32>) -> String {
+    match pid {
+        Some(pid) => format!(
+            "another build of this project is running (pid {pid}); waiting for it to finish"
+        ),
+        None => "another build of this project is running; waiting for it to finish".into(),
     }
 }

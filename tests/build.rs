@@ -296,6 +296,7 @@ fn a_build_reports_its_progress() {
         build_date: None,
         cache: false,
         progress: Some(counter.clone()),
+        force: false,
     })
     .unwrap();
     assert!(outcome.written);

@@ -168,13 +168,13 @@ fn slugs_cannot_escape_the_output_folder() {
             "win.html"
         ]
     );
-    // Nothing beside the project's own folders.
+    // Nothing beside the project's own folders (the cache folder holds the build lock).
     let mut top: Vec<String> = std::fs::read_dir(p.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     top.sort();
-    assert_eq!(top, ["content", "site"]);
+    assert_eq!(top, [".report-cache", "content", "site"]);
 }
 
 #[test]
@@ -269,6 +269,7 @@ fn the_output_folder_cannot_be_the_project_or_its_sources() {
             build_date: None,
             cache: false,
             progress: None,
+            force: false,
         });
         let err = outcome.expect_err(out).to_string();
         assert!(err.starts_with("refusing to use"), "{out}: {err}");
@@ -283,6 +284,7 @@ fn the_output_folder_cannot_be_the_project_or_its_sources() {
         build_date: None,
         cache: false,
         progress: None,
+        force: false,
     })
     .unwrap();
     assert!(outcome.written);

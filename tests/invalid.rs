@@ -33,6 +33,7 @@ fn every_invalid_case_reports_exactly_its_expected_diagnostics() {
             build_date: None,
             cache: false,
             progress: None,
+            force: false,
         })
         .unwrap();
         let got: String = outcome

@@ -33,6 +33,9 @@ fuzz_target!(|data: &[u8]| {
         root: dir.path().to_path_buf(),
         out: Some(out.clone()),
         build_date: None,
+        cache: false,
+        progress: None,
+        force: false,
     };
     let outcome = report::build(&options).expect("build on a writable temp folder");
     assert_eq!(outcome.written, !outcome.has_errors());

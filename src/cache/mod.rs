@@ -26,6 +26,36 @@ pub const CACHE_DIR: &str = ".report-cache";
 /// The extension of claims entries (see [`entry`]).
 const ENTRY_EXT: &str = "bin";
 
+/// The project's cache folder, checked: neither it nor anything in it may be a symbolic link (the
+/// cache removes the entries it no longer needs, and must never do so where a link points; a
+/// repository could carry such a link). Not created here.
+pub fn cache_dir(root: &Path) -> Result<PathBuf, crate::Error> {
+    let dir = root.join(CACHE_DIR);
+    refuse_links(&dir, 0)?;
+    Ok(dir)
+}
+
+/// Fails on the first symbolic link at or below `path` (two levels down: the cache's layout).
+fn refuse_links(path: &Path, depth: usize) -> Result<(), crate::Error> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    if meta.file_type().is_symlink() {
+        return Err(crate::Error::UnsafeCache {
+            path: path.to_path_buf(),
+            reason: "it is a symbolic link; the cache holds only what builds derive, so remove \
+                     the link (the next build makes a real folder)"
+                .into(),
+        });
+    }
+    if meta.is_dir() && depth < 2 {
+        for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
+            refuse_links(&entry.path(), depth + 1)?;
+        }
+    }
+    Ok(())
+}
+
 /// The claims cache of a project. Shared read-only by the extraction threads: no lock.
 #[derive(Debug)]
 pub struct ClaimCache {
@@ -65,7 +95,11 @@ impl ClaimCache {
     /// The cached claims and diagnostics of `article`, when a valid entry exists.
     fn load(&self, key: &str, article: &Article) -> Option<(Claims, Diagnostics)> {
         let dir = self.dir.as_ref()?;
-        let bytes = std::fs::read(dir.join(format!("{key}.{ENTRY_EXT}"))).ok()?;
+        let path = dir.join(format!("{key}.{ENTRY_EXT}"));
+        if !std::fs::symlink_metadata(&path).ok()?.is_file() {
+            return None;
+        }
+        let bytes = std::fs::read(path).ok()?;
         entry::decode(&bytes, key, article)
     }
 
@@ -93,6 +127,10 @@ impl ClaimCache {
             return;
         };
         for entry in entries.filter_map(Result::ok) {
+            // Only plain files are ever removed: never a link, never what it points to.
+            if !entry.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
             let name = entry.file_name().to_string_lossy().into_owned();
             let key = name
                 .strip_suffix(ENTRY_EXT)

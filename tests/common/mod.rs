@@ -59,6 +59,7 @@ impl TestProject {
             build_date: None,
             cache,
             progress: None,
+            force: false,
         })
         .unwrap()
     }

@@ -3,9 +3,19 @@
 //! Publishing is atomic as far as the file system allows: everything is written into a staging
 //! folder beside the output, and only when every file is written is the old output moved aside
 //! and the staging folder renamed into its place. A failed or killed build leaves the previous
-//! output as it was; leftovers of a killed build are removed by the next one.
+//! output as it was; leftovers of a killed build are removed by the next one, never those of a
+//! build that is still running. Which folders may be replaced at all is [`guard`]'s business;
+//! one build at a time per project is [`lock`]'s.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+mod guard;
+mod lock;
+
+pub use guard::{MARKER, check_output_folder};
+pub use lock::BuildLock;
 
 use crate::error::Error;
 use crate::render::is_safe_output_path;
@@ -27,11 +37,15 @@ pub struct Staging {
     out: PathBuf,
     old: PathBuf,
     committed: bool,
+    /// Every path written or linked, to check the staging folder against before publishing it.
+    written: Mutex<BTreeSet<String>>,
+    /// Problems that did not stop the build (a leftover that could not be removed).
+    warnings: Vec<String>,
 }
 
 impl Staging {
     /// Starts a new output for `out`: removes leftovers of killed builds and creates the staging
-    /// folder beside `out`.
+    /// folder beside `out`, with the [`MARKER`] that lets later builds replace it.
     pub fn begin(out: &Path) -> Result<Staging, Error> {
         let name = out
             .file_name()
@@ -48,11 +62,16 @@ impl Staging {
             path: parent.to_path_buf(),
             source,
         })?;
-        remove_leftovers(parent, &name)?;
+        let warnings = remove_leftovers(parent, &name);
         let pid = std::process::id();
         let dir = parent.join(format!(".{name}.staging-{pid}"));
         std::fs::create_dir_all(&dir).map_err(|source| Error::Write {
             path: dir.clone(),
+            source,
+        })?;
+        let marker = dir.join(MARKER);
+        std::fs::write(&marker, guard::MARKER_TEXT).map_err(|source| Error::Write {
+            path: marker,
             source,
         })?;
         Ok(Staging {
@@ -60,6 +79,8 @@ impl Staging {
             out: out.to_path_buf(),
             old: parent.join(format!(".{name}.old-{pid}")),
             committed: false,
+            written: Mutex::new(BTreeSet::new()),
+            warnings,
         })
     }
 
@@ -93,7 +114,15 @@ impl Staging {
         }
         let full = self.dir.join(path);
         create_parent(&full)?;
+        self.note(path);
         Ok(full)
+    }
+
+    fn note(&self, path: &str) {
+        self.written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(path.to_string());
     }
 
     /// Puts the published output's file at `path` into the new output unchanged (a hard link, or a
@@ -108,6 +137,7 @@ impl Staging {
         }
         let new = self.dir.join(path);
         create_parent(&new)?;
+        self.note(path);
         if std::fs::hard_link(&old, &new).is_err() {
             std::fs::copy(&old, &new).map_err(|source| Error::Write {
                 path: new.clone(),
@@ -131,11 +161,47 @@ impl Staging {
         is_safe_output_path(path).then(|| self.dir.join(path))
     }
 
-    /// Puts the new output in place of the published one.
-    pub fn commit(mut self) -> Result<(), Error> {
-        swap(&self.dir, &self.out, &self.old)?;
+    /// Puts the new output in place of the published one, after checking that every file
+    /// written is still there (nothing else may have touched the staging folder). Returns the
+    /// warnings of the build's housekeeping: a leftover or an old output that could not be
+    /// removed does not fail a build whose site was published.
+    pub fn commit(mut self) -> Result<Vec<String>, Error> {
+        self.verify()?;
+        let mut warnings = std::mem::take(&mut self.warnings);
+        warnings.extend(swap(&self.dir, &self.out, &self.old)?);
         self.committed = true;
-        Ok(())
+        Ok(warnings)
+    }
+
+    /// Fails unless the staging folder holds exactly the marker and every file written.
+    fn verify(&self) -> Result<(), Error> {
+        let written = self
+            .written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut found = 0usize;
+        let mut missing = None;
+        count_files(&self.dir, &mut found);
+        for path in written.iter() {
+            if !self.dir.join(path).is_file() {
+                missing = Some(path.clone());
+                break;
+            }
+        }
+        if missing.is_none() && found == written.len() + 1 && self.dir.join(MARKER).is_file() {
+            return Ok(());
+        }
+        Err(Error::Write {
+            path: self.dir.clone(),
+            source: std::io::Error::other(format!(
+                "the staging folder changed while the site was written ({found} files found, {} \
+                 written{}); the published site was left as it was",
+                written.len() + 1,
+                missing
+                    .map(|m| format!(", {m} missing"))
+                    .unwrap_or_default()
+            )),
+        })
     }
 }
 
@@ -159,7 +225,7 @@ fn create_parent(file: &Path) -> Result<(), Error> {
 }
 
 /// Writes `files` as the new content of `out`, replacing what was there.
-pub fn write_site(files: &[OutputFile], out: &Path) -> Result<(), Error> {
+pub fn write_site(files: &[OutputFile], out: &Path) -> Result<Vec<String>, Error> {
     let staging = Staging::begin(out)?;
     for file in files {
         staging.write(&file.path, &file.contents)?;
@@ -167,7 +233,23 @@ pub fn write_site(files: &[OutputFile], out: &Path) -> Result<(), Error> {
     staging.commit()
 }
 
-fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), Error> {
+/// Counts the files under `dir` (links included, not followed).
+fn count_files(dir: &Path, found: &mut usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => count_files(&entry.path(), found),
+            Ok(_) => *found += 1,
+            Err(_) => {}
+        }
+    }
+}
+
+/// Renames `out` aside to `old`, `staging` into its place, and removes `old`. Failing to remove
+/// `old` is a warning: the new site is published by then.
+fn swap(staging: &Path, out: &Path, old: &Path) -> Result<Vec<String>, Error> {
     let had_output = out.exists();
     if had_output {
         std::fs::rename(out, old).map_err(|source| Error::Write {
@@ -184,51 +266,61 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), Error> {
             source,
         });
     }
-    if had_output {
-        std::fs::remove_dir_all(old).map_err(|source| Error::Write {
-            path: old.to_path_buf(),
-            source,
-        })?;
+    if had_output && let Err(e) = std::fs::remove_dir_all(old) {
+        return Ok(vec![format!(
+            "the site was published, but the previous one could not be removed from {}: {e}",
+            old.display()
+        )]);
     }
-    Ok(())
+    Ok(Vec::new())
 }
 
-/// Removes staging and old folders left by builds that were killed. A `.old-` folder left while
-/// no output exists is the last good site: it is put back first.
-fn remove_leftovers(parent: &Path, name: &str) -> Result<(), Error> {
+/// Removes staging and old folders left by builds that were killed, never one whose build is
+/// still running. A `.old-` folder left while no output exists is the last good site: it is put
+/// back first. What cannot be removed is reported, not fatal: it costs disk space, not data.
+fn remove_leftovers(parent: &Path, name: &str) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(parent) else {
-        return Ok(());
+        return Vec::new();
     };
     let out = parent.join(name);
-    let mut leftovers: Vec<PathBuf> = entries
+    let staging = format!(".{name}.staging-");
+    let old = format!(".{name}.old-");
+    let mut leftovers: Vec<(PathBuf, bool)> = entries
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name().is_some_and(|f| {
-                let f = f.to_string_lossy();
-                f.starts_with(&format!(".{name}.staging-"))
-                    || f.starts_with(&format!(".{name}.old-"))
-            })
+        .filter_map(|e| {
+            let f = e.file_name().to_string_lossy().into_owned();
+            let (is_old, pid) = if let Some(pid) = f.strip_prefix(&staging) {
+                (false, pid.to_string())
+            } else {
+                (true, f.strip_prefix(&old)?.to_string())
+            };
+            let alive = pid.parse().is_ok_and(process_is_running);
+            (!alive).then(|| (e.path(), is_old))
         })
         .collect();
     leftovers.sort();
-    for path in leftovers {
-        let is_old = path
-            .file_name()
-            .is_some_and(|f| f.to_string_lossy().starts_with(&format!(".{name}.old-")));
-        if is_old && !out.exists() {
-            std::fs::rename(&path, &out).map_err(|source| Error::Write {
-                path: path.clone(),
-                source,
-            })?;
+    let mut warnings = Vec::new();
+    for (path, is_old) in leftovers {
+        if is_old && !out.exists() && std::fs::rename(&path, &out).is_ok() {
             continue;
         }
-        std::fs::remove_dir_all(&path).map_err(|source| Error::Write {
-            path: path.clone(),
-            source,
-        })?;
+        if let Err(e) = std::fs::remove_dir_all(&path) {
+            warnings.push(format!(
+                "a leftover of an earlier build could not be removed: {}: {e}",
+                path.display()
+            ));
+        }
     }
-    Ok(())
+    warnings
+}
+
+/// True when a process with this id runs (and is not this one: this process's own leftovers are
+/// of an earlier build in it, such as `report serve`'s). Where that cannot be known, false: the
+/// build lock already keeps two builds of one project apart.
+fn process_is_running(pid: u32) -> bool {
+    pid != std::process::id()
+        && cfg!(target_os = "linux")
+        && Path::new("/proc").join(pid.to_string()).exists()
 }
 
 #[cfg(test)]
@@ -248,6 +340,7 @@ mod tests {
         let out = dir.path().join("site");
         write_site(&[file("a.html", "1"), file("x/b.html", "2")], &out).unwrap();
         write_site(&[file("a.html", "3")], &out).unwrap();
+        assert!(out.join(MARKER).is_file());
         assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "3");
         assert!(!out.join("x").exists());
         let names: Vec<_> = std::fs::read_dir(dir.path())
@@ -269,16 +362,45 @@ mod tests {
         assert!(!dir.path().join("evil").exists());
     }
 
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_staging_folder_of_a_running_build_is_never_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        // Process 1 always runs.
+        std::fs::create_dir_all(dir.path().join(".site.staging-1/x")).unwrap();
+        assert!(remove_leftovers(dir.path(), "site").is_empty());
+        assert!(dir.path().join(".site.staging-1/x").is_dir());
+    }
+
+    #[test]
+    fn a_staging_folder_changed_under_the_build_is_not_published() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&[file("a.html", "1")], &out).unwrap();
+        let staging = Staging::begin(&out).unwrap();
+        staging.write("a.html", b"2").unwrap();
+        staging.write("b.html", b"2").unwrap();
+        std::fs::remove_file(
+            dir.path()
+                .join(format!(".site.staging-{}/b.html", std::process::id())),
+        )
+        .unwrap();
+        let err = staging.commit().unwrap_err().to_string();
+        assert!(err.contains("b.html missing"), "{err}");
+        assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "1");
+    }
+
     #[test]
     fn leftovers_of_a_killed_build_are_cleaned() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        std::fs::create_dir_all(dir.path().join(".site.staging-1/x")).unwrap();
+        // Process ids above Linux's largest (2^22) belong to no running process.
+        std::fs::create_dir_all(dir.path().join(".site.staging-4194400/x")).unwrap();
         // Killed between the two renames: only the old copy exists.
-        std::fs::create_dir_all(dir.path().join(".site.old-1")).unwrap();
-        std::fs::write(dir.path().join(".site.old-1/a.html"), "old").unwrap();
-        remove_leftovers(dir.path(), "site").unwrap();
+        std::fs::create_dir_all(dir.path().join(".site.old-4194401")).unwrap();
+        std::fs::write(dir.path().join(".site.old-4194401/a.html"), "old").unwrap();
+        assert!(remove_leftovers(dir.path(), "site").is_empty());
         assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "old");
-        assert!(!dir.path().join(".site.staging-1").exists());
+        assert!(!dir.path().join(".site.staging-4194400").exists());
     }
 }
