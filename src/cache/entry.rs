@@ -9,11 +9,12 @@ use crate::binary::{Reader, Writer};
 use crate::content::Article;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::extract::{
-    Claims, DateClaim, EventClaim, FigureClaim, FigureKind, Precision, Qualifier, Quotes, TimexType,
+    Claims, DateClaim, Direction, EventClaim, FigureClaim, FigureKind, Precision, Qualifier,
+    Quotes, TimexType,
 };
 
 /// Raise the last digits when the layout changes: an entry of another layout is not read.
-const MAGIC: &[u8; 8] = b"rptclm01";
+const MAGIC: &[u8; 8] = b"rptclm02";
 
 /// Every variant of each enum a claim holds, in the order their index is stored.
 const QUALIFIERS: [Qualifier; 6] = [
@@ -31,6 +32,7 @@ const KINDS: [FigureKind; 5] = [
     FigureKind::Money,
     FigureKind::Ratio,
 ];
+const DIRECTIONS: [Direction; 2] = [Direction::Up, Direction::Down];
 const TYPES: [TimexType; 4] = [
     TimexType::Date,
     TimexType::Time,
@@ -76,11 +78,17 @@ pub(super) fn encode(
         w.usize(f.end);
         w.f64(f.value);
         w.opt_str(f.unit.as_deref());
+        w.opt_str(f.measure.as_deref());
+        w.opt_str(f.scope.as_deref());
         w.u8(match &f.qualifier {
             None => 0,
             Some(q) => 1 + index_of(&QUALIFIERS, q)?,
         });
         w.u8(index_of(&KINDS, &f.kind)?);
+        w.u8(match &f.direction {
+            None => 0,
+            Some(d) => 1 + index_of(&DIRECTIONS, d)?,
+        });
         w.opt_str(f.said_by.as_deref());
         w.opt_str(f.as_of.as_deref());
         w.str(&f.sentence);
@@ -150,11 +158,17 @@ pub(super) fn decode(bytes: &[u8], key: &str, article: &Article) -> Option<(Clai
             end: r.usize()?,
             value: r.f64()?,
             unit: r.opt_text()?,
+            measure: r.opt_text()?,
+            scope: r.opt_text()?,
             qualifier: match r.u8()? {
                 0 => None,
                 i => Some(variant(&QUALIFIERS, i - 1)?),
             },
             kind: variant(&KINDS, r.u8()?)?,
+            direction: match r.u8()? {
+                0 => None,
+                i => Some(variant(&DIRECTIONS, i - 1)?),
+            },
             said_by: r.opt_text()?,
             as_of: r.opt_text()?,
             sentence: quotes.get(r.str()?),
@@ -228,6 +242,11 @@ mod tests {
                 None
             },
             kind: KINDS[i % KINDS.len()],
+            measure: i
+                .is_multiple_of(2)
+                .then(|| "people displaced (Sudan)".into()),
+            scope: i.is_multiple_of(4).then(|| "Sudan".into()),
+            direction: [None, Some(Direction::Up), Some(Direction::Down)][i % 3],
             said_by: i.is_multiple_of(3).then(|| "Kim".into()),
             as_of: (i % 2 == 1).then(|| "2023-07".into()),
             sentence: "Un été.".into(),
@@ -344,7 +363,7 @@ mod tests {
     #[test]
     fn a_whole_record_with_impossible_contents_is_not_read() {
         let a = article("---\ntitle: A\nsource: S\npublished: 2024-05-02\n---\nSome text.\n");
-        let figure_then = |qualifier: u8, kind: u8, text: &[u8]| {
+        let figure_then = |qualifier: u8, kind: u8, direction: u8, text: &[u8]| {
             record(&a, |w| {
                 w.usize(1);
                 w.usize(text.len());
@@ -353,8 +372,11 @@ mod tests {
                 w.usize(1);
                 w.f64(1.0);
                 w.opt_str(None);
+                w.opt_str(None);
+                w.opt_str(None);
                 w.u8(qualifier);
                 w.u8(kind);
+                w.u8(direction);
                 w.opt_str(None);
                 w.opt_str(None);
                 w.str("S.");
@@ -367,14 +389,21 @@ mod tests {
             })
         };
         // The well-formed one reads, so that each refusal below is for its one change.
-        assert!(decode(&figure_then(0, 0, b"1"), "k", &a).is_some());
+        assert!(decode(&figure_then(0, 0, 2, b"1"), "k", &a).is_some());
         assert!(
-            decode(&figure_then(7, 0, b"1"), "k", &a).is_none(),
+            decode(&figure_then(7, 0, 0, b"1"), "k", &a).is_none(),
             "qualifier"
         );
-        assert!(decode(&figure_then(0, 9, b"1"), "k", &a).is_none(), "kind");
         assert!(
-            decode(&figure_then(0, 0, b"\xff"), "k", &a).is_none(),
+            decode(&figure_then(0, 9, 0, b"1"), "k", &a).is_none(),
+            "kind"
+        );
+        assert!(
+            decode(&figure_then(0, 0, 3, b"1"), "k", &a).is_none(),
+            "direction"
+        );
+        assert!(
+            decode(&figure_then(0, 0, 0, b"\xff"), "k", &a).is_none(),
             "UTF-8"
         );
         // More figures than the record could hold, and trailing bytes.

@@ -99,6 +99,10 @@ pub struct HandClaim {
     pub qualifier: Option<String>,
     /// level (default), change, percent, money, ratio.
     pub kind: Option<String>,
+    /// What the figure measures ("people displaced"): figures of one measure form one series.
+    pub measure: Option<String>,
+    /// For a change: `up` or `down`.
+    pub direction: Option<String>,
     /// Who said it.
     pub said_by: Option<String>,
     /// As of when (ISO date, month or year).

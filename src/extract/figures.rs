@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::direction::{Direction, direction_at};
 use super::numbers::{self, Mode};
 use super::tokens::Token;
 
@@ -119,6 +120,12 @@ pub struct FigureMention {
     pub qualifier: Option<Qualifier>,
     /// Level, change, percent, money or ratio.
     pub kind: FigureKind,
+    /// Which way a change goes, when the text says.
+    pub direction: Option<Direction>,
+    /// What the figure measures ("people displaced", "net income"), when it can be told.
+    pub measure: Option<String>,
+    /// What the measure applies to (a place or an organization), when the text gives one.
+    pub scope: Option<String>,
     /// Index of the sentence it was found in.
     pub sentence: usize,
 }
@@ -935,6 +942,10 @@ fn figure_at(
     }
     // A change: "increased by 300", "rose 5%", "a further 350,000".
     let w = |k: usize| tokens.get(k).map(lower).unwrap_or_default();
+    let mut direction = direction_at(tokens, start_tok, end);
+    if direction.is_some() {
+        mark_change(&mut kind);
+    }
     if start_tok >= 2
         && w(start_tok - 1) == "by"
         && CHANGE_VERBS.contains(&w(start_tok - 2).as_ref())
@@ -955,9 +966,11 @@ fn figure_at(
         )
     {
         mark_change(&mut kind);
+        direction.get_or_insert(Direction::Up);
         start_tok -= 2;
     } else if start_tok >= 1 && w(start_tok - 1) == "another" {
         mark_change(&mut kind);
+        direction.get_or_insert(Direction::Up);
         start_tok -= 1;
     }
     let range = tokens.get(start_tok)?.start..tokens.get(end - 1)?.end;
@@ -969,6 +982,9 @@ fn figure_at(
             unit,
             qualifier,
             kind,
+            direction,
+            measure: None,
+            scope: None,
             sentence: 0,
         },
         end,

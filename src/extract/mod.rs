@@ -4,6 +4,7 @@
 //! joins them (as-of dates, events) and applies the analyst's curation from front matter.
 
 pub mod attribution;
+pub mod direction;
 pub mod figures;
 mod numbers;
 pub mod period;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{Article, PlainText};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+pub use direction::Direction;
 pub use figures::{FigureKind, Qualifier};
 pub use period::{Period, Precision, label as period_label};
 pub use timex::{Timex, TimexType};
@@ -30,7 +32,7 @@ pub use timex::{Timex, TimexType};
 pub type Text = compact_str::CompactString;
 
 /// Bumped whenever extraction output may change, so caches of claims can be invalidated.
-pub const EXTRACTOR_VERSION: u32 = 1;
+pub const EXTRACTOR_VERSION: u32 = 2;
 
 /// A figure claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,10 +47,17 @@ pub struct FigureClaim {
     pub value: f64,
     /// What is counted.
     pub unit: Option<Text>,
+    /// What the figure measures, with its scope when there is one ("people displaced (South
+    /// Sudan)"): figures of one measure form one series.
+    pub measure: Option<Text>,
+    /// What the measure applies to, a place or an organization ("South Sudan").
+    pub scope: Option<Text>,
     /// approximately, more than, …
     pub qualifier: Option<Qualifier>,
     /// level, change, percent, money, ratio.
     pub kind: FigureKind,
+    /// Which way a change goes (`up` or `down`); the value is its size.
+    pub direction: Option<Direction>,
     /// Who said it.
     pub said_by: Option<Text>,
     /// As of when (a TIMEX3 date value).
@@ -246,8 +255,11 @@ fn extract_plain(
             end: chars.at(span.end),
             value: f.value,
             unit: f.unit.as_deref().map(Text::from),
+            measure: f.measure.as_deref().map(Text::from),
+            scope: f.scope.as_deref().map(Text::from),
             qualifier: f.qualifier,
             kind: f.kind,
+            direction: f.direction,
             said_by: speaker.map(|a| a.speaker.as_str().into()),
             as_of: Some(as_of),
             sentence: quotes.get(excerpt(file_text, &sentence, &span)),
@@ -416,8 +428,11 @@ fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
             end: chars.at(span.end),
             value: hand.value,
             unit: hand.unit.as_deref().map(Text::from),
+            measure: hand.measure.as_deref().map(Text::from),
+            scope: None,
             qualifier,
             kind,
+            direction: hand.direction.as_deref().and_then(Direction::parse),
             said_by: hand.said_by.as_deref().map(Text::from),
             as_of: Some(hand.as_of.as_deref().map_or_else(
                 || compact_str::format_compact!("{}", article.published.format("%Y-%m-%d")),

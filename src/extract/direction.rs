@@ -1,0 +1,326 @@
+//! Which way a change goes: "sales fell 3%" is down, "added 2,000 jobs" up. Rules as data: the
+//! word lists below, each with examples of the text it reads.
+
+use serde::{Deserialize, Serialize};
+
+use super::tokens::Token;
+use super::words::WordSet;
+
+/// The direction of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// An increase: "rose 5%", "added 300 jobs", "up 2 cents".
+    Up,
+    /// A decrease: "fell 3%", "will cut about 1,800 jobs", "down 50 cents".
+    Down,
+}
+
+impl Direction {
+    /// The label used in JSON and tables: `up` or `down`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+
+    /// Parses a label (as written in front matter): up/down, increase/decrease, +/-.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_lowercase().as_str() {
+            "up" | "increase" | "rise" | "+" => Some(Direction::Up),
+            "down" | "decrease" | "fall" | "-" => Some(Direction::Down),
+            _ => None,
+        }
+    }
+}
+
+/// Verbs and adverbs of decrease before the size of a change: "fell 3%", "cut 1,200 jobs",
+/// "shed 450 jobs", "lowered its forecast by 50 basis points", "down 50 cents".
+static DOWN_BEFORE: WordSet = WordSet::new(&[
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "dropped",
+    "drop",
+    "drops",
+    "dropping",
+    "declined",
+    "decline",
+    "declines",
+    "declining",
+    "decreased",
+    "decrease",
+    "decreases",
+    "lost",
+    "lose",
+    "loses",
+    "losing",
+    "shed",
+    "sheds",
+    "shedding",
+    "cut",
+    "cuts",
+    "cutting",
+    "lowered",
+    "lower",
+    "lowers",
+    "reduced",
+    "reduce",
+    "reduces",
+    "reducing",
+    "slipped",
+    "slip",
+    "slips",
+    "slid",
+    "slide",
+    "slides",
+    "tumbled",
+    "tumble",
+    "plunged",
+    "plunge",
+    "plunges",
+    "sank",
+    "sink",
+    "sinks",
+    "sunk",
+    "dipped",
+    "dip",
+    "dips",
+    "eased",
+    "ease",
+    "eases",
+    "slumped",
+    "slump",
+    "shrank",
+    "shrink",
+    "shrinks",
+    "shrunk",
+    "contracted",
+    "eliminate",
+    "eliminated",
+    "eliminates",
+    "eliminating",
+    "trimmed",
+    "trim",
+    "trims",
+    "slashed",
+    "slash",
+    "slashes",
+    "down",
+    "retreated",
+    "weakened",
+    "skidded",
+    "plummeted",
+    "halved",
+    "tumbling",
+    "sliding",
+    "slipping",
+    "easing",
+    "losing",
+    "scrapped",
+    "scrap",
+    "axed",
+    "axe",
+    "ax",
+    "downgraded",
+    "narrowed",
+    "off",
+    "minus",
+]);
+
+/// Verbs and adverbs of increase: "rose 5%", "added 2,000", "raised by 25 basis points",
+/// "up 2 cents", "gained 0.8%".
+static UP_BEFORE: WordSet = WordSet::new(&[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "grown",
+    "climbed",
+    "climb",
+    "climbs",
+    "climbing",
+    "jumped",
+    "jump",
+    "jumps",
+    "surged",
+    "surge",
+    "surges",
+    "soared",
+    "soar",
+    "gained",
+    "gain",
+    "gains",
+    "gaining",
+    "added",
+    "add",
+    "adds",
+    "adding",
+    "up",
+    "expanded",
+    "expand",
+    "advanced",
+    "advance",
+    "rallied",
+    "rally",
+    "boosted",
+    "boost",
+    "hiked",
+    "hike",
+    "strengthened",
+    "widened",
+    "plus",
+    "swelled",
+    "spiked",
+    "doubled",
+    "tripled",
+    "quadrupled",
+    "upgraded",
+    "created",
+]);
+
+/// Nouns after the size of a change: "a 3% drop", "1,800 job cuts", "a 25-basis-point rise".
+static DOWN_AFTER: WordSet = WordSet::new(&[
+    "drop",
+    "decline",
+    "fall",
+    "cut",
+    "cuts",
+    "decrease",
+    "reduction",
+    "loss",
+    "losses",
+    "lower",
+    "slump",
+    "contraction",
+    "layoffs",
+    "plunge",
+    "slide",
+    "dip",
+]);
+
+static UP_AFTER: WordSet = WordSet::new(&[
+    "rise", "increase", "gain", "gains", "jump", "hike", "higher", "growth", "surge", "boost",
+    "rally", "advance",
+]);
+
+/// Verbs that are a change only with "by" before the figure: "raised its forecast by 0.2
+/// points" is a change, "raised $4.5 billion" (from investors) is an amount.
+static UP_WITH_BY: WordSet = WordSet::new(&["raised", "raise", "raises", "raising"]);
+
+/// Words that make the figure a level, not the size of the change, when they stand right before
+/// it: "rose to 7.2%", "fell from $5", "cut … to 3.00%", "stood at 4%".
+static LEVEL_MARKERS: WordSet = WordSet::new(&["to", "from", "at", "of", "was", "is", "stood"]);
+
+/// Words a change verb may be separated from its figure by: "cut its deposit rate by 25 basis
+/// points", "fell about 2%", "rose a further 1.2%", "will cut roughly 700 jobs".
+const SPAN: usize = 6;
+
+/// The direction of the figure whose first token (after its qualifier) is `start` and whose last
+/// token ends before `end`: the nearest change word before it in its clause, else a change noun
+/// right after it. `None` when the figure is a level ("rose to 7.2%").
+pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Direction> {
+    let w = |k: usize| tokens.get(k).map(Token::lower).unwrap_or_default();
+    if start > 0 && LEVEL_MARKERS.contains(w(start - 1).as_ref()) {
+        return None;
+    }
+    // Before: walk back over the clause.
+    let mut k = start;
+    let mut steps = 0;
+    while k > 0 && steps < SPAN {
+        k -= 1;
+        steps += 1;
+        let t = &tokens[k];
+        if matches!(t.text, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”")
+            || t.text.starts_with(|c: char| c.is_ascii_digit())
+        {
+            break;
+        }
+        let word = w(k);
+        if DOWN_BEFORE.contains(word.as_ref()) {
+            return Some(Direction::Down);
+        }
+        if UP_BEFORE.contains(word.as_ref()) {
+            return Some(Direction::Up);
+        }
+        if UP_WITH_BY.contains(word.as_ref()) && start > 0 && w(start - 1) == "by" {
+            return Some(Direction::Up);
+        }
+        // "laid off 300 workers".
+        if word == "laid" || word == "lay" {
+            return Some(Direction::Down);
+        }
+    }
+    // After: "a 3% drop", "1,800 job cuts".
+    for t in tokens.iter().skip(end).take(3) {
+        let word = t.lower();
+        if DOWN_AFTER.contains(word.as_ref()) {
+            return Some(Direction::Down);
+        }
+        if UP_AFTER.contains(word.as_ref()) {
+            return Some(Direction::Up);
+        }
+        if !t.is_word() {
+            break;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize_all;
+
+    fn direction(sentence: &str, figure: &str) -> Option<Direction> {
+        let whole = std::iter::once(0..sentence.len()).collect::<Vec<_>>();
+        let toks = &tokenize_all(sentence, &whole)[0];
+        let at = sentence.find(figure).unwrap();
+        let start = toks.partition_point(|t| t.start < at);
+        let end = toks.partition_point(|t| t.start < at + figure.len());
+        direction_at(toks, start, end)
+    }
+
+    #[test]
+    fn reads_the_direction_of_changes_and_none_for_levels() {
+        use Direction::*;
+        for (sentence, figure, want) in [
+            (
+                "The company will cut about 1,800 jobs.",
+                "1,800",
+                Some(Down),
+            ),
+            ("Sales fell 3% in the quarter.", "3%", Some(Down)),
+            (
+                "The bank lowered its deposit rate by 50 basis points.",
+                "50",
+                Some(Down),
+            ),
+            ("Shares were down 50 cents at $12.", "50", Some(Down)),
+            ("Employers added 2,000 jobs.", "2,000", Some(Up)),
+            ("Exports rose 5% to $10 billion.", "5%", Some(Up)),
+            ("Exports rose 5% to $10 billion.", "$10", None),
+            ("Inflation fell to 2.6% in May.", "2.6%", None),
+            ("It reported a 3% drop in revenue.", "3%", Some(Down)),
+            ("Nordvik announced 1,200 job cuts.", "1,200", Some(Down)),
+            ("The plant laid off 300 workers.", "300", Some(Down)),
+            ("About 300 people attended.", "300", None),
+            ("The start-up raised $4.5 billion.", "$4.5", None),
+            ("It raised its forecast by 0.2 points.", "0.2", Some(Up)),
+        ] {
+            assert_eq!(direction(sentence, figure), want, "{sentence} / {figure}");
+        }
+    }
+}
