@@ -6,6 +6,8 @@
 pub mod attribution;
 pub mod direction;
 pub mod figures;
+mod neighbours;
+mod not_figures;
 mod numbers;
 pub mod period;
 pub mod sentences;

@@ -1,0 +1,267 @@
+//! Figures read with their neighbours in the sentence: the base of a partitive or a rate is part
+//! of the figure, not a figure ("6 of 10 Americans", "85 per 100,000 residents"); a number whose
+//! noun is left out counts what its neighbour counts ("sold 12,400 cars, down from 13,900";
+//! "between 6 and 9 months"; "At least 82 were killed"); "down 1.49 euros, or 7.4%" is one
+//! change told twice.
+
+use std::ops::Range;
+
+use super::figures::{FigureKind, FigureMention};
+use super::tokens::Token;
+use super::words::WordSet;
+
+/// Applies the rules below to the figures of one sentence, in text order.
+pub(crate) fn link(text: &str, tokens: &[Token<'_>], figures: &mut Vec<FigureMention>) {
+    absorb_bases(text, tokens, figures);
+    borrow_units(text, tokens, figures);
+    continue_directions(text, tokens, figures);
+}
+
+/// The lowercase words between two byte offsets, punctuation included ("," "or").
+fn between<'t>(tokens: &'t [Token<'_>], from: usize, to: usize) -> Vec<std::borrow::Cow<'t, str>> {
+    let a = tokens.partition_point(|t| t.start < from);
+    let b = tokens.partition_point(|t| t.start < to);
+    tokens[a..b.max(a)].iter().map(Token::lower).collect()
+}
+
+static DETERMINERS: WordSet = WordSet::new(&[
+    "the", "their", "its", "his", "her", "our", "these", "those", "them", "all",
+]);
+
+/// "6 of 10 Americans", "won 19 of their 23 matches", "85 per 100,000 residents": the second
+/// number is the base; the first figure takes the counted noun (or the rate's denominator as its
+/// unit) and the base is dropped.
+fn absorb_bases(text: &str, tokens: &[Token<'_>], figures: &mut Vec<FigureMention>) {
+    let mut i = 0;
+    while i + 1 < figures.len() {
+        let (a, b) = (&figures[i], &figures[i + 1]);
+        let gap = between(tokens, a.range.end, b.range.start);
+        let words: Vec<&str> = gap.iter().map(AsRef::as_ref).collect();
+        let partitive = matches!(words.as_slice(), ["of"] | ["out", "of"])
+            || (words.len() == 2 && words[0] == "of" && DETERMINERS.contains(words[1]));
+        let rate = matches!(
+            words.as_slice(),
+            ["per"] | ["for", "every"] | ["in", "every"] | ["a"]
+        );
+        if a.unit.is_none()
+            && a.kind != FigureKind::Money
+            && (partitive || rate)
+            && b.unit.is_some()
+        {
+            let b = figures.remove(i + 1);
+            let a = &mut figures[i];
+            a.unit = if rate {
+                Some(format!("per {}", &text[b.range.clone()]))
+            } else {
+                b.unit
+            };
+            if a.scope.is_none() {
+                a.scope = b.scope;
+            }
+            a.range.end = b.range.end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Words that join the two ends of a range: "6 to 9", "between 6 and 9", "15-25", "2 or 3".
+static RANGE_JOINERS: WordSet = WordSet::new(&["to", "and", "-", "–", "or"]);
+
+/// Participles after a number without a noun that say it counts people: "At least 82 were
+/// killed", "1,643 wounded".
+static PEOPLE_PREDICATES: WordSet = WordSet::new(&[
+    "killed",
+    "dead",
+    "died",
+    "injured",
+    "wounded",
+    "hurt",
+    "missing",
+    "arrested",
+    "detained",
+    "displaced",
+    "evacuated",
+    "rescued",
+    "drowned",
+    "hospitalized",
+    "hospitalised",
+    "infected",
+    "stranded",
+    "trapped",
+    "affected",
+    "homeless",
+    "deported",
+    "jailed",
+    "charged",
+    "fled",
+]);
+
+/// A figure without a unit borrows one: from the other end of its range; from the noun before
+/// "of" ("attendance of 9,850"); from a predicate that counts people; else from the nearest
+/// figure before it in the sentence ("12,400 cars, down from 13,900").
+fn borrow_units(text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention]) {
+    for i in 0..figures.len() {
+        if figures[i].unit.is_some() {
+            continue;
+        }
+        let f = &figures[i];
+        // The other end of a range comes after this one.
+        if let Some(next) = figures.get(i + 1)
+            && next.unit.is_some()
+        {
+            let gap = between(tokens, f.range.end, next.range.start);
+            if gap.len() == 1 && RANGE_JOINERS.contains(gap[0].as_ref()) {
+                let (unit, kind, scope) = (next.unit.clone(), next.kind, next.scope.clone());
+                let f = &mut figures[i];
+                f.unit = unit;
+                f.scope = f.scope.take().or(scope);
+                if matches!(kind, FigureKind::Money | FigureKind::Percent) {
+                    f.kind = kind;
+                }
+                continue;
+            }
+        }
+        if let Some(noun) = noun_before_of(tokens, &f.range) {
+            figures[i].unit = Some(noun);
+            continue;
+        }
+        if people_predicate_after(tokens, f.range.end) {
+            figures[i].unit = Some("people".into());
+            continue;
+        }
+        let before = figures[..i].iter().rev().find(|g| {
+            g.unit.is_some() && !g.unit.as_deref().is_some_and(|u| u.starts_with("per "))
+        });
+        if let Some(g) = before {
+            let (unit, kind) = (g.unit.clone(), g.kind);
+            let f = &mut figures[i];
+            f.unit = unit;
+            if matches!(kind, FigureKind::Money | FigureKind::Percent)
+                && f.kind == FigureKind::Level
+            {
+                f.kind = kind;
+            }
+        }
+    }
+    let _ = text;
+}
+
+/// "average attendance of 9,850", "a combined population of about 74 million": the noun before
+/// "of" (and a qualifier) names what the number counts.
+fn noun_before_of(tokens: &[Token<'_>], figure: &Range<usize>) -> Option<String> {
+    let at = tokens.partition_point(|t| t.start < figure.start);
+    let of = (at >= 2 && tokens[at - 1].lower() == "of").then(|| at - 1)?;
+    let noun = &tokens[of - 1];
+    let w = noun.lower();
+    let alpha = w.chars().all(|c| c.is_alphabetic() || c == '-') && w.len() > 2;
+    (alpha && !noun.is_capitalized() && !NOT_COUNTED.contains(w.as_ref())).then(|| w.into_owned())
+}
+
+/// Words before "of" that do not name what is counted: "one of 10", "a total of", "out of".
+static NOT_COUNTED: WordSet = WordSet::new(&[
+    "out", "total", "sum", "one", "two", "three", "each", "most", "some", "all", "none", "any",
+    "both", "half", "part", "many", "few", "number", "amount", "age", "ages", "because", "instead",
+    "top", "rate", "price", "value", "worth", "cost", "figure", "level",
+]);
+
+fn people_predicate_after(tokens: &[Token<'_>], end: usize) -> bool {
+    let k = tokens.partition_point(|t| t.start < end);
+    tokens[k..]
+        .iter()
+        .take(3)
+        .map(Token::lower)
+        .find(|w| {
+            !matches!(
+                w.as_ref(),
+                "were" | "was" | "are" | "is" | "have" | "had" | "been"
+            )
+        })
+        .is_some_and(|w| PEOPLE_PREDICATES.contains(w.as_ref()))
+}
+
+/// "down 1.49 euros, or 7.4%": a figure after ", or" restates the change before it and goes the
+/// same way.
+fn continue_directions(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention]) {
+    for i in 1..figures.len() {
+        let gap = between(tokens, figures[i - 1].range.end, figures[i].range.start);
+        let words: Vec<&str> = gap.iter().map(AsRef::as_ref).collect();
+        if matches!(words.as_slice(), [",", "or"] | ["or"])
+            && figures[i].direction.is_none()
+            && let Some(d) = figures[i - 1].direction
+        {
+            figures[i].direction = Some(d);
+            if figures[i].kind == FigureKind::Level {
+                figures[i].kind = FigureKind::Change;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::direction::Direction;
+    use crate::extract::figures::find_figures;
+    use crate::extract::sentences::split_sentences;
+    use crate::extract::tokens::tokenize_all;
+
+    /// (value, unit, direction) of each figure.
+    fn figs(text: &str) -> Vec<(f64, Option<String>, Option<Direction>)> {
+        let s = split_sentences(text);
+        find_figures(text, &s, &tokenize_all(text, &s), &[])
+            .into_iter()
+            .map(|f| (f.value, f.unit, f.direction))
+            .collect()
+    }
+
+    fn units(text: &str) -> Vec<(f64, String)> {
+        figs(text)
+            .into_iter()
+            .map(|(v, u, _)| (v, u.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn bases_of_partitives_and_rates_are_not_figures() {
+        assert_eq!(
+            units("A poll shows 6 of 10 Americans agree."),
+            [(6.0, "Americans".into())]
+        );
+        assert_eq!(
+            units("They won 19 of their 23 matches."),
+            [(19.0, "matches".into())]
+        );
+        assert_eq!(
+            units("There were 85 per 100,000 residents."),
+            [(85.0, "per 100,000 residents".into())]
+        );
+    }
+
+    #[test]
+    fn elided_units_come_from_the_neighbours() {
+        assert_eq!(
+            units("It sold 12,400 cars, down from 13,900 a year earlier."),
+            [(12400.0, "cars".into()), (13900.0, "cars".into())]
+        );
+        assert_eq!(
+            units("Growth of 2 to 4% is expected."),
+            [(2.0, "percent".into()), (4.0, "percent".into())]
+        );
+        assert_eq!(
+            units("At least 82 were killed and more than 1,700 injured."),
+            [(82.0, "people".into()), (1700.0, "people".into())]
+        );
+        assert_eq!(
+            units("Average attendance of 9,850 was a record."),
+            [(9850.0, "attendance".into())]
+        );
+    }
+
+    #[test]
+    fn a_restated_change_keeps_its_direction() {
+        let f = figs("Shares closed down 1.49 euros, or 7.4%, at 18.6 euros.");
+        assert_eq!(f[0].2, Some(Direction::Down));
+        assert_eq!(f[1].2, Some(Direction::Down));
+        assert_eq!(f[2].2, None);
+    }
+}

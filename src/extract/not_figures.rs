@@ -1,0 +1,467 @@
+//! Numbers that are not figures, though they look like counts: dates and clock times the tagger
+//! left, phone numbers, numbers inside names and models, street addresses, ages, ranks, years,
+//! incidental counts and time spans. Each rule is a function with the examples it refuses; the
+//! examples are tested below, with near misses that must stay figures.
+
+use super::tokens::Token;
+use super::words::WordSet;
+
+/// What [`rejects`] knows of a candidate figure.
+pub(crate) struct Candidate<'c, 't> {
+    /// The sentence's tokens.
+    pub(crate) tokens: &'c [Token<'t>],
+    /// Token index of the number.
+    pub(crate) number: usize,
+    /// Token index after the number.
+    pub(crate) after: usize,
+    /// The value.
+    pub(crate) value: f64,
+    /// The number was written in words ("two").
+    pub(crate) spelled: bool,
+    /// The counted unit, when one was found.
+    pub(crate) unit: Option<&'c str>,
+    /// A currency, percent or measure unit was written: an explicit figure.
+    pub(crate) explicit: bool,
+}
+
+impl Candidate<'_, '_> {
+    fn word(&self, k: usize) -> String {
+        self.tokens
+            .get(k)
+            .map(|t| t.lower().into_owned())
+            .unwrap_or_default()
+    }
+
+    fn before(&self, n: usize) -> String {
+        self.number
+            .checked_sub(n)
+            .map(|k| self.word(k))
+            .unwrap_or_default()
+    }
+
+    fn raw(&self, k: usize) -> &str {
+        self.tokens.get(k).map_or("", |t| t.text)
+    }
+
+    fn is_integer(&self) -> bool {
+        self.value.fract() == 0.0 && !self.raw(self.number).contains([',', '.'])
+    }
+}
+
+/// A rule: what it refuses, and the test.
+type Rule = (&'static str, fn(&Candidate<'_, '_>) -> bool);
+
+/// Why a number is not a figure, or `None` when it may be one.
+pub(crate) fn rejects(c: &Candidate<'_, '_>) -> Option<&'static str> {
+    let rules: [Rule; 11] = [
+        ("a day of a month", day_of_month),
+        ("a clock time", clock_time),
+        ("a phone number", phone_number),
+        ("a street address", street_address),
+        ("part of a name", inside_name),
+        ("an age", age),
+        ("a rank", rank),
+        ("a year", year),
+        ("an incidental count", incidental),
+        ("a time span", time_span),
+        ("a number inside a code", code),
+    ];
+    rules.iter().find(|(_, rule)| rule(c)).map(|(why, _)| *why)
+}
+
+static MONTHS: WordSet = WordSet::new(&[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]);
+
+/// "LONDON, Nov 14 - European shares …", "Dec. 12": a day after a month name.
+fn day_of_month(c: &Candidate<'_, '_>) -> bool {
+    let (m, dot) = if c.before(1) == "." {
+        (c.before(2), true)
+    } else {
+        (c.before(1), false)
+    };
+    let capital = c
+        .tokens
+        .get(c.number.wrapping_sub(if dot { 2 } else { 1 }))
+        .is_some_and(Token::is_capitalized);
+    capital && MONTHS.contains(m.as_str()) && c.is_integer() && (1.0..=31.0).contains(&c.value)
+}
+
+static TIME_ZONES: WordSet = WordSet::new(&[
+    "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "bst", "et", "pt",
+    "jst", "ist", "hrs", "hours", "local", "z",
+]);
+
+/// "shares rose 1.2% at 1045 GMT", "(0735 GMT)": four digits of a 24-hour clock and a zone.
+fn clock_time(c: &Candidate<'_, '_>) -> bool {
+    let digits = c.raw(c.number);
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits[..2].parse::<u32>().is_ok_and(|h| h < 24)
+        && digits[2..].parse::<u32>().is_ok_and(|m| m < 60)
+        && TIME_ZONES.contains(c.word(c.after).as_str())
+}
+
+/// A run of bare digit groups: "+44 20 7946 0321", "(255-51) 666-015", "555 0199".
+fn phone_number(c: &Candidate<'_, '_>) -> bool {
+    let bare = |k: usize| {
+        let t = c.raw(k);
+        !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !bare(c.number) {
+        return false;
+    }
+    // A "+" glued before the first group.
+    if c.number > 0
+        && c.raw(c.number - 1) == "+"
+        && c.tokens[c.number - 1].end == c.tokens[c.number].start
+    {
+        return true;
+    }
+    // Three or more groups in a row, joined by spaces, dashes or brackets.
+    let joiner = |k: usize| matches!(c.raw(k), "-" | "(" | ")");
+    let mut groups = 1;
+    let mut k = c.number;
+    while k > 0 && (bare(k - 1) || joiner(k - 1)) {
+        k -= 1;
+        groups += usize::from(bare(k));
+    }
+    let mut k = c.number + 1;
+    while k < c.tokens.len() && (bare(k) || joiner(k)) {
+        groups += usize::from(bare(k));
+        k += 1;
+    }
+    groups >= 3
+}
+
+static STREET_WORDS: WordSet = WordSet::new(&[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "drive",
+    "dr",
+    "lane",
+    "ln",
+    "boulevard",
+    "blvd",
+    "way",
+    "place",
+    "pl",
+    "square",
+    "sq",
+    "court",
+    "ct",
+    "terrace",
+    "highway",
+    "hwy",
+    "crescent",
+    "close",
+    "gardens",
+    "parkway",
+    "plaza",
+    "row",
+    "strasse",
+    "straße",
+    "rue",
+    "via",
+]);
+
+/// "the embassy is at 285 Toure Drive", "14 Kingsway": a number before a capitalized street name.
+fn street_address(c: &Candidate<'_, '_>) -> bool {
+    if !c.is_integer() || !c.tokens.get(c.after).is_some_and(Token::is_capitalized) {
+        return false;
+    }
+    (c.after..(c.after + 3).min(c.tokens.len())).any(|k| {
+        let w = c.word(k);
+        c.tokens[k].is_capitalized()
+            && (STREET_WORDS.contains(w.as_str()) || (w.len() > 5 && w.ends_with("way")))
+    })
+}
+
+/// Capitalized words that may stand before a figure without naming it: a sentence's first word
+/// ("About 300", "Another 60,000") or a qualifier.
+static LEAD_WORDS: WordSet = WordSet::new(&[
+    "about",
+    "some",
+    "nearly",
+    "almost",
+    "over",
+    "around",
+    "roughly",
+    "only",
+    "another",
+    "all",
+    "just",
+    "exactly",
+    "approximately",
+    "up",
+    "more",
+    "fewer",
+    "less",
+    "at",
+    "by",
+    "in",
+    "of",
+    "to",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "with",
+    "from",
+    "since",
+    "until",
+    "for",
+    "on",
+    "than",
+    "between",
+    "each",
+    "those",
+    "these",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "many",
+    "even",
+    "still",
+    "then",
+    "so",
+    "if",
+    "because",
+    "although",
+    "total",
+    "net",
+    "under",
+    "below",
+    "above",
+    "estimated",
+    "an",
+    "nearly",
+    "well",
+    "below",
+]);
+
+/// "Boeing 787 deliveries", "the FTSE 100", "STOXX 600 index", "Phase 3", "Windows 11": a bare
+/// whole number right after a capitalized word that is not a lead word.
+fn inside_name(c: &Candidate<'_, '_>) -> bool {
+    if c.explicit || !c.is_integer() || c.spelled || c.number == 0 {
+        return false;
+    }
+    let prev = &c.tokens[c.number - 1];
+    prev.is_capitalized()
+        && prev.end + 1 >= c.tokens[c.number].start
+        && prev
+            .text
+            .chars()
+            .all(|ch| ch.is_alphanumeric() || ch == '-')
+        && !LEAD_WORDS.contains(prev.lower().as_ref())
+        && !MONTHS.contains(prev.lower().as_ref())
+}
+
+/// "aged 34", "age 6", "just turned 6", "37 years old", "children under five".
+fn age(c: &Candidate<'_, '_>) -> bool {
+    let b1 = c.before(1);
+    if matches!(b1.as_str(), "aged" | "age" | "turned" | "turns" | "turning") && c.value < 130.0 {
+        return true;
+    }
+    if c.unit.is_some_and(|u| u.ends_with(" old")) {
+        return true;
+    }
+    matches!(b1.as_str(), "under" | "over")
+        && matches!(
+            c.before(2).as_str(),
+            "children" | "kids" | "babies" | "infants" | "those" | "people" | "adults" | "aged"
+        )
+        && c.value < 130.0
+}
+
+/// "the 10 largest banks", "the 10 most significant", "top-selling 15", "top 5", "No. 3".
+fn rank(c: &Candidate<'_, '_>) -> bool {
+    let next = c.word(c.after);
+    let superlative = next == "most"
+        || next == "least"
+        || (next.len() > 4
+            && next.ends_with("est")
+            && !matches!(
+                next.as_str(),
+                "interest"
+                    | "forest"
+                    | "protest"
+                    | "request"
+                    | "guest"
+                    | "harvest"
+                    | "arrest"
+                    | "suggest"
+                    | "contest"
+                    | "test"
+                    | "chest"
+                    | "west"
+            ));
+    let b1 = c.before(1);
+    superlative || b1 == "top" || b1.starts_with("top-") || b1 == "bottom"
+}
+
+/// "in 1994, 1995 and 1997": a bare four-digit year the tagger did not take.
+fn year(c: &Candidate<'_, '_>) -> bool {
+    c.unit.is_none()
+        && c.is_integer()
+        && c.raw(c.number).len() == 4
+        && (1800.0..=2100.0).contains(&c.value)
+}
+
+/// "the two countries", "both three …", "their two sons", "one of them": a small count in words
+/// that refers back to what the story already named.
+fn incidental(c: &Candidate<'_, '_>) -> bool {
+    c.spelled
+        && c.value <= 10.0
+        && matches!(
+            c.before(1).as_str(),
+            "the" | "these" | "those" | "both" | "their" | "its" | "his" | "her" | "our" | "my"
+        )
+}
+
+static SPAN_UNITS: WordSet = WordSet::new(&[
+    "seasons",
+    "season",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "decades",
+    "decade",
+    "minutes",
+    "quarters",
+    "sessions",
+    "matches",
+    "games",
+    "rounds",
+    "centuries",
+    "nights",
+]);
+
+/// "in two seasons", "the last seven matches", "over the past three years": a span that places
+/// something in time.
+fn time_span(c: &Candidate<'_, '_>) -> bool {
+    let unit_is_span = c
+        .unit
+        .is_some_and(|u| SPAN_UNITS.contains(u.rsplit(' ').next().unwrap_or(u)));
+    let b1 = c.before(1);
+    let b2 = c.before(2);
+    unit_is_span
+        && (matches!(
+            b1.as_str(),
+            "last" | "past" | "next" | "final" | "within" | "in" | "over"
+        ) || matches!(
+            b2.as_str(),
+            "last" | "past" | "next" | "within" | "in" | "over"
+        ))
+}
+
+/// "team no. 225", "#4", numbers in links; digits glued to letters ("T20247719", "COVID-19")
+/// never reach here: the tokenizer keeps them in one token.
+fn code(c: &Candidate<'_, '_>) -> bool {
+    let b = c.before(1);
+    b == "#"
+        || b.ends_with('/')
+        || b.contains("www")
+        || b.contains("://")
+        || (b == "." && matches!(c.before(2).as_str(), "no" | "nos" | "nr"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::figures::find_figures;
+    use crate::extract::sentences::split_sentences;
+    use crate::extract::tokens::tokenize_all;
+
+    fn values(text: &str) -> Vec<f64> {
+        let s = split_sentences(text);
+        find_figures(text, &s, &tokenize_all(text, &s), &[])
+            .into_iter()
+            .map(|f| f.value)
+            .collect()
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_figure() {
+        for text in [
+            "LONDON, Nov 14 - European shares were flat.",
+            "The blast came at 0735 GMT on Friday.",
+            "Call +44 20 7946 0321 for details.",
+            "The embassy is at (255-51) 666-015.",
+            "The embassy is at 285 Toure Drive.",
+            "The office at 14 Kingsway was shut.",
+            "Boeing 787 deliveries resumed.",
+            "Britain's FTSE 100 slipped.",
+            "The driver, aged 34, was held.",
+            "A boy who just turned 6 was found.",
+            "Children under five account for most cases.",
+            "He was 37 years old when he was kidnapped.",
+            "It is one of the 10 largest banks.",
+            "They are the 10 most significant cases.",
+            "There were videotapes from 1994 and 1997.",
+            "The two countries signed a treaty.",
+            "They lost in two seasons.",
+            "Over the last seven matches they scored.",
+            "He heads team no. 225 in Baghdad.",
+            "The striker is Tomas Ferreira, 24.",
+        ] {
+            assert_eq!(values(text), Vec::<f64>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn keeps_near_misses() {
+        for (text, want) in [
+            ("About 300 people attended.", 300.0),
+            ("Some 40 Lagos customers complained.", 40.0),
+            ("Three German engineers were detained.", 3.0),
+            ("The 38,000 U.S. troops will stay.", 38000.0),
+            ("It sold 2,000 cars in 1994 alone.", 2000.0),
+            ("Shares rose 1.2% to 1045 pence.", 1.2),
+            ("The index fell 14 points.", 14.0),
+        ] {
+            assert!(values(text).contains(&want), "{text}: {:?}", values(text));
+        }
+    }
+}
