@@ -38,12 +38,13 @@ fn briefing_figure_table_reads_as_a_trend_with_source_links() {
         .iter()
         .map(|r| between(r, "<span class=\"number\">", "</span>").to_string())
         .collect();
-    assert_eq!(values, ["1,000", "7,000", "+300", "7,000"]);
+    // The quote's "around 7,000 containers" restates the lead's: one row, not two.
+    assert_eq!(values, ["1,000", "7,000", "+300"]);
     let as_of: Vec<String> = rows
         .iter()
         .map(|r| attr_values(r, "datetime")[0].clone())
         .collect();
-    assert_eq!(as_of, ["2023-10", "2024-03-18", "2024-03-18", "2024-03-18"]);
+    assert_eq!(as_of, ["2023-10", "2024-03-18", "2024-03-18"]);
     assert!(rows[0].contains("more than"));
     assert!(rows[0].contains("United States"));
     assert!(rows[1].contains("Shin Won-sik"));
@@ -97,10 +98,10 @@ fn exports_parse() {
     let p = TestProject::example();
     p.build();
     let json: serde_json::Value = serde_json::from_str(&p.read_site("claims.json")).unwrap();
-    assert_eq!(json["articles"][0]["figures"].as_array().unwrap().len(), 5);
+    assert_eq!(json["articles"][0]["figures"].as_array().unwrap().len(), 4);
     let csv = p.read_site("figures.csv");
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines.len(), 6, "{csv}");
+    assert_eq!(lines.len(), 5, "{csv}");
     assert!(lines[0].starts_with("article,source,published,url,text,value,unit"));
     assert!(lines[1].contains(",\"around 7,000 containers\",7000,containers,approximately,level,"));
 }

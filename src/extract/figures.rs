@@ -66,7 +66,7 @@ impl Qualifier {
 }
 
 /// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
     /// A quantity at a point in time.
@@ -200,7 +200,16 @@ const DOLLAR_PREFIXES: &[(&str, &str, bool)] = &[
 
 /// Currency names after a number, longest first where one extends another.
 const CURRENCY_WORDS: &[(&str, &str)] = &[
-    ("us dollars", "USD"),
+    ("kenyan shillings", "KES"),
+    ("ugandan shillings", "UGX"),
+    ("tanzanian shillings", "TZS"),
+    ("norwegian crowns", "NOK"),
+    ("swedish crowns", "SEK"),
+    ("danish crowns", "DKK"),
+    ("czech crowns", "CZK"),
+    // Crowns of an unnamed country: the word, not a guessed code.
+    ("crowns", "crowns"),
+    ("crown", "crowns"),
     ("us dollar", "USD"),
     ("u.s. dollars", "USD"),
     ("australian dollars", "AUD"),
@@ -514,8 +523,10 @@ pub(crate) fn find_figures(
         fill_change_units(text, tokens, &mut out[start..]);
         let mut sentence_figures = out.split_off(start);
         super::neighbours::link(text, tokens, &mut sentence_figures);
+        super::measure::assign(tokens, &mut sentence_figures);
         out.append(&mut sentence_figures);
     }
+    super::measure::apply_topic(&mut out, super::measure::article_topic(tokenized).as_deref());
     out
 }
 

@@ -96,6 +96,11 @@ static MONTHS: WordSet = WordSet::new(&[
     "december",
 ]);
 
+/// Whether `word` is a month's name or abbreviation, in any case.
+pub(crate) fn is_month(word: &str) -> bool {
+    MONTHS.contains(word.to_lowercase().trim_end_matches('.'))
+}
+
 /// "LONDON, Nov 14 - European shares …", "Dec. 12": a day after a month name.
 fn day_of_month(c: &Candidate<'_, '_>) -> bool {
     let (m, dot) = if c.before(1) == "." {

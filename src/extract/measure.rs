@@ -1,0 +1,761 @@
+//! What a figure measures, so that figures of one quantity form one series across sentences and
+//! articles: "people displaced", "people facing acute hunger", "jobs cut", "net income", "deposit
+//! rate % change", each with its scope when the text names one ("people displaced (South
+//! Sudan)", "net income (Nordvik)").
+//!
+//! A count is named by its noun and the predicate that defines it: "96,000 people were
+//! displaced" and "displaced 96,000 people" are both "people displaced". Money, percentages,
+//! points and multiples are named by the noun phrase they are said of: "sales fell 3%" → "sales",
+//! "net income of 2.1 billion crowns" → "net income", "cut its deposit rate by 25 basis points"
+//! → "deposit rate". A change is a series of its own ("… change", "… % change").
+
+use std::ops::Range;
+
+use super::figures::{FigureKind, FigureMention};
+use super::tokens::Token;
+use super::words::WordSet;
+
+/// Names the measure of every figure of one sentence (in text order).
+pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
+    // Each figure's quantity before its suffixes, for the figures after it to inherit.
+    let mut named: Vec<Option<Named>> = Vec::with_capacity(figures.len());
+    let period = period_of(tokens);
+    for f in figures.iter_mut() {
+        let at = number_token(tokens, f);
+        let counted = f.unit.as_deref().is_some_and(is_count_noun) && f.kind != FigureKind::Money;
+        let each_share = per_share(tokens, f);
+        let mut possessor = None;
+        let quantity = if counted {
+            count_quantity(tokens, f, at)
+        } else if let Some(noun) = noun_after(tokens, f) {
+            Some(noun)
+        } else {
+            let taken = figures_before(&named);
+            match subject_before(tokens, at, &f.range, taken) {
+                Some(Subject::Quantity(phrase, owner)) => {
+                    possessor = owner;
+                    Some(phrase)
+                }
+                Some(Subject::Name(name, verb)) => {
+                    possessor = Some(name);
+                    verb.and_then(quantity_of_verb).map(str::to_string)
+                }
+                None => None,
+            }
+            // "…, down from 3.05 billion": the quantity of the figure before.
+            .or_else(|| inherited(&named, f, each_share))
+        };
+        let quantity = quantity
+            .or_else(|| of_after(tokens, f))
+            .map(|q| normalize(&q))
+            .filter(|q| !q.is_empty());
+        let Some(mut quantity) = quantity else {
+            named.push(None);
+            continue;
+        };
+        if !counted && let Some(p) = period
+            && !quantity.starts_with(p)
+        {
+            quantity = format!("{p} {quantity}");
+        }
+        if each_share && !quantity.ends_with(" per share") {
+            quantity.push_str(" per share");
+        }
+        named.push(Some(Named {
+            quantity: quantity.clone(),
+            kind: f.kind,
+            per_share: each_share,
+            range: f.range.clone(),
+        }));
+        let scope = f
+            .scope
+            .clone()
+            .or(possessor)
+            .or_else(|| place_after(tokens, f));
+        f.scope = scope.clone();
+        let change = f.kind == FigureKind::Change || f.direction.is_some();
+        let suffix = match (change, f.unit.as_deref()) {
+            (true, Some("percent")) => " % change",
+            (true, _) if !has_change_predicate(&quantity) => " change",
+            _ if f.kind == FigureKind::Ratio => " multiple",
+            _ => "",
+        };
+        f.measure = Some(match scope {
+            Some(s) => format!("{quantity}{suffix} ({s})"),
+            None => format!("{quantity}{suffix}"),
+        });
+    }
+}
+
+/// A figure's quantity, kept for the figures after it in the sentence.
+struct Named {
+    quantity: String,
+    kind: FigureKind,
+    per_share: bool,
+    range: Range<usize>,
+}
+
+/// The byte ranges of the figures already named in the sentence.
+fn figures_before(named: &[Option<Named>]) -> Vec<Range<usize>> {
+    named.iter().flatten().map(|n| n.range.clone()).collect()
+}
+
+/// The nearest figure before in the sentence of the same family (money, percent, other; per
+/// share or not): its quantity.
+fn inherited(named: &[Option<Named>], f: &FigureMention, per_share: bool) -> Option<String> {
+    let family = |k: FigureKind| match k {
+        FigureKind::Money => 0,
+        FigureKind::Percent => 1,
+        _ => 2,
+    };
+    let same = |n: &&Named| family(n.kind) == family(f.kind);
+    let found = named
+        .iter()
+        .rev()
+        .flatten()
+        .filter(same)
+        .find(|n| n.per_share == per_share)
+        // "a loss of $26,956, or two cents a share": per share of the amount before.
+        .or_else(|| named.iter().rev().flatten().filter(same).find(|_| per_share))?;
+    let q = found.quantity.as_str();
+    Some(q.strip_suffix(" per share").unwrap_or(q).to_string())
+}
+
+/// The period a sentence's amounts cover, when it names one: results for "the nine months" and
+/// for "the third quarter" are different series.
+fn period_of(tokens: &[Token<'_>]) -> Option<&'static str> {
+    let words: Vec<String> = tokens.iter().map(|t| t.lower().into_owned()).collect();
+    let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
+    if has("nine", "months") || words.iter().any(|w| w == "nine-month") {
+        Some("nine-month")
+    } else if has("six", "months") || has("first", "half") || words.iter().any(|w| w == "first-half")
+    {
+        Some("half-year")
+    } else if words.iter().any(|w| {
+        matches!(w.as_str(), "quarter" | "quarterly" | "third-quarter" | "second-quarter"
+            | "first-quarter" | "fourth-quarter")
+    }) {
+        Some("quarterly")
+    } else if has("full", "year") || has("fiscal", "year") || words.iter().any(|w| w == "full-year") {
+        Some("annual")
+    } else {
+        None
+    }
+}
+
+/// What an amount is when its sentence names only who: "Du Pont earned $547 million" → net
+/// income.
+fn quantity_of_verb(verb: String) -> Option<&'static str> {
+    match verb.as_str() {
+        "earned" | "earns" | "earn" | "made" | "netted" => Some("net income"),
+        "lost" | "loses" => Some("net income"),
+        "sold" | "sells" => Some("revenue"),
+        "paid" | "pays" | "offered" | "offers" | "bid" => Some("price"),
+        _ => None,
+    }
+}
+
+/// The article's main subject: the name written most often (at least twice), the lead's names
+/// counting double. It is the scope of every measure whose sentence names none, so that "net
+/// income" in a story about Elco is "net income (Elco)" and stays apart from another company's.
+pub(crate) fn article_topic(tokenized: &[Vec<Token<'_>>]) -> Option<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (si, tokens) in tokenized.iter().enumerate() {
+        let weight = if si < 3 { 2 } else { 1 };
+        let mut k = 0;
+        while k < tokens.len() {
+            let start = k;
+            while k < tokens.len() && is_name_word(&tokens[k]) {
+                k += 1;
+            }
+            if k > start {
+                let first_common = start == 0 && k == 1 && is_common_word_start(tokens, 0);
+                let spoken = tokens
+                    .get(k)
+                    .is_some_and(|t| matches!(t.lower().as_ref(), "said" | "says" | "told"))
+                    || (start > 0 && tokens[start - 1].lower() == "said");
+                let name = tokens[start..k]
+                    .iter()
+                    .map(|t| t.text.trim_end_matches("'s").trim_end_matches("’s"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let calendar = tokens[start..k]
+                    .iter()
+                    .any(|t| CALENDAR.contains(t.lower().as_ref()));
+                if !first_common && !spoken && !calendar && name.len() > 2 {
+                    *counts.entry(name).or_default() += weight;
+                }
+            } else {
+                k += 1;
+            }
+        }
+    }
+    let mut best: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 3).collect();
+    best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    best.into_iter().next().map(|(name, _)| name)
+}
+
+/// A word of a name: capitalized letters (not a title or a lone initial).
+fn is_name_word(t: &Token<'_>) -> bool {
+    t.is_capitalized()
+        && t.text.chars().count() > 1
+        && t.text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '&'))
+        && !TITLES.contains(t.lower().as_ref())
+}
+
+static TITLES: WordSet = WordSet::new(&[
+    "mr", "mrs", "ms", "dr", "the", "a", "an", "in", "on", "at", "but", "and", "it", "he", "she",
+    "they", "we", "this", "that", "its", "for", "of", "to", "as", "if", "when", "while", "after",
+    "before", "president", "minister", "chief", "executive", "spokesman", "spokeswoman",
+    "officials", "analysts", "some", "about", "more", "than", "after", "since", "by", "with",
+]);
+
+/// Gives every measure without a scope the article's topic as its scope.
+pub(crate) fn apply_topic(figures: &mut [FigureMention], topic: Option<&str>) {
+    let Some(topic) = topic else { return };
+    for f in figures.iter_mut().filter(|f| f.scope.is_none()) {
+        if let Some(m) = &mut f.measure {
+            m.push_str(&format!(" ({topic})"));
+            f.scope = Some(topic.to_string());
+        }
+    }
+}
+
+/// The token the figure's number starts at (after a currency sign or a qualifier).
+fn number_token(tokens: &[Token<'_>], f: &FigureMention) -> usize {
+    tokens.partition_point(|t| t.start < f.number.start)
+}
+
+/// Units that are not counted things: currencies, percentages, points, multiples, units of
+/// measure. Their figures are named by what they are said of.
+fn is_count_noun(unit: &str) -> bool {
+    let last = unit.rsplit(' ').next().unwrap_or(unit);
+    let currency_code = unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase());
+    !(currency_code || unit.starts_with("per ") || MEASURE_UNITS.contains(last))
+}
+
+static MEASURE_UNITS: WordSet = WordSet::new(&[
+    "percent", "times", "points", "point", "cents", "cent", "pence", "bps", "bp", "barrels",
+    "tons", "tonnes", "tonne", "ton", "kilometres", "kilometers", "km", "miles", "metres",
+    "meters", "kilograms", "kg", "litres", "liters", "gallons", "hectares", "acres", "megawatts",
+    "mw", "gigawatts", "gw", "celsius", "fahrenheit", "degrees", "hour", "second", "day", "ounces",
+    "feet", "inches", "yards", "pounds", "grams",
+]);
+
+/// Verbs and auxiliaries skipped between a count and its predicate: "82 were killed", "who have
+/// fled".
+static AUXILIARIES: WordSet = WordSet::new(&[
+    "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "will", "would",
+    "reportedly", "already", "now", "still", "also", "who", "that", "which", "since", "so", "far",
+]);
+
+/// Irregular participles and verbs that define a count: "people left homeless", "jobs cut".
+static IRREGULAR_PREDICATES: WordSet = WordSet::new(&[
+    "lost", "shot", "hurt", "held", "taken", "fled", "missing", "dead", "slain", "stolen", "sold",
+    "built", "made", "hit", "cut", "seen", "struck", "bought", "paid", "laid", "shed", "sent",
+    "homeless", "stranded", "facing", "needing", "living", "fleeing", "awaiting", "seeking",
+    "working", "remaining", "trapped", "infected", "affected", "employed", "unemployed",
+]);
+
+/// Words that are not predicates though they end in -ed: "need", "indeed", "red", "hundred".
+static NOT_PREDICATES: WordSet = WordSet::new(&[
+    "need", "indeed", "red", "hundred", "bed", "shed", "speed", "seed", "feed", "united",
+    "limited", "based", "related", "listed", "so-called",
+]);
+
+/// Verbs before a count that define it, as their participle: "cut 1,200 jobs" → jobs cut.
+const VERB_PARTICIPLES: &[(&str, &str)] = &[
+    ("cut", "cut"),
+    ("cuts", "cut"),
+    ("cutting", "cut"),
+    ("shed", "shed"),
+    ("sheds", "shed"),
+    ("lose", "lost"),
+    ("loses", "lost"),
+    ("lost", "lost"),
+    ("sold", "sold"),
+    ("sell", "sold"),
+    ("sells", "sold"),
+    ("hire", "hired"),
+    ("hires", "hired"),
+    ("add", "added"),
+    ("adds", "added"),
+    ("employ", "employed"),
+    ("employs", "employed"),
+    ("eliminate", "eliminated"),
+    ("eliminates", "eliminated"),
+    ("create", "created"),
+    ("creates", "created"),
+    ("kill", "killed"),
+    ("kills", "killed"),
+    ("displace", "displaced"),
+    ("send", "sent"),
+    ("sent", "sent"),
+    ("build", "built"),
+    ("built", "built"),
+    ("deliver", "delivered"),
+    ("delivers", "delivered"),
+    ("injure", "injured"),
+    ("evacuate", "evacuated"),
+    ("arrest", "arrested"),
+    ("detain", "detained"),
+    ("feed", "fed"),
+    ("fed", "fed"),
+    ("shot", "shot"),
+    ("hold", "held"),
+    ("held", "held"),
+];
+
+fn participle(word: &str) -> Option<String> {
+    if let Some((_, p)) = VERB_PARTICIPLES.iter().find(|(w, _)| *w == word) {
+        return Some((*p).to_string());
+    }
+    (word.len() > 4 && word.ends_with("ed") && !NOT_PREDICATES.contains(word))
+        .then(|| word.to_string())
+}
+
+/// Verbs that give a total without saying what is counted: "to reach around 7,000 containers".
+/// Verbs of moving things are not part of what is counted either: "has shipped around 7,000
+/// containers" and "7,000 containers in total" are one count.
+static TOTALLING: WordSet = WordSet::new(&[
+    "shipped", "delivered", "sent", "transferred", "supplied", "provided", "exported",
+    "imported", "received", "reached", "totaled", "totalled", "topped", "exceeded", "surpassed", "passed", "numbered",
+    "estimated", "counted", "reported", "recorded", "registered", "included", "involved",
+]);
+
+/// Qualifiers and determiners between a verb and its count: "cut about 1,800 jobs", "killed at
+/// least 75 people", "sold a further 300".
+static BEFORE_COUNT: WordSet = WordSet::new(&[
+    "about", "around", "some", "nearly", "almost", "more", "than", "at", "least", "up", "to",
+    "over", "roughly", "an", "estimated", "a", "further", "another", "additional", "extra",
+    "approximately", "just", "only", "the", "fewer", "less", "as", "many", "much", "close",
+]);
+
+/// "people killed", "people facing acute hunger", "jobs cut", "cars sold".
+fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize) -> Option<String> {
+    let unit = f.unit.as_deref()?.to_lowercase();
+    let unit = match unit.as_str() {
+        "others" | "persons" | "individuals" => "people".to_string(),
+        _ => unit,
+    };
+    let end = tokens.partition_point(|t| t.start < f.range.end);
+    // After: "82 were killed", "people who have fled", "people facing acute hunger".
+    let mut k = end;
+    while k < tokens.len() && AUXILIARIES.contains(tokens[k].lower().as_ref()) {
+        k += 1;
+    }
+    if let Some(t) = tokens.get(k).filter(|t| !t.is_capitalized() && t.is_word()) {
+        let w = t.lower();
+        let ing = w.ends_with("ing") && IRREGULAR_PREDICATES.contains(w.as_ref());
+        if ing {
+            // The object of the participle: "facing acute hunger", "needing aid".
+            let object: Vec<String> = tokens[k + 1..]
+                .iter()
+                .take_while(|t| t.is_word() && !t.is_capitalized() && !STOP.contains(t.lower().as_ref()))
+                .take(2)
+                .map(|t| t.lower().into_owned())
+                .collect();
+            return Some(format!("{unit} {w} {}", object.join(" ")).trim_end().to_string());
+        }
+        let defining = IRREGULAR_PREDICATES.contains(w.as_ref())
+            || participle(&w).is_some_and(|p| p == *w);
+        if defining && !TOTALLING.contains(w.as_ref()) {
+            return Some(format!("{unit} {w}"));
+        }
+    }
+    // Before: "killed 259 people", "will cut about 1,800 jobs".
+    let mut k = at;
+    while k > 0 && BEFORE_COUNT.contains(tokens[k - 1].lower().as_ref()) {
+        k -= 1;
+    }
+    if k > 0
+        && let Some(p) = participle(tokens[k - 1].lower().as_ref())
+        && !TOTALLING.contains(p.as_str())
+    {
+        return Some(format!("{unit} {p}"));
+    }
+    Some(unit)
+}
+
+/// Words that end a noun phrase or are not part of one.
+static STOP: WordSet = WordSet::new(&[
+    "of", "to", "in", "from", "and", "or", "the", "a", "an", "that", "which", "by", "for", "on",
+    "at", "with", "since", "as", "was", "were", "is", "are", "had", "have", "has", "will",
+    "would", "be", "been", "than", "per", "each", "this", "these", "those", "it", "its", "their",
+    "his", "her", "our", "more", "less", "so", "over", "under", "about", "after", "before",
+    "during", "while", "who", "what", "when", "where", "if", "but", "not", "all", "also", "could",
+    "may", "might", "can", "said", "says", "say", "there", "here", "now", "then", "some", "up",
+    "down", "they", "he", "she", "we", "i", "you", "its", "year", "years", "month", "months",
+    "week", "weeks", "day", "days", "quarter", "earlier", "ago", "last", "next", "this", "same",
+    "period", "time", "total", "just", "only", "still", "around", "nearly", "almost", "roughly",
+    "least", "most", "further", "another", "new", "record", "reported", "posted", "recorded",
+    "announced", "expects", "expected", "forecast", "estimated", "projected", "sees", "see",
+    "reached", "hit", "stood", "totaled", "totalled", "amounted", "came", "rose", "fell", "rise",
+    "fall", "grew", "gained", "lost", "dropped", "declined", "increased", "decreased", "climbed",
+    "jumped", "slipped", "tumbled", "plunged", "surged", "soared", "eased", "cut", "raised",
+    "lowered", "reduced", "added", "shed", "slid", "sank", "dipped", "slumped", "advanced",
+    "closed", "ended", "finished", "opened", "traded", "trading", "valued", "worth", "priced",
+    "offered", "paid", "pay", "pays", "paying", "earned", "made", "make", "had", "saw", "put",
+    "set", "kept", "keep", "left", "leave", "leaves", "held", "holds", "hold", "being", "become",
+    "became", "remain", "remained", "remains", "stay", "stayed", "near", "nearly", "than",
+    "compared", "against", "versus", "vs", "around", "approximately", "some", "estimated",
+    "above", "below", "between", "into", "out", "off", "through", "against", "among", "until",
+    "via", "per", "such", "because", "although", "though", "however", "while", "like", "unlike",
+    "despite", "including", "excluding", "plus", "minus", "both", "either", "neither", "no",
+    "yes", "not", "never", "only", "even", "too", "very", "much", "many", "few", "little",
+    "own", "other", "others", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "half", "double", "twice", "triple",
+]);
+
+/// What a money, percent or points figure is said of.
+enum Subject {
+    /// A noun phrase ("net income", "deposit rate", "DAX") and its possessor ("Germany").
+    Quantity(String, Option<String>),
+    /// Only a name ("Du Pont earned …"), with the verb after it.
+    Name(String, Option<String>),
+}
+
+/// The noun phrase a money, percent or points figure is said of, walking back from the number
+/// over qualifiers, prepositions and verbs to the nearest noun phrase of its clause, never into
+/// the figure itself or a figure before it.
+fn subject_before(
+    tokens: &[Token<'_>],
+    at: usize,
+    own: &Range<usize>,
+    taken: Vec<Range<usize>>,
+) -> Option<Subject> {
+    let inside_taken = |t: &Token<'_>| taken.iter().any(|r| t.start < r.end && r.start < t.end);
+    let mut k = at;
+    // Skip the figure's own sign and the words between the phrase and the number.
+    let mut verb = None;
+    while k > 0 {
+        let t = &tokens[k - 1];
+        if t.start >= own.start && t.end <= own.end && k - 1 < at {
+            k -= 1;
+            continue;
+        }
+        if inside_taken(t) {
+            return None;
+        }
+        let w = t.lower();
+        // "a share" after the figure before: what follows belongs to it.
+        if matches!(w.as_ref(), "share" | "shares")
+            && k >= 2
+            && matches!(tokens[k - 2].lower().as_ref(), "a" | "per")
+        {
+            return None;
+        }
+        let skip = !t.is_word() && matches!(t.text, "$" | "€" | "£" | "¥" | "-" | "+")
+            || (t.is_word() && !t.is_capitalized() && STOP.contains(w.as_ref()))
+            || (t.is_word() && w.ends_with("ly") && !t.is_capitalized());
+        if !skip {
+            break;
+        }
+        if verb.is_none() && t.is_word() && !t.is_capitalized() {
+            verb = Some(w.into_owned());
+        }
+        k -= 1;
+    }
+    let mut words: Vec<(String, bool)> = Vec::new();
+    let mut possessor = None;
+    while k > 0 && words.len() < 4 {
+        let t = &tokens[k - 1];
+        if !t.is_word() || inside_taken(t) || CALENDAR.contains(t.lower().as_ref()) {
+            break;
+        }
+        let w = t.lower();
+        let digits = t.text.bytes().all(|b| b.is_ascii_digit());
+        // "FTSE 100": a number inside an index's name.
+        if digits && k >= 2 && tokens[k - 2].is_capitalized() {
+            words.push((t.text.to_string(), true));
+            k -= 1;
+            continue;
+        }
+        if digits || (!t.is_capitalized() && (STOP.contains(w.as_ref()) || VERBISH.contains(w.as_ref())))
+        {
+            break;
+        }
+        if !t.is_capitalized() && w.ends_with("ing") && !GERUND_NOUNS.contains(w.as_ref()) {
+            break;
+        }
+        if let Some(owner) = t.text.strip_suffix("'s").or_else(|| t.text.strip_suffix("’s")) {
+            possessor = Some(owner.to_string());
+            break;
+        }
+        let first_of_sentence = k == 1;
+        let name = t.is_capitalized() && !(first_of_sentence && is_common_word_start(tokens, k - 1));
+        words.push((if name { t.text.to_string() } else { w.into_owned() }, name));
+        k -= 1;
+    }
+    if words.is_empty() {
+        return None;
+    }
+    words.reverse();
+    let text = words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
+    // Names alone say whose, not what ("Du Pont earned"), except market indexes ("the DAX",
+    // "FTSE 100"), which are what their points and percentages measure.
+    if words.iter().all(|(_, name)| *name) && !is_index(&text) {
+        return Some(Subject::Name(text, verb));
+    }
+    Some(Subject::Quantity(text, possessor))
+}
+
+/// Market indexes: their names are what their points and percentages measure.
+fn is_index(name: &str) -> bool {
+    let upper = name.to_uppercase();
+    ["DAX", "FTSE", "STOXX", "CAC", "NIKKEI", "DOW", "S&P", "NASDAQ", "HANG SENG", "KOSPI", "SENSEX", "IBEX", "TOPIX", "ASX", "MSCI", "EURO STOXX"]
+        .iter()
+        .any(|i| upper.starts_with(i))
+}
+
+/// Words that end a subject phrase though they look like nouns: verbs in -s, and prepositions.
+static VERBISH: WordSet = WordSet::new(&[
+    "eases", "slips", "rises", "falls", "gains", "climbs", "jumps", "says", "adds", "amid",
+    "toward", "towards", "full", "changed", "lower", "higher", "bidding", "sees", "expects",
+    "forecasts", "plans", "wants", "needs", "shows", "showed", "show", "means", "seems",
+    "totals", "reaches", "hits", "tops", "nears", "drops", "dips", "sinks", "soars", "surges",
+    "jumps", "slides", "edges", "edged", "hovers", "hovered", "remains", "stands", "stood",
+]);
+
+/// Nouns in -ing: "spending", "funding".
+static GERUND_NOUNS: WordSet = WordSet::new(&[
+    "spending", "funding", "financing", "lending", "housing", "borrowing", "earnings", "savings",
+    "holdings", "shipping", "trading", "building", "manufacturing", "training", "pricing",
+    "offering", "listing", "rating", "ranking", "polling", "ring", "king", "spring", "opening",
+]);
+
+/// Weekdays and months: never what a figure measures ("said on Friday they had made a £45 million
+/// offer").
+static CALENDAR: WordSet = WordSet::new(&[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "today", "yesterday", "tomorrow", "told", "tells", "tell", "says", "said",
+]);
+
+/// Nouns of change after an amount: "a 3% drop in revenue" measures revenue.
+static CHANGE_NOUNS: WordSet = WordSet::new(&[
+    "drop", "decline", "fall", "cut", "cuts", "decrease", "reduction", "rise", "increase",
+    "gain", "gains", "jump", "hike", "growth", "surge", "boost", "slump", "plunge", "slide",
+    "dip", "climb", "advance", "loss", "losses",
+]);
+
+/// The noun an amount modifies: "a £45 million offer", "a $2 billion loan", "a 3% stake"; for a
+/// noun of change, what changes: "a 3% drop in revenue" → revenue.
+fn noun_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
+    let end = tokens.partition_point(|t| t.start < f.range.end);
+    let words = |from: usize| -> Vec<String> {
+        tokens
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|t| {
+                t.is_word()
+                    && !t.is_capitalized()
+                    && !STOP.contains(t.lower().as_ref())
+                    && !t.text.bytes().all(|b| b.is_ascii_digit())
+            })
+            .take(3)
+            .map(|t| t.lower().into_owned())
+            .collect()
+    };
+    let after = words(end);
+    let head = after.last()?;
+    if head.ends_with("ed") || head.ends_with("ing") || head.ends_with("ly") {
+        return None;
+    }
+    if CHANGE_NOUNS.contains(head.as_str()) {
+        let k = end + after.len();
+        if tokens.get(k).is_some_and(|t| t.lower() == "in") {
+            let object = words(k + 1);
+            return (!object.is_empty()).then(|| object.join(" "));
+        }
+        return None;
+    }
+    Some(after.join(" "))
+}
+
+/// "10 cents a share", "$1.65 per share": an amount for each share.
+fn per_share(tokens: &[Token<'_>], f: &FigureMention) -> bool {
+    let end = tokens.partition_point(|t| t.start < f.range.end);
+    let w = |k: usize| tokens.get(k).map(|t| t.lower().into_owned()).unwrap_or_default();
+    matches!(w(end).as_str(), "a" | "per" | "each") && matches!(w(end + 1).as_str(), "share" | "shares")
+}
+
+/// Words that say when, not what: "year-earlier loss" and "loss" are one measure.
+/// (The length of the period stays: see [`period_of`].)
+static WHEN_WORDS: WordSet = WordSet::new(&[
+    "year-earlier", "year-ago", "prior-year", "previous", "earlier", "latest", "current",
+    "quarterly", "annual", "yearly", "first-quarter", "second-quarter", "third-quarter",
+    "fourth-quarter", "first-half", "second-half", "nine-month", "six-month", "full-year",
+    "fiscal", "year-to-date", "first", "second", "third", "fourth",
+]);
+
+/// One name for one quantity, as data: the loss is the negative of the income it is compared
+/// with, so "net loss" and "net income" are one series.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("net", "net income"),
+    ("job cuts", "jobs cut"),
+    ("job losses", "jobs lost"),
+    ("net loss", "net income"),
+    ("loss", "net income"),
+    ("net profit", "net income"),
+    ("profit", "net income"),
+    ("net earnings", "net income"),
+    ("earnings", "net income"),
+    ("income", "net income"),
+    ("revenues", "revenue"),
+    ("sales", "revenue"),
+    ("net sales", "revenue"),
+    ("turnover", "revenue"),
+    ("operating loss", "operating profit"),
+    ("operating income", "operating profit"),
+];
+
+/// The quantity without words of time or status, under its one name.
+fn normalize(quantity: &str) -> String {
+    let kept: Vec<String> = quantity
+        .split(' ')
+        .filter(|w| !WHEN_WORDS.contains(w.to_lowercase().as_str()))
+        .map(|w| {
+            PREDICATE_SYNONYMS
+                .iter()
+                .find(|(from, _)| *from == w)
+                .map_or(w.to_string(), |(_, to)| (*to).to_string())
+        })
+        .collect();
+    let mut q = kept.join(" ");
+    for status in [" expected", " planned", " announced", " proposed", " reported"] {
+        if let Some(rest) = q.strip_suffix(status) {
+            q = rest.to_string();
+        }
+    }
+    SYNONYMS
+        .iter()
+        .find(|(from, _)| *from == q)
+        .map_or(q.clone(), |(_, to)| (*to).to_string())
+}
+
+/// One word for one predicate: the dead and the killed are one count.
+const PREDICATE_SYNONYMS: &[(&str, &str)] = &[
+    ("dead", "killed"),
+    ("died", "killed"),
+    ("perished", "killed"),
+    ("slain", "killed"),
+    ("wounded", "injured"),
+    ("hurt", "injured"),
+];
+
+/// A capitalized first word of a sentence that is a common word ("Sales fell", "Inflation was"):
+/// no capitalized word follows it.
+fn is_common_word_start(tokens: &[Token<'_>], k: usize) -> bool {
+    tokens.get(k + 1).is_none_or(|t| !t.is_capitalized())
+        && tokens[k].text.chars().skip(1).all(|c| c.is_lowercase())
+}
+
+/// "3 million tonnes of wheat", "$5 million in aid": what the amount is of.
+fn of_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
+    let end = tokens.partition_point(|t| t.start < f.range.end);
+    let prep = tokens.get(end)?.lower();
+    if !matches!(prep.as_ref(), "of" | "in") {
+        return None;
+    }
+    let words: Vec<String> = tokens[end + 1..]
+        .iter()
+        .take_while(|t| t.is_word() && !t.is_capitalized() && !STOP.contains(t.lower().as_ref()))
+        .take(3)
+        .map(|t| t.lower().into_owned())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// "displaced in South Sudan", "killed in Nairobi": a capitalized place right after the figure.
+fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
+    let mut k = tokens.partition_point(|t| t.start < f.range.end);
+    for _ in 0..3 {
+        let w = tokens.get(k)?.lower();
+        if w == "in" {
+            break;
+        }
+        if !AUXILIARIES.contains(w.as_ref()) && participle(&w).is_none() {
+            return None;
+        }
+        k += 1;
+    }
+    if tokens.get(k)?.lower() != "in" {
+        return None;
+    }
+    let names: Vec<&str> = tokens[k + 1..]
+        .iter()
+        .take_while(|t| t.is_capitalized() && t.text.chars().all(char::is_alphabetic))
+        .take(3)
+        .map(|t| t.text)
+        .collect();
+    (!names.is_empty() && !super::not_figures::is_month(names[0])).then(|| names.join(" "))
+}
+
+/// Whether a quantity already says it is a change ("jobs cut", "jobs shed", "subscribers lost").
+fn has_change_predicate(quantity: &str) -> bool {
+    quantity
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| matches!(w, "cut" | "shed" | "lost" | "added" | "eliminated" | "created"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::figures::find_figures;
+    use crate::extract::sentences::split_sentences;
+    use crate::extract::tokens::tokenize_all;
+
+    fn measures(text: &str) -> Vec<String> {
+        let s = split_sentences(text);
+        find_figures(text, &s, &tokenize_all(text, &s), &[])
+            .into_iter()
+            .map(|f| f.measure.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn counts_are_named_by_noun_and_predicate() {
+        for (text, want) in [
+            ("About 96,000 people were displaced in South Sudan.", "people displaced (South Sudan)"),
+            ("The flood displaced 96,000 people.", "people displaced"),
+            ("Some 7.7 million people are facing acute hunger.", "people facing acute hunger"),
+            ("At least 75 people were killed.", "people killed"),
+            ("The company will cut about 1,800 jobs.", "jobs cut"),
+            ("North Korea shipped 7,000 containers.", "containers"),
+            ("It has delivered more than 1,000 containers.", "containers"),
+            ("The number rose by 300 to reach around 7,000 containers.", "containers"),
+        ] {
+            assert_eq!(measures(text).last().unwrap(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn money_and_percentages_are_named_by_what_they_are_said_of() {
+        for (text, want) in [
+            ("Sales fell 3% in the quarter.", "quarterly revenue % change"),
+            ("Sales fell 3% in May.", "revenue % change"),
+            ("Nordvik reported net income of 2.1 billion crowns.", "net income"),
+            ("The bank cut its deposit rate by 25 basis points.", "deposit rate change"),
+            ("Germany's DAX gained 0.8%.", "DAX % change (Germany)"),
+            ("Inflation was 2.6% in May.", "inflation"),
+            ("They said on Friday they had made a £45 million offer.", "offer"),
+            ("It reported a 3% drop in revenue.", "revenue % change"),
+            ("It had a loss of $158,666, or 10 cents a share.", "net income"),
+        ] {
+            assert_eq!(measures(text)[0], want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_comparison_keeps_the_subject_of_the_figure_before() {
+        let m = measures("Net income was 2.1 billion crowns, down from 3.05 billion a year earlier.");
+        assert_eq!(m, ["net income", "net income"]);
+        let m = measures("Sales rose to $3 million from $2.9 million.");
+        assert_eq!(m, ["revenue", "revenue"]);
+        let m = measures("It had a year-earlier loss of $26,956, or two cents a share.");
+        assert_eq!(m, ["net income", "net income per share"]);
+    }
+}
