@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::views::{FigureView, period_end};
-use crate::extract::{FigureKind, Period, format_value};
+use crate::extract::{Period, format_value};
 
 /// Width of the chart's `viewBox`.
 const WIDTH: f64 = 640.0;
@@ -99,7 +99,7 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
     let dated: Vec<(usize, &FigureView, NaiveDate, NaiveDate)> = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.kind != FigureKind::Change)
+        .filter(|(_, r)| !r.is_change())
         .filter_map(|(i, r)| {
             let p = Period::parse(r.as_of.as_deref()?)?;
             let end = period_end(&p)?;
@@ -428,7 +428,7 @@ fn date_ticks(first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Qualifier;
+    use crate::extract::{FigureKind, Qualifier};
 
     fn row(value: f64, qualifier: Option<&str>, kind: &str, as_of: Option<&str>) -> FigureView {
         FigureView {
@@ -437,8 +437,11 @@ mod tests {
             text: "".into(),
             value,
             unit: Some("trucks".into()),
+            measure: None,
+            scope: None,
             qualifier: qualifier.and_then(Qualifier::parse),
             kind: FigureKind::parse(kind).unwrap(),
+            direction: None,
             said_by: None,
             as_of: as_of.map(Into::into),
             sentence: "".into(),
@@ -462,6 +465,12 @@ mod tests {
             ])
             .is_none()
         );
+        // Nor is a percentage the text gives a direction ("fell 3%").
+        let fell = FigureView {
+            direction: Some(crate::extract::Direction::Down),
+            ..row(3.0, None, "percent", Some("2024-02-01"))
+        };
+        assert!(chart(&[row(5.0, None, "percent", Some("2024-01-01")), fell]).is_none());
     }
 
     #[test]

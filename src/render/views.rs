@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::assemble::{ArticleEntry, Chronology, FigureGroup, Report};
 use crate::content::Mark;
-use crate::extract::{FigureKind, Period, Precision, Qualifier, TimexType, format_value};
+use crate::extract::{
+    Direction, FigureKind, Period, Precision, Qualifier, TimexType, format_value,
+};
 
 /// The short strings of claims' views (values, labels, anchors), as the claims hold them.
 pub use crate::extract::Text;
@@ -74,7 +76,8 @@ pub struct SiteView {
 /// A figure claim, as shown in tables and exports.
 ///
 /// Templates see `value_display` and `as_of_display` (written from the value and the as-of date
-/// when needed), and `qualifier` and `kind` as their labels (see [`FigureView`]'s `Serialize`).
+/// when needed), and `qualifier`, `kind` and `direction` as their labels (see [`FigureView`]'s
+/// `Serialize`).
 #[derive(Debug, Clone)]
 pub struct FigureView {
     /// Anchor of its mark in the article page ("f1"), when marked.
@@ -88,10 +91,16 @@ pub struct FigureView {
     pub value: f64,
     /// Unit.
     pub unit: Option<Text>,
+    /// What it measures, with its scope ("people displaced (South Sudan)").
+    pub measure: Option<Text>,
+    /// What the measure applies to ("South Sudan").
+    pub scope: Option<Text>,
     /// Qualifier.
     pub qualifier: Option<Qualifier>,
     /// Kind.
     pub kind: FigureKind,
+    /// Which way a change goes, when known.
+    pub direction: Option<Direction>,
     /// Speaker.
     pub said_by: Option<Text>,
     /// As-of value ("2023-10").
@@ -111,14 +120,24 @@ pub struct FigureView {
 }
 
 impl FigureView {
-    /// "7,000"; changes get a sign ("+300").
+    /// "7,000"; a change whose direction is known gets its sign ("+300", "−1,800"), one whose
+    /// direction is unknown none: "will cut 1,800 jobs" is never shown as an increase.
     pub fn value_display(&self) -> String {
-        let value = format_value(self.value);
-        if self.kind == FigureKind::Change && self.value >= 0.0 {
-            format!("+{value}")
-        } else {
-            value
+        match self.direction {
+            Some(direction) => format!("{}{}", sign(direction), format_value(self.value.abs())),
+            None => format_value(self.value),
         }
+    }
+
+    /// A difference rather than a level: a change, or a figure the text gives a direction ("fell
+    /// 3%"). Changes are not charted and never conflict with levels.
+    pub fn is_change(&self) -> bool {
+        self.kind == FigureKind::Change || self.direction.is_some()
+    }
+
+    /// The direction's label (`up`, `down`).
+    pub fn direction_label(&self) -> Option<&'static str> {
+        self.direction.map(Direction::label)
     }
 
     /// The as-of date's label at its precision ("October 2023"), when it is a calendar period.
@@ -142,8 +161,11 @@ impl Serialize for FigureView {
         map.serialize_entry("value", &self.value)?;
         map.serialize_entry("value_display", &self.value_display())?;
         map.serialize_entry("unit", &self.unit)?;
+        map.serialize_entry("measure", &self.measure)?;
+        map.serialize_entry("scope", &self.scope)?;
         map.serialize_entry("qualifier", &self.qualifier_label())?;
         map.serialize_entry("kind", self.kind.label())?;
+        map.serialize_entry("direction", &self.direction_label())?;
         map.serialize_entry("said_by", &self.said_by)?;
         map.serialize_entry("as_of", &self.as_of)?;
         map.serialize_entry("as_of_display", &self.as_of_display())?;
@@ -154,6 +176,14 @@ impl Serialize for FigureView {
         map.serialize_entry("hand", &self.hand)?;
         map.serialize_entry("conflict", &self.conflict)?;
         map.end()
+    }
+}
+
+/// The sign of a change in `direction`: `+`, or the minus sign (U+2212) rather than a hyphen.
+fn sign(direction: Direction) -> char {
+    match direction {
+        Direction::Up => '+',
+        Direction::Down => '\u{2212}',
     }
 }
 
@@ -808,8 +838,11 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
             text: f.text.clone(),
             value: f.value,
             unit: f.unit.clone(),
+            measure: f.measure.clone(),
+            scope: f.scope.clone(),
             qualifier: f.qualifier,
             kind: f.kind,
+            direction: f.direction,
             said_by: f.said_by.clone(),
             as_of: f.as_of.clone(),
             sentence: f.sentence.clone(),
@@ -997,8 +1030,11 @@ mod tests {
             text: "about 300".into(),
             value: 300.0,
             unit: Some("homes".into()),
+            measure: Some("homes destroyed (Gaza)".into()),
+            scope: Some("Gaza".into()),
             qualifier: Some(Qualifier::Approximately),
             kind: FigureKind::Change,
+            direction: Some(Direction::Up),
             said_by: None,
             as_of: Some("2023-07".into()),
             sentence: "About 300 more.".into(),
@@ -1013,15 +1049,40 @@ mod tests {
             json!({"anchor": "f1", "article": "a", "article_title": "A", "article_source": "Wire",
                 "article_href": "articles/a.html", "article_url": null,
                 "article_published": "2024-01-02", "text": "about 300", "value": 300.0,
-                "value_display": "+300", "unit": "homes", "qualifier": "approximately",
-                "kind": "change", "said_by": null, "as_of": "2023-07", "as_of_display": "July 2023",
-                "sentence": "About 300 more.", "start": 1, "end": 2, "line": 3, "hand": false,
-                "conflict": true})
+                "value_display": "+300", "unit": "homes", "measure": "homes destroyed (Gaza)",
+                "scope": "Gaza", "qualifier": "approximately", "kind": "change",
+                "direction": "up", "said_by": null, "as_of": "2023-07",
+                "as_of_display": "July 2023", "sentence": "About 300 more.", "start": 1,
+                "end": 2, "line": 3, "hand": false, "conflict": true})
+        );
+        let cut = FigureView {
+            value: 1800.0,
+            unit: Some("jobs".into()),
+            direction: Some(Direction::Down),
+            ..figure.clone()
+        };
+        let v = serde_json::to_value(&cut).unwrap();
+        assert_eq!(
+            (&v["value_display"], &v["direction"]),
+            (&json!("\u{2212}1,800"), &json!("down"))
+        );
+        let unknown = FigureView {
+            direction: None,
+            ..cut
+        };
+        let v = serde_json::to_value(&unknown).unwrap();
+        assert_eq!(
+            (&v["value_display"], &v["direction"]),
+            (&json!("1,800"), &json!(null)),
+            "a change of unknown direction has no sign"
         );
         let level = FigureView {
             value: 7000.0,
+            measure: None,
+            scope: None,
             qualifier: None,
             kind: FigureKind::Level,
+            direction: None,
             as_of: Some("PRESENT_REF".into()),
             ..figure
         };
@@ -1031,9 +1092,20 @@ mod tests {
                 &v["value_display"],
                 &v["qualifier"],
                 &v["kind"],
-                &v["as_of_display"]
+                &v["as_of_display"],
+                &v["measure"],
+                &v["scope"],
+                &v["direction"]
             ),
-            (&json!("7,000"), &json!(null), &json!("level"), &json!(null))
+            (
+                &json!("7,000"),
+                &json!(null),
+                &json!("level"),
+                &json!(null),
+                &json!(null),
+                &json!(null),
+                &json!(null)
+            )
         );
         let date = DateView {
             anchor: None,
