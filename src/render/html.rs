@@ -327,7 +327,7 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
             if a.figures.is_empty() {
                 out.push_str("<p>No figures.</p>");
             } else {
-                out.push_str("\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Kind</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th></tr></thead>\n<tbody>\n");
+                out.push_str("\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Measure</th><th scope=\"col\">Kind</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th></tr></thead>\n<tbody>\n");
                 for f in &a.figures {
                     out.push_str("\n<tr><td>");
                     anchored(out, f.anchor, &f.text);
@@ -341,6 +341,8 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                         out.push(' ');
                         esc(out, unit);
                     }
+                    out.push_str("</td><td>");
+                    esc_or_dash(out, &f.measure);
                     out.push_str("</td><td>");
                     esc(out, f.kind.label());
                     out.push_str("</td><td>");
