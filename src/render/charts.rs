@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::views::{FigureView, period_end};
-use crate::extract::{Period, format_value};
+use crate::extract::{FigureKind, Period, format_value};
 
 /// Width of the chart's `viewBox`.
 const WIDTH: f64 = 640.0;
@@ -147,7 +147,8 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
                 label.push(' ');
             }
             label.push_str(&r.value_display());
-            if let Some(u) = &r.unit {
+            // A sum of money carries its currency in its value ("$2.7 billion").
+            if let Some(u) = r.unit.as_ref().filter(|_| r.kind != FigureKind::Money) {
                 label.push(' ');
                 label.push_str(u);
             }
@@ -428,7 +429,7 @@ fn date_ticks(first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{FigureKind, Qualifier};
+    use crate::extract::Qualifier;
 
     fn row(value: f64, qualifier: Option<&str>, kind: &str, as_of: Option<&str>) -> FigureView {
         FigureView {

@@ -21,6 +21,7 @@ use super::views::{
     Anchor, ArticlePage, BriefingView, ChronologyGroupView, EventView, FigureGroupView, SiteView,
     Text,
 };
+use crate::extract::FigureKind;
 
 /// The templates a page template reaches, which must all be defaults for its native writer.
 pub(super) fn reaches(target: Target) -> &'static [&'static str] {
@@ -337,7 +338,8 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                         out.push(' ');
                     }
                     esc(out, &f.value_display());
-                    if let Some(unit) = truthy(&f.unit) {
+                    // A sum of money carries its currency in its value.
+                    if let Some(unit) = truthy(&f.unit).filter(|_| f.kind != FigureKind::Money) {
                         out.push(' ');
                         esc(out, unit);
                     }
@@ -670,16 +672,17 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
             out.push_str("<span class=\"number\">");
             esc(out, &row.value_display());
             out.push_str("</span>");
-            let kind = row.kind.label();
-            // A unit follows the number, except a percent's (the sign stands for it); a sum of
-            // money prints its currency even when it is empty, as the template does.
-            if (truthy(&row.unit).is_some() && kind != "percent") || kind == "money" {
-                out.push(' ');
-                esc_opt(out, &row.unit);
-            } else if kind == "percent" {
-                out.push('%');
+            // A unit follows the number, except a percent's (the sign stands for it) and a sum of
+            // money's (its value carries the currency: "$2.7 billion").
+            match (row.kind, truthy(&row.unit)) {
+                (FigureKind::Percent, _) => out.push('%'),
+                (FigureKind::Money, _) | (_, None) => {}
+                (_, Some(unit)) => {
+                    out.push(' ');
+                    esc(out, unit);
+                }
             }
-            if kind == "change" {
+            if row.kind == FigureKind::Change {
                 out.push_str(" <span class=\"kind\">(change)</span>");
             }
             if row.conflict {

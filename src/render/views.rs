@@ -121,11 +121,20 @@ pub struct FigureView {
 
 impl FigureView {
     /// "7,000"; a change whose direction is known gets its sign ("+300", "−1,800"), one whose
-    /// direction is unknown none: "will cut 1,800 jobs" is never shown as an increase.
+    /// direction is unknown none: "will cut 1,800 jobs" is never shown as an increase. Money is
+    /// written with its currency, as people write it ("$2.7 billion", "8.2 billion yuan").
     pub fn value_display(&self) -> String {
         match self.direction {
-            Some(direction) => format!("{}{}", sign(direction), format_value(self.value.abs())),
-            None => format_value(self.value),
+            Some(direction) => format!("{}{}", sign(direction), self.amount(self.value.abs())),
+            None => self.amount(self.value),
+        }
+    }
+
+    /// `value` as this figure's kind writes it: money with its currency, else the number.
+    fn amount(&self, value: f64) -> String {
+        match self.kind {
+            FigureKind::Money => crate::money::write_money(value, self.unit.as_deref()),
+            _ => format_value(value),
         }
     }
 
@@ -798,8 +807,8 @@ fn story_marks(article: &ArticleView) -> Vec<Mark> {
 }
 
 fn figure_title(f: &FigureView) -> String {
-    let mut t = format_value(f.value);
-    if let Some(u) = &f.unit {
+    let mut t = f.amount(f.value);
+    if let Some(u) = f.unit.as_ref().filter(|_| f.kind != FigureKind::Money) {
         t.push(' ');
         t.push_str(u);
     }
@@ -1107,6 +1116,19 @@ mod tests {
                 &json!(null)
             )
         );
+        let aid = FigureView {
+            value: 2.7e9,
+            unit: Some("USD".into()),
+            kind: FigureKind::Money,
+            ..level.clone()
+        };
+        assert_eq!(aid.value_display(), "$2.7 billion");
+        let loss = FigureView {
+            value: 200e6,
+            direction: Some(Direction::Down),
+            ..aid
+        };
+        assert_eq!(loss.value_display(), "\u{2212}$200 million");
         let date = DateView {
             anchor: None,
             text: "last July".into(),
