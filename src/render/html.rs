@@ -170,15 +170,6 @@ fn script_json(out: &mut Page<'_>, text: &str) {
     ));
 }
 
-/// `| capitalize`: the first character upper case, the rest lower case.
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        None => String::new(),
-        Some(first) => first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
-    }
-}
-
 /// `layouts/base.html` around a page's blocks: `title` (already escaped), `head` and `main`.
 fn layout(
     out: &mut Page<'_>,
@@ -638,7 +629,7 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
         out.push_str("\">\n<h3 id=\"fig-");
         esc(out, &group.id);
         out.push_str("\">");
-        esc(out, &capitalize(&group.unit));
+        esc(out, &group.label);
         out.push_str("</h3>\n");
         if let Some(chart) = &group.chart {
             figure_chart(out, group, chart);
@@ -654,7 +645,7 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
             out.push_str("<p class=\"conflict-note\"><strong>Conflict:</strong> sources give different values for the same date. Rows marked “conflict” disagree.</p>");
         }
         out.push_str("\n<div class=\"table-wrap\">\n<table class=\"figures\">\n<caption class=\"visually-hidden\">");
-        esc(out, &group.unit);
+        esc(out, &group.label);
         out.push_str(": figures by date</caption>\n<thead>\n<tr><th scope=\"col\">Value</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th><th scope=\"col\">Source</th><th scope=\"col\">Quote</th></tr>\n</thead>\n<tbody>\n");
         for (i, row) in group.rows.iter().enumerate() {
             out.push_str("\n<tr id=\"fig-");
@@ -734,7 +725,7 @@ fn figure_chart(out: &mut Page<'_>, group: &FigureGroupView, c: &ChartView) {
         out,
         "\" aria-labelledby=\"chart-{id}-title chart-{id}-desc\">\n<title id=\"chart-{id}-title\">"
     );
-    esc(out, &capitalize(&group.unit));
+    esc(out, &group.label);
     let _ = write!(
         out,
         ": figures by as-of date</title>\n<desc id=\"chart-{id}-desc\">"

@@ -424,12 +424,19 @@ impl std::ops::Deref for ArticleView {
     }
 }
 
-/// A group of a figure table.
+/// A group of a figure table: one series.
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureGroupView {
-    /// What is counted.
+    /// The heading: "People displaced (South Sudan)", "Containers", "US dollars".
+    pub label: String,
+    /// What the series measures, as written, or null when its figures are grouped by unit.
+    pub measure: Option<String>,
+    /// The scope every row shares ("South Sudan"), or null.
+    pub scope: Option<String>,
+    /// What is counted, as most often written ("containers"; "other figures" for none).
     pub unit: String,
-    /// Anchor id for the group ("containers").
+    /// Anchor id for the group ("containers", "people-displaced-south-sudan"), unique in its
+    /// briefing.
     pub id: String,
     /// Rows, oldest first.
     pub rows: Vec<FigureView>,
@@ -525,7 +532,7 @@ impl ReportView {
             body_html: crate::content::render_markdown_text(
                 &b.briefing.text[b.briefing.body_offset..],
             ),
-            figure_groups: b.figures.iter().map(|g| group_view(g, &articles)).collect(),
+            figure_groups: group_views(&b.figures, &articles),
             chronology: chronology_view(&b.chronology, &articles, true),
         }
     }
@@ -933,7 +940,29 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
     ArticleView { data, marks, index }
 }
 
-fn group_view(group: &FigureGroup, articles: &[&ArticleView]) -> FigureGroupView {
+/// The views of a briefing's figure groups, each with an id of its own.
+fn group_views(groups: &[FigureGroup], articles: &[&ArticleView]) -> Vec<FigureGroupView> {
+    let mut taken = std::collections::HashSet::new();
+    groups
+        .iter()
+        .map(|g| group_view(g, unique_id(&g.name, &mut taken), articles))
+        .collect()
+}
+
+/// The slug of `name` ("containers"), or "figures"; with "-2", "-3"… when `taken` holds it
+/// already (two series can slug alike: "jobs" measured and "jobs" counted).
+fn unique_id(name: &str, taken: &mut std::collections::HashSet<String>) -> String {
+    let base = crate::content::slugify(name).unwrap_or_else(|| "figures".into());
+    let mut id = base.clone();
+    let mut n = 1;
+    while !taken.insert(id.clone()) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}
+
+fn group_view(group: &FigureGroup, id: String, articles: &[&ArticleView]) -> FigureGroupView {
     let rows: Vec<FigureView> = group
         .rows
         .iter()
@@ -944,8 +973,11 @@ fn group_view(group: &FigureGroup, articles: &[&ArticleView]) -> FigureGroupView
         })
         .collect();
     FigureGroupView {
+        label: group.label.clone(),
+        measure: group.measure.clone(),
+        scope: group.scope.clone(),
         unit: group.unit.clone(),
-        id: crate::content::slugify(&group.unit).unwrap_or_else(|| "figures".into()),
+        id,
         chart: super::charts::chart(&rows),
         rows,
         has_conflict: group.has_conflict,
