@@ -155,3 +155,92 @@ fn figures_and_notes_accept_series_names_and_units() {
     row_ids.dedup();
     assert_eq!(row_ids.len(), n);
 }
+
+/// A copy of `tests/fixtures/series`: two articles on Nordvik whose measures the briefing
+/// renames, merges and splits with `series:`.
+fn nordvik() -> TestProject {
+    let p = TestProject::empty();
+    common::copy_dir(
+        std::path::Path::new("tests/fixtures/series/content"),
+        &p.root().join("content"),
+    );
+    p
+}
+
+/// The values of the rows of the group with `id`, in order.
+fn values<'a>(html: &'a str, id: &str) -> Vec<&'a str> {
+    between(html, &format!("<h3 id=\"fig-{id}\">"), "</table>")
+        .split("<span class=\"number\">")
+        .skip(1)
+        .map(|r| r.split("</span>").next().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_analyst_renames_merges_and_splits_series() {
+    let p = nordvik();
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let html = p.read_site("briefings/nordvik.html");
+    // In the order of `figures:`, which names series by their new names, and by unit.
+    assert_eq!(
+        headings(&html),
+        [
+            (
+                "net-income-nordvik".to_string(),
+                "Net income (Nordvik)".to_string()
+            ),
+            (
+                "jobs-cut-nordvik".to_string(),
+                "Jobs cut (Nordvik)".to_string()
+            ),
+            (
+                "net-income-first-quarter-nordvik".to_string(),
+                "Net income, first quarter (Nordvik)".to_string()
+            ),
+            ("ships-ordered".to_string(), "Ships ordered".to_string()),
+        ]
+    );
+    // Merged: "net income" and "net profit" of two articles, one series, charted; the quarter
+    // is split out of it.
+    assert_eq!(
+        values(&html, "net-income-nordvik"),
+        ["$2.7 billion", "$2.9 billion"]
+    );
+    assert!(html.contains("<title id=\"chart-net-income-nordvik-title\">Net income (Nordvik): figures by as-of date</title>"));
+    assert_eq!(
+        values(&html, "net-income-first-quarter-nordvik"),
+        ["$650 million"]
+    );
+    // "jobs cut" and "staff cuts": one series of two down changes, with the note given under
+    // its new name.
+    assert_eq!(
+        values(&html, "jobs-cut-nordvik"),
+        ["\u{2212}1,800", "\u{2212}600"]
+    );
+    let jobs = between(&html, "<h3 id=\"fig-jobs-cut-nordvik\">", "</table>");
+    assert!(jobs.contains("Announced cuts, not yet made."));
+    assert_eq!(values(&html, "ships-ordered"), ["40"]);
+}
+
+#[test]
+fn a_series_key_that_names_nothing_is_a_warning_on_its_line() {
+    let p = nordvik();
+    p.write(
+        "content/briefings/nordvik.md",
+        "---\ntitle: Nordvik\ntags: [nordvik]\nseries:\n  net income (Nordvik): Net income\n  net incme (Nordvik): Net income\n  nordvik-q1#f9: Q1\n  elsewhere#f1: Q1\n  Net Income  (nordvik): Earnings\n---\nText.\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.written, "warnings only");
+    let found: Vec<String> = outcome.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        found,
+        [
+            "content/briefings/nordvik.md:6:3: warning: `series:` key `net incme (Nordvik)` matches no figure in this briefing\n  help: a key is a measure (jobs cut (Nordvik), net income (Nordvik), net profit (Nordvik), staff cuts (Nordvik)), the unit of figures without one (ships), or one figure as `ARTICLE#fN`",
+            "content/briefings/nordvik.md:7:3: warning: `series:` key `nordvik-q1#f9` matches no figure in this briefing\n  help: `nordvik-q1` has 3 figures, f1 to f3",
+            "content/briefings/nordvik.md:8:3: warning: `series:` key `elsewhere#f1` matches no figure in this briefing\n  help: `elsewhere` is not one of this briefing's articles",
+            "content/briefings/nordvik.md:9:3: warning: `series:` key `Net Income  (nordvik)` names the same figures as `net income (Nordvik)` (line 5), which is used\n  help: remove one of the two",
+        ]
+    );
+}

@@ -1,19 +1,20 @@
 //! A briefing's articles in, its figure table out: figures grouped by series (what they measure,
-//! else what they count; see [`super::series`]), one row per claim, sorted by as-of date so that
-//! a series reads as a trend; values of one series that cannot both be right are flagged (see
-//! [`super::conflicts`]), never merged.
+//! else what they count, as the analyst's `series:` arranges them; see [`super::series`]), one
+//! row per claim, sorted by as-of date so that a series reads as a trend; values of one series
+//! that cannot both be right are flagged (see [`super::conflicts`]), never merged.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::ArticleEntry;
 use super::conflicts;
 use super::series::{
-    Membership, NO_UNIT, NameSource, SeriesKey, name_key, natural_series, series_label, unit_key,
+    AnalystNames, Membership, NO_UNIT, NameSource, SeriesKey, analyst_series, name_key,
+    natural_series, series_label, unit_key,
 };
-use crate::content::Briefing;
+use crate::content::{Briefing, SeriesName, SeriesTarget};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::extract::{FigureKind, Period};
+use crate::extract::{FigureClaim, FigureKind, Period};
 
 /// One row: a figure claim of an article.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,14 +31,15 @@ pub struct FigureRow {
 /// The rows of one series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureGroup {
-    /// The series' name as written: its measure ("people displaced (South Sudan)"), or, for
-    /// figures without one, what they count ("containers"). What `figures:` and `notes:` in the
-    /// briefing's front matter name it by.
+    /// The series' name as written: the analyst's name for it (`series:`), else its measure
+    /// ("people displaced (South Sudan)"), else, for figures without one, what they count
+    /// ("containers"). What `figures:` and `notes:` in the briefing's front matter name it by.
     pub name: String,
     /// The heading it is shown under: the name with its first letter capitalized, a currency
     /// named rather than coded ("US dollars").
     pub label: String,
-    /// What its figures measure (the name), or `None` when they are grouped by unit.
+    /// What its figures measure (the name), or `None` when they are grouped by unit (an
+    /// analyst's name that joins a unit's series included).
     pub measure: Option<String>,
     /// The scope every row shares ("South Sudan"), when they share one.
     pub scope: Option<String>,
@@ -63,9 +65,33 @@ struct Pending<'a> {
     units: Spellings<'a>,
     /// The scopes of its rows (`None` for a row without one).
     scopes: BTreeMap<Option<&'a str>, usize>,
-    /// Whether every row is a sum of money.
-    money: bool,
+    /// Whether a row is not a sum of money.
+    not_money: bool,
     rows: Vec<FigureRow>,
+}
+
+impl<'a> Pending<'a> {
+    /// Adds `figure`, the figure at `f` of article `a`, which names the group `name`.
+    fn add(
+        &mut self,
+        name: Cow<'a, str>,
+        source: NameSource,
+        figure: &'a FigureClaim,
+        a: usize,
+        f: usize,
+    ) {
+        *self.names.entry((source, name)).or_default() += 1;
+        if let Some(unit) = figure.unit.as_deref().filter(|u| !u.trim().is_empty()) {
+            *self.units.entry(unit).or_default() += 1;
+        }
+        *self.scopes.entry(figure.scope.as_deref()).or_default() += 1;
+        self.not_money |= figure.kind != FigureKind::Money;
+        self.rows.push(FigureRow {
+            article: a,
+            figure: f,
+            conflict: false,
+        });
+    }
 }
 
 /// Builds the figure groups of a briefing from `selected` articles.
@@ -76,26 +102,13 @@ pub fn assemble_figure_table(
 ) -> (Vec<FigureGroup>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut groups: BTreeMap<SeriesKey, Pending<'_>> = BTreeMap::new();
-    for &a in selected {
-        for (f, figure) in articles[a].claims.figures.iter().enumerate() {
-            let Membership { key, name, source } = natural_series(figure);
-            let group = groups.entry(key).or_insert_with(|| Pending {
-                money: true,
-                ..Pending::default()
-            });
-            *group.names.entry((source, name)).or_default() += 1;
-            if let Some(unit) = figure.unit.as_deref().filter(|u| !u.trim().is_empty()) {
-                *group.units.entry(unit).or_default() += 1;
-            }
-            *group.scopes.entry(figure.scope.as_deref()).or_default() += 1;
-            group.money &= figure.kind == FigureKind::Money;
-            group.rows.push(FigureRow {
-                article: a,
-                figure: f,
-                conflict: false,
-            });
-        }
+    let mut analyst = AnalystNames::new(&briefing.series);
+    for (a, f, membership) in memberships(&mut analyst, articles, selected) {
+        let Membership { key, name, source } = membership;
+        let group = groups.entry(key).or_default();
+        group.add(name, source, &articles[a].claims.figures[f], a, f);
     }
+    diags.extend(unused_names(briefing, &analyst, articles, selected));
     let mut out: Vec<(SeriesKey, FigureGroup)> = groups
         .into_iter()
         .map(|(key, pending)| {
@@ -121,6 +134,119 @@ pub fn assemble_figure_table(
     (featured, diags)
 }
 
+/// The series of every figure of the `selected` articles, as (article, figure, membership): by
+/// what each says, unless the analyst names it.
+fn memberships<'a>(
+    analyst: &mut AnalystNames<'a>,
+    articles: &'a [ArticleEntry],
+    selected: &[usize],
+) -> Vec<(usize, usize, Membership<'a>)> {
+    let mut found: Vec<(usize, usize, Membership<'a>)> = selected
+        .iter()
+        .flat_map(|&a| {
+            let figures = articles[a].claims.figures.iter().enumerate();
+            figures.map(move |(f, figure)| (a, f, natural_series(figure)))
+        })
+        .collect();
+    if analyst.is_empty() {
+        return found;
+    }
+    let natural: HashSet<SeriesKey> = found.iter().map(|(_, _, m)| m.key.clone()).collect();
+    for (a, f, membership) in &mut found {
+        let figure = &articles[*a].claims.figures[*f];
+        if let Some(name) = analyst.name_for(&articles[*a].article.id.0, *f, figure) {
+            *membership = analyst_series(name, &natural);
+        }
+    }
+    found
+}
+
+/// A warning for each entry of the briefing's `series:` that names no figure of it, at its line.
+fn unused_names(
+    briefing: &Briefing,
+    analyst: &AnalystNames<'_>,
+    articles: &[ArticleEntry],
+    selected: &[usize],
+) -> Diagnostics {
+    let (unused, repeated) = analyst.unused();
+    let mut diags = Diagnostics::new();
+    let at = |d: Diagnostic, entry: &SeriesName| d.at_offset(&briefing.text, entry.offset);
+    for entry in unused {
+        diags.push(
+            at(
+                Diagnostic::warning(
+                    &briefing.path,
+                    format!(
+                        "`series:` key `{}` matches no figure in this briefing",
+                        entry.key
+                    ),
+                ),
+                entry,
+            )
+            .with_help(unused_help(&entry.target, articles, selected)),
+        );
+    }
+    for (entry, first) in repeated {
+        let line = crate::diagnostics::LineIndex::new(&briefing.text)
+            .locate(&briefing.text, first.offset)
+            .0;
+        diags.push(
+            at(
+                Diagnostic::warning(
+                    &briefing.path,
+                    format!(
+                        "`series:` key `{}` names the same figures as `{}` (line {line}), which is used",
+                        entry.key, first.key
+                    ),
+                ),
+                entry,
+            )
+            .with_help("remove one of the two"),
+        );
+    }
+    diags
+}
+
+/// What the analyst can name instead of `target`, which names nothing.
+fn unused_help(target: &SeriesTarget, articles: &[ArticleEntry], selected: &[usize]) -> String {
+    match target {
+        SeriesTarget::Figure { article, .. } => {
+            match selected
+                .iter()
+                .find(|&&a| articles[a].article.id.0 == *article)
+            {
+                None => format!("`{article}` is not one of this briefing's articles"),
+                Some(&a) => match articles[a].claims.figures.len() {
+                    0 => format!("`{article}` has no figures"),
+                    n => format!("`{article}` has {n} figures, f1 to f{n}"),
+                },
+            }
+        }
+        SeriesTarget::Measure(_) => {
+            let mut measures = BTreeSet::new();
+            let mut units = BTreeSet::new();
+            for &a in selected {
+                for figure in &articles[a].claims.figures {
+                    match (&figure.measure, &figure.unit) {
+                        (Some(m), _) => measures.insert(m.as_str()),
+                        (None, Some(u)) => units.insert(u.as_str()),
+                        (None, None) => false,
+                    };
+                }
+            }
+            let list = |set: BTreeSet<&str>| match set.len() {
+                0 => "none here".to_string(),
+                _ => set.into_iter().collect::<Vec<_>>().join(", "),
+            };
+            format!(
+                "a key is a measure ({}), the unit of figures without one ({}), or one figure as `ARTICLE#fN`",
+                list(measures),
+                list(units)
+            )
+        }
+    }
+}
+
 /// A group from what was collected for it: its name, label, rows in order and conflicts.
 fn finish_group(
     key: &SeriesKey,
@@ -132,7 +258,7 @@ fn finish_group(
         names,
         units,
         scopes,
-        money,
+        not_money,
         mut rows,
     } = pending;
     // The strongest source's name, then the most frequent spelling, then the first.
@@ -149,7 +275,7 @@ fn finish_group(
     let has_conflict = flag_conflicts(articles, &mut rows);
     let mut group = FigureGroup {
         name: name.to_string(),
-        label: series_label(&name, source, money),
+        label: series_label(&name, source, !not_money),
         measure: matches!(key, SeriesKey::Named(_)).then(|| name.to_string()),
         scope: scope.map(str::to_string),
         unit: unit.to_string(),

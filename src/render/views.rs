@@ -429,7 +429,8 @@ impl std::ops::Deref for ArticleView {
 pub struct FigureGroupView {
     /// The heading: "People displaced (South Sudan)", "Containers", "US dollars".
     pub label: String,
-    /// What the series measures, as written, or null when its figures are grouped by unit.
+    /// What the series measures, as written or as the analyst names it, or null when its
+    /// figures are grouped by unit.
     pub measure: Option<String>,
     /// The scope every row shares ("South Sudan"), or null.
     pub scope: Option<String>,
