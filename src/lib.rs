@@ -24,6 +24,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod extract;
 mod files;
+pub mod money;
 pub mod render;
 pub mod serve;
 pub mod site;

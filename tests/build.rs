@@ -339,3 +339,34 @@ fn chronology_groups_are_whole_when_coarser_dates_start_inside_a_month() {
     assert!(at("m-2024-01") < at("m-2024") && at("m-2024") < at("m-2024-07"));
     assert!(at("m-2024-07") < at("m-2024-Q3"));
 }
+
+#[test]
+fn money_is_shown_as_people_write_it() {
+    let p = TestProject::empty();
+    p.write(
+        "content/articles/aid.md",
+        "---\ntitle: Aid\nsource: Wire\npublished: 2024-05-03\ntags: [aid]\n---\nThe ministry said on Thursday that the package was worth $2.7 billion. Japan pledged 1.2 trillion yen and China 8.2 billion yuan, and $45.50 per family.\n",
+    );
+    p.write(
+        "content/briefings/aid.md",
+        "---\ntitle: Aid\ntags: [aid]\n---\nText.\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    let html = p.read_site("briefings/aid.html");
+    let numbers: Vec<&str> = html
+        .split("<span class=\"number\">")
+        .skip(1)
+        .map(|r| r.split("</td>").next().unwrap())
+        .collect();
+    for shown in [
+        "$2.7 billion</span>",
+        "¥1.2 trillion</span>",
+        "8.2 billion yuan</span>",
+        "$45.50</span>",
+    ] {
+        assert!(numbers.contains(&shown), "{shown} in {numbers:?}");
+    }
+    let article = p.read_site("articles/aid.html");
+    assert!(article.contains("<td>$2.7 billion</td>"), "{article}");
+}

@@ -2,7 +2,9 @@
 //! chronologies, and the chronology of the whole site. Pure: no disk, no clock.
 
 mod chronology;
+mod conflicts;
 mod figure_table;
+mod series;
 
 use std::collections::BTreeSet;
 
@@ -10,7 +12,8 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 pub use chronology::{Chronology, ChronologyEntry, ChronologyGroup, assemble_chronology};
-pub use figure_table::{FigureGroup, FigureRow, assemble_figure_table, unit_key};
+pub use figure_table::{FigureGroup, FigureRow, assemble_figure_table};
+pub use series::{name_key, unit_key};
 
 use crate::config::Config;
 use crate::content::{Article, Briefing};
@@ -33,7 +36,7 @@ pub struct BriefingEntry {
     pub briefing: Briefing,
     /// Indices into [`Report::articles`] of the articles it covers, newest first.
     pub articles: Vec<usize>,
-    /// Figure groups, one per thing counted.
+    /// Figure groups, one per series.
     pub figures: Vec<FigureGroup>,
     /// The chronology of its articles.
     pub chronology: Chronology,

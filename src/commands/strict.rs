@@ -63,12 +63,15 @@ pub fn strict_diagnostics(report: &Report) -> Diagnostics {
                     &brief.path,
                     format!(
                         "sources give conflicting values for `{}` (as of {}) and the briefing has no note on it",
-                        group.unit,
+                        group.name,
                         dates.join(", ")
                     ),
                 )
                 .at_offset(&brief.text, at)
-                .with_help(format!("explain the conflict in the front matter: `notes: {{{}: \"…\"}}`", group.unit)),
+                .with_help(format!(
+                    "explain the conflict in the front matter: `notes: {{{}: \"…\"}}`",
+                    super::yaml_str(&group.name)
+                )),
             );
         }
     }

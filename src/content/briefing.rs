@@ -1,5 +1,5 @@
-//! One briefing file in, a [`Briefing`] definition out: which articles it covers and the analyst's
-//! own text.
+//! One briefing file in, a [`Briefing`] definition out: which articles it covers, how the
+//! analyst names and arranges its figure series, and the analyst's own text.
 
 use std::path::{Path, PathBuf};
 
@@ -26,10 +26,57 @@ pub struct Briefing {
     pub tags: Vec<String>,
     /// Articles covered by slug.
     pub articles: Vec<String>,
-    /// Figure groups to feature (by unit), in order; all when empty.
+    /// Figure series to feature (by series name or unit), in order; all when empty.
     pub figures: Vec<String>,
-    /// The analyst's notes on figure groups, by unit.
+    /// The analyst's notes on figure series, by series name or unit.
     pub notes: std::collections::BTreeMap<String, String>,
+    /// The analyst's names for series (`series:`), in the order of their keys.
+    pub series: Vec<SeriesName>,
+}
+
+/// What a key of a briefing's `series:` names: the figures of a measure, or one figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeriesTarget {
+    /// Every figure of this measure as extracted ("people displaced (South Sudan)"), or, for
+    /// figures without a measure, of this unit.
+    Measure(String),
+    /// One figure, written `ARTICLE-SLUG#fN` after its anchor in the article page.
+    Figure {
+        /// The article's slug.
+        article: String,
+        /// The figure's index among the article's figures (`f1` is 0).
+        index: usize,
+    },
+}
+
+impl SeriesTarget {
+    /// The target a key names: `slug#f3` is the third figure of article `slug`, anything else a
+    /// measure.
+    pub fn parse(key: &str) -> Self {
+        let figure = key.trim().rsplit_once('#').and_then(|(article, anchor)| {
+            let n: usize = anchor.strip_prefix('f')?.parse().ok()?;
+            let article = article.trim();
+            (n >= 1 && !article.is_empty()).then(|| SeriesTarget::Figure {
+                article: article.to_string(),
+                index: n - 1,
+            })
+        });
+        figure.unwrap_or_else(|| SeriesTarget::Measure(key.trim().to_string()))
+    }
+}
+
+/// One entry of a briefing's `series:`: the figures it names and the series name to show them
+/// under. Two measures given one name are merged; one figure given a name moves to that series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesName {
+    /// The key as written.
+    pub key: String,
+    /// What the key names.
+    pub target: SeriesTarget,
+    /// The series name to show.
+    pub name: String,
+    /// Byte offset of the key's line in the briefing file, for diagnostics.
+    pub offset: usize,
 }
 
 /// Parses one briefing file.
@@ -91,7 +138,87 @@ pub fn parse_briefing(path: &Path, text: String) -> (Option<Briefing>, Diagnosti
         articles: front.articles,
         figures: front.figures,
         notes: front.notes,
+        series: front.series,
         text,
     };
     (Some(briefing), diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn series_keys_name_a_figure_or_a_measure() {
+        assert_eq!(
+            SeriesTarget::parse("nordvik-results#f3"),
+            SeriesTarget::Figure {
+                article: "nordvik-results".into(),
+                index: 2
+            }
+        );
+        for measure in [
+            "people displaced (South Sudan)",
+            "a#f0",
+            "a#fx",
+            "#f2",
+            "a#3",
+        ] {
+            assert_eq!(
+                SeriesTarget::parse(measure),
+                SeriesTarget::Measure(measure.into()),
+                "{measure}"
+            );
+        }
+    }
+
+    #[test]
+    fn series_are_read_with_the_line_of_each_key() {
+        let text = "---\ntitle: B\ntags: [x]\nseries:\n  jobs cut (Nordvik): Jobs cut\n  \"a#f2\": Net income (Nordvik)\n---\nText.\n";
+        let (b, d) = parse_briefing(Path::new("b.md"), text.to_string());
+        assert!(d.is_empty(), "{d:?}");
+        let b = b.unwrap();
+        let lines: Vec<(SeriesTarget, &str, usize)> = b
+            .series
+            .iter()
+            .map(|s| {
+                let line = crate::diagnostics::LineIndex::new(text)
+                    .locate(text, s.offset)
+                    .0;
+                (s.target.clone(), s.name.as_str(), line)
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    SeriesTarget::Measure("jobs cut (Nordvik)".into()),
+                    "Jobs cut",
+                    5
+                ),
+                (
+                    SeriesTarget::Figure {
+                        article: "a".into(),
+                        index: 1
+                    },
+                    "Net income (Nordvik)",
+                    6
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_series_name_is_an_error_on_its_line() {
+        let text = "---\ntitle: B\ntags: [x]\nseries:\n  jobs cut: \"  \"\n---\n";
+        let (b, d) = parse_briefing(Path::new("b.md"), text.to_string());
+        assert!(b.is_none());
+        let d: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            d,
+            [
+                "b.md:5:3: error: `series:` gives `jobs cut` an empty name\n  help: write the series name to show, or remove the line"
+            ]
+        );
+    }
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::briefing::{SeriesName, SeriesTarget};
 use super::yaml::{self, Block};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -284,12 +285,14 @@ struct RawBriefing {
     figures: Vec<String>,
     #[serde(default)]
     notes: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    series: std::collections::BTreeMap<String, String>,
     slug: Option<String>,
 }
 
 /// The keys a briefing's front matter may hold.
 pub(crate) const BRIEFING_KEYS: &[&str] = &[
-    "title", "summary", "tags", "articles", "figures", "notes", "slug",
+    "title", "summary", "tags", "articles", "figures", "notes", "series", "slug",
 ];
 
 /// A briefing's front matter, validated.
@@ -303,10 +306,13 @@ pub(crate) struct BriefingFront {
     pub(crate) tags: Vec<String>,
     /// Articles covered by slug.
     pub(crate) articles: Vec<String>,
-    /// Units of the figure groups to feature, in order (all groups when empty).
+    /// Series names or units of the figure series to feature, in order (all when empty).
     pub(crate) figures: Vec<String>,
-    /// The analyst's notes on figure groups, by unit (a note acknowledges conflicting values).
+    /// The analyst's notes on figure series, by series name or unit (a note acknowledges
+    /// conflicting values).
     pub(crate) notes: std::collections::BTreeMap<String, String>,
+    /// The analyst's names for series.
+    pub(crate) series: Vec<SeriesName>,
     /// Slug override.
     pub(crate) slug: Option<String>,
 }
@@ -329,8 +335,10 @@ pub(crate) fn parse_briefing(
         articles,
         figures,
         notes,
+        series,
         slug,
     } = raw;
+    let series = series_names(path, block, series, &mut diags);
     let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
         diags.push(
             Diagnostic::error(path, "missing required field `title`")
@@ -339,6 +347,9 @@ pub(crate) fn parse_briefing(
         );
         return (None, diags);
     };
+    if diags.has_errors() {
+        return (None, diags);
+    }
     let front = BriefingFront {
         title: title.trim().to_string(),
         summary,
@@ -346,9 +357,41 @@ pub(crate) fn parse_briefing(
         articles,
         figures,
         notes,
+        series,
         slug,
     };
     (Some(front), diags)
+}
+
+/// The entries of a briefing's `series:`, each located at its key's line; an empty name is an
+/// error there.
+fn series_names(
+    path: &Path,
+    block: Block<'_>,
+    series: std::collections::BTreeMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Vec<SeriesName> {
+    let mut out = Vec::with_capacity(series.len());
+    for (key, name) in series {
+        let offset = yaml::nested_key_offset(block, "series", key.trim()).unwrap_or(block.offset);
+        if name.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(path, format!("`series:` gives `{key}` an empty name"))
+                    .at_offset(block.file_text, offset)
+                    .with_help("write the series name to show, or remove the line"),
+            );
+            continue;
+        }
+        out.push(SeriesName {
+            target: SeriesTarget::parse(&key),
+            key,
+            name: name.trim().to_string(),
+            offset,
+        });
+    }
+    // In the order of the file, so that diagnostics and merges follow it.
+    out.sort_by_key(|s| s.offset);
+    out
 }
 
 /// Parses `YYYY-MM-DD`, optionally followed by a time (`T08:15:00Z`, ` 08:15`); the date is kept.

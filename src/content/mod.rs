@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use article::{Article, ArticleFormat, ArticleId, Strictness, parse_article, slugify};
-pub use briefing::{Briefing, parse_briefing};
+pub use briefing::{Briefing, SeriesName, SeriesTarget, parse_briefing};
 pub use front_matter::{HandClaim, is_http_url, is_partial_iso_date, parse_date};
 pub use markdown::{Mark, escape, render_markdown_text};
 pub(crate) use markdown::{escape_with, replace_ascii};

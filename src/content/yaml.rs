@@ -94,6 +94,43 @@ pub(crate) fn key_offset(block: Block<'_>, key: &str) -> Option<usize> {
     None
 }
 
+/// Byte offset in the file of the line where `key:` of the mapping under top-level `parent:`
+/// starts (`key` as written, plain or quoted); else where `key` first appears under `parent:`
+/// (a flow mapping, `parent: {key: …}`); else where `parent:` starts.
+pub(crate) fn nested_key_offset(block: Block<'_>, parent: &str, key: &str) -> Option<usize> {
+    let start = key_offset(block, parent)?;
+    // `parent`'s own line, then its indented lines, blank lines and comments until the next
+    // top-level key.
+    let rest = &block.file_text[start..block.offset + block.yaml.len()];
+    let mut end = rest.len();
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        let top_level = !line.starts_with([' ', '\t', '#', '\n', '\r']);
+        if i > 0 && top_level {
+            end = offset;
+            break;
+        }
+        offset += line.len();
+    }
+    let scope = &rest[..end];
+    let mut offset = 0;
+    for line in scope.split_inclusive('\n') {
+        let indented = line.trim_start_matches([' ', '\t']);
+        let unquoted = indented.trim_start_matches(['"', '\'']);
+        if line.starts_with([' ', '\t'])
+            && let Some(after) = unquoted.strip_prefix(key)
+            && after
+                .trim_start_matches(['"', '\''])
+                .trim_start()
+                .starts_with(':')
+        {
+            return Some(start + offset + (line.len() - indented.len()));
+        }
+        offset += line.len();
+    }
+    Some(start + scope.find(key).unwrap_or(0))
+}
+
 fn yaml_error(path: &Path, block: Block<'_>, e: &serde_yaml::Error) -> Diagnostic {
     // serde_yaml appends " at line L column C" to its message; the location is given separately.
     let message = e.to_string();
@@ -171,6 +208,34 @@ mod tests {
             lines,
             ["a.md:3:1: error: unknown key `publised`\n  help: did you mean `published`?"]
         );
+    }
+
+    #[test]
+    fn nested_keys_are_found_on_their_lines() {
+        let file = "---\ntitle: x\nseries:\n  # a comment\n  jobs cut: Jobs\n  \"a#f2\": Other\n  jobs: J\nnotes: {}\n---\n";
+        let block = Block {
+            file_text: file,
+            yaml: &file[4..file.len() - 4],
+            offset: 4,
+        };
+        let line = |key: &str| {
+            let at = nested_key_offset(block, "series", key).unwrap();
+            crate::diagnostics::LineIndex::new(file).locate(file, at)
+        };
+        assert_eq!(line("jobs cut"), (5, 3));
+        assert_eq!(line("a#f2"), (6, 3));
+        assert_eq!(line("jobs"), (7, 3), "not the `jobs cut` line");
+        // Not under `series:`: where `series:` starts.
+        assert_eq!(line("notes"), (3, 1));
+        let flow = "---\nseries: {jobs cut: Jobs, a#f2: B}\n---\n";
+        let block = Block {
+            file_text: flow,
+            yaml: &flow[4..flow.len() - 4],
+            offset: 4,
+        };
+        let at = nested_key_offset(block, "series", "a#f2").unwrap();
+        assert_eq!(&flow[at..at + 4], "a#f2");
+        assert_eq!(nested_key_offset(block, "notes", "a"), None);
     }
 
     #[test]

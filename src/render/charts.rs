@@ -93,19 +93,24 @@ pub struct PointView {
     pub conflict: bool,
 }
 
-/// The chart of a figure group, when it has at least two levels (not changes) with a calendar
-/// as-of date.
+/// A row to chart: its 1-based row number, the row, and the first day and exclusive end of its
+/// as-of period.
+type Dated<'a> = (usize, &'a FigureView, NaiveDate, NaiveDate);
+
+/// The chart of a figure group, when it has at least two levels (not changes) of one kind and
+/// unit with a calendar as-of date.
 pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
-    let dated: Vec<(usize, &FigureView, NaiveDate, NaiveDate)> = rows
+    let dated: Vec<Dated<'_>> = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.kind != FigureKind::Change)
+        .filter(|(_, r)| !r.is_change())
         .filter_map(|(i, r)| {
             let p = Period::parse(r.as_of.as_deref()?)?;
             let end = period_end(&p)?;
             Some((i + 1, r, p.start, end))
         })
         .collect();
+    let dated = on_one_axis(dated);
     if dated.len() < 2 {
         return None;
     }
@@ -147,7 +152,8 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
                 label.push(' ');
             }
             label.push_str(&r.value_display());
-            if let Some(u) = &r.unit {
+            // A sum of money carries its currency in its value ("$2.7 billion").
+            if let Some(u) = r.unit.as_ref().filter(|_| r.kind != FigureKind::Money) {
                 label.push(' ');
                 label.push_str(u);
             }
@@ -225,6 +231,33 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
         line,
         description,
     })
+}
+
+/// The rows of the kind (and for money, the currency) most of `dated` share, the first such
+/// among equals: one series, one axis. A series named by its measure may mix kinds or currencies
+/// ("$2.7 billion" and "2.1 billion NOK" of one net income), which one axis would draw as if they
+/// were comparable; the units of other figures of one measure are spellings of one thing.
+fn on_one_axis(dated: Vec<Dated<'_>>) -> Vec<Dated<'_>> {
+    let axis = |r: &FigureView| {
+        let currency = r.unit.as_deref().filter(|_| r.kind == FigureKind::Money);
+        (r.kind, currency.map(str::to_lowercase))
+    };
+    let mut counts: Vec<((FigureKind, Option<String>), usize)> = Vec::new();
+    for d in &dated {
+        let a = axis(d.1);
+        match counts.iter_mut().find(|(b, _)| *b == a) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((a, 1)),
+        }
+    }
+    // The first of the most frequent: `max_by_key` would give the last.
+    let Some(most) = counts.iter().map(|(_, n)| *n).max() else {
+        return dated;
+    };
+    let Some((chosen, _)) = counts.into_iter().find(|(_, n)| *n == most) else {
+        return dated;
+    };
+    dated.into_iter().filter(|d| axis(d.1) == chosen).collect()
 }
 
 /// Where a chronology group sits on the chronology page's timeline: `group.timeline`.
@@ -437,8 +470,11 @@ mod tests {
             text: "".into(),
             value,
             unit: Some("trucks".into()),
+            measure: None,
+            scope: None,
             qualifier: qualifier.and_then(Qualifier::parse),
             kind: FigureKind::parse(kind).unwrap(),
+            direction: None,
             said_by: None,
             as_of: as_of.map(Into::into),
             sentence: "".into(),
@@ -462,6 +498,40 @@ mod tests {
             ])
             .is_none()
         );
+        // Nor is a percentage the text gives a direction ("fell 3%").
+        let fell = FigureView {
+            direction: Some(crate::extract::Direction::Down),
+            ..row(3.0, None, "percent", Some("2024-02-01"))
+        };
+        assert!(chart(&[row(5.0, None, "percent", Some("2024-01-01")), fell]).is_none());
+    }
+
+    #[test]
+    fn a_chart_draws_the_kind_and_currency_most_rows_share() {
+        let nok = FigureView {
+            unit: Some("NOK".into()),
+            ..row(2.1e9, None, "money", Some("2024-03-01"))
+        };
+        let usd = |value, as_of| FigureView {
+            unit: Some("USD".into()),
+            ..row(value, None, "money", Some(as_of))
+        };
+        let c = chart(&[
+            usd(2.7e9, "2023-01-01"),
+            nok,
+            usd(2.9e9, "2024-01-01"),
+            row(5.0, None, "percent", Some("2024-02-01")),
+        ])
+        .unwrap();
+        let rows: Vec<usize> = c.points.iter().map(|p| p.row).collect();
+        assert_eq!(rows, [1, 3], "the dollars, on their own axis");
+        // Other units of one series are one thing spelled two ways.
+        let people = FigureView {
+            unit: Some("people".into()),
+            ..row(9.0, None, "level", Some("2024-03-01"))
+        };
+        let c = chart(&[row(8.0, None, "level", Some("2024-01-01")), people]).unwrap();
+        assert_eq!(c.points.len(), 2);
     }
 
     #[test]

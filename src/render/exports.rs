@@ -22,7 +22,7 @@ use crate::extract::Precision;
 
 /// The version of the writers' output: raise it when what a writer writes for an item changes, so
 /// that no item is copied from a file an older writer wrote (see [`super::splice`]).
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// What the writers read.
 pub struct ExportData<'a> {
@@ -202,10 +202,13 @@ fn claims_json_article(a: &ArticleData, buf: &mut String) {
         }
         let _ = write!(
             buf,
-            "{{\"text\": {}, \"value\": {}, \"unit\": {}, \"qualifier\": {}, \"kind\": {}, \"said_by\": {}, \"as_of\": {}, \"sentence\": {}, \"start\": {}, \"end\": {}, \"hand\": {}}}",
+            "{{\"text\": {}, \"value\": {}, \"unit\": {}, \"measure\": {}, \"scope\": {}, \"direction\": {}, \"qualifier\": {}, \"kind\": {}, \"said_by\": {}, \"as_of\": {}, \"sentence\": {}, \"start\": {}, \"end\": {}, \"hand\": {}}}",
             json(&f.text),
             json(&f.value),
             json(&f.unit),
+            json(&f.measure),
+            json(&f.scope),
+            json(&f.direction_label()),
             json(&f.qualifier_label()),
             json(f.kind.label()),
             json(&f.said_by),
@@ -254,7 +257,7 @@ fn claims_json_article(a: &ArticleData, buf: &mut String) {
 
 fn figures_csv(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
     out.write(
-        b"article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end\n",
+        b"article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end,measure,scope,direction\n",
     )?;
     fn opt<S: AsRef<str>>(s: &Option<S>) -> String {
         s.as_ref()
@@ -266,7 +269,7 @@ fn figures_csv(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
             for f in &a.figures {
                 let _ = writeln!(
                     buf,
-                    "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+                    "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
                     csv_text(&f.from.article),
                     csv_text(&f.from.article_source),
                     csv_text(&f.from.article_published),
@@ -280,7 +283,10 @@ fn figures_csv(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
                     opt(&f.as_of),
                     csv_text(&f.sentence),
                     f.start,
-                    f.end
+                    f.end,
+                    opt(&f.measure),
+                    opt(&f.scope),
+                    opt(&f.direction_label())
                 );
             }
         })?;

@@ -21,6 +21,7 @@ use super::views::{
     Anchor, ArticlePage, BriefingView, ChronologyGroupView, EventView, FigureGroupView, SiteView,
     Text,
 };
+use crate::extract::FigureKind;
 
 /// The templates a page template reaches, which must all be defaults for its native writer.
 pub(super) fn reaches(target: Target) -> &'static [&'static str] {
@@ -167,15 +168,6 @@ fn script_json(out: &mut Page<'_>, text: &str) {
     out.push_str(&script_safe(
         serde_json::to_string(text).unwrap_or_else(|_| "null".into()),
     ));
-}
-
-/// `| capitalize`: the first character upper case, the rest lower case.
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        None => String::new(),
-        Some(first) => first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
-    }
 }
 
 /// `layouts/base.html` around a page's blocks: `title` (already escaped), `head` and `main`.
@@ -327,7 +319,7 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
             if a.figures.is_empty() {
                 out.push_str("<p>No figures.</p>");
             } else {
-                out.push_str("\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Kind</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th></tr></thead>\n<tbody>\n");
+                out.push_str("\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Measure</th><th scope=\"col\">Kind</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th></tr></thead>\n<tbody>\n");
                 for f in &a.figures {
                     out.push_str("\n<tr><td>");
                     anchored(out, f.anchor, &f.text);
@@ -337,10 +329,13 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                         out.push(' ');
                     }
                     esc(out, &f.value_display());
-                    if let Some(unit) = truthy(&f.unit) {
+                    // A sum of money carries its currency in its value.
+                    if let Some(unit) = truthy(&f.unit).filter(|_| f.kind != FigureKind::Money) {
                         out.push(' ');
                         esc(out, unit);
                     }
+                    out.push_str("</td><td>");
+                    esc_or_dash(out, &f.measure);
                     out.push_str("</td><td>");
                     esc(out, f.kind.label());
                     out.push_str("</td><td>");
@@ -634,7 +629,7 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
         out.push_str("\">\n<h3 id=\"fig-");
         esc(out, &group.id);
         out.push_str("\">");
-        esc(out, &capitalize(&group.unit));
+        esc(out, &group.label);
         out.push_str("</h3>\n");
         if let Some(chart) = &group.chart {
             figure_chart(out, group, chart);
@@ -650,7 +645,7 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
             out.push_str("<p class=\"conflict-note\"><strong>Conflict:</strong> sources give different values for the same date. Rows marked “conflict” disagree.</p>");
         }
         out.push_str("\n<div class=\"table-wrap\">\n<table class=\"figures\">\n<caption class=\"visually-hidden\">");
-        esc(out, &group.unit);
+        esc(out, &group.label);
         out.push_str(": figures by date</caption>\n<thead>\n<tr><th scope=\"col\">Value</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th><th scope=\"col\">Source</th><th scope=\"col\">Quote</th></tr>\n</thead>\n<tbody>\n");
         for (i, row) in group.rows.iter().enumerate() {
             out.push_str("\n<tr id=\"fig-");
@@ -668,16 +663,17 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
             out.push_str("<span class=\"number\">");
             esc(out, &row.value_display());
             out.push_str("</span>");
-            let kind = row.kind.label();
-            // A unit follows the number, except a percent's (the sign stands for it); a sum of
-            // money prints its currency even when it is empty, as the template does.
-            if (truthy(&row.unit).is_some() && kind != "percent") || kind == "money" {
-                out.push(' ');
-                esc_opt(out, &row.unit);
-            } else if kind == "percent" {
-                out.push('%');
+            // A unit follows the number, except a percent's (the sign stands for it) and a sum of
+            // money's (its value carries the currency: "$2.7 billion").
+            match (row.kind, truthy(&row.unit)) {
+                (FigureKind::Percent, _) => out.push('%'),
+                (FigureKind::Money, _) | (_, None) => {}
+                (_, Some(unit)) => {
+                    out.push(' ');
+                    esc(out, unit);
+                }
             }
-            if kind == "change" {
+            if row.kind == FigureKind::Change {
                 out.push_str(" <span class=\"kind\">(change)</span>");
             }
             if row.conflict {
@@ -729,7 +725,7 @@ fn figure_chart(out: &mut Page<'_>, group: &FigureGroupView, c: &ChartView) {
         out,
         "\" aria-labelledby=\"chart-{id}-title chart-{id}-desc\">\n<title id=\"chart-{id}-title\">"
     );
-    esc(out, &capitalize(&group.unit));
+    esc(out, &group.label);
     let _ = write!(
         out,
         ": figures by as-of date</title>\n<desc id=\"chart-{id}-desc\">"

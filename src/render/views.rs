@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::assemble::{ArticleEntry, Chronology, FigureGroup, Report};
 use crate::content::Mark;
-use crate::extract::{FigureKind, Period, Precision, Qualifier, TimexType, format_value};
+use crate::extract::{
+    Direction, FigureKind, Period, Precision, Qualifier, TimexType, format_value,
+};
 
 /// The short strings of claims' views (values, labels, anchors), as the claims hold them.
 pub use crate::extract::Text;
@@ -74,7 +76,8 @@ pub struct SiteView {
 /// A figure claim, as shown in tables and exports.
 ///
 /// Templates see `value_display` and `as_of_display` (written from the value and the as-of date
-/// when needed), and `qualifier` and `kind` as their labels (see [`FigureView`]'s `Serialize`).
+/// when needed), and `qualifier`, `kind` and `direction` as their labels (see [`FigureView`]'s
+/// `Serialize`).
 #[derive(Debug, Clone)]
 pub struct FigureView {
     /// Anchor of its mark in the article page ("f1"), when marked.
@@ -88,10 +91,16 @@ pub struct FigureView {
     pub value: f64,
     /// Unit.
     pub unit: Option<Text>,
+    /// What it measures, with its scope ("people displaced (South Sudan)").
+    pub measure: Option<Text>,
+    /// What the measure applies to ("South Sudan").
+    pub scope: Option<Text>,
     /// Qualifier.
     pub qualifier: Option<Qualifier>,
     /// Kind.
     pub kind: FigureKind,
+    /// Which way a change goes, when known.
+    pub direction: Option<Direction>,
     /// Speaker.
     pub said_by: Option<Text>,
     /// As-of value ("2023-10").
@@ -111,14 +120,33 @@ pub struct FigureView {
 }
 
 impl FigureView {
-    /// "7,000"; changes get a sign ("+300").
+    /// "7,000"; a change whose direction is known gets its sign ("+300", "−1,800"), one whose
+    /// direction is unknown none: "will cut 1,800 jobs" is never shown as an increase. Money is
+    /// written with its currency, as people write it ("$2.7 billion", "8.2 billion yuan").
     pub fn value_display(&self) -> String {
-        let value = format_value(self.value);
-        if self.kind == FigureKind::Change && self.value >= 0.0 {
-            format!("+{value}")
-        } else {
-            value
+        match self.direction {
+            Some(direction) => format!("{}{}", sign(direction), self.amount(self.value.abs())),
+            None => self.amount(self.value),
         }
+    }
+
+    /// `value` as this figure's kind writes it: money with its currency, else the number.
+    fn amount(&self, value: f64) -> String {
+        match self.kind {
+            FigureKind::Money => crate::money::write_money(value, self.unit.as_deref()),
+            _ => format_value(value),
+        }
+    }
+
+    /// A difference rather than a level: a change, or a figure the text gives a direction ("fell
+    /// 3%"). Changes are not charted and never conflict with levels.
+    pub fn is_change(&self) -> bool {
+        self.kind == FigureKind::Change || self.direction.is_some()
+    }
+
+    /// The direction's label (`up`, `down`).
+    pub fn direction_label(&self) -> Option<&'static str> {
+        self.direction.map(Direction::label)
     }
 
     /// The as-of date's label at its precision ("October 2023"), when it is a calendar period.
@@ -142,8 +170,11 @@ impl Serialize for FigureView {
         map.serialize_entry("value", &self.value)?;
         map.serialize_entry("value_display", &self.value_display())?;
         map.serialize_entry("unit", &self.unit)?;
+        map.serialize_entry("measure", &self.measure)?;
+        map.serialize_entry("scope", &self.scope)?;
         map.serialize_entry("qualifier", &self.qualifier_label())?;
         map.serialize_entry("kind", self.kind.label())?;
+        map.serialize_entry("direction", &self.direction_label())?;
         map.serialize_entry("said_by", &self.said_by)?;
         map.serialize_entry("as_of", &self.as_of)?;
         map.serialize_entry("as_of_display", &self.as_of_display())?;
@@ -154,6 +185,14 @@ impl Serialize for FigureView {
         map.serialize_entry("hand", &self.hand)?;
         map.serialize_entry("conflict", &self.conflict)?;
         map.end()
+    }
+}
+
+/// The sign of a change in `direction`: `+`, or the minus sign (U+2212) rather than a hyphen.
+fn sign(direction: Direction) -> char {
+    match direction {
+        Direction::Up => '+',
+        Direction::Down => '\u{2212}',
     }
 }
 
@@ -385,12 +424,20 @@ impl std::ops::Deref for ArticleView {
     }
 }
 
-/// A group of a figure table.
+/// A group of a figure table: one series.
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureGroupView {
-    /// What is counted.
+    /// The heading: "People displaced (South Sudan)", "Containers", "US dollars".
+    pub label: String,
+    /// What the series measures, as written or as the analyst names it, or null when its
+    /// figures are grouped by unit.
+    pub measure: Option<String>,
+    /// The scope every row shares ("South Sudan"), or null.
+    pub scope: Option<String>,
+    /// What is counted, as most often written ("containers"; "other figures" for none).
     pub unit: String,
-    /// Anchor id for the group ("containers").
+    /// Anchor id for the group ("containers", "people-displaced-south-sudan"), unique in its
+    /// briefing.
     pub id: String,
     /// Rows, oldest first.
     pub rows: Vec<FigureView>,
@@ -486,7 +533,7 @@ impl ReportView {
             body_html: crate::content::render_markdown_text(
                 &b.briefing.text[b.briefing.body_offset..],
             ),
-            figure_groups: b.figures.iter().map(|g| group_view(g, &articles)).collect(),
+            figure_groups: group_views(&b.figures, &articles),
             chronology: chronology_view(&b.chronology, &articles, true),
         }
     }
@@ -768,8 +815,8 @@ fn story_marks(article: &ArticleView) -> Vec<Mark> {
 }
 
 fn figure_title(f: &FigureView) -> String {
-    let mut t = format_value(f.value);
-    if let Some(u) = &f.unit {
+    let mut t = f.amount(f.value);
+    if let Some(u) = f.unit.as_ref().filter(|_| f.kind != FigureKind::Money) {
         t.push(' ');
         t.push_str(u);
     }
@@ -808,8 +855,11 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
             text: f.text.clone(),
             value: f.value,
             unit: f.unit.clone(),
+            measure: f.measure.clone(),
+            scope: f.scope.clone(),
             qualifier: f.qualifier,
             kind: f.kind,
+            direction: f.direction,
             said_by: f.said_by.clone(),
             as_of: f.as_of.clone(),
             sentence: f.sentence.clone(),
@@ -891,7 +941,29 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
     ArticleView { data, marks, index }
 }
 
-fn group_view(group: &FigureGroup, articles: &[&ArticleView]) -> FigureGroupView {
+/// The views of a briefing's figure groups, each with an id of its own.
+fn group_views(groups: &[FigureGroup], articles: &[&ArticleView]) -> Vec<FigureGroupView> {
+    let mut taken = std::collections::HashSet::new();
+    groups
+        .iter()
+        .map(|g| group_view(g, unique_id(&g.name, &mut taken), articles))
+        .collect()
+}
+
+/// The slug of `name` ("containers"), or "figures"; with "-2", "-3"… when `taken` holds it
+/// already (two series can slug alike: "jobs" measured and "jobs" counted).
+fn unique_id(name: &str, taken: &mut std::collections::HashSet<String>) -> String {
+    let base = crate::content::slugify(name).unwrap_or_else(|| "figures".into());
+    let mut id = base.clone();
+    let mut n = 1;
+    while !taken.insert(id.clone()) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}
+
+fn group_view(group: &FigureGroup, id: String, articles: &[&ArticleView]) -> FigureGroupView {
     let rows: Vec<FigureView> = group
         .rows
         .iter()
@@ -902,8 +974,11 @@ fn group_view(group: &FigureGroup, articles: &[&ArticleView]) -> FigureGroupView
         })
         .collect();
     FigureGroupView {
+        label: group.label.clone(),
+        measure: group.measure.clone(),
+        scope: group.scope.clone(),
         unit: group.unit.clone(),
-        id: crate::content::slugify(&group.unit).unwrap_or_else(|| "figures".into()),
+        id,
         chart: super::charts::chart(&rows),
         rows,
         has_conflict: group.has_conflict,
@@ -997,8 +1072,11 @@ mod tests {
             text: "about 300".into(),
             value: 300.0,
             unit: Some("homes".into()),
+            measure: Some("homes destroyed (Gaza)".into()),
+            scope: Some("Gaza".into()),
             qualifier: Some(Qualifier::Approximately),
             kind: FigureKind::Change,
+            direction: Some(Direction::Up),
             said_by: None,
             as_of: Some("2023-07".into()),
             sentence: "About 300 more.".into(),
@@ -1013,15 +1091,40 @@ mod tests {
             json!({"anchor": "f1", "article": "a", "article_title": "A", "article_source": "Wire",
                 "article_href": "articles/a.html", "article_url": null,
                 "article_published": "2024-01-02", "text": "about 300", "value": 300.0,
-                "value_display": "+300", "unit": "homes", "qualifier": "approximately",
-                "kind": "change", "said_by": null, "as_of": "2023-07", "as_of_display": "July 2023",
-                "sentence": "About 300 more.", "start": 1, "end": 2, "line": 3, "hand": false,
-                "conflict": true})
+                "value_display": "+300", "unit": "homes", "measure": "homes destroyed (Gaza)",
+                "scope": "Gaza", "qualifier": "approximately", "kind": "change",
+                "direction": "up", "said_by": null, "as_of": "2023-07",
+                "as_of_display": "July 2023", "sentence": "About 300 more.", "start": 1,
+                "end": 2, "line": 3, "hand": false, "conflict": true})
+        );
+        let cut = FigureView {
+            value: 1800.0,
+            unit: Some("jobs".into()),
+            direction: Some(Direction::Down),
+            ..figure.clone()
+        };
+        let v = serde_json::to_value(&cut).unwrap();
+        assert_eq!(
+            (&v["value_display"], &v["direction"]),
+            (&json!("\u{2212}1,800"), &json!("down"))
+        );
+        let unknown = FigureView {
+            direction: None,
+            ..cut
+        };
+        let v = serde_json::to_value(&unknown).unwrap();
+        assert_eq!(
+            (&v["value_display"], &v["direction"]),
+            (&json!("1,800"), &json!(null)),
+            "a change of unknown direction has no sign"
         );
         let level = FigureView {
             value: 7000.0,
+            measure: None,
+            scope: None,
             qualifier: None,
             kind: FigureKind::Level,
+            direction: None,
             as_of: Some("PRESENT_REF".into()),
             ..figure
         };
@@ -1031,10 +1134,34 @@ mod tests {
                 &v["value_display"],
                 &v["qualifier"],
                 &v["kind"],
-                &v["as_of_display"]
+                &v["as_of_display"],
+                &v["measure"],
+                &v["scope"],
+                &v["direction"]
             ),
-            (&json!("7,000"), &json!(null), &json!("level"), &json!(null))
+            (
+                &json!("7,000"),
+                &json!(null),
+                &json!("level"),
+                &json!(null),
+                &json!(null),
+                &json!(null),
+                &json!(null)
+            )
         );
+        let aid = FigureView {
+            value: 2.7e9,
+            unit: Some("USD".into()),
+            kind: FigureKind::Money,
+            ..level.clone()
+        };
+        assert_eq!(aid.value_display(), "$2.7 billion");
+        let loss = FigureView {
+            value: 200e6,
+            direction: Some(Direction::Down),
+            ..aid
+        };
+        assert_eq!(loss.value_display(), "\u{2212}$200 million");
         let date = DateView {
             anchor: None,
             text: "last July".into(),
