@@ -32,19 +32,21 @@ fn briefing_figure_table_reads_as_a_trend_with_source_links() {
     let p = TestProject::example();
     p.build();
     let html = p.read_site("briefings/north-korea-russia-arms.html");
-    let containers = between(&html, "id=\"fig-containers\"", "</table>");
+    let containers = between(&html, "id=\"fig-containers-russia\"", "</table>");
     let rows: Vec<&str> = containers.split("<tr").skip(2).collect();
     let values: Vec<String> = rows
         .iter()
         .map(|r| between(r, "<span class=\"number\">", "</span>").to_string())
         .collect();
-    // The quote's "around 7,000 containers" restates the lead's: one row, not two.
-    assert_eq!(values, ["1,000", "7,000", "+300"]);
+    // One series of containers: the quote's "around 7,000 containers" restates the lead's (one
+    // row, not two), and the increase of 300 is a series of its own.
+    assert_eq!(values, ["1,000", "7,000"]);
+    assert!(!containers.contains("conflict"));
     let as_of: Vec<String> = rows
         .iter()
         .map(|r| attr_values(r, "datetime")[0].clone())
         .collect();
-    assert_eq!(as_of, ["2023-10", "2024-03-18", "2024-03-18"]);
+    assert_eq!(as_of, ["2023-10", "2024-03-18"]);
     assert!(rows[0].contains("more than"));
     assert!(rows[0].contains("United States"));
     assert!(rows[1].contains("Shin Won-sik"));
@@ -60,7 +62,7 @@ fn briefing_figure_table_reads_as_a_trend_with_source_links() {
             "no #{anchor} in the article page"
         );
     }
-    let rounds = between(&html, "id=\"fig-artillery-rounds\"", "</table>");
+    let rounds = between(&html, "id=\"fig-artillery-rounds-russia\"", "</table>");
     assert!(rounds.contains("1,000,000"));
     assert!(rounds.contains("Seoul"));
     assert!(rounds.contains("<time datetime=\"2023-11\">November 2023</time>"));

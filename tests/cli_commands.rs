@@ -624,11 +624,13 @@ fn check_strict_refuses_conflicting_values_without_a_note_and_accepts_them_with_
     let (code, _, err) = report(&["check", "--strict"], p.root());
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("content/briefings/floods.md:4:1: error: sources give conflicting values for `homes` (as of 2024-05-02) and the briefing has no note on it"),
+        err.contains("content/briefings/floods.md:4:1: error: sources give conflicting values for `homes flooded` (as of 2024-05-02) and the briefing has no note on it"),
         "{err}"
     );
     assert!(
-        err.contains("help: explain the conflict in the front matter: `notes: {homes: \"…\"}`"),
+        err.contains(
+            "help: explain the conflict in the front matter: `notes: {homes flooded: \"…\"}`"
+        ),
         "{err}"
     );
     // With a note the briefing passes, and the page shows the note above the table.

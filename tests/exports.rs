@@ -631,7 +631,10 @@ fn exports_carry_each_figures_measure_scope_and_direction() {
     );
     assert_eq!(&row("40")[16], "up");
     let level = row("around 7,000 containers");
-    assert_eq!((&level[14], &level[15], &level[16]), ("", "", ""));
+    assert_eq!(
+        (&level[14], &level[15], &level[16]),
+        ("containers (Russia)", "Russia", "")
+    );
     // The article page shows the signed change and its measure.
     let html = p.read_site("articles/nordvik.html");
     assert!(

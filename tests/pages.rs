@@ -13,10 +13,10 @@ fn a_figure_series_is_charted_with_each_point_linked_to_its_row() {
     p.build();
     let html = p.read_site(BRIEFING);
     // Containers are counted at two dates (October 2023, 18 March 2024): a chart.
-    let group = between(&html, "id=\"fig-containers\"", "</table>");
+    let group = between(&html, "id=\"fig-containers-russia\"", "</table>");
     let svg = between(group, "<svg", "</svg>");
-    assert!(svg.contains("<title id=\"chart-containers-title\">"));
-    assert!(svg.contains("<desc id=\"chart-containers-desc\">"));
+    assert!(svg.contains("<title id=\"chart-containers-russia-title\">"));
+    assert!(svg.contains("<desc id=\"chart-containers-russia-desc\">"));
     assert!(!html.contains("<script"), "no JavaScript");
     // Two levels with as-of dates (the quote's 7,000 restates the lead's: one claim); the
     // change (+300) is not a level and is not drawn.
@@ -40,10 +40,10 @@ fn a_figure_series_is_charted_with_each_point_linked_to_its_row() {
         let id = href.strip_prefix('#').unwrap();
         assert!(row_ids.iter().any(|i| i == id), "no row #{id}");
     }
-    assert!(points[0].contains("href=\"#fig-containers-1\""));
+    assert!(points[0].contains("href=\"#fig-containers-russia-1\""));
     assert!(points[0].contains("more than 1,000 containers, October 2023"));
     // Artillery rounds have one figure: a table, no chart.
-    let rounds = between(&html, "id=\"fig-artillery-rounds\"", "</table>");
+    let rounds = between(&html, "id=\"fig-artillery-rounds-russia\"", "</table>");
     assert!(!rounds.contains("<svg"));
 }
 

@@ -37,6 +37,7 @@ impl Direction {
 
 /// Verbs and adverbs of decrease before the size of a change: "fell 3%", "cut 1,200 jobs",
 /// "shed 450 jobs", "lowered its forecast by 50 basis points", "down 50 cents".
+#[rustfmt::skip]
 static DOWN_BEFORE: WordSet = WordSet::new(&[
     "fell",
     "fall",
@@ -133,6 +134,7 @@ static DOWN_BEFORE: WordSet = WordSet::new(&[
 
 /// Verbs and adverbs of increase: "rose 5%", "added 2,000", "raised by 25 basis points",
 /// "up 2 cents", "gained 0.8%".
+#[rustfmt::skip]
 static UP_BEFORE: WordSet = WordSet::new(&[
     "rose",
     "rise",
@@ -192,6 +194,7 @@ static UP_BEFORE: WordSet = WordSet::new(&[
 ]);
 
 /// Nouns after the size of a change: "a 3% drop", "1,800 job cuts", "a 25-basis-point rise".
+#[rustfmt::skip]
 static DOWN_AFTER: WordSet = WordSet::new(&[
     "drop",
     "decline",
@@ -211,6 +214,7 @@ static DOWN_AFTER: WordSet = WordSet::new(&[
     "dip",
 ]);
 
+#[rustfmt::skip]
 static UP_AFTER: WordSet = WordSet::new(&[
     "rise", "increase", "gain", "gains", "jump", "hike", "higher", "growth", "surge", "boost",
     "rally", "advance",
@@ -218,10 +222,12 @@ static UP_AFTER: WordSet = WordSet::new(&[
 
 /// Verbs that are a change only with "by" before the figure: "raised its forecast by 0.2
 /// points" is a change, "raised $4.5 billion" (from investors) is an amount.
+#[rustfmt::skip]
 static UP_WITH_BY: WordSet = WordSet::new(&["raised", "raise", "raises", "raising"]);
 
 /// Words that make the figure a level, not the size of the change, when they stand right before
 /// it: "rose to 7.2%", "fell from $5", "cut … to 3.00%", "stood at 4%".
+#[rustfmt::skip]
 static LEVEL_MARKERS: WordSet = WordSet::new(&["to", "from", "at", "of", "was", "is", "stood"]);
 
 /// Words a change verb may be separated from its figure by: "cut its deposit rate by 25 basis

@@ -53,7 +53,8 @@ pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
             named.push(None);
             continue;
         };
-        if !counted && let Some(p) = period
+        if !counted
+            && let Some(p) = period
             && !quantity.starts_with(p)
         {
             quantity = format!("{p} {quantity}");
@@ -116,7 +117,14 @@ fn inherited(named: &[Option<Named>], f: &FigureMention, per_share: bool) -> Opt
         .filter(same)
         .find(|n| n.per_share == per_share)
         // "a loss of $26,956, or two cents a share": per share of the amount before.
-        .or_else(|| named.iter().rev().flatten().filter(same).find(|_| per_share))?;
+        .or_else(|| {
+            named
+                .iter()
+                .rev()
+                .flatten()
+                .filter(same)
+                .find(|_| per_share)
+        })?;
     let q = found.quantity.as_str();
     Some(q.strip_suffix(" per share").unwrap_or(q).to_string())
 }
@@ -128,15 +136,25 @@ fn period_of(tokens: &[Token<'_>]) -> Option<&'static str> {
     let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
     if has("nine", "months") || words.iter().any(|w| w == "nine-month") {
         Some("nine-month")
-    } else if has("six", "months") || has("first", "half") || words.iter().any(|w| w == "first-half")
+    } else if has("six", "months")
+        || has("first", "half")
+        || words.iter().any(|w| w == "first-half")
     {
         Some("half-year")
     } else if words.iter().any(|w| {
-        matches!(w.as_str(), "quarter" | "quarterly" | "third-quarter" | "second-quarter"
-            | "first-quarter" | "fourth-quarter")
+        matches!(
+            w.as_str(),
+            "quarter"
+                | "quarterly"
+                | "third-quarter"
+                | "second-quarter"
+                | "first-quarter"
+                | "fourth-quarter"
+        )
     }) {
         Some("quarterly")
-    } else if has("full", "year") || has("fiscal", "year") || words.iter().any(|w| w == "full-year") {
+    } else if has("full", "year") || has("fiscal", "year") || words.iter().any(|w| w == "full-year")
+    {
         Some("annual")
     } else {
         None
@@ -199,10 +217,13 @@ pub(crate) fn article_topic(tokenized: &[Vec<Token<'_>>]) -> Option<String> {
 fn is_name_word(t: &Token<'_>) -> bool {
     t.is_capitalized()
         && t.text.chars().count() > 1
-        && t.text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '&'))
+        && t.text
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '&'))
         && !TITLES.contains(t.lower().as_ref())
 }
 
+#[rustfmt::skip]
 static TITLES: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "dr", "the", "a", "an", "in", "on", "at", "but", "and", "it", "he", "she",
     "they", "we", "this", "that", "its", "for", "of", "to", "as", "if", "when", "while", "after",
@@ -234,6 +255,7 @@ fn is_count_noun(unit: &str) -> bool {
     !(currency_code || unit.starts_with("per ") || MEASURE_UNITS.contains(last))
 }
 
+#[rustfmt::skip]
 static MEASURE_UNITS: WordSet = WordSet::new(&[
     "percent", "times", "points", "point", "cents", "cent", "pence", "bps", "bp", "barrels",
     "tons", "tonnes", "tonne", "ton", "kilometres", "kilometers", "km", "miles", "metres",
@@ -244,12 +266,14 @@ static MEASURE_UNITS: WordSet = WordSet::new(&[
 
 /// Verbs and auxiliaries skipped between a count and its predicate: "82 were killed", "who have
 /// fled".
+#[rustfmt::skip]
 static AUXILIARIES: WordSet = WordSet::new(&[
     "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "will", "would",
     "reportedly", "already", "now", "still", "also", "who", "that", "which", "since", "so", "far",
 ]);
 
 /// Irregular participles and verbs that define a count: "people left homeless", "jobs cut".
+#[rustfmt::skip]
 static IRREGULAR_PREDICATES: WordSet = WordSet::new(&[
     "lost", "shot", "hurt", "held", "taken", "fled", "missing", "dead", "slain", "stolen", "sold",
     "built", "made", "hit", "cut", "seen", "struck", "bought", "paid", "laid", "shed", "sent",
@@ -258,6 +282,7 @@ static IRREGULAR_PREDICATES: WordSet = WordSet::new(&[
 ]);
 
 /// Words that are not predicates though they end in -ed: "need", "indeed", "red", "hundred".
+#[rustfmt::skip]
 static NOT_PREDICATES: WordSet = WordSet::new(&[
     "need", "indeed", "red", "hundred", "bed", "shed", "speed", "seed", "feed", "united",
     "limited", "based", "related", "listed", "so-called",
@@ -317,6 +342,7 @@ fn participle(word: &str) -> Option<String> {
 /// Verbs that give a total without saying what is counted: "to reach around 7,000 containers".
 /// Verbs of moving things are not part of what is counted either: "has shipped around 7,000
 /// containers" and "7,000 containers in total" are one count.
+#[rustfmt::skip]
 static TOTALLING: WordSet = WordSet::new(&[
     "shipped", "delivered", "sent", "transferred", "supplied", "provided", "exported",
     "imported", "received", "reached", "totaled", "totalled", "topped", "exceeded", "surpassed", "passed", "numbered",
@@ -325,6 +351,7 @@ static TOTALLING: WordSet = WordSet::new(&[
 
 /// Qualifiers and determiners between a verb and its count: "cut about 1,800 jobs", "killed at
 /// least 75 people", "sold a further 300".
+#[rustfmt::skip]
 static BEFORE_COUNT: WordSet = WordSet::new(&[
     "about", "around", "some", "nearly", "almost", "more", "than", "at", "least", "up", "to",
     "over", "roughly", "an", "estimated", "a", "further", "another", "additional", "extra",
@@ -351,14 +378,20 @@ fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize) -> Option<
             // The object of the participle: "facing acute hunger", "needing aid".
             let object: Vec<String> = tokens[k + 1..]
                 .iter()
-                .take_while(|t| t.is_word() && !t.is_capitalized() && !STOP.contains(t.lower().as_ref()))
+                .take_while(|t| {
+                    t.is_word() && !t.is_capitalized() && !STOP.contains(t.lower().as_ref())
+                })
                 .take(2)
                 .map(|t| t.lower().into_owned())
                 .collect();
-            return Some(format!("{unit} {w} {}", object.join(" ")).trim_end().to_string());
+            return Some(
+                format!("{unit} {w} {}", object.join(" "))
+                    .trim_end()
+                    .to_string(),
+            );
         }
-        let defining = IRREGULAR_PREDICATES.contains(w.as_ref())
-            || participle(&w).is_some_and(|p| p == *w);
+        let defining =
+            IRREGULAR_PREDICATES.contains(w.as_ref()) || participle(&w).is_some_and(|p| p == *w);
         if defining && !TOTALLING.contains(w.as_ref()) {
             return Some(format!("{unit} {w}"));
         }
@@ -378,6 +411,7 @@ fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize) -> Option<
 }
 
 /// Words that end a noun phrase or are not part of one.
+#[rustfmt::skip]
 static STOP: WordSet = WordSet::new(&[
     "of", "to", "in", "from", "and", "or", "the", "a", "an", "that", "which", "by", "for", "on",
     "at", "with", "since", "as", "was", "were", "is", "are", "had", "have", "has", "will",
@@ -471,27 +505,44 @@ fn subject_before(
             k -= 1;
             continue;
         }
-        if digits || (!t.is_capitalized() && (STOP.contains(w.as_ref()) || VERBISH.contains(w.as_ref())))
+        if digits
+            || (!t.is_capitalized() && (STOP.contains(w.as_ref()) || VERBISH.contains(w.as_ref())))
         {
             break;
         }
         if !t.is_capitalized() && w.ends_with("ing") && !GERUND_NOUNS.contains(w.as_ref()) {
             break;
         }
-        if let Some(owner) = t.text.strip_suffix("'s").or_else(|| t.text.strip_suffix("’s")) {
+        if let Some(owner) = t
+            .text
+            .strip_suffix("'s")
+            .or_else(|| t.text.strip_suffix("’s"))
+        {
             possessor = Some(owner.to_string());
             break;
         }
         let first_of_sentence = k == 1;
-        let name = t.is_capitalized() && !(first_of_sentence && is_common_word_start(tokens, k - 1));
-        words.push((if name { t.text.to_string() } else { w.into_owned() }, name));
+        let name =
+            t.is_capitalized() && !(first_of_sentence && is_common_word_start(tokens, k - 1));
+        words.push((
+            if name {
+                t.text.to_string()
+            } else {
+                w.into_owned()
+            },
+            name,
+        ));
         k -= 1;
     }
     if words.is_empty() {
         return None;
     }
     words.reverse();
-    let text = words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
+    let text = words
+        .iter()
+        .map(|(w, _)| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     // Names alone say whose, not what ("Du Pont earned"), except market indexes ("the DAX",
     // "FTSE 100"), which are what their points and percentages measure.
     if words.iter().all(|(_, name)| *name) && !is_index(&text) {
@@ -503,12 +554,30 @@ fn subject_before(
 /// Market indexes: their names are what their points and percentages measure.
 fn is_index(name: &str) -> bool {
     let upper = name.to_uppercase();
-    ["DAX", "FTSE", "STOXX", "CAC", "NIKKEI", "DOW", "S&P", "NASDAQ", "HANG SENG", "KOSPI", "SENSEX", "IBEX", "TOPIX", "ASX", "MSCI", "EURO STOXX"]
-        .iter()
-        .any(|i| upper.starts_with(i))
+    [
+        "DAX",
+        "FTSE",
+        "STOXX",
+        "CAC",
+        "NIKKEI",
+        "DOW",
+        "S&P",
+        "NASDAQ",
+        "HANG SENG",
+        "KOSPI",
+        "SENSEX",
+        "IBEX",
+        "TOPIX",
+        "ASX",
+        "MSCI",
+        "EURO STOXX",
+    ]
+    .iter()
+    .any(|i| upper.starts_with(i))
 }
 
 /// Words that end a subject phrase though they look like nouns: verbs in -s, and prepositions.
+#[rustfmt::skip]
 static VERBISH: WordSet = WordSet::new(&[
     "eases", "slips", "rises", "falls", "gains", "climbs", "jumps", "says", "adds", "amid",
     "toward", "towards", "full", "changed", "lower", "higher", "bidding", "sees", "expects",
@@ -518,6 +587,7 @@ static VERBISH: WordSet = WordSet::new(&[
 ]);
 
 /// Nouns in -ing: "spending", "funding".
+#[rustfmt::skip]
 static GERUND_NOUNS: WordSet = WordSet::new(&[
     "spending", "funding", "financing", "lending", "housing", "borrowing", "earnings", "savings",
     "holdings", "shipping", "trading", "building", "manufacturing", "training", "pricing",
@@ -526,6 +596,7 @@ static GERUND_NOUNS: WordSet = WordSet::new(&[
 
 /// Weekdays and months: never what a figure measures ("said on Friday they had made a £45 million
 /// offer").
+#[rustfmt::skip]
 static CALENDAR: WordSet = WordSet::new(&[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -534,6 +605,7 @@ static CALENDAR: WordSet = WordSet::new(&[
 ]);
 
 /// Nouns of change after an amount: "a 3% drop in revenue" measures revenue.
+#[rustfmt::skip]
 static CHANGE_NOUNS: WordSet = WordSet::new(&[
     "drop", "decline", "fall", "cut", "cuts", "decrease", "reduction", "rise", "increase",
     "gain", "gains", "jump", "hike", "growth", "surge", "boost", "slump", "plunge", "slide",
@@ -578,12 +650,19 @@ fn noun_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
 /// "10 cents a share", "$1.65 per share": an amount for each share.
 fn per_share(tokens: &[Token<'_>], f: &FigureMention) -> bool {
     let end = tokens.partition_point(|t| t.start < f.range.end);
-    let w = |k: usize| tokens.get(k).map(|t| t.lower().into_owned()).unwrap_or_default();
-    matches!(w(end).as_str(), "a" | "per" | "each") && matches!(w(end + 1).as_str(), "share" | "shares")
+    let w = |k: usize| {
+        tokens
+            .get(k)
+            .map(|t| t.lower().into_owned())
+            .unwrap_or_default()
+    };
+    matches!(w(end).as_str(), "a" | "per" | "each")
+        && matches!(w(end + 1).as_str(), "share" | "shares")
 }
 
 /// Words that say when, not what: "year-earlier loss" and "loss" are one measure.
 /// (The length of the period stays: see [`period_of`].)
+#[rustfmt::skip]
 static WHEN_WORDS: WordSet = WordSet::new(&[
     "year-earlier", "year-ago", "prior-year", "previous", "earlier", "latest", "current",
     "quarterly", "annual", "yearly", "first-quarter", "second-quarter", "third-quarter",
@@ -625,7 +704,13 @@ fn normalize(quantity: &str) -> String {
         })
         .collect();
     let mut q = kept.join(" ");
-    for status in [" expected", " planned", " announced", " proposed", " reported"] {
+    for status in [
+        " expected",
+        " planned",
+        " announced",
+        " proposed",
+        " reported",
+    ] {
         if let Some(rest) = q.strip_suffix(status) {
             q = rest.to_string();
         }
@@ -696,10 +781,12 @@ fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
 
 /// Whether a quantity already says it is a change ("jobs cut", "jobs shed", "subscribers lost").
 fn has_change_predicate(quantity: &str) -> bool {
-    quantity
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| matches!(w, "cut" | "shed" | "lost" | "added" | "eliminated" | "created"))
+    quantity.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w,
+            "cut" | "shed" | "lost" | "added" | "eliminated" | "created"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -719,14 +806,23 @@ mod tests {
     #[test]
     fn counts_are_named_by_noun_and_predicate() {
         for (text, want) in [
-            ("About 96,000 people were displaced in South Sudan.", "people displaced (South Sudan)"),
+            (
+                "About 96,000 people were displaced in South Sudan.",
+                "people displaced (South Sudan)",
+            ),
             ("The flood displaced 96,000 people.", "people displaced"),
-            ("Some 7.7 million people are facing acute hunger.", "people facing acute hunger"),
+            (
+                "Some 7.7 million people are facing acute hunger.",
+                "people facing acute hunger",
+            ),
             ("At least 75 people were killed.", "people killed"),
             ("The company will cut about 1,800 jobs.", "jobs cut"),
             ("North Korea shipped 7,000 containers.", "containers"),
             ("It has delivered more than 1,000 containers.", "containers"),
-            ("The number rose by 300 to reach around 7,000 containers.", "containers"),
+            (
+                "The number rose by 300 to reach around 7,000 containers.",
+                "containers",
+            ),
         ] {
             assert_eq!(measures(text).last().unwrap(), want, "{text}");
         }
@@ -735,15 +831,30 @@ mod tests {
     #[test]
     fn money_and_percentages_are_named_by_what_they_are_said_of() {
         for (text, want) in [
-            ("Sales fell 3% in the quarter.", "quarterly revenue % change"),
+            (
+                "Sales fell 3% in the quarter.",
+                "quarterly revenue % change",
+            ),
             ("Sales fell 3% in May.", "revenue % change"),
-            ("Nordvik reported net income of 2.1 billion crowns.", "net income"),
-            ("The bank cut its deposit rate by 25 basis points.", "deposit rate change"),
+            (
+                "Nordvik reported net income of 2.1 billion crowns.",
+                "net income",
+            ),
+            (
+                "The bank cut its deposit rate by 25 basis points.",
+                "deposit rate change",
+            ),
             ("Germany's DAX gained 0.8%.", "DAX % change (Germany)"),
             ("Inflation was 2.6% in May.", "inflation"),
-            ("They said on Friday they had made a £45 million offer.", "offer"),
+            (
+                "They said on Friday they had made a £45 million offer.",
+                "offer",
+            ),
             ("It reported a 3% drop in revenue.", "revenue % change"),
-            ("It had a loss of $158,666, or 10 cents a share.", "net income"),
+            (
+                "It had a loss of $158,666, or 10 cents a share.",
+                "net income",
+            ),
         ] {
             assert_eq!(measures(text)[0], want, "{text}");
         }
@@ -751,7 +862,8 @@ mod tests {
 
     #[test]
     fn a_comparison_keeps_the_subject_of_the_figure_before() {
-        let m = measures("Net income was 2.1 billion crowns, down from 3.05 billion a year earlier.");
+        let m =
+            measures("Net income was 2.1 billion crowns, down from 3.05 billion a year earlier.");
         assert_eq!(m, ["net income", "net income"]);
         let m = measures("Sales rose to $3 million from $2.9 million.");
         assert_eq!(m, ["revenue", "revenue"]);

@@ -14,6 +14,7 @@ pub mod period;
 pub mod sentences;
 pub mod timex;
 mod tokens;
+mod units;
 mod words;
 
 use std::ops::Range;

@@ -24,6 +24,7 @@ fn between<'t>(tokens: &'t [Token<'_>], from: usize, to: usize) -> Vec<std::borr
     tokens[a..b.max(a)].iter().map(Token::lower).collect()
 }
 
+#[rustfmt::skip]
 static DETERMINERS: WordSet = WordSet::new(&[
     "the", "their", "its", "his", "her", "our", "these", "those", "them", "all",
 ]);
@@ -66,10 +67,12 @@ fn absorb_bases(text: &str, tokens: &[Token<'_>], figures: &mut Vec<FigureMentio
 }
 
 /// Words that join the two ends of a range: "6 to 9", "between 6 and 9", "15-25", "2 or 3".
+#[rustfmt::skip]
 static RANGE_JOINERS: WordSet = WordSet::new(&["to", "and", "-", "–", "or"]);
 
 /// Participles after a number without a noun that say it counts people: "At least 82 were
 /// killed", "1,643 wounded".
+#[rustfmt::skip]
 static PEOPLE_PREDICATES: WordSet = WordSet::new(&[
     "killed",
     "dead",
@@ -159,6 +162,7 @@ fn noun_before_of(tokens: &[Token<'_>], figure: &Range<usize>) -> Option<String>
 }
 
 /// Words before "of" that do not name what is counted: "one of 10", "a total of", "out of".
+#[rustfmt::skip]
 static NOT_COUNTED: WordSet = WordSet::new(&[
     "out", "total", "sum", "one", "two", "three", "each", "most", "some", "all", "none", "any",
     "both", "half", "part", "many", "few", "number", "amount", "age", "ages", "because", "instead",

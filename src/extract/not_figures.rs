@@ -69,6 +69,7 @@ pub(crate) fn rejects(c: &Candidate<'_, '_>) -> Option<&'static str> {
     rules.iter().find(|(_, rule)| rule(c)).map(|(why, _)| *why)
 }
 
+#[rustfmt::skip]
 static MONTHS: WordSet = WordSet::new(&[
     "jan",
     "feb",
@@ -115,6 +116,7 @@ fn day_of_month(c: &Candidate<'_, '_>) -> bool {
     capital && MONTHS.contains(m.as_str()) && c.is_integer() && (1.0..=31.0).contains(&c.value)
 }
 
+#[rustfmt::skip]
 static TIME_ZONES: WordSet = WordSet::new(&[
     "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "bst", "et", "pt",
     "jst", "ist", "hrs", "hours", "local", "z",
@@ -162,6 +164,7 @@ fn phone_number(c: &Candidate<'_, '_>) -> bool {
     groups >= 3
 }
 
+#[rustfmt::skip]
 static STREET_WORDS: WordSet = WordSet::new(&[
     "street",
     "st",
@@ -211,6 +214,7 @@ fn street_address(c: &Candidate<'_, '_>) -> bool {
 
 /// Capitalized words that may stand before a figure without naming it: a sentence's first word
 /// ("About 300", "Another 60,000") or a qualifier.
+#[rustfmt::skip]
 static LEAD_WORDS: WordSet = WordSet::new(&[
     "about",
     "some",
@@ -359,6 +363,7 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
         )
 }
 
+#[rustfmt::skip]
 static SPAN_UNITS: WordSet = WordSet::new(&[
     "seasons",
     "season",
