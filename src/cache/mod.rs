@@ -1,7 +1,8 @@
 //! An article in, its cached claims out (or nothing, and then they are extracted and stored).
 //!
 //! Extraction results are kept in `<project>/.report-cache/claims/`, one file per article, named
-//! by a hash of everything extraction depends on: the extractor's version, the crate's version,
+//! by a hash of everything extraction depends on: the extractor's version and a hash of its source
+//! code (made by `build.rs`), the crate's version,
 //! the article's path, its reference date and its full text. An entry is never trusted blindly: it
 //! carries a checksum, repeats its key and the text's length, and its spans must fall on the
 //! text's character boundaries; an entry that does not read back or does not match is ignored and
@@ -73,7 +74,12 @@ impl ClaimCache {
     /// The key of `article`'s entry: what [`ClaimCache::prune`] keeps.
     pub fn key(article: &Article) -> String {
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (EXTRACTOR_VERSION, env!("CARGO_PKG_VERSION")).hash(&mut h);
+        (
+            EXTRACTOR_VERSION,
+            env!("CARGO_PKG_VERSION"),
+            env!("REPORT_EXTRACT_HASH"),
+        )
+            .hash(&mut h);
         article.path.hash(&mut h);
         article.published.hash(&mut h);
         article.text.hash(&mut h);

@@ -26,7 +26,13 @@ pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
         let each_share = per_share(tokens, f);
         let mut possessor = None;
         let quantity = if counted {
-            count_quantity(tokens, f, at)
+            count_quantity(tokens, f, at).map(|q| {
+                // "up from 96,000 in June": the full quantity of the count compared with.
+                match inherited(&named, f, each_share) {
+                    Some(before) if compared(tokens, at) && before.starts_with(&q) => before,
+                    _ => q,
+                }
+            })
         } else if let Some(noun) = noun_after(tokens, f) {
             Some(noun)
         } else {
@@ -86,6 +92,23 @@ pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
             None => format!("{quantity}{suffix}"),
         });
     }
+}
+
+/// Whether the number at `at` is the other side of a comparison: "up from 96,000", "compared
+/// with 13,900", "than 5,000", "against 4,100".
+fn compared(tokens: &[Token<'_>], at: usize) -> bool {
+    let mut k = at;
+    while k > 0
+        && BEFORE_COUNT.contains(tokens[k - 1].lower().as_ref())
+        && tokens[k - 1].lower() != "to"
+    {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            tokens[k - 1].lower().as_ref(),
+            "from" | "with" | "than" | "against" | "versus" | "vs"
+        )
 }
 
 /// A figure's quantity, kept for the figures after it in the sentence.
@@ -329,6 +352,8 @@ const VERB_PARTICIPLES: &[(&str, &str)] = &[
     ("shot", "shot"),
     ("hold", "held"),
     ("held", "held"),
+    ("reach", "reached"),
+    ("reaches", "reached"),
 ];
 
 fn participle(word: &str) -> Option<String> {
@@ -366,8 +391,20 @@ fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize) -> Option<
         _ => unit,
     };
     let end = tokens.partition_point(|t| t.start < f.range.end);
-    // After: "82 were killed", "people who have fled", "people facing acute hunger".
+    // After: "82 were killed", "people who have fled", "people facing acute hunger", "people in
+    // South Sudan are facing acute hunger" (a place between is skipped).
     let mut k = end;
+    if tokens.get(k).is_some_and(|t| t.lower() == "in")
+        && tokens.get(k + 1).is_some_and(Token::is_capitalized)
+    {
+        k += 1;
+        while tokens
+            .get(k)
+            .is_some_and(|t| t.is_capitalized() || t.text.ends_with("'s"))
+        {
+            k += 1;
+        }
+    }
     while k < tokens.len() && AUXILIARIES.contains(tokens[k].lower().as_ref()) {
         k += 1;
     }
@@ -403,9 +440,13 @@ fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize) -> Option<
     }
     if k > 0
         && let Some(p) = participle(tokens[k - 1].lower().as_ref())
-        && !TOTALLING.contains(p.as_str())
     {
-        return Some(format!("{unit} {p}"));
+        // "reached 1.2 million people with food aid" counts those reached; "to reach 7,000
+        // containers" is only a total.
+        let reached_with = p == "reached" && tokens.get(end).is_some_and(|t| t.lower() == "with");
+        if !TOTALLING.contains(p.as_str()) || reached_with {
+            return Some(format!("{unit} {p}"));
+        }
     }
     Some(unit)
 }
@@ -816,6 +857,18 @@ mod tests {
                 "people facing acute hunger",
             ),
             ("At least 75 people were killed.", "people killed"),
+            (
+                "Some 7.7 million people in South Sudan are facing acute hunger.",
+                "people facing acute hunger (South Sudan)",
+            ),
+            (
+                "Agencies reached 1.2 million people with food aid.",
+                "people reached",
+            ),
+            (
+                "More than 240,000 people were displaced, up from 96,000 in June.",
+                "people displaced",
+            ),
             ("The company will cut about 1,800 jobs.", "jobs cut"),
             ("North Korea shipped 7,000 containers.", "containers"),
             ("It has delivered more than 1,000 containers.", "containers"),

@@ -245,6 +245,7 @@ fn extract_plain(
     for f in found.into_iter().take(MAX_CLAIMS_PER_KIND) {
         let speaker = speakers[f.sentence].as_ref();
         let as_of = as_of(
+            text,
             &sentences[f.sentence],
             &anchors,
             speaker.map(|a| &a.verb),
@@ -357,6 +358,7 @@ fn is_bound(text: &str, at: usize) -> bool {
 /// figure. `anchors` are sorted by position; the search is a binary search, so a sentence with
 /// thousands of figures and dates costs no more than linear time.
 fn as_of(
+    text: &str,
     sentence: &Range<usize>,
     anchors: &[(&Timex, Period)],
     verb: Option<&Range<usize>>,
@@ -365,6 +367,22 @@ fn as_of(
     let lo = anchors.partition_point(|(t, _)| t.start < sentence.start);
     let hi = anchors.partition_point(|(t, _)| t.end <= sentence.end);
     let inside = anchors.get(lo..hi.max(lo))?;
+    // A date written right after the figure is the one it is stated for: "up from 96,000 in
+    // June", "2.6% in May", "$5 million as of March".
+    let after_figure = inside.partition_point(|(t, _)| t.start < figure.end);
+    if let Some((t, p)) = inside.get(after_figure) {
+        let gap = text
+            .get(figure.end..t.start)
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        if matches!(
+            gap.as_str(),
+            "" | "in" | "on" | "as of" | "at the end of" | "by the end of" | "for"
+        ) {
+            return Some(p.value.clone());
+        }
+    }
     let anchor = verb.filter(|v| v.start >= sentence.start && v.end <= sentence.end);
     let (point, weight_before) = match anchor {
         Some(v) => (v.clone(), 2),
