@@ -251,10 +251,10 @@ pub(crate) fn find_figures(
         super::measure::assign(tokens, &mut sentence_figures);
         out.append(&mut sentence_figures);
     }
-    super::measure::apply_topic(
-        &mut out,
-        super::measure::article_topic(tokenized).as_deref(),
-    );
+    if out.iter().any(|f| f.measure.is_some() && f.scope.is_none()) {
+        let topic = super::measure::article_topic(text, tokenized);
+        super::measure::apply_topic(&mut out, topic.as_deref());
+    }
     out
 }
 
@@ -923,7 +923,11 @@ pub(crate) fn noun_phrase_after(
             s.push_str(&w);
             s
         });
-    let unit = unit.replace("  ", " ");
+    let unit = if unit.contains("  ") {
+        unit.replace("  ", " ")
+    } else {
+        unit
+    };
     let scope = (!names.is_empty() && name_end == first).then(|| join_names(&tokens[at..name_end]));
     Some(NounPhrase {
         unit,

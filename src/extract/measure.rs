@@ -13,13 +13,14 @@ use std::ops::Range;
 
 use super::figures::{FigureKind, FigureMention};
 use super::tokens::Token;
-use super::words::WordSet;
+use super::words::{FnvBuildHasher, WordSet, ascii_lower};
 
 /// Names the measure of every figure of one sentence (in text order).
 pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
     // Each figure's quantity before its suffixes, for the figures after it to inherit.
     let mut named: Vec<Option<Named>> = Vec::with_capacity(figures.len());
-    let period = period_of(tokens);
+    // Asked only for amounts, which most sentences do not have.
+    let mut period_cache: Option<Option<&'static str>> = None;
     for f in figures.iter_mut() {
         let at = number_token(tokens, f);
         let counted = f.unit.as_deref().is_some_and(is_count_noun) && f.kind != FigureKind::Money;
@@ -59,8 +60,12 @@ pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
             named.push(None);
             continue;
         };
-        if !counted
-            && let Some(p) = period
+        let period = if counted {
+            None
+        } else {
+            *period_cache.get_or_insert_with(|| period_of(tokens))
+        };
+        if let Some(p) = period
             && !quantity.starts_with(p)
         {
             quantity = format!("{p} {quantity}");
@@ -155,18 +160,18 @@ fn inherited(named: &[Option<Named>], f: &FigureMention, per_share: bool) -> Opt
 /// The period a sentence's amounts cover, when it names one: results for "the nine months" and
 /// for "the third quarter" are different series.
 fn period_of(tokens: &[Token<'_>]) -> Option<&'static str> {
-    let words: Vec<String> = tokens.iter().map(|t| t.lower().into_owned()).collect();
+    let words: Vec<std::borrow::Cow<'_, str>> = tokens.iter().map(Token::lower).collect();
     let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
-    if has("nine", "months") || words.iter().any(|w| w == "nine-month") {
+    if has("nine", "months") || words.iter().any(|w| *w == "nine-month") {
         Some("nine-month")
     } else if has("six", "months")
         || has("first", "half")
-        || words.iter().any(|w| w == "first-half")
+        || words.iter().any(|w| *w == "first-half")
     {
         Some("half-year")
     } else if words.iter().any(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "quarter"
                 | "quarterly"
                 | "third-quarter"
@@ -176,7 +181,9 @@ fn period_of(tokens: &[Token<'_>]) -> Option<&'static str> {
         )
     }) {
         Some("quarterly")
-    } else if has("full", "year") || has("fiscal", "year") || words.iter().any(|w| w == "full-year")
+    } else if has("full", "year")
+        || has("fiscal", "year")
+        || words.iter().any(|w| *w == "full-year")
     {
         Some("annual")
     } else {
@@ -196,12 +203,13 @@ fn quantity_of_verb(verb: String) -> Option<&'static str> {
     }
 }
 
-/// The article's main subject: the name written most often (at least twice), the lead's names
-/// counting double. It is the scope of every measure whose sentence names none, so that "net
+/// The article's main subject: the name written most often in its first twenty sentences (at
+/// least three times, the lead's three sentences counting double). It is the scope of every measure whose sentence names none, so that "net
 /// income" in a story about Elco is "net income (Elco)" and stays apart from another company's.
-pub(crate) fn article_topic(tokenized: &[Vec<Token<'_>>]) -> Option<String> {
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (si, tokens) in tokenized.iter().enumerate() {
+pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> Option<String> {
+    let mut counts: std::collections::HashMap<&'a str, usize, FnvBuildHasher> = Default::default();
+    // The lead and the first paragraphs say what a story is about; a long tail adds only cost.
+    for (si, tokens) in tokenized.iter().enumerate().take(20) {
         let weight = if si < 3 { 2 } else { 1 };
         let mut k = 0;
         while k < tokens.len() {
@@ -215,14 +223,14 @@ pub(crate) fn article_topic(tokenized: &[Vec<Token<'_>>]) -> Option<String> {
                     .get(k)
                     .is_some_and(|t| matches!(t.lower().as_ref(), "said" | "says" | "told"))
                     || (start > 0 && tokens[start - 1].lower() == "said");
-                let name = tokens[start..k]
-                    .iter()
-                    .map(|t| t.text.trim_end_matches("'s").trim_end_matches("’s"))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let calendar = tokens[start..k]
-                    .iter()
-                    .any(|t| CALENDAR.contains(t.lower().as_ref()));
+                // The name as written (one space between its words in news text).
+                let name = text[tokens[start].start..tokens[k - 1].end]
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s");
+                let calendar = tokens[start..k].iter().any(|t| {
+                    let mut buf = [0u8; 24];
+                    ascii_lower(t.text, &mut buf).is_some_and(|w| CALENDAR.contains(w))
+                });
                 if !first_common && !spoken && !calendar && name.len() > 2 {
                     *counts.entry(name).or_default() += weight;
                 }
@@ -231,9 +239,9 @@ pub(crate) fn article_topic(tokenized: &[Vec<Token<'_>>]) -> Option<String> {
             }
         }
     }
-    let mut best: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 3).collect();
-    best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    best.into_iter().next().map(|(name, _)| name)
+    let mut best: Vec<(&str, usize)> = counts.into_iter().filter(|(_, n)| *n >= 3).collect();
+    best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    best.into_iter().next().map(|(name, _)| name.to_string())
 }
 
 /// A word of a name: capitalized letters (not a title or a lone initial).
@@ -243,7 +251,10 @@ fn is_name_word(t: &Token<'_>) -> bool {
         && t.text
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '&'))
-        && !TITLES.contains(t.lower().as_ref())
+        && {
+            let mut buf = [0u8; 24];
+            !ascii_lower(t.text, &mut buf).is_some_and(|w| TITLES.contains(w))
+        }
 }
 
 #[rustfmt::skip]

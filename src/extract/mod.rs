@@ -280,7 +280,7 @@ fn extract_plain(
 /// value, measure, kind, direction, speaker and as-of date: the lead and the quote that repeats
 /// it) is dropped. Figures without a measure are never taken for repeats.
 fn drop_restatements(figures: &mut Vec<FigureClaim>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<_, words::FnvBuildHasher> = Default::default();
     figures.retain(|f| {
         let Some(measure) = &f.measure else {
             return true;

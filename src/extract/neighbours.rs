@@ -17,10 +17,15 @@ pub(crate) fn link(text: &str, tokens: &[Token<'_>], figures: &mut Vec<FigureMen
     continue_directions(text, tokens, figures);
 }
 
-/// The lowercase words between two byte offsets, punctuation included ("," "or").
+/// The lowercase words between two byte offsets, punctuation included ("," "or"); empty when
+/// there are more than three.
 fn between<'t>(tokens: &'t [Token<'_>], from: usize, to: usize) -> Vec<std::borrow::Cow<'t, str>> {
     let a = tokens.partition_point(|t| t.start < from);
     let b = tokens.partition_point(|t| t.start < to);
+    // Every rule here reads gaps of at most three words: a longer one is never collected.
+    if b.saturating_sub(a) > 3 {
+        return Vec::new();
+    }
     tokens[a..b.max(a)].iter().map(Token::lower).collect()
 }
 

@@ -24,15 +24,12 @@ pub(crate) struct Candidate<'c, 't> {
     pub(crate) explicit: bool,
 }
 
-impl Candidate<'_, '_> {
-    fn word(&self, k: usize) -> String {
-        self.tokens
-            .get(k)
-            .map(|t| t.lower().into_owned())
-            .unwrap_or_default()
+impl<'t> Candidate<'_, 't> {
+    fn word(&self, k: usize) -> std::borrow::Cow<'t, str> {
+        self.tokens.get(k).map(Token::lower).unwrap_or_default()
     }
 
-    fn before(&self, n: usize) -> String {
+    fn before(&self, n: usize) -> std::borrow::Cow<'t, str> {
         self.number
             .checked_sub(n)
             .map(|k| self.word(k))
@@ -113,7 +110,7 @@ fn day_of_month(c: &Candidate<'_, '_>) -> bool {
         .tokens
         .get(c.number.wrapping_sub(if dot { 2 } else { 1 }))
         .is_some_and(Token::is_capitalized);
-    capital && MONTHS.contains(m.as_str()) && c.is_integer() && (1.0..=31.0).contains(&c.value)
+    capital && MONTHS.contains(m.as_ref()) && c.is_integer() && (1.0..=31.0).contains(&c.value)
 }
 
 #[rustfmt::skip]
@@ -129,7 +126,7 @@ fn clock_time(c: &Candidate<'_, '_>) -> bool {
         && digits.bytes().all(|b| b.is_ascii_digit())
         && digits[..2].parse::<u32>().is_ok_and(|h| h < 24)
         && digits[2..].parse::<u32>().is_ok_and(|m| m < 60)
-        && TIME_ZONES.contains(c.word(c.after).as_str())
+        && TIME_ZONES.contains(c.word(c.after).as_ref())
 }
 
 /// A run of bare digit groups: "+44 20 7946 0321", "(255-51) 666-015", "555 0199".
@@ -208,7 +205,7 @@ fn street_address(c: &Candidate<'_, '_>) -> bool {
     (c.after..(c.after + 3).min(c.tokens.len())).any(|k| {
         let w = c.word(k);
         c.tokens[k].is_capitalized()
-            && (STREET_WORDS.contains(w.as_str()) || (w.len() > 5 && w.ends_with("way")))
+            && (STREET_WORDS.contains(w.as_ref()) || (w.len() > 5 && w.ends_with("way")))
     })
 }
 
@@ -304,15 +301,15 @@ fn inside_name(c: &Candidate<'_, '_>) -> bool {
 /// "aged 34", "age 6", "just turned 6", "37 years old", "children under five".
 fn age(c: &Candidate<'_, '_>) -> bool {
     let b1 = c.before(1);
-    if matches!(b1.as_str(), "aged" | "age" | "turned" | "turns" | "turning") && c.value < 130.0 {
+    if matches!(b1.as_ref(), "aged" | "age" | "turned" | "turns" | "turning") && c.value < 130.0 {
         return true;
     }
     if c.unit.is_some_and(|u| u.ends_with(" old")) {
         return true;
     }
-    matches!(b1.as_str(), "under" | "over")
+    matches!(b1.as_ref(), "under" | "over")
         && matches!(
-            c.before(2).as_str(),
+            c.before(2).as_ref(),
             "children" | "kids" | "babies" | "infants" | "those" | "people" | "adults" | "aged"
         )
         && c.value < 130.0
@@ -326,7 +323,7 @@ fn rank(c: &Candidate<'_, '_>) -> bool {
         || (next.len() > 4
             && next.ends_with("est")
             && !matches!(
-                next.as_str(),
+                next.as_ref(),
                 "interest"
                     | "forest"
                     | "protest"
@@ -358,7 +355,7 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
     c.spelled
         && c.value <= 10.0
         && matches!(
-            c.before(1).as_str(),
+            c.before(1).as_ref(),
             "the" | "these" | "those" | "both" | "their" | "its" | "his" | "her" | "our" | "my"
         )
 }
@@ -399,10 +396,10 @@ fn time_span(c: &Candidate<'_, '_>) -> bool {
     let b2 = c.before(2);
     unit_is_span
         && (matches!(
-            b1.as_str(),
+            b1.as_ref(),
             "last" | "past" | "next" | "final" | "within" | "in" | "over"
         ) || matches!(
-            b2.as_str(),
+            b2.as_ref(),
             "last" | "past" | "next" | "within" | "in" | "over"
         ))
 }
@@ -415,7 +412,7 @@ fn code(c: &Candidate<'_, '_>) -> bool {
         || b.ends_with('/')
         || b.contains("www")
         || b.contains("://")
-        || (b == "." && matches!(c.before(2).as_str(), "no" | "nos" | "nr"))
+        || (b == "." && matches!(c.before(2).as_ref(), "no" | "nos" | "nr"))
 }
 
 #[cfg(test)]

@@ -29,9 +29,25 @@ impl WordSet {
     }
 }
 
+/// The hasher of [`WordSet`], for other maps keyed by short text of our own making.
+pub(crate) type FnvBuildHasher = BuildHasherDefault<Fnv>;
+
+/// Lowercases an ASCII word of up to 24 bytes into `buf` without allocating; `None` for a longer
+/// or non-ASCII word (which no short word list holds).
+pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (b, w) in buf.iter_mut().zip(bytes) {
+        *b = w.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
 /// FNV-1a: words are short, and the sets are fixed lists of our own, so a fast hash without
 /// protection against chosen collisions is enough.
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Self {
