@@ -4,52 +4,11 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{TestProject, report};
-
-/// Every file below `dir`, relative path → bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                out.insert(rel, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
-}
-
-fn many_articles(p: &TestProject, n: usize) {
-    for i in 0..n {
-        p.write(
-            &format!("content/articles/a{i:04}.md"),
-            &format!(
-                "---\ntitle: Story {i}\nsource: Wire\npublished: 2024-03-{:02}\ntags: [t]\n---\n\
-                 Officials said on Monday that about {i},000 people had left since January. \
-                 The ministry said the following week that a further 300 had returned.\n",
-                1 + i % 28
-            ),
-        );
-    }
-    p.write(
-        "content/briefings/b.md",
-        "---\ntitle: B\ntags: [t]\n---\nText.\n",
-    );
-}
+use common::{TestProject, many_articles, report, tree};
 
 fn spawn_build(root: &Path) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_report"))

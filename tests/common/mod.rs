@@ -119,3 +119,43 @@ pub fn report(args: &[&str], cwd: &Path) -> (i32, String, String) {
         String::from_utf8(out.stderr).unwrap(),
     )
 }
+
+/// Every file below `dir`, relative path → bytes.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+pub fn many_articles(p: &TestProject, n: usize) {
+    for i in 0..n {
+        p.write(
+            &format!("content/articles/a{i:04}.md"),
+            &format!(
+                "---\ntitle: Story {i}\nsource: Wire\npublished: 2024-03-{:02}\ntags: [t]\n---\n\
+                 Officials said on Monday that about {i},000 people had left since January. \
+                 The ministry said the following week that a further 300 had returned.\n",
+                1 + i % 28
+            ),
+        );
+    }
+    p.write(
+        "content/briefings/b.md",
+        "---\ntitle: B\ntags: [t]\n---\nText.\n",
+    );
+}
