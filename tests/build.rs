@@ -38,15 +38,15 @@ fn briefing_figure_table_reads_as_a_trend_with_source_links() {
         .iter()
         .map(|r| between(r, "<span class=\"number\">", "</span>").to_string())
         .collect();
-    // One series of containers: the quote's "around 7,000 containers" restates the lead's (one
-    // row, not two), and the increase of 300 is a series of its own.
-    assert_eq!(values, ["1,000", "7,000"]);
+    // One series of containers (the increase of 300 is a series of its own). The quote's
+    // "around 7,000 containers" restates the lead's and is still a row of its own.
+    assert_eq!(values, ["1,000", "7,000", "7,000"]);
     assert!(!containers.contains("conflict"));
     let as_of: Vec<String> = rows
         .iter()
         .map(|r| attr_values(r, "datetime")[0].clone())
         .collect();
-    assert_eq!(as_of, ["2023-10", "2024-03-18"]);
+    assert_eq!(as_of, ["2023-10", "2024-03-18", "2024-03-18"]);
     assert!(rows[0].contains("more than"));
     assert!(rows[0].contains("United States"));
     assert!(rows[1].contains("Shin Won-sik"));
@@ -100,10 +100,10 @@ fn exports_parse() {
     let p = TestProject::example();
     p.build();
     let json: serde_json::Value = serde_json::from_str(&p.read_site("claims.json")).unwrap();
-    assert_eq!(json["articles"][0]["figures"].as_array().unwrap().len(), 4);
+    assert_eq!(json["articles"][0]["figures"].as_array().unwrap().len(), 5);
     let csv = p.read_site("figures.csv");
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines.len(), 5, "{csv}");
+    assert_eq!(lines.len(), 6, "{csv}");
     assert!(lines[0].starts_with("article,source,published,url,text,value,unit"));
     assert!(lines[1].contains(",\"around 7,000 containers\",7000,containers,approximately,level,"));
 }

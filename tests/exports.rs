@@ -347,7 +347,7 @@ fn article_pages_carry_schema_org_claims() {
     assert_eq!(graph[0]["@id"], "#article");
     assert_eq!(graph[0]["publisher"]["name"], "AFP");
     let claims: Vec<_> = graph.iter().filter(|n| n["@type"] == "Claim").collect();
-    assert_eq!(claims.len(), 4 + 8);
+    assert_eq!(claims.len(), 5 + 8);
     for c in &claims {
         assert_eq!(c["appearance"]["@id"], "#article");
         assert!(c["text"].is_string());

@@ -18,10 +18,9 @@ fn a_figure_series_is_charted_with_each_point_linked_to_its_row() {
     assert!(svg.contains("<title id=\"chart-containers-russia-title\">"));
     assert!(svg.contains("<desc id=\"chart-containers-russia-desc\">"));
     assert!(!html.contains("<script"), "no JavaScript");
-    // Two levels with as-of dates (the quote's 7,000 restates the lead's: one claim); the
-    // change (+300) is not a level and is not drawn.
+    // Three levels with as-of dates; the change (+300) is a series of its own.
     let points: Vec<&str> = svg.split("<a class=\"point").skip(1).collect();
-    assert_eq!(points.len(), 2);
+    assert_eq!(points.len(), 3);
     assert!(
         points[0].starts_with(" lower_bound"),
         "more than 1,000: open-ended"
@@ -66,12 +65,12 @@ fn chart_coordinates_stay_in_the_frame() {
             assert!((0.0..=240.0).contains(&v), "{attr}={v}");
         }
     }
-    // Later dates are further right: the October 2023 point is left of the March 2024 one.
+    // Later dates are further right: the October 2023 point is left of the March 2024 ones.
     let cx: Vec<f64> = attr_values(svg, "cx")
         .iter()
         .map(|v| v.parse().unwrap())
         .collect();
-    assert!(cx.len() == 2 && cx[0] < cx[1], "{cx:?}");
+    assert!(cx.len() == 3 && cx[0] < cx[1] && cx[1] == cx[2], "{cx:?}");
 }
 
 #[test]
@@ -142,8 +141,8 @@ fn the_search_index_lists_every_claim_with_a_working_link() {
     let entries: Vec<serde_json::Value> =
         serde_json::from_str(&format!("{array}]")).expect("the index is a JSON array");
     let entries: Vec<&serde_json::Value> = entries.iter().filter(|e| !e.is_null()).collect();
-    // 1 article, 4 figures, 8 dated statements, 1 briefing.
-    assert_eq!(entries.len(), 14);
+    // 1 article, 5 figures, 8 dated statements, 1 briefing.
+    assert_eq!(entries.len(), 15);
     for e in &entries {
         let url = e["u"].as_str().unwrap();
         let (page, anchor) = url.split_once('#').unwrap_or((url, ""));

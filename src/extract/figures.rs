@@ -209,6 +209,9 @@ static IRREGULAR_PLURALS: WordSet = WordSet::new(&[
     "media",
 ]);
 
+/// The most figures of one sentence that are read with their neighbours and named.
+const MAX_LINKED_PER_SENTENCE: usize = 64;
+
 /// Finds the figures of every sentence. `excluded` holds byte ranges already taken by temporal
 /// expressions (years, dates, durations), sorted.
 pub(crate) fn find_figures(
@@ -247,8 +250,12 @@ pub(crate) fn find_figures(
         }
         fill_change_units(text, tokens, &mut out[start..]);
         let mut sentence_figures = out.split_off(start);
-        super::neighbours::link(text, tokens, &mut sentence_figures);
-        super::measure::assign(tokens, &mut sentence_figures);
+        // A "sentence" of hundreds of figures is a table or a dump, not prose: its figures are
+        // kept as found, unlinked and unnamed, so that such input costs linear time.
+        if sentence_figures.len() <= MAX_LINKED_PER_SENTENCE {
+            super::neighbours::link(text, tokens, &mut sentence_figures);
+            super::measure::assign(tokens, &mut sentence_figures);
+        }
         out.append(&mut sentence_figures);
     }
     if out.iter().any(|f| f.measure.is_some() && f.scope.is_none()) {

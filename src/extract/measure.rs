@@ -37,7 +37,7 @@ pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
         } else if let Some(noun) = noun_after(tokens, f) {
             Some(noun)
         } else {
-            let taken = figures_before(&named);
+            let taken = last_named(&named);
             match subject_before(tokens, at, &f.range, taken) {
                 Some(Subject::Quantity(phrase, owner)) => {
                     possessor = owner;
@@ -124,9 +124,11 @@ struct Named {
     range: Range<usize>,
 }
 
-/// The byte ranges of the figures already named in the sentence.
-fn figures_before(named: &[Option<Named>]) -> Vec<Range<usize>> {
-    named.iter().flatten().map(|n| n.range.clone()).collect()
+/// The byte range of the nearest figure before in the sentence that was named: the walk back to a
+/// subject stops there, so no figure further back can be reached (and a sentence of thousands of
+/// figures stays linear).
+fn last_named(named: &[Option<Named>]) -> Option<Range<usize>> {
+    named.iter().rev().flatten().next().map(|n| n.range.clone())
 }
 
 /// The nearest figure before in the sentence of the same family (money, percent, other; per
@@ -138,7 +140,10 @@ fn inherited(named: &[Option<Named>], f: &FigureMention, per_share: bool) -> Opt
         _ => 2,
     };
     let same = |n: &&Named| family(n.kind) == family(f.kind);
-    let found = named
+    // The comparison is with one of the last few figures: a bounded look back keeps a sentence of
+    // thousands of figures linear.
+    let recent = &named[named.len().saturating_sub(8)..];
+    let found = recent
         .iter()
         .rev()
         .flatten()
@@ -146,7 +151,7 @@ fn inherited(named: &[Option<Named>], f: &FigureMention, per_share: bool) -> Opt
         .find(|n| n.per_share == per_share)
         // "a loss of $26,956, or two cents a share": per share of the amount before.
         .or_else(|| {
-            named
+            recent
                 .iter()
                 .rev()
                 .flatten()
@@ -508,9 +513,13 @@ fn subject_before(
     tokens: &[Token<'_>],
     at: usize,
     own: &Range<usize>,
-    taken: Vec<Range<usize>>,
+    taken: Option<Range<usize>>,
 ) -> Option<Subject> {
-    let inside_taken = |t: &Token<'_>| taken.iter().any(|r| t.start < r.end && r.start < t.end);
+    let inside_taken = |t: &Token<'_>| {
+        taken
+            .as_ref()
+            .is_some_and(|r| t.start < r.end && r.start < t.end)
+    };
     let mut k = at;
     // Skip the figure's own sign and the words between the phrase and the number.
     let mut verb = None;

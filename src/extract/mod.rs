@@ -272,28 +272,7 @@ fn extract_plain(
             span,
         });
     }
-    drop_restatements(&mut claims.figures);
     (claims, totals)
-}
-
-/// One row per claim, not per mention: a figure that repeats an earlier one of the article (same
-/// value, measure, kind, direction, speaker and as-of date: the lead and the quote that repeats
-/// it) is dropped. Figures without a measure are never taken for repeats.
-fn drop_restatements(figures: &mut Vec<FigureClaim>) {
-    let mut seen: std::collections::HashSet<_, words::FnvBuildHasher> = Default::default();
-    figures.retain(|f| {
-        let Some(measure) = &f.measure else {
-            return true;
-        };
-        seen.insert((
-            f.value.to_bits(),
-            measure.clone(),
-            f.kind,
-            f.direction,
-            f.said_by.clone(),
-            f.as_of.clone(),
-        ))
-    });
 }
 
 /// One copy of each sentence an article's claims quote, shared by them.

@@ -147,14 +147,15 @@ fn phone_number(c: &Candidate<'_, '_>) -> bool {
     }
     // Three or more groups in a row, joined by spaces, dashes or brackets.
     let joiner = |k: usize| matches!(c.raw(k), "-" | "(" | ")");
+    // (Counting stops at three, so that a run of thousands of numbers costs no more.)
     let mut groups = 1;
     let mut k = c.number;
-    while k > 0 && (bare(k - 1) || joiner(k - 1)) {
+    while k > 0 && groups < 3 && (bare(k - 1) || joiner(k - 1)) {
         k -= 1;
         groups += usize::from(bare(k));
     }
     let mut k = c.number + 1;
-    while k < c.tokens.len() && (bare(k) || joiner(k)) {
+    while k < c.tokens.len() && groups < 3 && (bare(k) || joiner(k)) {
         groups += usize::from(bare(k));
         k += 1;
     }
