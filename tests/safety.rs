@@ -20,31 +20,29 @@ fn spawn_build(root: &Path) -> std::process::Child {
         .unwrap()
 }
 
+/// The site a `--no-cache` build of `p` writes into `out`, which it must write successfully.
+fn clean_build(p: &TestProject, out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let status = Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(["build", "--no-cache", "--quiet", "--out"])
+        .arg(out)
+        .current_dir(p.root())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    tree(out)
+}
+
 #[test]
 fn two_builds_at_once_publish_one_complete_site() {
     let p = TestProject::empty();
     many_articles(&p, 400);
     let reference = tempfile::tempdir().unwrap();
-    let status = Command::new(env!("CARGO_BIN_EXE_report"))
-        .args(["build", "--no-cache", "--quiet", "--out"])
-        .arg(reference.path().join("site"))
-        .current_dir(p.root())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let complete = tree(&reference.path().join("site"));
+    let complete = clean_build(&p, &reference.path().join("site"));
     let mut waited = 0;
     for round in 0..6u64 {
         // A change, so that neither build finds the site up to date.
         p.write("report.yaml", &format!("title: Round {round}\n"));
-        let status = Command::new(env!("CARGO_BIN_EXE_report"))
-            .args(["build", "--no-cache", "--quiet", "--out"])
-            .arg(reference.path().join("site"))
-            .current_dir(p.root())
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let complete_now = tree(&reference.path().join("site"));
+        let complete_now = clean_build(&p, &reference.path().join("site"));
         let first = spawn_build(p.root());
         std::thread::sleep(Duration::from_millis(40 * round));
         let second = spawn_build(p.root());

@@ -66,37 +66,14 @@ pub(crate) fn rejects(c: &Candidate<'_, '_>) -> Option<&'static str> {
     rules.iter().find(|(_, rule)| rule(c)).map(|(why, _)| *why)
 }
 
-#[rustfmt::skip]
-static MONTHS: WordSet = WordSet::new(&[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]);
+/// A month's name or abbreviation, lowercase ("nov", "november"): the tagger's own lexicon.
+fn month(word: &str) -> bool {
+    super::timex::month_of(word).is_some()
+}
 
 /// Whether `word` is a month's name or abbreviation, in any case.
 pub(crate) fn is_month(word: &str) -> bool {
-    MONTHS.contains(word.to_lowercase().trim_end_matches('.'))
+    month(word.to_lowercase().trim_end_matches('.'))
 }
 
 /// "LONDON, Nov 14 - European shares …", "Dec. 12": a day after a month name.
@@ -110,7 +87,7 @@ fn day_of_month(c: &Candidate<'_, '_>) -> bool {
         .tokens
         .get(c.number.wrapping_sub(if dot { 2 } else { 1 }))
         .is_some_and(Token::is_capitalized);
-    capital && MONTHS.contains(m.as_ref()) && c.is_integer() && (1.0..=31.0).contains(&c.value)
+    capital && month(m.as_ref()) && c.is_integer() && (1.0..=31.0).contains(&c.value)
 }
 
 #[rustfmt::skip]
@@ -296,7 +273,7 @@ fn inside_name(c: &Candidate<'_, '_>) -> bool {
             .chars()
             .all(|ch| ch.is_alphanumeric() || ch == '-')
         && !LEAD_WORDS.contains(prev.lower().as_ref())
-        && !MONTHS.contains(prev.lower().as_ref())
+        && !month(prev.lower().as_ref())
 }
 
 /// "aged 34", "age 6", "just turned 6", "37 years old", "children under five".

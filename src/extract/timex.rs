@@ -416,7 +416,7 @@ struct Cand {
 // Lexicon helpers
 // ---------------------------------------------------------------------------------------------
 
-fn month_of(w: &str) -> Option<(u32, bool)> {
+pub(crate) fn month_of(w: &str) -> Option<(u32, bool)> {
     // (month, is_abbreviation)
     let full = [
         "january",
