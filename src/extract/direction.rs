@@ -115,6 +115,8 @@ static DOWN_BEFORE: WordSet = WordSet::new(&[
     "weakened",
     "skidded",
     "plummeted",
+    "nose-dived",
+    "nosedived",
     "halved",
     "tumbling",
     "sliding",
@@ -234,6 +236,9 @@ static LEVEL_MARKERS: WordSet = WordSet::new(&["to", "from", "at", "of", "was", 
 /// points", "fell about 2%", "rose a further 1.2%", "will cut roughly 700 jobs".
 const SPAN: usize = 6;
 
+/// How far "by" reaches back to its verb: "reduce results for 1989 by $3 million".
+const BY_SPAN: usize = 14;
+
 /// The direction of the figure whose first token (after its qualifier) is `start` and whose last
 /// token ends before `end`: the nearest change word before it in its clause, else a change noun
 /// right after it. `None` when the figure is a level ("rose to 7.2%").
@@ -242,15 +247,18 @@ pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Op
     if start > 0 && LEVEL_MARKERS.contains(w(start - 1).as_ref()) {
         return None;
     }
-    // Before: walk back over the clause.
+    // Before: walk back over the clause. "by" reaches further, over other numbers, to its verb:
+    // "cut rations to 1.4 million refugees by 40 percent".
+    let by = start > 0 && w(start - 1) == "by";
+    let span = if by { BY_SPAN } else { SPAN };
     let mut k = start;
     let mut steps = 0;
-    while k > 0 && steps < SPAN {
+    while k > 0 && steps < span {
         k -= 1;
         steps += 1;
         let t = &tokens[k];
         if matches!(t.text, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”")
-            || t.text.starts_with(|c: char| c.is_ascii_digit())
+            || (!by && t.text.starts_with(|c: char| c.is_ascii_digit()))
         {
             break;
         }
@@ -269,8 +277,12 @@ pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Op
             return Some(Direction::Down);
         }
     }
-    // After: "a 3% drop", "1,800 job cuts".
-    for t in tokens.iter().skip(end).take(3) {
+    // After: "a 3% drop", "1,800 job cuts" (the noun may be the figure's own unit).
+    for t in tokens
+        .iter()
+        .skip(start + 1)
+        .take((end - start).saturating_sub(1) + 3)
+    {
         let word = t.lower();
         if DOWN_AFTER.contains(word.as_ref()) {
             return Some(Direction::Down);
@@ -278,7 +290,7 @@ pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Op
         if UP_AFTER.contains(word.as_ref()) {
             return Some(Direction::Up);
         }
-        if !t.is_word() {
+        if !t.is_word() && t.end > tokens.get(end.saturating_sub(1)).map_or(0, |e| e.end) {
             break;
         }
     }
@@ -325,6 +337,17 @@ mod tests {
             ("About 300 people attended.", "300", None),
             ("The start-up raised $4.5 billion.", "$4.5", None),
             ("It raised its forecast by 0.2 points.", "0.2", Some(Up)),
+            (
+                "It may cut rations to 1.4 million refugees by 40 percent.",
+                "40 percent",
+                Some(Down),
+            ),
+            (
+                "They expected roughly 700 job cuts.",
+                "700 job cuts",
+                Some(Down),
+            ),
+            ("Compaq nose-dived $8.625 a share.", "8.625", Some(Down)),
         ] {
             assert_eq!(direction(sentence, figure), want, "{sentence} / {figure}");
         }

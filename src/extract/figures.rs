@@ -221,7 +221,16 @@ pub(crate) fn find_figures(
     excluded: &[Range<usize>],
 ) -> Vec<FigureMention> {
     let mut out = Vec::new();
+    // The period the paragraph's amounts are for, carried from sentence to sentence.
+    let mut period: Option<&'static str> = None;
+    let mut read_to = 0;
     for (si, (sentence, tokens)) in sentences.iter().zip(tokenized).enumerate() {
+        if sentence.start > read_to {
+            if text[read_to..sentence.start].contains("\n\n") {
+                period = None;
+            }
+            read_to = sentence.start;
+        }
         let nums = numbers::scan(text, sentence.clone(), Mode::News);
         let start = out.len();
         // The first token no figure has taken yet.
@@ -254,13 +263,15 @@ pub(crate) fn find_figures(
         // kept as found, unlinked and unnamed, so that such input costs linear time.
         if sentence_figures.len() <= MAX_LINKED_PER_SENTENCE {
             super::neighbours::link(text, tokens, &mut sentence_figures);
-            super::measure::assign(tokens, &mut sentence_figures);
+            if let Some(p) = super::measure::assign(tokens, &mut sentence_figures, period) {
+                period = Some(p);
+            }
         }
         out.append(&mut sentence_figures);
     }
     if out.iter().any(|f| f.measure.is_some() && f.scope.is_none()) {
         let topic = super::measure::article_topic(text, tokenized);
-        super::measure::apply_topic(&mut out, topic.as_deref());
+        super::measure::apply_scopes(text, sentences, &mut out, topic.as_deref());
     }
     out
 }

@@ -15,13 +15,22 @@ use super::figures::{FigureKind, FigureMention};
 use super::tokens::Token;
 use super::words::{FnvBuildHasher, WordSet, ascii_lower};
 
-/// Names the measure of every figure of one sentence (in text order).
-pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
+/// Names the measure of every figure of one sentence (in text order). `carried` is the period
+/// the paragraph's sentences before named ("In the nine months, EDS earned … Revenue rose 14%");
+/// returns the period this sentence names, if it has amounts and names one.
+pub(crate) fn assign(
+    tokens: &[Token<'_>],
+    figures: &mut [FigureMention],
+    carried: Option<&'static str>,
+) -> Option<&'static str> {
     // Each figure's quantity before its suffixes, for the figures after it to inherit.
     let mut named: Vec<Option<Named>> = Vec::with_capacity(figures.len());
     // Asked only for amounts, which most sentences do not have.
     let mut period_cache: Option<Option<&'static str>> = None;
+    // The figure before (named or not): the walk back to a subject stops there.
+    let mut before: Option<Range<usize>> = None;
     for f in figures.iter_mut() {
+        let taken = before.replace(f.range.clone());
         let at = number_token(tokens, f);
         let counted = f.unit.as_deref().is_some_and(is_count_noun) && f.kind != FigureKind::Money;
         let each_share = per_share(tokens, f);
@@ -29,16 +38,24 @@ pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
         let quantity = if counted {
             count_quantity(tokens, f, at).map(|q| {
                 // "up from 96,000 in June": the full quantity of the count compared with.
-                match inherited(&named, f, each_share) {
-                    Some(before) if compared(tokens, at) && before.starts_with(&q) => before,
+                // "killed 247 people in Kenya and 10 in Tanzania": an elided count is counted like
+                // the one before.
+                let elided = !tokens
+                    .iter()
+                    .skip(at)
+                    .take_while(|t| t.end <= f.range.end)
+                    .any(|t| t.is_word() && !t.text.starts_with(|c: char| c.is_ascii_digit()));
+                match inherited(&named, f, each_share).map(base_quantity) {
+                    Some(before) if (elided || compared(tokens, at)) && before.starts_with(&q) => {
+                        before
+                    }
                     _ => q,
                 }
             })
         } else if let Some(noun) = noun_after(tokens, f) {
             Some(noun)
         } else {
-            let taken = last_named(&named);
-            match subject_before(tokens, at, &f.range, taken) {
+            let own = match subject_before(tokens, at, &f.range, taken.clone()) {
                 Some(Subject::Quantity(phrase, owner)) => {
                     possessor = owner;
                     Some(phrase)
@@ -47,10 +64,17 @@ pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
                     possessor = Some(name);
                     verb.and_then(quantity_of_verb).map(str::to_string)
                 }
+                Some(Subject::Agent(verb)) => verb.and_then(quantity_of_verb).map(str::to_string),
                 None => None,
-            }
-            // "…, down from 3.05 billion": the quantity of the figure before.
-            .or_else(|| inherited(&named, f, each_share))
+            };
+            own.or_else(|| {
+                // "…, down from 3.05 billion": the quantity of the figure before;
+                // "revenue rose 3.5% to $8.47 billion": the level of what changed.
+                let from = inherited(&named, f, each_share)
+                    .or_else(|| bridged(tokens, &named, taken.as_ref(), &f.range))?;
+                possessor = possessor.take().or_else(|| from.scope.clone());
+                Some(base_quantity(from))
+            })
         };
         let quantity = quantity
             .or_else(|| of_after(tokens, f))
@@ -63,7 +87,9 @@ pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
         let period = if counted {
             None
         } else {
-            *period_cache.get_or_insert_with(|| period_of(tokens))
+            period_cache
+                .get_or_insert_with(|| period_of(tokens))
+                .or(carried)
         };
         if let Some(p) = period
             && !quantity.starts_with(p)
@@ -73,18 +99,21 @@ pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
         if each_share && !quantity.ends_with(" per share") {
             quantity.push_str(" per share");
         }
-        named.push(Some(Named {
-            quantity: quantity.clone(),
-            kind: f.kind,
-            per_share: each_share,
-            range: f.range.clone(),
-        }));
         let scope = f
             .scope
             .clone()
             .or(possessor)
-            .or_else(|| place_after(tokens, f));
+            .or_else(|| segment(tokens))
+            .or_else(|| place_after(tokens, f))
+            .or_else(|| lead_scope(tokens));
         f.scope = scope.clone();
+        named.push(Some(Named {
+            quantity: quantity.clone(),
+            scope: scope.clone(),
+            kind: f.kind,
+            per_share: each_share,
+            range: f.range.clone(),
+        }));
         let change = f.kind == FigureKind::Change || f.direction.is_some();
         let suffix = match (change, f.unit.as_deref()) {
             (true, Some("percent")) => " % change",
@@ -97,6 +126,7 @@ pub(crate) fn assign(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
             None => format!("{quantity}{suffix}"),
         });
     }
+    period_cache.flatten()
 }
 
 /// Whether the number at `at` is the other side of a comparison: "up from 96,000", "compared
@@ -116,24 +146,72 @@ fn compared(tokens: &[Token<'_>], at: usize) -> bool {
         )
 }
 
+/// The quantity of the figure right before, of any family, when only words of comparison stand
+/// between: "net fell 6.6% to $486.6 million", "rose 35% to 1,200".
+fn bridged<'n>(
+    tokens: &[Token<'_>],
+    named: &'n [Option<Named>],
+    taken: Option<&Range<usize>>,
+    own: &Range<usize>,
+) -> Option<&'n Named> {
+    let taken = taken?;
+    let last = named.last()?.as_ref()?;
+    if last.range != *taken {
+        return None;
+    }
+    let from = tokens.partition_point(|t| t.start < taken.end);
+    let to = tokens.partition_point(|t| t.start < own.start);
+    let gap = tokens.get(from..to)?;
+    let bridge = gap.len() <= 4
+        && gap.iter().all(|t| {
+            matches!(t.text, "," | "$" | "€" | "£" | "¥")
+                || matches!(
+                    t.lower().as_ref(),
+                    "to" | "from"
+                        | "at"
+                        | "or"
+                        | "of"
+                        | "a"
+                        | "an"
+                        | "about"
+                        | "nearly"
+                        | "some"
+                        | "around"
+                        | "almost"
+                        | "roughly"
+                        | "record"
+                        | "new"
+                        | "up"
+                        | "down"
+                        | "rising"
+                        | "falling"
+                        | "increase"
+                        | "decrease"
+                        | "gain"
+                        | "drop"
+                        | "rise"
+                        | "fall"
+                )
+        });
+    bridge.then_some(last)
+}
+
 /// A figure's quantity, kept for the figures after it in the sentence.
 struct Named {
     quantity: String,
+    scope: Option<String>,
     kind: FigureKind,
     per_share: bool,
     range: Range<usize>,
 }
 
-/// The byte range of the nearest figure before in the sentence that was named: the walk back to a
-/// subject stops there, so no figure further back can be reached (and a sentence of thousands of
-/// figures stays linear).
-fn last_named(named: &[Option<Named>]) -> Option<Range<usize>> {
-    named.iter().rev().flatten().next().map(|n| n.range.clone())
-}
-
 /// The nearest figure before in the sentence of the same family (money, percent, other; per
 /// share or not): its quantity.
-fn inherited(named: &[Option<Named>], f: &FigureMention, per_share: bool) -> Option<String> {
+fn inherited<'n>(
+    named: &'n [Option<Named>],
+    f: &FigureMention,
+    per_share: bool,
+) -> Option<&'n Named> {
     let family = |k: FigureKind| match k {
         FigureKind::Money => 0,
         FigureKind::Percent => 1,
@@ -143,7 +221,7 @@ fn inherited(named: &[Option<Named>], f: &FigureMention, per_share: bool) -> Opt
     // The comparison is with one of the last few figures: a bounded look back keeps a sentence of
     // thousands of figures linear.
     let recent = &named[named.len().saturating_sub(8)..];
-    let found = recent
+    recent
         .iter()
         .rev()
         .flatten()
@@ -157,9 +235,13 @@ fn inherited(named: &[Option<Named>], f: &FigureMention, per_share: bool) -> Opt
                 .flatten()
                 .filter(same)
                 .find(|_| per_share)
-        })?;
-    let q = found.quantity.as_str();
-    Some(q.strip_suffix(" per share").unwrap_or(q).to_string())
+        })
+}
+
+/// A named figure's quantity without " per share": what a figure after it inherits.
+fn base_quantity(n: &Named) -> String {
+    let q = n.quantity.as_str();
+    q.strip_suffix(" per share").unwrap_or(q).to_string()
 }
 
 /// The period a sentence's amounts cover, when it names one: results for "the nine months" and
@@ -244,8 +326,25 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
             }
         }
     }
-    let mut best: Vec<(&str, usize)> = counts.into_iter().filter(|(_, n)| *n >= 3).collect();
-    best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    // "RMS International Inc." and "RMS" are one name: a name counts the longer names it begins.
+    let totals = counts.keys().map(|name| {
+        let total: usize = counts
+            .iter()
+            .filter(|(other, _)| {
+                other.len() >= name.len()
+                    && other.starts_with(name)
+                    && (other.len() == name.len() || other.as_bytes()[name.len()] == b' ')
+            })
+            .map(|(_, n)| n)
+            .sum();
+        (*name, total)
+    });
+    let mut best: Vec<(&str, usize)> = totals.filter(|(_, n)| *n >= 3).collect();
+    best.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(a.0.len().cmp(&b.0.len()))
+            .then(a.0.cmp(b.0))
+    });
     best.into_iter().next().map(|(name, _)| name.to_string())
 }
 
@@ -270,13 +369,41 @@ static TITLES: WordSet = WordSet::new(&[
     "officials", "analysts", "some", "about", "more", "than", "after", "since", "by", "with",
 ]);
 
-/// Gives every measure without a scope the article's topic as its scope.
-pub(crate) fn apply_topic(figures: &mut [FigureMention], topic: Option<&str>) {
-    let Some(topic) = topic else { return };
-    for f in figures.iter_mut().filter(|f| f.scope.is_none()) {
-        if let Some(m) = &mut f.measure {
-            m.push_str(&format!(" ({topic})"));
-            f.scope = Some(topic.to_string());
+/// Gives every measure without a scope one: the scope of the amount before it in the same
+/// paragraph ("At EDS, profit jumped 16% … Revenue rose 12%": EDS's revenue), else the article's
+/// topic. Counts carry no scope to each other: "Three German engineers" says nothing of the next
+/// count.
+pub(crate) fn apply_scopes(
+    text: &str,
+    sentences: &[Range<usize>],
+    figures: &mut [FigureMention],
+    topic: Option<&str>,
+) {
+    let mut carried: Option<(String, usize)> = None;
+    // Paragraphs are counted as the figures advance, so the text is read once.
+    let (mut paragraph, mut read_to) = (0usize, 0usize);
+    for f in figures.iter_mut() {
+        let start = sentences.get(f.sentence).map_or(read_to, |s| s.start);
+        if start > read_to {
+            paragraph += text[read_to..start].matches("\n\n").count();
+            read_to = start;
+        }
+        let amount = !f.unit.as_deref().is_some_and(is_count_noun) || f.kind == FigureKind::Money;
+        if let Some(scope) = &f.scope {
+            if amount {
+                carried = Some((scope.clone(), paragraph));
+            }
+            continue;
+        }
+        let Some(m) = &mut f.measure else { continue };
+        let scope = carried
+            .as_ref()
+            .filter(|(_, p)| amount && *p == paragraph)
+            .map(|(s, _)| s.as_str())
+            .or(topic);
+        if let Some(scope) = scope {
+            m.push_str(&format!(" ({scope})"));
+            f.scope = Some(scope.to_string());
         }
     }
 }
@@ -316,7 +443,7 @@ static AUXILIARIES: WordSet = WordSet::new(&[
 static IRREGULAR_PREDICATES: WordSet = WordSet::new(&[
     "lost", "shot", "hurt", "held", "taken", "fled", "missing", "dead", "slain", "stolen", "sold",
     "built", "made", "hit", "cut", "seen", "struck", "bought", "paid", "laid", "shed", "sent",
-    "homeless", "stranded", "facing", "needing", "living", "fleeing", "awaiting", "seeking",
+    "homeless", "stranded", "died", "facing", "needing", "living", "fleeing", "awaiting", "seeking",
     "working", "remaining", "trapped", "infected", "affected", "employed", "unemployed",
 ]);
 
@@ -370,6 +497,12 @@ const VERB_PARTICIPLES: &[(&str, &str)] = &[
     ("held", "held"),
     ("reach", "reached"),
     ("reaches", "reached"),
+    ("killing", "killed"),
+    ("wounding", "wounded"),
+    ("injuring", "injured"),
+    ("displacing", "displaced"),
+    ("evacuating", "evacuated"),
+    ("arresting", "arrested"),
 ];
 
 fn participle(word: &str) -> Option<String> {
@@ -504,6 +637,8 @@ enum Subject {
     Quantity(String, Option<String>),
     /// Only a name ("Du Pont earned …"), with the verb after it.
     Name(String, Option<String>),
+    /// A pronoun or a generic noun ("it earned", "the company earned"), with the verb after it.
+    Agent(Option<String>),
 }
 
 /// The noun phrase a money, percent or points figure is said of, walking back from the number
@@ -521,7 +656,8 @@ fn subject_before(
             .is_some_and(|r| t.start < r.end && r.start < t.end)
     };
     let mut k = at;
-    // Skip the figure's own sign and the words between the phrase and the number.
+    // Skip the figure's own sign and the words between the phrase and the number: prepositions,
+    // auxiliaries, adverbs and the verb ("were little changed at", "edged down to").
     let mut verb = None;
     while k > 0 {
         let t = &tokens[k - 1];
@@ -540,17 +676,97 @@ fn subject_before(
         {
             return None;
         }
+        // "Sales, however, were …": a parenthetical connective.
+        if t.text == ","
+            && k >= 3
+            && CONNECTIVES.contains(tokens[k - 2].lower().as_ref())
+            && tokens[k - 3].text == ","
+        {
+            k -= 3;
+            continue;
+        }
+        let lower_word = t.is_word() && !t.is_capitalized();
+        // "Sales in the latest quarter were …".
+        if lower_word
+            && TIME_NOUNS.contains(w.as_ref())
+            && let Phrase::Time(before) = time_phrase(tokens, k)
+        {
+            k = before;
+            continue;
+        }
         let skip = !t.is_word() && matches!(t.text, "$" | "€" | "£" | "¥" | "-" | "+")
-            || (t.is_word() && !t.is_capitalized() && STOP.contains(w.as_ref()))
-            || (t.is_word() && w.ends_with("ly") && !t.is_capitalized());
+            || (lower_word
+                && (STOP.contains(w.as_ref())
+                    || w.ends_with("ly")
+                    || LINKING.contains(w.as_ref())
+                    || (verb.is_none() && VERBISH.contains(w.as_ref()))
+                    || (verb.is_none() && participle(&w).is_some_and(|p| p == w))));
         if !skip {
             break;
         }
-        if verb.is_none() && t.is_word() && !t.is_capitalized() {
+        if verb.is_none() && lower_word && !LINKING.contains(w.as_ref()) {
             verb = Some(w.into_owned());
         }
         k -= 1;
     }
+    let (words, possessor) = match phrase_before(tokens, k, &inside_taken) {
+        Phrase::Words(words, possessor) => (words, possessor),
+        // "It earned …", "the company earned …": whose is the article's, what is the verb's.
+        Phrase::Agent => return Some(Subject::Agent(verb)),
+        // "Sales in the latest quarter were …": the noun before a phrase of time.
+        Phrase::Time(before) => match phrase_before(tokens, before, &inside_taken) {
+            Phrase::Words(words, possessor) => (words, possessor),
+            _ => return None,
+        },
+        Phrase::None => return None,
+    };
+    let text = words
+        .iter()
+        .map(|(w, _)| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if AGENTS.contains(text.as_str()) {
+        return Some(Subject::Agent(verb));
+    }
+    // Names alone say whose, not what ("Du Pont earned"), except market indexes ("the DAX",
+    // "FTSE 100"), which are what their points and percentages measure.
+    if words.iter().all(|(_, name)| *name) && !is_index(&text) {
+        return Some(Subject::Name(text, verb));
+    }
+    // "GM Hughes net", "Nordvik's revenue": the names before the noun say whose.
+    let names = words.iter().take_while(|(_, name)| *name).count();
+    if names > 0 && possessor.is_none() && !is_index(&text) {
+        let owner = words[..names]
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .collect::<Vec<_>>();
+        let rest = words[names..]
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .collect::<Vec<_>>();
+        return Some(Subject::Quantity(rest.join(" "), Some(owner.join(" "))));
+    }
+    Some(Subject::Quantity(text, possessor))
+}
+
+/// What stands before the verb of a figure's clause.
+enum Phrase {
+    /// The words of a noun phrase in text order (each with whether it is a name) and its
+    /// possessor.
+    Words(Vec<(String, bool)>, Option<String>),
+    /// A pronoun or a generic noun for the article's subject: "it", "the company".
+    Agent,
+    /// A phrase of time ("in the latest quarter"); the token index before its preposition.
+    Time(usize),
+    None,
+}
+
+/// The noun phrase ending before token `k` (at most four words).
+fn phrase_before(
+    tokens: &[Token<'_>],
+    mut k: usize,
+    inside_taken: &dyn Fn(&Token<'_>) -> bool,
+) -> Phrase {
     let mut words: Vec<(String, bool)> = Vec::new();
     let mut possessor = None;
     while k > 0 && words.len() < 4 {
@@ -566,12 +782,19 @@ fn subject_before(
             k -= 1;
             continue;
         }
-        if digits
-            || (!t.is_capitalized() && (STOP.contains(w.as_ref()) || VERBISH.contains(w.as_ref())))
-        {
+        let first_of_sentence = k == 1;
+        let name =
+            t.is_capitalized() && !(first_of_sentence && is_common_word_start(tokens, k - 1));
+        if words.is_empty() && !name && matches!(w.as_ref(), "it" | "they") {
+            return Phrase::Agent;
+        }
+        if words.is_empty() && !name && TIME_NOUNS.contains(w.as_ref()) {
+            return time_phrase(tokens, k);
+        }
+        if digits || (!name && (STOP.contains(w.as_ref()) || VERBISH.contains(w.as_ref()))) {
             break;
         }
-        if !t.is_capitalized() && w.ends_with("ing") && !GERUND_NOUNS.contains(w.as_ref()) {
+        if !name && w.ends_with("ing") && !GERUND_NOUNS.contains(w.as_ref()) {
             break;
         }
         if let Some(owner) = t
@@ -582,9 +805,6 @@ fn subject_before(
             possessor = Some(owner.to_string());
             break;
         }
-        let first_of_sentence = k == 1;
-        let name =
-            t.is_capitalized() && !(first_of_sentence && is_common_word_start(tokens, k - 1));
         words.push((
             if name {
                 t.text.to_string()
@@ -596,21 +816,60 @@ fn subject_before(
         k -= 1;
     }
     if words.is_empty() {
-        return None;
+        return Phrase::None;
     }
     words.reverse();
-    let text = words
-        .iter()
-        .map(|(w, _)| w.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    // Names alone say whose, not what ("Du Pont earned"), except market indexes ("the DAX",
-    // "FTSE 100"), which are what their points and percentages measure.
-    if words.iter().all(|(_, name)| *name) && !is_index(&text) {
-        return Some(Subject::Name(text, verb));
-    }
-    Some(Subject::Quantity(text, possessor))
+    Phrase::Words(words, possessor)
 }
+
+/// "in the latest quarter", "for the year": walks back over a phrase of time ending before `k` to
+/// its preposition.
+fn time_phrase(tokens: &[Token<'_>], mut k: usize) -> Phrase {
+    let start = k;
+    while k > 0 && start - k < 5 {
+        let w = tokens[k - 1].lower();
+        if matches!(w.as_ref(), "in" | "for" | "during" | "over") {
+            return Phrase::Time(k - 1);
+        }
+        let part = TIME_NOUNS.contains(w.as_ref())
+            || WHEN_WORDS.contains(w.as_ref())
+            || matches!(
+                w.as_ref(),
+                "the" | "latest" | "last" | "past" | "same" | "most" | "recent"
+            );
+        if !part {
+            break;
+        }
+        k -= 1;
+    }
+    Phrase::None
+}
+
+/// Nouns of a period of time.
+#[rustfmt::skip]
+static TIME_NOUNS: WordSet = WordSet::new(&[
+    "quarter", "year", "period", "months", "month", "half", "week", "weeks", "days", "session",
+]);
+
+/// Generic nouns for the article's subject, which say neither whose nor what: "the company
+/// earned".
+#[rustfmt::skip]
+static AGENTS: WordSet = WordSet::new(&[
+    "company", "firm", "group", "concern", "bank", "carrier", "maker", "unit", "airline",
+    "retailer", "insurer", "lender", "utility", "it",
+]);
+
+/// Parenthetical connectives: "Sales, however, were …".
+#[rustfmt::skip]
+static CONNECTIVES: WordSet = WordSet::new(&[
+    "however", "meanwhile", "though", "too", "also", "moreover", "overall", "nevertheless",
+]);
+
+/// Words of a predicate that say nothing of what is measured: "were little changed at".
+#[rustfmt::skip]
+static LINKING: WordSet = WordSet::new(&[
+    "little", "changed", "unchanged", "steady", "flat", "quoted", "pegged", "seen", "put",
+]);
 
 /// Market indexes: their names are what their points and percentages measure.
 fn is_index(name: &str) -> bool {
@@ -840,6 +1099,49 @@ fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
     (!names.is_empty() && !super::not_figures::is_month(names[0])).then(|| names.join(" "))
 }
 
+/// "At GMAC, net dropped …", "For Du Pont, …", "In Kenya, …": the name a sentence opens with,
+/// which every figure of the sentence is about.
+fn lead_scope(tokens: &[Token<'_>]) -> Option<String> {
+    if !matches!(
+        tokens.first()?.text,
+        "At" | "For" | "In" | "Among" | "Across"
+    ) {
+        return None;
+    }
+    let names = tokens[1..]
+        .iter()
+        .take_while(|t| is_name_word(t) && !CALENDAR.contains(t.lower().as_ref()))
+        .take(4)
+        .count();
+    (names > 0 && tokens.get(1 + names)?.text == ",").then(|| {
+        tokens[1..=names]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// "in the petroleum segment", "In the fibers segment, …": the part of a company a sentence's
+/// amounts are about.
+fn segment(tokens: &[Token<'_>]) -> Option<String> {
+    let end = tokens.iter().position(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "segment" | "division" | "segments" | "divisions"
+        )
+    })?;
+    let start = tokens[..end]
+        .iter()
+        .rposition(|t| t.lower() == "the")
+        .filter(|&k| end - k <= 4 && k > 0 && tokens[k - 1].lower() == "in")?;
+    let words: Vec<String> = tokens[start + 1..=end]
+        .iter()
+        .map(|t| t.lower().into_owned())
+        .collect();
+    (words.len() >= 2 && tokens[start + 1..end].iter().all(Token::is_word)).then(|| words.join(" "))
+}
+
 /// Whether a quantity already says it is a change ("jobs cut", "jobs shed", "subscribers lost").
 fn has_change_predicate(quantity: &str) -> bool {
     quantity.rsplit(' ').next().is_some_and(|w| {
@@ -942,5 +1244,65 @@ mod tests {
         assert_eq!(m, ["revenue", "revenue"]);
         let m = measures("It had a year-earlier loss of $26,956, or two cents a share.");
         assert_eq!(m, ["net income", "net income per share"]);
+    }
+
+    #[test]
+    fn a_level_after_a_change_measures_what_changed() {
+        let m = measures("Revenue rose 3.5% to $8.47 billion from $8.18 billion.");
+        assert_eq!(m, ["revenue % change", "revenue", "revenue"]);
+        let m =
+            measures("Sales in the latest quarter were $8.59 billion, up 9.4% from $7.85 billion.");
+        assert_eq!(
+            m,
+            [
+                "quarterly revenue",
+                "quarterly revenue % change",
+                "quarterly revenue"
+            ]
+        );
+        let m = measures("Sales, however, were little changed at 2.46 billion guilders.");
+        assert_eq!(m, ["revenue"]);
+    }
+
+    #[test]
+    fn whose_comes_from_names_the_lead_and_the_paragraph() {
+        let m = measures("GM Hughes net fell 6.6% to $486.6 million.");
+        assert_eq!(
+            m,
+            ["net income % change (GM Hughes)", "net income (GM Hughes)"]
+        );
+        let m = measures("At GMAC, net dropped 3.1% to $234.5 million.");
+        assert_eq!(m, ["net income % change (GMAC)", "net income (GMAC)"]);
+        let m = measures("In the fibers segment, profit rose to $180 million from $155 million.");
+        assert_eq!(
+            m,
+            ["net income (fibers segment)", "net income (fibers segment)"]
+        );
+        // The company named in one sentence owns the amounts of the next, within a paragraph;
+        // so does the period.
+        let m = measures(
+            "In the nine months, EDS earned $315.8 million. Revenue rose 14% to $4.03 billion.\n\n\
+             Revenue rose 2% to $9 billion.",
+        );
+        assert_eq!(
+            m,
+            [
+                "nine-month net income (EDS)",
+                "nine-month revenue % change (EDS)",
+                "nine-month revenue (EDS)",
+                "revenue % change",
+                "revenue",
+            ]
+        );
+        let m = measures("In the year-earlier period, the company earned $461 million.");
+        assert_eq!(m, ["net income"]);
+    }
+
+    #[test]
+    fn an_elided_count_is_counted_like_the_one_before() {
+        let m = measures("The bombs killed 247 people in Kenya and 10 in Tanzania.");
+        assert_eq!(m, ["people killed (Kenya)", "people killed (Tanzania)"]);
+        let m = measures("The bomb went off, killing 247 people and wounding 5,000 others.");
+        assert_eq!(m, ["people killed", "people injured"]);
     }
 }

@@ -134,12 +134,26 @@ fn borrow_units(text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention])
             figures[i].unit = Some(noun);
             continue;
         }
+        if let Some(noun) = counted_subject(tokens, &f.range) {
+            figures[i].unit = Some(noun);
+            continue;
+        }
         if people_predicate_after(tokens, f.range.end) {
             figures[i].unit = Some("people".into());
             continue;
         }
+        // "down 31% from 3.05 billion": the base of a comparison, or an amount in millions, is
+        // a level like the one before the change, not a percentage.
+        let scaled = ["million", "billion", "trillion", "bn", "mln"]
+            .iter()
+            .any(|w| text[f.range.clone()].contains(w));
+        let at = tokens.partition_point(|t| t.start < f.range.start);
+        let base = at > 0 && matches!(tokens[at - 1].lower().as_ref(), "from" | "with" | "than");
         let before = figures[..i].iter().rev().find(|g| {
-            g.unit.is_some() && !g.unit.as_deref().is_some_and(|u| u.starts_with("per "))
+            g.unit.is_some()
+                && !g.unit.as_deref().is_some_and(|u| u.starts_with("per "))
+                && !((scaled || base && g.direction.is_some())
+                    && g.unit.as_deref() == Some("percent"))
         });
         if let Some(g) = before {
             let (unit, kind) = (g.unit.clone(), g.kind);
@@ -154,6 +168,60 @@ fn borrow_units(text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention])
     }
     let _ = text;
 }
+
+/// "The number of visitors to Tanzania jumped from fewer than 100,000 …", "the number of
+/// season-ticket holders had risen to 38,500", "The death toll … has risen to 12": the subject of
+/// the clause says what a bare number counts (a toll counts people killed). Looks back at most
+/// `SUBJECT_REACH` tokens, not past a semicolon or another number.
+fn counted_subject(tokens: &[Token<'_>], figure: &Range<usize>) -> Option<String> {
+    let at = tokens.partition_point(|t| t.start < figure.start);
+    let from = at.saturating_sub(SUBJECT_REACH);
+    for k in (from..at).rev() {
+        let t = &tokens[k];
+        if matches!(t.text, ";" | ":") || t.text.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let w = t.lower();
+        if w == "toll" {
+            return Some("people killed".into());
+        }
+        if matches!(w.as_ref(), "number" | "numbers") && tokens.get(k + 1)?.lower() == "of" {
+            let words: Vec<String> = tokens[k + 2..at]
+                .iter()
+                .take_while(|t| {
+                    t.text.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !t.is_capitalized()
+                        && !matches!(
+                            t.lower().as_ref(),
+                            "to" | "in"
+                                | "at"
+                                | "of"
+                                | "for"
+                                | "from"
+                                | "on"
+                                | "who"
+                                | "that"
+                                | "which"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "is"
+                                | "was"
+                                | "were"
+                                | "are"
+                        )
+                })
+                .take(3)
+                .map(|t| t.lower().into_owned())
+                .collect();
+            return (!words.is_empty()).then(|| words.join(" "));
+        }
+    }
+    None
+}
+
+/// How far back [`counted_subject`] looks for "the number of …" or "toll".
+const SUBJECT_REACH: usize = 16;
 
 /// "average attendance of 9,850", "a combined population of about 74 million": the noun before
 /// "of" (and a qualifier) names what the number counts.
@@ -190,12 +258,16 @@ fn people_predicate_after(tokens: &[Token<'_>], end: usize) -> bool {
 }
 
 /// "down 1.49 euros, or 7.4%": a figure after ", or" restates the change before it and goes the
-/// same way.
+/// same way; so does the upper end of a range of changes: "fell 50% to 75%", "trim about 275 to
+/// 350 jobs" (an end in another unit is the level reached: "rose 5% to $10 billion").
 fn continue_directions(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention]) {
     for i in 1..figures.len() {
         let gap = between(tokens, figures[i - 1].range.end, figures[i].range.start);
         let words: Vec<&str> = gap.iter().map(AsRef::as_ref).collect();
-        if matches!(words.as_slice(), [",", "or"] | ["or"])
+        let range_end = matches!(words.as_slice(), ["to"] | ["-"] | ["–"])
+            && figures[i].unit.is_some()
+            && figures[i].unit == figures[i - 1].unit;
+        if (range_end || matches!(words.as_slice(), [",", "or"] | ["or"]))
             && figures[i].direction.is_none()
             && let Some(d) = figures[i - 1].direction
         {
@@ -264,6 +336,22 @@ mod tests {
             units("Average attendance of 9,850 was a record."),
             [(9850.0, "attendance".into())]
         );
+        assert_eq!(
+            units("The number of visitors to Tanzania jumped from 90,000 to 300,000."),
+            [(90000.0, "visitors".into()), (300000.0, "visitors".into())]
+        );
+        assert_eq!(
+            units("The death toll, initially 10, has risen to 12."),
+            [
+                (10.0, "people killed".into()),
+                (12.0, "people killed".into())
+            ]
+        );
+        // A base in billions is the level before the change, not a percentage.
+        assert_eq!(
+            units("Net income was 2.1 billion crowns, down 31% from 3.05 billion.")[2],
+            (3.05e9, "crowns".into())
+        );
     }
 
     #[test]
@@ -272,5 +360,18 @@ mod tests {
         assert_eq!(f[0].2, Some(Direction::Down));
         assert_eq!(f[1].2, Some(Direction::Down));
         assert_eq!(f[2].2, None);
+        // The upper end of a range of changes; a level reached in another unit is not one.
+        let f = figs("Earnings fell 50% to 75% below last year's.");
+        assert_eq!(
+            (f[0].2, f[1].2),
+            (Some(Direction::Down), Some(Direction::Down))
+        );
+        let f = figs("Exports rose 5% to $10 billion.");
+        assert_eq!((f[0].2, f[1].2), (Some(Direction::Up), None));
+        let f = figs("It will reduce results for 1989 by $3 million to $4 million.");
+        assert_eq!(
+            (f[0].2, f[1].2),
+            (Some(Direction::Down), Some(Direction::Down))
+        );
     }
 }

@@ -328,14 +328,22 @@ fn year(c: &Candidate<'_, '_>) -> bool {
 }
 
 /// "the two countries", "both three …", "their two sons", "one of them": a small count in words
-/// that refers back to what the story already named.
+/// that refers back to what the story already named; "the father of four boys", "a mother of
+/// three": a person's family, said to describe them.
 fn incidental(c: &Candidate<'_, '_>) -> bool {
-    c.spelled
-        && c.value <= 10.0
+    let family = c.before(1) == "of"
         && matches!(
-            c.before(1).as_ref(),
-            "the" | "these" | "those" | "both" | "their" | "its" | "his" | "her" | "our" | "my"
+            c.before(2).as_ref(),
+            "father" | "mother" | "parent" | "parents" | "grandfather" | "grandmother"
         )
+        && c.value <= 20.0;
+    family
+        || c.spelled
+            && c.value <= 10.0
+            && matches!(
+                c.before(1).as_ref(),
+                "the" | "these" | "those" | "both" | "their" | "its" | "his" | "her" | "our" | "my"
+            )
 }
 
 #[rustfmt::skip]
@@ -426,6 +434,8 @@ mod tests {
             "They are the 10 most significant cases.",
             "There were videotapes from 1994 and 1997.",
             "The two countries signed a treaty.",
+            "Slepian, the father of four boys, was shot.",
+            "She is a mother of 3 and a nurse.",
             "They lost in two seasons.",
             "Over the last seven matches they scored.",
             "He heads team no. 225 in Baghdad.",

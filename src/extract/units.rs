@@ -102,6 +102,12 @@ pub(super) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("pennies", "GBX"),
     ("cents", "cents"),
     ("cent", "cents"),
+    // "12 Canadian cents a share": the country names the dollar, not a scope.
+    ("canadian cents", "cents"),
+    ("australian cents", "cents"),
+    ("u.s. cents", "cents"),
+    ("us cents", "cents"),
+    ("euro cents", "cents"),
     ("yen", "JPY"),
     ("yuan", "CNY"),
     ("renminbi", "CNY"),
@@ -128,6 +134,8 @@ pub(super) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("guilders", "NLG"),
     ("pesetas", "ESP"),
     ("deutsche marks", "DEM"),
+    // "1.8400 marks", "50 million marks" (plural only: "the 10,000 mark" is a threshold).
+    ("marks", "DEM"),
     ("lira", "TRY"),
     ("liras", "TRY"),
     ("shekels", "ILS"),
