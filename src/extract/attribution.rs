@@ -31,7 +31,8 @@ static SPEECH_VERBS: WordSet = WordSet::new(&[
     "confirms", "denied", "denies", "argued", "explained", "wrote", "writes", "disclosed",
     "revealed", "alleged", "alleges", "predicted", "predicts", "forecast", "forecasts",
     "acknowledged", "admitted", "testified", "indicated", "asserted", "stressed", "tweeted",
-    "posted", "told", "reiterated", "countered", "conceded", "recalled", "cautioned",
+    "posted", "told", "reiterated", "countered", "conceded", "recalled", "cautioned", "expects",
+    "expected", "projected", "projects",
 ]);
 
 /// Words that may stand between a subject and its speech verb.
@@ -45,7 +46,8 @@ static AUXILIARIES: WordSet = WordSet::new(&[
 /// Lowercase words that can head a speaker phrase ("officials said", "state media said").
 #[rustfmt::skip]
 static SPEAKER_NOUNS: WordSet = WordSet::new(&[
-    "minister", "ministry", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+    "members", "league", "club", "relatives", "doctors", "minister", "ministry", "official",
+    "officials", "spokesman", "spokeswoman", "spokesperson",
     "police", "media", "president", "army", "military", "government", "agency", "analyst",
     "analysts", "experts", "expert", "source", "sources", "message", "statement", "report",
     "leader", "chief", "officer", "authorities", "commander", "secretary", "director",
@@ -205,8 +207,45 @@ pub(crate) fn attribute(
         out.push(resolved);
     }
     carry_reported_speech(text, sentences, &mut out);
+    name_generic_speakers(text, tokenized, &mut out);
     out
 }
+
+/// "the company said", "the agency estimated": a generic noun for the organization the story is
+/// about takes its name, when the article's topic ([`super::measure::article_topic`]) is itself
+/// a speaker somewhere in it ("Vessler AG said …, the company said"). Otherwise it stays as
+/// written.
+fn name_generic_speakers(
+    text: &str,
+    tokenized: &[Vec<Token<'_>>],
+    out: &mut [Option<Attribution>],
+) {
+    let generic = |s: &str| {
+        let s = s.strip_prefix("the ").unwrap_or(s);
+        GENERIC_SPEAKERS.contains(&s.to_lowercase().as_str())
+    };
+    if !out.iter().flatten().any(|a| generic(&a.speaker)) {
+        return;
+    }
+    let Some(topic) = super::measure::article_topic(text, tokenized) else {
+        return;
+    };
+    if !out.iter().flatten().any(|a| a.speaker.contains(&topic)) {
+        return;
+    }
+    for a in out.iter_mut().flatten() {
+        if generic(&a.speaker) {
+            a.speaker = topic.clone();
+        }
+    }
+}
+
+/// Nouns that stand for the organization a story is about.
+#[rustfmt::skip]
+static GENERIC_SPEAKERS: WordSet = WordSet::new(&[
+    "company", "firm", "group", "concern", "bank", "carrier", "maker", "airline", "retailer",
+    "insurer", "lender", "utility", "club", "agency", "organisation", "organization",
+]);
 
 /// Quotations: every sentence of a quote spanning several sentences takes the speaker named where
 /// it closes ("“A. B,” she said"); a sentence that opens with a quote and names nobody continues
@@ -290,7 +329,16 @@ fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         if let Some((phrase, role)) = apposition_before(tokens, i) {
             return Some(Found {
                 phrase,
-                apposition: Some(role),
+                apposition: (!role.is_empty()).then_some(role),
+                verb: t.range(),
+            });
+        }
+        // "Oshkosh Truck Corp., Oshkosh, Wis., estimated …", "the unit, GM Hughes Electronics,
+        // said …": a name set off by commas.
+        if let Some(phrase) = name_in_commas(tokens, i) {
+            return Some(Found {
+                phrase,
+                apposition: None,
                 verb: t.range(),
             });
         }
@@ -320,27 +368,102 @@ fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
     None
 }
 
+/// Where the subject before a speech verb ends: before its auxiliaries and a day ("The World
+/// Food Programme on Friday announced", "officials Wednesday said").
+fn subject_end(tokens: &[Token<'_>], verb: usize) -> usize {
+    let mut end = verb;
+    loop {
+        // A capitalized "May" is a name ("Theresa May said"), not the auxiliary.
+        if end > 0
+            && !tokens[end - 1].is_capitalized()
+            && AUXILIARIES.contains(&tokens[end - 1].lower().as_ref())
+        {
+            end -= 1;
+        } else if end > 0 && is_calendar(&tokens[end - 1]) {
+            end -= 1;
+            if end > 0 && tokens[end - 1].lower() == "on" {
+                end -= 1;
+            }
+        } else {
+            return end;
+        }
+    }
+}
+
+/// Weekdays, months and relative days: when something was said, never who said it. ("May" and
+/// "March" are also names and words; abbreviations are left to the tagger.)
+fn is_calendar(t: &Token<'_>) -> bool {
+    let lower = t.lower();
+    matches!(lower.as_ref(), "today" | "yesterday" | "tonight")
+        || super::timex::weekday_of(&lower).is_some()
+        || (super::timex::month_of(&lower).is_some_and(|(_, abbreviated)| !abbreviated)
+            && !matches!(lower.as_ref(), "may" | "march"))
+}
+
+/// Words that open a relative or adverbial clause, not an apposition.
+#[rustfmt::skip]
+static RELATIVES: WordSet = WordSet::new(&[
+    "where", "which", "who", "whom", "whose", "when", "while", "as", "after", "before", "because",
+    "although", "though", "if", "since", "until", "that",
+]);
+
 /// The subject phrase ending just before token `verb`, or "" when there is none.
 fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
-    let mut end = verb;
-    while end > 0 && AUXILIARIES.contains(&tokens[end - 1].lower().as_ref()) {
-        end -= 1;
-    }
+    let end = subject_end(tokens, verb);
     let mut start = end;
     let mut has_name = false;
     while start > 0 && end - start < 8 {
         let t = &tokens[start - 1];
+        // "AT&T", "Johnson & Johnson".
+        if t.text == "&"
+            && start < end
+            && tokens[start].is_capitalized()
+            && start >= 2
+            && tokens[start - 2].is_capitalized()
+        {
+            start -= 1;
+            continue;
+        }
         if !t.is_word() {
             break;
         }
         let lower = t.lower();
+        // Inside a name: "International Organization for Migration", "president of Chile".
+        let joins_name = matches!(lower.as_ref(), "of" | "for" | "on")
+            && start < end
+            && tokens[start].is_capitalized()
+            && start >= 2
+            && (tokens[start - 2].is_capitalized()
+                || SPEAKER_NOUNS.contains(&tokens[start - 2].lower().as_ref()));
+        if joins_name {
+            start -= 1;
+            continue;
+        }
+        // "Officials in Kenya said": the officials speak, not the place.
+        if lower == "in"
+            && start >= 2
+            && SPEAKER_NOUNS.contains(&tokens[start - 2].lower().as_ref())
+        {
+            start -= 1;
+            continue;
+        }
+        // "Department of Energy and Climate Change".
+        let inside_name = start >= 3
+            && tokens[start - 2].is_capitalized()
+            && matches!(tokens[start - 3].lower().as_ref(), "of" | "for");
+        if lower == "and" && inside_name {
+            start -= 1;
+            continue;
+        }
         if lower == "and" {
             // "Washington and experts said" joins; "… since July and Shin said" does not.
             if has_name || start < 2 || !tokens[start - 2].is_capitalized() {
                 break;
             }
         } else if t.is_capitalized() {
-            if CLAUSE_WORDS.contains(&lower.as_ref()) {
+            // "AT" of "AT&T" is a name, "At" a clause word.
+            let acronym = t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase());
+            if CLAUSE_WORDS.contains(&lower.as_ref()) && !acronym {
                 break;
             }
             has_name = true;
@@ -351,20 +474,37 @@ fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
         }
         start -= 1;
     }
-    let words: Vec<&str> = tokens[start..end].iter().map(|t| t.text).collect();
-    if words.is_empty() || !is_speaker(&tokens[start..end]) {
+    while start < end && matches!(tokens[start].lower().as_ref(), "of" | "for" | "on" | "&") {
+        start += 1;
+    }
+    if start == end || !is_speaker(&tokens[start..end]) {
         return String::new();
     }
-    strip_determiners(&words)
+    join_tokens(&tokens[start..end])
+}
+
+/// The tokens as written, without a leading article: tokens that touch stay joined ("AT&T").
+fn join_tokens(tokens: &[Token<'_>]) -> String {
+    let mut from = 0;
+    while from + 1 < tokens.len() && matches!(tokens[from].lower().as_ref(), "the" | "a" | "an") {
+        from += 1;
+    }
+    let mut out = String::new();
+    let mut last_end = None;
+    for t in &tokens[from..] {
+        if last_end.is_some_and(|e| e != t.start) {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+        last_end = Some(t.end);
+    }
+    out
 }
 
 /// "Ana Lopez, a spokeswoman for the ministry, said": (name, role) when the verb follows a
 /// comma-delimited apposition that follows a name.
 fn apposition_before(tokens: &[Token<'_>], verb: usize) -> Option<(String, String)> {
-    let mut end = verb;
-    while end > 0 && AUXILIARIES.contains(&tokens[end - 1].lower().as_ref()) {
-        end -= 1;
-    }
+    let end = subject_end(tokens, verb);
     if end == 0 || tokens[end - 1].text != "," {
         return None;
     }
@@ -373,6 +513,20 @@ fn apposition_before(tokens: &[Token<'_>], verb: usize) -> Option<(String, Strin
         .rev()
         .find(|&k| tokens[k].text == ",")?;
     let role_tokens = &tokens[open + 1..close];
+    // "Ana Lopez, 52, said": an age, not a role; the name alone speaks.
+    if let [age] = role_tokens
+        && age.text.bytes().all(|b| b.is_ascii_digit())
+    {
+        let name = phrase_before(tokens, open);
+        return (!name.is_empty()).then(|| (name, String::new()));
+    }
+    // "Tromso, where 430 people work, said …": a relative clause, not a role.
+    if role_tokens
+        .first()
+        .is_some_and(|t| RELATIVES.contains(&t.lower().as_ref()))
+    {
+        return None;
+    }
     if role_tokens.is_empty()
         || !role_tokens
             .iter()
@@ -386,6 +540,52 @@ fn apposition_before(tokens: &[Token<'_>], verb: usize) -> Option<(String, Strin
     }
     let role: Vec<&str> = role_tokens.iter().map(|t| t.text).collect();
     Some((name, join_words(&role)))
+}
+
+/// The subject of a speech verb written as comma-delimited names: a company and its place
+/// ("America West Airlines, Phoenix, Ariz., reported") gives the first; a description and its
+/// name ("GM's big electronics unit, GM Hughes Electronics, said") gives the name.
+fn name_in_commas(tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    let end = subject_end(tokens, verb);
+    if end == 0 || tokens[end - 1].text != "," {
+        return None;
+    }
+    // Groups of capitalized words between commas, last first.
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut close = end - 1;
+    while groups.len() < 3 {
+        let mut k = close;
+        while k > 0 && close - k < 6 {
+            let t = &tokens[k - 1];
+            let part = (t.is_capitalized() && !CLAUSE_WORDS.contains(&t.lower().as_ref()))
+                || matches!(t.text, "." | "&" | "-")
+                || matches!(t.text, "of" | "and");
+            if !part {
+                break;
+            }
+            k -= 1;
+        }
+        if k == close || !tokens[k].is_capitalized() {
+            break;
+        }
+        groups.push(k..close);
+        if k == 0 || tokens[k - 1].text != "," {
+            break;
+        }
+        close = k - 1;
+    }
+    let first = groups.last()?;
+    // "Separately, America West …": an opening adverb and its comma.
+    let opens_sentence = first.start == 0
+        || (first.start == 2 && tokens[1].text == "," && tokens[0].text.ends_with("ly"));
+    let described = groups.len() == 1 && first.start >= 2 && tokens[first.start - 1].text == ",";
+    if !(groups.len() >= 2 && opens_sentence || described) {
+        return None;
+    }
+    let pick = first.clone();
+    let words: Vec<&str> = tokens[pick].iter().map(|t| t.text).collect();
+    let name = join_words(&words).replace(" .", ".");
+    (!name.is_empty()).then_some(name)
 }
 
 /// The apposition after a speaker: "said Ana Lopez, the authority's chief executive" → the role.
@@ -459,6 +659,7 @@ fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize) {
                     .any(|n| SPEAKER_NOUNS.contains(&n.lower().as_ref()))
         };
         let ok = t.is_word()
+            && !is_calendar(t)
             && (t.is_capitalized()
                 || SPEAKER_NOUNS.contains(&lower.as_ref())
                 || TITLE_WORDS.contains(&lower.as_ref())
@@ -625,6 +826,16 @@ mod tests {
     }
 
     #[test]
+    fn the_company_is_the_company_the_story_is_about() {
+        let text = "Vessler AG said profit rose. Shares of Vessler fell. \
+                    Analysts expect Vessler to cut jobs. Sales fell 3%, the company said.";
+        assert_eq!(speakers(text)[3].as_deref(), Some("Vessler"));
+        // Without the topic speaking anywhere, "the company" stays as written.
+        let text = "Kenya was hit. Kenya mourned. Sales fell 3%, the company said.";
+        assert_eq!(speakers(text)[2].as_deref(), Some("company"));
+    }
+
+    #[test]
     fn finds_speakers_in_common_patterns() {
         let cases: &[(&str, Option<&str>)] = &[
             (
@@ -659,6 +870,49 @@ mod tests {
             (
                 "But officials said the bridge would reopen.",
                 Some("officials"),
+            ),
+            // Days are when, never who; names keep their inner words and joiners.
+            (
+                "Some 300 people fled, the International Organization for Migration said on Thursday.",
+                Some("International Organization for Migration"),
+            ),
+            (
+                "The World Food Programme on Friday announced cuts.",
+                Some("World Food Programme"),
+            ),
+            ("Revenue rose 3%, AT&T said on Monday.", Some("AT&T")),
+            (
+                "The Department of Energy and Climate Change says 300 homes were fitted.",
+                Some("Department of Energy and Climate Change"),
+            ),
+            (
+                "The president of Chile admitted the error.",
+                Some("president of Chile"),
+            ),
+            (
+                "The toll rose to 12, hospital officials and family members said Wednesday.",
+                Some("family members"),
+            ),
+            (
+                "Prime Minister Theresa May said so.",
+                Some("Prime Minister Theresa May"),
+            ),
+            (
+                "Chief executive Maria Lund, 52, said the plant would close.",
+                Some("Chief executive Maria Lund"),
+            ),
+            // A company, its city and state; a description and its name.
+            (
+                "Separately, America West Airlines, Phoenix, Ariz., reported a profit.",
+                Some("America West Airlines"),
+            ),
+            (
+                "GM's big unit, GM Hughes Electronics, said net income fell 22%.",
+                Some("GM Hughes Electronics"),
+            ),
+            (
+                "Jobs will go in Tromso, where 430 people work, said Eirik Haugen.",
+                Some("Eirik Haugen"),
             ),
             (
                 "The United States said the talks had failed.",

@@ -452,7 +452,7 @@ pub(crate) fn month_of(w: &str) -> Option<(u32, bool)> {
     ab.iter().find(|(a, _)| *a == w).map(|(_, m)| (*m, true))
 }
 
-fn weekday_of(w: &str) -> Option<u32> {
+pub(crate) fn weekday_of(w: &str) -> Option<u32> {
     let days = [
         "monday",
         "tuesday",
