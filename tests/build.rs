@@ -39,22 +39,29 @@ fn briefing_figure_table_reads_as_a_trend_with_source_links() {
         .map(|r| between(r, "<span class=\"number\">", "</span>").to_string())
         .collect();
     // One series of containers (the increase of 300 is a series of its own). The quote's
-    // "around 7,000 containers" restates the lead's and is still a row of its own.
-    assert_eq!(values, ["1,000", "7,000", "7,000"]);
+    // "around 7,000 containers" restates the lead's (same value, speaker and date): one row per
+    // claim, which links both sentences.
+    assert_eq!(values, ["1,000", "7,000"]);
     assert!(!containers.contains("conflict"));
     let as_of: Vec<String> = rows
         .iter()
         .map(|r| attr_values(r, "datetime")[0].clone())
         .collect();
-    assert_eq!(as_of, ["2023-10", "2024-03-18", "2024-03-18"]);
+    assert_eq!(as_of, ["2023-10", "2024-03-18"]);
+    let sources = attr_values(rows[1], "href");
+    assert_eq!(sources.len(), 2, "the lead and the quote: {}", rows[1]);
+    assert_ne!(sources[0], sources[1]);
+    assert!(rows[1].contains("also line"));
+    // The claims themselves stay: the export lists both statements.
+    let claims = p.read_site("claims.json");
+    assert_eq!(claims.matches("\"value\": 7000").count(), 2);
     assert!(rows[0].contains("more than"));
     assert!(rows[0].contains("United States"));
     assert!(rows[1].contains("Shin Won-sik"));
     // Every row links to a mark that exists in the article page.
     let article = p.read_site(&format!("articles/{SEED}.html"));
     let ids = attr_values(&article, "id");
-    for row in &rows {
-        let href = attr_values(row, "href")[0].clone();
+    for href in rows.iter().flat_map(|row| attr_values(row, "href")) {
         let (page, anchor) = href.split_once('#').expect("a link to the sentence");
         assert_eq!(page, format!("../articles/{SEED}.html"));
         assert!(

@@ -26,6 +26,9 @@ pub struct FigureRow {
     /// Another source gives a value for the same thing at the same date that cannot also be
     /// right.
     pub conflict: bool,
+    /// The article's other statements of the same claim (same value, qualifier, kind, direction,
+    /// speaker and as-of date), by figure index: one row links every sentence stating it.
+    pub restated: Vec<usize>,
 }
 
 /// The rows of one series.
@@ -90,6 +93,7 @@ impl<'a> Pending<'a> {
             article: a,
             figure: f,
             conflict: false,
+            restated: Vec::new(),
         });
     }
 }
@@ -272,6 +276,7 @@ fn finish_group(
         _ => None,
     };
     sort_rows(articles, &mut rows);
+    let mut rows = join_restatements(articles, rows);
     let has_conflict = flag_conflicts(articles, &mut rows);
     let mut group = FigureGroup {
         name: name.to_string(),
@@ -373,6 +378,47 @@ fn sort_rows(articles: &[ArticleEntry], rows: &mut [FigureRow]) {
         )
     };
     rows.sort_by_cached_key(key);
+}
+
+/// One row per claim: a row that states again what an earlier row of the same article states
+/// (the same value, qualifier, kind, direction, speaker and as-of date) joins that row as a
+/// restatement. Rows stay in order.
+fn join_restatements(articles: &[ArticleEntry], rows: Vec<FigureRow>) -> Vec<FigureRow> {
+    type ClaimKey<'a> = (
+        usize,
+        u64,
+        Option<&'a crate::extract::Qualifier>,
+        FigureKind,
+        Option<crate::extract::Direction>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+    let key = |r: &FigureRow| -> ClaimKey<'_> {
+        let f = &articles[r.article].claims.figures[r.figure];
+        (
+            r.article,
+            f.value.to_bits(),
+            f.qualifier.as_ref(),
+            f.kind,
+            f.direction,
+            f.said_by.as_deref(),
+            f.as_of.as_deref(),
+        )
+    };
+    let mut first: std::collections::HashMap<ClaimKey<'_>, usize> = Default::default();
+    let mut out: Vec<FigureRow> = Vec::with_capacity(rows.len());
+    for row in rows {
+        match first.entry(key(&row)) {
+            std::collections::hash_map::Entry::Occupied(at) => {
+                out[*at.get()].restated.push(row.figure);
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(out.len());
+                out.push(row);
+            }
+        }
+    }
+    out
 }
 
 /// Flags the rows that conflict with another row of the group; whether any does.

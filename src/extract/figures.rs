@@ -17,7 +17,7 @@ use super::units::{
 };
 
 /// How a figure relates to the true quantity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// around, about, roughly, some, an estimated.
@@ -331,7 +331,12 @@ fn unit_name(word: &str) -> Option<&'static str> {
 /// and the code.
 fn currency_word(tokens: &[Token<'_>], at: usize) -> Option<(usize, &'static str)> {
     let mut best: Option<(usize, &'static str)> = None;
+    // Most words are no currency's first word: one lowercase and one comparison each.
+    let first = lower(tokens.get(at)?);
     for (name, code) in CURRENCY_WORDS {
+        if name.split([' ', '.']).next() != Some(first.as_ref()) {
+            continue;
+        }
         let mut k = at;
         let mut ok = true;
         for part in name.split(' ') {

@@ -483,6 +483,7 @@ mod tests {
             line: 1,
             hand: false,
             conflict: false,
+            restated: Vec::new(),
         }
     }
 

@@ -700,7 +700,13 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
             esc(out, &row.from.article_source);
             out.push_str(", ");
             esc(out, &row.from.article_published);
-            out.push_str("</a></td>\n<td class=\"quote\" data-label=\"Quote\">");
+            out.push_str("</a>");
+            for again in &row.restated {
+                out.push_str(", <a href=\"");
+                claim_href(out, root, &row.from.article_href, Some(again.anchor));
+                let _ = write!(out, "\">also line {}</a>", again.line);
+            }
+            out.push_str("</td>\n<td class=\"quote\" data-label=\"Quote\">");
             esc(out, &row.sentence);
             out.push_str("</td>\n</tr>\n");
             out.spill();

@@ -117,6 +117,17 @@ pub struct FigureView {
     pub hand: bool,
     /// Conflicts with another row (only in figure tables).
     pub conflict: bool,
+    /// Where the article states the same claim again (only in figure tables): one row per claim.
+    pub restated: Vec<Restatement>,
+}
+
+/// Another sentence of an article stating a figure table row's claim again.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Restatement {
+    /// Its mark in the article page.
+    pub anchor: Anchor,
+    /// 1-based line in the article file.
+    pub line: usize,
 }
 
 impl FigureView {
@@ -184,6 +195,7 @@ impl Serialize for FigureView {
         map.serialize_entry("line", &self.line)?;
         map.serialize_entry("hand", &self.hand)?;
         map.serialize_entry("conflict", &self.conflict)?;
+        map.serialize_entry("restated", &self.restated)?;
         map.end()
     }
 }
@@ -868,6 +880,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
             line: line_index.locate(&a.text, f.span.start).0,
             hand: f.hand,
             conflict: false,
+            restated: Vec::new(),
         })
         .collect();
     let dates: Vec<DateView> = entry
@@ -968,8 +981,20 @@ fn group_view(group: &FigureGroup, id: String, articles: &[&ArticleView]) -> Fig
         .rows
         .iter()
         .map(|r| {
-            let mut v = articles[r.article].figures[r.figure].clone();
+            let figures = &articles[r.article].figures;
+            let mut v = figures[r.figure].clone();
             v.conflict = r.conflict;
+            v.restated = r
+                .restated
+                .iter()
+                .filter_map(|&i| {
+                    let again = &figures[i];
+                    again.anchor.map(|anchor| Restatement {
+                        anchor,
+                        line: again.line,
+                    })
+                })
+                .collect();
             v
         })
         .collect();
@@ -1085,6 +1110,7 @@ mod tests {
             line: 3,
             hand: false,
             conflict: true,
+            restated: Vec::new(),
         };
         assert_eq!(
             serde_json::to_value(&figure).unwrap(),
@@ -1095,7 +1121,7 @@ mod tests {
                 "scope": "Gaza", "qualifier": "approximately", "kind": "change",
                 "direction": "up", "said_by": null, "as_of": "2023-07",
                 "as_of_display": "July 2023", "sentence": "About 300 more.", "start": 1,
-                "end": 2, "line": 3, "hand": false, "conflict": true})
+                "end": 2, "line": 3, "hand": false, "conflict": true, "restated": []})
         );
         let cut = FigureView {
             value: 1800.0,
