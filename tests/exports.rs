@@ -565,7 +565,7 @@ fn a_projects_layout_or_partial_reaches_every_page_that_includes_it() {
 
 /// An article whose hand-made claims carry what they measure and which way they go: a cut of
 /// 1,800 jobs (down) and 40 more ships (up).
-const NORDVIK: &str = "---\ntitle: Nordvik cuts jobs\nsource: Wire\npublished: 2024-05-02\ntags: [x]\nclaims:\n  - value: 1800\n    unit: jobs\n    kind: change\n    direction: down\n    measure: \"jobs cut (Nordvik, \\\"AS\\\")\"\n    said_by: Nordvik\n    text: cut 1,800 jobs\n  - value: 40\n    unit: ships\n    kind: change\n    direction: up\n    measure: ships sunk\n---\nNordvik said on Tuesday that it would restructure.\n";
+const NORDVIK: &str = "---\ntitle: Nordvik cuts jobs\nsource: Wire\npublished: 2024-05-02\ntags: [x]\nclaims:\n  - value: 1800\n    unit: jobs\n    kind: change\n    direction: down\n    measure: \"jobs cut (Nordvik, \\\"AS\\\")\"\n    said_by: Nordvik\n    text: cut 1,800 jobs\n  - value: 40\n    unit: ships\n    kind: change\n    direction: up\n    measure: ships sunk\n  - value: 2\n    unit: percent\n    kind: percent\n    status: forecast\n    text: 2% next year\n---\nNordvik said on Tuesday that it would restructure. Inflation was 2.6% in April. Staff now expect inflation of 2.3% in 2026.\n";
 
 #[test]
 fn exports_carry_each_figures_measure_scope_and_direction() {
@@ -593,10 +593,10 @@ fn exports_carry_each_figures_measure_scope_and_direction() {
         cut["value"], 1800.0,
         "the value stays the size of the change"
     );
-    // "measure", "scope" and "direction" come right after "unit".
+    // "measure", "scope", "direction" and "status" come right after "unit".
     let text = p.read_site("claims.json");
-    assert!(text.contains("\"unit\": \"jobs\", \"measure\": \"jobs cut (Nordvik, \\\"AS\\\")\", \"scope\": null, \"direction\": \"down\", \"qualifier\": null"));
-    // figures.csv: the three columns last, existing columns in their places.
+    assert!(text.contains("\"unit\": \"jobs\", \"measure\": \"jobs cut (Nordvik, \\\"AS\\\")\", \"scope\": null, \"direction\": \"down\", \"status\": null, \"qualifier\": null"));
+    // figures.csv: the four columns last, existing columns in their places.
     let csv = p.read_site("figures.csv");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
@@ -619,7 +619,8 @@ fn exports_carry_each_figures_measure_scope_and_direction() {
             "end",
             "measure",
             "scope",
-            "direction"
+            "direction",
+            "status"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -630,6 +631,15 @@ fn exports_carry_each_figures_measure_scope_and_direction() {
         ("jobs", "change", "jobs cut (Nordvik, \"AS\")", "", "down")
     );
     assert_eq!(&row("40")[16], "up");
+    // A forecast is marked, by hand or from its words, and is a series of its own.
+    assert_eq!((&row("2% next year")[17], &row("40")[17]), ("forecast", ""));
+    let forecast = row("2.3%");
+    assert_eq!(
+        (&forecast[14], &forecast[17]),
+        ("inflation forecast", "forecast")
+    );
+    let outcome = row("2.6%");
+    assert_eq!((&outcome[14], &outcome[17]), ("inflation", ""));
     let level = row("around 7,000 containers");
     assert_eq!(
         (&level[14], &level[15], &level[16]),

@@ -187,7 +187,7 @@ fn a_cached_build_equals_a_fresh_one_and_sees_edits() {
     for entry in std::fs::read_dir(p.root().join(".report-cache/claims")).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         assert!(
-            bytes.starts_with(b"rptclm02"),
+            bytes.starts_with(b"rptclm03"),
             "a corrupt entry is rewritten"
         );
     }

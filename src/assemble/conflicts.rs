@@ -327,6 +327,7 @@ mod tests {
             qualifier: None,
             kind: FigureKind::Change,
             direction: None,
+            status: None,
             said_by: None,
             as_of: Some("2024-05-02".into()),
             sentence: "".into(),

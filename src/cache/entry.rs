@@ -10,11 +10,11 @@ use crate::content::Article;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::extract::{
     Claims, DateClaim, Direction, EventClaim, FigureClaim, FigureKind, Precision, Qualifier,
-    Quotes, TimexType,
+    Quotes, Status, TimexType,
 };
 
 /// Raise the last digits when the layout changes: an entry of another layout is not read.
-const MAGIC: &[u8; 8] = b"rptclm02";
+const MAGIC: &[u8; 8] = b"rptclm03";
 
 /// Every variant of each enum a claim holds, in the order their index is stored.
 const QUALIFIERS: [Qualifier; 6] = [
@@ -33,6 +33,7 @@ const KINDS: [FigureKind; 5] = [
     FigureKind::Ratio,
 ];
 const DIRECTIONS: [Direction; 2] = [Direction::Up, Direction::Down];
+const STATUSES: [Status; 1] = [Status::Forecast];
 const TYPES: [TimexType; 4] = [
     TimexType::Date,
     TimexType::Time,
@@ -88,6 +89,10 @@ pub(super) fn encode(
         w.u8(match &f.direction {
             None => 0,
             Some(d) => 1 + index_of(&DIRECTIONS, d)?,
+        });
+        w.u8(match &f.status {
+            None => 0,
+            Some(s) => 1 + index_of(&STATUSES, s)?,
         });
         w.opt_str(f.said_by.as_deref());
         w.opt_str(f.as_of.as_deref());
@@ -169,6 +174,10 @@ pub(super) fn decode(bytes: &[u8], key: &str, article: &Article) -> Option<(Clai
                 0 => None,
                 i => Some(variant(&DIRECTIONS, i - 1)?),
             },
+            status: match r.u8()? {
+                0 => None,
+                i => Some(variant(&STATUSES, i - 1)?),
+            },
             said_by: r.opt_text()?,
             as_of: r.opt_text()?,
             sentence: quotes.get(r.str()?),
@@ -247,6 +256,7 @@ mod tests {
                 .then(|| "people displaced (Sudan)".into()),
             scope: i.is_multiple_of(4).then(|| "Sudan".into()),
             direction: [None, Some(Direction::Up), Some(Direction::Down)][i % 3],
+            status: i.is_multiple_of(5).then_some(Status::Forecast),
             said_by: i.is_multiple_of(3).then(|| "Kim".into()),
             as_of: (i % 2 == 1).then(|| "2023-07".into()),
             sentence: "Un été.".into(),
@@ -377,6 +387,7 @@ mod tests {
                 w.u8(qualifier);
                 w.u8(kind);
                 w.u8(direction);
+                w.u8(0);
                 w.opt_str(None);
                 w.opt_str(None);
                 w.str("S.");

@@ -104,6 +104,8 @@ pub struct HandClaim {
     pub measure: Option<String>,
     /// For a change: `up` or `down`.
     pub direction: Option<String>,
+    /// `forecast` for a forecast, projection or target; absent for an outcome.
+    pub status: Option<String>,
     /// Who said it.
     pub said_by: Option<String>,
     /// As of when (ISO date, month or year).

@@ -126,6 +126,8 @@ pub struct FigureMention {
     pub kind: FigureKind,
     /// Which way a change goes, when the text says.
     pub direction: Option<Direction>,
+    /// A forecast or target rather than an outcome, when the text says.
+    pub status: Option<super::status::Status>,
     /// What the figure measures ("people displaced", "net income"), when it can be told.
     pub measure: Option<String>,
     /// What the measure applies to (a place or an organization), when the text gives one.
@@ -784,6 +786,7 @@ fn figure_at(
         start_tok -= 1;
     }
     let range = tokens.get(start_tok)?.start..tokens.get(end - 1)?.end;
+    let status = super::status::status_at(tokens, start_tok);
     Some((
         FigureMention {
             range,
@@ -793,6 +796,7 @@ fn figure_at(
             qualifier,
             kind,
             direction,
+            status,
             measure: None,
             scope,
             sentence: 0,

@@ -121,9 +121,10 @@ pub(crate) fn assign(
             _ if f.kind == FigureKind::Ratio => " multiple",
             _ => "",
         };
+        let status = f.status.map_or("", |s| s.measure_suffix());
         f.measure = Some(match scope {
-            Some(s) => format!("{quantity}{suffix} ({s})"),
-            None => format!("{quantity}{suffix}"),
+            Some(s) => format!("{quantity}{suffix}{status} ({s})"),
+            None => format!("{quantity}{suffix}{status}"),
         });
     }
     period_cache.flatten()
@@ -904,6 +905,8 @@ static VERBISH: WordSet = WordSet::new(&[
     "forecasts", "plans", "wants", "needs", "shows", "showed", "show", "means", "seems",
     "totals", "reaches", "hits", "tops", "nears", "drops", "dips", "sinks", "soars", "surges",
     "jumps", "slides", "edges", "edged", "hovers", "hovered", "remains", "stands", "stood",
+    "expect", "predict", "predicts", "project", "projects", "anticipate", "anticipates",
+    "estimate", "estimates", "forecast",
 ]);
 
 /// Nouns in -ing: "spending", "funding".

@@ -12,6 +12,7 @@ mod not_figures;
 mod numbers;
 pub mod period;
 pub mod sentences;
+pub mod status;
 pub mod timex;
 mod tokens;
 mod units;
@@ -27,6 +28,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 pub use direction::Direction;
 pub use figures::{FigureKind, Qualifier};
 pub use period::{Period, Precision, label as period_label};
+pub use status::Status;
 pub use timex::{Timex, TimexType};
 
 /// The short strings of claims (values, units, speakers, dates as written): up to 24 bytes kept
@@ -62,6 +64,8 @@ pub struct FigureClaim {
     pub kind: FigureKind,
     /// Which way a change goes (`up` or `down`); the value is its size.
     pub direction: Option<Direction>,
+    /// `forecast` for a forecast or target, `None` for an outcome.
+    pub status: Option<Status>,
     /// Who said it.
     pub said_by: Option<Text>,
     /// As of when (a TIMEX3 date value).
@@ -172,6 +176,18 @@ pub fn extract_claims(article: &Article) -> (Claims, Diagnostics) {
     (claims, diags)
 }
 
+/// `measure` with the status's words before its scope: "inflation (ECB)" → "inflation forecast
+/// (ECB)".
+fn with_status(measure: &str, scope: Option<&str>, status: Status) -> Text {
+    let suffix = status.measure_suffix();
+    match scope.and_then(|s| measure.strip_suffix(&format!(" ({s})"))) {
+        Some(quantity) => {
+            compact_str::format_compact!("{quantity}{suffix} ({})", scope.unwrap_or(""))
+        }
+        None => compact_str::format_compact!("{measure}{suffix}"),
+    }
+}
+
 /// Extracts claims from `plain`, the story of `file_text`, against the publication date. Keeps at
 /// most [`MAX_CLAIMS_PER_KIND`] of each kind and returns how many figures, dates and events were
 /// found in all.
@@ -254,17 +270,27 @@ fn extract_plain(
         .unwrap_or_else(|| compact_str::format_compact!("{}", published.format("%Y-%m-%d")));
         let span = to_file(&f.range);
         let sentence = to_file(&sentences[f.sentence]);
+        // A figure stated for a time after the story was written is a forecast: "inflation of
+        // 2.3% in 2026", "1.9% next year".
+        let future = date_right_after(text, &sentences[f.sentence], &anchors, &f.range)
+            .is_some_and(|p| p.start > published);
+        let status = f.status.or(future.then_some(Status::Forecast));
+        let measure = match (&f.measure, status) {
+            (Some(m), Some(s)) if f.status.is_none() => Some(with_status(m, f.scope.as_deref(), s)),
+            (m, _) => m.as_deref().map(Text::from),
+        };
         claims.figures.push(FigureClaim {
             text: slice(&span),
             start: chars.at(span.start),
             end: chars.at(span.end),
             value: f.value,
             unit: f.unit.as_deref().map(Text::from),
-            measure: f.measure.as_deref().map(Text::from),
+            measure,
             scope: f.scope.as_deref().map(Text::from),
             qualifier: f.qualifier,
             kind: f.kind,
             direction: f.direction,
+            status,
             said_by: speaker.map(|a| a.speaker.as_str().into()),
             as_of: Some(as_of),
             sentence: quotes.get(excerpt(file_text, &sentence, &span)),
@@ -336,6 +362,30 @@ fn is_bound(text: &str, at: usize) -> bool {
 /// (a date after the verb, "said Monday", wins over one before it), else the date nearest the
 /// figure. `anchors` are sorted by position; the search is a binary search, so a sentence with
 /// thousands of figures and dates costs no more than linear time.
+/// A date written right after the figure, the one it is stated for: "up from 96,000 in June",
+/// "2.6% in May", "$5 million as of March", "1.9% next year".
+fn date_right_after<'a>(
+    text: &str,
+    sentence: &Range<usize>,
+    anchors: &'a [(&Timex, Period)],
+    figure: &Range<usize>,
+) -> Option<&'a Period> {
+    let lo = anchors.partition_point(|(t, _)| t.start < sentence.start);
+    let hi = anchors.partition_point(|(t, _)| t.end <= sentence.end);
+    let inside = anchors.get(lo..hi.max(lo))?;
+    let (t, p) = inside.get(inside.partition_point(|(t, _)| t.start < figure.end))?;
+    let gap = text
+        .get(figure.end..t.start)
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    matches!(
+        gap.as_str(),
+        "" | "in" | "on" | "as of" | "at the end of" | "by the end of" | "for" | "by"
+    )
+    .then_some(p)
+}
+
 fn as_of(
     text: &str,
     sentence: &Range<usize>,
@@ -343,25 +393,12 @@ fn as_of(
     verb: Option<&Range<usize>>,
     figure: &Range<usize>,
 ) -> Option<Text> {
+    if let Some(p) = date_right_after(text, sentence, anchors, figure) {
+        return Some(p.value.clone());
+    }
     let lo = anchors.partition_point(|(t, _)| t.start < sentence.start);
     let hi = anchors.partition_point(|(t, _)| t.end <= sentence.end);
     let inside = anchors.get(lo..hi.max(lo))?;
-    // A date written right after the figure is the one it is stated for: "up from 96,000 in
-    // June", "2.6% in May", "$5 million as of March".
-    let after_figure = inside.partition_point(|(t, _)| t.start < figure.end);
-    if let Some((t, p)) = inside.get(after_figure) {
-        let gap = text
-            .get(figure.end..t.start)
-            .unwrap_or("")
-            .trim()
-            .to_lowercase();
-        if matches!(
-            gap.as_str(),
-            "" | "in" | "on" | "as of" | "at the end of" | "by the end of" | "for"
-        ) {
-            return Some(p.value.clone());
-        }
-    }
     let anchor = verb.filter(|v| v.start >= sentence.start && v.end <= sentence.end);
     let (point, weight_before) = match anchor {
         Some(v) => (v.clone(), 2),
@@ -455,6 +492,7 @@ fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
             qualifier,
             kind,
             direction: hand.direction.as_deref().and_then(Direction::parse),
+            status: hand.status.as_deref().and_then(Status::parse),
             said_by: hand.said_by.as_deref().map(Text::from),
             as_of: Some(hand.as_of.as_deref().map_or_else(
                 || compact_str::format_compact!("{}", article.published.format("%Y-%m-%d")),

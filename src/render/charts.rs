@@ -475,6 +475,7 @@ mod tests {
             qualifier: qualifier.and_then(Qualifier::parse),
             kind: FigureKind::parse(kind).unwrap(),
             direction: None,
+            status: None,
             said_by: None,
             as_of: as_of.map(Into::into),
             sentence: "".into(),

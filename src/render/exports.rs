@@ -202,13 +202,14 @@ fn claims_json_article(a: &ArticleData, buf: &mut String) {
         }
         let _ = write!(
             buf,
-            "{{\"text\": {}, \"value\": {}, \"unit\": {}, \"measure\": {}, \"scope\": {}, \"direction\": {}, \"qualifier\": {}, \"kind\": {}, \"said_by\": {}, \"as_of\": {}, \"sentence\": {}, \"start\": {}, \"end\": {}, \"hand\": {}}}",
+            "{{\"text\": {}, \"value\": {}, \"unit\": {}, \"measure\": {}, \"scope\": {}, \"direction\": {}, \"status\": {}, \"qualifier\": {}, \"kind\": {}, \"said_by\": {}, \"as_of\": {}, \"sentence\": {}, \"start\": {}, \"end\": {}, \"hand\": {}}}",
             json(&f.text),
             json(&f.value),
             json(&f.unit),
             json(&f.measure),
             json(&f.scope),
             json(&f.direction_label()),
+            json(&f.status_label()),
             json(&f.qualifier_label()),
             json(f.kind.label()),
             json(&f.said_by),
@@ -257,7 +258,7 @@ fn claims_json_article(a: &ArticleData, buf: &mut String) {
 
 fn figures_csv(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
     out.write(
-        b"article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end,measure,scope,direction\n",
+        b"article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end,measure,scope,direction,status\n",
     )?;
     fn opt<S: AsRef<str>>(s: &Option<S>) -> String {
         s.as_ref()
@@ -269,7 +270,7 @@ fn figures_csv(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
             for f in &a.figures {
                 let _ = writeln!(
                     buf,
-                    "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+                    "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
                     csv_text(&f.from.article),
                     csv_text(&f.from.article_source),
                     csv_text(&f.from.article_published),
@@ -286,7 +287,8 @@ fn figures_csv(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()> {
                     f.end,
                     opt(&f.measure),
                     opt(&f.scope),
-                    opt(&f.direction_label())
+                    opt(&f.direction_label()),
+                    opt(&f.status_label())
                 );
             }
         })?;

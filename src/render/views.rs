@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::assemble::{ArticleEntry, Chronology, FigureGroup, Report};
 use crate::content::Mark;
 use crate::extract::{
-    Direction, FigureKind, Period, Precision, Qualifier, TimexType, format_value,
+    Direction, FigureKind, Period, Precision, Qualifier, Status, TimexType, format_value,
 };
 
 /// The short strings of claims' views (values, labels, anchors), as the claims hold them.
@@ -101,6 +101,8 @@ pub struct FigureView {
     pub kind: FigureKind,
     /// Which way a change goes, when known.
     pub direction: Option<Direction>,
+    /// `forecast` for a forecast or target, `None` for an outcome.
+    pub status: Option<Status>,
     /// Speaker.
     pub said_by: Option<Text>,
     /// As-of value ("2023-10").
@@ -155,6 +157,11 @@ impl FigureView {
         self.kind == FigureKind::Change || self.direction.is_some()
     }
 
+    /// The status's label (`forecast`).
+    pub fn status_label(&self) -> Option<&'static str> {
+        self.status.map(Status::label)
+    }
+
     /// The direction's label (`up`, `down`).
     pub fn direction_label(&self) -> Option<&'static str> {
         self.direction.map(Direction::label)
@@ -186,6 +193,7 @@ impl Serialize for FigureView {
         map.serialize_entry("qualifier", &self.qualifier_label())?;
         map.serialize_entry("kind", self.kind.label())?;
         map.serialize_entry("direction", &self.direction_label())?;
+        map.serialize_entry("status", &self.status_label())?;
         map.serialize_entry("said_by", &self.said_by)?;
         map.serialize_entry("as_of", &self.as_of)?;
         map.serialize_entry("as_of_display", &self.as_of_display())?;
@@ -872,6 +880,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
             qualifier: f.qualifier,
             kind: f.kind,
             direction: f.direction,
+            status: f.status,
             said_by: f.said_by.clone(),
             as_of: f.as_of.clone(),
             sentence: f.sentence.clone(),
@@ -1102,6 +1111,7 @@ mod tests {
             qualifier: Some(Qualifier::Approximately),
             kind: FigureKind::Change,
             direction: Some(Direction::Up),
+            status: None,
             said_by: None,
             as_of: Some("2023-07".into()),
             sentence: "About 300 more.".into(),
@@ -1119,7 +1129,7 @@ mod tests {
                 "article_published": "2024-01-02", "text": "about 300", "value": 300.0,
                 "value_display": "+300", "unit": "homes", "measure": "homes destroyed (Gaza)",
                 "scope": "Gaza", "qualifier": "approximately", "kind": "change",
-                "direction": "up", "said_by": null, "as_of": "2023-07",
+                "direction": "up", "status": null, "said_by": null, "as_of": "2023-07",
                 "as_of_display": "July 2023", "sentence": "About 300 more.", "start": 1,
                 "end": 2, "line": 3, "hand": false, "conflict": true, "restated": []})
         );
@@ -1127,6 +1137,7 @@ mod tests {
             value: 1800.0,
             unit: Some("jobs".into()),
             direction: Some(Direction::Down),
+            status: None,
             ..figure.clone()
         };
         let v = serde_json::to_value(&cut).unwrap();
@@ -1136,6 +1147,7 @@ mod tests {
         );
         let unknown = FigureView {
             direction: None,
+            status: None,
             ..cut
         };
         let v = serde_json::to_value(&unknown).unwrap();
@@ -1151,6 +1163,7 @@ mod tests {
             qualifier: None,
             kind: FigureKind::Level,
             direction: None,
+            status: None,
             as_of: Some("PRESENT_REF".into()),
             ..figure
         };
@@ -1185,6 +1198,7 @@ mod tests {
         let loss = FigureView {
             value: 200e6,
             direction: Some(Direction::Down),
+            status: None,
             ..aid
         };
         assert_eq!(loss.value_display(), "\u{2212}$200 million");
