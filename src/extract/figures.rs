@@ -259,6 +259,15 @@ pub(crate) fn find_figures(
                 free = next;
             }
         }
+        let words = super::shares::find(tokens, &out[start..], excluded);
+        if !words.is_empty() {
+            out.extend(
+                words
+                    .into_iter()
+                    .map(|f| FigureMention { sentence: si, ..f }),
+            );
+            out[start..].sort_by_key(|f| f.range.start);
+        }
         fill_change_units(text, tokens, &mut out[start..]);
         let mut sentence_figures = out.split_off(start);
         // A "sentence" of hundreds of figures is a table or a dump, not prose: its figures are
@@ -483,7 +492,7 @@ fn age_after(tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
     None
 }
 
-fn qualifier_before(tokens: &[Token<'_>], i: usize) -> Option<(Qualifier, usize)> {
+pub(crate) fn qualifier_before(tokens: &[Token<'_>], i: usize) -> Option<(Qualifier, usize)> {
     let w = |k: usize| tokens.get(k).map(lower).unwrap_or_default();
     if i >= 2 {
         let pair = format!("{} {}", w(i - 2), w(i - 1));
@@ -924,6 +933,11 @@ pub(crate) fn noun_phrase_after(
         let alpha = t.text.chars().any(char::is_alphabetic)
             && t.text.chars().all(|c| c.is_alphabetic() || c == '-');
         if !alpha || t.is_capitalized() || STOPWORDS.contains(&w.as_ref()) {
+            break;
+        }
+        // "300 families skipped meals": a past tense after a plural noun is its verb, not a
+        // modifier of what follows.
+        if w.ends_with("ed") && words.last().is_some_and(|(_, p)| is_plural(p)) {
             break;
         }
         words.push((k, w));

@@ -31,6 +31,11 @@ pub(crate) fn assign(
     let mut before: Option<Range<usize>> = None;
     for f in figures.iter_mut() {
         let taken = before.replace(f.range.clone());
+        // Named where it was found ("share of evacuees").
+        if f.measure.is_some() {
+            named.push(None);
+            continue;
+        }
         let at = number_token(tokens, f);
         let counted = f.unit.as_deref().is_some_and(is_count_noun) && f.kind != FigureKind::Money;
         let each_share = per_share(tokens, f);

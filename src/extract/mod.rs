@@ -12,6 +12,7 @@ mod not_figures;
 mod numbers;
 pub mod period;
 pub mod sentences;
+mod shares;
 pub mod status;
 pub mod timex;
 mod tokens;
