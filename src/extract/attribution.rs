@@ -393,11 +393,14 @@ fn subject_end(tokens: &[Token<'_>], verb: usize) -> usize {
 /// Weekdays, months and relative days: when something was said, never who said it. ("May" and
 /// "March" are also names and words; abbreviations are left to the tagger.)
 fn is_calendar(t: &Token<'_>) -> bool {
-    let lower = t.lower();
-    matches!(lower.as_ref(), "today" | "yesterday" | "tonight")
-        || super::timex::weekday_of(&lower).is_some()
-        || (super::timex::month_of(&lower).is_some_and(|(_, abbreviated)| !abbreviated)
-            && !matches!(lower.as_ref(), "may" | "march"))
+    let mut buf = [0u8; 24];
+    let Some(lower) = super::words::ascii_lower(t.text, &mut buf) else {
+        return false;
+    };
+    matches!(lower, "today" | "yesterday" | "tonight")
+        || super::timex::weekday_of(lower).is_some()
+        || (super::timex::month_of(lower).is_some_and(|(_, abbreviated)| !abbreviated)
+            && !matches!(lower, "may" | "march"))
 }
 
 /// Words that open a relative or adverbial clause, not an apposition.

@@ -29,6 +29,8 @@ pub(crate) fn assign(
     let mut period_cache: Option<Option<&'static str>> = None;
     // The figure before (named or not): the walk back to a subject stops there.
     let mut before: Option<Range<usize>> = None;
+    // The segment the sentence names, looked for once.
+    let mut segment_cache: Option<Option<String>> = None;
     for f in figures.iter_mut() {
         let taken = before.replace(f.range.clone());
         // Named where it was found ("share of evacuees").
@@ -108,7 +110,7 @@ pub(crate) fn assign(
             .scope
             .clone()
             .or(possessor)
-            .or_else(|| segment(tokens))
+            .or_else(|| segment_cache.get_or_insert_with(|| segment(tokens)).clone())
             .or_else(|| place_after(tokens, f))
             .or_else(|| lead_scope(tokens));
         f.scope = scope.clone();
@@ -1134,10 +1136,9 @@ fn lead_scope(tokens: &[Token<'_>]) -> Option<String> {
 /// amounts are about.
 fn segment(tokens: &[Token<'_>]) -> Option<String> {
     let end = tokens.iter().position(|t| {
-        matches!(
-            t.lower().as_ref(),
-            "segment" | "division" | "segments" | "divisions"
-        )
+        ["segment", "division", "segments", "divisions"]
+            .iter()
+            .any(|w| t.text.eq_ignore_ascii_case(w))
     })?;
     let start = tokens[..end]
         .iter()

@@ -66,6 +66,15 @@ static VERB_BEFORE: WordSet = WordSet::new(&[
     "roughly", "about", "more",
 ]);
 
+/// Every word a share or a multiple can start with: the first words of the tables above.
+#[rustfmt::skip]
+static FIRST_WORDS: WordSet = WordSet::new(&[
+    "half", "one-half", "third", "one-third", "two-thirds", "quarter", "one-quarter",
+    "three-quarters", "three-fourths", "fifth", "one-fifth", "two-fifths", "three-fifths", "tenth",
+    "one-tenth", "a", "one", "two", "three", "doubled", "tripled", "trebled", "quadrupled",
+    "double", "triple", "treble", "quadruple", "doubling", "tripling", "quadrupling",
+]);
+
 /// Words between "of" and what a share is of: "of the evacuees", "of its budget".
 #[rustfmt::skip]
 static DETERMINERS: WordSet = WordSet::new(&[
@@ -102,6 +111,13 @@ pub(crate) fn find(
     };
     let mut out = Vec::new();
     for k in 0..tokens.len() {
+        // Most words start nothing here: a look at the first letter, then one lookup.
+        let first = tokens[k].text.as_bytes()[0].to_ascii_lowercase();
+        if !matches!(first, b'a' | b'd' | b'f' | b'h' | b'o' | b'q' | b't')
+            || !FIRST_WORDS.contains_lower(tokens[k].text)
+        {
+            continue;
+        }
         let found = share_at(tokens, k).or_else(|| multiple_at(tokens, k));
         if let Some(f) = found.filter(|f| free(&f.range)) {
             out.push(f);
@@ -305,6 +321,16 @@ mod tests {
         );
         assert_eq!(figs("Heat outages roughly doubled.")[0].1, "times");
         assert!(figs("It was a double blow for the team.").is_empty());
+        // Every table's words can start a figure.
+        let firsts = super::FRACTIONS
+            .iter()
+            .chain(super::NUMERATORS)
+            .chain(super::MULTIPLES)
+            .map(|(w, _)| *w);
+        for w in firsts {
+            assert!(super::FIRST_WORDS.contains(w), "{w}");
+            assert!("adfhoqt".contains(&w[..1]), "{w}");
+        }
         assert_eq!(figs("A program aimed at doubling trade.")[0].0, 2.0);
     }
 }

@@ -29,6 +29,15 @@ impl WordSet {
     }
 }
 
+impl WordSet {
+    /// Whether `word`, lowercased, is one of the words; without allocating (a word longer than
+    /// 24 bytes or not ASCII is in no list).
+    pub(crate) fn contains_lower(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        ascii_lower(word, &mut buf).is_some_and(|w| self.contains(w))
+    }
+}
+
 /// The hasher of [`WordSet`], for other maps keyed by short text of our own making.
 pub(crate) type FnvBuildHasher = BuildHasherDefault<Fnv>;
 
