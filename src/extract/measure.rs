@@ -684,6 +684,15 @@ fn subject_before(
         {
             return None;
         }
+        // "the pound, which was at $1.5765": the relative clause's antecedent.
+        if t.text == ","
+            && tokens
+                .get(k)
+                .is_some_and(|n| matches!(n.lower().as_ref(), "which" | "who"))
+        {
+            k -= 1;
+            continue;
+        }
         // "Sales, however, were …": a parenthetical connective.
         if t.text == ","
             && k >= 3
@@ -717,17 +726,58 @@ fn subject_before(
         }
         k -= 1;
     }
-    let (words, possessor) = match phrase_before(tokens, k, &inside_taken) {
-        Phrase::Words(words, possessor) => (words, possessor),
+    let (mut words, mut possessor, start) = match phrase_before(tokens, k, &inside_taken) {
+        Phrase::Words(words, possessor, start) => (words, possessor, start),
         // "It earned …", "the company earned …": whose is the article's, what is the verb's.
         Phrase::Agent => return Some(Subject::Agent(verb)),
         // "Sales in the latest quarter were …": the noun before a phrase of time.
         Phrase::Time(before) => match phrase_before(tokens, before, &inside_taken) {
-            Phrase::Words(words, possessor) => (words, possessor),
+            Phrase::Words(words, possessor, start) => (words, possessor, start),
             _ => return None,
         },
         Phrase::None => return None,
     };
+    // "The number of people displaced rose 3%": the number of what.
+    if words.len() == 1
+        && words[0].0 == "number"
+        && tokens.get(start + 1).is_some_and(|t| t.lower() == "of")
+    {
+        let of: Vec<(String, bool)> = tokens[start + 2..]
+            .iter()
+            .take_while(|t| {
+                t.is_word()
+                    && !t.is_capitalized()
+                    && !STOP.contains(t.lower().as_ref())
+                    && !VERBISH.contains(t.lower().as_ref())
+            })
+            .take(3)
+            .map(|t| (t.lower().into_owned(), false))
+            .collect();
+        if !of.is_empty() {
+            words = of;
+        }
+    }
+    // "Profit at the unit fell", "Sales at Du Pont rose": what before "at the …", whose after.
+    let mut p = start;
+    if p > 0 && tokens[p - 1].lower() == "the" {
+        p -= 1;
+    }
+    let place = p > 0 && matches!(tokens[p - 1].lower().as_ref(), "at" | "for");
+    if place
+        && possessor.is_none()
+        && let Phrase::Words(what, owner, _) = phrase_before(tokens, p - 1, &inside_taken)
+        && !what.iter().all(|(_, name)| *name)
+    {
+        let whose = words.iter().all(|(_, name)| *name).then(|| {
+            words
+                .iter()
+                .map(|(w, _)| w.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        possessor = owner.or(whose);
+        words = what;
+    }
     let text = words
         .iter()
         .map(|(w, _)| w.as_str())
@@ -761,7 +811,7 @@ fn subject_before(
 enum Phrase {
     /// The words of a noun phrase in text order (each with whether it is a name) and its
     /// possessor.
-    Words(Vec<(String, bool)>, Option<String>),
+    Words(Vec<(String, bool)>, Option<String>, usize),
     /// A pronoun or a generic noun for the article's subject: "it", "the company".
     Agent,
     /// A phrase of time ("in the latest quarter"); the token index before its preposition.
@@ -827,7 +877,7 @@ fn phrase_before(
         return Phrase::None;
     }
     words.reverse();
-    Phrase::Words(words, possessor)
+    Phrase::Words(words, possessor, k)
 }
 
 /// "in the latest quarter", "for the year": walks back over a phrase of time ending before `k` to
@@ -1305,6 +1355,18 @@ mod tests {
         );
         let m = measures("In the year-earlier period, the company earned $461 million.");
         assert_eq!(m, ["net income"]);
+    }
+
+    #[test]
+    fn subjects_behind_prepositions_and_relative_clauses() {
+        let m = measures("Profit at the unit fell to $110.6 million.");
+        assert_eq!(m, ["net income"]);
+        let m = measures("Sales at Du Pont rose 5% to $3 billion.");
+        assert_eq!(m, ["revenue % change (Du Pont)", "revenue (Du Pont)"]);
+        let m = measures("The dollar fell against the pound, which was at $1.5765.");
+        assert_eq!(m, ["pound"]);
+        let m = measures("The number of refugees rose 3% to 50,000.");
+        assert_eq!(m, ["refugees % change", "refugees"]);
     }
 
     #[test]

@@ -172,13 +172,14 @@ fn borrow_units(text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention])
 /// "The number of visitors to Tanzania jumped from fewer than 100,000 …", "the number of
 /// season-ticket holders had risen to 38,500", "The death toll … has risen to 12": the subject of
 /// the clause says what a bare number counts (a toll counts people killed). Looks back at most
-/// `SUBJECT_REACH` tokens, not past a semicolon or another number.
+/// `SUBJECT_REACH` tokens, not past a semicolon ("The number of people displaced rose 3% to
+/// 50,000" reaches over the change).
 fn counted_subject(tokens: &[Token<'_>], figure: &Range<usize>) -> Option<String> {
     let at = tokens.partition_point(|t| t.start < figure.start);
     let from = at.saturating_sub(SUBJECT_REACH);
     for k in (from..at).rev() {
         let t = &tokens[k];
-        if matches!(t.text, ";" | ":") || t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        if matches!(t.text, ";" | ":") {
             return None;
         }
         let w = t.lower();
@@ -191,25 +192,7 @@ fn counted_subject(tokens: &[Token<'_>], figure: &Range<usize>) -> Option<String
                 .take_while(|t| {
                     t.text.chars().all(|c| c.is_alphabetic() || c == '-')
                         && !t.is_capitalized()
-                        && !matches!(
-                            t.lower().as_ref(),
-                            "to" | "in"
-                                | "at"
-                                | "of"
-                                | "for"
-                                | "from"
-                                | "on"
-                                | "who"
-                                | "that"
-                                | "which"
-                                | "has"
-                                | "have"
-                                | "had"
-                                | "is"
-                                | "was"
-                                | "were"
-                                | "are"
-                        )
+                        && !SUBJECT_ENDS.contains_lower(t.text)
                 })
                 .take(3)
                 .map(|t| t.lower().into_owned())
@@ -219,6 +202,16 @@ fn counted_subject(tokens: &[Token<'_>], figure: &Range<usize>) -> Option<String
     }
     None
 }
+
+/// Words that end the noun after "the number of": prepositions, relatives, auxiliaries and the
+/// clause's verb ("the number of refugees rose …").
+#[rustfmt::skip]
+static SUBJECT_ENDS: WordSet = WordSet::new(&[
+    "to", "in", "at", "of", "for", "from", "on", "who", "that", "which", "has", "have", "had",
+    "is", "was", "were", "are", "rose", "fell", "jumped", "climbed", "dropped", "grew",
+    "increased", "decreased", "declined", "reached", "hit", "stood", "soared", "surged",
+    "doubled", "tripled", "topped", "exceeded",
+]);
 
 /// How far back [`counted_subject`] looks for "the number of …" or "toll".
 const SUBJECT_REACH: usize = 16;
