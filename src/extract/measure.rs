@@ -86,7 +86,7 @@ pub(crate) fn assign(
         let quantity = quantity
             .or_else(|| of_after(tokens, f))
             .map(|q| normalize(&q))
-            .filter(|q| !q.is_empty());
+            .filter(|q| is_quantity(q));
         let Some(mut quantity) = quantity else {
             named.push(None);
             continue;
@@ -636,7 +636,7 @@ static STOP: WordSet = WordSet::new(&[
     "despite", "including", "excluding", "plus", "minus", "both", "either", "neither", "no",
     "yes", "not", "never", "only", "even", "too", "very", "much", "many", "few", "little",
     "own", "other", "others", "one", "two", "three", "four", "five", "six", "seven", "eight",
-    "nine", "ten", "half", "double", "twice", "triple",
+    "nine", "ten", "half", "double", "twice", "triple", "already",
 ]);
 
 /// What a money, percent or points figure is said of.
@@ -1100,6 +1100,28 @@ fn normalize(quantity: &str) -> String {
         .find(|(from, _)| *from == q)
         .map_or(q.clone(), |(_, to)| (*to).to_string())
 }
+
+/// Whether a phrase can name what is measured: not empty, not opened by a modal, a preposition
+/// or a verb ("wouldn't", "without", "owns", "acquire"), not a lone participle ("risen",
+/// "ordered"). Such phrases are leftovers of a walk that found no subject; the figure is then
+/// grouped by its unit instead.
+fn is_quantity(q: &str) -> bool {
+    let mut words = q.split(' ');
+    let Some(first) = words.next().filter(|w| !w.is_empty()) else {
+        return false;
+    };
+    let alone = words.next().is_none();
+    let participle = alone && (first.ends_with("ed") || first.ends_with("en"));
+    !(NOT_HEADS.contains(first) || participle || first.contains('\''))
+}
+
+/// Words that never open the name of a quantity.
+#[rustfmt::skip]
+static NOT_HEADS: WordSet = WordSet::new(&[
+    "would", "should", "could", "will", "can", "may", "might", "must", "without", "unless",
+    "within", "worldwide", "full", "close", "owns", "own", "acquire", "sell", "seeks", "seek",
+    "spend", "save", "use", "reach", "average", "s", "via", "per", "than", "whether",
+]);
 
 /// One word for one predicate: the dead and the killed are one count.
 const PREDICATE_SYNONYMS: &[(&str, &str)] = &[

@@ -138,7 +138,7 @@ fn borrow_units(text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention])
             figures[i].unit = Some(noun);
             continue;
         }
-        if people_predicate_after(tokens, f.range.end) {
+        if people_predicate_after(tokens, f.range.end) || people_verb_before(tokens, &f.range) {
             figures[i].unit = Some("people".into());
             continue;
         }
@@ -233,6 +233,20 @@ static NOT_COUNTED: WordSet = WordSet::new(&[
     "out", "total", "sum", "one", "two", "three", "each", "most", "some", "all", "none", "any",
     "both", "half", "part", "many", "few", "number", "amount", "age", "ages", "because", "instead",
     "top", "rate", "price", "value", "worth", "cost", "figure", "level",
+]);
+
+/// "killed 259 people, including 12 Americans, and injured more than 5,500": a bare number right
+/// after a verb that harms or holds people counts people.
+fn people_verb_before(tokens: &[Token<'_>], figure: &Range<usize>) -> bool {
+    let at = tokens.partition_point(|t| t.start < figure.start);
+    at > 0 && PEOPLE_VERBS.contains_lower(tokens[at - 1].text)
+}
+
+/// Verbs before a bare count of people.
+#[rustfmt::skip]
+static PEOPLE_VERBS: WordSet = WordSet::new(&[
+    "killed", "injured", "wounded", "killing", "injuring", "wounding", "arrested", "detained",
+    "evacuated", "displaced", "rescued", "kidnapped", "abducted",
 ]);
 
 fn people_predicate_after(tokens: &[Token<'_>], end: usize) -> bool {
@@ -332,6 +346,10 @@ mod tests {
         assert_eq!(
             units("The number of visitors to Tanzania jumped from 90,000 to 300,000."),
             [(90000.0, "visitors".into()), (300000.0, "visitors".into())]
+        );
+        assert_eq!(
+            units("It killed 259 people, including 12 Americans, and injured more than 5,500.")[2],
+            (5500.0, "people".into())
         );
         assert_eq!(
             units("The death toll, initially 10, has risen to 12."),
