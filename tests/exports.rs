@@ -358,6 +358,12 @@ fn article_pages_carry_schema_org_claims() {
         .unwrap();
     assert_eq!(first["author"]["@type"], "Person");
     assert_eq!(first["author"]["name"], "Defence Minister Shin Won-sik");
+    // A country speaking is not a person.
+    let us = claims
+        .iter()
+        .find(|c| c["author"]["name"] == "United States")
+        .expect("a claim of the United States");
+    assert_eq!(us["author"]["@type"], "Organization");
 }
 
 #[test]

@@ -13,6 +13,7 @@ mod numbers;
 pub mod period;
 pub mod sentences;
 mod shares;
+pub mod speaker_kind;
 pub mod status;
 pub mod timex;
 mod tokens;

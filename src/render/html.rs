@@ -404,7 +404,12 @@ fn json_ld_claim(
         ", \"appearance\": {\"@id\": \"#article\"}, \"firstAppearance\": {\"@id\": \"#article\"}",
     );
     if let Some(said_by) = truthy(said_by) {
-        out.push_str(", \"author\": {\"@type\": \"Person\", \"name\": ");
+        out.push_str(", \"author\": {\"@type\": ");
+        script_json(
+            out,
+            crate::extract::speaker_kind::speaker_kind(said_by).schema_type(),
+        );
+        out.push_str(", \"name\": ");
         script_json(out, said_by);
         out.push('}');
     }

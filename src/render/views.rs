@@ -195,6 +195,7 @@ impl Serialize for FigureView {
         map.serialize_entry("direction", &self.direction_label())?;
         map.serialize_entry("status", &self.status_label())?;
         map.serialize_entry("said_by", &self.said_by)?;
+        map.serialize_entry("said_by_type", &said_by_type(&self.said_by))?;
         map.serialize_entry("as_of", &self.as_of)?;
         map.serialize_entry("as_of_display", &self.as_of_display())?;
         map.serialize_entry("sentence", &self.sentence)?;
@@ -206,6 +207,14 @@ impl Serialize for FigureView {
         map.serialize_entry("restated", &self.restated)?;
         map.end()
     }
+}
+
+/// The schema.org type of a speaker (`Person` or `Organization`), when there is one.
+pub fn said_by_type(said_by: &Option<Text>) -> Option<&'static str> {
+    said_by
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(|s| crate::extract::speaker_kind::speaker_kind(s).schema_type())
 }
 
 /// The sign of a change in `direction`: `+`, or the minus sign (U+2212) rather than a hyphen.
@@ -361,6 +370,7 @@ impl Serialize for EventView {
         map.serialize_entry("date_text", &self.date_text)?;
         map.serialize_entry("text", &self.text)?;
         map.serialize_entry("said_by", &self.said_by)?;
+        map.serialize_entry("said_by_type", &said_by_type(&self.said_by))?;
         self.from.serialize_into(&mut map)?;
         map.serialize_entry("start", &self.start)?;
         map.serialize_entry("end", &self.end)?;
@@ -1129,7 +1139,7 @@ mod tests {
                 "article_published": "2024-01-02", "text": "about 300", "value": 300.0,
                 "value_display": "+300", "unit": "homes", "measure": "homes destroyed (Gaza)",
                 "scope": "Gaza", "qualifier": "approximately", "kind": "change",
-                "direction": "up", "status": null, "said_by": null, "as_of": "2023-07",
+                "direction": "up", "status": null, "said_by": null, "said_by_type": null, "as_of": "2023-07",
                 "as_of_display": "July 2023", "sentence": "About 300 more.", "start": 1,
                 "end": 2, "line": 3, "hand": false, "conflict": true, "restated": []})
         );
@@ -1242,7 +1252,7 @@ mod tests {
             serde_json::to_value(&event).unwrap(),
             json!({"anchor": "d2", "date": "2023-07", "date_start": "2023-07-01",
                 "date_end": "2023-08-01", "precision": "month", "date_display": "July 2023",
-                "date_text": "last July", "text": "It rained last July.", "said_by": "Kim",
+                "date_text": "last July", "text": "It rained last July.", "said_by": "Kim", "said_by_type": "Organization",
                 "article": "a", "article_title": "A", "article_source": "Wire",
                 "article_href": "articles/a.html", "article_url": null,
                 "article_published": "2024-01-02", "start": 5, "end": 25})
