@@ -35,6 +35,12 @@ static SPEECH_VERBS: WordSet = WordSet::new(&[
     "expected", "projected", "projects",
 ]);
 
+/// Speech verbs that are also plural nouns ("Unity states", "news reports of …").
+#[rustfmt::skip]
+static NOUN_FORMS: WordSet = WordSet::new(&[
+    "states", "reports", "claims", "notes", "estimates", "forecasts", "adds", "posts",
+]);
+
 /// Words that may stand between a subject and its speech verb.
 #[rustfmt::skip]
 static AUXILIARIES: WordSet = WordSet::new(&[
@@ -309,6 +315,17 @@ fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         if t.is_capitalized() || !SPEECH_VERBS.contains(&lower.as_ref()) {
             continue;
         }
+        // "in Jonglei and Unity states, where …", "the reports of …": plural nouns, not verbs.
+        let noun_like = NOUN_FORMS.contains(&lower.as_ref())
+            && tokens.get(i + 1).is_none_or(|n| {
+                matches!(
+                    n.lower().as_ref(),
+                    "," | "." | "where" | "which" | "and" | "of" | ")" | "in" | "on" | "for"
+                )
+            });
+        if noun_like {
+            continue;
+        }
         let passive = i > 0
             && matches!(
                 tokens[i - 1].lower().as_ref(),
@@ -342,6 +359,21 @@ fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
                 verb: t.range(),
             });
         }
+        // "A source familiar with the matter said …": a speaker noun and what qualifies it.
+        if let Some(phrase) = qualified_speaker(tokens, i) {
+            return Some(Found {
+                phrase,
+                apposition: None,
+                verb: t.range(),
+            });
+        }
+        // The subject follows the verb only in an inverted attribution, after a comma or a
+        // quotation ("…,” said Shin, the minister"): "X had told reporters Y" says nothing of Y.
+        let at = subject_end(tokens, i);
+        let inverted = at == 0 || matches!(tokens[at - 1].text, "," | "”" | "\"" | "’" | "'");
+        if !inverted {
+            continue;
+        }
         // "…,” said Shin, the minister" — the subject follows the verb, possibly after a
         // lowercase descriptor ("said farmer Ines Duarte").
         let mut from = i + 1;
@@ -366,6 +398,34 @@ fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         }
     }
     None
+}
+
+/// "A source familiar with the matter said", "people close to the talks said", "an official with
+/// knowledge of the plan said": a speaker noun followed by what qualifies it, up to the verb.
+fn qualified_speaker(tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    let end = subject_end(tokens, verb);
+    let from = end.saturating_sub(8);
+    let noun = (from..end).find(|&k| {
+        SPEAKER_NOUNS.contains(&tokens[k].lower().as_ref())
+            || matches!(tokens[k].lower().as_ref(), "people" | "person")
+    })?;
+    let qualifier = tokens.get(noun + 1)?.lower();
+    if !matches!(
+        qualifier.as_ref(),
+        "familiar" | "close" | "with" | "briefed" | "involved" | "knowledgeable"
+    ) || tokens[noun + 1..end].iter().any(|t| !t.is_word())
+    {
+        return None;
+    }
+    let mut start = noun;
+    while start > 0
+        && tokens[start - 1].is_word()
+        && !tokens[start - 1].is_capitalized()
+        && start + 3 > noun
+    {
+        start -= 1;
+    }
+    Some(join_tokens(&tokens[start..end]))
 }
 
 /// Where the subject before a speech verb ends: before its auxiliaries and a day ("The World
@@ -512,7 +572,7 @@ fn apposition_before(tokens: &[Token<'_>], verb: usize) -> Option<(String, Strin
         return None;
     }
     let close = end - 1;
-    let open = (close.saturating_sub(14)..close)
+    let open = (close.saturating_sub(20)..close)
         .rev()
         .find(|&k| tokens[k].text == ",")?;
     let role_tokens = &tokens[open + 1..close];
@@ -538,8 +598,15 @@ fn apposition_before(tokens: &[Token<'_>], verb: usize) -> Option<(String, Strin
         return None;
     }
     let name = phrase_before(tokens, open);
-    if name.is_empty() || !is_name(&name) {
+    if name.is_empty() {
         return None;
+    }
+    // "A spokesman for Seagram, the Montreal spirits concern, said": the speaker is the role and
+    // whom it speaks for; the apposition describes the body.
+    if !is_name(&name) {
+        return name
+            .contains(char::is_uppercase)
+            .then(|| (name, String::new()));
     }
     let role: Vec<&str> = role_tokens.iter().map(|t| t.text).collect();
     Some((name, join_words(&role)))
@@ -916,6 +983,18 @@ mod tests {
             (
                 "Jobs will go in Tromso, where 430 people work, said Eirik Haugen.",
                 Some("Eirik Haugen"),
+            ),
+            (
+                "A source familiar with the matter said Nordvik's board had rejected it.",
+                Some("source familiar with the matter"),
+            ),
+            (
+                "A spokesman for Seagram, the Montreal spirits concern, said profit would rise.",
+                Some("spokesman for Seagram"),
+            ),
+            (
+                "Evacuees fled in Jonglei and Unity states, where rivers burst, the IOM said.",
+                Some("IOM"),
             ),
             (
                 "The United States said the talks had failed.",
