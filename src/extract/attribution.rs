@@ -477,6 +477,17 @@ fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
     let mut has_name = false;
     while start > 0 && end - start < 8 {
         let t = &tokens[start - 1];
+        // "Service Corp. International", "J. P. Morgan": the dot of an abbreviation in a name.
+        if t.text == "."
+            && start < end
+            && tokens[start].is_capitalized()
+            && start >= 2
+            && tokens[start - 2].is_capitalized()
+            && tokens[start - 2].end == t.start
+        {
+            start -= 1;
+            continue;
+        }
         // "AT&T", "Johnson & Johnson".
         if t.text == "&"
             && start < end
@@ -747,7 +758,13 @@ fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize) {
         return (String::new(), end);
     }
     let words: Vec<&str> = tokens[from..end].iter().map(|t| t.text).collect();
-    (strip_determiners(&words), end)
+    // "according to Upjohn's estimates": Upjohn.
+    let phrase = strip_determiners(&words);
+    let phrase = phrase
+        .strip_suffix("'s")
+        .or_else(|| phrase.strip_suffix("’s"))
+        .map_or(phrase.clone(), str::to_string);
+    (phrase, end)
 }
 
 fn is_speaker(tokens: &[Token<'_>]) -> bool {
@@ -983,6 +1000,14 @@ mod tests {
             (
                 "Jobs will go in Tromso, where 430 people work, said Eirik Haugen.",
                 Some("Eirik Haugen"),
+            ),
+            (
+                "Service Corp. International said it expects a profit of 15 cents a share.",
+                Some("Service Corp. International"),
+            ),
+            (
+                "According to Upjohn's estimates, only 50% of the staff will go.",
+                Some("Upjohn"),
             ),
             (
                 "A source familiar with the matter said Nordvik's board had rejected it.",
