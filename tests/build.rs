@@ -379,3 +379,28 @@ fn money_is_shown_as_people_write_it() {
     let article = p.read_site("articles/aid.html");
     assert!(article.contains("<td>$2.7 billion</td>"), "{article}");
 }
+
+#[test]
+fn a_hand_claim_with_an_unknown_word_is_an_error_at_its_line() {
+    let p = TestProject::example();
+    p.write(
+        "content/articles/hand.md",
+        "---\ntitle: Hand\nsource: Wire\npublished: 2024-05-02\nclaims:\n  - value: 3\n    kind: change\n    direction: sideways\n  - value: 2\n    status: hoped\n---\nText.\n",
+    );
+    let diags = p.diagnostics();
+    let find = |what: &str| {
+        diags
+            .iter()
+            .find(|d| d.contains(what))
+            .unwrap_or_else(|| panic!("no `{what}` in {diags:?}"))
+            .clone()
+    };
+    let direction = find("unknown direction `sideways`");
+    assert!(direction.contains("hand.md:8"), "{direction}");
+    assert!(
+        direction.starts_with("error") || direction.contains("error"),
+        "{direction}"
+    );
+    let status = find("unknown status `hoped`");
+    assert!(status.contains("hand.md:10"), "{status}");
+}

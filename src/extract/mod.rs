@@ -421,6 +421,22 @@ fn as_of(
         .map(|(_, p)| p.value.clone())
 }
 
+/// `diag` placed at the front matter line that sets `key` to `value` ("direction: sideways"),
+/// when it can be found there.
+fn at_entry(diag: Diagnostic, article: &Article, key: &str, value: &str) -> Diagnostic {
+    let front = &article.text[..article.body_offset.min(article.text.len())];
+    let at = front.match_indices(key).find_map(|(at, _)| {
+        let rest = front[at + key.len()..].trim_start_matches([' ', '\t']);
+        let rest = rest.strip_prefix(':')?.trim_start_matches([' ', '\t']);
+        let rest = rest.trim_start_matches(['"', '\'']);
+        rest.starts_with(value).then_some(at)
+    });
+    match at {
+        Some(at) => diag.at_offset(&article.text, at),
+        None => diag,
+    }
+}
+
 /// Applies `ignore:` (drop extracted claims whose text matches) and `claims:` (add hand-made
 /// figures, located by their quote) from the article's front matter.
 fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
@@ -447,23 +463,55 @@ fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
         if let Some(q) = &hand.qualifier
             && qualifier.is_none()
         {
-            diags.push(
+            diags.push(at_entry(
                 Diagnostic::error(&article.path, format!("unknown qualifier `{q}` in claims"))
                     .with_help(
                         "use approximately, nearly, more than, at least, up to or less than",
                     ),
-            );
+                article,
+                "qualifier",
+                q,
+            ));
         }
         let kind = match hand.kind.as_deref() {
             None => FigureKind::Level,
             Some(k) => FigureKind::parse(k).unwrap_or_else(|| {
-                diags.push(
+                diags.push(at_entry(
                     Diagnostic::error(&article.path, format!("unknown kind `{k}` in claims"))
                         .with_help("use level, change, percent, money or ratio"),
-                );
+                    article,
+                    "kind",
+                    k,
+                ));
                 FigureKind::Level
             }),
         };
+        let direction = hand.direction.as_deref().and_then(Direction::parse);
+        if let Some(d) = &hand.direction
+            && direction.is_none()
+        {
+            diags.push(at_entry(
+                Diagnostic::error(&article.path, format!("unknown direction `{d}` in claims"))
+                    .with_help("use up or down (or increase, decrease)"),
+                article,
+                "direction",
+                d,
+            ));
+        }
+        let status = hand.status.as_deref().and_then(Status::parse);
+        if let Some(st) = &hand.status
+            && status.is_none()
+        {
+            diags.push(at_entry(
+                Diagnostic::error(&article.path, format!("unknown status `{st}` in claims"))
+                    .with_help(
+                        "use forecast (or projection, target), or leave it out for an outcome",
+                    ),
+                article,
+                "status",
+                st,
+            ));
+        }
         let located = hand.quote.as_deref().and_then(|q| {
             let at = article.text[article.body_offset..].find(q)? + article.body_offset;
             Some(at..at + q.len())
@@ -493,8 +541,8 @@ fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
             scope: None,
             qualifier,
             kind,
-            direction: hand.direction.as_deref().and_then(Direction::parse),
-            status: hand.status.as_deref().and_then(Status::parse),
+            direction,
+            status,
             said_by: hand.said_by.as_deref().map(Text::from),
             as_of: Some(hand.as_of.as_deref().map_or_else(
                 || compact_str::format_compact!("{}", article.published.format("%Y-%m-%d")),
