@@ -112,7 +112,8 @@ pub(crate) fn assign(
             .or(possessor)
             .or_else(|| segment_cache.get_or_insert_with(|| segment(tokens)).clone())
             .or_else(|| place_after(tokens, f))
-            .or_else(|| lead_scope(tokens));
+            .or_else(|| lead_scope(tokens))
+            .or_else(|| if counted { event_place(tokens) } else { None });
         f.scope = scope.clone();
         named.push(Some(Named {
             quantity: quantity.clone(),
@@ -1223,6 +1224,43 @@ fn segment(tokens: &[Token<'_>]) -> Option<String> {
     (words.len() >= 2 && tokens[start + 1..end].iter().all(Token::is_word)).then(|| words.join(" "))
 }
 
+/// "The death toll in the Tanzania blast …", "the Nairobi bombing killed …": the place an event
+/// noun of the sentence is named by, which a count of its victims is about. `None` when the
+/// sentence names two such places or none.
+fn event_place(tokens: &[Token<'_>]) -> Option<String> {
+    let mut found: Option<String> = None;
+    for k in 1..tokens.len() {
+        if !EVENT_NOUNS.contains_lower(tokens[k].text) {
+            continue;
+        }
+        let mut start = k;
+        while start > 0 && start + 3 > k && is_name_word(&tokens[start - 1]) {
+            start -= 1;
+        }
+        if start == k || (start == 0 && is_common_word_start(tokens, 0)) {
+            continue;
+        }
+        let place = tokens[start..k]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        match &found {
+            Some(other) if *other != place => return None,
+            _ => found = Some(place),
+        }
+    }
+    found
+}
+
+/// Nouns of an event whose victims are counted.
+#[rustfmt::skip]
+static EVENT_NOUNS: WordSet = WordSet::new(&[
+    "blast", "bombing", "bombings", "attack", "attacks", "explosion", "earthquake", "quake",
+    "flood", "floods", "fire", "crash", "shooting", "massacre", "storm", "cyclone", "hurricane",
+    "typhoon", "landslide", "stampede", "collapse",
+]);
+
 /// Whether a quantity already says it is a change ("jobs cut", "jobs shed", "subscribers lost").
 fn has_change_predicate(quantity: &str) -> bool {
     quantity.rsplit(' ').next().is_some_and(|w| {
@@ -1389,6 +1427,17 @@ mod tests {
         assert_eq!(m, ["pound"]);
         let m = measures("The number of refugees rose 3% to 50,000.");
         assert_eq!(m, ["refugees % change", "refugees"]);
+    }
+
+    #[test]
+    fn a_count_of_victims_is_about_the_place_its_event_is_named_by() {
+        let m = measures("The death toll in the Tanzania blast has risen to 12.");
+        assert_eq!(m, ["people killed (Tanzania)"]);
+        let m = measures("The Nairobi bombing killed 247 people.");
+        assert_eq!(m, ["people killed (Nairobi)"]);
+        // Two places: no one of them.
+        let m = measures("The Nairobi bombing and the Dar es Salaam blast killed 257 people.");
+        assert_eq!(m, ["people killed"]);
     }
 
     #[test]
