@@ -712,6 +712,11 @@ fn subject_before(
             k = before;
             continue;
         }
+        // "earnings for its fourth quarter ended Sept. 30 fell 50%": the date that ends a period.
+        if let Some(before) = period_end_before(tokens, k) {
+            k = before;
+            continue;
+        }
         let skip = !t.is_word() && matches!(t.text, "$" | "€" | "£" | "¥" | "-" | "+")
             || (lower_word
                 && (STOP.contains(w.as_ref())
@@ -894,7 +899,17 @@ fn time_phrase(tokens: &[Token<'_>], mut k: usize) -> Phrase {
             || WHEN_WORDS.contains(w.as_ref())
             || matches!(
                 w.as_ref(),
-                "the" | "latest" | "last" | "past" | "same" | "most" | "recent"
+                "the"
+                    | "latest"
+                    | "last"
+                    | "past"
+                    | "same"
+                    | "most"
+                    | "recent"
+                    | "its"
+                    | "their"
+                    | "this"
+                    | "that"
             );
         if !part {
             break;
@@ -902,6 +917,27 @@ fn time_phrase(tokens: &[Token<'_>], mut k: usize) -> Phrase {
         k -= 1;
     }
     Phrase::None
+}
+
+/// "ended Sept. 30", "ending June 30, 1990", "ended in March": a period's end written before
+/// the verb, ending before token `k`; the token index of its "ended".
+fn period_end_before(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    let mut j = k;
+    while j > 0 && k - j < 6 {
+        let t = &tokens[j - 1];
+        if t.text.eq_ignore_ascii_case("ended") || t.text.eq_ignore_ascii_case("ending") {
+            return (j < k).then_some(j - 1);
+        }
+        let part = t.text.bytes().all(|b| b.is_ascii_digit())
+            || matches!(t.text, "." | ",")
+            || t.text.eq_ignore_ascii_case("in")
+            || super::not_figures::is_month(&t.lower());
+        if !part {
+            return None;
+        }
+        j -= 1;
+    }
+    None
 }
 
 /// Nouns of a period of time.
@@ -1425,6 +1461,8 @@ mod tests {
         assert_eq!(m, ["revenue % change (Du Pont)", "revenue (Du Pont)"]);
         let m = measures("The dollar fell against the pound, which was at $1.5765.");
         assert_eq!(m, ["pound"]);
+        let m = measures("Earnings for its fourth quarter ended Sept. 30 fell 50%.");
+        assert_eq!(m, ["quarterly net income % change"]);
         let m = measures("The number of refugees rose 3% to 50,000.");
         assert_eq!(m, ["refugees % change", "refugees"]);
     }
