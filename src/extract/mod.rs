@@ -421,6 +421,29 @@ fn as_of(
         .map(|(_, p)| p.value.clone())
 }
 
+/// The value of a hand claim's field (`key`, as written), parsed; a word the field does not know
+/// is an error at its front matter line, and the claim is kept without it.
+fn known_word<T>(
+    diags: &mut Diagnostics,
+    article: &Article,
+    (key, value): (&str, &Option<String>),
+    parse: fn(&str) -> Option<T>,
+    help: &str,
+) -> Option<T> {
+    let v = value.as_deref()?;
+    let parsed = parse(v);
+    if parsed.is_none() {
+        diags.push(at_entry(
+            Diagnostic::error(&article.path, format!("unknown {key} `{v}` in claims"))
+                .with_help(help),
+            article,
+            key,
+            v,
+        ));
+    }
+    parsed
+}
+
 /// `diag` placed at the front matter line that sets `key` to `value` ("direction: sideways"),
 /// when it can be found there.
 fn at_entry(diag: Diagnostic, article: &Article, key: &str, value: &str) -> Diagnostic {
@@ -459,59 +482,35 @@ fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
     }
     let chars = CharIndex::new(&article.text);
     for hand in &article.hand_claims {
-        let qualifier = hand.qualifier.as_deref().and_then(Qualifier::parse);
-        if let Some(q) = &hand.qualifier
-            && qualifier.is_none()
-        {
-            diags.push(at_entry(
-                Diagnostic::error(&article.path, format!("unknown qualifier `{q}` in claims"))
-                    .with_help(
-                        "use approximately, nearly, more than, at least, up to or less than",
-                    ),
-                article,
-                "qualifier",
-                q,
-            ));
-        }
-        let kind = match hand.kind.as_deref() {
-            None => FigureKind::Level,
-            Some(k) => FigureKind::parse(k).unwrap_or_else(|| {
-                diags.push(at_entry(
-                    Diagnostic::error(&article.path, format!("unknown kind `{k}` in claims"))
-                        .with_help("use level, change, percent, money or ratio"),
-                    article,
-                    "kind",
-                    k,
-                ));
-                FigureKind::Level
-            }),
-        };
-        let direction = hand.direction.as_deref().and_then(Direction::parse);
-        if let Some(d) = &hand.direction
-            && direction.is_none()
-        {
-            diags.push(at_entry(
-                Diagnostic::error(&article.path, format!("unknown direction `{d}` in claims"))
-                    .with_help("use up or down (or increase, decrease)"),
-                article,
-                "direction",
-                d,
-            ));
-        }
-        let status = hand.status.as_deref().and_then(Status::parse);
-        if let Some(st) = &hand.status
-            && status.is_none()
-        {
-            diags.push(at_entry(
-                Diagnostic::error(&article.path, format!("unknown status `{st}` in claims"))
-                    .with_help(
-                        "use forecast (or projection, target), or leave it out for an outcome",
-                    ),
-                article,
-                "status",
-                st,
-            ));
-        }
+        let qualifier = known_word(
+            &mut diags,
+            article,
+            ("qualifier", &hand.qualifier),
+            Qualifier::parse,
+            "use approximately, nearly, more than, at least, up to or less than",
+        );
+        let kind = known_word(
+            &mut diags,
+            article,
+            ("kind", &hand.kind),
+            FigureKind::parse,
+            "use level, change, percent, money or ratio",
+        )
+        .unwrap_or(FigureKind::Level);
+        let direction = known_word(
+            &mut diags,
+            article,
+            ("direction", &hand.direction),
+            Direction::parse,
+            "use up or down (or increase, decrease)",
+        );
+        let status = known_word(
+            &mut diags,
+            article,
+            ("status", &hand.status),
+            Status::parse,
+            "use forecast (or projection, target), or leave it out for an outcome",
+        );
         let located = hand.quote.as_deref().and_then(|q| {
             let at = article.text[article.body_offset..].find(q)? + article.body_offset;
             Some(at..at + q.len())
