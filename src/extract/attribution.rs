@@ -227,8 +227,12 @@ fn name_generic_speakers(
     out: &mut [Option<Attribution>],
 ) {
     let generic = |s: &str| {
-        let s = s.strip_prefix("the ").unwrap_or(s);
-        GENERIC_SPEAKERS.contains(&s.to_lowercase().as_str())
+        let s = s.strip_prefix("the ").unwrap_or(s).to_lowercase();
+        super::measure::ORGANIZATION_NOUNS.contains(s.as_str())
+            || matches!(
+                s.as_str(),
+                "club" | "agency" | "organisation" | "organization"
+            )
     };
     if !out.iter().flatten().any(|a| generic(&a.speaker)) {
         return;
@@ -245,13 +249,6 @@ fn name_generic_speakers(
         }
     }
 }
-
-/// Nouns that stand for the organization a story is about.
-#[rustfmt::skip]
-static GENERIC_SPEAKERS: WordSet = WordSet::new(&[
-    "company", "firm", "group", "concern", "bank", "carrier", "maker", "airline", "retailer",
-    "insurer", "lender", "utility", "club", "agency", "organisation", "organization",
-]);
 
 /// Quotations: every sentence of a quote spanning several sentences takes the speaker named where
 /// it closes ("“A. B,” she said"); a sentence that opens with a quote and names nobody continues

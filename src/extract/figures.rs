@@ -223,16 +223,21 @@ pub(crate) fn find_figures(
     excluded: &[Range<usize>],
 ) -> Vec<FigureMention> {
     let mut out = Vec::new();
-    // The period the paragraph's amounts are for, carried from sentence to sentence.
+    // The paragraph of each sentence (a blank line between two sentences starts a new one), and
+    // the period the paragraph's amounts are for, carried from sentence to sentence.
+    let mut paragraphs: Vec<usize> = Vec::with_capacity(sentences.len());
     let mut period: Option<&'static str> = None;
     let mut read_to = 0;
     for (si, (sentence, tokens)) in sentences.iter().zip(tokenized).enumerate() {
+        let mut paragraph = paragraphs.last().copied().unwrap_or(0);
         if sentence.start > read_to {
             if text[read_to..sentence.start].contains("\n\n") {
+                paragraph += 1;
                 period = None;
             }
             read_to = sentence.start;
         }
+        paragraphs.push(paragraph);
         let nums = numbers::scan(text, sentence.clone(), Mode::News);
         let start = out.len();
         // The first token no figure has taken yet.
@@ -282,7 +287,7 @@ pub(crate) fn find_figures(
     }
     if out.iter().any(|f| f.measure.is_some() && f.scope.is_none()) {
         let topic = super::measure::article_topic(text, tokenized);
-        super::measure::apply_scopes(text, sentences, &mut out, topic.as_deref());
+        super::measure::apply_scopes(&paragraphs, &mut out, topic.as_deref());
     }
     out
 }
@@ -309,7 +314,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
         .collect()
 }
 
-fn overlaps(r: &Range<usize>, excluded: &[Range<usize>]) -> bool {
+pub(crate) fn overlaps(r: &Range<usize>, excluded: &[Range<usize>]) -> bool {
     let i = excluded.partition_point(|e| e.end <= r.start);
     excluded.get(i).is_some_and(|e| e.start < r.end)
 }

@@ -29,8 +29,9 @@ pub(crate) fn assign(
     let mut period_cache: Option<Option<&'static str>> = None;
     // The figure before (named or not): the walk back to a subject stops there.
     let mut before: Option<Range<usize>> = None;
-    // The segment the sentence names, looked for once.
+    // The segment and the event's place the sentence names, each looked for once.
     let mut segment_cache: Option<Option<String>> = None;
+    let mut event_cache: Option<Option<String>> = None;
     for f in figures.iter_mut() {
         let taken = before.replace(f.range.clone());
         // Named where it was found ("share of evacuees").
@@ -113,7 +114,15 @@ pub(crate) fn assign(
             .or_else(|| segment_cache.get_or_insert_with(|| segment(tokens)).clone())
             .or_else(|| place_after(tokens, f))
             .or_else(|| lead_scope(tokens))
-            .or_else(|| if counted { event_place(tokens) } else { None });
+            .or_else(|| {
+                counted
+                    .then(|| {
+                        event_cache
+                            .get_or_insert_with(|| event_place(tokens))
+                            .clone()
+                    })
+                    .flatten()
+            });
         f.scope = scope.clone();
         named.push(Some(Named {
             quantity: quantity.clone(),
@@ -173,37 +182,19 @@ fn bridged<'n>(
     let gap = tokens.get(from..to)?;
     let bridge = gap.len() <= 4
         && gap.iter().all(|t| {
-            matches!(t.text, "," | "$" | "€" | "£" | "¥")
-                || matches!(
-                    t.lower().as_ref(),
-                    "to" | "from"
-                        | "at"
-                        | "or"
-                        | "of"
-                        | "a"
-                        | "an"
-                        | "about"
-                        | "nearly"
-                        | "some"
-                        | "around"
-                        | "almost"
-                        | "roughly"
-                        | "record"
-                        | "new"
-                        | "up"
-                        | "down"
-                        | "rising"
-                        | "falling"
-                        | "increase"
-                        | "decrease"
-                        | "gain"
-                        | "drop"
-                        | "rise"
-                        | "fall"
-                )
+            matches!(t.text, "," | "$" | "€" | "£" | "¥") || BRIDGE_WORDS.contains_lower(t.text)
         });
     bridge.then_some(last)
 }
+
+/// Words that may stand between a figure and the level or comparison after it: "fell 6.6% to
+/// $486.6 million", "up 9.4% from $7.85 billion", "or about $1.48".
+#[rustfmt::skip]
+static BRIDGE_WORDS: WordSet = WordSet::new(&[
+    "to", "from", "at", "or", "of", "a", "an", "about", "nearly", "some", "around", "almost",
+    "roughly", "record", "new", "up", "down", "rising", "falling", "increase", "decrease", "gain",
+    "drop", "rise", "fall",
+]);
 
 /// A figure's quantity, kept for the figures after it in the sentence.
 struct Named {
@@ -378,25 +369,18 @@ static TITLES: WordSet = WordSet::new(&[
     "officials", "analysts", "some", "about", "more", "than", "after", "since", "by", "with",
 ]);
 
-/// Gives every measure without a scope one: the scope of the amount before it in the same
-/// paragraph ("At EDS, profit jumped 16% … Revenue rose 12%": EDS's revenue), else the article's
+/// Gives every measure without a scope one (`paragraphs`: the paragraph of each sentence): the
+/// scope of the amount before it in the same paragraph ("At EDS, profit jumped 16% … Revenue rose 12%": EDS's revenue), else the article's
 /// topic. Counts carry no scope to each other: "Three German engineers" says nothing of the next
 /// count.
 pub(crate) fn apply_scopes(
-    text: &str,
-    sentences: &[Range<usize>],
+    paragraphs: &[usize],
     figures: &mut [FigureMention],
     topic: Option<&str>,
 ) {
     let mut carried: Option<(String, usize)> = None;
-    // Paragraphs are counted as the figures advance, so the text is read once.
-    let (mut paragraph, mut read_to) = (0usize, 0usize);
     for f in figures.iter_mut() {
-        let start = sentences.get(f.sentence).map_or(read_to, |s| s.start);
-        if start > read_to {
-            paragraph += text[read_to..start].matches("\n\n").count();
-            read_to = start;
-        }
+        let paragraph = paragraphs.get(f.sentence).copied().unwrap_or(0);
         let amount = !f.unit.as_deref().is_some_and(is_count_noun) || f.kind == FigureKind::Money;
         if let Some(scope) = &f.scope {
             if amount {
@@ -789,7 +773,7 @@ fn subject_before(
         .map(|(w, _)| w.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    if AGENTS.contains(text.as_str()) {
+    if is_agent(&text) {
         return Some(Subject::Agent(verb));
     }
     // Names alone say whose, not what ("Du Pont earned"), except market indexes ("the DAX",
@@ -931,7 +915,7 @@ fn period_end_before(tokens: &[Token<'_>], k: usize) -> Option<usize> {
         let part = t.text.bytes().all(|b| b.is_ascii_digit())
             || matches!(t.text, "." | ",")
             || t.text.eq_ignore_ascii_case("in")
-            || super::not_figures::is_month(&t.lower());
+            || super::not_figures::is_month(t.text);
         if !part {
             return None;
         }
@@ -946,13 +930,19 @@ static TIME_NOUNS: WordSet = WordSet::new(&[
     "quarter", "year", "period", "months", "month", "half", "week", "weeks", "days", "session",
 ]);
 
-/// Generic nouns for the article's subject, which say neither whose nor what: "the company
-/// earned".
+/// Generic nouns for an organization a story is about, which say neither whose nor what: "the
+/// company earned", "the company said". Read here for subjects and by
+/// [`super::attribution`] for speakers.
 #[rustfmt::skip]
-static AGENTS: WordSet = WordSet::new(&[
-    "company", "firm", "group", "concern", "bank", "carrier", "maker", "unit", "airline",
-    "retailer", "insurer", "lender", "utility", "it",
+pub(crate) static ORGANIZATION_NOUNS: WordSet = WordSet::new(&[
+    "company", "firm", "group", "concern", "bank", "carrier", "maker", "airline", "retailer",
+    "insurer", "lender", "utility",
 ]);
+
+/// A subject that is the article's organization: a generic noun for it, "the unit", "it".
+fn is_agent(phrase: &str) -> bool {
+    ORGANIZATION_NOUNS.contains(phrase) || matches!(phrase, "unit" | "it")
+}
 
 /// Parenthetical connectives: "Sales, however, were …".
 #[rustfmt::skip]

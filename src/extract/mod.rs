@@ -262,20 +262,25 @@ fn extract_plain(
     let totals = [found.len(), timexes.len(), found_events];
     for f in found.into_iter().take(MAX_CLAIMS_PER_KIND) {
         let speaker = speakers[f.sentence].as_ref();
-        let as_of = as_of(
-            text,
-            &sentences[f.sentence],
-            &anchors,
-            speaker.map(|a| &a.verb),
-            &f.range,
-        )
-        .unwrap_or_else(|| compact_str::format_compact!("{}", published.format("%Y-%m-%d")));
+        // The date written right after the figure is the one it is stated for; else the one
+        // nearest its speech verb or itself.
+        let stated_for = date_right_after(text, &sentences[f.sentence], &anchors, &f.range);
+        let as_of = stated_for
+            .map(|p| p.value.clone())
+            .or_else(|| {
+                nearest_date(
+                    &sentences[f.sentence],
+                    &anchors,
+                    speaker.map(|a| &a.verb),
+                    &f.range,
+                )
+            })
+            .unwrap_or_else(|| compact_str::format_compact!("{}", published.format("%Y-%m-%d")));
         let span = to_file(&f.range);
         let sentence = to_file(&sentences[f.sentence]);
         // A figure stated for a time after the story was written is a forecast: "inflation of
         // 2.3% in 2026", "1.9% next year".
-        let future = date_right_after(text, &sentences[f.sentence], &anchors, &f.range)
-            .is_some_and(|p| p.start > published);
+        let future = stated_for.is_some_and(|p| p.start > published);
         let status = f.status.or(future.then_some(Status::Forecast));
         let measure = match (&f.measure, status) {
             (Some(m), Some(s)) if f.status.is_none() => Some(with_status(m, f.scope.as_deref(), s)),
@@ -360,10 +365,6 @@ fn is_bound(text: &str, at: usize) -> bool {
     BOUND_WORDS.contains(&word.to_lowercase().as_str())
 }
 
-/// The date a figure is stated as of: the concrete date nearest the speech verb in its sentence
-/// (a date after the verb, "said Monday", wins over one before it), else the date nearest the
-/// figure. `anchors` are sorted by position; the search is a binary search, so a sentence with
-/// thousands of figures and dates costs no more than linear time.
 /// A date written right after the figure, the one it is stated for: "up from 96,000 in June",
 /// "2.6% in May", "$5 million as of March", "1.9% next year".
 fn date_right_after<'a>(
@@ -388,16 +389,17 @@ fn date_right_after<'a>(
     .then_some(p)
 }
 
-fn as_of(
-    text: &str,
+/// The date a figure is stated as of when none is written right after it
+/// ([`date_right_after`]): the concrete date nearest the speech verb in its sentence (a date after
+/// the verb, "said Monday", wins over one before it), else the date nearest the figure. `anchors`
+/// are sorted by position; the search is a binary search, so a sentence with thousands of figures
+/// and dates costs no more than linear time.
+fn nearest_date(
     sentence: &Range<usize>,
     anchors: &[(&Timex, Period)],
     verb: Option<&Range<usize>>,
     figure: &Range<usize>,
 ) -> Option<Text> {
-    if let Some(p) = date_right_after(text, sentence, anchors, figure) {
-        return Some(p.value.clone());
-    }
     let lo = anchors.partition_point(|(t, _)| t.start < sentence.start);
     let hi = anchors.partition_point(|(t, _)| t.end <= sentence.end);
     let inside = anchors.get(lo..hi.max(lo))?;

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::direction::direction_at;
-use super::figures::{FigureKind, FigureMention, qualifier_before};
+use super::figures::{FigureKind, FigureMention, overlaps, qualifier_before};
 use super::tokens::Token;
 use super::words::WordSet;
 
@@ -107,7 +107,7 @@ pub(crate) fn find(
         !taken
             .iter()
             .any(|f| f.range.start < r.end && r.start < f.range.end)
-            && !excluded.iter().any(|e| e.start < r.end && r.start < e.end)
+            && !overlaps(r, excluded)
     };
     let mut out = Vec::new();
     for k in 0..tokens.len() {

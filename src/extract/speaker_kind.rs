@@ -35,7 +35,7 @@ static BODY_WORDS: WordSet = WordSet::new(&[
     "kingdom", "republic", "united", "federation", "commission", "institute", "authority",
     "bureau", "service", "centre", "center", "party", "coalition", "alliance", "board", "trust",
     "foundation", "university", "airlines", "airways", "motors", "systems", "industries",
-    "holdings", "partners", "international", "news", "agency", "times", "post", "journal",
+    "holdings", "partners", "international", "news", "times", "post", "journal",
     "reuters", "media", "television", "radio", "network", "exchange", "reserve", "treasury",
     "parliament", "senate", "congress", "cabinet", "embassy", "mission", "forces", "navy",
     "ministers", "officials", "analysts", "sources", "members", "relatives", "doctors",
