@@ -300,15 +300,11 @@ pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::tokens::tokenize_all;
+    use crate::extract::tokens::figure_in_sentence;
 
     fn direction(sentence: &str, figure: &str) -> Option<Direction> {
-        let whole = std::iter::once(0..sentence.len()).collect::<Vec<_>>();
-        let toks = &tokenize_all(sentence, &whole)[0];
-        let at = sentence.find(figure).unwrap();
-        let start = toks.partition_point(|t| t.start < at);
-        let end = toks.partition_point(|t| t.start < at + figure.len());
-        direction_at(toks, start, end)
+        let (toks, start, end) = figure_in_sentence(sentence, figure);
+        direction_at(&toks, start, end)
     }
 
     #[test]

@@ -85,7 +85,7 @@ static DETERMINERS: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 static VERBS: WordSet = WordSet::new(&[
     "went", "came", "fled", "left", "live", "lives", "say", "said", "are", "were", "face", "faces",
-    "skip", "skipped", "come", "go", "goes", "rose", "fell", "say", "think", "want", "own",
+    "skip", "skipped", "come", "go", "goes", "rose", "fell", "think", "want", "own",
 ]);
 
 /// Words that end what a share is of.

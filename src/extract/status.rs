@@ -81,28 +81,27 @@ pub(crate) fn status_at(tokens: &[Token<'_>], at: usize) -> Option<Status> {
         if matches!(t.text, ";" | "," | ":") {
             break;
         }
-        let w = t.lower();
-        if FORECAST_WORDS.contains(w.as_ref()) {
+        if FORECAST_WORDS.contains_lower(t.text) {
             return Some(Status::Forecast);
         }
-        if MODALS.contains(w.as_ref())
+        if MODALS.contains_lower(t.text)
             && tokens[k + 1..at]
                 .iter()
                 .take(4)
-                .any(|n| OUTCOME_VERBS.contains(n.lower().as_ref()))
+                .any(|n| OUTCOME_VERBS.contains_lower(n.text))
         {
             return Some(Status::Forecast);
         }
     }
-    let according = tokens
-        .windows(2)
-        .position(|w| w[0].lower() == "according" && w[1].lower() == "to");
+    let according = tokens.windows(2).position(|w| {
+        w[0].text.eq_ignore_ascii_case("according") && w[1].text.eq_ignore_ascii_case("to")
+    });
     according
         .filter(|&k| {
             tokens[k + 2..]
                 .iter()
                 .take(6)
-                .any(|t| FORECAST_WORDS.contains(t.lower().as_ref()))
+                .any(|t| FORECAST_WORDS.contains_lower(t.text))
         })
         .map(|_| Status::Forecast)
 }
@@ -110,13 +109,11 @@ pub(crate) fn status_at(tokens: &[Token<'_>], at: usize) -> Option<Status> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::tokens::tokenize_all;
+    use crate::extract::tokens::figure_in_sentence;
 
     fn status(sentence: &str, figure: &str) -> Option<Status> {
-        let whole = std::iter::once(0..sentence.len()).collect::<Vec<_>>();
-        let toks = &tokenize_all(sentence, &whole)[0];
-        let at = sentence.find(figure).unwrap();
-        status_at(toks, toks.partition_point(|t| t.start < at))
+        let (toks, start, _) = figure_in_sentence(sentence, figure);
+        status_at(&toks, start)
     }
 
     #[test]

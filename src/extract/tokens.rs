@@ -117,6 +117,22 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     out
 }
 
+/// For tests of the rules that read a figure's neighbours: `sentence` as one sentence's tokens,
+/// and the first and end token index of `figure` in it.
+#[cfg(test)]
+pub(crate) fn figure_in_sentence<'a>(
+    sentence: &'a str,
+    figure: &str,
+) -> (Vec<Token<'a>>, usize, usize) {
+    let toks = tokenize(sentence, 0..sentence.len());
+    let at = sentence
+        .find(figure)
+        .expect("the figure is in the sentence");
+    let start = toks.partition_point(|t| t.start < at);
+    let end = toks.partition_point(|t| t.start < at + figure.len());
+    (toks, start, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
