@@ -218,7 +218,7 @@ pub(crate) fn attribute(
 }
 
 /// "the company said", "the agency estimated": a generic noun for the organization the story is
-/// about takes its name, when the article's topic ([`super::measure::article_topic`]) is itself
+/// about takes its name, when the article's topic ([`super::scope::article_topic`]) is itself
 /// a speaker somewhere in it ("Vessler AG said …, the company said"). Otherwise it stays as
 /// written.
 fn name_generic_speakers(
@@ -237,7 +237,7 @@ fn name_generic_speakers(
     if !out.iter().flatten().any(|a| generic(&a.speaker)) {
         return;
     }
-    let Some(topic) = super::measure::article_topic(text, tokenized) else {
+    let Some(topic) = super::scope::article_topic(text, tokenized) else {
         return;
     };
     if !out.iter().flatten().any(|a| a.speaker.contains(&topic)) {

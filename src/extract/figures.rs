@@ -286,8 +286,8 @@ pub(crate) fn find_figures(
         out.append(&mut sentence_figures);
     }
     if out.iter().any(|f| f.measure.is_some() && f.scope.is_none()) {
-        let topic = super::measure::article_topic(text, tokenized);
-        super::measure::apply_scopes(&paragraphs, &mut out, topic.as_deref());
+        let topic = super::scope::article_topic(text, tokenized);
+        super::scope::apply_scopes(&paragraphs, &mut out, topic.as_deref());
     }
     out
 }

@@ -11,6 +11,7 @@ mod neighbours;
 mod not_figures;
 mod numbers;
 pub mod period;
+mod scope;
 pub mod sentences;
 mod shares;
 pub mod speaker_kind;
