@@ -285,10 +285,7 @@ pub(crate) fn find_figures(
         }
         out.append(&mut sentence_figures);
     }
-    if out.iter().any(|f| f.measure.is_some() && f.scope.is_none()) {
-        let topic = super::scope::article_topic(text, tokenized);
-        super::scope::apply_scopes(&paragraphs, &mut out, topic.as_deref());
-    }
+    super::scope::apply_scopes(text, tokenized, &paragraphs, &mut out);
     out
 }
 

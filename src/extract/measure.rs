@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::figures::{FigureKind, FigureMention};
-use super::scope::{event_place, lead_scope, place_after, segment};
+use super::scope::{lead_scope, place_after, place_where, segment};
 use super::tokens::Token;
 use super::words::WordSet;
 
@@ -30,9 +30,8 @@ pub(crate) fn assign(
     let mut period_cache: Option<Option<&'static str>> = None;
     // The figure before (named or not): the walk back to a subject stops there.
     let mut before: Option<Range<usize>> = None;
-    // The segment and the event's place the sentence names, each looked for once.
+    // The segment the sentence names, looked for once.
     let mut segment_cache: Option<Option<String>> = None;
-    let mut event_cache: Option<Option<String>> = None;
     for f in figures.iter_mut() {
         let taken = before.replace(f.range.clone());
         // Named where it was found ("share of evacuees").
@@ -114,16 +113,8 @@ pub(crate) fn assign(
             .or(possessor)
             .or_else(|| segment_cache.get_or_insert_with(|| segment(tokens)).clone())
             .or_else(|| place_after(tokens, f))
-            .or_else(|| lead_scope(tokens))
-            .or_else(|| {
-                counted
-                    .then(|| {
-                        event_cache
-                            .get_or_insert_with(|| event_place(tokens))
-                            .clone()
-                    })
-                    .flatten()
-            });
+            .or_else(|| place_where(tokens, f))
+            .or_else(|| lead_scope(tokens));
         f.scope = scope.clone();
         named.push(Some(Named {
             quantity: quantity.clone(),
@@ -1084,12 +1075,12 @@ fn has_change_predicate(quantity: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::extract::figures::find_figures;
     use crate::extract::sentences::split_sentences;
     use crate::extract::tokens::tokenize_all;
 
-    fn measures(text: &str) -> Vec<String> {
+    pub(in crate::extract) fn measures(text: &str) -> Vec<String> {
         let s = split_sentences(text);
         find_figures(text, &s, &tokenize_all(text, &s), &[])
             .into_iter()
@@ -1241,17 +1232,6 @@ mod tests {
         assert_eq!(m, ["quarterly net income % change"]);
         let m = measures("The number of refugees rose 3% to 50,000.");
         assert_eq!(m, ["refugees % change", "refugees"]);
-    }
-
-    #[test]
-    fn a_count_of_victims_is_about_the_place_its_event_is_named_by() {
-        let m = measures("The death toll in the Tanzania blast has risen to 12.");
-        assert_eq!(m, ["people killed (Tanzania)"]);
-        let m = measures("The Nairobi bombing killed 247 people.");
-        assert_eq!(m, ["people killed (Nairobi)"]);
-        // Two places: no one of them.
-        let m = measures("The Nairobi bombing and the Dar es Salaam blast killed 257 people.");
-        assert_eq!(m, ["people killed"]);
     }
 
     #[test]

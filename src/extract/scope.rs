@@ -87,36 +87,134 @@ static TITLES: WordSet = WordSet::new(&[
     "officials", "analysts", "some", "about", "more", "than", "after", "since", "by", "with",
 ]);
 
-/// Gives every measure without a scope one (`paragraphs`: the paragraph of each sentence): the
-/// scope of the amount before it in the same paragraph ("At EDS, profit jumped 16% … Revenue rose 12%": EDS's revenue), else the article's
-/// topic. Counts carry no scope to each other: "Three German engineers" says nothing of the next
-/// count.
+/// Gives every measure without a scope one (`paragraphs`: the paragraph of each sentence).
+/// An amount takes the scope of the amount before it in the same paragraph ("At EDS, profit
+/// jumped 16% … Revenue rose 12%": EDS's revenue). Counts carry no scope to each other ("Three
+/// German engineers" says nothing of the next count), but a count takes the place of the event
+/// its sentence names, and a count of victims that of the event named just before it; a count
+/// of several events' victims has no one place. What names none takes the article's topic. A
+/// count's city becomes its country when the story says "Nairobi, Kenya".
 pub(crate) fn apply_scopes(
+    text: &str,
+    tokenized: &[Vec<Token<'_>>],
     paragraphs: &[usize],
     figures: &mut [FigureMention],
-    topic: Option<&str>,
 ) {
+    let mut topic: Option<Option<String>> = None;
+    let mut countries: Option<Vec<(String, String)>> = None;
     let mut carried: Option<(String, usize)> = None;
+    let mut events: Vec<Option<Option<Event>>> = vec![None; tokenized.len()];
+    let mut event_at = |si: usize| -> Option<Event> {
+        events[si]
+            .get_or_insert_with(|| event_of(&tokenized[si]))
+            .clone()
+    };
     for f in figures.iter_mut() {
         let paragraph = paragraphs.get(f.sentence).copied().unwrap_or(0);
         let amount = !f.unit.as_deref().is_some_and(is_count_noun) || f.kind == FigureKind::Money;
+        let Some(m) = &mut f.measure else { continue };
         if let Some(scope) = &f.scope {
             if amount {
                 carried = Some((scope.clone(), paragraph));
+            } else if let Some(country) = countries
+                .get_or_insert_with(|| places_in_countries(tokenized))
+                .iter()
+                .find(|(place, _)| place.eq_ignore_ascii_case(scope))
+                .map(|(_, country)| country.clone())
+            {
+                // "killed in Nairobi" in a story that says "Nairobi, Kenya": Kenya's count.
+                if let Some(unscoped) = m.strip_suffix(&format!(" ({scope})")) {
+                    *m = format!("{unscoped} ({country})");
+                }
+                f.scope = Some(country);
             }
             continue;
         }
-        let Some(m) = &mut f.measure else { continue };
+        if !amount {
+            let si = f.sentence;
+            let lookback = if counts_victims(m) { EVENT_LOOKBACK } else { 0 };
+            let paragraph_before = paragraph.saturating_sub(1);
+            let event = (si.saturating_sub(lookback)..=si)
+                .rev()
+                .take_while(|&s| paragraphs.get(s).is_some_and(|&p| p >= paragraph_before))
+                .find_map(&mut event_at);
+            match event {
+                Some(Event::Place(place)) => {
+                    let place = countries
+                        .get_or_insert_with(|| places_in_countries(tokenized))
+                        .iter()
+                        .find(|(p, _)| p.eq_ignore_ascii_case(&place))
+                        .map_or(place, |(_, country)| country.clone());
+                    m.push_str(&format!(" ({place})"));
+                    f.scope = Some(place);
+                    continue;
+                }
+                Some(Event::Several) => continue,
+                None => {}
+            }
+        }
         let scope = carried
             .as_ref()
             .filter(|(_, p)| amount && *p == paragraph)
-            .map(|(s, _)| s.as_str())
-            .or(topic);
+            .map(|(s, _)| s.clone())
+            .or_else(|| {
+                topic
+                    .get_or_insert_with(|| article_topic(text, tokenized))
+                    .clone()
+            });
         if let Some(scope) = scope {
             m.push_str(&format!(" ({scope})"));
-            f.scope = Some(scope.to_string());
+            f.scope = Some(scope);
         }
     }
+}
+
+/// "Nairobi, Kenya", "NAIROBI, Kenya (AP)": the places an article names with their country, so
+/// that a count in Nairobi is Kenya's. A place given two countries is left as it is.
+fn places_in_countries(tokenized: &[Vec<Token<'_>>]) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut ambiguous: Vec<String> = Vec::new();
+    for tokens in tokenized {
+        for k in 1..tokens.len().saturating_sub(1) {
+            let country = &tokens[k + 1];
+            if tokens[k].text != ","
+                || !is_name_word(country)
+                || !country.text.chars().all(char::is_alphabetic)
+                || CALENDAR.contains_lower(country.text)
+                || tokens.get(k + 2).is_some_and(|t| {
+                    (is_name_word(t) && !CALENDAR.contains_lower(t.text))
+                        || t.text.starts_with('\'')
+                })
+            {
+                continue;
+            }
+            let mut start = k;
+            while start > 0 && start + 3 > k && is_name_word(&tokens[start - 1]) {
+                start -= 1;
+            }
+            if start == k || (start == 0 && k == 1 && is_common_word_start(tokens, 0)) {
+                continue;
+            }
+            let place = tokens[start..k]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            match pairs.iter().find(|(p, _)| p.eq_ignore_ascii_case(&place)) {
+                Some((_, c)) if !c.eq_ignore_ascii_case(country.text) => ambiguous.push(place),
+                Some(_) => {}
+                None => pairs.push((place, country.text.to_string())),
+            }
+        }
+    }
+    // "Uganda, Kenya, Tanzania" is a list, not places in countries.
+    let listed: Vec<String> = pairs
+        .iter()
+        .filter(|(_, c)| pairs.iter().any(|(p, _)| p.eq_ignore_ascii_case(c)))
+        .flat_map(|(p, c)| [p.clone(), c.clone()])
+        .collect();
+    pairs.retain(|(p, _)| !ambiguous.contains(p) && !listed.contains(p));
+    pairs
 }
 
 /// "displaced in South Sudan", "killed in Nairobi": a capitalized place right after the figure.
@@ -142,6 +240,28 @@ pub(super) fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<Str
         .map(|t| t.text)
         .collect();
     (!names.is_empty() && !super::not_figures::is_month(names[0])).then(|| names.join(" "))
+}
+
+/// "Oklahoma City, where 168 people were killed": the place a relative clause of place opens
+/// with, right before the figure.
+pub(super) fn place_where(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
+    let k = tokens.partition_point(|t| t.start < f.range.start);
+    if k < 3 || tokens[k - 1].lower() != "where" || tokens[k - 2].text != "," {
+        return None;
+    }
+    let end = k - 2;
+    let start = (0..end)
+        .rev()
+        .take(3)
+        .take_while(|&j| is_name_word(&tokens[j]))
+        .last()?;
+    (start > 0 || !is_common_word_start(tokens, 0)).then(|| {
+        tokens[start..end]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// "At GMAC, net dropped …", "For Du Pont, …", "In Kenya, …": the name a sentence opens with,
@@ -186,39 +306,230 @@ pub(super) fn segment(tokens: &[Token<'_>]) -> Option<String> {
     (words.len() >= 2 && tokens[start + 1..end].iter().all(Token::is_word)).then(|| words.join(" "))
 }
 
-/// "The death toll in the Tanzania blast …", "the Nairobi bombing killed …": the place an event
-/// noun of the sentence is named by, which a count of its victims is about. `None` when the
-/// sentence names two such places or none.
-pub(super) fn event_place(tokens: &[Token<'_>]) -> Option<String> {
-    let mut found: Option<String> = None;
-    for k in 1..tokens.len() {
-        if !EVENT_NOUNS.contains_lower(tokens[k].text) {
+/// The event a sentence names, whose victims its counts are of.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Event {
+    /// One event, named by its place: "the Tanzania blast", "the blast in Nairobi".
+    Place(String),
+    /// Several events together: "the embassy bombings", "both bombings", "twin attacks", or
+    /// events in two places. Their victims are a total, no one place's.
+    Several,
+}
+
+/// "The death toll in the Tanzania blast …", "the Nairobi bombing killed …", "The blast in
+/// Nairobi …": the event a sentence names; [`Event::Several`] when it names two places, a plural
+/// event noun or "both"/"twin" events.
+pub(super) fn event_of(tokens: &[Token<'_>]) -> Option<Event> {
+    let mut found: Option<Event> = None;
+    for k in 0..tokens.len() {
+        let Some(plural) = event_noun(tokens[k].text) else {
             continue;
-        }
-        let mut start = k;
-        while start > 0 && start + 3 > k && is_name_word(&tokens[start - 1]) {
-            start -= 1;
-        }
-        if start == k || (start == 0 && is_common_word_start(tokens, 0)) {
-            continue;
-        }
-        let place = tokens[start..k]
-            .iter()
-            .map(|t| t.text)
-            .collect::<Vec<_>>()
-            .join(" ");
+        };
+        let several = plural
+            || tokens[k.saturating_sub(3)..k]
+                .iter()
+                .any(|t| SEVERAL.contains_lower(t.text));
+        let event = match place_naming(tokens, k) {
+            Some((_, true)) => Event::Several,
+            Some((place, false)) => Event::Place(place),
+            None if several => Event::Several,
+            None => continue,
+        };
         match &found {
-            Some(other) if *other != place => return None,
-            _ => found = Some(place),
+            Some(other) if *other != event => return Some(Event::Several),
+            _ => found = Some(event),
         }
     }
     found
 }
 
+/// Whether a word is a noun of an event whose victims are counted: `Some(true)` for its plural.
+fn event_noun(word: &str) -> Option<bool> {
+    if EVENT_NOUNS.contains_lower(word) {
+        Some(false)
+    } else {
+        let singular = word.strip_suffix('s')?;
+        EVENT_NOUNS.contains_lower(singular).then_some(true)
+    }
+}
+
+/// The place an event noun at `k` is named by: the name before it ("the Nairobi bombing", "the
+/// Kenya embassy bombing") or after "in" right after it ("the blast in Nairobi", "the bombing in
+/// Tanzania's capital"), and whether a second place follows ("bombings in Kenya and Tanzania").
+fn place_naming(tokens: &[Token<'_>], k: usize) -> Option<(String, bool)> {
+    // Up to two modifiers between the name and the noun ("embassy", "car bomb").
+    let mut end = k;
+    while end > 0
+        && end + 2 > k
+        && tokens[end - 1].text.chars().all(|c| c.is_ascii_lowercase())
+        && !TITLES.contains(tokens[end - 1].text)
+    {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && start + 3 > end && is_name_word(&tokens[start - 1]) {
+        start -= 1;
+    }
+    // A sentence's first word is capitalized anyway: "Terrorist bombings" names no place.
+    let (names, after) = if start < end && (start > 0 || end - start > 1) {
+        (&tokens[start..end], None)
+    } else {
+        let from = place_in_clause(tokens, k + 1)?;
+        let n = tokens[from..]
+            .iter()
+            .take_while(|t| is_name_word(t))
+            .take(3)
+            .count();
+        (&tokens[from..from + n], tokens.get(from + n))
+    };
+    let place = names
+        .iter()
+        .map(|t| t.text.trim_end_matches("'s").trim_end_matches("’s"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let second = after.is_some_and(|t| t.text == "and" || t.text == "&");
+    (!place.is_empty() && !CALENDAR.contains_lower(&place)).then_some((place, second))
+}
+
+/// The first name after "in" in the clause from `k` ("the attack on Friday outside the embassy
+/// in Mombasa"), past "the" and a description of the place ("in the Tanzanian capital
+/// Dar-es-Salaam" → "Dar-es-Salaam").
+fn place_in_clause(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    let window = tokens.get(k..)?.iter().take(12);
+    let at = k + window
+        .take_while(|t| !matches!(t.text, "," | ";" | ":" | "(" | ")" | "\"" | "``" | "''"))
+        .position(|t| t.lower() == "in")?;
+    let mut from = at + 1;
+    if tokens.get(from)?.lower() == "the" {
+        from += 1;
+        // "the Tanzanian capital Dar-es-Salaam", "the port city of Mombasa".
+        let described = tokens[from..]
+            .iter()
+            .take(4)
+            .position(|t| PLACE_NOUNS.contains_lower(t.text));
+        if let Some(d) = described {
+            let mut name = from + d + 1;
+            while tokens
+                .get(name)
+                .is_some_and(|t| t.text == "," || t.lower() == "of")
+            {
+                name += 1;
+            }
+            if tokens.get(name).is_some_and(is_name_word) {
+                return Some(name);
+            }
+        }
+    }
+    tokens.get(from).is_some_and(is_name_word).then_some(from)
+}
+
+/// Nouns that describe a place before its name: "the Kenyan capital Nairobi".
+#[rustfmt::skip]
+static PLACE_NOUNS: WordSet = WordSet::new(&[
+    "capital", "city", "town", "village", "port", "province", "state", "region", "district",
+]);
+
+/// Words before an event noun that make it several events.
+#[rustfmt::skip]
+static SEVERAL: WordSet = WordSet::new(&[
+    "both", "twin", "two", "three", "simultaneous", "coordinated", "multiple", "several", "series",
+]);
+
+/// A count of victims whose sentence names no event takes the event of the sentences just before
+/// it, within its paragraph or the one before ("The blast in Nairobi occurred at 10:35 a.m. …
+/// At least 75 people were killed there").
+const EVENT_LOOKBACK: usize = 3;
+
+/// Whether a measure counts an event's victims ("people killed", "americans wounded").
+fn counts_victims(measure: &str) -> bool {
+    measure.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w,
+            "killed" | "dead" | "died" | "injured" | "wounded" | "hurt" | "missing" | "victims"
+        )
+    })
+}
+
 /// Nouns of an event whose victims are counted.
 #[rustfmt::skip]
 static EVENT_NOUNS: WordSet = WordSet::new(&[
-    "blast", "bombing", "bombings", "attack", "attacks", "explosion", "earthquake", "quake",
-    "flood", "floods", "fire", "crash", "shooting", "massacre", "storm", "cyclone", "hurricane",
+    "blast", "bombing", "attack", "explosion", "earthquake", "quake", "flood", "fire", "crash", "shooting", "massacre", "storm", "cyclone", "hurricane",
     "typhoon", "landslide", "stampede", "collapse",
 ]);
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::measure::tests::measures;
+
+    #[test]
+    fn a_count_of_victims_is_about_the_place_its_event_is_named_by() {
+        let m = measures("The death toll in the Tanzania blast has risen to 12.");
+        assert_eq!(m, ["people killed (Tanzania)"]);
+        let m = measures("The Nairobi bombing killed 247 people.");
+        assert_eq!(m, ["people killed (Nairobi)"]);
+        let m = measures("Twelve Americans were killed in the Kenya embassy bombing.");
+        assert_eq!(m, ["americans killed (Kenya)"]);
+        let m = measures(
+            "Six people were killed in a car bomb attack on Friday outside the embassy in the \
+             Tanzanian capital Dar-es-Salaam.",
+        );
+        assert_eq!(m, ["people killed (Dar-es-Salaam)"]);
+        let m = measures("The psychiatrist worked in Oklahoma City, where 168 people were killed.");
+        assert_eq!(m, ["people killed (Oklahoma City)"]);
+        // A sentence's first word names no place: "Terrorist bombings".
+        let m = measures("Terrorist bombings killed 30 people.");
+        assert_eq!(m, ["people killed"]);
+    }
+
+    #[test]
+    fn victims_of_several_events_have_no_one_place() {
+        // The story is about Kenya (its topic), but these counts are totals.
+        let story = "Rescuers in Kenya dug. Aid to Kenya grew. Schools in Kenya shut.\n\n";
+        for total in [
+            "The embassy bombings killed 259 people.",
+            "That brought the toll for both bombings to 259.",
+            "The bombings in Kenya and Tanzania killed 259 people.",
+            "The Nairobi bombing and the Dar es Salaam blast killed 257 people.",
+        ] {
+            let m = measures(&format!("{story}{total}"));
+            assert_eq!(m, ["people killed"], "{total}");
+        }
+        let m = measures(&format!("{story}The Nairobi bombing killed 247 people."));
+        assert_eq!(m, ["people killed (Nairobi)"]);
+        let m = measures(&format!("{story}A storm killed 3 people."));
+        assert_eq!(m, ["people killed (Kenya)"]);
+    }
+
+    #[test]
+    fn a_count_of_victims_takes_the_event_named_just_before() {
+        let m =
+            measures("Bombings hit embassies in Kenya and Tanzania.\n\nAt least 82 were killed.");
+        assert_eq!(m, ["people killed"]);
+        let m = measures(
+            "The blast in Mombasa occurred at 10:35 a.m. Friday. At least 75 people were killed \
+             there.",
+        );
+        assert_eq!(m, ["people killed (Mombasa)"]);
+        // Too far back: four sentences.
+        let m = measures(
+            "The blast in Mombasa occurred Friday. Rain fell. Roads closed. Shops shut. At least \
+             75 people were killed.",
+        );
+        assert_eq!(m, ["people killed"]);
+    }
+
+    #[test]
+    fn a_city_counts_for_the_country_the_story_puts_it_in() {
+        let m = measures(
+            "MOMBASA, Kenya (AP) _ A blast hit the port.\n\nThe blast in Mombasa killed 75 \
+             people.",
+        );
+        assert_eq!(m, ["people killed (Kenya)"]);
+        // A list of countries is not a city in a country.
+        let m = measures(
+            "Aid went to Uganda, Kenya, Tanzania and Rwanda.\n\nThe blast in Uganda killed 75 \
+             people.",
+        );
+        assert_eq!(m, ["people killed (Uganda)"]);
+    }
+}
