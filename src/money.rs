@@ -69,6 +69,12 @@ const CURRENCIES: &[Currency] = &[
     named("DKK", "Danish crowns"),
     named("HUF", "forints"),
     named("BTC", "bitcoins"),
+    // Currencies of older news: 1.8400 marks, 5.6 French francs, 1,300 lire
+    named("DEM", "marks"),
+    named("FRF", "French francs"),
+    named("ITL", "lire"),
+    named("ESP", "pesetas"),
+    named("NLG", "guilders"),
     // 45 pence, 50 cents
     named("GBX", "pence"),
     named("cents", "cents"),

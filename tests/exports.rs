@@ -637,13 +637,11 @@ fn exports_carry_each_figures_measure_scope_and_direction() {
         ("jobs", "change", "jobs cut (Nordvik, \"AS\")", "", "down")
     );
     assert_eq!(&row("40")[16], "up");
-    // A forecast is marked, by hand or from its words, and is a series of its own.
+    // A forecast is marked, by hand or from its words; it measures what the outcome measures
+    // (its series apart is the assembly's).
     assert_eq!((&row("2% next year")[17], &row("40")[17]), ("forecast", ""));
     let forecast = row("2.3%");
-    assert_eq!(
-        (&forecast[14], &forecast[17]),
-        ("inflation forecast", "forecast")
-    );
+    assert_eq!((&forecast[14], &forecast[17]), ("inflation", "forecast"));
     let outcome = row("2.6%");
     assert_eq!((&outcome[14], &outcome[17]), ("inflation", ""));
     let level = row("around 7,000 containers");
@@ -651,8 +649,12 @@ fn exports_carry_each_figures_measure_scope_and_direction() {
         (&level[14], &level[15], &level[16]),
         ("containers (Russia)", "Russia", "")
     );
-    // The article page shows the signed change and its measure.
+    // The article page shows the signed change and its measure, and a forecast as one.
     let html = p.read_site("articles/nordvik.html");
+    assert!(
+        html.contains("<td>inflation</td><td>percent, forecast</td>"),
+        "{html}"
+    );
     assert!(
         html.contains(
             "<td>\u{2212}1,800 jobs</td><td>jobs cut (Nordvik, &quot;AS&quot;)</td><td>change</td>"

@@ -231,14 +231,14 @@ fn unused_help(target: &SeriesTarget, articles: &[ArticleEntry], selected: &[usi
             let mut units = BTreeSet::new();
             for &a in selected {
                 for figure in &articles[a].claims.figures {
-                    match (&figure.measure, &figure.unit) {
-                        (Some(m), _) => measures.insert(m.as_str()),
-                        (None, Some(u)) => units.insert(u.as_str()),
+                    match (figure.series_measure(), &figure.unit) {
+                        (Some(m), _) => measures.insert(m.into_owned()),
+                        (None, Some(u)) => units.insert(u.to_string()),
                         (None, None) => false,
                     };
                 }
             }
-            let list = |set: BTreeSet<&str>| match set.len() {
+            let list = |set: BTreeSet<String>| match set.len() {
                 0 => "none here".to_string(),
                 _ => set.into_iter().collect::<Vec<_>>().join(", "),
             };

@@ -66,10 +66,13 @@ pub fn name_key(name: &str) -> String {
 
 /// The series `figure` belongs to by what it says: its measure, else its unit.
 pub(crate) fn natural_series(figure: &FigureClaim) -> Membership<'_> {
-    match figure.measure.as_deref().filter(|m| !m.trim().is_empty()) {
+    match figure.series_measure() {
         Some(measure) => Membership {
-            key: SeriesKey::Named(name_key(measure)),
-            name: collapse_blanks(measure),
+            key: SeriesKey::Named(name_key(&measure)),
+            name: match measure {
+                Cow::Borrowed(m) => collapse_blanks(m),
+                Cow::Owned(m) => Cow::Owned(collapse_blanks(&m).into_owned()),
+            },
             source: NameSource::Measure,
         },
         None => {
@@ -173,18 +176,15 @@ impl<'a> AnalystNames<'a> {
             .get(slug)
             .and_then(|figures| figures.iter().find(|(f, _)| *f == index))
             .map(|&(_, entry)| entry);
-        let entry =
-            own.or_else(
-                || match figure.measure.as_deref().filter(|m| !m.trim().is_empty()) {
-                    Some(measure) => self.by_measure.get(&name_key(measure)).copied(),
-                    None => {
-                        let unit = figure.unit.as_deref().filter(|u| !u.trim().is_empty());
-                        self.by_unit
-                            .get(&unit_key(unit.unwrap_or(NO_UNIT)))
-                            .copied()
-                    }
-                },
-            )?;
+        let entry = own.or_else(|| match figure.series_measure() {
+            Some(measure) => self.by_measure.get(&name_key(&measure)).copied(),
+            None => {
+                let unit = figure.unit.as_deref().filter(|u| !u.trim().is_empty());
+                self.by_unit
+                    .get(&unit_key(unit.unwrap_or(NO_UNIT)))
+                    .copied()
+            }
+        })?;
         self.used[entry] = true;
         Some(&self.entries[entry].name)
     }
@@ -245,6 +245,43 @@ fn upper_first(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_forecast_is_a_series_apart_from_the_outcome_it_measures() {
+        let outcome = FigureClaim {
+            text: "2.6%".into(),
+            start: 0,
+            end: 0,
+            value: 2.6,
+            unit: Some("percent".into()),
+            measure: Some("inflation (ECB)".into()),
+            scope: Some("ECB".into()),
+            qualifier: None,
+            kind: crate::extract::FigureKind::Percent,
+            direction: None,
+            status: None,
+            said_by: None,
+            as_of: Some("2024-05".into()),
+            sentence: "".into(),
+            hand: false,
+            span: 0..0,
+        };
+        let forecast = FigureClaim {
+            status: Some(crate::extract::status::Status::Forecast),
+            ..outcome.clone()
+        };
+        let (a, b) = (natural_series(&outcome), natural_series(&forecast));
+        assert_eq!(a.key, SeriesKey::Named("inflation (ecb)".into()));
+        assert_eq!(b.key, SeriesKey::Named("inflation forecast (ecb)".into()));
+        assert_eq!(b.name, "inflation forecast (ECB)");
+        // Without a scope, the words go last.
+        let unscoped = FigureClaim {
+            measure: Some("inflation".into()),
+            scope: None,
+            ..forecast
+        };
+        assert_eq!(natural_series(&unscoped).name, "inflation forecast");
+    }
 
     #[test]
     fn unit_keys_fold_plurals() {

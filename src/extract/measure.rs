@@ -78,8 +78,8 @@ pub(crate) fn assign(
             own.or_else(|| {
                 // "…, down from 3.05 billion": the quantity of the figure before;
                 // "revenue rose 3.5% to $8.47 billion": the level of what changed.
-                let from = inherited(&named, f, each_share)
-                    .or_else(|| bridged(tokens, &named, taken.as_ref(), &f.range))?;
+                let from = bridged(tokens, &named, taken.as_ref(), &f.range)
+                    .or_else(|| inherited(&named, f, each_share))?;
                 possessor = possessor.take().or_else(|| from.scope.clone());
                 Some(base_quantity(from))
             })
@@ -92,7 +92,11 @@ pub(crate) fn assign(
             named.push(None);
             continue;
         };
-        let period = if counted {
+        let rate = exchange_rate(&quantity, f);
+        if let Some(rate) = &rate {
+            quantity.clone_from(rate);
+        }
+        let period = if counted || rate.is_some() {
             None
         } else {
             period_cache
@@ -107,14 +111,17 @@ pub(crate) fn assign(
         if each_share && !quantity.ends_with(" per share") {
             quantity.push_str(" per share");
         }
+        // A currency's price is the market's, no company's or place's.
         let scope = f
             .scope
             .clone()
-            .or(possessor)
+            .filter(|_| rate.is_none())
+            .or(possessor.filter(|_| rate.is_none()))
             .or_else(|| segment_cache.get_or_insert_with(|| segment(tokens)).clone())
             .or_else(|| place_after(tokens, f))
             .or_else(|| place_where(tokens, f))
-            .or_else(|| lead_scope(tokens));
+            .or_else(|| lead_scope(tokens))
+            .filter(|_| rate.is_none());
         f.scope = scope.clone();
         named.push(Some(Named {
             quantity: quantity.clone(),
@@ -130,14 +137,45 @@ pub(crate) fn assign(
             _ if f.kind == FigureKind::Ratio => " multiple",
             _ => "",
         };
-        let status = f.status.map_or("", |s| s.measure_suffix());
         f.measure = Some(match scope {
-            Some(s) => format!("{quantity}{suffix}{status} ({s})"),
-            None => format!("{quantity}{suffix}{status}"),
+            Some(s) => format!("{quantity}{suffix} ({s})"),
+            None => format!("{quantity}{suffix}"),
         });
     }
     period_cache.flatten()
 }
+
+/// "the dollar was at 1.8400 marks and 142.10 yen", "the euro was at $1.0912": the price of a
+/// currency in another, "dollar in marks", "euro in US dollars". A figure compared with one
+/// ("… compared with 141.52 yen") inherits "dollar in marks" and is priced in its own unit.
+fn exchange_rate(quantity: &str, f: &FigureMention) -> Option<String> {
+    if f.kind != FigureKind::Money {
+        return None;
+    }
+    let base = quantity.split(" in ").next()?;
+    if !CURRENCY_WORDS.contains(base) {
+        return None;
+    }
+    let base = if base == "sterling" { "pound" } else { base };
+    let name = crate::money::currency_name(f.unit.as_deref()?);
+    (!name.to_lowercase().contains(base)).then(|| format!("{base} in {name}"))
+}
+
+/// Whether a measure is a currency's price in another ([`exchange_rate`]): the market's, never
+/// given a scope.
+pub(super) fn is_exchange_rate(measure: &str) -> bool {
+    measure
+        .split_once(" in ")
+        .is_some_and(|(base, _)| CURRENCY_WORDS.contains(base))
+}
+
+/// Currencies as a story names the one it prices: "the dollar", "the euro", "sterling".
+#[rustfmt::skip]
+static CURRENCY_WORDS: WordSet = WordSet::new(&[
+    "dollar", "euro", "pound", "sterling", "yen", "mark", "franc", "yuan", "renminbi", "rupee",
+    "peso", "rouble", "ruble", "won", "lira", "rand", "real", "krona", "krone", "zloty",
+    "forint", "shekel", "ringgit", "baht", "rupiah", "naira", "bitcoin",
+]);
 
 /// Whether the number at `at` is the other side of a comparison: "up from 96,000", "compared
 /// with 13,900", "than 5,000", "against 4,100".
@@ -880,6 +918,7 @@ static GERUND_NOUNS: WordSet = WordSet::new(&[
     "spending", "funding", "financing", "lending", "housing", "borrowing", "earnings", "savings",
     "holdings", "shipping", "trading", "building", "manufacturing", "training", "pricing",
     "offering", "listing", "rating", "ranking", "polling", "ring", "king", "spring", "opening",
+    "sterling", "shilling", "ceiling", "thing", "string", "wing", "sibling",
 ]);
 
 /// Weekdays and months: never what a figure measures ("said on Friday they had made a £45 million
@@ -1227,11 +1266,32 @@ pub(super) mod tests {
         let m = measures("Sales at Du Pont rose 5% to $3 billion.");
         assert_eq!(m, ["revenue % change (Du Pont)", "revenue (Du Pont)"]);
         let m = measures("The dollar fell against the pound, which was at $1.5765.");
-        assert_eq!(m, ["pound"]);
+        assert_eq!(m, ["pound in US dollars"]);
         let m = measures("Earnings for its fourth quarter ended Sept. 30 fell 50%.");
         assert_eq!(m, ["quarterly net income % change"]);
         let m = measures("The number of refugees rose 3% to 50,000.");
         assert_eq!(m, ["refugees % change", "refugees"]);
+    }
+
+    #[test]
+    fn an_exchange_rate_is_a_currency_priced_in_another_and_has_no_scope() {
+        let m = measures(
+            "At Nordvik, sales rose. The dollar was at 1.8400 marks and 142.10 yen, compared \
+             with 1.8353 marks and 141.52 yen. The euro was at $1.0912, while sterling fell 0.2% \
+             to $1.2741.",
+        );
+        assert_eq!(
+            m,
+            [
+                "dollar in marks",
+                "dollar in yen",
+                "dollar in marks",
+                "dollar in yen",
+                "euro in US dollars",
+                "sterling % change",
+                "pound in US dollars",
+            ]
+        );
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub struct FigureClaim {
     /// What is counted.
     pub unit: Option<Text>,
     /// What the figure measures, with its scope when there is one ("people displaced (South
-    /// Sudan)"): figures of one measure form one series.
+    /// Sudan)"): figures of one measure and status form one series ([`Self::series_measure`]).
     pub measure: Option<Text>,
     /// What the measure applies to, a place or an organization ("South Sudan").
     pub scope: Option<Text>,
@@ -179,15 +179,30 @@ pub fn extract_claims(article: &Article) -> (Claims, Diagnostics) {
     (claims, diags)
 }
 
-/// `measure` with the status's words before its scope: "inflation (ECB)" → "inflation forecast
-/// (ECB)".
-fn with_status(measure: &str, scope: Option<&str>, status: Status) -> Text {
-    let suffix = status.measure_suffix();
-    match scope.and_then(|s| measure.strip_suffix(&format!(" ({s})"))) {
-        Some(quantity) => {
-            compact_str::format_compact!("{quantity}{suffix} ({})", scope.unwrap_or(""))
-        }
-        None => compact_str::format_compact!("{measure}{suffix}"),
+impl FigureClaim {
+    /// The measure that names the figure's series: its measure, and for a forecast the status's
+    /// words before the scope ("inflation (ECB)" → "inflation forecast (ECB)"), so that forecasts
+    /// and outcomes of one quantity are charted and conflict-checked apart.
+    pub fn series_measure(&self) -> Option<std::borrow::Cow<'_, str>> {
+        let measure = self.measure.as_deref().filter(|m| !m.trim().is_empty())?;
+        let Some(status) = self.status else {
+            return Some(measure.into());
+        };
+        let suffix = status.measure_suffix();
+        Some(
+            match self
+                .scope
+                .as_deref()
+                .and_then(|s| measure.strip_suffix(&format!(" ({s})")))
+            {
+                Some(quantity) => format!(
+                    "{quantity}{suffix} ({})",
+                    self.scope.as_deref().unwrap_or("")
+                ),
+                None => format!("{measure}{suffix}"),
+            }
+            .into(),
+        )
     }
 }
 
@@ -283,10 +298,7 @@ fn extract_plain(
         // 2.3% in 2026", "1.9% next year".
         let future = stated_for.is_some_and(|p| p.start > published);
         let status = f.status.or(future.then_some(Status::Forecast));
-        let measure = match (&f.measure, status) {
-            (Some(m), Some(s)) if f.status.is_none() => Some(with_status(m, f.scope.as_deref(), s)),
-            (m, _) => m.as_deref().map(Text::from),
-        };
+        let measure = f.measure.as_deref().map(Text::from);
         claims.figures.push(FigureClaim {
             text: slice(&span),
             start: chars.at(span.start),

@@ -4,7 +4,9 @@
 //! the article's topic is the scope of what names none.
 
 use super::figures::{FigureKind, FigureMention};
-use super::measure::{AUXILIARIES, CALENDAR, is_common_word_start, is_count_noun, participle};
+use super::measure::{
+    AUXILIARIES, CALENDAR, is_common_word_start, is_count_noun, is_exchange_rate, participle,
+};
 use super::tokens::Token;
 use super::words::{FnvBuildHasher, WordSet, ascii_lower};
 
@@ -113,6 +115,9 @@ pub(crate) fn apply_scopes(
         let paragraph = paragraphs.get(f.sentence).copied().unwrap_or(0);
         let amount = !f.unit.as_deref().is_some_and(is_count_noun) || f.kind == FigureKind::Money;
         let Some(m) = &mut f.measure else { continue };
+        if is_exchange_rate(m) {
+            continue;
+        }
         if let Some(scope) = &f.scope {
             if amount {
                 carried = Some((scope.clone(), paragraph));
@@ -343,15 +348,25 @@ pub(super) fn event_of(tokens: &[Token<'_>]) -> Option<Event> {
     found
 }
 
-/// Whether a word is a noun of an event whose victims are counted: `Some(true)` for its plural.
+/// Whether a word is a noun of an event whose victims are counted: `Some(true)` for the plural of
+/// a one-off event ("bombings", "attacks": several of them), `Some(false)` otherwise ("the
+/// floods" are one disaster).
 fn event_noun(word: &str) -> Option<bool> {
     if EVENT_NOUNS.contains_lower(word) {
         Some(false)
     } else {
         let singular = word.strip_suffix('s')?;
-        EVENT_NOUNS.contains_lower(singular).then_some(true)
+        EVENT_NOUNS
+            .contains_lower(singular)
+            .then(|| !SPELLS.contains_lower(singular))
     }
 }
+
+/// Events whose plural is still one event: "the floods", "the fires", "storms".
+#[rustfmt::skip]
+static SPELLS: WordSet = WordSet::new(&[
+    "flood", "fire", "storm", "landslide", "rain", "wildfire",
+]);
 
 /// The place an event noun at `k` is named by: the name before it ("the Nairobi bombing", "the
 /// Kenya embassy bombing") or after "in" right after it ("the blast in Nairobi", "the bombing in
@@ -453,8 +468,9 @@ fn counts_victims(measure: &str) -> bool {
 /// Nouns of an event whose victims are counted.
 #[rustfmt::skip]
 static EVENT_NOUNS: WordSet = WordSet::new(&[
-    "blast", "bombing", "attack", "explosion", "earthquake", "quake", "flood", "fire", "crash", "shooting", "massacre", "storm", "cyclone", "hurricane",
-    "typhoon", "landslide", "stampede", "collapse",
+    "blast", "bombing", "attack", "explosion", "earthquake", "quake", "flood", "fire",
+    "wildfire", "crash", "shooting", "massacre", "storm", "cyclone", "hurricane", "typhoon",
+    "landslide", "stampede", "collapse",
 ]);
 
 #[cfg(test)]
@@ -497,6 +513,11 @@ mod tests {
         let m = measures(&format!("{story}The Nairobi bombing killed 247 people."));
         assert_eq!(m, ["people killed (Nairobi)"]);
         let m = measures(&format!("{story}A storm killed 3 people."));
+        assert_eq!(m, ["people killed (Kenya)"]);
+        // The floods are one disaster.
+        let m = measures(&format!(
+            "{story}At least 57 people were killed by the floods."
+        ));
         assert_eq!(m, ["people killed (Kenya)"]);
     }
 

@@ -338,6 +338,11 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                     esc_or_dash(out, &f.measure);
                     out.push_str("</td><td>");
                     esc(out, f.kind.label());
+                    // A forecast says so beside its kind: its measure is the outcome's.
+                    if let Some(status) = f.status_label() {
+                        out.push_str(", ");
+                        esc(out, status);
+                    }
                     out.push_str("</td><td>");
                     esc_or_dash(out, &f.as_of_display());
                     out.push_str("</td><td>");
