@@ -212,6 +212,37 @@ fn places_in_countries(tokenized: &[Vec<Token<'_>>]) -> Vec<(String, String)> {
             }
         }
     }
+    // "the Tanzanian capital Dar-es-Salaam", "Nairobi, the Kenyan capital": a city in the country
+    // its adjective names, when the story names that country too.
+    for tokens in tokenized {
+        for k in 1..tokens.len().saturating_sub(1) {
+            if !CAPITAL_NOUNS.contains_lower(tokens[k].text) || !is_name_word(&tokens[k - 1]) {
+                continue;
+            }
+            let Some(country) = country_of_adjective(tokens[k - 1].text, tokenized) else {
+                continue;
+            };
+            let after = k + 1;
+            let city = if tokens.get(after).is_some_and(is_name_word) {
+                Some(after)
+            } else if k >= 4
+                && tokens[k - 2].lower() == "the"
+                && tokens[k - 3].text == ","
+                && is_name_word(&tokens[k - 4])
+            {
+                Some(k - 4)
+            } else {
+                None
+            };
+            if let Some(city) = city
+                && !pairs
+                    .iter()
+                    .any(|(p, _)| p.eq_ignore_ascii_case(tokens[city].text))
+            {
+                pairs.push((tokens[city].text.to_string(), country));
+            }
+        }
+    }
     // "Uganda, Kenya, Tanzania" is a list, not places in countries.
     let listed: Vec<String> = pairs
         .iter()
@@ -222,7 +253,8 @@ fn places_in_countries(tokenized: &[Vec<Token<'_>>]) -> Vec<(String, String)> {
     pairs
 }
 
-/// "displaced in South Sudan", "killed in Nairobi": a capitalized place right after the figure.
+/// "displaced in South Sudan", "killed in Nairobi", "killed in the Kenyan capital Nairobi": a
+/// capitalized place right after the figure.
 pub(super) fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
     let mut k = tokens.partition_point(|t| t.start < f.range.end);
     for _ in 0..3 {
@@ -238,9 +270,10 @@ pub(super) fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<Str
     if tokens.get(k)?.lower() != "in" {
         return None;
     }
-    let names: Vec<&str> = tokens[k + 1..]
+    let from = place_named_at(tokens, k + 1)?;
+    let names: Vec<&str> = tokens[from..]
         .iter()
-        .take_while(|t| t.is_capitalized() && t.text.chars().all(char::is_alphabetic))
+        .take_while(|t| t.is_capitalized() && t.text.chars().all(|c| c.is_alphabetic() || c == '-'))
         .take(3)
         .map(|t| t.text)
         .collect();
@@ -336,6 +369,7 @@ pub(super) fn event_of(tokens: &[Token<'_>]) -> Option<Event> {
                 .any(|t| SEVERAL.contains_lower(t.text));
         let event = match place_naming(tokens, k) {
             Some((_, true)) => Event::Several,
+            Some(_) if several && second_place_after(tokens, k) => Event::Several,
             Some((place, false)) => Event::Place(place),
             None if several => Event::Several,
             None => continue,
@@ -414,10 +448,15 @@ fn place_in_clause(tokens: &[Token<'_>], k: usize) -> Option<usize> {
     let at = k + window
         .take_while(|t| !matches!(t.text, "," | ";" | ":" | "(" | ")" | "\"" | "``" | "''"))
         .position(|t| t.lower() == "in")?;
-    let mut from = at + 1;
+    place_named_at(tokens, at + 1)
+}
+
+/// The token a place's name starts at, from `from` right after "in": the name itself ("in
+/// Mombasa") or after "the" and a description ("in the Tanzanian capital Dar-es-Salaam", "in
+/// the port city of Mombasa").
+fn place_named_at(tokens: &[Token<'_>], mut from: usize) -> Option<usize> {
     if tokens.get(from)?.lower() == "the" {
         from += 1;
-        // "the Tanzanian capital Dar-es-Salaam", "the port city of Mombasa".
         let described = tokens[from..]
             .iter()
             .take(4)
@@ -443,6 +482,43 @@ fn place_in_clause(tokens: &[Token<'_>], k: usize) -> Option<usize> {
 static PLACE_NOUNS: WordSet = WordSet::new(&[
     "capital", "city", "town", "village", "port", "province", "state", "region", "district",
 ]);
+
+/// "the embassy bombings in Nairobi, the Kenyan capital, and Dar es Salaam": a second place
+/// joined by "and" in the clause after an event noun at `k`.
+fn second_place_after(tokens: &[Token<'_>], k: usize) -> bool {
+    let clause = tokens[k + 1..]
+        .iter()
+        .take(16)
+        .take_while(|t| !matches!(t.text, "." | ";" | "which" | "that" | "who"));
+    let mut and = false;
+    for t in clause {
+        if and && is_name_word(t) {
+            return true;
+        }
+        and = t.text == "and" || t.text == "&";
+    }
+    false
+}
+
+/// Nouns by which a story describes a city of a country: "the Kenyan capital".
+#[rustfmt::skip]
+static CAPITAL_NOUNS: WordSet = WordSet::new(&["capital", "port", "city"]);
+
+/// The country an adjective of nationality names, when the story names it too: "Tanzanian" →
+/// "Tanzania", "Iraqi" → "Iraq", "Sudanese" → "Sudan".
+fn country_of_adjective(adjective: &str, tokenized: &[Vec<Token<'_>>]) -> Option<String> {
+    ["n", "i", "ese"]
+        .iter()
+        .filter_map(|end| adjective.strip_suffix(end))
+        .filter(|country| country.len() > 2)
+        .find(|country| {
+            tokenized
+                .iter()
+                .flatten()
+                .any(|t| t.text == *country || t.text.strip_suffix("'s") == Some(country))
+        })
+        .map(str::to_string)
+}
 
 /// Words before an event noun that make it several events.
 #[rustfmt::skip]
@@ -506,6 +582,9 @@ mod tests {
             "That brought the toll for both bombings to 259.",
             "The bombings in Kenya and Tanzania killed 259 people.",
             "The Nairobi bombing and the Dar es Salaam blast killed 257 people.",
+            "The attacks at the embassies in Nairobi, Kenya, and Dar es Salaam killed 257 people.",
+            "The Embassy bombings in Nairobi, the Kenyan capital, and Dar es Salaam left more than \
+             250 people dead.",
         ] {
             let m = measures(&format!("{story}{total}"));
             assert_eq!(m, ["people killed"], "{total}");
@@ -546,6 +625,13 @@ mod tests {
              people.",
         );
         assert_eq!(m, ["people killed (Kenya)"]);
+        let m = measures(
+            "Six people were killed in the Tanzanian capital Dar-es-Salaam. Tanzania mourned.",
+        );
+        assert_eq!(m, ["people killed (Tanzania)"]);
+        // Unless the story names the country, the city stays.
+        let m = measures("Six people were killed in the Tanzanian capital Dar-es-Salaam.");
+        assert_eq!(m, ["people killed (Dar-es-Salaam)"]);
         // A list of countries is not a city in a country.
         let m = measures(
             "Aid went to Uganda, Kenya, Tanzania and Rwanda.\n\nThe blast in Uganda killed 75 \
