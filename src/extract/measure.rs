@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::figures::{FigureKind, FigureMention};
-use super::scope::{lead_scope, place_after, place_where, segment};
+use super::scope::{lead_scope, place_after, place_where, reporter_before, segment};
 use super::tokens::Token;
 use super::words::WordSet;
 
@@ -713,6 +713,7 @@ fn subject_before(
             .collect::<Vec<_>>();
         return Some(Subject::Quantity(rest.join(" "), Some(owner.join(" "))));
     }
+    let possessor = possessor.or_else(|| reporter_before(tokens, start, k));
     Some(Subject::Quantity(text, possessor))
 }
 
@@ -1239,11 +1240,11 @@ pub(super) mod tests {
             m,
             ["net income (fibers segment)", "net income (fibers segment)"]
         );
-        // The company named in one sentence owns the amounts of the next, within a paragraph;
-        // so does the period.
+        // The company named in one sentence owns the amounts after it, in its paragraph and the
+        // next (wire paragraphs are a sentence or two); the period holds within the paragraph.
         let m = measures(
             "In the nine months, EDS earned $315.8 million. Revenue rose 14% to $4.03 billion.\n\n\
-             Revenue rose 2% to $9 billion.",
+             Revenue rose 2% to $9 billion.\n\nAnalysts were pleased.\n\nSales rose 5%.",
         );
         assert_eq!(
             m,
@@ -1251,8 +1252,21 @@ pub(super) mod tests {
                 "nine-month net income (EDS)",
                 "nine-month revenue % change (EDS)",
                 "nine-month revenue (EDS)",
+                "revenue % change (EDS)",
+                "revenue (EDS)",
                 "revenue % change",
-                "revenue",
+            ]
+        );
+        // The company that reports the results owns them.
+        let m = measures(
+            "Separately, America West Airlines, Phoenix, Ariz., reported third-quarter profit \
+             jumped 45% to $5.8 million.",
+        );
+        assert_eq!(
+            m,
+            [
+                "quarterly net income % change (America West Airlines)",
+                "quarterly net income (America West Airlines)",
             ]
         );
         let m = measures("In the year-earlier period, the company earned $461 million.");

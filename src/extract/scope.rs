@@ -90,8 +90,8 @@ static TITLES: WordSet = WordSet::new(&[
 ]);
 
 /// Gives every measure without a scope one (`paragraphs`: the paragraph of each sentence).
-/// An amount takes the scope of the amount before it in the same paragraph ("At EDS, profit
-/// jumped 16% … Revenue rose 12%": EDS's revenue). Counts carry no scope to each other ("Three
+/// An amount takes the scope of the amount before it in the same paragraph or the one before
+/// ("At EDS, profit jumped 16% … Revenue rose 12%": EDS's revenue). Counts carry no scope to each other ("Three
 /// German engineers" says nothing of the next count), but a count takes the place of the event
 /// its sentence names, and a count of victims that of the event named just before it; a count
 /// of several events' victims has no one place. What names none takes the article's topic. A
@@ -160,7 +160,7 @@ pub(crate) fn apply_scopes(
         }
         let scope = carried
             .as_ref()
-            .filter(|(_, p)| amount && *p == paragraph)
+            .filter(|(_, p)| amount && *p + 1 >= paragraph)
             .map(|(s, _)| s.clone())
             .or_else(|| {
                 topic
@@ -279,6 +279,54 @@ pub(super) fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<Str
         .collect();
     (!names.is_empty() && !super::not_figures::is_month(names[0])).then(|| names.join(" "))
 }
+
+/// "America West Airlines, Phoenix, Ariz., reported third-quarter profit jumped 45%": the
+/// company that reports a quantity whose phrase is tokens `start..end`.
+pub(super) fn reporter_before(tokens: &[Token<'_>], start: usize, end: usize) -> Option<String> {
+    // The verb, in the phrase or before the period's words it may not include ("third-quarter").
+    let verb = (start.saturating_sub(4)..end.min(tokens.len()))
+        .rev()
+        .take_while(|&k| !tokens[k].is_capitalized())
+        .find(|&k| REPORTING_VERBS.contains_lower(tokens[k].text))?;
+    if verb < 1 {
+        return None;
+    }
+    // Groups of capitalized words between commas, last first: "Ariz.", "Phoenix", "America West
+    // Airlines".
+    let mut end = if tokens[verb - 1].text == "," {
+        verb - 1
+    } else {
+        verb
+    };
+    let mut first: Option<std::ops::Range<usize>> = None;
+    for _ in 0..3 {
+        let mut k = end;
+        while k > 0 && end - k < 5 && (is_name_word(&tokens[k - 1]) || tokens[k - 1].text == ".") {
+            k -= 1;
+        }
+        if k == end || (k == 0 && end - k == 1 && is_common_word_start(tokens, 0)) {
+            break;
+        }
+        first = Some(k..end);
+        if k < 2 || tokens[k - 1].text != "," {
+            break;
+        }
+        end = k - 1;
+    }
+    let names = first?;
+    let words: Vec<&str> = tokens[names]
+        .iter()
+        .take_while(|t| is_name_word(t))
+        .map(|t| t.text)
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Verbs by which a company reports its results.
+#[rustfmt::skip]
+static REPORTING_VERBS: WordSet = WordSet::new(&[
+    "reported", "reports", "posted", "posts", "recorded", "records", "announced", "announces",
+]);
 
 /// "Oklahoma City, where 168 people were killed": the place a relative clause of place opens
 /// with, right before the figure.
