@@ -43,6 +43,8 @@ pub(crate) fn assign(
         let counted = f.unit.as_deref().is_some_and(is_count_noun) && f.kind != FigureKind::Money;
         let each_share = per_share(tokens, f);
         let mut possessor = None;
+        // Named by the noun the amount modifies ("a 3% stake", "6 3/8% debentures").
+        let mut modified = false;
         let quantity = if counted {
             count_quantity(tokens, f, at).map(|q| {
                 // "up from 96,000 in June": the full quantity of the count compared with.
@@ -61,6 +63,7 @@ pub(crate) fn assign(
                 }
             })
         } else if let Some(noun) = noun_after(tokens, f) {
+            modified = true;
             Some(noun)
         } else {
             let own = match subject_before(tokens, at, &f.range, taken.clone()) {
@@ -70,7 +73,12 @@ pub(crate) fn assign(
                 }
                 Some(Subject::Name(name, verb)) => {
                     possessor = Some(name);
-                    verb.and_then(quantity_of_verb).map(str::to_string)
+                    verb.and_then(quantity_of_verb)
+                        .or_else(|| {
+                            (f.kind == FigureKind::Money && closed_before(tokens, at))
+                                .then_some("share price")
+                        })
+                        .map(str::to_string)
                 }
                 Some(Subject::Agent(verb)) => verb.and_then(quantity_of_verb).map(str::to_string),
                 None => None,
@@ -137,13 +145,59 @@ pub(crate) fn assign(
             _ if f.kind == FigureKind::Ratio => " multiple",
             _ => "",
         };
+        // "56% of the population", "the 38.5% of shares tendered": a percentage of a population
+        // is its share, never one series with the count (what comes after inherits the count).
+        let share = f.kind == FigureKind::Percent
+            && f.direction.is_none()
+            && !modified
+            && is_population(&quantity);
+        let share = if share { "share of " } else { "" };
+        // "Milton Roy shares leaped $2, to $18.375": an amount of a population is its price.
+        if f.kind == FigureKind::Money && !each_share && rate.is_none() && is_population(&quantity)
+        {
+            if matches!(quantity.as_str(), "shares" | "stock") || quantity.ends_with(" shares") {
+                quantity = "share price".to_string();
+            } else {
+                quantity.push_str(" value");
+            }
+        }
         f.measure = Some(match scope {
-            Some(s) => format!("{quantity}{suffix} ({s})"),
-            None => format!("{quantity}{suffix}"),
+            Some(s) => format!("{share}{quantity}{suffix} ({s})"),
+            None => format!("{share}{quantity}{suffix}"),
         });
     }
     period_cache.flatten()
 }
+
+/// Whether a quantity counts members of a population: its head is a plural count noun
+/// ("people", "displaced children", "shares", "arrests"), not an amount in the plural
+/// ("earnings", "sales", "prices").
+fn is_population(quantity: &str) -> bool {
+    let head = quantity.rsplit(' ').next().unwrap_or(quantity);
+    if quantity.starts_with("share of ") {
+        return false;
+    }
+    matches!(
+        head,
+        "people" | "children" | "women" | "men" | "staff" | "police"
+    ) || (head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("ics")
+        && !AMOUNT_PLURALS.contains(head))
+}
+
+/// Plural nouns of amounts, whose percentage is not a share of members: "sales rose to 3% of
+/// GDP".
+#[rustfmt::skip]
+static AMOUNT_PLURALS: WordSet = WordSet::new(&[
+    "sales", "earnings", "revenues", "savings", "holdings", "assets", "profits", "prices",
+    "rates", "yields", "costs", "taxes", "wages", "exports", "imports", "reserves", "expenses",
+    "returns", "losses", "proceeds", "funds", "deposits", "loans", "borrowings", "spends",
+    "outlays", "tariffs", "margins", "gains", "futures", "bonds", "notes", "debentures",
+    "securities", "treasuries", "stocks", "equities", "markets", "economics", "odds", "sports",
+    "news", "means", "series", "premises", "basis", "points",
+]);
 
 /// "the dollar was at 1.8400 marks and 142.10 yen", "the euro was at $1.0912": the price of a
 /// currency in another, "dollar in marks", "euro in US dollars". A figure compared with one
@@ -318,6 +372,17 @@ fn quantity_of_verb(verb: String) -> Option<&'static str> {
         "paid" | "pays" | "offered" | "offers" | "bid" => Some("price"),
         _ => None,
     }
+}
+
+/// "GM closed down $1.875", "Cineplex closed at $11": a company's stock at the close of trading,
+/// the verb within the few words before the amount at token `at`.
+fn closed_before(tokens: &[Token<'_>], at: usize) -> bool {
+    tokens[at.saturating_sub(4)..at].iter().any(|t| {
+        matches!(
+            t.text,
+            "closed" | "closes" | "finished" | "ended" | "traded" | "opened"
+        )
+    })
 }
 
 /// The token the figure's number starts at (after a currency sign or a qualifier).
@@ -713,7 +778,10 @@ fn subject_before(
             .collect::<Vec<_>>();
         return Some(Subject::Quantity(rest.join(" "), Some(owner.join(" "))));
     }
-    let possessor = possessor.or_else(|| reporter_before(tokens, start, k));
+    // "The company's stock": the article's company, not one called "company".
+    let possessor = possessor
+        .filter(|p| !ORGANIZATION_NOUNS.contains_lower(p))
+        .or_else(|| reporter_before(tokens, start, k));
     Some(Subject::Quantity(text, possessor))
 }
 
@@ -953,6 +1021,7 @@ fn noun_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
                 t.is_word()
                     && !t.is_capitalized()
                     && !STOP.contains(t.lower().as_ref())
+                    && !CALENDAR.contains(t.lower().as_ref())
                     && !t.text.bytes().all(|b| b.is_ascii_digit())
             })
             .take(3)
@@ -984,8 +1053,13 @@ fn per_share(tokens: &[Token<'_>], f: &FigureMention) -> bool {
             .map(|t| t.lower().into_owned())
             .unwrap_or_default()
     };
-    matches!(w(end).as_str(), "a" | "per" | "each")
-        && matches!(w(end + 1).as_str(), "share" | "shares")
+    let share = |k: usize| matches!(w(k).as_str(), "share" | "shares");
+    // "$1.65 a share", "$43.50 for each of the 4.9 million shares".
+    (matches!(w(end).as_str(), "a" | "per" | "each") && share(end + 1))
+        || (w(end) == "for"
+            && w(end + 1) == "each"
+            && w(end + 2) == "of"
+            && (end + 3..end + 8).any(share))
 }
 
 /// Words that say when, not what: "year-earlier loss" and "loss" are one measure.
@@ -1306,6 +1380,29 @@ pub(super) mod tests {
                 "pound in US dollars",
             ]
         );
+    }
+
+    #[test]
+    fn prices_shares_and_percentages_of_a_population_are_series_of_their_own() {
+        let m = measures("GM closed down $1.875 at $44.875 in trading yesterday.");
+        assert_eq!(m, ["share price change (GM)", "share price (GM)"]);
+        let m = measures("Milton Roy shares leaped $2, to $18.375 each.");
+        assert_eq!(
+            m,
+            [
+                "share price change (Milton Roy)",
+                "share price (Milton Roy)"
+            ]
+        );
+        let m = measures("The company's stock fell $1.125 to $13.625 yesterday.");
+        assert_eq!(m, ["stock change", "stock"]);
+        let m = measures("The price is $43.50 for each of the 4.9 million shares it doesn't own.");
+        assert_eq!(m[0], "price per share");
+        // A percentage of people is their share; the count stays the count.
+        let m = measures("Some 2.1 million refugees, or 40% of the camp residents, lack water.");
+        assert_eq!(m, ["refugees", "share of refugees"]);
+        let m = measures("Sales were 3% of the total.");
+        assert_eq!(m, ["revenue"]);
     }
 
     #[test]

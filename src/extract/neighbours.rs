@@ -264,6 +264,10 @@ fn people_predicate_after(tokens: &[Token<'_>], end: usize) -> bool {
         .is_some_and(|w| PEOPLE_PREDICATES.contains(w.as_ref()))
 }
 
+/// How many times its lower end the upper end of a range may be ("trim 275 to 350 jobs", "fell
+/// 50% to 75%").
+const MAX_RANGE_SPREAD: f64 = 3.0;
+
 /// "down 1.49 euros, or 7.4%": a figure after ", or" restates the change before it and goes the
 /// same way; so does the upper end of a range of changes: "fell 50% to 75%", "trim about 275 to
 /// 350 jobs" (an end in another unit is the level reached: "rose 5% to $10 billion").
@@ -271,9 +275,14 @@ fn continue_directions(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureM
     for i in 1..figures.len() {
         let gap = between(tokens, figures[i - 1].range.end, figures[i].range.start);
         let words: Vec<&str> = gap.iter().map(AsRef::as_ref).collect();
+        // A range runs low to high within one order of magnitude: "fell $1.125 to $13.625" is a
+        // change and the level it reached.
+        let (low, high) = (figures[i - 1].value, figures[i].value);
         let range_end = matches!(words.as_slice(), ["to"] | ["-"] | ["–"])
             && figures[i].unit.is_some()
-            && figures[i].unit == figures[i - 1].unit;
+            && figures[i].unit == figures[i - 1].unit
+            && low < high
+            && high <= low * MAX_RANGE_SPREAD;
         if (range_end || matches!(words.as_slice(), [",", "or"] | ["or"]))
             && figures[i].direction.is_none()
             && let Some(d) = figures[i - 1].direction
@@ -379,6 +388,8 @@ mod tests {
         );
         let f = figs("Exports rose 5% to $10 billion.");
         assert_eq!((f[0].2, f[1].2), (Some(Direction::Up), None));
+        let f = figs("The company's stock fell $1.125 to $13.625 yesterday.");
+        assert_eq!((f[0].2, f[1].2), (Some(Direction::Down), None));
         let f = figs("It will reduce results for 1989 by $3 million to $4 million.");
         assert_eq!(
             (f[0].2, f[1].2),
