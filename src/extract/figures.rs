@@ -923,6 +923,11 @@ pub(crate) fn noun_phrase_after(
         let t = &tokens[k];
         let w = lower(t);
         // "low- or middle-income": a dangling hyphen and a conjunction inside the phrase.
+        // "10 other people", "a further 350 people": what is counted comes after.
+        if words.is_empty() && matches!(w.as_ref(), "other" | "further" | "additional") {
+            k += 1;
+            continue;
+        }
         let dangling = t.text == "-" && !words.is_empty();
         let joined = matches!(w.as_ref(), "or" | "and")
             && k > 0

@@ -45,6 +45,8 @@ pub(crate) fn assign(
         let mut possessor = None;
         // Named by the noun the amount modifies ("a 3% stake", "6 3/8% debentures").
         let mut modified = false;
+        // Named by the noun phrase the clause is about ("average attendance … reached 41,200").
+        let mut subject_named = false;
         let quantity = if counted {
             count_quantity(tokens, f, at).map(|q| {
                 // "up from 96,000 in June": the full quantity of the count compared with.
@@ -69,6 +71,7 @@ pub(crate) fn assign(
             let own = match subject_before(tokens, at, &f.range, taken.clone()) {
                 Some(Subject::Quantity(phrase, owner)) => {
                     possessor = owner;
+                    subject_named = true;
                     Some(phrase)
                 }
                 Some(Subject::Name(name, verb)) => {
@@ -100,6 +103,17 @@ pub(crate) fn assign(
             named.push(None);
             continue;
         };
+        // "attendance … had reached a record 41,200": a bare number counts what it is said of.
+        if subject_named && f.unit.is_none() && f.kind == FigureKind::Level {
+            let head = quantity.rsplit(' ').next().unwrap_or(&quantity);
+            // "Officials said 300 left": who speaks is not what is counted.
+            let spoken = tokens[at.saturating_sub(3)..at]
+                .iter()
+                .any(|t| matches!(t.text, "said" | "says" | "told" | "say"));
+            if !spoken && (is_population(head) || HEADCOUNTS.contains(head)) {
+                f.unit = Some(head.to_string());
+            }
+        }
         let rate = exchange_rate(&quantity, f);
         if let Some(rate) = &rate {
             quantity.clone_from(rate);
@@ -186,6 +200,13 @@ fn is_population(quantity: &str) -> bool {
         && !head.ends_with("ics")
         && !AMOUNT_PLURALS.contains(head))
 }
+
+/// Singular nouns that are counts of people: "attendance reached 41,200".
+#[rustfmt::skip]
+static HEADCOUNTS: WordSet = WordSet::new(&[
+    "attendance", "turnout", "population", "membership", "enrollment", "enrolment",
+    "circulation", "audience", "readership", "viewership", "headcount", "workforce",
+]);
 
 /// Plural nouns of amounts, whose percentage is not a share of members: "sales rose to 3% of
 /// GDP".
@@ -888,6 +909,10 @@ fn time_phrase(tokens: &[Token<'_>], mut k: usize) -> Phrase {
         }
         k -= 1;
     }
+    // "attendance this season had reached": a phrase of time without a preposition.
+    if k < start && matches!(tokens[k].lower().as_ref(), "this" | "last" | "next") {
+        return Phrase::Time(k);
+    }
     Phrase::None
 }
 
@@ -916,6 +941,7 @@ fn period_end_before(tokens: &[Token<'_>], k: usize) -> Option<usize> {
 #[rustfmt::skip]
 static TIME_NOUNS: WordSet = WordSet::new(&[
     "quarter", "year", "period", "months", "month", "half", "week", "weeks", "days", "session",
+    "season",
 ]);
 
 /// Generic nouns for an organization a story is about, which say neither whose nor what: "the
@@ -1134,7 +1160,9 @@ fn is_quantity(q: &str) -> bool {
     };
     let alone = words.next().is_none();
     let participle = alone && (first.ends_with("ed") || first.ends_with("en"));
-    !(NOT_HEADS.contains(first) || participle || first.contains('\''))
+    // "average attendance" names one; "would average 48 euros" does not.
+    let modifier = !alone && first == "average";
+    !((NOT_HEADS.contains(first) && !modifier) || participle || first.contains('\''))
 }
 
 /// Words that never open the name of a quantity.
@@ -1403,6 +1431,24 @@ pub(super) mod tests {
         assert_eq!(m, ["refugees", "share of refugees"]);
         let m = measures("Sales were 3% of the total.");
         assert_eq!(m, ["revenue"]);
+    }
+
+    #[test]
+    fn a_bare_number_counts_the_headcount_it_is_said_of() {
+        let first = |text: &str| {
+            let s = split_sentences(text);
+            let f = find_figures(text, &s, &tokenize_all(text, &s), &[]).remove(0);
+            (f.unit, f.measure)
+        };
+        assert_eq!(
+            first("Officials said average attendance this season had reached a record 41,200."),
+            (Some("attendance".into()), Some("average attendance".into()))
+        );
+        // Not what speaks: "the agency said that some 410,000 had fled".
+        let (unit, _) = first("In Geneva, the agency said that some 410,000 had fled.");
+        assert_eq!(unit.as_deref(), Some("people"));
+        let m = measures("His mother and 10 other people drowned.");
+        assert_eq!(m, ["people drowned"]);
     }
 
     #[test]
