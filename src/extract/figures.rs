@@ -1020,6 +1020,7 @@ fn fill_change_units(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMen
 mod tests {
     use super::*;
     use crate::extract::sentences::split_sentences;
+    use crate::extract::tokens::{Lowered, tokenize_all};
 
     /// (text, value, unit, qualifier, kind) of a figure.
     type Row = (
@@ -1034,23 +1035,18 @@ mod tests {
 
     fn figs(text: &str) -> Vec<Row> {
         let s = split_sentences(text);
-        find_figures(
-            text,
-            &s,
-            &crate::extract::tokens::tokenize_all(text, &s),
-            &[],
-        )
-        .into_iter()
-        .map(|f| {
-            (
-                text[f.range].to_string(),
-                f.value,
-                f.unit,
-                f.qualifier.map(Qualifier::label),
-                f.kind.label(),
-            )
-        })
-        .collect()
+        find_figures(text, &s, &tokenize_all(text, &Lowered::new(text), &s), &[])
+            .into_iter()
+            .map(|f| {
+                (
+                    text[f.range].to_string(),
+                    f.value,
+                    f.unit,
+                    f.qualifier.map(Qualifier::label),
+                    f.kind.label(),
+                )
+            })
+            .collect()
     }
 
     fn one(text: &str) -> Row {

@@ -1087,11 +1087,11 @@ fn has_change_predicate(quantity: &str) -> bool {
 mod tests {
     use crate::extract::figures::find_figures;
     use crate::extract::sentences::split_sentences;
-    use crate::extract::tokens::tokenize_all;
+    use crate::extract::tokens::{Lowered, tokenize_all};
 
     fn measures(text: &str) -> Vec<String> {
         let s = split_sentences(text);
-        find_figures(text, &s, &tokenize_all(text, &s), &[])
+        find_figures(text, &s, &tokenize_all(text, &Lowered::new(text), &s), &[])
             .into_iter()
             .map(|f| f.measure.unwrap_or_default())
             .collect()

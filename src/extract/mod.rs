@@ -202,7 +202,8 @@ fn extract_plain(
     let text = plain.as_str();
     let sentences = sentences::split_sentences(text);
     let timexes = timex::tag(text, published);
-    let tokenized = tokens::tokenize_all(text, &sentences);
+    let lowered = tokens::Lowered::new(text);
+    let tokenized = tokens::tokenize_all(text, &lowered, &sentences);
     let speakers = attribution::attribute(text, &sentences, &tokenized);
     let taken: Vec<Range<usize>> = timexes.iter().map(|t| t.start..t.end).collect();
     let found = figures::find_figures(text, &sentences, &tokenized, &taken);

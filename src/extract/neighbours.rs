@@ -291,12 +291,12 @@ mod tests {
     use crate::extract::direction::Direction;
     use crate::extract::figures::find_figures;
     use crate::extract::sentences::split_sentences;
-    use crate::extract::tokens::tokenize_all;
+    use crate::extract::tokens::{Lowered, tokenize_all};
 
     /// (value, unit, direction) of each figure.
     fn figs(text: &str) -> Vec<(f64, Option<String>, Option<Direction>)> {
         let s = split_sentences(text);
-        find_figures(text, &s, &tokenize_all(text, &s), &[])
+        find_figures(text, &s, &tokenize_all(text, &Lowered::new(text), &s), &[])
             .into_iter()
             .map(|f| (f.value, f.unit, f.direction))
             .collect()

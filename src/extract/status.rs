@@ -109,10 +109,11 @@ pub(crate) fn status_at(tokens: &[Token<'_>], at: usize) -> Option<Status> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::tokens::figure_in_sentence;
+    use crate::extract::tokens::{Lowered, figure_in_sentence};
 
     fn status(sentence: &str, figure: &str) -> Option<Status> {
-        let (toks, start, _) = figure_in_sentence(sentence, figure);
+        let lowered = Lowered::new(sentence);
+        let (toks, start, _) = figure_in_sentence(sentence, &lowered, figure);
         status_at(&toks, start)
     }
 

@@ -13,6 +13,8 @@ pub(crate) struct Token<'a> {
     pub(crate) end: usize,
     /// The token as written.
     pub(crate) text: &'a str,
+    /// The token lowercased, when it is ASCII (as most words are): a slice of [`Lowered`].
+    ascii_lower: Option<&'a str>,
 }
 
 impl<'a> Token<'a> {
@@ -26,10 +28,13 @@ impl<'a> Token<'a> {
         self.text.chars().next().is_some_and(char::is_alphanumeric)
     }
 
-    /// The token lowercased: borrowed when it is ASCII with no capital letter (as most words
-    /// are), so that comparing words allocates nothing for them.
+    /// The token lowercased: borrowed when it is ASCII (as most words are), so that comparing
+    /// words allocates nothing for them.
     pub(crate) fn lower(&self) -> Cow<'a, str> {
-        lowercase(self.text)
+        match self.ascii_lower {
+            Some(lower) => Cow::Borrowed(lower),
+            None => Cow::Owned(self.text.to_lowercase()),
+        }
     }
 
     /// Byte range.
@@ -54,16 +59,46 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | ',')
 }
 
+/// A text with its ASCII letters lowercased: the same length and byte offsets as the text, so
+/// that the lowercase of an ASCII token is the slice of it at the token's range.
+pub(crate) struct Lowered(String);
+
+impl Lowered {
+    /// `text` with its ASCII letters lowercased.
+    pub(crate) fn new(text: &str) -> Self {
+        Lowered(text.to_ascii_lowercase())
+    }
+}
+
 /// Tokenizes every sentence of `text` (byte ranges), once for all the extractors that read them.
-pub(crate) fn tokenize_all<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<Vec<Token<'a>>> {
+/// `lowered` is [`Lowered::new`] of `text`.
+pub(crate) fn tokenize_all<'a>(
+    text: &'a str,
+    lowered: &'a Lowered,
+    sentences: &[Range<usize>],
+) -> Vec<Vec<Token<'a>>> {
     sentences
         .iter()
-        .map(|s| tokenize(text, s.clone()))
+        .map(|s| tokenize(text, lowered, s.clone()))
         .collect()
 }
 
-/// Tokenizes `text[range]`.
-pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+/// Tokenizes `text[range]`; `lowered` is [`Lowered::new`] of `text`.
+pub(crate) fn tokenize<'a>(
+    text: &'a str,
+    lowered: &'a Lowered,
+    range: Range<usize>,
+) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), lowered.0.len());
+    let token = |start: usize, end: usize| {
+        let text = &text[start..end];
+        Token {
+            start,
+            end,
+            text,
+            ascii_lower: text.is_ascii().then(|| &lowered.0[start..end]),
+        }
+    };
     let mut out = Vec::new();
     let slice = &text[range.clone()];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
@@ -98,19 +133,11 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 }
             }
             let end = chars.get(j).map_or(slice.len(), |&(e, _)| e);
-            out.push(Token {
-                start: range.start + at,
-                end: range.start + end,
-                text: &slice[at..end],
-            });
+            out.push(token(range.start + at, range.start + end));
             i = j;
         } else {
             let end = at + c.len_utf8();
-            out.push(Token {
-                start: range.start + at,
-                end: range.start + end,
-                text: &slice[at..end],
-            });
+            out.push(token(range.start + at, range.start + end));
             i += 1;
         }
     }
@@ -118,13 +145,15 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
 }
 
 /// For tests of the rules that read a figure's neighbours: `sentence` as one sentence's tokens,
-/// and the first and end token index of `figure` in it.
+/// and the first and end token index of `figure` in it. `lowered` is [`Lowered::new`] of
+/// `sentence`.
 #[cfg(test)]
 pub(crate) fn figure_in_sentence<'a>(
     sentence: &'a str,
+    lowered: &'a Lowered,
     figure: &str,
 ) -> (Vec<Token<'a>>, usize, usize) {
-    let toks = tokenize(sentence, 0..sentence.len());
+    let toks = tokenize(sentence, lowered, 0..sentence.len());
     let at = sentence
         .find(figure)
         .expect("the figure is in the sentence");
@@ -164,7 +193,9 @@ mod tests {
     #[test]
     fn tokenizes_news_text() {
         let t = "Shin Won-sik’s 7,000 rounds, 1.5%. U.S.";
-        let words: Vec<&str> = tokenize(t, 0..t.len()).iter().map(|t| t.text).collect();
+        let lowered = Lowered::new(t);
+        let tokens = tokenize(t, &lowered, 0..t.len());
+        let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
         assert_eq!(
             words,
             [
