@@ -589,14 +589,10 @@ impl<'a> CharIndex<'a> {
     fn new(text: &'a str) -> Self {
         let mut checkpoints = Vec::with_capacity(text.len() / Self::STEP + 1);
         let mut count = 0;
-        for (i, b) in text.bytes().enumerate() {
-            if i % Self::STEP == 0 {
-                checkpoints.push(count);
-            }
+        for block in text.as_bytes().chunks(Self::STEP) {
+            checkpoints.push(count);
             // Count bytes that start a character.
-            if (b as i8) >= -0x40 {
-                count += 1;
-            }
+            count += block.iter().filter(|&&b| (b as i8) >= -0x40).count();
         }
         CharIndex { text, checkpoints }
     }

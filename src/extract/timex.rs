@@ -127,7 +127,8 @@ struct Tok<'a> {
 /// Tokenizes `text`; `lowered` is `text` with its ASCII letters lowercased (the same byte
 /// offsets), from which ASCII words take their lowercase without allocating.
 fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
-    let mut toks = Vec::new();
+    // About one token in four bytes of prose: room for them all at once.
+    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut it = text.char_indices().peekable();
     let mut sp = true;
     let mut newlines = 0usize;

@@ -99,9 +99,11 @@ pub(crate) fn tokenize<'a>(
             ascii_lower: text.is_ascii().then(|| &lowered.0[start..end]),
         }
     };
-    let mut out = Vec::new();
     let slice = &text[range.clone()];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    // Sized for the chars and for a token in about four bytes, so that neither grows.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
+    chars.extend(slice.char_indices());
+    let mut out = Vec::with_capacity(slice.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
