@@ -349,8 +349,15 @@ fn currency_word(tokens: &[Token<'_>], at: usize) -> Option<(usize, &'static str
     let mut best: Option<(usize, &'static str)> = None;
     // Most words are no currency's first word: one lowercase and one comparison each.
     let first = lower(tokens.get(at)?);
+    // A name's first word ends at its first space or period, so holds neither.
+    if first.contains([' ', '.']) {
+        return None;
+    }
     for (name, code) in CURRENCY_WORDS {
-        if name.split([' ', '.']).next() != Some(first.as_ref()) {
+        let first_word = name
+            .strip_prefix(first.as_ref())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '.']));
+        if !first_word {
             continue;
         }
         let mut k = at;

@@ -182,9 +182,9 @@ fn bridged<'n>(
     let to = tokens.partition_point(|t| t.start < own.start);
     let gap = tokens.get(from..to)?;
     let bridge = gap.len() <= 4
-        && gap.iter().all(|t| {
-            matches!(t.text, "," | "$" | "€" | "£" | "¥") || BRIDGE_WORDS.contains_lower(t.text)
-        });
+        && gap
+            .iter()
+            .all(|t| matches!(t.text, "," | "$" | "€" | "£" | "¥") || t.lower_in(&BRIDGE_WORDS));
     bridge.then_some(last)
 }
 

@@ -579,12 +579,12 @@ pub fn format_value(value: f64) -> String {
 /// Byte offsets to character offsets in one text, in O(1) amortized per lookup.
 struct CharIndex<'a> {
     text: &'a str,
-    /// Character count at every 256th byte.
+    /// Character count at every 64th byte.
     checkpoints: Vec<usize>,
 }
 
 impl<'a> CharIndex<'a> {
-    const STEP: usize = 256;
+    const STEP: usize = 64;
 
     fn new(text: &'a str) -> Self {
         let mut checkpoints = Vec::with_capacity(text.len() / Self::STEP + 1);

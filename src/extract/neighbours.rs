@@ -192,7 +192,7 @@ fn counted_subject(tokens: &[Token<'_>], figure: &Range<usize>) -> Option<String
                 .take_while(|t| {
                     t.text.chars().all(|c| c.is_alphabetic() || c == '-')
                         && !t.is_capitalized()
-                        && !SUBJECT_ENDS.contains_lower(t.text)
+                        && !t.lower_in(&SUBJECT_ENDS)
                 })
                 .take(3)
                 .map(|t| t.lower().into_owned())
@@ -239,7 +239,7 @@ static NOT_COUNTED: WordSet = WordSet::new(&[
 /// after a verb that harms or holds people counts people.
 fn people_verb_before(tokens: &[Token<'_>], figure: &Range<usize>) -> bool {
     let at = tokens.partition_point(|t| t.start < figure.start);
-    at > 0 && PEOPLE_VERBS.contains_lower(tokens[at - 1].text)
+    at > 0 && tokens[at - 1].lower_in(&PEOPLE_VERBS)
 }
 
 /// Verbs before a bare count of people.

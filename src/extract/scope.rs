@@ -192,7 +192,7 @@ pub(super) fn segment(tokens: &[Token<'_>]) -> Option<String> {
 pub(super) fn event_place(tokens: &[Token<'_>]) -> Option<String> {
     let mut found: Option<String> = None;
     for k in 1..tokens.len() {
-        if !EVENT_NOUNS.contains_lower(tokens[k].text) {
+        if !tokens[k].lower_in(&EVENT_NOUNS) {
             continue;
         }
         let mut start = k;

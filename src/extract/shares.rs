@@ -114,7 +114,7 @@ pub(crate) fn find(
         // Most words start nothing here: a look at the first letter, then one lookup.
         let first = tokens[k].text.as_bytes()[0].to_ascii_lowercase();
         if !matches!(first, b'a' | b'd' | b'f' | b'h' | b'o' | b'q' | b't')
-            || !FIRST_WORDS.contains_lower(tokens[k].text)
+            || !tokens[k].lower_in(&FIRST_WORDS)
         {
             continue;
         }

@@ -81,14 +81,14 @@ pub(crate) fn status_at(tokens: &[Token<'_>], at: usize) -> Option<Status> {
         if matches!(t.text, ";" | "," | ":") {
             break;
         }
-        if FORECAST_WORDS.contains_lower(t.text) {
+        if t.lower_in(&FORECAST_WORDS) {
             return Some(Status::Forecast);
         }
-        if MODALS.contains_lower(t.text)
+        if t.lower_in(&MODALS)
             && tokens[k + 1..at]
                 .iter()
                 .take(4)
-                .any(|n| OUTCOME_VERBS.contains_lower(n.text))
+                .any(|n| n.lower_in(&OUTCOME_VERBS))
         {
             return Some(Status::Forecast);
         }
@@ -101,7 +101,7 @@ pub(crate) fn status_at(tokens: &[Token<'_>], at: usize) -> Option<Status> {
             tokens[k + 2..]
                 .iter()
                 .take(6)
-                .any(|t| FORECAST_WORDS.contains_lower(t.text))
+                .any(|t| t.lower_in(&FORECAST_WORDS))
         })
         .map(|_| Status::Forecast)
 }

@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::words::{MAX_LISTED_WORD, WordSet};
+
 /// A word or a punctuation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token<'a> {
@@ -35,6 +37,14 @@ impl<'a> Token<'a> {
             Some(lower) => Cow::Borrowed(lower),
             None => Cow::Owned(self.text.to_lowercase()),
         }
+    }
+
+    /// Whether the token lowercased is one of `set`'s words, from the lowercase it carries,
+    /// without allocating: a word longer than [`MAX_LISTED_WORD`] bytes or not ASCII is in no
+    /// list.
+    pub(crate) fn lower_in(&self, set: &WordSet) -> bool {
+        self.ascii_lower
+            .is_some_and(|w| w.len() <= MAX_LISTED_WORD && set.contains(w))
     }
 
     /// Byte range.
