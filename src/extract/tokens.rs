@@ -110,27 +110,51 @@ pub(crate) fn tokenize<'a>(
         }
     };
     let slice = &text[range.clone()];
-    // Sized for the chars and for a token in about four bytes, so that neither grows.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
-    chars.extend(slice.char_indices());
+    // Sized for a token in about four bytes, so that it does not grow.
     let mut out = Vec::with_capacity(slice.len() / 4 + 1);
+    let mut push =
+        |start: usize, end: usize| out.push(token(range.start + start, range.start + end));
+    if slice.is_ascii() {
+        // Every char is one byte: read them in place.
+        let bytes = slice.as_bytes();
+        split_words(
+            bytes.len(),
+            |k| (k, char::from(bytes[k])),
+            slice.len(),
+            &mut push,
+        );
+    } else {
+        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        split_words(chars.len(), |k| chars[k], slice.len(), &mut push);
+    }
+    out
+}
+
+/// The tokens of a text of `count` chars and `len` bytes, where `char_at(k)` is the byte offset
+/// and the char of the `k`th char: `push(start, end)` for each token's byte range.
+fn split_words(
+    count: usize,
+    char_at: impl Fn(usize) -> (usize, char),
+    len: usize,
+    mut push: impl FnMut(usize, usize),
+) {
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while i < count {
+        let (at, c) = char_at(i);
         if c.is_whitespace() {
             i += 1;
             continue;
         }
         if c.is_alphanumeric() {
             let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
+            while j < count {
+                let d = char_at(j).1;
                 if d.is_alphanumeric() {
                     j += 1;
-                } else if is_joiner(d) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
+                } else if is_joiner(d) && j + 1 < count && char_at(j + 1).1.is_alphanumeric() {
                     // "7,000" and "7.5" join only between digits; "Won-sik", "Korea's" between letters too.
-                    let prev_digit = chars[j - 1].1.is_ascii_digit();
-                    let next_digit = chars[j + 1].1.is_ascii_digit();
+                    let prev_digit = char_at(j - 1).1.is_ascii_digit();
+                    let next_digit = char_at(j + 1).1.is_ascii_digit();
                     let ok = match d {
                         ',' => prev_digit && next_digit,
                         '.' => prev_digit && next_digit,
@@ -144,16 +168,14 @@ pub(crate) fn tokenize<'a>(
                     break;
                 }
             }
-            let end = chars.get(j).map_or(slice.len(), |&(e, _)| e);
-            out.push(token(range.start + at, range.start + end));
+            let end = if j < count { char_at(j).0 } else { len };
+            push(at, end);
             i = j;
         } else {
-            let end = at + c.len_utf8();
-            out.push(token(range.start + at, range.start + end));
+            push(at, at + c.len_utf8());
             i += 1;
         }
     }
-    out
 }
 
 /// For tests of the rules that read a figure's neighbours: `sentence` as one sentence's tokens,
