@@ -900,10 +900,11 @@ fn resolve(
 mod tests {
     use super::*;
     use crate::extract::sentences::split_sentences;
+    use crate::extract::tokens::{Lowered, tokenize_all};
 
     fn speakers(text: &str) -> Vec<Option<String>> {
         let s = split_sentences(text);
-        attribute(text, &s, &crate::extract::tokens::tokenize_all(text, &s))
+        attribute(text, &s, &tokenize_all(text, &Lowered::new(text), &s))
             .into_iter()
             .map(|a| a.map(|a| a.speaker))
             .collect()

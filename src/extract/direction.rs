@@ -305,10 +305,11 @@ pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::tokens::figure_in_sentence;
+    use crate::extract::tokens::{Lowered, figure_in_sentence};
 
     fn direction(sentence: &str, figure: &str) -> Option<Direction> {
-        let (toks, start, end) = figure_in_sentence(sentence, figure);
+        let lowered = Lowered::new(sentence);
+        let (toks, start, end) = figure_in_sentence(sentence, &lowered, figure);
         direction_at(&toks, start, end)
     }
 

@@ -346,8 +346,15 @@ fn currency_word(tokens: &[Token<'_>], at: usize) -> Option<(usize, &'static str
     let mut best: Option<(usize, &'static str)> = None;
     // Most words are no currency's first word: one lowercase and one comparison each.
     let first = lower(tokens.get(at)?);
+    // A name's first word ends at its first space or period, so holds neither.
+    if first.contains([' ', '.']) {
+        return None;
+    }
     for (name, code) in CURRENCY_WORDS {
-        if name.split([' ', '.']).next() != Some(first.as_ref()) {
+        let first_word = name
+            .strip_prefix(first.as_ref())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '.']));
+        if !first_word {
             continue;
         }
         let mut k = at;
@@ -1022,6 +1029,7 @@ fn fill_change_units(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMen
 mod tests {
     use super::*;
     use crate::extract::sentences::split_sentences;
+    use crate::extract::tokens::{Lowered, tokenize_all};
 
     /// (text, value, unit, qualifier, kind) of a figure.
     type Row = (
@@ -1036,23 +1044,18 @@ mod tests {
 
     fn figs(text: &str) -> Vec<Row> {
         let s = split_sentences(text);
-        find_figures(
-            text,
-            &s,
-            &crate::extract::tokens::tokenize_all(text, &s),
-            &[],
-        )
-        .into_iter()
-        .map(|f| {
-            (
-                text[f.range].to_string(),
-                f.value,
-                f.unit,
-                f.qualifier.map(Qualifier::label),
-                f.kind.label(),
-            )
-        })
-        .collect()
+        find_figures(text, &s, &tokenize_all(text, &Lowered::new(text), &s), &[])
+            .into_iter()
+            .map(|f| {
+                (
+                    text[f.range].to_string(),
+                    f.value,
+                    f.unit,
+                    f.qualifier.map(Qualifier::label),
+                    f.kind.label(),
+                )
+            })
+            .collect()
     }
 
     fn one(text: &str) -> Row {

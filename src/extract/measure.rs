@@ -286,9 +286,9 @@ fn bridged<'n>(
     let to = tokens.partition_point(|t| t.start < own.start);
     let gap = tokens.get(from..to)?;
     let bridge = gap.len() <= 4
-        && gap.iter().all(|t| {
-            matches!(t.text, "," | "$" | "€" | "£" | "¥") || BRIDGE_WORDS.contains_lower(t.text)
-        });
+        && gap
+            .iter()
+            .all(|t| matches!(t.text, "," | "$" | "€" | "£" | "¥") || t.lower_in(&BRIDGE_WORDS));
     bridge.then_some(last)
 }
 
@@ -1220,11 +1220,11 @@ fn has_change_predicate(quantity: &str) -> bool {
 pub(super) mod tests {
     use crate::extract::figures::find_figures;
     use crate::extract::sentences::split_sentences;
-    use crate::extract::tokens::tokenize_all;
+    use crate::extract::tokens::{Lowered, tokenize_all};
 
     pub(in crate::extract) fn measures(text: &str) -> Vec<String> {
         let s = split_sentences(text);
-        find_figures(text, &s, &tokenize_all(text, &s), &[])
+        find_figures(text, &s, &tokenize_all(text, &Lowered::new(text), &s), &[])
             .into_iter()
             .map(|f| f.measure.unwrap_or_default())
             .collect()
@@ -1437,7 +1437,8 @@ pub(super) mod tests {
     fn a_bare_number_counts_the_headcount_it_is_said_of() {
         let first = |text: &str| {
             let s = split_sentences(text);
-            let f = find_figures(text, &s, &tokenize_all(text, &s), &[]).remove(0);
+            let f =
+                find_figures(text, &s, &tokenize_all(text, &Lowered::new(text), &s), &[]).remove(0);
             (f.unit, f.measure)
         };
         assert_eq!(

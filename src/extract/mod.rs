@@ -217,7 +217,8 @@ fn extract_plain(
     let text = plain.as_str();
     let sentences = sentences::split_sentences(text);
     let timexes = timex::tag(text, published);
-    let tokenized = tokens::tokenize_all(text, &sentences);
+    let lowered = tokens::Lowered::new(text);
+    let tokenized = tokens::tokenize_all(text, &lowered, &sentences);
     let speakers = attribution::attribute(text, &sentences, &tokenized);
     let taken: Vec<Range<usize>> = timexes.iter().map(|t| t.start..t.end).collect();
     let found = figures::find_figures(text, &sentences, &tokenized, &taken);
@@ -590,24 +591,20 @@ pub fn format_value(value: f64) -> String {
 /// Byte offsets to character offsets in one text, in O(1) amortized per lookup.
 struct CharIndex<'a> {
     text: &'a str,
-    /// Character count at every 256th byte.
+    /// Character count at every 64th byte.
     checkpoints: Vec<usize>,
 }
 
 impl<'a> CharIndex<'a> {
-    const STEP: usize = 256;
+    const STEP: usize = 64;
 
     fn new(text: &'a str) -> Self {
         let mut checkpoints = Vec::with_capacity(text.len() / Self::STEP + 1);
         let mut count = 0;
-        for (i, b) in text.bytes().enumerate() {
-            if i % Self::STEP == 0 {
-                checkpoints.push(count);
-            }
+        for block in text.as_bytes().chunks(Self::STEP) {
+            checkpoints.push(count);
             // Count bytes that start a character.
-            if (b as i8) >= -0x40 {
-                count += 1;
-            }
+            count += block.iter().filter(|&&b| (b as i8) >= -0x40).count();
         }
         CharIndex { text, checkpoints }
     }

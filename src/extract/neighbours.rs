@@ -192,7 +192,7 @@ fn counted_subject(tokens: &[Token<'_>], figure: &Range<usize>) -> Option<String
                 .take_while(|t| {
                     t.text.chars().all(|c| c.is_alphabetic() || c == '-')
                         && !t.is_capitalized()
-                        && !SUBJECT_ENDS.contains_lower(t.text)
+                        && !t.lower_in(&SUBJECT_ENDS)
                 })
                 .take(3)
                 .map(|t| t.lower().into_owned())
@@ -239,7 +239,7 @@ static NOT_COUNTED: WordSet = WordSet::new(&[
 /// after a verb that harms or holds people counts people.
 fn people_verb_before(tokens: &[Token<'_>], figure: &Range<usize>) -> bool {
     let at = tokens.partition_point(|t| t.start < figure.start);
-    at > 0 && PEOPLE_VERBS.contains_lower(tokens[at - 1].text)
+    at > 0 && tokens[at - 1].lower_in(&PEOPLE_VERBS)
 }
 
 /// Verbs before a bare count of people.
@@ -300,12 +300,12 @@ mod tests {
     use crate::extract::direction::Direction;
     use crate::extract::figures::find_figures;
     use crate::extract::sentences::split_sentences;
-    use crate::extract::tokens::tokenize_all;
+    use crate::extract::tokens::{Lowered, tokenize_all};
 
     /// (value, unit, direction) of each figure.
     fn figs(text: &str) -> Vec<(f64, Option<String>, Option<Direction>)> {
         let s = split_sentences(text);
-        find_figures(text, &s, &tokenize_all(text, &s), &[])
+        find_figures(text, &s, &tokenize_all(text, &Lowered::new(text), &s), &[])
             .into_iter()
             .map(|f| (f.value, f.unit, f.direction))
             .collect()

@@ -405,11 +405,11 @@ fn code(c: &Candidate<'_, '_>) -> bool {
 mod tests {
     use crate::extract::figures::find_figures;
     use crate::extract::sentences::split_sentences;
-    use crate::extract::tokens::tokenize_all;
+    use crate::extract::tokens::{Lowered, tokenize_all};
 
     fn values(text: &str) -> Vec<f64> {
         let s = split_sentences(text);
-        find_figures(text, &s, &tokenize_all(text, &s), &[])
+        find_figures(text, &s, &tokenize_all(text, &Lowered::new(text), &s), &[])
             .into_iter()
             .map(|f| f.value)
             .collect()

@@ -311,10 +311,17 @@ fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex<'_>> {
         return Vec::new();
     };
     let base = range.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    // Sized for the chars and for a lexeme in about four bytes, so that neither grows.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
+    if slice.is_ascii() {
+        // Every char is one byte (and a byte iterator tells its length, so this fills fast).
+        chars.extend(slice.bytes().map(char::from).enumerate());
+    } else {
+        chars.extend(slice.char_indices());
+    }
     let at = |k: usize| chars.get(k).map_or(slice.len(), |c| c.0) + base;
     let ch = |k: usize| chars.get(k).map(|c| c.1);
-    let mut out: Vec<Lex<'_>> = Vec::new();
+    let mut out: Vec<Lex<'_>> = Vec::with_capacity(slice.len() / 4 + 1);
     let mut joint = Joint::Space;
     let mut i = 0;
     while i < chars.len() {

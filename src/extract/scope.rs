@@ -185,10 +185,9 @@ fn places_in_countries(tokenized: &[Vec<Token<'_>>]) -> Vec<(String, String)> {
             if tokens[k].text != ","
                 || !is_name_word(country)
                 || !country.text.chars().all(char::is_alphabetic)
-                || CALENDAR.contains_lower(country.text)
+                || country.lower_in(&CALENDAR)
                 || tokens.get(k + 2).is_some_and(|t| {
-                    (is_name_word(t) && !CALENDAR.contains_lower(t.text))
-                        || t.text.starts_with('\'')
+                    (is_name_word(t) && !t.lower_in(&CALENDAR)) || t.text.starts_with('\'')
                 })
             {
                 continue;
@@ -216,7 +215,7 @@ fn places_in_countries(tokenized: &[Vec<Token<'_>>]) -> Vec<(String, String)> {
     // its adjective names, when the story names that country too.
     for tokens in tokenized {
         for k in 1..tokens.len().saturating_sub(1) {
-            if !CAPITAL_NOUNS.contains_lower(tokens[k].text) || !is_name_word(&tokens[k - 1]) {
+            if !tokens[k].lower_in(&CAPITAL_NOUNS) || !is_name_word(&tokens[k - 1]) {
                 continue;
             }
             let Some(country) = country_of_adjective(tokens[k - 1].text, tokenized) else {
@@ -287,7 +286,7 @@ pub(super) fn reporter_before(tokens: &[Token<'_>], start: usize, end: usize) ->
     let verb = (start.saturating_sub(4)..end.min(tokens.len()))
         .rev()
         .take_while(|&k| !tokens[k].is_capitalized())
-        .find(|&k| REPORTING_VERBS.contains_lower(tokens[k].text))?;
+        .find(|&k| tokens[k].lower_in(&REPORTING_VERBS))?;
     if verb < 1 {
         return None;
     }
@@ -414,7 +413,7 @@ pub(super) fn event_of(tokens: &[Token<'_>]) -> Option<Event> {
         let several = plural
             || tokens[k.saturating_sub(3)..k]
                 .iter()
-                .any(|t| SEVERAL.contains_lower(t.text));
+                .any(|t| t.lower_in(&SEVERAL));
         let event = match place_naming(tokens, k) {
             Some((_, true)) => Event::Several,
             Some(_) if several && second_place_after(tokens, k) => Event::Several,
@@ -508,7 +507,7 @@ fn place_named_at(tokens: &[Token<'_>], mut from: usize) -> Option<usize> {
         let described = tokens[from..]
             .iter()
             .take(4)
-            .position(|t| PLACE_NOUNS.contains_lower(t.text));
+            .position(|t| t.lower_in(&PLACE_NOUNS));
         if let Some(d) = described {
             let mut name = from + d + 1;
             while tokens

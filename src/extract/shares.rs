@@ -114,7 +114,7 @@ pub(crate) fn find(
         // Most words start nothing here: a look at the first letter, then one lookup.
         let first = tokens[k].text.as_bytes()[0].to_ascii_lowercase();
         if !matches!(first, b'a' | b'd' | b'f' | b'h' | b'o' | b'q' | b't')
-            || !FIRST_WORDS.contains_lower(tokens[k].text)
+            || !tokens[k].lower_in(&FIRST_WORDS)
         {
             continue;
         }
@@ -269,12 +269,12 @@ fn multiple_at(tokens: &[Token<'_>], k: usize) -> Option<FigureMention> {
 mod tests {
     use crate::extract::figures::find_figures;
     use crate::extract::sentences::split_sentences;
-    use crate::extract::tokens::tokenize_all;
+    use crate::extract::tokens::{Lowered, tokenize_all};
 
     /// (value, unit, measure) of each figure.
     fn figs(text: &str) -> Vec<(f64, String, String)> {
         let s = split_sentences(text);
-        find_figures(text, &s, &tokenize_all(text, &s), &[])
+        find_figures(text, &s, &tokenize_all(text, &Lowered::new(text), &s), &[])
             .into_iter()
             .map(|f| {
                 (

@@ -81,14 +81,14 @@ pub(crate) fn status_at(tokens: &[Token<'_>], at: usize) -> Option<Status> {
         if matches!(t.text, ";" | "," | ":") {
             break;
         }
-        if FORECAST_WORDS.contains_lower(t.text) {
+        if t.lower_in(&FORECAST_WORDS) {
             return Some(Status::Forecast);
         }
-        if MODALS.contains_lower(t.text)
+        if t.lower_in(&MODALS)
             && tokens[k + 1..at]
                 .iter()
                 .take(4)
-                .any(|n| OUTCOME_VERBS.contains_lower(n.text))
+                .any(|n| n.lower_in(&OUTCOME_VERBS))
         {
             return Some(Status::Forecast);
         }
@@ -101,7 +101,7 @@ pub(crate) fn status_at(tokens: &[Token<'_>], at: usize) -> Option<Status> {
             tokens[k + 2..]
                 .iter()
                 .take(6)
-                .any(|t| FORECAST_WORDS.contains_lower(t.text))
+                .any(|t| t.lower_in(&FORECAST_WORDS))
         })
         .map(|_| Status::Forecast)
 }
@@ -109,10 +109,11 @@ pub(crate) fn status_at(tokens: &[Token<'_>], at: usize) -> Option<Status> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::tokens::figure_in_sentence;
+    use crate::extract::tokens::{Lowered, figure_in_sentence};
 
     fn status(sentence: &str, figure: &str) -> Option<Status> {
-        let (toks, start, _) = figure_in_sentence(sentence, figure);
+        let lowered = Lowered::new(sentence);
+        let (toks, start, _) = figure_in_sentence(sentence, &lowered, figure);
         status_at(&toks, start)
     }
 

@@ -20,6 +20,8 @@
 //! the part of day. Short offsets before "later"/"earlier" ("three days later") are tagged as
 //! the length without the adverb; "Earlier"/"Later" before a weekday or "today" stay outside.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
 /// The TIMEX3 type of a temporal expression.
@@ -72,7 +74,8 @@ pub struct Timex {
 /// lines) and normalizes it against `dct`, the document creation (publication) date. Results are
 /// sorted by start and never overlap.
 pub fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
-    let toks = tokenize(text);
+    let lowered = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lowered);
     let sent = sentence_ids(&toks);
     let mut st = State {
         dct,
@@ -82,7 +85,7 @@ pub fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
         },
         explicit_year: None,
     };
-    let p = Parser { t: &toks };
+    let p = Parser::new(&toks);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -104,11 +107,11 @@ pub fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
 // ---------------------------------------------------------------------------------------------
 
 #[derive(Debug, Clone)]
-struct Tok {
+struct Tok<'a> {
     s: usize,
     e: usize,
-    /// Lowercased text.
-    w: String,
+    /// Lowercased text: borrowed from the text when lowercasing leaves it unchanged.
+    w: Cow<'a, str>,
     /// First char is uppercase.
     cap: bool,
     /// Whitespace precedes this token.
@@ -121,8 +124,11 @@ struct Tok {
     len: usize,
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
+/// Tokenizes `text`; `lowered` is `text` with its ASCII letters lowercased (the same byte
+/// offsets), from which ASCII words take their lowercase without allocating.
+fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
+    // About one token in four bytes of prose: room for them all at once.
+    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut it = text.char_indices().peekable();
     let mut sp = true;
     let mut newlines = 0usize;
@@ -166,9 +172,11 @@ fn tokenize(text: &str) -> Vec<Tok> {
             None
         };
         let w = if raw == "\u{2019}" || raw == "`" {
-            "'".to_string()
+            Cow::Borrowed("'")
+        } else if raw.is_ascii() {
+            Cow::Borrowed(&lowered[s..e])
         } else {
-            raw.to_lowercase()
+            Cow::Owned(raw.to_lowercase())
         };
         toks.push(Tok {
             s,
@@ -193,7 +201,7 @@ const ABBREVS: &[&str] = &[
 ];
 
 /// Sentence index for every token.
-fn sentence_ids(t: &[Tok]) -> Vec<usize> {
+fn sentence_ids(t: &[Tok<'_>]) -> Vec<usize> {
     let mut ids = Vec::with_capacity(t.len());
     let mut cur = 0usize;
     let mut brk = false;
@@ -203,18 +211,18 @@ fn sentence_ids(t: &[Tok]) -> Vec<usize> {
         }
         brk = false;
         ids.push(cur);
-        let w = tk.w.as_str();
+        let w = tk.w.as_ref();
         if w == "!" || w == "?" || w == ";" {
             brk = true;
         } else if w == "." {
             let prev_abbrev = i > 0 && {
                 let p = &t[i - 1];
-                ABBREVS.contains(&p.w.as_str()) || (p.w.chars().count() == 1 && !p.sp)
+                ABBREVS.contains(&p.w.as_ref()) || (p.w.chars().count() == 1 && !p.sp)
             };
             // "Birmingham, Ala., killed": a period followed by a comma ends an abbreviation.
             let next_cap = t
                 .get(i + 1)
-                .map(|n| (n.cap || n.num.is_none()) && !matches!(n.w.as_str(), "," | ";" | ":"))
+                .map(|n| (n.cap || n.num.is_none()) && !matches!(n.w.as_ref(), "," | ";" | ":"))
                 .unwrap_or(true);
             if !prev_abbrev && next_cap {
                 brk = true;
@@ -418,38 +426,32 @@ struct Cand {
 
 pub(crate) fn month_of(w: &str) -> Option<(u32, bool)> {
     // (month, is_abbreviation)
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(p) = full.iter().position(|m| *m == w) {
-        return Some((p as u32 + 1, false));
-    }
-    let ab = [
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-    ];
-    ab.iter().find(|(a, _)| *a == w).map(|(_, m)| (*m, true))
+    Some(match w {
+        "january" => (1, false),
+        "february" => (2, false),
+        "march" => (3, false),
+        "april" => (4, false),
+        "may" => (5, false),
+        "june" => (6, false),
+        "july" => (7, false),
+        "august" => (8, false),
+        "september" => (9, false),
+        "october" => (10, false),
+        "november" => (11, false),
+        "december" => (12, false),
+        "jan" => (1, true),
+        "feb" => (2, true),
+        "mar" => (3, true),
+        "apr" => (4, true),
+        "jun" => (6, true),
+        "jul" => (7, true),
+        "aug" => (8, true),
+        "sep" | "sept" => (9, true),
+        "oct" => (10, true),
+        "nov" => (11, true),
+        "dec" => (12, true),
+        _ => return None,
+    })
 }
 
 pub(crate) fn weekday_of(w: &str) -> Option<u32> {
@@ -576,12 +578,22 @@ const TZ: &[&str] = &[
 // ---------------------------------------------------------------------------------------------
 
 struct Parser<'a> {
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
+    /// [`Parser::read_number`] at every token, read once: most matchers try a number first.
+    numbers: Vec<Option<(Option<u32>, usize)>>,
 }
 
 impl<'a> Parser<'a> {
+    fn new(t: &'a [Tok<'a>]) -> Self {
+        let mut p = Parser {
+            t,
+            numbers: Vec::new(),
+        };
+        p.numbers = (0..t.len()).map(|i| p.read_number(i)).collect();
+        p
+    }
     fn w(&self, i: usize) -> &str {
-        self.t.get(i).map(|t| t.w.as_str()).unwrap_or("")
+        self.t.get(i).map(|t| t.w.as_ref()).unwrap_or("")
     }
     fn is(&self, i: usize, w: &str) -> bool {
         self.w(i) == w
@@ -618,6 +630,14 @@ impl<'a> Parser<'a> {
 
     /// A cardinal number (digits or words). Returns (value or None for vague, next index).
     fn number(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        match self.numbers.get(i) {
+            Some(n) => *n,
+            None => self.read_number(i),
+        }
+    }
+
+    /// [`Parser::number`], read from the tokens.
+    fn read_number(&self, i: usize) -> Option<(Option<u32>, usize)> {
         let w = self.w(i);
         if let Some(n) = self.num(i) {
             // Reject "7,000"-style grouped numbers and decimals.
@@ -910,7 +930,7 @@ impl<'a> Parser<'a> {
         // Followed by a lowercase plural-looking word: "2000 containers".
         let next = self.t.get(i + 1);
         if let Some(nt) = next {
-            let nw = nt.w.as_str();
+            let nw = nt.w.as_ref();
             if !nt.cap
                 && nw.chars().all(|c| c.is_alphabetic())
                 && nw.len() > 3
@@ -1024,7 +1044,7 @@ impl<'a> Parser<'a> {
         match next {
             None => Some(n as i32),
             Some(nt) => {
-                let nw = nt.w.as_str();
+                let nw = nt.w.as_ref();
                 let punct = !nt
                     .w
                     .chars()
@@ -3742,8 +3762,8 @@ enum Tense {
     None,
 }
 
-fn cue(t: &[Tok], i: usize) -> Option<Tense> {
-    let w = t[i].w.as_str();
+fn cue(t: &[Tok<'_>], i: usize) -> Option<Tense> {
+    let w = t[i].w.as_ref();
     match w {
         "will" | "shall" | "upcoming" | "scheduled" | "schedule" | "planned" | "expects"
         | "expect" | "expected" | "planning" | "could" | "might" | "soon" | "due" | "intends"
@@ -3757,7 +3777,7 @@ fn cue(t: &[Tok], i: usize) -> Option<Tense> {
             Some(Tense::Past)
         }
         _ => {
-            let next_w = t.get(i + 1).map(|x| x.w.as_str()).unwrap_or("");
+            let next_w = t.get(i + 1).map(|x| x.w.as_ref()).unwrap_or("");
             // "plans to", "is planned for": intentions; "vacation plans", "they planned" are not.
             if matches!(w, "plans" | "plan") {
                 return (next_w == "to").then_some(Tense::Future);
@@ -3765,7 +3785,7 @@ fn cue(t: &[Tok], i: usize) -> Option<Tense> {
             if w == "next" && t.get(i + 1).is_some_and(|x| x.w != "to") {
                 return Some(Tense::Future);
             }
-            if w == "set" && matches!(t.get(i + 1).map(|x| x.w.as_str()), Some("to" | "for")) {
+            if w == "set" && matches!(t.get(i + 1).map(|x| x.w.as_ref()), Some("to" | "for")) {
                 return Some(Tense::Future);
             }
             if w.len() > 4 && !t[i].cap && w.ends_with("ed") && w.chars().all(|c| c.is_alphabetic())
@@ -3784,12 +3804,12 @@ const FWD_WINDOW: usize = 12;
 /// Wider window used when no cue is found close to the expression.
 const WIDE_WINDOW: usize = 40;
 
-fn tense(t: &[Tok], sent: &[usize], s: usize, e: usize) -> Tense {
+fn tense(t: &[Tok<'_>], sent: &[usize], s: usize, e: usize) -> Tense {
     let sid = match sent.get(s) {
         Some(x) => *x,
         None => return Tense::None,
     };
-    let w = |i: usize| t.get(i).map(|x| x.w.as_str()).unwrap_or("");
+    let w = |i: usize| t.get(i).map(|x| x.w.as_ref()).unwrap_or("");
     // "until Tuesday", "as early as Tuesday", "no later than Friday": an upcoming deadline.
     // A sentence-initial "Until Thursday, ..." describes a state that lasted up to then.
     if s >= 1
@@ -3830,7 +3850,7 @@ fn tense(t: &[Tok], sent: &[usize], s: usize, e: usize) -> Tense {
             break;
         }
         // "is to" / "are to"
-        if t[i].w == "to" && i > 0 && matches!(t[i - 1].w.as_str(), "is" | "are") {
+        if t[i].w == "to" && i > 0 && matches!(t[i - 1].w.as_ref(), "is" | "are") {
             return Tense::Future;
         }
         if t[i].w == "to"
@@ -3839,7 +3859,7 @@ fn tense(t: &[Tok], sent: &[usize], s: usize, e: usize) -> Tense {
                     && n.w.len() > 2
                     && n.w.chars().all(|c| c.is_alphabetic())
                     && !matches!(
-                        n.w.as_str(),
+                        n.w.as_ref(),
                         "the" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
                     )
                     && !n.w.ends_with("ed")
@@ -3852,7 +3872,7 @@ fn tense(t: &[Tok], sent: &[usize], s: usize, e: usize) -> Tense {
             if c == Tense::Past
                 && infinitive
                 && matches!(
-                    t[i].w.as_str(),
+                    t[i].w.as_ref(),
                     "agreed"
                         | "decided"
                         | "voted"
@@ -3991,7 +4011,7 @@ struct Out {
     rf: Option<RefDate>,
 }
 
-fn resolve(c: &Cand, t: &[Tok], sent: &[usize], st: &mut State) -> Option<Timex> {
+fn resolve(c: &Cand, t: &[Tok<'_>], sent: &[usize], st: &mut State) -> Option<Timex> {
     let start = t.get(c.start)?.s;
     let end = t.get(c.end.checked_sub(1)?)?.e;
     let sid = sent.get(c.start).copied().unwrap_or(0);

@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::words::{MAX_LISTED_WORD, WordSet};
+
 /// A word or a punctuation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token<'a> {
@@ -13,6 +15,8 @@ pub(crate) struct Token<'a> {
     pub(crate) end: usize,
     /// The token as written.
     pub(crate) text: &'a str,
+    /// The token lowercased, when it is ASCII (as most words are): a slice of [`Lowered`].
+    ascii_lower: Option<&'a str>,
 }
 
 impl<'a> Token<'a> {
@@ -26,10 +30,21 @@ impl<'a> Token<'a> {
         self.text.chars().next().is_some_and(char::is_alphanumeric)
     }
 
-    /// The token lowercased: borrowed when it is ASCII with no capital letter (as most words
-    /// are), so that comparing words allocates nothing for them.
+    /// The token lowercased: borrowed when it is ASCII (as most words are), so that comparing
+    /// words allocates nothing for them.
     pub(crate) fn lower(&self) -> Cow<'a, str> {
-        lowercase(self.text)
+        match self.ascii_lower {
+            Some(lower) => Cow::Borrowed(lower),
+            None => Cow::Owned(self.text.to_lowercase()),
+        }
+    }
+
+    /// Whether the token lowercased is one of `set`'s words, from the lowercase it carries,
+    /// without allocating: a word longer than [`MAX_LISTED_WORD`] bytes or not ASCII is in no
+    /// list.
+    pub(crate) fn lower_in(&self, set: &WordSet) -> bool {
+        self.ascii_lower
+            .is_some_and(|w| w.len() <= MAX_LISTED_WORD && set.contains(w))
     }
 
     /// Byte range.
@@ -54,36 +69,92 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | ',')
 }
 
+/// A text with its ASCII letters lowercased: the same length and byte offsets as the text, so
+/// that the lowercase of an ASCII token is the slice of it at the token's range.
+pub(crate) struct Lowered(String);
+
+impl Lowered {
+    /// `text` with its ASCII letters lowercased.
+    pub(crate) fn new(text: &str) -> Self {
+        Lowered(text.to_ascii_lowercase())
+    }
+}
+
 /// Tokenizes every sentence of `text` (byte ranges), once for all the extractors that read them.
-pub(crate) fn tokenize_all<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<Vec<Token<'a>>> {
+/// `lowered` is [`Lowered::new`] of `text`.
+pub(crate) fn tokenize_all<'a>(
+    text: &'a str,
+    lowered: &'a Lowered,
+    sentences: &[Range<usize>],
+) -> Vec<Vec<Token<'a>>> {
     sentences
         .iter()
-        .map(|s| tokenize(text, s.clone()))
+        .map(|s| tokenize(text, lowered, s.clone()))
         .collect()
 }
 
-/// Tokenizes `text[range]`.
-pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+/// Tokenizes `text[range]`; `lowered` is [`Lowered::new`] of `text`.
+pub(crate) fn tokenize<'a>(
+    text: &'a str,
+    lowered: &'a Lowered,
+    range: Range<usize>,
+) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), lowered.0.len());
+    let token = |start: usize, end: usize| {
+        let text = &text[start..end];
+        Token {
+            start,
+            end,
+            text,
+            ascii_lower: text.is_ascii().then(|| &lowered.0[start..end]),
+        }
+    };
     let slice = &text[range.clone()];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    // Sized for a token in about four bytes, so that it does not grow.
+    let mut out = Vec::with_capacity(slice.len() / 4 + 1);
+    let mut push =
+        |start: usize, end: usize| out.push(token(range.start + start, range.start + end));
+    if slice.is_ascii() {
+        // Every char is one byte: read them in place.
+        let bytes = slice.as_bytes();
+        split_words(
+            bytes.len(),
+            |k| (k, char::from(bytes[k])),
+            slice.len(),
+            &mut push,
+        );
+    } else {
+        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        split_words(chars.len(), |k| chars[k], slice.len(), &mut push);
+    }
+    out
+}
+
+/// The tokens of a text of `count` chars and `len` bytes, where `char_at(k)` is the byte offset
+/// and the char of the `k`th char: `push(start, end)` for each token's byte range.
+fn split_words(
+    count: usize,
+    char_at: impl Fn(usize) -> (usize, char),
+    len: usize,
+    mut push: impl FnMut(usize, usize),
+) {
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while i < count {
+        let (at, c) = char_at(i);
         if c.is_whitespace() {
             i += 1;
             continue;
         }
         if c.is_alphanumeric() {
             let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
+            while j < count {
+                let d = char_at(j).1;
                 if d.is_alphanumeric() {
                     j += 1;
-                } else if is_joiner(d) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
+                } else if is_joiner(d) && j + 1 < count && char_at(j + 1).1.is_alphanumeric() {
                     // "7,000" and "7.5" join only between digits; "Won-sik", "Korea's" between letters too.
-                    let prev_digit = chars[j - 1].1.is_ascii_digit();
-                    let next_digit = chars[j + 1].1.is_ascii_digit();
+                    let prev_digit = char_at(j - 1).1.is_ascii_digit();
+                    let next_digit = char_at(j + 1).1.is_ascii_digit();
                     let ok = match d {
                         ',' => prev_digit && next_digit,
                         '.' => prev_digit && next_digit,
@@ -97,34 +168,26 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                     break;
                 }
             }
-            let end = chars.get(j).map_or(slice.len(), |&(e, _)| e);
-            out.push(Token {
-                start: range.start + at,
-                end: range.start + end,
-                text: &slice[at..end],
-            });
+            let end = if j < count { char_at(j).0 } else { len };
+            push(at, end);
             i = j;
         } else {
-            let end = at + c.len_utf8();
-            out.push(Token {
-                start: range.start + at,
-                end: range.start + end,
-                text: &slice[at..end],
-            });
+            push(at, at + c.len_utf8());
             i += 1;
         }
     }
-    out
 }
 
 /// For tests of the rules that read a figure's neighbours: `sentence` as one sentence's tokens,
-/// and the first and end token index of `figure` in it.
+/// and the first and end token index of `figure` in it. `lowered` is [`Lowered::new`] of
+/// `sentence`.
 #[cfg(test)]
 pub(crate) fn figure_in_sentence<'a>(
     sentence: &'a str,
+    lowered: &'a Lowered,
     figure: &str,
 ) -> (Vec<Token<'a>>, usize, usize) {
-    let toks = tokenize(sentence, 0..sentence.len());
+    let toks = tokenize(sentence, lowered, 0..sentence.len());
     let at = sentence
         .find(figure)
         .expect("the figure is in the sentence");
@@ -164,7 +227,9 @@ mod tests {
     #[test]
     fn tokenizes_news_text() {
         let t = "Shin Won-sik’s 7,000 rounds, 1.5%. U.S.";
-        let words: Vec<&str> = tokenize(t, 0..t.len()).iter().map(|t| t.text).collect();
+        let lowered = Lowered::new(t);
+        let tokens = tokenize(t, &lowered, 0..t.len());
+        let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
         assert_eq!(
             words,
             [

@@ -27,23 +27,25 @@ impl WordSet {
             .get_or_init(|| self.words.iter().copied().collect())
             .contains(word.as_ref())
     }
-}
 
-impl WordSet {
-    /// Whether `word`, lowercased, is one of the words; without allocating (a word longer than
-    /// 24 bytes or not ASCII is in no list).
+    /// Whether `word` lowercased is one of the words, without allocating (for text that is not
+    /// a token; a token asks [`super::tokens::Token::lower_in`]).
     pub(crate) fn contains_lower(&self, word: &str) -> bool {
-        let mut buf = [0u8; 24];
+        let mut buf = [0u8; MAX_LISTED_WORD];
         ascii_lower(word, &mut buf).is_some_and(|w| self.contains(w))
     }
 }
+
+/// The longest word a lookup of a lowercased word reads: a word longer than this, or not ASCII,
+/// is in no list ([`ascii_lower`], [`super::tokens::Token::lower_in`]).
+pub(crate) const MAX_LISTED_WORD: usize = 24;
 
 /// The hasher of [`WordSet`], for other maps keyed by short text of our own making.
 pub(crate) type FnvBuildHasher = BuildHasherDefault<Fnv>;
 
 /// Lowercases an ASCII word of up to 24 bytes into `buf` without allocating; `None` for a longer
 /// or non-ASCII word (which no short word list holds).
-pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; MAX_LISTED_WORD]) -> Option<&'b str> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() || !word.is_ascii() {
         return None;
