@@ -721,6 +721,63 @@ fn figure_at(
             end = p.after;
         }
     }
+    // "six of the cases", "Five of the victims": a part counts what its whole counts.
+    if unit.is_none()
+        && next_lower == "of"
+        && tokens.get(end + 1).is_some_and(|t| {
+            matches!(
+                lower(t).as_ref(),
+                "the" | "its" | "their" | "those" | "these" | "his" | "her" | "our"
+            )
+        })
+        && let Some(p) = noun_phrase_after(tokens, end + 2, false)
+    {
+        unit = Some(p.unit);
+        end = p.after;
+    }
+    // "three were stabbed": a count of people by its predicate ([`super::neighbours`] names it).
+    let people_predicate = unit.is_none() && {
+        let mut k = end;
+        while tokens.get(k).is_some_and(|t| {
+            matches!(
+                lower(t).as_ref(),
+                "were" | "was" | "are" | "have" | "had" | "been"
+            )
+        }) {
+            k += 1;
+        }
+        k > end
+            && tokens
+                .get(k)
+                .is_some_and(|t| super::neighbours::PEOPLE_PREDICATES.contains(lower(t).as_ref()))
+    };
+    // "Of the eight victims, three were stabbed": the whole the sentence opens with names them.
+    if people_predicate
+        && tokens.len() > 3
+        && lower(&tokens[0]) == "of"
+        && lower(&tokens[1]) == "the"
+    {
+        let counted = tokens[2].text.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                lower(&tokens[2]).as_ref(),
+                "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
+                    | "dozen"
+            );
+        let from = if counted { 3 } else { 2 };
+        if let Some(p) = noun_phrase_after(tokens, from, false).filter(|p| p.after < i) {
+            unit = Some(p.unit);
+        }
+    }
     // "percent of twenty", "per cent of 210": the percentage written before its number.
     if unit.is_none() && prev(1).is_some_and(|p| lower(p) == "of") {
         let before = |k: usize| prev(k).map(lower).unwrap_or_default();
@@ -759,7 +816,7 @@ fn figure_at(
     if rejects(&candidate).is_some() {
         return None;
     }
-    if spelled_small && !explicit && unit.is_none() {
+    if spelled_small && !explicit && unit.is_none() && !people_predicate {
         return None;
     }
     if spelled_small && !explicit && value.abs() <= 1.0 {
@@ -1324,6 +1381,27 @@ mod tests {
                 "level",
             ),
         ]);
+    }
+
+    #[test]
+    fn parts_count_what_their_whole_counts() {
+        let f = one("Police found suspects in six of the cases.");
+        assert_eq!(
+            (f.0.as_str(), f.2.as_deref()),
+            ("six of the cases", Some("cases"))
+        );
+        let f = one("Five of the victims were children.");
+        assert_eq!(f.2.as_deref(), Some("victims"));
+        // "one of them" stays incidental; a small count in words needs a noun or a predicate.
+        assert!(figs("One of them died.").is_empty());
+        assert!(figs("He gave two.").is_empty());
+        let f = figs("Of the eight victims, three were stabbed and two were strangled.");
+        let units: Vec<_> = f.iter().map(|r| (r.1, r.2.as_deref())).collect();
+        assert_eq!(units, [(3.0, Some("victims")), (2.0, Some("victims"))]);
+        let f = one("Police said three were shot.");
+        assert_eq!((f.1, f.2.as_deref()), (3.0, Some("people")));
+        let f = one("Kazakhstan produced 1.8 million bpd in February.");
+        assert_eq!(f.2.as_deref(), Some("barrels per day"));
     }
 
     #[test]

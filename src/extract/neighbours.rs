@@ -78,7 +78,7 @@ static RANGE_JOINERS: WordSet = WordSet::new(&["to", "and", "-", "–", "or"]);
 /// Participles after a number without a noun that say it counts people: "At least 82 were
 /// killed", "1,643 wounded".
 #[rustfmt::skip]
-static PEOPLE_PREDICATES: WordSet = WordSet::new(&[
+pub(super) static PEOPLE_PREDICATES: WordSet = WordSet::new(&[
     "killed",
     "dead",
     "died",
@@ -103,6 +103,21 @@ static PEOPLE_PREDICATES: WordSet = WordSet::new(&[
     "jailed",
     "charged",
     "fled",
+    "shot",
+    "stabbed",
+    "strangled",
+    "beaten",
+    "asphyxiated",
+    "murdered",
+    "slain",
+    "executed",
+    "kidnapped",
+    "abducted",
+    "hanged",
+    "poisoned",
+    "sickened",
+    "burned",
+    "assaulted",
 ]);
 
 /// A figure without a unit borrows one: from the other end of its range; from the noun before

@@ -237,6 +237,8 @@ pub(super) const UNITS: &[(&str, &str)] = &[
     ("gallons", "gallons"),
     ("barrel", "barrels"),
     ("barrels", "barrels"),
+    ("bpd", "barrels per day"),
+    ("b/d", "barrels per day"),
     ("acre", "acres"),
     ("acres", "acres"),
     ("hectare", "hectares"),
