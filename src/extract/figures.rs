@@ -682,7 +682,15 @@ fn figure_at(
         explicit = true;
         end = after;
     } else if unit.is_none() {
-        if matches!(
+        let points_after = tokens
+            .get(end + 1)
+            .is_some_and(|t| matches!(lower(t).as_ref(), "point" | "points"));
+        if matches!(next_lower.as_ref(), "percentage" | "percent") && points_after {
+            // "0.2 percentage point", "3 percent points": a difference of percentages.
+            unit = Some("percentage points".into());
+            explicit = true;
+            end += 2;
+        } else if matches!(
             next_lower.as_ref(),
             "%" | "percent" | "percents" | "percentage" | "pct"
         ) {
@@ -738,6 +746,15 @@ fn figure_at(
     // "three were stabbed": a count of people by its predicate ([`super::neighbours`] names it).
     let people_predicate = unit.is_none() && {
         let mut k = end;
+        // "some 410,000 of them had fled".
+        if tokens.get(k).is_some_and(|t| lower(t) == "of")
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(lower(t).as_ref(), "them" | "those"))
+        {
+            k += 2;
+        }
+        let from = k;
         while tokens.get(k).is_some_and(|t| {
             matches!(
                 lower(t).as_ref(),
@@ -746,7 +763,7 @@ fn figure_at(
         }) {
             k += 1;
         }
-        k > end
+        k > from
             && tokens
                 .get(k)
                 .is_some_and(|t| super::neighbours::PEOPLE_PREDICATES.contains(lower(t).as_ref()))
@@ -777,6 +794,9 @@ fn figure_at(
         if let Some(p) = noun_phrase_after(tokens, from, false).filter(|p| p.after < i) {
             unit = Some(p.unit);
         }
+    }
+    if people_predicate && unit.is_none() {
+        unit = Some("people".into());
     }
     // "percent of twenty", "per cent of 210": the percentage written before its number.
     if unit.is_none() && prev(1).is_some_and(|p| lower(p) == "of") {
@@ -1384,6 +1404,18 @@ mod tests {
     }
 
     #[test]
+    fn percentage_points_are_not_percentages() {
+        let f = one("Growth is now forecast 0.2 percentage point lower.");
+        assert_eq!(
+            (f.0.as_str(), f.2.as_deref()),
+            ("0.2 percentage point", Some("percentage points"))
+        );
+        let f = one("Tariffs could knock 0.3 percentage points off output.");
+        assert_eq!(f.2.as_deref(), Some("percentage points"));
+        assert_eq!(one("Prices rose 3 percent.").2.as_deref(), Some("percent"));
+    }
+
+    #[test]
     fn parts_count_what_their_whole_counts() {
         let f = one("Police found suspects in six of the cases.");
         assert_eq!(
@@ -1400,6 +1432,8 @@ mod tests {
         assert_eq!(units, [(3.0, Some("victims")), (2.0, Some("victims"))]);
         let f = one("Police said three were shot.");
         assert_eq!((f.1, f.2.as_deref()), (3.0, Some("people")));
+        let f = one("The agency said some 410,000 of them had fled.");
+        assert_eq!(f.2.as_deref(), Some("people"));
         let f = one("Kazakhstan produced 1.8 million bpd in February.");
         assert_eq!(f.2.as_deref(), Some("barrels per day"));
     }
