@@ -288,3 +288,24 @@ pub(super) const EXACT_UNITS: &[(&str, &str)] = &[
     ("l", "litres"),
     ("L", "litres"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every currency the extractor can find is written with its name on pages and in headings,
+    /// never as its ISO code ("100,000 Kenyan shillings", not "100,000 KES").
+    #[test]
+    fn every_currency_found_has_a_name() {
+        let codes = CURRENCY_SYMBOLS
+            .iter()
+            .chain(CURRENCY_ABBREVIATIONS)
+            .chain(CURRENCY_WORDS)
+            .map(|(_, code)| *code)
+            .chain(DOLLAR_PREFIXES.iter().map(|(_, code, _)| *code));
+        let unnamed: Vec<&str> = codes
+            .filter(|code| crate::money::currency_name(code) == code.to_ascii_uppercase())
+            .collect();
+        assert!(unnamed.is_empty(), "no name for {unnamed:?}");
+    }
+}
