@@ -328,8 +328,8 @@ fn year(c: &Candidate<'_, '_>) -> bool {
 }
 
 /// "the two countries", "both three …", "their two sons", "one of them": a small count in words
-/// that refers back to what the story already named; "the father of four boys", "a mother of
-/// three": a person's family, said to describe them.
+/// that refers back to what the story already named; "in two African capitals": where; "the
+/// father of four boys", "a mother of three": a person's family, said to describe them.
 fn incidental(c: &Candidate<'_, '_>) -> bool {
     let family = c.before(1) == "of"
         && matches!(
@@ -337,7 +337,16 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
             "father" | "mother" | "parent" | "parents" | "grandfather" | "grandmother"
         )
         && c.value <= 20.0;
+    // "in two African capitals", "between two countries": places or parties an event is set
+    // among, not a count the story reports.
+    let setting = c.spelled
+        && c.value <= 3.0
+        && matches!(
+            c.before(1).as_ref(),
+            "in" | "at" | "between" | "among" | "across"
+        );
     family
+        || setting
         || c.spelled
             && c.value <= 10.0
             && matches!(
@@ -435,6 +444,8 @@ mod tests {
             "There were videotapes from 1994 and 1997.",
             "The two countries signed a treaty.",
             "Slepian, the father of four boys, was shot.",
+            "Streets in two African capitals were ruined.",
+            "Talks between two airlines stalled.",
             "She is a mother of 3 and a nurse.",
             "They lost in two seasons.",
             "Over the last seven matches they scored.",
@@ -449,6 +460,7 @@ mod tests {
     fn keeps_near_misses() {
         for (text, want) in [
             ("About 300 people attended.", 300.0),
+            ("Floods hit 12 provinces in the north.", 12.0),
             ("Some 40 Lagos customers complained.", 40.0),
             ("Three German engineers were detained.", 3.0),
             ("The 38,000 U.S. troops will stay.", 38000.0),
