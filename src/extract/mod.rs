@@ -9,6 +9,7 @@ pub mod figures;
 mod measure;
 mod neighbours;
 mod not_figures;
+mod noun_phrase;
 mod numbers;
 pub mod period;
 mod scope;
