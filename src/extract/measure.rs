@@ -61,6 +61,15 @@ pub(crate) fn assign(
                     Some(before) if (elided || compared(tokens, at)) && before.starts_with(&q) => {
                         before
                     }
+                    // "killed 259 people, including 12 Americans": the part shares the predicate.
+                    Some(before) if included(tokens, at) && !q.contains(' ') => {
+                        match before.rsplit_once(' ') {
+                            Some((_, predicate)) if participle(predicate).is_some() => {
+                                format!("{q} {predicate}")
+                            }
+                            _ => q,
+                        }
+                    }
                     _ => q,
                 }
             })
@@ -394,6 +403,22 @@ fn quantity_of_verb(verb: String) -> Option<&'static str> {
         _ => None,
     }
 }
+
+/// Whether the number at `at` opens a part of the count before it: "…, including 12 Americans",
+/// "among them 40 children".
+fn included(tokens: &[Token<'_>], at: usize) -> bool {
+    let mut k = at;
+    while k > 0 && QUALIFYING.contains(tokens[k - 1].text) {
+        k -= 1;
+    }
+    k > 0 && matches!(tokens[k - 1].text, "including" | "among")
+}
+
+/// Words between "including" and its number: "including at least 12".
+#[rustfmt::skip]
+static QUALIFYING: WordSet = WordSet::new(&[
+    "at", "least", "about", "some", "more", "than", "nearly", "almost", "over", "around", "them",
+]);
 
 /// "GM closed down $1.875", "Cineplex closed at $11": a company's stock at the close of trading,
 /// the verb within the few words before the amount at token `at`.
@@ -1450,6 +1475,14 @@ pub(super) mod tests {
         assert_eq!(unit.as_deref(), Some("people"));
         let m = measures("His mother and 10 other people drowned.");
         assert_eq!(m, ["people drowned"]);
+    }
+
+    #[test]
+    fn a_part_of_a_count_shares_its_predicate() {
+        let m = measures("The bombs killed 259 people, including 12 Americans.");
+        assert_eq!(m, ["people killed", "americans killed"]);
+        let m = measures("The quake killed 300 people, including at least 40 children.");
+        assert_eq!(m, ["people killed", "children killed"]);
     }
 
     #[test]

@@ -46,7 +46,11 @@ pub(crate) fn noun_phrase_after(
     let mut name_end = at;
     while k < tokens.len() && names.len() < 6 {
         let t = &tokens[k];
-        let initial_dot = t.text == "." && k > at && tokens[k - 1].end == t.start;
+        // "U.S.": the dot of an initial, not the full stop after "Americans.".
+        let initial_dot = t.text == "."
+            && k > at
+            && tokens[k - 1].end == t.start
+            && tokens[k - 1].text.chars().count() == 1;
         let name = t.is_capitalized() && t.text.chars().all(|c| c.is_alphabetic() || c == '-');
         if !(name || initial_dot) {
             break;
