@@ -24,6 +24,8 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
+use super::words::WordSet;
+
 /// The TIMEX3 type of a temporal expression.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -613,6 +615,9 @@ const START_WORDS: &[&str] = &[
     "yearly", "years", "yesterday", "yr", "yrs",
 ];
 
+/// [`START_WORDS`] as a set.
+static START_WORD_SET: WordSet = WordSet::new(START_WORDS);
+
 const TZ: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "bst", "cet",
 ];
@@ -907,10 +912,10 @@ impl<'a> Parser<'a> {
             return true;
         };
         let w = t.w.as_ref();
-        !w.bytes().all(|b| b.is_ascii_lowercase())
-            || START_WORDS.binary_search(&w).is_ok()
-            || self.number(i).is_some()
-            || small_num(w).is_some()
+        // Number words, read once by `Parser::new`, come first: the test is a lookup.
+        self.number(i).is_some()
+            || !w.bytes().all(|b| b.is_ascii_lowercase())
+            || START_WORD_SET.contains(w)
             // Plural parts of the day and weekdays ("mornings", "Sundays").
             || w.strip_suffix('s').is_some_and(|s| pod_of(s).is_some() || weekday_of(s).is_some())
     }
