@@ -24,6 +24,8 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
+use super::words::WordSet;
+
 /// The TIMEX3 type of a temporal expression.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -569,6 +571,53 @@ fn spelled_day<'w>(words: impl Fn(usize) -> &'w str, i: usize) -> Option<(u32, u
     (d <= 31).then_some((d, j + 1))
 }
 
+/// Every lowercase word the matchers (and the word tables they use) compare a token with,
+/// sorted. A word outside this list that is not a number word starts no expression (see
+/// [`Parser::may_start`]); the test `start_words_cover_the_matchers` keeps the list complete.
+#[rustfmt::skip]
+const START_WORDS: &[&str] = &[
+    "a", "about", "across", "after", "afternoon", "ago", "all", "almost", "am", "an", "and",
+    "annual", "annually", "another", "approximately", "apr", "april", "around", "as", "at",
+    "aug", "august", "autumn", "back", "before", "beginning", "between", "biannually",
+    "billion", "biweekly", "bst", "but", "by", "calendar", "cars", "cdt", "cents", "centuries",
+    "century", "cet", "children", "christmas", "circa", "close", "coming", "comparable",
+    "couple", "cst", "current", "currently", "daily", "day", "days", "dec", "decade", "decades",
+    "december", "does", "dollars", "dozen", "dozens", "during", "each", "earlier", "early",
+    "earnings", "edt", "eenth", "eighteenth", "eighth", "eighties", "eighty", "election",
+    "eleventh", "end", "ended", "ending", "entire", "est", "et", "eve", "evening", "every",
+    "everyday", "fall", "father", "feb", "february", "feet", "few", "fewer", "fifteenth",
+    "fifth", "fifties", "fifty", "figures", "final", "first", "fiscal", "flight", "following",
+    "for", "formerly", "forties", "fortnightly", "forty", "fourteenth", "fourth", "friday",
+    "from", "full", "future", "giving", "gmt", "h", "half", "halloween", "has", "her", "high",
+    "highs", "his", "hour", "hourly", "hours", "hr", "hrs", "hundred", "hundreds", "in",
+    "independence", "initial", "into", "is", "its", "jan", "january", "jul", "july", "jun",
+    "june", "king", "km", "labor", "last", "late", "lately", "later", "latest", "latter",
+    "least", "less", "levels", "local", "long", "longer", "lows", "luther", "m", "many", "mar",
+    "march", "martin", "may", "mdt", "men", "meters", "metres", "mid", "midday", "middle",
+    "midnight", "miles", "million", "min", "mins", "minute", "minutes", "mlk", "model",
+    "monday", "month", "monthly", "months", "more", "morning", "most", "mother", "mst", "nd",
+    "near", "nearly", "new", "next", "night", "nightly", "nights", "nineteen", "nineteenth",
+    "nineties", "ninety", "ninth", "no", "noon", "nov", "november", "now", "nowadays", "number",
+    "oct", "october", "of", "old", "on", "once", "or", "other", "our", "p", "page", "past",
+    "pdt", "people", "per", "percent", "period", "plus", "pm", "post", "pre", "preceding",
+    "present", "presently", "previous", "prices", "prior", "pst", "q", "quarter", "quarterly",
+    "quarters", "rd", "recent", "recently", "results", "right", "room", "roughly", "route", "s",
+    "sales", "same", "saturday", "sec", "second", "seconds", "secs", "semiannual",
+    "semiannually", "sep", "sept", "september", "seventeenth", "seventh", "seventies",
+    "seventy", "several", "shares", "since", "sixteenth", "sixth", "sixties", "sixty", "so",
+    "some", "spring", "st", "start", "summer", "sunday", "tenth", "th", "than", "thanks",
+    "thanksgiving", "that", "the", "their", "third", "thirteenth", "thirties", "thirtieth",
+    "thirty", "this", "thousand", "thousands", "through", "throughout", "thru", "thursday",
+    "thus", "till", "time", "times", "to", "today", "tomorrow", "tonight", "tons", "troops",
+    "tuesday", "turn", "twelfth", "twenties", "twentieth", "twenty", "twice", "two", "under",
+    "units", "until", "up", "utc", "valentine", "was", "wednesday", "week", "weekend",
+    "weekends", "weekly", "weeks", "when", "whole", "winter", "wk", "wks", "women", "year",
+    "yearly", "years", "yesterday", "yr", "yrs",
+];
+
+/// [`START_WORDS`] as a set.
+static START_WORD_SET: WordSet = WordSet::new(START_WORDS);
+
 const TZ: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "bst", "cet",
 ];
@@ -855,8 +904,36 @@ impl<'a> Parser<'a> {
         Some(r)
     }
 
+    /// Whether any matcher can start at token i. Every matcher starts with a digit, a number
+    /// word or a word it names, capitalised or not, so a word named nowhere starts nothing
+    /// and most words of prose are skipped without trying each matcher.
+    fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.t.get(i) else {
+            return true;
+        };
+        let w = t.w.as_ref();
+        // Number words, read once by `Parser::new`, come first: the test is a lookup.
+        self.number(i).is_some()
+            || !w.bytes().all(|b| b.is_ascii_lowercase())
+            || START_WORD_SET.contains(w)
+            // Plural parts of the day and weekdays ("mornings", "Sundays").
+            || w.strip_suffix('s').is_some_and(|s| pod_of(s).is_some() || weekday_of(s).is_some())
+    }
+
     /// Core expression (no leading modifier) starting at i: longest of all matchers.
     fn core(&self, i: usize) -> Option<Cand> {
+        if !self.may_start(i) {
+            debug_assert!(
+                self.all_matchers(i).is_none(),
+                "token {i} starts an expression"
+            );
+            return None;
+        }
+        self.all_matchers(i)
+    }
+
+    /// [`Parser::core`] without the quick test of the first token.
+    fn all_matchers(&self, i: usize) -> Option<Cand> {
         let mut best: Option<Cand> = None;
         let mut consider = |c: Option<Cand>| {
             if let Some(c) = c
@@ -6075,6 +6152,35 @@ mod tests {
             assert!(w[0].end <= w[1].start);
         }
         assert!(!res.is_empty());
+    }
+
+    #[test]
+    fn start_words_cover_the_matchers() {
+        let src = include_str!("timex.rs");
+        let code = &src[src.find("pub(crate) fn month_of(").unwrap()..src.find("fn cue(").unwrap()];
+        for line in code.lines() {
+            let line = line.split("//").next().unwrap();
+            let mut chars = line.chars();
+            let mut lit: Option<String> = None;
+            while let Some(c) = chars.next() {
+                match (&mut lit, c) {
+                    (None, '"') => lit = Some(String::new()),
+                    (Some(_), '\\') => {
+                        chars.next();
+                        lit = Some("\\".to_string());
+                    }
+                    (Some(l), '"') => {
+                        if !l.is_empty() && l.bytes().all(|b| b.is_ascii_lowercase()) {
+                            assert!(START_WORDS.binary_search(&l.as_str()).is_ok(), "{l:?}");
+                        }
+                        lit = None;
+                    }
+                    (Some(l), c) => l.push(c),
+                    (None, _) => {}
+                }
+            }
+        }
+        assert!(START_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
