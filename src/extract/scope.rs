@@ -535,8 +535,9 @@ static PLACE_NOUNS: WordSet = WordSet::new(&[
 fn second_place_after(tokens: &[Token<'_>], k: usize) -> bool {
     let clause = tokens[k + 1..]
         .iter()
-        .take(16)
-        .take_while(|t| !matches!(t.text, "." | ";" | "which" | "that" | "who"));
+        .take(24)
+        // A dot inside a sentence is an abbreviation's ("Aug. 7"), not the clause's end.
+        .take_while(|t| !matches!(t.text, ";" | "which" | "that" | "who"));
     let mut and = false;
     for t in clause {
         if and && is_name_word(t) {
@@ -629,7 +630,8 @@ mod tests {
             "That brought the toll for both bombings to 259.",
             "The bombings in Kenya and Tanzania killed 259 people.",
             "The Nairobi bombing and the Dar es Salaam blast killed 257 people.",
-            "The attacks at the embassies in Nairobi, Kenya, and Dar es Salaam killed 257 people.",
+            "The attacks Aug. 7 at the U.S. embassies in Nairobi, Kenya, and Dar es Salaam killed \
+             257 people.",
             "The Embassy bombings in Nairobi, the Kenyan capital, and Dar es Salaam left more than \
              250 people dead.",
         ] {
