@@ -733,7 +733,7 @@ fn figure_at(
         k > from
             && tokens
                 .get(k)
-                .is_some_and(|t| super::neighbours::PEOPLE_PREDICATES.contains(lower(t).as_ref()))
+                .is_some_and(|t| t.lower_in(&super::neighbours::PEOPLE_PREDICATES))
     };
     // "Of the eight victims, three were stabbed": the whole the sentence opens with names them.
     if people_predicate
@@ -741,22 +741,10 @@ fn figure_at(
         && lower(&tokens[0]) == "of"
         && lower(&tokens[1]) == "the"
     {
+        let whole = lower(&tokens[2]);
         let counted = tokens[2].text.starts_with(|c: char| c.is_ascii_digit())
-            || matches!(
-                lower(&tokens[2]).as_ref(),
-                "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "eleven"
-                    | "twelve"
-                    | "dozen"
-            );
+            || whole == "dozen"
+            || numbers::unit_word(&whole).is_some_and(|v| (2..=12).contains(&v));
         let from = if counted { 3 } else { 2 };
         if let Some(p) = noun_phrase_after(tokens, from, false).filter(|p| p.after < i) {
             unit = Some(p.unit);

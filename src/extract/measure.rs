@@ -143,16 +143,17 @@ pub(crate) fn assign(
             quantity.push_str(" per share");
         }
         // A currency's price is the market's, no company's or place's.
-        let scope = f
-            .scope
-            .clone()
-            .filter(|_| rate.is_none())
-            .or(possessor.filter(|_| rate.is_none()))
-            .or_else(|| segment_cache.get_or_insert_with(|| segment(tokens)).clone())
-            .or_else(|| place_after(tokens, f))
-            .or_else(|| place_where(tokens, f))
-            .or_else(|| lead_scope(tokens))
-            .filter(|_| rate.is_none());
+        let scope = if rate.is_some() {
+            None
+        } else {
+            f.scope
+                .clone()
+                .or(possessor)
+                .or_else(|| segment_cache.get_or_insert_with(|| segment(tokens)).clone())
+                .or_else(|| place_after(tokens, f))
+                .or_else(|| place_where(tokens, f))
+                .or_else(|| lead_scope(tokens))
+        };
         f.scope = scope.clone();
         named.push(Some(Named {
             quantity: quantity.clone(),
@@ -587,9 +588,7 @@ fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize) -> Option<
             // The object of the participle: "facing acute hunger", "needing aid".
             let object: Vec<String> = tokens[k + 1..]
                 .iter()
-                .take_while(|t| {
-                    t.is_word() && !t.is_capitalized() && !STOP.contains(t.lower().as_ref())
-                })
+                .take_while(|t| t.is_word() && !t.is_capitalized() && !t.lower_in(&STOP))
                 .take(2)
                 .map(|t| t.lower().into_owned())
                 .collect();
@@ -765,10 +764,7 @@ fn subject_before(
         let of: Vec<(String, bool)> = tokens[start + 2..]
             .iter()
             .take_while(|t| {
-                t.is_word()
-                    && !t.is_capitalized()
-                    && !STOP.contains(t.lower().as_ref())
-                    && !VERBISH.contains(t.lower().as_ref())
+                t.is_word() && !t.is_capitalized() && !t.lower_in(&STOP) && !t.lower_in(&VERBISH)
             })
             .take(3)
             .map(|t| (t.lower().into_owned(), false))
@@ -853,7 +849,7 @@ fn phrase_before(
     let mut possessor = None;
     while k > 0 && words.len() < 4 {
         let t = &tokens[k - 1];
-        if !t.is_word() || inside_taken(t) || CALENDAR.contains(t.lower().as_ref()) {
+        if !t.is_word() || inside_taken(t) || t.lower_in(&CALENDAR) {
             break;
         }
         let w = t.lower();
@@ -1071,8 +1067,8 @@ fn noun_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
             .take_while(|t| {
                 t.is_word()
                     && !t.is_capitalized()
-                    && !STOP.contains(t.lower().as_ref())
-                    && !CALENDAR.contains(t.lower().as_ref())
+                    && !t.lower_in(&STOP)
+                    && !t.lower_in(&CALENDAR)
                     && !t.text.bytes().all(|b| b.is_ascii_digit())
             })
             .take(3)
@@ -1224,7 +1220,7 @@ fn of_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
     }
     let words: Vec<String> = tokens[end + 1..]
         .iter()
-        .take_while(|t| t.is_word() && !t.is_capitalized() && !STOP.contains(t.lower().as_ref()))
+        .take_while(|t| t.is_word() && !t.is_capitalized() && !t.lower_in(&STOP))
         .take(3)
         .map(|t| t.lower().into_owned())
         .collect();

@@ -190,19 +190,14 @@ impl FigureClaim {
             return Some(measure.into());
         };
         let suffix = status.measure_suffix();
+        let scoped = self.scope.as_deref().and_then(|scope| {
+            let quantity = measure.strip_suffix(&format!(" ({scope})"))?;
+            Some(format!("{quantity}{suffix} ({scope})"))
+        });
         Some(
-            match self
-                .scope
-                .as_deref()
-                .and_then(|s| measure.strip_suffix(&format!(" ({s})")))
-            {
-                Some(quantity) => format!(
-                    "{quantity}{suffix} ({})",
-                    self.scope.as_deref().unwrap_or("")
-                ),
-                None => format!("{measure}{suffix}"),
-            }
-            .into(),
+            scoped
+                .unwrap_or_else(|| format!("{measure}{suffix}"))
+                .into(),
         )
     }
 }

@@ -69,7 +69,7 @@ pub(crate) fn noun_phrase_after(
         .take_while(|t| {
             !t.is_capitalized()
                 && t.text.chars().all(char::is_alphabetic)
-                && !STOPWORDS.contains(&lower(t).as_ref())
+                && !t.lower_in(&STOPWORDS)
         })
         .take(3)
         .any(|t| is_plural(&lower(t)));
@@ -149,7 +149,7 @@ pub(crate) fn noun_phrase_after(
 }
 
 /// Capitalized words and initials as written: "Milton Roy", "U.S.".
-fn join_names(tokens: &[Token<'_>]) -> String {
+pub(super) fn join_names(tokens: &[Token<'_>]) -> String {
     tokens.iter().fold(String::new(), |mut s, t| {
         if !s.is_empty() && t.text != "." && !s.ends_with('.') {
             s.push(' ');

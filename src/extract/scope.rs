@@ -7,8 +7,9 @@ use super::figures::{FigureKind, FigureMention};
 use super::measure::{
     AUXILIARIES, CALENDAR, is_common_word_start, is_count_noun, is_exchange_rate, participle,
 };
+use super::noun_phrase::join_names;
 use super::tokens::Token;
-use super::words::{FnvBuildHasher, WordSet, ascii_lower};
+use super::words::{FnvBuildHasher, WordSet};
 
 /// The article's main subject: the name written most often in its first twenty sentences (at
 /// least three times, the lead's three sentences counting double). It is the scope of every measure whose sentence names none, so that "net
@@ -34,10 +35,7 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
                 let name = text[tokens[start].start..tokens[k - 1].end]
                     .trim_end_matches("'s")
                     .trim_end_matches("’s");
-                let calendar = tokens[start..k].iter().any(|t| {
-                    let mut buf = [0u8; 24];
-                    ascii_lower(t.text, &mut buf).is_some_and(|w| CALENDAR.contains(w))
-                });
+                let calendar = tokens[start..k].iter().any(|t| t.lower_in(&CALENDAR));
                 if !first_common && !spoken && !calendar && name.len() > 2 {
                     *counts.entry(name).or_default() += weight;
                 }
@@ -75,10 +73,7 @@ fn is_name_word(t: &Token<'_>) -> bool {
         && t.text
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '&'))
-        && {
-            let mut buf = [0u8; 24];
-            !ascii_lower(t.text, &mut buf).is_some_and(|w| TITLES.contains(w))
-        }
+        && !t.lower_in(&TITLES)
 }
 
 #[rustfmt::skip]
@@ -103,7 +98,15 @@ pub(crate) fn apply_scopes(
     figures: &mut [FigureMention],
 ) {
     let mut topic: Option<Option<String>> = None;
+    // The story's places in their countries, read at the first count that has a place.
     let mut countries: Option<Vec<(String, String)>> = None;
+    let mut country_of = |place: &str| {
+        countries
+            .get_or_insert_with(|| places_in_countries(tokenized))
+            .iter()
+            .find(|(p, _)| p.eq_ignore_ascii_case(place))
+            .map(|(_, country)| country.clone())
+    };
     let mut carried: Option<(String, usize)> = None;
     let mut events: Vec<Option<Option<Event>>> = vec![None; tokenized.len()];
     let mut event_at = |si: usize| -> Option<Event> {
@@ -121,12 +124,7 @@ pub(crate) fn apply_scopes(
         if let Some(scope) = &f.scope {
             if amount {
                 carried = Some((scope.clone(), paragraph));
-            } else if let Some(country) = countries
-                .get_or_insert_with(|| places_in_countries(tokenized))
-                .iter()
-                .find(|(place, _)| place.eq_ignore_ascii_case(scope))
-                .map(|(_, country)| country.clone())
-            {
+            } else if let Some(country) = country_of(scope) {
                 // "killed in Nairobi" in a story that says "Nairobi, Kenya": Kenya's count.
                 if let Some(unscoped) = m.strip_suffix(&format!(" ({scope})")) {
                     *m = format!("{unscoped} ({country})");
@@ -145,11 +143,7 @@ pub(crate) fn apply_scopes(
                 .find_map(&mut event_at);
             match event {
                 Some(Event::Place(place)) => {
-                    let place = countries
-                        .get_or_insert_with(|| places_in_countries(tokenized))
-                        .iter()
-                        .find(|(p, _)| p.eq_ignore_ascii_case(&place))
-                        .map_or(place, |(_, country)| country.clone());
+                    let place = country_of(&place).unwrap_or(place);
                     m.push_str(&format!(" ({place})"));
                     f.scope = Some(place);
                     continue;
@@ -199,11 +193,7 @@ fn places_in_countries(tokenized: &[Vec<Token<'_>>]) -> Vec<(String, String)> {
             if start == k || (start == 0 && k == 1 && is_common_word_start(tokens, 0)) {
                 continue;
             }
-            let place = tokens[start..k]
-                .iter()
-                .map(|t| t.text)
-                .collect::<Vec<_>>()
-                .join(" ");
+            let place = join_names(&tokens[start..k]);
             match pairs.iter().find(|(p, _)| p.eq_ignore_ascii_case(&place)) {
                 Some((_, c)) if !c.eq_ignore_ascii_case(country.text) => ambiguous.push(place),
                 Some(_) => {}
@@ -340,13 +330,7 @@ pub(super) fn place_where(tokens: &[Token<'_>], f: &FigureMention) -> Option<Str
         .take(3)
         .take_while(|&j| is_name_word(&tokens[j]))
         .last()?;
-    (start > 0 || !is_common_word_start(tokens, 0)).then(|| {
-        tokens[start..end]
-            .iter()
-            .map(|t| t.text)
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+    (start > 0 || !is_common_word_start(tokens, 0)).then(|| join_names(&tokens[start..end]))
 }
 
 /// "At GMAC, net dropped …", "For Du Pont, …", "In Kenya, …": the name a sentence opens with,
@@ -360,16 +344,10 @@ pub(super) fn lead_scope(tokens: &[Token<'_>]) -> Option<String> {
     }
     let names = tokens[1..]
         .iter()
-        .take_while(|t| is_name_word(t) && !CALENDAR.contains(t.lower().as_ref()))
+        .take_while(|t| is_name_word(t) && !t.lower_in(&CALENDAR))
         .take(4)
         .count();
-    (names > 0 && tokens.get(1 + names)?.text == ",").then(|| {
-        tokens[1..=names]
-            .iter()
-            .map(|t| t.text)
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+    (names > 0 && tokens.get(1 + names)?.text == ",").then(|| join_names(&tokens[1..=names]))
 }
 
 /// "in the petroleum segment", "In the fibers segment, …": the part of a company a sentence's
