@@ -41,6 +41,7 @@ pub(crate) fn assign(
         }
         let at = number_token(tokens, f);
         let counted = f.unit.as_deref().is_some_and(is_count_noun) && f.kind != FigureKind::Money;
+        let gap = gap_to_reference(tokens, f);
         let each_share = per_share(tokens, f);
         let mut possessor = None;
         // Named by the noun the amount modifies ("a 3% stake", "6 3/8% debentures").
@@ -73,7 +74,7 @@ pub(crate) fn assign(
                     _ => q,
                 }
             })
-        } else if let Some(noun) = noun_after(tokens, f) {
+        } else if let Some(noun) = noun_after(tokens, f).filter(|_| gap.is_none()) {
             modified = true;
             Some(noun)
         } else {
@@ -122,6 +123,10 @@ pub(crate) fn assign(
             if !spoken && (is_population(head) || HEADCOUNTS.contains(head)) {
                 f.unit = Some(head.to_string());
             }
+        }
+        // "330,000 bpd above its quota": the gap to a reference level, not the level.
+        if let Some(gap) = &gap {
+            quantity = format!("{quantity} {gap}");
         }
         let rate = exchange_rate(&quantity, f);
         if let Some(rate) = &rate {
@@ -394,13 +399,18 @@ fn period_of(tokens: &[Token<'_>]) -> Option<&'static str> {
 }
 
 /// What an amount is when its sentence names only who: "Du Pont earned $547 million" → net
-/// income.
+/// income, "Kazakhstan produced 1.8 million bpd" → output.
 fn quantity_of_verb(verb: String) -> Option<&'static str> {
     match verb.as_str() {
         "earned" | "earns" | "earn" | "made" | "netted" => Some("net income"),
         "lost" | "loses" => Some("net income"),
         "sold" | "sells" => Some("revenue"),
         "paid" | "pays" | "offered" | "offers" | "bid" => Some("price"),
+        "produced" | "produces" | "pumped" | "pumps" => Some("output"),
+        "exported" | "exports" => Some("exports"),
+        "imported" | "imports" => Some("imports"),
+        "spent" | "spends" => Some("spending"),
+        "raised" => Some("funds raised"),
         _ => None,
     }
 }
@@ -860,6 +870,10 @@ fn phrase_before(
             k -= 1;
             continue;
         }
+        // "The FTSE 100 index": an article opens a phrase, capitalized or not.
+        if matches!(w.as_ref(), "the" | "a" | "an") {
+            break;
+        }
         let first_of_sentence = k == 1;
         let name =
             t.is_capitalized() && !(first_of_sentence && is_common_word_start(tokens, k - 1));
@@ -991,30 +1005,43 @@ static LINKING: WordSet = WordSet::new(&[
     "little", "changed", "unchanged", "steady", "flat", "quoted", "pegged", "seen", "put",
 ]);
 
-/// Market indexes: their names are what their points and percentages measure.
+/// Market indexes: their names are what their points and percentages measure ("the Dow Jones
+/// industrial average", "FTSE 100"), but not a company named like one ("Dow Jones shares").
 fn is_index(name: &str) -> bool {
     let upper = name.to_uppercase();
-    [
-        "DAX",
-        "FTSE",
-        "STOXX",
-        "CAC",
-        "NIKKEI",
-        "DOW",
-        "S&P",
-        "NASDAQ",
-        "HANG SENG",
-        "KOSPI",
-        "SENSEX",
-        "IBEX",
-        "TOPIX",
-        "ASX",
-        "MSCI",
-        "EURO STOXX",
-    ]
-    .iter()
-    .any(|i| upper.starts_with(i))
+    let common = name
+        .split(' ')
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .any(|w| !INDEX_WORDS.contains(w));
+    !common
+        && [
+            "DAX",
+            "FTSE",
+            "STOXX",
+            "CAC",
+            "NIKKEI",
+            "DOW",
+            "S&P",
+            "NASDAQ",
+            "HANG SENG",
+            "KOSPI",
+            "SENSEX",
+            "IBEX",
+            "TOPIX",
+            "ASX",
+            "MSCI",
+            "EURO STOXX",
+        ]
+        .iter()
+        .any(|i| upper.starts_with(i))
 }
+
+/// Common words of an index's name: "the Dow Jones industrial average".
+#[rustfmt::skip]
+static INDEX_WORDS: WordSet = WordSet::new(&[
+    "index", "average", "industrial", "industrials", "composite", "transportation", "utilities",
+    "futures", "blue-chip", "benchmark", "share", "all-share", "stock",
+]);
 
 /// Words that end a subject phrase though they look like nouns: verbs in -s, and prepositions.
 #[rustfmt::skip]
@@ -1075,11 +1102,13 @@ fn noun_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
             .map(|t| t.lower().into_owned())
             .collect()
     };
-    let after = words(end);
-    let head = after.last()?;
-    if head.ends_with("ed") || head.ends_with("ing") || head.ends_with("ly") {
-        return None;
+    let mut after = words(end);
+    // "a $24 million one-time charge associated with …": the phrase ends before a participle.
+    let verbal = |w: &String| w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly");
+    if let Some(cut) = after.iter().position(verbal) {
+        after.truncate(cut);
     }
+    let head = after.last()?;
     if CHANGE_NOUNS.contains(head.as_str()) {
         let k = end + after.len();
         if tokens.get(k).is_some_and(|t| t.lower() == "in") {
@@ -1090,6 +1119,52 @@ fn noun_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
     }
     Some(after.join(" "))
 }
+
+/// "some 330,000 bpd above its quota", "$2 billion short of the target", "0.3 points below
+/// analysts' forecasts": a figure that is a gap to a reference level, as "above quota".
+fn gap_to_reference(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
+    let end = tokens.partition_point(|t| t.start < f.range.end);
+    let mut k = end;
+    let side = match tokens.get(k)?.lower().as_ref() {
+        "above" | "over" | "beyond" => "above",
+        "below" | "under" => "below",
+        "short" if tokens.get(k + 1).is_some_and(|t| t.lower() == "of") => {
+            k += 1;
+            "below"
+        }
+        _ => return None,
+    };
+    k += 1;
+    // Determiners and possessors: "its", "the", "analysts'", "OPEC's".
+    while let Some(t) = tokens.get(k)
+        && (t.lower_in(&REFERENCE_DETERMINERS)
+            || t.text.ends_with("'s")
+            || t.text.ends_with("’s")
+            || t.text.ends_with('\'')
+            || t.text == "'")
+        && k < end + 5
+    {
+        k += 1;
+    }
+    let noun = tokens.get(k)?;
+    noun.lower_in(&REFERENCE_LEVELS)
+        .then(|| format!("{side} {}", noun.lower().trim_end_matches('s')))
+}
+
+/// Words between "above" and the level it refers to.
+#[rustfmt::skip]
+static REFERENCE_DETERMINERS: WordSet = WordSet::new(&[
+    "its", "the", "their", "his", "her", "a", "an", "this", "that", "official", "agreed",
+    "analysts", "market", "previous", "government", "bank's", "average",
+]);
+
+/// Levels a figure is measured against: "above its quota", "below the target".
+#[rustfmt::skip]
+static REFERENCE_LEVELS: WordSet = WordSet::new(&[
+    "quota", "quotas", "target", "targets", "forecast", "forecasts", "estimate", "estimates",
+    "expectations", "consensus", "limit", "limits", "cap", "ceiling", "threshold", "guidance",
+    "budget", "plan", "requirement", "requirements", "benchmark",
+]);
 
 /// "10 cents a share", "$1.65 per share": an amount for each share.
 fn per_share(tokens: &[Token<'_>], f: &FigureMention) -> bool {
@@ -1205,9 +1280,10 @@ const PREDICATE_SYNONYMS: &[(&str, &str)] = &[
 ];
 
 /// A capitalized first word of a sentence that is a common word ("Sales fell", "Inflation was"):
-/// no capitalized word follows it.
+/// no capitalized word follows it and the text does not write it as a name elsewhere.
 pub(super) fn is_common_word_start(tokens: &[Token<'_>], k: usize) -> bool {
-    tokens.get(k + 1).is_none_or(|t| !t.is_capitalized())
+    !tokens[k].name_elsewhere
+        && tokens.get(k + 1).is_none_or(|t| !t.is_capitalized())
         && tokens[k].text.chars().skip(1).all(|c| c.is_lowercase())
 }
 
@@ -1315,9 +1391,49 @@ pub(super) mod tests {
                 "It had a loss of $158,666, or 10 cents a share.",
                 "net income",
             ),
+            // The noun an amount modifies ends before a participle.
+            (
+                "It took a $24 million one-time charge associated with the plan.",
+                "one-time charge",
+            ),
+            // An article before an index's name is not part of it.
+            ("The FTSE 100 index fell 1.2%.", "FTSE 100 index % change"),
+            // A company named like an index is a company.
+            (
+                "Dow Jones shares fell 50 cents.",
+                "share price change (Dow Jones)",
+            ),
+            (
+                "The Dow Jones industrial average rose 5 points.",
+                "Dow Jones industrial average change",
+            ),
         ] {
             assert_eq!(measures(text)[0], want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_gap_to_a_reference_level_is_not_the_level() {
+        let m =
+            measures("Data show Kazakhstan produced 1.8 million bpd, 330,000 bpd above its quota.");
+        assert_eq!(
+            m,
+            ["output (Kazakhstan)", "output above quota (Kazakhstan)"]
+        );
+        let m = measures("Revenue was $300 million short of the target.");
+        assert_eq!(m, ["revenue below target"]);
+        let m = measures("Growth was 2 points above expectations.");
+        assert_eq!(m, ["growth above expectation"]);
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_name_the_text_writes_elsewhere_is_whose() {
+        // "Kazakhstan" is capitalized after a lowercase word elsewhere: a name, not a quantity.
+        let text = "Kazakhstan produced 1.8 million bpd. Output in Kazakhstan rose.";
+        assert_eq!(measures(text), ["output (Kazakhstan)"]);
+        // "Sales" is written in lowercase elsewhere: a common word.
+        let text = "Sales rose 3%. Its sales in Kazakhstan were strong.";
+        assert_eq!(measures(text)[0], "revenue % change");
     }
 
     #[test]

@@ -276,10 +276,14 @@ fn inside_name(c: &Candidate<'_, '_>) -> bool {
         && !month(prev.lower().as_ref())
 }
 
-/// "aged 34", "age 6", "just turned 6", "37 years old", "children under five".
+/// "aged 34", "age 6", "just turned 6", "37 years old", "children under five", "the age of 60".
 fn age(c: &Candidate<'_, '_>) -> bool {
     let b1 = c.before(1);
     if matches!(b1.as_ref(), "aged" | "age" | "turned" | "turns" | "turning") && c.value < 130.0 {
+        return true;
+    }
+    // "above the age of 60", "at the age of 12".
+    if b1 == "of" && c.before(2) == "age" && c.value < 130.0 {
         return true;
     }
     if c.unit.is_some_and(|u| u.ends_with(" old")) {
@@ -439,6 +443,7 @@ mod tests {
             "A boy who just turned 6 was found.",
             "Children under five account for most cases.",
             "He was 37 years old when he was kidnapped.",
+            "People above the age of 60 were moved first.",
             "It is one of the 10 largest banks.",
             "They are the 10 most significant cases.",
             "There were videotapes from 1994 and 1997.",

@@ -169,7 +169,7 @@ static STOPWORDS: WordSet = WordSet::new(&[
     "day", "days", "all", "such", "also", "could", "may", "might", "can", "being", "through",
     "against", "between", "out", "up", "down", "off", "among", "until", "there", "here", "now",
     "then", "some", "many", "most", "other", "say", "said", "says", "we", "they", "he", "she", "i",
-    "you", "our", "my",
+    "you", "our", "my", "above", "below", "beyond", "within", "without", "across", "via",
 ]);
 
 static IRREGULAR_PLURALS: WordSet = WordSet::new(&[

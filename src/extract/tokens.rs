@@ -2,9 +2,10 @@
 //! periods and commas between digits) and single punctuation marks, each with its byte range.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
-use super::words::{MAX_LISTED_WORD, WordSet};
+use super::words::{FnvBuildHasher, MAX_LISTED_WORD, WordSet};
 
 /// A word or a punctuation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +18,8 @@ pub(crate) struct Token<'a> {
     pub(crate) text: &'a str,
     /// The token lowercased, when it is ASCII (as most words are): a slice of [`Lowered`].
     ascii_lower: Option<&'a str>,
+    /// A sentence's first word that the text writes as a name elsewhere ([`mark_initial_names`]).
+    pub(crate) name_elsewhere: bool,
 }
 
 impl<'a> Token<'a> {
@@ -87,10 +90,62 @@ pub(crate) fn tokenize_all<'a>(
     lowered: &'a Lowered,
     sentences: &[Range<usize>],
 ) -> Vec<Vec<Token<'a>>> {
-    sentences
+    let mut tokenized: Vec<Vec<Token<'a>>> = sentences
         .iter()
         .map(|s| tokenize(text, lowered, s.clone()))
-        .collect()
+        .collect();
+    mark_initial_names(&mut tokenized);
+    tokenized
+}
+
+/// Marks the first word of a sentence as a name when the text writes it capitalized after a
+/// lowercase word and never in lowercase: "Kazakhstan produced 1.8 million bpd" beside "output in
+/// Kazakhstan" starts with a name, "Sales rose 3%" beside "its sales" with a common word.
+fn mark_initial_names(tokenized: &mut [Vec<Token<'_>>]) {
+    let first_word = |tokens: &[Token<'_>]| tokens.iter().position(|t| t.is_word());
+    // The capitalized first words, lowercased, and whether they are names so far.
+    let mut firsts: HashMap<Cow<'_, str>, bool, FnvBuildHasher> = HashMap::default();
+    for tokens in tokenized.iter() {
+        if let Some(k) = first_word(tokens)
+            && tokens[k].is_capitalized()
+        {
+            firsts.insert(tokens[k].lower(), false);
+        }
+    }
+    if firsts.is_empty() {
+        return;
+    }
+    let mut lowercase: Vec<Cow<'_, str>> = Vec::new();
+    for tokens in tokenized.iter() {
+        for (k, t) in tokens.iter().enumerate() {
+            if !t.is_word() {
+                continue;
+            }
+            let capitalized = t.is_capitalized();
+            let after_lowercase =
+                k > 0 && tokens[k - 1].is_word() && !tokens[k - 1].is_capitalized();
+            if capitalized && !after_lowercase {
+                continue;
+            }
+            let word = t.lower();
+            if let Some(name) = firsts.get_mut(&word) {
+                if capitalized {
+                    *name = true;
+                } else {
+                    lowercase.push(word);
+                }
+            }
+        }
+    }
+    for word in &lowercase {
+        firsts.remove(word);
+    }
+    for tokens in tokenized.iter_mut() {
+        if let Some(k) = first_word(tokens) {
+            let t = &mut tokens[k];
+            t.name_elsewhere = t.is_capitalized() && firsts.get(&t.lower()) == Some(&true);
+        }
+    }
 }
 
 /// Tokenizes `text[range]`; `lowered` is [`Lowered::new`] of `text`.
@@ -107,6 +162,7 @@ pub(crate) fn tokenize<'a>(
             end,
             text,
             ascii_lower: text.is_ascii().then(|| &lowered.0[start..end]),
+            name_elsewhere: false,
         }
     };
     let slice = &text[range.clone()];
