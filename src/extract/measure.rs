@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::figures::{FigureKind, FigureMention};
-use super::scope::{lead_scope, place_after, place_where, reporter_before, segment};
+use super::scope::{lead_scope, owner_before, place_after, place_where, reporter_before, segment};
 use super::tokens::Token;
 use super::words::WordSet;
 
@@ -102,7 +102,16 @@ pub(crate) fn assign(
                 let from = bridged(tokens, &named, taken.as_ref(), &f.range)
                     .or_else(|| inherited(&named, f, each_share))?;
                 possessor = possessor.take().or_else(|| from.scope.clone());
-                Some(base_quantity(from))
+                let base = base_quantity(from);
+                // "the wage bill stood at £212 million, or 71 percent of revenue": the amount
+                // as a share of another, never one series with the amount.
+                if f.kind == FigureKind::Percent
+                    && from.kind == FigureKind::Money
+                    && let Some(whole) = of_after(tokens, f)
+                {
+                    return Some(format!("{base} as share of {whole}"));
+                }
+                Some(base)
             })
         };
         let quantity = quantity
@@ -154,6 +163,7 @@ pub(crate) fn assign(
             f.scope
                 .clone()
                 .or(possessor)
+                .or_else(|| owner_before(tokens, f))
                 .or_else(|| segment_cache.get_or_insert_with(|| segment(tokens)).clone())
                 .or_else(|| place_after(tokens, f))
                 .or_else(|| place_where(tokens, f))
@@ -1410,6 +1420,12 @@ pub(super) mod tests {
         ] {
             assert_eq!(measures(text)[0], want, "{text}");
         }
+    }
+
+    #[test]
+    fn an_amount_restated_as_a_percentage_of_another_is_a_share() {
+        let m = measures("The wage bill stood at £212 million, or 71 percent of revenue.");
+        assert_eq!(m, ["wage bill", "wage bill as share of revenue"]);
     }
 
     #[test]

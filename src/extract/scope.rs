@@ -24,6 +24,13 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
             let start = k;
             while k < tokens.len() && is_name_word(&tokens[k]) {
                 k += 1;
+                // "First of America Bank Corp.", "Bank of Japan": one name.
+                if k > start
+                    && tokens.get(k).is_some_and(|t| t.text == "of")
+                    && tokens.get(k + 1).is_some_and(is_name_word)
+                {
+                    k += 1;
+                }
             }
             if k > start {
                 let first_common = start == 0 && k == 1 && is_common_word_start(tokens, 0);
@@ -317,6 +324,79 @@ static REPORTING_VERBS: WordSet = WordSet::new(&[
     "reported", "reports", "posted", "posts", "recorded", "records", "announced", "announces",
 ]);
 
+/// "Deseret, with about $100 million in assets, …", "Midwest Financial has 12 banks", "First of
+/// America, which now has 45 banks": the name that has the figure right after its verb.
+pub(super) fn owner_before(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
+    let mut k = tokens.partition_point(|t| t.start < f.range.start);
+    while k > 0 && tokens[k - 1].lower_in(&POSSESSION_ADVERBS) {
+        k -= 1;
+    }
+    // "has $2.3 billion in assets and eight banks": the second thing had shares the verb.
+    if k > 1 && tokens[k - 1].text == "and" {
+        let verb = (k.saturating_sub(12)..k - 1)
+            .rev()
+            .take_while(|&j| !matches!(tokens[j].text, "," | ";" | "."))
+            .find(|&j| tokens[j].lower_in(&POSSESSION_VERBS))?;
+        k = verb + 1;
+    }
+    let verb = tokens.get(k.checked_sub(1)?)?;
+    if !verb.lower_in(&POSSESSION_VERBS) {
+        return None;
+    }
+    k -= 1;
+    while k > 0 && tokens[k - 1].lower_in(&POSSESSION_ADVERBS) {
+        k -= 1;
+    }
+    let relative = k >= 2
+        && matches!(tokens[k - 1].lower().as_ref(), "which" | "that")
+        && tokens[k - 2].text == ",";
+    if relative {
+        k -= 2;
+    } else if verb.lower() == "with" {
+        // "Deseret, with …": an apposition, not "a bank with 12 branches".
+        if k < 2 || tokens[k - 1].text != "," {
+            return None;
+        }
+        k -= 1;
+    }
+    let end = k;
+    while k > 0 && end - k < 6 {
+        let t = &tokens[k - 1];
+        let inner_of = t.text == "of" && k >= 2 && is_name_word(&tokens[k - 2]) && k < end;
+        // "Salt Lake City-based First Security": the owner starts after its modifier.
+        let modifier = t
+            .text
+            .rsplit_once('-')
+            .is_some_and(|(_, w)| w.starts_with(char::is_lowercase));
+        if modifier || !(is_name_word(t) || inner_of || (t.text == "." && k < end) || t.text == "&")
+        {
+            break;
+        }
+        k -= 1;
+    }
+    while k < end && !is_name_word(&tokens[k]) {
+        k += 1;
+    }
+    if k == end || (k == 0 && end == 1 && is_common_word_start(tokens, 0)) {
+        return None;
+    }
+    let last = (k..end).rev().find(|&j| is_name_word(&tokens[j]))?;
+    Some(join_names(&tokens[k..=last]))
+}
+
+/// Verbs of having: "has 45 banks", ", with $5.4 billion in assets".
+#[rustfmt::skip]
+static POSSESSION_VERBS: WordSet = WordSet::new(&[
+    "has", "have", "had", "owns", "owned", "operates", "operated", "employs", "employed", "with",
+]);
+
+/// Words between a verb of having and its owner or its figure: "which now has", "has about".
+#[rustfmt::skip]
+static POSSESSION_ADVERBS: WordSet = WordSet::new(&[
+    "now", "already", "still", "also", "currently", "about", "some", "nearly", "almost", "around",
+    "roughly",
+]);
+
 /// "Oklahoma City, where 168 people were killed": the place a relative clause of place opens
 /// with, right before the figure.
 pub(super) fn place_where(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
@@ -578,6 +658,30 @@ static EVENT_NOUNS: WordSet = WordSet::new(&[
 #[cfg(test)]
 mod tests {
     use crate::extract::measure::tests::measures;
+
+    #[test]
+    fn whose_is_the_name_that_has_the_figure() {
+        let m = measures("Salt Lake City-based First Security, with $5.4 billion in assets, said.");
+        assert_eq!(m, ["assets (First Security)"]);
+        let m = measures("The buyer is First of America, which now has 45 banks.");
+        assert_eq!(m, ["banks (First of America)"]);
+        let m = measures("Midwest Financial has $2.3 billion in assets and eight banks.");
+        assert_eq!(
+            m,
+            ["assets (Midwest Financial)", "banks (Midwest Financial)"]
+        );
+        // "with" without a comma is not an apposition: a bank with branches is no owner.
+        let m = measures("A Texas bank with 12 branches was sold.");
+        assert!(!m[0].contains('('), "{m:?}");
+    }
+
+    #[test]
+    fn the_topic_is_a_whole_name_with_of_inside() {
+        let text = "First of America Bank Corp. said it completed the deal. First of America now \
+                    has 45 banks. Analysts said First of America would grow.";
+        let m = measures(text);
+        assert_eq!(m, ["banks (First of America)"]);
+    }
 
     #[test]
     fn a_count_of_victims_is_about_the_place_its_event_is_named_by() {
