@@ -24,8 +24,9 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
             let start = k;
             while k < tokens.len() && is_name_word(&tokens[k]) {
                 k += 1;
-                // "First of America Bank Corp.", "Bank of Japan": one name.
-                if k > start
+                // "First of America Bank Corp.", "Bank of Japan": one name ("Shares of Vessler"
+                // is not).
+                if !(start == 0 && k == 1 && is_common_word_start(tokens, 0))
                     && tokens.get(k).is_some_and(|t| t.text == "of")
                     && tokens.get(k + 1).is_some_and(is_name_word)
                 {
