@@ -162,8 +162,8 @@ pub(crate) fn assign(
         } else {
             f.scope
                 .clone()
-                .or(possessor)
                 .or_else(|| owner_before(tokens, f))
+                .or(possessor)
                 .or_else(|| segment_cache.get_or_insert_with(|| segment(tokens)).clone())
                 .or_else(|| place_after(tokens, f))
                 .or_else(|| place_where(tokens, f))

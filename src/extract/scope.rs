@@ -369,8 +369,9 @@ pub(super) fn owner_before(tokens: &[Token<'_>], f: &FigureMention) -> Option<St
             .text
             .rsplit_once('-')
             .is_some_and(|(_, w)| w.starts_with(char::is_lowercase));
-        if modifier || !(is_name_word(t) || inner_of || (t.text == "." && k < end) || t.text == "&")
-        {
+        // "Mars Inc., which": the dot of an abbreviation, glued to its word.
+        let dot = t.text == "." && k >= 2 && tokens[k - 2].end == t.start;
+        if modifier || !(is_name_word(t) || inner_of || dot || t.text == "&") {
             break;
         }
         k -= 1;
@@ -664,6 +665,8 @@ mod tests {
     fn whose_is_the_name_that_has_the_figure() {
         let m = measures("Salt Lake City-based First Security, with $5.4 billion in assets, said.");
         assert_eq!(m, ["assets (First Security)"]);
+        let m = measures("Nestle's share is 7%, far below Mars Inc., which has about 36%.");
+        assert_eq!(m, ["share (Nestle)", "share (Mars Inc)"]);
         let m = measures("The buyer is First of America, which now has 45 banks.");
         assert_eq!(m, ["banks (First of America)"]);
         let m = measures("Midwest Financial has $2.3 billion in assets and eight banks.");
