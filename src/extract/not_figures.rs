@@ -349,8 +349,16 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
             c.before(1).as_ref(),
             "in" | "at" | "between" | "among" | "across"
         );
+    // "giving the authorities two chances", "condemned two terrorist bomb attacks": a few
+    // occasions or events the sentence talks about, not a count it reports.
+    let occasions = c.spelled
+        && c.value <= 3.0
+        && c.unit
+            .and_then(|u| u.rsplit(' ').next())
+            .is_some_and(|head| OCCASIONS.contains(head));
     family
         || setting
+        || occasions
         || c.spelled
             && c.value <= 10.0
             && matches!(
@@ -358,6 +366,13 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
                 "the" | "these" | "those" | "both" | "their" | "its" | "his" | "her" | "our" | "my"
             )
 }
+
+/// Nouns of occasions and events that a few of, in words, are talked about rather than counted.
+#[rustfmt::skip]
+static OCCASIONS: WordSet = WordSet::new(&[
+    "chances", "ways", "options", "sides", "reasons", "occasions", "attempts", "steps",
+    "attacks", "bombings", "blasts", "explosions", "incidents",
+]);
 
 #[rustfmt::skip]
 static SPAN_UNITS: WordSet = WordSet::new(&[
@@ -451,6 +466,8 @@ mod tests {
             "Slepian, the father of four boys, was shot.",
             "Streets in two African capitals were ruined.",
             "Talks between two airlines stalled.",
+            "A state trial gives the authorities two chances to prosecute.",
+            "The government condemned two terrorist bomb attacks in Kenya.",
             "She is a mother of 3 and a nurse.",
             "They lost in two seasons.",
             "Over the last seven matches they scored.",
