@@ -95,6 +95,7 @@ const CURRENCIES: &[Currency] = &[
     named("PYG", "guaranies"),
     // 45 pence, 50 cents
     named("GBX", "pence"),
+    named("pence", "pence"),
     named("cents", "cents"),
 ];
 
@@ -211,6 +212,7 @@ mod tests {
             (2.1e9, Some("XOF"), "2.1 billion XOF"),
             (50.0, Some("cents"), "50 cents"),
             (45.0, Some("GBX"), "45 pence"),
+            (45.0, Some("pence"), "45 pence"),
             // Below a million, or not round: in full, with separators and cents.
             (45.0, Some("USD"), "$45"),
             (45.5, Some("USD"), "$45.50"),

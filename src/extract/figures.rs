@@ -573,6 +573,8 @@ fn figure_at(
         let head = rest.split('-').next().unwrap_or(rest);
         if kind == FigureKind::Money && rest == "m" {
             value *= 1e6;
+        } else if kind == FigureKind::Money && matches!(rest, "a-share" | "per-share") {
+            // "a $42-a-share payout": the amount for each share (see the measure's "per share").
         } else if let Some(u) = unit_name(rest).or_else(|| unit_name(head)) {
             unit = Some(u.to_string());
             explicit = true;
@@ -773,7 +775,7 @@ fn figure_at(
     // Money in two units: "3 dollars 50 cents", "thirteen dollars and forty-five cents".
     if kind == FigureKind::Money
         && unit.as_deref() != Some("cents")
-        && unit.as_deref() != Some("GBX")
+        && unit.as_deref() != Some("pence")
         && let Some((cents, after)) = cents_after(tokens, end, at.next)
     {
         value += cents / 100.0;
@@ -889,7 +891,9 @@ fn mark_change(kind: &mut FigureKind) {
 }
 
 /// A change with no unit of its own counts what its sentence counts: "the number of containers
-/// has increased by 300" → containers; otherwise the unit of the nearest figure in the sentence.
+/// has increased by 300" → containers; otherwise the unit of the level right after it ("rose 5 to
+/// 913 pence"), else of the nearest figure before it ("141.65 yen, off 0.45; 1.83 marks"), else
+/// of any figure after it.
 fn fill_change_units(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention]) {
     let subject = tokens.windows(3).enumerate().find_map(|(i, w)| {
         (matches!(
@@ -903,9 +907,16 @@ fn fill_change_units(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMen
         if figures[i].unit.is_some() || figures[i].kind != FigureKind::Change {
             continue;
         }
-        let nearest = figures[i + 1..]
-            .iter()
+        let own = &figures[i].range;
+        let right_after = figures.get(i + 1).filter(|next| {
+            let a = tokens.partition_point(|t| t.start < own.end);
+            let b = tokens.partition_point(|t| t.start < next.range.start);
+            b.saturating_sub(a) <= 3 && !tokens[a..b.max(a)].iter().any(|t| t.text == ";")
+        });
+        let nearest = right_after
+            .into_iter()
             .chain(figures[..i].iter().rev())
+            .chain(figures[i + 1..].iter())
             .find_map(|f| f.unit.clone());
         figures[i].unit = subject.clone().or(nearest);
     }
@@ -1136,7 +1147,7 @@ mod tests {
                 "Its stock closed at 310 pence on Friday.",
                 "310 pence",
                 310.0,
-                "GBX",
+                "pence",
                 "money",
             ),
             (

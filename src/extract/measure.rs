@@ -1186,8 +1186,14 @@ fn per_share(tokens: &[Token<'_>], f: &FigureMention) -> bool {
             .unwrap_or_default()
     };
     let share = |k: usize| matches!(w(k).as_str(), "share" | "shares");
+    // "a $42-a-share payout": written in one word.
+    let glued = end > 0 && {
+        let last = w(end - 1);
+        last.ends_with("-a-share") || last.ends_with("-per-share")
+    };
     // "$1.65 a share", "$43.50 for each of the 4.9 million shares".
-    (matches!(w(end).as_str(), "a" | "per" | "each") && share(end + 1))
+    glued
+        || (matches!(w(end).as_str(), "a" | "per" | "each") && share(end + 1))
         || (w(end) == "for"
             && w(end + 1) == "each"
             && w(end + 2) == "of"
@@ -1405,6 +1411,10 @@ pub(super) mod tests {
             (
                 "It took a $24 million one-time charge associated with the plan.",
                 "one-time charge",
+            ),
+            (
+                "It offered holders a special $42-a-share payout.",
+                "payout per share",
             ),
             // An article before an index's name is not part of it.
             ("The FTSE 100 index fell 1.2%.", "FTSE 100 index % change"),

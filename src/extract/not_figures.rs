@@ -361,10 +361,11 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
         || occasions
         || c.spelled
             && c.value <= 10.0
-            && matches!(
+            && (matches!(
                 c.before(1).as_ref(),
                 "the" | "these" | "those" | "both" | "their" | "its" | "his" | "her" | "our" | "my"
-            )
+            ) || c.before(1).ends_with("'s")
+                || c.before(1).ends_with("’s"))
 }
 
 /// Nouns of occasions and events that a few of, in words, are talked about rather than counted.
@@ -466,6 +467,7 @@ mod tests {
             "Slepian, the father of four boys, was shot.",
             "Streets in two African capitals were ruined.",
             "Talks between two airlines stalled.",
+            "Elian's four grandparents could not be located.",
             "A state trial gives the authorities two chances to prosecute.",
             "The government condemned two terrorist bomb attacks in Kenya.",
             "She is a mother of 3 and a nurse.",

@@ -103,6 +103,11 @@ pub(crate) fn noun_phrase_after(
         }
         let alpha = t.text.chars().any(char::is_alphabetic)
             && t.text.chars().all(|c| c.is_alphabetic() || c == '-');
+        // "500,000 minority Tutsis", "200 ethnic Albanians": a people named after a modifier.
+        if alpha && t.is_capitalized() && !words.is_empty() && is_plural(&w) {
+            words.push((k, w));
+            break;
+        }
         if !alpha || t.is_capitalized() || STOPWORDS.contains(&w.as_ref()) {
             break;
         }
@@ -192,3 +197,35 @@ static IRREGULAR_PLURALS: WordSet = WordSet::new(&[
     "data",
     "media",
 ]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::{Lowered, tokenize};
+
+    /// The counted phrase after the first token of `text` (a number).
+    fn counted(text: &str) -> Option<String> {
+        let lowered = Lowered::new(text);
+        let tokens = tokenize(text, &lowered, 0..text.len());
+        noun_phrase_after(&tokens, 1, false).map(|p| p.unit)
+    }
+
+    #[test]
+    fn the_counted_phrase_survives_modifiers_and_names() {
+        for (text, want) in [
+            ("40 Lagos customers complained", "customers"),
+            (
+                "1,200 low- or middle-income families",
+                "low- or middle-income families",
+            ),
+            ("10 Americans died", "Americans"),
+            // A people named after a modifier.
+            ("500,000 minority Tutsis in Rwanda", "minority tutsis"),
+            ("300 families skipped meals", "families"),
+            // A preposition ends the phrase: "2 points above expectations".
+            ("2 points above expectations", "points"),
+        ] {
+            assert_eq!(counted(text).as_deref(), Some(want), "{text}");
+        }
+    }
+}

@@ -97,9 +97,9 @@ pub(super) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("euro", "EUR"),
     ("pounds sterling", "GBP"),
     ("sterling", "GBP"),
-    ("pence", "GBX"),
-    ("penny", "GBX"),
-    ("pennies", "GBX"),
+    ("pence", "pence"),
+    ("penny", "pence"),
+    ("pennies", "pence"),
     ("cents", "cents"),
     ("cent", "cents"),
     // "12 Canadian cents a share": the country names the dollar, not a scope.
