@@ -122,6 +122,14 @@ pub(crate) fn assign(
             named.push(None);
             continue;
         };
+        // "Dow Jones industrials 2596.72, off 17.01; transportation 1190.43": a bare number said
+        // of an index is in points.
+        if f.unit.is_none()
+            && matches!(f.kind, FigureKind::Level | FigureKind::Change)
+            && is_index_quantity(&quantity)
+        {
+            f.unit = Some("points".to_string());
+        }
         // "attendance … had reached a record 41,200": a bare number counts what it is said of.
         if subject_named && f.unit.is_none() && f.kind == FigureKind::Level {
             let head = quantity.rsplit(' ').next().unwrap_or(&quantity);
@@ -1046,6 +1054,19 @@ fn is_index(name: &str) -> bool {
         .any(|i| upper.starts_with(i))
 }
 
+/// A quantity that is an index: a market index's name ("Dow Jones industrials") or a phrase ending
+/// in a word for one ("Treasury index", "transportation").
+fn is_index_quantity(quantity: &str) -> bool {
+    let head = quantity.rsplit(' ').next().unwrap_or(quantity);
+    is_index(quantity) || INDEX_HEADS.contains(head)
+}
+
+/// Words that end the name of an index in market tables.
+#[rustfmt::skip]
+static INDEX_HEADS: WordSet = WordSet::new(&[
+    "index", "average", "industrials", "transportation", "transports", "utilities", "composite",
+]);
+
 /// Common words of an index's name: "the Dow Jones industrial average".
 #[rustfmt::skip]
 static INDEX_WORDS: WordSet = WordSet::new(&[
@@ -1436,6 +1457,18 @@ pub(super) mod tests {
     fn an_amount_restated_as_a_percentage_of_another_is_a_share() {
         let m = measures("The wage bill stood at £212 million, or 71 percent of revenue.");
         assert_eq!(m, ["wage bill", "wage bill as share of revenue"]);
+    }
+
+    #[test]
+    fn a_market_table_gives_index_points() {
+        let text = "Dow Jones industrials 2596.72, off 17.01; transportation 1190.43, off 14.76.";
+        let s = split_sentences(text);
+        let units: Vec<Option<String>> =
+            find_figures(text, &s, &tokenize_all(text, &Lowered::new(text), &s), &[])
+                .into_iter()
+                .map(|f| f.unit)
+                .collect();
+        assert_eq!(units, vec![Some("points".to_string()); 4]);
     }
 
     #[test]
