@@ -74,6 +74,14 @@ pub(crate) fn assign(
                     _ => q,
                 }
             })
+        } else if f.kind == FigureKind::Money
+            && each_share
+            && tokens[..tokens.partition_point(|t| t.start < f.range.start)]
+                .last()
+                .is_some_and(|t| matches!(t.lower().as_ref(), "for" | "at"))
+        {
+            // "bought 63 million shares … for $26.50 a share": what is paid for each share.
+            Some("price".to_string())
         } else if let Some(noun) = noun_after(tokens, f).filter(|_| gap.is_none()) {
             modified = true;
             Some(noun)
@@ -497,6 +505,7 @@ static IRREGULAR_PREDICATES: WordSet = WordSet::new(&[
     "built", "made", "hit", "cut", "seen", "struck", "bought", "paid", "laid", "shed", "sent",
     "homeless", "stranded", "died", "facing", "needing", "living", "fleeing", "awaiting", "seeking",
     "working", "remaining", "trapped", "infected", "affected", "employed", "unemployed",
+    "outstanding",
 ]);
 
 /// Words that are not predicates though they end in -ed: "need", "indeed", "red", "hundred".
@@ -1432,6 +1441,10 @@ pub(super) mod tests {
             (
                 "It took a $24 million one-time charge associated with the plan.",
                 "one-time charge",
+            ),
+            (
+                "It bought the concern for $26.50 a share.",
+                "price per share",
             ),
             (
                 "It offered holders a special $42-a-share payout.",
