@@ -137,6 +137,14 @@ pub struct FigureMention {
     pub sentence: usize,
 }
 
+/// People an age is given for between commas: "The woman, 45, was arrested".
+#[rustfmt::skip]
+static PERSONS: WordSet = WordSet::new(&[
+    "man", "woman", "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband",
+    "victim", "suspect", "driver", "teacher", "doctor", "nurse", "student", "soldier", "officer",
+    "worker", "farmer", "resident", "pilot", "passenger", "defendant", "journalist",
+]);
+
 static CHANGE_VERBS: WordSet = WordSet::new(&[
     "increased",
     "increase",
@@ -526,6 +534,10 @@ fn figure_at(
 ) -> Option<(FigureMention, usize)> {
     let i = at.first;
     let n = at.num;
+    // "1e309 shells": a number no table or chart can hold is not a figure.
+    if !n.value.is_finite() {
+        return None;
+    }
     let mut value = n.value;
     let spelled_small = n.spelled && !n.scaled;
     let number = n.range.clone();
@@ -627,9 +639,9 @@ fn figure_at(
     }) {
         return None;
     }
-    // An age after a name: "Smith, 45, said".
+    // An age after a name or a person: "Smith, 45, said", "The woman, 45, was arrested".
     if prev(1).is_some_and(|p| p.text == ",")
-        && prev(2).is_some_and(|p| p.is_capitalized())
+        && prev(2).is_some_and(|p| p.is_capitalized() || p.lower_in(&PERSONS))
         && next.is_none_or(|x| matches!(x.text, "," | "." | ";" | ")"))
         && value < 130.0
         && value.fract() == 0.0

@@ -259,14 +259,20 @@ static LEAD_WORDS: WordSet = WordSet::new(&[
     "below",
 ]);
 
-/// "Boeing 787 deliveries", "the FTSE 100", "STOXX 600 index", "Phase 3", "Windows 11": a bare
-/// whole number right after a capitalized word that is not a lead word.
+/// "Boeing 787 deliveries", "the FTSE 100", "STOXX 600 index", "Phase 3", "Windows 11", "iPhone
+/// 15": a bare whole number right after a capitalized word (or one with a capital inside) that
+/// is not a lead word; "exit 12", "gate 4": a number that labels a place.
 fn inside_name(c: &Candidate<'_, '_>) -> bool {
     if c.explicit || !c.is_integer() || c.spelled || c.number == 0 {
         return false;
     }
     let prev = &c.tokens[c.number - 1];
-    prev.is_capitalized()
+    if prev.lower_in(&PLACE_LABELS) {
+        return true;
+    }
+    let named = prev.is_capitalized()
+        || (prev.text.starts_with(char::is_lowercase) && prev.text.chars().any(char::is_uppercase));
+    named
         && prev.end + 1 >= c.tokens[c.number].start
         && prev
             .text
@@ -275,6 +281,13 @@ fn inside_name(c: &Candidate<'_, '_>) -> bool {
         && !LEAD_WORDS.contains(prev.lower().as_ref())
         && !month(prev.lower().as_ref())
 }
+
+/// Nouns whose number names one of them: "exit 12", "gate 4", "platform 9".
+#[rustfmt::skip]
+static PLACE_LABELS: WordSet = WordSet::new(&[
+    "exit", "junction", "gate", "platform", "room", "suite", "apartment", "terminal", "pier",
+    "berth", "hangar", "ward", "block", "bay", "interstate", "highway",
+]);
 
 /// "aged 34", "age 6", "just turned 6", "37 years old", "children under five", "the age of 60".
 fn age(c: &Candidate<'_, '_>) -> bool {
@@ -468,6 +481,10 @@ mod tests {
             "Streets in two African capitals were ruined.",
             "Talks between two airlines stalled.",
             "Elian's four grandparents could not be located.",
+            "The iPhone 15 launched.",
+            "The road was closed near exit 12.",
+            "The woman, 45, was arrested.",
+            "Inflation was 1e309 percent, the joke went.",
             "A state trial gives the authorities two chances to prosecute.",
             "The government condemned two terrorist bomb attacks in Kenya.",
             "She is a mother of 3 and a nurse.",

@@ -2965,7 +2965,15 @@ impl<'a> Parser<'a> {
             mi = 0;
             j = i + 1;
             let mut has_min = false;
-            if self.is(j, ":") && self.glued(j) && self.nlen(j + 1) == 2 && self.glued(j + 1) {
+            // "7.30 pm", "7.30 p.m.": British minutes after a dot, only before am/pm.
+            let dotted = self.is(j, ".")
+                && matches!(self.w(j + 2), "am" | "pm" | "a" | "p")
+                && (self.is(j + 3, ".") || matches!(self.w(j + 2), "am" | "pm"));
+            if (self.is(j, ":") || dotted)
+                && self.glued(j)
+                && self.nlen(j + 1) == 2
+                && self.glued(j + 1)
+            {
                 let m = self.num(j + 1)?;
                 if m >= 60 {
                     return None;
@@ -5453,6 +5461,14 @@ mod tests {
                 "2024-03-20",
                 "15:30 GMT",
                 "2024-03-20T15:30",
+                Time,
+                None,
+            ),
+            (
+                "The blast happened at 7.30 pm local time.",
+                "2024-03-20",
+                "7.30 pm local time",
+                "2024-03-20T19:30",
                 Time,
                 None,
             ),
