@@ -219,8 +219,8 @@ pub(crate) fn attribute(
 
 /// "the company said", "the agency estimated": a generic noun for the organization the story is
 /// about takes its name, when the article's topic ([`super::scope::article_topic`]) is itself
-/// a speaker somewhere in it ("Vessler AG said …, the company said"). Otherwise it stays as
-/// written.
+/// a speaker somewhere in it ("Vessler AG said …, the company said") or the company its lead
+/// names with a legal form ("GOODY PRODUCTS Inc. cut …"). Otherwise it stays as written.
 fn name_generic_speakers(
     text: &str,
     tokenized: &[Vec<Token<'_>>],
@@ -240,7 +240,8 @@ fn name_generic_speakers(
     let Some(topic) = super::scope::article_topic(text, tokenized) else {
         return;
     };
-    if !out.iter().flatten().any(|a| a.speaker.contains(&topic)) {
+    let speaks = out.iter().flatten().any(|a| a.speaker.contains(&topic));
+    if !speaks && super::scope::lead_company(tokenized).as_ref() != Some(&topic) {
         return;
     }
     for a in out.iter_mut().flatten() {
@@ -915,6 +916,9 @@ mod tests {
         let text = "Vessler AG said profit rose. Shares of Vessler fell. \
                     Analysts expect Vessler to cut jobs. Sales fell 3%, the company said.";
         assert_eq!(speakers(text)[3].as_deref(), Some("Vessler"));
+        // A company the lead names with its legal form is the company, speaking or not.
+        let text = "Goody Products Inc. cut its dividend. Net was $1.9 million, the company said.";
+        assert_eq!(speakers(text)[1].as_deref(), Some("Goody Products"));
         // Without the topic speaking anywhere, "the company" stays as written.
         let text = "Kenya was hit. Kenya mourned. Sales fell 3%, the company said.";
         assert_eq!(speakers(text)[2].as_deref(), Some("company"));

@@ -71,8 +71,35 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
             .then(a.0.len().cmp(&b.0.len()))
             .then(a.0.cmp(b.0))
     });
-    best.into_iter().next().map(|(name, _)| name.to_string())
+    best.into_iter()
+        .next()
+        .map(|(name, _)| name.to_string())
+        .or_else(|| lead_company(tokenized))
 }
+
+/// "GOODY PRODUCTS Inc. cut its quarterly dividend …": a company named with its legal form in
+/// the first two sentences, the topic of a short story that names it only once (without the
+/// form: "GOODY PRODUCTS").
+pub(crate) fn lead_company(tokenized: &[Vec<Token<'_>>]) -> Option<String> {
+    tokenized.iter().take(2).find_map(|tokens| {
+        let form = tokens
+            .iter()
+            .position(|t| t.lower_in(&LEGAL_FORMS) && t.is_capitalized())?;
+        let start = (0..form)
+            .rev()
+            .take_while(|&k| is_name_word(&tokens[k]) || tokens[k].text == "&")
+            .last()?;
+        let name = join_names(&tokens[start..form]);
+        let trimmed = name.trim_end_matches(',').trim();
+        (start < form && !trimmed.is_empty()).then(|| trimmed.to_string())
+    })
+}
+
+/// Legal forms after a company's name: "Inc.", "Corp.", "PLC".
+#[rustfmt::skip]
+static LEGAL_FORMS: WordSet = WordSet::new(&[
+    "inc", "corp", "co", "ltd", "plc", "ag", "sa", "nv", "gmbh", "llc", "incorporated",
+]);
 
 /// A word of a name: capitalized letters (not a title or a lone initial).
 fn is_name_word(t: &Token<'_>) -> bool {
@@ -677,6 +704,16 @@ mod tests {
         // "with" without a comma is not an apposition: a bank with branches is no owner.
         let m = measures("A Texas bank with 12 branches was sold.");
         assert!(!m[0].contains('('), "{m:?}");
+    }
+
+    #[test]
+    fn a_short_story_is_about_the_company_its_lead_names_with_a_legal_form() {
+        let text = "GOODY PRODUCTS Inc. cut its quarterly dividend to five cents a share. The \
+                    payout is due Jan. 2.";
+        assert_eq!(
+            measures(text),
+            ["quarterly dividend per share (GOODY PRODUCTS)"]
+        );
     }
 
     #[test]
