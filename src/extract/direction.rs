@@ -248,22 +248,35 @@ static LEVEL_MARKERS: WordSet = WordSet::new(&["to", "from", "at", "of", "was", 
 /// points", "fell about 2%", "rose a further 1.2%", "will cut roughly 700 jobs".
 const SPAN: usize = 6;
 
+/// Qualifiers between "by" and its figure: "by up to 15%", "by as much as 3%".
+#[rustfmt::skip]
+static BY_QUALIFIERS: WordSet = WordSet::new(&[
+    "up", "to", "as", "much", "about", "some", "nearly", "almost", "around", "roughly", "more",
+    "than", "at", "least", "over", "another", "a", "further", "an", "estimated",
+]);
+
 /// How far "by" reaches back to its verb: "reduce results for 1989 by $3 million".
-const BY_SPAN: usize = 14;
+const BY_SPAN: usize = 18;
 
 /// The direction of the figure whose first token (after its qualifier) is `start` and whose last
 /// token ends before `end`: the nearest change word before it in its clause, else a change noun
 /// right after it. `None` when the figure is a level ("rose to 7.2%").
 pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Direction> {
     let w = |k: usize| tokens.get(k).map(Token::lower).unwrap_or_default();
-    if start > 0 && LEVEL_MARKERS.contains(w(start - 1).as_ref()) {
+    // "rose to 7.2%" is a level; "by up to 15%" is not.
+    let up_to = start >= 2 && w(start - 1) == "to" && w(start - 2) == "up";
+    if start > 0 && LEVEL_MARKERS.contains(w(start - 1).as_ref()) && !up_to {
         return None;
     }
     // Before: walk back over the clause. "by" reaches further, over other numbers, to its verb:
-    // "cut rations to 1.4 million refugees by 40 percent".
-    let by = start > 0 && w(start - 1) == "by";
+    // "cut rations to 1.4 million refugees by 40 percent", "cutting back its group by up to 15%".
+    let mut before = start;
+    while before > 0 && BY_QUALIFIERS.contains(w(before - 1).as_ref()) {
+        before -= 1;
+    }
+    let by = before > 0 && w(before - 1) == "by";
     let span = if by { BY_SPAN } else { SPAN };
-    let mut k = start;
+    let mut k = if by { before } else { start };
     let mut steps = 0;
     while k > 0 && steps < span {
         k -= 1;
@@ -281,7 +294,7 @@ pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Op
         if UP_BEFORE.contains(word.as_ref()) {
             return Some(Direction::Up);
         }
-        if UP_WITH_BY.contains(word.as_ref()) && start > 0 && w(start - 1) == "by" {
+        if UP_WITH_BY.contains(word.as_ref()) && by {
             return Some(Direction::Up);
         }
         // "laid off 300 workers".
@@ -336,6 +349,14 @@ mod tests {
                 Some(Down),
             ),
             ("Shares were down 50 cents at $12.", "50", Some(Down)),
+            // "by" reaches over the qualifier and a long object to its verb.
+            (
+                "Mobil is cutting back its U.S. oil and gas exploration and production group by \
+                 up to 15% as part of a restructuring.",
+                "15%",
+                Some(Down),
+            ),
+            ("It raised its forecast by as much as 3%.", "3%", Some(Up)),
             ("Employers added 2,000 jobs.", "2,000", Some(Up)),
             ("Exports rose 5% to $10 billion.", "5%", Some(Up)),
             (
