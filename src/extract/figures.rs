@@ -137,6 +137,12 @@ pub struct FigureMention {
     pub sentence: usize,
 }
 
+/// Determiners of a whole a part is counted of: "nine of the …", "19 of their …".
+#[rustfmt::skip]
+static DETERMINERS: WordSet = WordSet::new(&[
+    "the", "its", "their", "those", "these", "his", "her", "our",
+]);
+
 /// People an age is given for between commas: "The woman, 45, was arrested".
 #[rustfmt::skip]
 static PERSONS: WordSet = WordSet::new(&[
@@ -723,6 +729,19 @@ fn figure_at(
     {
         unit = Some(p.unit);
         end = p.after;
+    }
+    // "nine of the European Union's 27 member states": a part counts what its numbered whole
+    // counts (the whole stays a figure of its own).
+    if unit.is_none()
+        && next_lower == "of"
+        && let Some(whole) = (end + 2..(end + 7).min(tokens.len()))
+            .find(|&k| tokens[k].text.starts_with(|c: char| c.is_ascii_digit()))
+        && tokens[end + 1..whole]
+            .iter()
+            .any(|t| t.text.ends_with("'s") || t.text.ends_with("’s") || t.lower_in(&DETERMINERS))
+        && let Some(p) = noun_phrase_after(tokens, whole + 1, false)
+    {
+        unit = Some(p.unit);
     }
     // "three were stabbed": a count of people by its predicate ([`super::neighbours`] names it).
     let people_predicate = unit.is_none() && {

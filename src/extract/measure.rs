@@ -656,6 +656,16 @@ fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize) -> Option<
             return Some(format!("{unit} {p}"));
         }
     }
+    // "nine of the European Union's 27 member states": a part of a numbered whole is not the
+    // whole's series ("member states of 27").
+    if tokens.get(end).is_some_and(|t| t.lower() == "of")
+        && let Some(whole) = tokens[end + 1..]
+            .iter()
+            .take(5)
+            .find(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return Some(format!("{unit} of {}", whole.text));
+    }
     Some(unit)
 }
 
@@ -1470,6 +1480,12 @@ pub(super) mod tests {
     fn an_amount_restated_as_a_percentage_of_another_is_a_share() {
         let m = measures("The wage bill stood at £212 million, or 71 percent of revenue.");
         assert_eq!(m, ["wage bill", "wage bill as share of revenue"]);
+    }
+
+    #[test]
+    fn a_part_of_a_numbered_whole_is_not_the_whole() {
+        let m = measures("Only nine of the European Union's 27 member states have a plan.");
+        assert_eq!(m, ["member states of 27", "member states"]);
     }
 
     #[test]

@@ -34,17 +34,29 @@ static DETERMINERS: WordSet = WordSet::new(&[
     "the", "their", "its", "his", "her", "our", "these", "those", "them", "all",
 ]);
 
-/// "6 of 10 Americans", "won 19 of their 23 matches", "85 per 100,000 residents": the second
-/// number is the base; the first figure takes the counted noun (or the rate's denominator as its
-/// unit) and the base is dropped.
+/// "6 of 10 Americans", "85 per 100,000 residents": the second number is the base; the first
+/// figure takes the counted noun (or the rate's denominator as its unit) and the base is dropped.
+/// A definite whole ("won 19 of their 23 matches", "nine of the European Union's 27 member
+/// states") is a figure of its own: the part takes its noun and the whole stays.
 fn absorb_bases(text: &str, tokens: &[Token<'_>], figures: &mut Vec<FigureMention>) {
     let mut i = 0;
     while i + 1 < figures.len() {
         let (a, b) = (&figures[i], &figures[i + 1]);
+        if a.unit.is_none()
+            && a.kind != FigureKind::Money
+            && b.unit.is_some()
+            && definite_whole(tokens, a.range.end, b.range.start)
+        {
+            let (unit, scope) = (b.unit.clone(), b.scope.clone());
+            let a = &mut figures[i];
+            a.unit = unit;
+            a.scope = a.scope.take().or(scope);
+            i += 1;
+            continue;
+        }
         let gap = between(tokens, a.range.end, b.range.start);
         let words: Vec<&str> = gap.iter().map(AsRef::as_ref).collect();
-        let partitive = matches!(words.as_slice(), ["of"] | ["out", "of"])
-            || (words.len() == 2 && words[0] == "of" && DETERMINERS.contains(words[1]));
+        let partitive = matches!(words.as_slice(), ["of"] | ["out", "of"]);
         let rate = matches!(
             words.as_slice(),
             ["per"] | ["for", "every"] | ["in", "every"] | ["a"]
@@ -70,6 +82,33 @@ fn absorb_bases(text: &str, tokens: &[Token<'_>], figures: &mut Vec<FigureMentio
         i += 1;
     }
 }
+
+/// Whether the words between two figures make the second a definite whole of the first: "of
+/// their", "of the European Union's", "of its more than".
+fn definite_whole(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
+    let a = tokens.partition_point(|t| t.start < from);
+    let b = tokens.partition_point(|t| t.start < to);
+    let gap = &tokens[a..b.max(a)];
+    gap.len() >= 2
+        && gap.len() <= 6
+        && gap[0].lower() == "of"
+        && gap[1..]
+            .iter()
+            .any(|t| t.lower_in(&DETERMINERS) || t.text.ends_with("'s") || t.text.ends_with("’s"))
+        && gap[1..].iter().all(|t| {
+            t.lower_in(&DETERMINERS)
+                || t.lower_in(&WHOLE_QUALIFIERS)
+                || t.is_capitalized()
+                || t.text.ends_with("'s")
+                || t.text.ends_with("’s")
+        })
+}
+
+/// Qualifiers of a whole: "of its more than 21,000 employees".
+#[rustfmt::skip]
+static WHOLE_QUALIFIERS: WordSet = WordSet::new(&[
+    "more", "than", "about", "some", "nearly", "almost", "roughly", "around", "over",
+]);
 
 /// Words that join the two ends of a range: "6 to 9", "between 6 and 9", "15-25", "2 or 3".
 #[rustfmt::skip]
@@ -334,14 +373,22 @@ mod tests {
     }
 
     #[test]
-    fn bases_of_partitives_and_rates_are_not_figures() {
+    fn bases_of_proportions_and_rates_are_not_figures() {
         assert_eq!(
             units("A poll shows 6 of 10 Americans agree."),
             [(6.0, "Americans".into())]
         );
+        // A definite whole is a figure of its own.
         assert_eq!(
             units("They won 19 of their 23 matches."),
-            [(19.0, "matches".into())]
+            [(19.0, "matches".into()), (23.0, "matches".into())]
+        );
+        assert_eq!(
+            units("Only nine of the European Union's 27 member states have a plan."),
+            [
+                (9.0, "member states".into()),
+                (27.0, "member states".into())
+            ]
         );
         assert_eq!(
             units("There were 85 per 100,000 residents."),
