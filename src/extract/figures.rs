@@ -944,10 +944,19 @@ fn fill_change_units(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMen
             let b = tokens.partition_point(|t| t.start < next.range.start);
             b.saturating_sub(a) <= 3 && !tokens[a..b.max(a)].iter().any(|t| t.text == ";")
         });
+        // A figure after it in its clause (no comma or semicolon between): "lost 11 working
+        // days each to heat, worth roughly $9 billion" does not count dollars.
+        let same_clause = |next: &&FigureMention| {
+            let a = tokens.partition_point(|t| t.start < own.end);
+            let b = tokens.partition_point(|t| t.start < next.range.start);
+            !tokens[a..b.max(a)]
+                .iter()
+                .any(|t| matches!(t.text, "," | ";" | ":"))
+        };
         let nearest = right_after
             .into_iter()
             .chain(figures[..i].iter().rev())
-            .chain(figures[i + 1..].iter())
+            .chain(figures[i + 1..].iter().filter(same_clause))
             .find_map(|f| f.unit.clone());
         figures[i].unit = subject.clone().or(nearest);
     }

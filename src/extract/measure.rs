@@ -541,6 +541,12 @@ const VERB_PARTICIPLES: &[(&str, &str)] = &[
     ("kill", "killed"),
     ("kills", "killed"),
     ("displace", "displaced"),
+    ("displaces", "displaced"),
+    // Headline words for being displaced: "Floods uproot 268,000".
+    ("uproot", "displaced"),
+    ("uproots", "displaced"),
+    ("uprooted", "displaced"),
+    ("uprooting", "displaced"),
     ("send", "sent"),
     ("sent", "sent"),
     ("build", "built"),
@@ -1391,6 +1397,7 @@ pub(super) mod tests {
                 "people displaced (South Sudan)",
             ),
             ("The flood displaced 96,000 people.", "people displaced"),
+            ("Floods uproot 268,000 in the north.", "people displaced"),
             (
                 "Some 7.7 million people are facing acute hunger.",
                 "people facing acute hunger",

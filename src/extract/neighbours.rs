@@ -300,7 +300,9 @@ fn people_verb_before(tokens: &[Token<'_>], figure: &Range<usize>) -> bool {
 #[rustfmt::skip]
 static PEOPLE_VERBS: WordSet = WordSet::new(&[
     "killed", "injured", "wounded", "killing", "injuring", "wounding", "arrested", "detained",
-    "evacuated", "displaced", "rescued", "kidnapped", "abducted",
+    "evacuated", "displaced", "rescued", "kidnapped", "abducted", "kill", "kills", "injure",
+    "injures", "displace", "displaces", "uproot", "uproots", "uprooted", "uprooting", "strand",
+    "strands", "stranded", "evacuate", "evacuates", "leave", "leaves", "left",
 ]);
 
 fn people_predicate_after(tokens: &[Token<'_>], end: usize) -> bool {
