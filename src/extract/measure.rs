@@ -12,6 +12,7 @@
 use std::ops::Range;
 
 use super::figures::{FigureKind, FigureMention};
+use super::noun_phrase::noun_phrase_after;
 use super::scope::{lead_scope, owner_before, place_after, place_where, reporter_before, segment};
 use super::tokens::Token;
 use super::words::WordSet;
@@ -94,9 +95,17 @@ pub(crate) fn assign(
                 }
                 Some(Subject::Name(name, verb)) => {
                     possessor = Some(name);
+                    // "POP plunged $4 to $14.75": a company's price that moved.
+                    let own_verb = tokens
+                        .get(tokens.partition_point(|t| t.start < f.range.start))
+                        .filter(|t| t.start < f.number.start);
+                    let price_move = f.kind == FigureKind::Money
+                        && f.value < 1000.0
+                        && (verb.as_deref().is_some_and(|v| PRICE_MOVES.contains(v))
+                            || own_verb.is_some_and(|t| t.lower_in(&PRICE_MOVES)));
                     verb.and_then(quantity_of_verb)
                         .or_else(|| {
-                            (f.kind == FigureKind::Money && closed_before(tokens, at))
+                            (f.kind == FigureKind::Money && closed_before(tokens, at) || price_move)
                                 .then_some("share price")
                         })
                         .map(str::to_string)
@@ -120,6 +129,11 @@ pub(crate) fn assign(
                     return Some(format!("{base} as share of {whole}"));
                 }
                 Some(base)
+            })
+            .or_else(|| {
+                // "Williams shares, which were to be delisted …, closed at $23.25".
+                (f.kind == FigureKind::Money && closed_before(tokens, at))
+                    .then(|| "share price".to_string())
             })
         };
         let quantity = quantity
@@ -457,6 +471,14 @@ static QUALIFYING: WordSet = WordSet::new(&[
     "at", "least", "about", "some", "more", "than", "nearly", "almost", "over", "around", "them",
 ]);
 
+/// Verbs of a price moving: "POP plunged $4", "GM rose $1.875".
+#[rustfmt::skip]
+static PRICE_MOVES: WordSet = WordSet::new(&[
+    "rose", "fell", "plunged", "gained", "dropped", "slipped", "climbed", "jumped", "tumbled",
+    "soared", "surged", "slumped", "eased", "advanced", "declined", "sank", "edged", "leaped",
+    "leapt", "plummeted", "added", "shed",
+]);
+
 /// "GM closed down $1.875", "Cineplex closed at $11": a company's stock at the close of trading,
 /// the verb within the few words before the amount at token `at`.
 fn closed_before(tokens: &[Token<'_>], at: usize) -> bool {
@@ -664,13 +686,19 @@ fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize) -> Option<
     }
     // "nine of the European Union's 27 member states": a part of a numbered whole is not the
     // whole's series ("member states of 27").
-    if tokens.get(end).is_some_and(|t| t.lower() == "of")
-        && let Some(whole) = tokens[end + 1..]
-            .iter()
-            .take(5)
-            .find(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+    // The end of a range ("about 275 to 350 of its employees") stays with its other end.
+    let range_end = at >= 2
+        && matches!(tokens[at - 1].text, "to" | "-" | "–" | "and")
+        && tokens[at - 2]
+            .text
+            .starts_with(|c: char| c.is_ascii_digit());
+    if !range_end
+        && tokens.get(end).is_some_and(|t| t.lower() == "of")
+        && let Some(whole) = (end + 1..(end + 6).min(tokens.len()))
+            .find(|&k| tokens[k].text.starts_with(|c: char| c.is_ascii_digit()))
+        && noun_phrase_after(tokens, whole + 1, false).is_some_and(|p| p.unit == unit)
     {
-        return Some(format!("{unit} of {}", whole.text));
+        return Some(format!("{unit} of {}", tokens[whole].text));
     }
     Some(unit)
 }
@@ -855,9 +883,18 @@ fn subject_before(
     if is_agent(&text) {
         return Some(Subject::Agent(verb));
     }
+    // "Shares in Nordvik Bank rose 1.2%": the company's shares.
+    let all_names = words.iter().all(|(_, name)| *name);
+    if all_names
+        && start >= 2
+        && matches!(tokens[start - 1].lower().as_ref(), "in" | "of")
+        && matches!(tokens[start - 2].lower().as_ref(), "shares" | "stock")
+    {
+        return Some(Subject::Quantity("shares".to_string(), Some(text)));
+    }
     // Names alone say whose, not what ("Du Pont earned"), except market indexes ("the DAX",
     // "FTSE 100"), which are what their points and percentages measure.
-    if words.iter().all(|(_, name)| *name) && !is_index(&text) {
+    if all_names && !is_index(&text) {
         return Some(Subject::Name(text, verb));
     }
     // "GM Hughes net", "Nordvik's revenue": the names before the noun say whose.
@@ -1493,6 +1530,9 @@ pub(super) mod tests {
     fn a_part_of_a_numbered_whole_is_not_the_whole() {
         let m = measures("Only nine of the European Union's 27 member states have a plan.");
         assert_eq!(m, ["member states of 27", "member states"]);
+        // An amount for each is no whole.
+        let m = measures("It paid 32 death claims of 100,000 shillings each.");
+        assert_eq!(m[0], "death claims");
     }
 
     #[test]
