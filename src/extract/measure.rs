@@ -83,6 +83,24 @@ pub(crate) fn assign(
         {
             // "bought 63 million shares … for $26.50 a share": what is paid for each share.
             Some("price".to_string())
+        } else if let Some(state) = state_after(tokens, f) {
+            // "storage sites were 85 percent full", "the appeal is 27% funded": how far a thing
+            // is in a state, said of the thing.
+            let thing = match subject_before(tokens, at, &f.range, taken.clone()) {
+                Some(Subject::Quantity(phrase, owner)) => {
+                    possessor = owner;
+                    Some(phrase)
+                }
+                Some(Subject::Name(name, _)) => {
+                    possessor = Some(name);
+                    None
+                }
+                _ => None,
+            };
+            Some(match thing {
+                Some(q) => format!("{q} {state}"),
+                None => state.to_string(),
+            })
         } else if let Some(noun) = noun_after(tokens, f).filter(|_| gap.is_none()) {
             modified = true;
             Some(noun)
@@ -854,12 +872,17 @@ fn subject_before(
             words = of;
         }
     }
-    // "Profit at the unit fell", "Sales at Du Pont rose": what before "at the …", whose after.
+    // "Profit at the unit fell", "Sales at Du Pont rose", "Gas storage sites across the European
+    // Union were": what before "at the …", whose after.
     let mut p = start;
     if p > 0 && tokens[p - 1].lower() == "the" {
         p -= 1;
     }
-    let place = p > 0 && matches!(tokens[p - 1].lower().as_ref(), "at" | "for");
+    let place = p > 0
+        && matches!(
+            tokens[p - 1].lower().as_ref(),
+            "at" | "for" | "in" | "across" | "throughout"
+        );
     if place
         && possessor.is_none()
         && let Phrase::Words(what, owner, _) = phrase_before(tokens, p - 1, &inside_taken)
@@ -1213,6 +1236,24 @@ fn noun_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
     Some(after.join(" "))
 }
 
+/// "85 percent full", "27% funded", "60 percent complete": the state a percentage is the extent
+/// of, right after it.
+fn state_after<'t>(tokens: &'t [Token<'_>], f: &FigureMention) -> Option<&'t str> {
+    if f.kind != FigureKind::Percent {
+        return None;
+    }
+    let end = tokens.partition_point(|t| t.start < f.range.end);
+    let t = tokens.get(end)?;
+    t.lower_in(&PERCENT_STATES).then_some(t.text)
+}
+
+/// States a percentage measures the extent of.
+#[rustfmt::skip]
+static PERCENT_STATES: WordSet = WordSet::new(&[
+    "full", "funded", "complete", "completed", "owned", "booked", "occupied", "vaccinated",
+    "built", "finished", "subscribed", "utilized", "utilised", "contained",
+]);
+
 /// "some 330,000 bpd above its quota", "$2 billion short of the target", "0.3 points below
 /// analysts' forecasts": a figure that is a gap to a reference level, as "above quota".
 fn gap_to_reference(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
@@ -1524,6 +1565,14 @@ pub(super) mod tests {
     fn an_amount_restated_as_a_percentage_of_another_is_a_share() {
         let m = measures("The wage bill stood at £212 million, or 71 percent of revenue.");
         assert_eq!(m, ["wage bill", "wage bill as share of revenue"]);
+    }
+
+    #[test]
+    fn a_percentage_of_a_state_is_said_of_the_thing_in_it() {
+        let m = measures("Storage sites were 85 percent full, down from 95 percent.");
+        assert_eq!(m, ["storage sites full", "storage sites full"]);
+        let m = measures("The appeal is 27% funded.");
+        assert_eq!(m, ["appeal funded"]);
     }
 
     #[test]
