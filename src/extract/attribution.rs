@@ -65,7 +65,8 @@ static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "prosecutor", "union", "embassy", "newspaper", "broadcaster", "agencies", "commission",
     "institute", "board", "authority", "bureau", "service", "centre", "center", "fund", "party",
     "programme", "program", "federation", "association", "coalition", "alliance", "watchdog",
-    "presidency", "cabinet", "parliament", "senate", "congress", "tribunal", "campaign",
+    "presidency", "cabinet", "parliament", "senate", "congress", "tribunal", "campaign", "firm",
+    "concern", "carrier", "maker", "airline", "retailer", "insurer", "lender", "utility",
 ]);
 
 /// Capitalized words that are titles before a name.
@@ -228,6 +229,8 @@ fn name_generic_speakers(
 ) {
     let generic = |s: &str| {
         let s = s.strip_prefix("the ").unwrap_or(s).to_lowercase();
+        // "maker of hair accessories": the noun before "of".
+        let s = s.split(" of ").next().unwrap_or(&s).to_string();
         super::measure::ORGANIZATION_NOUNS.contains(s.as_str())
             || matches!(
                 s.as_str(),
@@ -408,15 +411,21 @@ fn qualified_speaker(tokens: &[Token<'_>], verb: usize) -> Option<String> {
             || matches!(tokens[k].lower().as_ref(), "people" | "person")
     })?;
     let qualifier = tokens.get(noun + 1)?.lower();
-    if !matches!(
-        qualifier.as_ref(),
-        "familiar" | "close" | "with" | "briefed" | "involved" | "knowledgeable"
-    ) || tokens[noun + 1..end].iter().any(|t| !t.is_word())
+    // "The New Jersey maker of hair accessories said": a company described by what it makes.
+    let of_company =
+        qualifier == "of" && tokens[noun].lower_in(&super::measure::ORGANIZATION_NOUNS);
+    if !(of_company
+        || matches!(
+            qualifier.as_ref(),
+            "familiar" | "close" | "with" | "briefed" | "involved" | "knowledgeable"
+        ))
+        || tokens[noun + 1..end].iter().any(|t| !t.is_word())
     {
         return None;
     }
     let mut start = noun;
-    while start > 0
+    while !of_company
+        && start > 0
         && tokens[start - 1].is_word()
         && !tokens[start - 1].is_capitalized()
         && start + 3 > noun
@@ -918,6 +927,10 @@ mod tests {
         assert_eq!(speakers(text)[3].as_deref(), Some("Vessler"));
         // A company the lead names with its legal form is the company, speaking or not.
         let text = "Goody Products Inc. cut its dividend. Net was $1.9 million, the company said.";
+        assert_eq!(speakers(text)[1].as_deref(), Some("Goody Products"));
+        // A company described by what it makes is the company.
+        let text = "Goody Products Inc. cut its dividend. The New Jersey maker of hair \
+                    accessories said sales rose 4%.";
         assert_eq!(speakers(text)[1].as_deref(), Some("Goody Products"));
         // Without the topic speaking anywhere, "the company" stays as written.
         let text = "Kenya was hit. Kenya mourned. Sales fell 3%, the company said.";
