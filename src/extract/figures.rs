@@ -137,6 +137,18 @@ pub struct FigureMention {
     pub sentence: usize,
 }
 
+impl FigureMention {
+    /// The index of the figure's first token (a qualifier or a currency sign included).
+    pub(crate) fn first_token(&self, tokens: &[Token<'_>]) -> usize {
+        tokens.partition_point(|t| t.start < self.range.start)
+    }
+
+    /// The index of the token right after the figure.
+    pub(crate) fn token_after(&self, tokens: &[Token<'_>]) -> usize {
+        tokens.partition_point(|t| t.start < self.range.end)
+    }
+}
+
 /// Determiners of a whole a part is counted of: "nine of the …", "19 of their …".
 #[rustfmt::skip]
 static DETERMINERS: WordSet = WordSet::new(&[
@@ -719,12 +731,9 @@ fn figure_at(
     // "six of the cases", "Five of the victims": a part counts what its whole counts.
     if unit.is_none()
         && next_lower == "of"
-        && tokens.get(end + 1).is_some_and(|t| {
-            matches!(
-                lower(t).as_ref(),
-                "the" | "its" | "their" | "those" | "these" | "his" | "her" | "our"
-            )
-        })
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.lower_in(&DETERMINERS))
         && let Some(p) = noun_phrase_after(tokens, end + 2, false)
     {
         unit = Some(p.unit);
@@ -738,7 +747,7 @@ fn figure_at(
             .find(|&k| tokens[k].text.starts_with(|c: char| c.is_ascii_digit()))
         && tokens[end + 1..whole]
             .iter()
-            .any(|t| t.text.ends_with("'s") || t.text.ends_with("’s") || t.lower_in(&DETERMINERS))
+            .any(|t| t.is_possessive() || t.lower_in(&DETERMINERS))
         && let Some(p) = noun_phrase_after(tokens, whole + 1, false)
     {
         unit = Some(p.unit);

@@ -77,7 +77,7 @@ pub(crate) fn assign(
             })
         } else if f.kind == FigureKind::Money
             && each_share
-            && tokens[..tokens.partition_point(|t| t.start < f.range.start)]
+            && tokens[..f.first_token(tokens)]
                 .last()
                 .is_some_and(|t| matches!(t.lower().as_ref(), "for" | "at"))
         {
@@ -114,13 +114,13 @@ pub(crate) fn assign(
                 Some(Subject::Name(name, verb)) => {
                     possessor = Some(name);
                     // "POP plunged $4 to $14.75": a company's price that moved.
-                    let own_verb = tokens
-                        .get(tokens.partition_point(|t| t.start < f.range.start))
-                        .filter(|t| t.start < f.number.start);
                     let price_move = f.kind == FigureKind::Money
                         && f.value < 1000.0
                         && (verb.as_deref().is_some_and(|v| PRICE_MOVES.contains(v))
-                            || own_verb.is_some_and(|t| t.lower_in(&PRICE_MOVES)));
+                            || tokens
+                                .get(f.first_token(tokens))
+                                .filter(|t| t.start < f.number.start)
+                                .is_some_and(|t| t.lower_in(&PRICE_MOVES)));
                     verb.and_then(quantity_of_verb)
                         .or_else(|| {
                             (f.kind == FigureKind::Money && closed_before(tokens, at) || price_move)
@@ -646,7 +646,7 @@ fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize) -> Option<
         "others" | "persons" | "individuals" => "people".to_string(),
         _ => unit,
     };
-    let end = tokens.partition_point(|t| t.start < f.range.end);
+    let end = f.token_after(tokens);
     // After: "82 were killed", "people who have fled", "people facing acute hunger", "people in
     // South Sudan are facing acute hunger" (a place between is skipped).
     let mut k = end;
@@ -1201,7 +1201,7 @@ static CHANGE_NOUNS: WordSet = WordSet::new(&[
 /// The noun an amount modifies: "a £45 million offer", "a $2 billion loan", "a 3% stake"; for a
 /// noun of change, what changes: "a 3% drop in revenue" → revenue.
 fn noun_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
-    let end = tokens.partition_point(|t| t.start < f.range.end);
+    let end = f.token_after(tokens);
     let words = |from: usize| -> Vec<String> {
         tokens
             .get(from..)
@@ -1242,7 +1242,7 @@ fn state_after<'t>(tokens: &'t [Token<'_>], f: &FigureMention) -> Option<&'t str
     if f.kind != FigureKind::Percent {
         return None;
     }
-    let end = tokens.partition_point(|t| t.start < f.range.end);
+    let end = f.token_after(tokens);
     let t = tokens.get(end)?;
     t.lower_in(&PERCENT_STATES).then_some(t.text)
 }
@@ -1257,7 +1257,7 @@ static PERCENT_STATES: WordSet = WordSet::new(&[
 /// "some 330,000 bpd above its quota", "$2 billion short of the target", "0.3 points below
 /// analysts' forecasts": a figure that is a gap to a reference level, as "above quota".
 fn gap_to_reference(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
-    let end = tokens.partition_point(|t| t.start < f.range.end);
+    let end = f.token_after(tokens);
     let mut k = end;
     let side = match tokens.get(k)?.lower().as_ref() {
         "above" | "over" | "beyond" => "above",
@@ -1272,8 +1272,7 @@ fn gap_to_reference(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
     // Determiners and possessors: "its", "the", "analysts'", "OPEC's".
     while let Some(t) = tokens.get(k)
         && (t.lower_in(&REFERENCE_DETERMINERS)
-            || t.text.ends_with("'s")
-            || t.text.ends_with("’s")
+            || t.is_possessive()
             || t.text.ends_with('\'')
             || t.text == "'")
         && k < end + 5
@@ -1302,7 +1301,7 @@ static REFERENCE_LEVELS: WordSet = WordSet::new(&[
 
 /// "10 cents a share", "$1.65 per share": an amount for each share.
 fn per_share(tokens: &[Token<'_>], f: &FigureMention) -> bool {
-    let end = tokens.partition_point(|t| t.start < f.range.end);
+    let end = f.token_after(tokens);
     let w = |k: usize| {
         tokens
             .get(k)
@@ -1429,7 +1428,7 @@ pub(super) fn is_common_word_start(tokens: &[Token<'_>], k: usize) -> bool {
 
 /// "3 million tonnes of wheat", "$5 million in aid": what the amount is of.
 fn of_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
-    let end = tokens.partition_point(|t| t.start < f.range.end);
+    let end = f.token_after(tokens);
     let prep = tokens.get(end)?.lower();
     if !matches!(prep.as_ref(), "of" | "in") {
         return None;

@@ -94,13 +94,12 @@ fn definite_whole(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
         && gap[0].lower() == "of"
         && gap[1..]
             .iter()
-            .any(|t| t.lower_in(&DETERMINERS) || t.text.ends_with("'s") || t.text.ends_with("’s"))
+            .any(|t| t.lower_in(&DETERMINERS) || t.is_possessive())
         && gap[1..].iter().all(|t| {
             t.lower_in(&DETERMINERS)
                 || t.lower_in(&WHOLE_QUALIFIERS)
                 || t.is_capitalized()
-                || t.text.ends_with("'s")
-                || t.text.ends_with("’s")
+                || t.is_possessive()
         })
 }
 
@@ -201,7 +200,7 @@ fn borrow_units(text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention])
         let scaled = ["million", "billion", "trillion", "bn", "mln"]
             .iter()
             .any(|w| text[f.range.clone()].contains(w));
-        let at = tokens.partition_point(|t| t.start < f.range.start);
+        let at = f.first_token(tokens);
         let base = at > 0 && matches!(tokens[at - 1].lower().as_ref(), "from" | "with" | "than");
         let before = figures[..i].iter().rev().find(|g| {
             g.unit.is_some()

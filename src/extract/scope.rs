@@ -26,7 +26,7 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
                 k += 1;
                 // "First of America Bank Corp.", "Bank of Japan": one name ("Shares of Vessler"
                 // is not).
-                if !(start == 0 && k == 1 && is_common_word_start(tokens, 0))
+                if !common_first_word(tokens, start, k)
                     && tokens.get(k).is_some_and(|t| t.text == "of")
                     && tokens.get(k + 1).is_some_and(is_name_word)
                 {
@@ -34,7 +34,7 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
                 }
             }
             if k > start {
-                let first_common = start == 0 && k == 1 && is_common_word_start(tokens, 0);
+                let first_common = common_first_word(tokens, start, k);
                 let spoken = tokens
                     .get(k)
                     .is_some_and(|t| matches!(t.lower().as_ref(), "said" | "says" | "told"))
@@ -100,6 +100,22 @@ pub(crate) fn lead_company(tokenized: &[Vec<Token<'_>>]) -> Option<String> {
 static LEGAL_FORMS: WordSet = WordSet::new(&[
     "inc", "corp", "co", "ltd", "plc", "ag", "sa", "nv", "gmbh", "llc", "incorporated",
 ]);
+
+/// Where the name words (at most three) that end before token `end` start; `end` when there are
+/// none.
+fn names_before(tokens: &[Token<'_>], end: usize) -> usize {
+    let mut start = end;
+    while start > 0 && start + 3 > end && is_name_word(&tokens[start - 1]) {
+        start -= 1;
+    }
+    start
+}
+
+/// Whether the name at tokens `start..end` is only a sentence's capitalized first word that is a
+/// common word ("Sales"), not a name.
+fn common_first_word(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    start == 0 && end == 1 && is_common_word_start(tokens, 0)
+}
 
 /// A word of a name: capitalized letters (not a title or a lone initial).
 fn is_name_word(t: &Token<'_>) -> bool {
@@ -221,11 +237,8 @@ fn places_in_countries(tokenized: &[Vec<Token<'_>>]) -> Vec<(String, String)> {
             {
                 continue;
             }
-            let mut start = k;
-            while start > 0 && start + 3 > k && is_name_word(&tokens[start - 1]) {
-                start -= 1;
-            }
-            if start == k || (start == 0 && k == 1 && is_common_word_start(tokens, 0)) {
+            let start = names_before(tokens, k);
+            if start == k || common_first_word(tokens, start, k) {
                 continue;
             }
             let place = join_names(&tokens[start..k]);
@@ -280,7 +293,7 @@ fn places_in_countries(tokenized: &[Vec<Token<'_>>]) -> Vec<(String, String)> {
 /// "displaced in South Sudan", "killed in Nairobi", "killed in the Kenyan capital Nairobi": a
 /// capitalized place right after the figure.
 pub(super) fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
-    let mut k = tokens.partition_point(|t| t.start < f.range.end);
+    let mut k = f.token_after(tokens);
     for _ in 0..3 {
         let w = tokens.get(k)?.lower();
         if w == "in" {
@@ -328,7 +341,7 @@ pub(super) fn reporter_before(tokens: &[Token<'_>], start: usize, end: usize) ->
         while k > 0 && end - k < 5 && (is_name_word(&tokens[k - 1]) || tokens[k - 1].text == ".") {
             k -= 1;
         }
-        if k == end || (k == 0 && end - k == 1 && is_common_word_start(tokens, 0)) {
+        if k == end || common_first_word(tokens, k, end) {
             break;
         }
         first = Some(k..end);
@@ -355,7 +368,7 @@ static REPORTING_VERBS: WordSet = WordSet::new(&[
 /// "Deseret, with about $100 million in assets, …", "Midwest Financial has 12 banks", "First of
 /// America, which now has 45 banks": the name that has the figure right after its verb.
 pub(super) fn owner_before(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
-    let mut k = tokens.partition_point(|t| t.start < f.range.start);
+    let mut k = f.first_token(tokens);
     while k > 0 && tokens[k - 1].lower_in(&POSSESSION_ADVERBS) {
         k -= 1;
     }
@@ -406,7 +419,7 @@ pub(super) fn owner_before(tokens: &[Token<'_>], f: &FigureMention) -> Option<St
     while k < end && !is_name_word(&tokens[k]) {
         k += 1;
     }
-    if k == end || (k == 0 && end == 1 && is_common_word_start(tokens, 0)) {
+    if k == end || common_first_word(tokens, k, end) {
         return None;
     }
     let last = (k..end).rev().find(|&j| is_name_word(&tokens[j]))?;
@@ -429,17 +442,13 @@ static POSSESSION_ADVERBS: WordSet = WordSet::new(&[
 /// "Oklahoma City, where 168 people were killed": the place a relative clause of place opens
 /// with, right before the figure.
 pub(super) fn place_where(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
-    let k = tokens.partition_point(|t| t.start < f.range.start);
+    let k = f.first_token(tokens);
     if k < 3 || tokens[k - 1].lower() != "where" || tokens[k - 2].text != "," {
         return None;
     }
     let end = k - 2;
-    let start = (0..end)
-        .rev()
-        .take(3)
-        .take_while(|&j| is_name_word(&tokens[j]))
-        .last()?;
-    (start > 0 || !is_common_word_start(tokens, 0)).then(|| join_names(&tokens[start..end]))
+    let start = names_before(tokens, end);
+    (start < end && !common_first_word(tokens, start, end)).then(|| join_names(&tokens[start..end]))
 }
 
 /// "At GMAC, net dropped …", "For Du Pont, …", "In Kenya, …": the name a sentence opens with,
@@ -549,10 +558,7 @@ fn place_naming(tokens: &[Token<'_>], k: usize) -> Option<(String, bool)> {
     {
         end -= 1;
     }
-    let mut start = end;
-    while start > 0 && start + 3 > end && is_name_word(&tokens[start - 1]) {
-        start -= 1;
-    }
+    let start = names_before(tokens, end);
     // A sentence's first word is capitalized anyway: "Terrorist bombings" names no place.
     let (names, after) = if start < end && (start > 0 || end - start > 1) {
         (&tokens[start..end], None)

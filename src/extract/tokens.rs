@@ -54,6 +54,11 @@ impl<'a> Token<'a> {
     pub(crate) fn range(&self) -> Range<usize> {
         self.start..self.end
     }
+
+    /// A possessive: "Europe's", "analysts’s".
+    pub(crate) fn is_possessive(&self) -> bool {
+        self.text.ends_with("'s") || self.text.ends_with("’s")
+    }
 }
 
 /// `text` lowercased, borrowed when it is ASCII with no capital letter.
@@ -115,7 +120,6 @@ fn mark_initial_names(tokenized: &mut [Vec<Token<'_>>]) {
     if firsts.is_empty() {
         return;
     }
-    let mut lowercase: Vec<Cow<'_, str>> = Vec::new();
     for tokens in tokenized.iter() {
         for (k, t) in tokens.iter().enumerate() {
             if !t.is_word() {
@@ -128,17 +132,13 @@ fn mark_initial_names(tokenized: &mut [Vec<Token<'_>>]) {
                 continue;
             }
             let word = t.lower();
-            if let Some(name) = firsts.get_mut(&word) {
-                if capitalized {
-                    *name = true;
-                } else {
-                    lowercase.push(word);
-                }
+            if !capitalized {
+                // Written in lowercase: a common word, whatever else the text does with it.
+                firsts.remove(&word);
+            } else if let Some(name) = firsts.get_mut(&word) {
+                *name = true;
             }
         }
-    }
-    for word in &lowercase {
-        firsts.remove(word);
     }
     for tokens in tokenized.iter_mut() {
         if let Some(k) = first_word(tokens) {
