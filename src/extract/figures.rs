@@ -275,6 +275,7 @@ pub(crate) fn find_figures(
             if let Some(p) = super::measure::assign(tokens, &mut sentence_figures, period) {
                 period = Some(p);
             }
+            super::neighbours::share_measures(tokens, &mut sentence_figures);
         }
         out.append(&mut sentence_figures);
     }

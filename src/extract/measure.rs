@@ -288,9 +288,12 @@ static AMOUNT_PLURALS: WordSet = WordSet::new(&[
     "sales", "earnings", "revenues", "savings", "holdings", "assets", "profits", "prices",
     "rates", "yields", "costs", "taxes", "wages", "exports", "imports", "reserves", "expenses",
     "returns", "losses", "proceeds", "funds", "deposits", "loans", "borrowings", "spends",
-    "outlays", "tariffs", "margins", "gains", "futures", "bonds", "notes", "debentures",
+    "outlays", "tariffs", "margins", "gains", "futures", "bonds", "notes", "debentures", "results",
     "securities", "treasuries", "stocks", "equities", "markets", "economics", "odds", "sports",
-    "news", "means", "series", "premises", "basis", "points",
+    "news", "means", "series", "premises", "basis", "points", "payments", "prepayments",
+    "dividends", "fees", "fines", "damages", "charges", "benefits", "subsidies", "grants",
+    "donations", "contributions", "bonuses", "salaries", "pensions", "premiums", "royalties",
+    "refunds", "rents", "receipts", "investments", "purchases", "remittances", "pledges",
 ]);
 
 /// "the dollar was at 1.8400 marks and 142.10 yen", "the euro was at $1.0912": the price of a
@@ -780,6 +783,8 @@ fn subject_before(
     // Skip the figure's own sign and the words between the phrase and the number: prepositions,
     // auxiliaries, adverbs and the verb ("were little changed at", "edged down to").
     let mut verb = None;
+    // "capital gains of $48 million": the word before "of" is the noun, never a verb.
+    let mut of_seen = false;
     while k > 0 {
         let t = &tokens[k - 1];
         if t.start >= own.start && t.end <= own.end && k - 1 < at {
@@ -824,6 +829,11 @@ fn subject_before(
             k = before;
             continue;
         }
+        // "operating results for 1989 by $3 million": a year the quantity is for.
+        if let Some(before) = year_phrase_before(tokens, k) {
+            k = before;
+            continue;
+        }
         // "earnings for its fourth quarter ended Sept. 30 fell 50%": the date that ends a period.
         if let Some(before) = period_end_before(tokens, k) {
             k = before;
@@ -834,22 +844,27 @@ fn subject_before(
                 && (STOP.contains(w.as_ref())
                     || w.ends_with("ly")
                     || LINKING.contains(w.as_ref())
-                    || (verb.is_none() && VERBISH.contains(w.as_ref()))
-                    || (verb.is_none() && participle(&w).is_some_and(|p| p == w))));
+                    || (verb.is_none() && !of_seen && VERBISH.contains(w.as_ref()))
+                    || (verb.is_none() && !of_seen && participle(&w).is_some_and(|p| p == w))));
         if !skip {
             break;
         }
-        if verb.is_none() && lower_word && !LINKING.contains(w.as_ref()) {
+        of_seen |= w == "of";
+        if verb.is_none()
+            && lower_word
+            && !LINKING.contains(w.as_ref())
+            && !PARTICLES.contains(w.as_ref())
+        {
             verb = Some(w.into_owned());
         }
         k -= 1;
     }
-    let (mut words, mut possessor, start) = match phrase_before(tokens, k, &inside_taken) {
+    let (mut words, mut possessor, start) = match phrase_before(tokens, k, &inside_taken, of_seen) {
         Phrase::Words(words, possessor, start) => (words, possessor, start),
         // "It earned …", "the company earned …": whose is the article's, what is the verb's.
         Phrase::Agent => return Some(Subject::Agent(verb)),
         // "Sales in the latest quarter were …": the noun before a phrase of time.
-        Phrase::Time(before) => match phrase_before(tokens, before, &inside_taken) {
+        Phrase::Time(before) => match phrase_before(tokens, before, &inside_taken, false) {
             Phrase::Words(words, possessor, start) => (words, possessor, start),
             _ => return None,
         },
@@ -885,7 +900,7 @@ fn subject_before(
         );
     if place
         && possessor.is_none()
-        && let Phrase::Words(what, owner, _) = phrase_before(tokens, p - 1, &inside_taken)
+        && let Phrase::Words(what, owner, _) = phrase_before(tokens, p - 1, &inside_taken, false)
         && !what.iter().all(|(_, name)| *name)
     {
         let whose = words.iter().all(|(_, name)| *name).then(|| {
@@ -952,11 +967,13 @@ enum Phrase {
     None,
 }
 
-/// The noun phrase ending before token `k` (at most four words).
+/// The noun phrase ending before token `k` (at most four words). `noun_last`: the word before
+/// `k` is a noun whatever it looks like ("capital gains of $48 million").
 fn phrase_before(
     tokens: &[Token<'_>],
     mut k: usize,
     inside_taken: &dyn Fn(&Token<'_>) -> bool,
+    noun_last: bool,
 ) -> Phrase {
     let mut words: Vec<(String, bool)> = Vec::new();
     let mut possessor = None;
@@ -986,7 +1003,8 @@ fn phrase_before(
         if words.is_empty() && !name && TIME_NOUNS.contains(w.as_ref()) {
             return time_phrase(tokens, k);
         }
-        if digits || (!name && (STOP.contains(w.as_ref()) || VERBISH.contains(w.as_ref()))) {
+        let verbish = VERBISH.contains(w.as_ref()) && !(noun_last && words.is_empty());
+        if digits || (!name && (STOP.contains(w.as_ref()) || verbish)) {
             break;
         }
         if !name && w.ends_with("ing") && !GERUND_NOUNS.contains(w.as_ref()) {
@@ -1054,6 +1072,28 @@ fn time_phrase(tokens: &[Token<'_>], mut k: usize) -> Phrase {
     Phrase::None
 }
 
+/// "for 1989", "in fiscal 1990": a year after a preposition ending before token `k`; the token
+/// index of its preposition.
+fn year_phrase_before(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    let year = tokens.get(k.checked_sub(1)?)?;
+    let is_year = year.text.len() == 4
+        && year.text.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&year.text[..2], "19" | "20");
+    if !is_year {
+        return None;
+    }
+    let mut j = k - 1;
+    if j > 0 && tokens[j - 1].text.eq_ignore_ascii_case("fiscal") {
+        j -= 1;
+    }
+    (j > 0
+        && matches!(
+            tokens[j - 1].lower().as_ref(),
+            "for" | "in" | "during" | "of"
+        ))
+    .then_some(j - 1)
+}
+
 /// "ended Sept. 30", "ending June 30, 1990", "ended in March": a period's end written before
 /// the verb, ending before token `k`; the token index of its "ended".
 fn period_end_before(tokens: &[Token<'_>], k: usize) -> Option<usize> {
@@ -1100,6 +1140,15 @@ fn is_agent(phrase: &str) -> bool {
 #[rustfmt::skip]
 static CONNECTIVES: WordSet = WordSet::new(&[
     "however", "meanwhile", "though", "too", "also", "moreover", "overall", "nevertheless",
+]);
+
+/// Prepositions and particles between a verb and its amount: never the verb ("edged down to").
+#[rustfmt::skip]
+static PARTICLES: WordSet = WordSet::new(&[
+    "to", "from", "at", "by", "up", "down", "of", "in", "on", "off", "as", "than", "over",
+    "under", "above", "below", "into", "around", "about", "some", "nearly", "almost", "roughly",
+    "approximately", "just", "only", "more", "less", "least", "most", "a", "an", "the", "and",
+    "or", "with", "for", "back",
 ]);
 
 /// Words of a predicate that say nothing of what is measured: "were little changed at".
@@ -1168,7 +1217,7 @@ static VERBISH: WordSet = WordSet::new(&[
     "totals", "reaches", "hits", "tops", "nears", "drops", "dips", "sinks", "soars", "surges",
     "jumps", "slides", "edges", "edged", "hovers", "hovered", "remains", "stands", "stood",
     "expect", "predict", "predicts", "project", "projects", "anticipate", "anticipates",
-    "estimate", "estimates", "forecast",
+    "estimate", "estimates", "forecast", "include", "includes", "included", "contains", "contained",
 ]);
 
 /// Nouns in -ing: "spending", "funding".
@@ -1218,6 +1267,17 @@ fn noun_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
             .map(|t| t.lower().into_owned())
             .collect()
     };
+    // "$54 million in scheduled payments", "$2.3 billion in assets": an amount of what follows
+    // "in" (not "fell $5 million in trading", "$3 million in the quarter").
+    if f.kind == FigureKind::Money
+        && f.direction.is_none()
+        && tokens.get(end).is_some_and(|t| t.text == "in")
+    {
+        let what = words(end + 1);
+        let head = what.last()?;
+        let gerund = head.ends_with("ing") && !GERUND_NOUNS.contains(head.as_str());
+        return (!gerund && !TIME_NOUNS.contains(head.as_str())).then(|| what.join(" "));
+    }
     let mut after = words(end);
     // "a $24 million one-time charge associated with …": the phrase ends before a participle.
     let verbal = |w: &String| w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly");
@@ -1301,7 +1361,29 @@ static REFERENCE_LEVELS: WordSet = WordSet::new(&[
 
 /// "10 cents a share", "$1.65 per share": an amount for each share.
 fn per_share(tokens: &[Token<'_>], f: &FigureMention) -> bool {
-    let end = f.token_after(tokens);
+    let mut end = f.token_after(tokens);
+    // "for $23.31 to $24.25 a share": the lower end of a range is priced like its upper end.
+    if tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.text, "to" | "-" | "–"))
+    {
+        let mut k = end + 1;
+        if tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.text, "$" | "€" | "£" | "¥"))
+        {
+            k += 1;
+        }
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            // "15 cents to 20 cents a share": past the upper end's unit word.
+            end = (k + 1..(k + 3).min(tokens.len()))
+                .find(|&j| matches!(tokens[j].lower().as_ref(), "a" | "per" | "each"))
+                .unwrap_or(k + 1);
+        }
+    }
     let w = |k: usize| {
         tokens
             .get(k)
@@ -1786,5 +1868,48 @@ pub(super) mod tests {
         assert_eq!(m, ["people killed (Kenya)", "people killed (Tanzania)"]);
         let m = measures("The bomb went off, killing 247 people and wounding 5,000 others.");
         assert_eq!(m, ["people killed", "people injured"]);
+    }
+
+    #[test]
+    fn both_ends_and_conversions_are_one_quantity() {
+        for (text, want) in [
+            // A particle between verb and amount is not the verb.
+            (
+                "Revenue edged down to $2.58 billion from $2.63 billion.",
+                vec!["revenue", "revenue"],
+            ),
+            // A year the quantity is for is skipped on the way back to it.
+            (
+                "It will reduce Nordvik's results for 1989 by $3 million to $4 million.",
+                vec!["results change (Nordvik)", "results change (Nordvik)"],
+            ),
+            // A range priced per share at its upper end.
+            (
+                "It bought them for $23.31 to $24.25 a share.",
+                vec!["price per share", "price per share"],
+            ),
+            // The conversion into another currency takes the amount's measure.
+            (
+                "Sales were 942 million Canadian dollars (US$801.2 million).",
+                vec!["revenue", "revenue"],
+            ),
+            // An amount of what follows "in"; "capital gains of" is a noun, not a verb.
+            (
+                "The payments were $54 million in scheduled payments.",
+                vec!["scheduled payments"],
+            ),
+            (
+                "Results included capital gains of $48 million.",
+                vec!["capital gains"],
+            ),
+            // Who reports is the name before the relative clause.
+            (
+                "Later, Ogden Corp., which also has interests in building maintenance, reported net \
+                 income of $27.1 million.",
+                vec!["net income (Ogden Corp)"],
+            ),
+        ] {
+            assert_eq!(measures(text), want, "{text}");
+        }
     }
 }

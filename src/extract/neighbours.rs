@@ -319,6 +319,45 @@ fn people_predicate_after(tokens: &[Token<'_>], end: usize) -> bool {
         .is_some_and(|w| PEOPLE_PREDICATES.contains(w.as_ref()))
 }
 
+/// The two ends of a range ("$3 million to $4 million", "between 50% and 60%") and an amount with
+/// its conversion into another currency ("942 million Canadian dollars (US$801.2 million)") are
+/// one quantity: once measures are named, the second takes the first's measure and scope, or the
+/// first the second's when it has none.
+pub(crate) fn share_measures(tokens: &[Token<'_>], figures: &mut [FigureMention]) {
+    for i in 1..figures.len() {
+        let gap = between(tokens, figures[i - 1].range.end, figures[i].range.start);
+        let words: Vec<&str> = gap.iter().map(AsRef::as_ref).collect();
+        let (a, b) = (&figures[i - 1], &figures[i]);
+        let same_unit = a.unit.is_some() && a.unit == b.unit;
+        let opened = |k: usize| k > 0 && tokens[k - 1].lower() == "between";
+        let range = same_unit
+            && a.value < b.value
+            && b.value <= a.value * MAX_RANGE_SPREAD
+            && (matches!(words.as_slice(), ["to"] | ["-"] | ["–"])
+                || (words.as_slice() == ["and"] && opened(a.first_token(tokens))));
+        let conversion = words.as_slice() == ["("]
+            && a.kind == FigureKind::Money
+            && b.kind == FigureKind::Money
+            && a.unit != b.unit
+            && tokens
+                .get(b.token_after(tokens))
+                .is_some_and(|t| t.text == ")");
+        if !(range || conversion) {
+            continue;
+        }
+        let (from, to) = if a.measure.is_some() {
+            (i - 1, i)
+        } else if b.measure.is_some() {
+            (i, i - 1)
+        } else {
+            continue;
+        };
+        let (measure, scope) = (figures[from].measure.clone(), figures[from].scope.clone());
+        figures[to].measure = measure;
+        figures[to].scope = scope;
+    }
+}
+
 /// How many times its lower end the upper end of a range may be ("trim 275 to 350 jobs", "fell
 /// 50% to 75%").
 const MAX_RANGE_SPREAD: f64 = 3.0;

@@ -50,7 +50,7 @@ type Rule = (&'static str, fn(&Candidate<'_, '_>) -> bool);
 
 /// Why a number is not a figure, or `None` when it may be one.
 pub(crate) fn rejects(c: &Candidate<'_, '_>) -> Option<&'static str> {
-    let rules: [Rule; 11] = [
+    let rules: [Rule; 12] = [
         ("a day of a month", day_of_month),
         ("a clock time", clock_time),
         ("a phone number", phone_number),
@@ -62,6 +62,7 @@ pub(crate) fn rejects(c: &Candidate<'_, '_>) -> Option<&'static str> {
         ("an incidental count", incidental),
         ("a time span", time_span),
         ("a number inside a code", code),
+        ("part of a security's name", security_name),
     ];
     rules.iter().find(|(_, rule)| rule(c)).map(|(why, _)| *why)
 }
@@ -356,12 +357,15 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
         && c.value <= 20.0;
     // "in two African capitals", "between two countries": places or parties an event is set
     // among, not a count the story reports.
+    // "the bombings of two U.S. embassies", "attacks on two mosques": the targets of an event.
     let setting = c.spelled
         && c.value <= 3.0
-        && matches!(
+        && (matches!(
             c.before(1).as_ref(),
             "in" | "at" | "between" | "among" | "across"
-        );
+        ) || matches!(c.before(1).as_ref(), "of" | "on")
+            && (OCCASIONS.contains(c.before(2).as_ref())
+                || OCCASIONS.contains(format!("{}s", c.before(2)).as_str())));
     // "giving the authorities two chances", "condemned two terrorist bomb attacks": a few
     // occasions or events the sentence talks about, not a count it reports.
     let occasions = c.spelled
@@ -443,6 +447,20 @@ fn code(c: &Candidate<'_, '_>) -> bool {
         || (b == "." && matches!(c.before(2).as_ref(), "no" | "nos" | "nr"))
 }
 
+/// "its $1.875 Series A preferred stock", "the 7% Class B shares": a dividend or coupon that
+/// names a class of securities, not a figure the story reports.
+fn security_name(c: &Candidate<'_, '_>) -> bool {
+    c.tokens.get(c.after).is_some_and(|t| {
+        matches!(t.text, "Series" | "Class")
+            && c.tokens.get(c.after + 1).is_some_and(|n| {
+                n.text.len() <= 2
+                    && n.text
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::figures::find_figures;
@@ -492,6 +510,9 @@ mod tests {
             "Over the last seven matches they scored.",
             "He heads team no. 225 in Baghdad.",
             "The striker is Tomas Ferreira, 24.",
+            "It will redeem its $1.875 Series A preferred stock.",
+            "He was charged in the bombings of two U.S. embassies.",
+            "It condemned the attack on two mosques.",
         ] {
             assert_eq!(values(text), Vec::<f64>::new(), "{text}");
         }
@@ -508,6 +529,8 @@ mod tests {
             ("It sold 2,000 cars in 1994 alone.", 2000.0),
             ("Shares rose 1.2% to 1045 pence.", 1.2),
             ("The index fell 14 points.", 14.0),
+            ("It sold $2 million of Series A notes.", 2000000.0),
+            ("The bombings of 12 embassies were planned.", 12.0),
         ] {
             assert!(values(text).contains(&want), "{text}: {:?}", values(text));
         }

@@ -330,8 +330,9 @@ pub(super) fn reporter_before(tokens: &[Token<'_>], start: usize, end: usize) ->
     }
     // Groups of capitalized words between commas, last first: "Ariz.", "Phoenix", "America West
     // Airlines".
+    // "Ogden Corp., which also has interests in …, reported": the name before the relative clause.
     let mut end = if tokens[verb - 1].text == "," {
-        verb - 1
+        relative_clause_before(tokens, verb - 1).unwrap_or(verb - 1)
     } else {
         verb
     };
@@ -357,6 +358,20 @@ pub(super) fn reporter_before(tokens: &[Token<'_>], start: usize, end: usize) ->
         .map(|t| t.text)
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The comma that opens a relative clause (", which …", ", who …") closed by the comma at
+/// `close`, within the same clause.
+fn relative_clause_before(tokens: &[Token<'_>], close: usize) -> Option<usize> {
+    (close.saturating_sub(30)..close)
+        .rev()
+        .take_while(|&j| !matches!(tokens[j].text, ";" | ":" | "\"" | "``" | "''"))
+        .find(|&j| {
+            tokens[j].text == ","
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|t| matches!(t.lower().as_ref(), "which" | "who" | "whose"))
+        })
 }
 
 /// Verbs by which a company reports its results.

@@ -56,6 +56,8 @@ const MULTIPLES: &[(&str, f64)] = &[
     ("doubling", 2.0),
     ("tripling", 3.0),
     ("quadrupling", 4.0),
+    ("twice", 2.0),
+    ("thrice", 3.0),
 ];
 
 /// Words before the base form of a multiple that make it a verb ("could double", "expected to
@@ -66,13 +68,21 @@ static VERB_BEFORE: WordSet = WordSet::new(&[
     "roughly", "about", "more",
 ]);
 
+/// Words after "twice" that make it a multiple of what follows: "twice the donation", "twice as
+/// much", "twice last year's".
+#[rustfmt::skip]
+static COMPARED: WordSet = WordSet::new(&[
+    "the", "as", "its", "their", "his", "her", "that", "what", "last", "this", "those", "these",
+]);
+
 /// Every word a share or a multiple can start with: the first words of the tables above.
 #[rustfmt::skip]
 static FIRST_WORDS: WordSet = WordSet::new(&[
     "half", "one-half", "third", "one-third", "two-thirds", "quarter", "one-quarter",
     "three-quarters", "three-fourths", "fifth", "one-fifth", "two-fifths", "three-fifths", "tenth",
     "one-tenth", "a", "one", "two", "three", "doubled", "tripled", "trebled", "quadrupled",
-    "double", "triple", "treble", "quadruple", "doubling", "tripling", "quadrupling",
+    "double", "triple", "treble", "quadruple", "doubling", "tripling", "quadrupling", "twice",
+    "thrice",
 ]);
 
 /// Words between "of" and what a share is of: "of the evacuees", "of its budget".
@@ -238,7 +248,16 @@ fn share_at(tokens: &[Token<'_>], k: usize) -> Option<FigureMention> {
 fn multiple_at(tokens: &[Token<'_>], k: usize) -> Option<FigureMention> {
     let word = tokens[k].lower();
     let (form, value) = MULTIPLES.iter().find(|(m, _)| *m == word)?;
-    let base_form = !form.ends_with("ed") && !form.ends_with("ing");
+    // "more than twice the $13.5 million", "twice as much": a multiple of what follows; "twice a
+    // year", "was arrested twice": how often.
+    if matches!(*form, "twice" | "thrice") {
+        let compared = tokens.get(k + 1).is_some_and(|t| t.lower_in(&COMPARED));
+        if !compared {
+            return None;
+        }
+    }
+    let base_form =
+        !form.ends_with("ed") && !form.ends_with("ing") && !matches!(*form, "twice" | "thrice");
     if base_form && !(k > 0 && VERB_BEFORE.contains(tokens[k - 1].lower().as_ref())) {
         return None;
     }
@@ -332,5 +351,10 @@ mod tests {
             assert!("adfhoqt".contains(&w[..1]), "{w}");
         }
         assert_eq!(figs("A program aimed at doubling trade.")[0].0, 2.0);
+        let twice = figs("Net was more than twice the $13.5 million of a year earlier.");
+        assert_eq!((twice[0].0, twice[0].1.as_str()), (2.0, "times"));
+        assert_eq!(figs("The fine is twice the donation.")[0].0, 2.0);
+        assert!(figs("They meet twice a year.").is_empty());
+        assert!(figs("He was arrested twice.").is_empty());
     }
 }
