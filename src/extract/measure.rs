@@ -13,7 +13,10 @@ use std::ops::Range;
 
 use super::figures::{FigureKind, FigureMention};
 use super::noun_phrase::noun_phrase_after;
-use super::scope::{lead_scope, owner_before, place_after, place_where, reporter_before, segment};
+use super::scope::{
+    lead_scope, owner_before, place_after, place_where, relative_clause_before, reporter_before,
+    segment,
+};
 use super::tokens::Token;
 use super::words::WordSet;
 
@@ -77,6 +80,7 @@ pub(crate) fn assign(
             })
         } else if f.kind == FigureKind::Money
             && each_share
+            && !closed_before(tokens, at)
             && tokens[..f.first_token(tokens)]
                 .last()
                 .is_some_and(|t| matches!(t.lower().as_ref(), "for" | "at"))
@@ -128,25 +132,43 @@ pub(crate) fn assign(
                         })
                         .map(str::to_string)
                 }
-                Some(Subject::Agent(verb)) => verb.and_then(quantity_of_verb).map(str::to_string),
+                // "inflation averaging 2.1% next year, …, before it eases to 1.9%": a pronoun
+                // that moves is the quantity the sentence named before.
+                Some(Subject::Agent(verb)) => match verb.as_deref() {
+                    Some(v) if PRICE_MOVES.contains(v) || VERBISH.contains(v) => {
+                        inherited(&named, f, each_share).map(base_quantity)
+                    }
+                    _ => verb.and_then(quantity_of_verb).map(str::to_string),
+                },
                 None => None,
             };
             own.or_else(|| {
                 // "…, down from 3.05 billion": the quantity of the figure before;
                 // "revenue rose 3.5% to $8.47 billion": the level of what changed.
-                let from = bridged(tokens, &named, taken.as_ref(), &f.range)
-                    .or_else(|| inherited(&named, f, each_share))?;
-                possessor = possessor.take().or_else(|| from.scope.clone());
-                let base = base_quantity(from);
-                // "the wage bill stood at £212 million, or 71 percent of revenue": the amount
-                // as a share of another, never one series with the amount.
-                if f.kind == FigureKind::Percent
-                    && from.kind == FigureKind::Money
-                    && let Some(whole) = of_after(tokens, f)
-                {
-                    return Some(format!("{base} as share of {whole}"));
+                let from = bridged(tokens, &named, taken.as_ref(), &f.range).or_else(|| {
+                    inherited(&named, f, each_share).filter(|n| near(tokens, &n.range, &f.range))
+                });
+                // "accounted for 58% of sales and 71% of operating profit": a share of what
+                // follows.
+                let whole = (f.kind == FigureKind::Percent && f.direction.is_none())
+                    .then(|| of_after(tokens, f))
+                    .flatten();
+                match (from, whole) {
+                    // "the wage bill stood at £212 million, or 71 percent of revenue": the
+                    // amount as a share of another, never one series with the amount.
+                    (Some(from), Some(whole)) if from.kind == FigureKind::Money => {
+                        possessor = possessor.take().or_else(|| from.scope.clone());
+                        Some(format!("{} as share of {whole}", base_quantity(from)))
+                    }
+                    (_, Some(whole)) if tokens[f.token_after(tokens)].text == "of" => {
+                        Some(format!("share of {}", normalize(&whole)))
+                    }
+                    (Some(from), _) => {
+                        possessor = possessor.take().or_else(|| from.scope.clone());
+                        Some(base_quantity(from))
+                    }
+                    (None, _) => None,
                 }
-                Some(base)
             })
             .or_else(|| {
                 // "Williams shares, which were to be delisted …, closed at $23.25".
@@ -162,6 +184,19 @@ pub(crate) fn assign(
             named.push(None);
             continue;
         };
+        // "Its stock, which was as high as $18.75 a share", "it closed at $4.375 a share": the
+        // price of a share in trading, one series with "closed at $4.375".
+        let mut each_share = each_share;
+        if each_share
+            && f.kind == FigureKind::Money
+            && (matches!(
+                quantity.as_str(),
+                "stock" | "shares" | "share" | "share price" | "high" | "low" | "common stock"
+            ) || closed_before(tokens, at))
+        {
+            quantity = "share price".to_string();
+            each_share = false;
+        }
         // "Dow Jones industrials 2596.72, off 17.01; transportation 1190.43": a bare number said
         // of an index is in points.
         if f.unit.is_none()
@@ -418,6 +453,28 @@ fn inherited<'n>(
                 .find(|_| per_share)
         })
 }
+
+/// Whether a figure at `own` is close enough to the named one at `before` to take its quantity:
+/// in the same clause ("net was $235.5 million, or $2.07 a share"; "compared with earnings of
+/// $33 million last year"), not in a clause of its own ("…, and to purchase … for $40 million").
+fn near(tokens: &[Token<'_>], before: &Range<usize>, own: &Range<usize>) -> bool {
+    let from = tokens.partition_point(|t| t.start < before.end);
+    let to = tokens.partition_point(|t| t.start < own.start);
+    let gap = tokens.get(from..to).unwrap_or_default();
+    gap.len() <= 12
+        && !gap.iter().any(|t| {
+            matches!(t.text, ";" | ":")
+                || (t.is_word() && !t.is_capitalized() && t.lower_in(&CLAUSE_OPENERS))
+        })
+}
+
+/// Words that open a clause of its own between two amounts: what comes after is about something
+/// else ("…, but …", "…, before …").
+#[rustfmt::skip]
+static CLAUSE_OPENERS: WordSet = WordSet::new(&[
+    "while", "whereas", "but", "because", "although", "when", "after", "before", "including",
+    "excluding",
+]);
 
 /// A named figure's quantity without " per share": what a figure after it inherits.
 fn base_quantity(n: &Named) -> String {
@@ -811,6 +868,13 @@ fn subject_before(
             k -= 1;
             continue;
         }
+        // "GM Class H, which represents …, closed at $29": the name before the relative clause.
+        if t.text == ","
+            && let Some(open) = relative_clause_before(tokens, k - 1)
+        {
+            k = open;
+            continue;
+        }
         // "Sales, however, were …": a parenthetical connective.
         if t.text == ","
             && k >= 3
@@ -821,6 +885,24 @@ fn subject_before(
             continue;
         }
         let lower_word = t.is_word() && !t.is_capitalized();
+        // "The Dallas oil and gas concern said that $10 million of the facility …": who speaks is
+        // not what the amount is.
+        // "…, before it eases to 1.9%": a pronoun that moves.
+        if lower_word
+            && matches!(w.as_ref(), "it" | "they")
+            && verb
+                .as_deref()
+                .is_some_and(|v| PRICE_MOVES.contains(v) || VERBISH.contains(v))
+        {
+            return Some(Subject::Agent(verb));
+        }
+        // ("Du Pont said it earned $547 million": the verb of the amount came first.)
+        if lower_word
+            && verb.is_none()
+            && matches!(w.as_ref(), "said" | "says" | "say" | "told" | "tells")
+        {
+            return None;
+        }
         // "Sales in the latest quarter were …".
         if lower_word
             && TIME_NOUNS.contains(w.as_ref())
@@ -870,6 +952,21 @@ fn subject_before(
         },
         Phrase::None => return None,
     };
+    // "58% of sales and 71% of operating profit": what the figure before is of is not what this
+    // one is said of.
+    if let Some(r) = &taken {
+        let of_at = if start > 0 && tokens[start - 1].lower() == "the" {
+            start.saturating_sub(2)
+        } else {
+            start.saturating_sub(1)
+        };
+        if start > 0 && tokens[of_at].start >= r.end && tokens[of_at].lower() == "of" {
+            let after_taken = tokens.partition_point(|t| t.start < r.end);
+            if of_at == after_taken {
+                return None;
+            }
+        }
+    }
     // "The number of people displaced rose 3%": the number of what.
     if words.len() == 1
         && words[0].0 == "number"
@@ -1148,7 +1245,7 @@ static PARTICLES: WordSet = WordSet::new(&[
     "to", "from", "at", "by", "up", "down", "of", "in", "on", "off", "as", "than", "over",
     "under", "above", "below", "into", "around", "about", "some", "nearly", "almost", "roughly",
     "approximately", "just", "only", "more", "less", "least", "most", "a", "an", "the", "and",
-    "or", "with", "for", "back",
+    "or", "with", "for", "back", "that",
 ]);
 
 /// Words of a predicate that say nothing of what is measured: "were little changed at".
@@ -1217,7 +1314,8 @@ static VERBISH: WordSet = WordSet::new(&[
     "totals", "reaches", "hits", "tops", "nears", "drops", "dips", "sinks", "soars", "surges",
     "jumps", "slides", "edges", "edged", "hovers", "hovered", "remains", "stands", "stood",
     "expect", "predict", "predicts", "project", "projects", "anticipate", "anticipates",
-    "estimate", "estimates", "forecast", "include", "includes", "included", "contains", "contained",
+    "estimate", "estimates", "forecast", "averaging", "averaged", "totaling", "totalling",
+    "include", "includes", "included", "contains", "contained",
 ]);
 
 /// Nouns in -ing: "spending", "funding".
@@ -1517,7 +1615,12 @@ fn of_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
     }
     let words: Vec<String> = tokens[end + 1..]
         .iter()
-        .take_while(|t| t.is_word() && !t.is_capitalized() && !t.lower_in(&STOP))
+        .take_while(|t| {
+            t.is_word()
+                && !t.is_capitalized()
+                && !t.lower_in(&STOP)
+                && !t.text.starts_with(|c: char| c.is_ascii_digit())
+        })
         .take(3)
         .map(|t| t.lower().into_owned())
         .collect();
@@ -1907,6 +2010,48 @@ pub(super) mod tests {
                 "Later, Ogden Corp., which also has interests in building maintenance, reported net \
                  income of $27.1 million.",
                 vec!["net income (Ogden Corp)"],
+            ),
+        ] {
+            assert_eq!(measures(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn what_the_clause_says_decides_the_measure() {
+        for (text, want) in [
+            // A pronoun that moves is the quantity named before.
+            (
+                "Staff see inflation averaging 2.1% next year, before it eases to 1.9% in 2026.",
+                vec!["inflation", "inflation"],
+            ),
+            // Who speaks is not what the amount is.
+            (
+                "The Dallas oil concern said that $10 million would be spent.",
+                vec![""],
+            ),
+            // A percentage of what follows is a share of it.
+            (
+                "The unit accounted for 58% of sales and 71% of operating profit.",
+                vec!["share of revenue", "share of operating profit"],
+            ),
+            // The name before a relative clause is whose; a market is not a place.
+            (
+                "GM Class H, which represents a dividend interest, closed at $29, up 25 cents in \
+                 Big Board composite trading.",
+                vec![
+                    "share price (GM Class H)",
+                    "share price change (GM Class H)",
+                ],
+            ),
+            // A stock's price a share is its share price, one series with the close.
+            (
+                "Its stock, which was as high as $18.75 a share, closed at $4.375 a share.",
+                vec!["share price", "share price"],
+            ),
+            // An amount in a clause of its own does not inherit the one before.
+            (
+                "Debt stood at $8.1 million; the rest, about $40 million, went to acquisitions.",
+                vec!["debt", ""],
             ),
         ] {
             assert_eq!(measures(text), want, "{text}");

@@ -314,7 +314,16 @@ pub(super) fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<Str
         .take(3)
         .map(|t| t.text)
         .collect();
-    (!names.is_empty() && !super::not_figures::is_month(names[0])).then(|| names.join(" "))
+    // "in Big Board composite trading", "in New York Stock Exchange trading": a market, not a
+    // place.
+    let market = names
+        .last()
+        .is_some_and(|n| matches!(*n, "Exchange" | "Board" | "Market"))
+        || tokens
+            .get(from + names.len())
+            .is_some_and(|t| matches!(t.text, "trading" | "composite"));
+    (!names.is_empty() && !market && !super::not_figures::is_month(names[0]))
+        .then(|| names.join(" "))
 }
 
 /// "America West Airlines, Phoenix, Ariz., reported third-quarter profit jumped 45%": the
@@ -362,7 +371,7 @@ pub(super) fn reporter_before(tokens: &[Token<'_>], start: usize, end: usize) ->
 
 /// The comma that opens a relative clause (", which …", ", who …") closed by the comma at
 /// `close`, within the same clause.
-fn relative_clause_before(tokens: &[Token<'_>], close: usize) -> Option<usize> {
+pub(super) fn relative_clause_before(tokens: &[Token<'_>], close: usize) -> Option<usize> {
     (close.saturating_sub(30)..close)
         .rev()
         .take_while(|&j| !matches!(tokens[j].text, ";" | ":" | "\"" | "``" | "''"))
