@@ -355,6 +355,17 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
             "father" | "mother" | "parent" | "parents" | "grandfather" | "grandmother"
         )
         && c.value <= 20.0;
+    // "He had three children", "a widow with two sons", "survived by four grandchildren": a
+    // person's family, said to describe them.
+    let kin = c.spelled
+        && c.value <= 12.0
+        && c.unit
+            .and_then(|u| u.rsplit(' ').next())
+            .is_some_and(|head| KIN.contains(head))
+        && matches!(
+            c.before(1).as_ref(),
+            "had" | "has" | "have" | "having" | "with" | "by" | "leaves"
+        );
     // "in two African capitals", "between two countries": places or parties an event is set
     // among, not a count the story reports.
     // "the bombings of two U.S. embassies", "attacks on two mosques": the targets of an event.
@@ -374,6 +385,7 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
             .and_then(|u| u.rsplit(' ').next())
             .is_some_and(|head| OCCASIONS.contains(head));
     family
+        || kin
         || setting
         || occasions
         || c.spelled
@@ -384,6 +396,13 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
             ) || c.before(1).ends_with("'s")
                 || c.before(1).ends_with("’s"))
 }
+
+/// A person's kin: "three children", "two sons".
+#[rustfmt::skip]
+static KIN: WordSet = WordSet::new(&[
+    "children", "sons", "daughters", "grandchildren", "kids", "brothers", "sisters", "siblings",
+    "grandsons", "granddaughters", "stepchildren",
+]);
 
 /// Nouns of occasions and events that a few of, in words, are talked about rather than counted.
 #[rustfmt::skip]
@@ -513,6 +532,8 @@ mod tests {
             "It will redeem its $1.875 Series A preferred stock.",
             "He was charged in the bombings of two U.S. embassies.",
             "It condemned the attack on two mosques.",
+            "He had three children and a dog.",
+            "She is survived by two sons.",
         ] {
             assert_eq!(values(text), Vec::<f64>::new(), "{text}");
         }
@@ -531,6 +552,7 @@ mod tests {
             ("The index fell 14 points.", 14.0),
             ("It sold $2 million of Series A notes.", 2000000.0),
             ("The bombings of 12 embassies were planned.", 12.0),
+            ("Three children were killed in the blast.", 3.0),
         ] {
             assert!(values(text).contains(&want), "{text}: {:?}", values(text));
         }
