@@ -560,10 +560,10 @@ static PRICE_MOVES: WordSet = WordSet::new(&[
 /// "GM closed down $1.875", "Cineplex closed at $11": a company's stock at the close of trading,
 /// the verb within the few words before the amount at token `at`.
 fn closed_before(tokens: &[Token<'_>], at: usize) -> bool {
-    tokens[at.saturating_sub(4)..at].iter().any(|t| {
+    tokens[at.saturating_sub(5)..at].iter().any(|t| {
         matches!(
             t.text,
-            "closed" | "closes" | "finished" | "ended" | "traded" | "opened"
+            "closed" | "closes" | "finished" | "ended" | "traded" | "opened" | "trading"
         )
     })
 }
@@ -1494,8 +1494,15 @@ fn per_share(tokens: &[Token<'_>], f: &FigureMention) -> bool {
         let last = w(end - 1);
         last.ends_with("-a-share") || last.ends_with("-per-share")
     };
+    // "bought 254,200 shares for $15.50 each", "began trading at $14 apiece": each of the
+    // shares the sentence speaks of.
+    let each_of_shares = matches!(w(end).as_str(), "apiece" | "each")
+        && tokens
+            .iter()
+            .any(|t| matches!(t.lower().as_ref(), "share" | "shares" | "stock"));
     // "$1.65 a share", "$43.50 for each of the 4.9 million shares".
     glued
+        || each_of_shares
         || (matches!(w(end).as_str(), "a" | "per" | "each") && share(end + 1))
         || (w(end) == "for"
             && w(end + 1) == "each"
@@ -2052,6 +2059,15 @@ pub(super) mod tests {
             (
                 "Debt stood at $8.1 million; the rest, about $40 million, went to acquisitions.",
                 vec!["debt", ""],
+            ),
+            // Each of the shares the sentence speaks of.
+            (
+                "Crane bought 254,200 shares for $15.50 each.",
+                vec!["shares", "price per share"],
+            ),
+            (
+                "The stock began trading this summer at $14 apiece.",
+                vec!["share price"],
             ),
         ] {
             assert_eq!(measures(text), want, "{text}");
