@@ -484,13 +484,19 @@ fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
     let mut has_name = false;
     while start > 0 && end - start < 8 {
         let t = &tokens[start - 1];
-        // "Service Corp. International", "J. P. Morgan": the dot of an abbreviation in a name.
+        // "Service Corp. International", "J. P. Morgan": the dot of an abbreviation in a name;
+        // "Ogden Projects Inc. said": the dot of a legal form that ends it.
+        let abbreviation =
+            start >= 2 && tokens[start - 2].is_capitalized() && tokens[start - 2].end == t.start;
+        let legal_form = start == end
+            && abbreviation
+            && matches!(
+                tokens[start - 2].text,
+                "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Bros" | "Mfg" | "Ind"
+            );
         if t.text == "."
-            && start < end
-            && tokens[start].is_capitalized()
-            && start >= 2
-            && tokens[start - 2].is_capitalized()
-            && tokens[start - 2].end == t.start
+            && abbreviation
+            && (legal_form || (start < end && tokens[start].is_capitalized()))
         {
             start -= 1;
             continue;
@@ -961,6 +967,14 @@ mod tests {
                 Some("Local officials"),
             ),
             ("The storm flooded the valley.", None),
+            (
+                "Ogden Projects Inc. said net income jumped.",
+                Some("Ogden Projects Inc."),
+            ),
+            (
+                "Hewlett-Packard Co. said it raised its stake.",
+                Some("Hewlett-Packard Co."),
+            ),
             (
                 "Rescuers arrived in May and Lopez said the worst was over.",
                 Some("Lopez"),
