@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::content::yaml::{self, Block};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::error::Error;
 
 /// The configuration file's name at the project root.
@@ -18,7 +18,8 @@ pub struct Config {
     pub title: String,
     /// One-line description, shown on the index.
     pub description: Option<String>,
-    /// Absolute URL where the site is published, used only where an absolute URL is required.
+    /// Absolute URL where the site is published (normalized), used only where an absolute URL
+    /// is required.
     pub base_url: Option<String>,
     /// Output folder, relative to the project root.
     pub output: PathBuf,
@@ -99,16 +100,12 @@ pub fn parse_config(path: &Path, text: &str) -> (Config, Diagnostics) {
     }
     config.description = description;
     if let Some(url) = base_url {
-        if crate::content::is_http_url(&url) {
-            config.base_url = Some(url);
-        } else {
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    format!("`base_url` must be an http(s) address, not `{url}`"),
-                )
-                .at_offset(text, yaml::key_offset(block, "base_url").unwrap_or(0)),
-            );
+        match crate::content::parse_http_url("base_url", &url) {
+            Ok(url) => config.base_url = Some(url),
+            Err(e) => diags.push(
+                e.into_diagnostic(path)
+                    .at_offset(text, yaml::key_offset(block, "base_url").unwrap_or(0)),
+            ),
         }
     }
     if let Some(o) = output {
