@@ -5,6 +5,7 @@ mod article;
 mod briefing;
 mod front_matter;
 mod markdown;
+mod nesting;
 mod plain;
 mod wire;
 pub(crate) mod yaml;
