@@ -18,7 +18,8 @@ pub struct Config {
     pub title: String,
     /// One-line description, shown on the index.
     pub description: Option<String>,
-    /// Absolute URL where the site is published, used only where an absolute URL is required.
+    /// Absolute URL where the site is published (normalized), used only where an absolute URL
+    /// is required.
     pub base_url: Option<String>,
     /// Output folder, relative to the project root.
     pub output: PathBuf,
@@ -27,7 +28,14 @@ pub struct Config {
     /// Most entries the chronology page lists itself; above this, it lists the periods and each
     /// period gets its own page.
     pub chronology_on_one_page: usize,
+    /// The most bytes of one file under `content/` (and of one input of `report import`): a
+    /// larger file is refused, and never read past this.
+    pub max_article_size: u64,
 }
+
+/// [`Config::max_article_size`] unless `report.yaml` says otherwise: far above any story (the
+/// longest wire stories are some 100 KB), far below what extraction could not hold in memory.
+pub const DEFAULT_MAX_ARTICLE_SIZE: u64 = 10_000_000;
 
 impl Default for Config {
     fn default() -> Self {
@@ -38,6 +46,7 @@ impl Default for Config {
             output: PathBuf::from("site"),
             language: "en".into(),
             chronology_on_one_page: 1000,
+            max_article_size: DEFAULT_MAX_ARTICLE_SIZE,
         }
     }
 }
@@ -50,6 +59,36 @@ struct RawConfig {
     output: Option<PathBuf>,
     language: Option<String>,
     chronology_on_one_page: Option<usize>,
+    max_article_size: Option<RawSize>,
+}
+
+/// A size as written: bytes, or a number with a unit (`10 MB`, `512 KiB`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawSize {
+    Bytes(i64),
+    Text(String),
+}
+
+/// Bytes of a size written `10 MB`, `10MB`, `512 KiB`, `2 GB` or `1500` (units are decimal, or
+/// binary with an `i`, in any case).
+fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let number: u64 = text[..split].parse().ok()?;
+    let unit: u64 = match text[split..].trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        _ => return None,
+    };
+    number.checked_mul(unit)
 }
 
 const KEYS: &[&str] = &[
@@ -59,6 +98,7 @@ const KEYS: &[&str] = &[
     "output",
     "language",
     "chronology_on_one_page",
+    "max_article_size",
 ];
 
 /// Reads `root/report.yaml`; defaults when it does not exist.
@@ -93,22 +133,19 @@ pub fn parse_config(path: &Path, text: &str) -> (Config, Diagnostics) {
         output,
         language,
         chronology_on_one_page,
+        max_article_size,
     } = raw;
     if let Some(t) = title {
         config.title = t;
     }
     config.description = description;
     if let Some(url) = base_url {
-        if crate::content::is_http_url(&url) {
-            config.base_url = Some(url);
-        } else {
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    format!("`base_url` must be an http(s) address, not `{url}`"),
-                )
-                .at_offset(text, yaml::key_offset(block, "base_url").unwrap_or(0)),
-            );
+        match crate::content::parse_http_url("base_url", &url) {
+            Ok(url) => config.base_url = Some(url),
+            Err(e) => diags.push(
+                e.into_diagnostic(path)
+                    .at_offset(text, yaml::key_offset(block, "base_url").unwrap_or(0)),
+            ),
         }
     }
     if let Some(o) = output {
@@ -119,6 +156,31 @@ pub fn parse_config(path: &Path, text: &str) -> (Config, Diagnostics) {
     }
     if let Some(n) = chronology_on_one_page {
         config.chronology_on_one_page = n;
+    }
+    if let Some(size) = max_article_size {
+        let bytes = match &size {
+            RawSize::Bytes(n) => u64::try_from(*n).ok(),
+            RawSize::Text(t) => parse_size(t),
+        };
+        match bytes.filter(|&n| n > 0) {
+            Some(n) => config.max_article_size = n,
+            None => diags.push(
+                Diagnostic::error(
+                    path,
+                    match size {
+                        RawSize::Bytes(n) => format!("invalid `max_article_size`: `{n}`"),
+                        RawSize::Text(t) => {
+                            format!("invalid `max_article_size`: `{}`", t.escape_debug())
+                        }
+                    },
+                )
+                .at_offset(
+                    text,
+                    yaml::key_offset(block, "max_article_size").unwrap_or(0),
+                )
+                .with_help("write a size such as 10 MB, 512 KB or 2000000 (bytes), above 0"),
+            ),
+        }
     }
     (config, diags)
 }
@@ -137,6 +199,35 @@ mod tests {
         assert_eq!(c.title, "Briefings");
         assert_eq!(c.output, PathBuf::from("public"));
         assert_eq!(c.language, "en");
+    }
+
+    #[test]
+    fn sizes_are_read_with_their_units() {
+        for (written, bytes) in [
+            ("max_article_size: 2000", 2_000),
+            ("max_article_size: 10 MB", 10_000_000),
+            ("max_article_size: 10mb", 10_000_000),
+            ("max_article_size: 512 KiB", 524_288),
+            ("max_article_size: 1GiB", 1 << 30),
+            ("title: x", DEFAULT_MAX_ARTICLE_SIZE),
+        ] {
+            let (c, d) = parse_config(Path::new("report.yaml"), written);
+            assert!(d.is_empty(), "{written}");
+            assert_eq!(c.max_article_size, bytes, "{written}");
+        }
+        for written in ["0", "ten MB", "10 parsecs", "-5", "99999999999999999999 GB"] {
+            let (c, d) = parse_config(
+                Path::new("report.yaml"),
+                &format!("title: x\nmax_article_size: {written}\n"),
+            );
+            let d: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+            assert_eq!(d.len(), 1, "{written}: {d:?}");
+            assert!(
+                d[0].starts_with("report.yaml:2:1: error: invalid `max_article_size`"),
+                "{written}: {d:?}"
+            );
+            assert_eq!(c.max_article_size, DEFAULT_MAX_ARTICLE_SIZE);
+        }
     }
 
     #[test]

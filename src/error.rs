@@ -22,6 +22,22 @@ pub enum Error {
         /// Why.
         source: std::io::Error,
     },
+    /// `serve` cannot listen on its port because another program does.
+    #[error(
+        "port {port} is already in use (another `report serve`?); stop it, or choose another port with --port (0 picks a free one)"
+    )]
+    PortInUse {
+        /// The port asked for.
+        port: u16,
+    },
+    /// `serve` cannot listen for another reason.
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        /// The address.
+        addr: String,
+        /// Why.
+        source: std::io::Error,
+    },
     /// The output folder is unsafe to replace (it is the project root or contains the content).
     #[error("refusing to use {path} as the output folder: {reason}")]
     UnsafeOutput {

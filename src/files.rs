@@ -1,8 +1,9 @@
 //! A folder of the project in, the files below it out: sorted, hidden files skipped, symlinks
 //! followed only when they stay inside the project, each file read as UTF-8 with a diagnostic
-//! (naming the byte offset) when it is not.
+//! (naming the byte offset) when it is not, and never more of it than a size limit.
 
 use std::collections::BTreeSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -77,17 +78,121 @@ pub(crate) fn list_files(
     Ok(out)
 }
 
-/// Reads `path` as UTF-8. A file that is not UTF-8 gives a diagnostic at the first bad byte
-/// (shown under `shown`) and `None`.
+/// Why a file was not read whole.
+#[derive(Debug)]
+pub(crate) enum ReadError {
+    /// Reading failed.
+    Io(std::io::Error),
+    /// Not a regular file (a device, a pipe, a folder): it could be endless.
+    NotAFile,
+    /// Longer than the limit: the first `limit` bytes, and the limit.
+    TooLarge(Vec<u8>, u64),
+}
+
+/// The bytes of the regular file at `path` (links followed), reading at most `limit` bytes of
+/// it: a file that goes on past them is [`ReadError::TooLarge`], however it grows meanwhile.
+pub(crate) fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    // Asked before opening, since opening a pipe waits for a writer; and again of what was
+    // opened, in case the path changed in between.
+    if !std::fs::metadata(path).map_err(ReadError::Io)?.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize + 1);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        bytes.truncate(limit as usize);
+        return Err(ReadError::TooLarge(bytes, limit));
+    }
+    Ok(bytes)
+}
+
+/// `bytes` as a size for people: "10 MB", "512 KB", "1500 bytes".
+pub(crate) fn format_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1_000_000 && b % 1_000_000 == 0 => format!("{} MB", b / 1_000_000),
+        b if b >= 1_000 && b % 1_000 == 0 => format!("{} KB", b / 1_000),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// The diagnostic for a file of `shown` that [`read_at_most`] refused, located where the file
+/// passes the limit, its help naming the `report.yaml` setting of the limit if there is one;
+/// `None` for an I/O error, which is the caller's to report.
+pub(crate) fn refusal(
+    shown: &Path,
+    error: &ReadError,
+    setting: Option<&str>,
+) -> Option<Diagnostic> {
+    match error {
+        ReadError::Io(_) => None,
+        ReadError::NotAFile => Some(
+            Diagnostic::error(shown, "not a regular file (a device, a pipe or a folder)")
+                .with_help("give the path of a text file"),
+        ),
+        ReadError::TooLarge(prefix, limit) => {
+            // Where the first byte past the limit sits: lines and characters of what was read.
+            let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = prefix
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&prefix[line_start..])
+                .chars()
+                .count()
+                + 1;
+            Some(
+                Diagnostic::error(
+                    shown,
+                    format!(
+                        "the file is larger than the {} limit; it goes on past here",
+                        format_size(*limit)
+                    ),
+                )
+                .at(line, column)
+                .with_help(match setting {
+                    Some(setting) => format!(
+                        "split it, or raise `{setting}` in report.yaml (now {})",
+                        format_size(*limit)
+                    ),
+                    None => "split it".to_string(),
+                }),
+            )
+        }
+    }
+}
+
+/// Reads `path` as UTF-8, at most `limit` bytes of it (`setting` names the limit's key in
+/// `report.yaml`, if it has one). A file that is not UTF-8 gives a diagnostic at the first bad
+/// byte (shown under `shown`) and `None`; so does a file larger than `limit`, at the place it
+/// passes it.
 pub(crate) fn read_text(
     path: &Path,
     shown: &Path,
+    (limit, setting): (u64, Option<&str>),
     diags: &mut Diagnostics,
 ) -> Result<Option<String>, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = match read_at_most(path, limit) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Io(source)) => {
+            return Err(Error::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+        Err(e) => {
+            if let Some(d) = refusal(shown, &e, setting) {
+                diags.push(d);
+            }
+            return Ok(None);
+        }
+    };
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Some(text)),
         Err(e) => {

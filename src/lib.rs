@@ -125,7 +125,7 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
         .out
         .clone()
         .unwrap_or_else(|| root.join(&config.output));
-    let (content, d) = content::load_content(root)?;
+    let (content, d) = content::load_content_within(root, config.max_article_size)?;
     diags.extend(d);
     let (templates, d) = render::load_templates(root, &root.join("templates"))?;
     diags.extend(d);

@@ -6,11 +6,20 @@
 //!
 //! The watcher polls file times (every 300 ms) instead of using OS notifications: it needs no
 //! platform code, and a project is small enough that a poll costs well under a millisecond.
+//!
+//! The server answers only requests whose `Host` is `127.0.0.1`, `localhost` or `[::1]` with its
+//! port (as Vite and webpack-dev-server do): a web page of another site that makes its own name
+//! resolve to 127.0.0.1 (DNS rebinding) could otherwise read unpublished briefings and the
+//! status, which holds file paths. A request's head is parsed by `httparse` (the parser under
+//! hyper) within fixed limits: 8 KiB of request line, 16 KiB of head, 64 header fields, no body,
+//! 10 s to send the head, 64 connections at once. A full server crate buys nothing here: hyper
+//! needs an async runtime for a preview that serves a few files to one browser, and tiny_http
+//! reads header lines without a limit (its issue 56).
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::error::Error;
@@ -82,27 +91,37 @@ pub fn serve(
             }
         }
     };
+    // Listen before the first build, so that a port in use is said at once.
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::AddrInUse {
+            Error::PortInUse { port }
+        } else {
+            Error::Listen {
+                addr: format!("127.0.0.1:{port}"),
+                source,
+            }
+        }
+    })?;
+    let addr = listener.local_addr().map_err(|source| Error::Listen {
+        addr: format!("127.0.0.1:{port}"),
+        source,
+    })?;
     let mut last = fingerprint(&options.root);
     rebuild(&status, &mut on_event);
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|source| Error::Read {
-        path: PathBuf::from(format!("127.0.0.1:{port}")),
-        source,
-    })?;
-    let addr = listener.local_addr().map_err(|source| Error::Read {
-        path: PathBuf::from(format!("127.0.0.1:{port}")),
-        source,
-    })?;
     on_event(ServeEvent::Listening(addr));
     {
         let status = Arc::clone(&status);
         let out = out.clone();
         std::thread::spawn(move || {
+            let slots = Arc::new(Slots::default());
             for stream in listener.incoming().flatten() {
+                let slot = Slots::take(&slots);
                 let status = Arc::clone(&status);
                 let out = out.clone();
                 std::thread::spawn(move || {
                     // A client that hangs up mid-answer is not worth reporting.
-                    let _ = answer(stream, &out, &status);
+                    let _ = answer(stream, addr, &out, &status);
+                    drop(slot);
                 });
             }
         });
@@ -142,20 +161,175 @@ fn walk(path: &Path, out: &mut Vec<(PathBuf, u64, Option<SystemTime>)>) {
     }
 }
 
-/// Answers one HTTP request: a file of the site, or the status the reload script polls.
-fn answer(stream: TcpStream, site: &Path, status: &Mutex<Status>) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request = String::new();
-    reader.read_line(&mut request)?;
-    // Read the headers to their end so the client is not cut off mid-send.
-    let mut line = String::new();
-    while reader.read_line(&mut line)? > 2 {
-        line.clear();
+/// The longest request line (method, target and version).
+const MAX_REQUEST_LINE: usize = 8 * 1024;
+/// The most a request's head (request line and header fields) may take; browsers send 1 to
+/// 4 KiB.
+const MAX_HEAD: usize = 16 * 1024;
+/// The most header fields a request may have.
+const MAX_HEADERS: usize = 64;
+/// How long a client may take to send its head, whatever its pace.
+const HEAD_DEADLINE: Duration = Duration::from_secs(10);
+/// Connections answered at once; more wait in the listener's queue.
+const MAX_CONNECTIONS: usize = 64;
+
+/// Counts the connections being answered, so that a flood of them waits instead of starting a
+/// thread each.
+#[derive(Debug, Default)]
+struct Slots {
+    busy: Mutex<usize>,
+    freed: Condvar,
+}
+
+/// One connection's place among [`MAX_CONNECTIONS`], given back when dropped.
+struct Slot(Arc<Slots>);
+
+impl Slots {
+    /// Waits for a free place.
+    fn take(slots: &Arc<Slots>) -> Slot {
+        let mut busy = slots.busy.lock().unwrap_or_else(PoisonError::into_inner);
+        while *busy >= MAX_CONNECTIONS {
+            busy = slots
+                .freed
+                .wait(busy)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        *busy += 1;
+        Slot(Arc::clone(slots))
     }
-    let mut parts = request.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    let mut stream = stream;
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        *self.0.busy.lock().unwrap_or_else(PoisonError::into_inner) -= 1;
+        self.0.freed.notify_one();
+    }
+}
+
+/// What the server needs of a request's head.
+#[derive(Debug)]
+struct Head {
+    method: String,
+    target: String,
+    /// Every `Host` field's value.
+    hosts: Vec<Vec<u8>>,
+    /// Whether the request announces a body (`Content-Length` above 0, or `Transfer-Encoding`).
+    body: bool,
+}
+
+/// Why a request is not answered with a file: the status line and a one-line body.
+type Refusal = (&'static str, &'static str);
+
+/// Reads and parses a request's head within the limits above.
+fn read_head(stream: &mut TcpStream) -> std::io::Result<Result<Head, Refusal>> {
+    let started = Instant::now();
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 4096];
+    loop {
+        let mut fields = [httparse::EMPTY_HEADER; MAX_HEADERS];
+        let mut request = httparse::Request::new(&mut fields);
+        match request.parse(&buf) {
+            Ok(httparse::Status::Complete(_)) => {
+                let mut head = Head {
+                    method: request.method.unwrap_or("").to_string(),
+                    target: request.path.unwrap_or("/").to_string(),
+                    hosts: Vec::new(),
+                    body: false,
+                };
+                for field in request.headers.iter() {
+                    let name = field.name.to_ascii_lowercase();
+                    match name.as_str() {
+                        "host" => head.hosts.push(field.value.to_vec()),
+                        "transfer-encoding" => head.body = true,
+                        "content-length" => head.body |= field.value.trim_ascii() != b"0",
+                        _ => {}
+                    }
+                }
+                return Ok(Ok(head));
+            }
+            Ok(httparse::Status::Partial) => {}
+            Err(httparse::Error::TooManyHeaders) => {
+                return Ok(Err((
+                    "431 Request Header Fields Too Large",
+                    "too many header fields\n",
+                )));
+            }
+            Err(_) => return Ok(Err(("400 Bad Request", "not an HTTP request\n"))),
+        }
+        if !buf.contains(&b'\n') && buf.len() > MAX_REQUEST_LINE {
+            return Ok(Err(("414 URI Too Long", "request line too long\n")));
+        }
+        if buf.len() >= MAX_HEAD {
+            return Ok(Err((
+                "431 Request Header Fields Too Large",
+                "request head too large\n",
+            )));
+        }
+        if started.elapsed() > HEAD_DEADLINE {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        let room = (MAX_HEAD - buf.len()).min(chunk.len());
+        let n = stream.read(&mut chunk[..room])?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+}
+
+/// Whether a `Host` value names this server: `127.0.0.1`, `localhost`, `[::1]` or the address it
+/// listens on, with its port (80 when none is written).
+fn is_own_host(host: &[u8], addr: SocketAddr) -> bool {
+    let Ok(host) = std::str::from_utf8(host) else {
+        return false;
+    };
+    let host = host.trim().to_ascii_lowercase();
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) if !port.contains(']') => match port.parse::<u16>() {
+            Ok(port) => (name, port),
+            Err(_) => return false,
+        },
+        _ => (host.as_str(), 80),
+    };
+    let own = match addr {
+        SocketAddr::V4(a) => a.ip().to_string(),
+        SocketAddr::V6(a) => format!("[{}]", a.ip()),
+    };
+    port == addr.port() && ["127.0.0.1", "localhost", "[::1]", own.as_str()].contains(&name)
+}
+
+/// Answers one HTTP request: a file of the site, or the status the reload script polls.
+fn answer(
+    mut stream: TcpStream,
+    addr: SocketAddr,
+    site: &Path,
+    status: &Mutex<Status>,
+) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(30)))?;
+    let head = match read_head(&mut stream)? {
+        Ok(head) => head,
+        Err((code, why)) => return respond(&mut stream, code, "text/plain", why.as_bytes(), ""),
+    };
+    if !matches!(head.hosts.as_slice(), [host] if is_own_host(host, addr)) {
+        return respond(
+            &mut stream,
+            "403 Forbidden",
+            "text/plain",
+            b"this server answers only to 127.0.0.1, localhost and [::1] with its port\n",
+            "",
+        );
+    }
+    if head.body {
+        return respond(
+            &mut stream,
+            "413 Content Too Large",
+            "text/plain",
+            b"no request body is read\n",
+            "",
+        );
+    }
+    let (method, target) = (head.method.as_str(), head.target.as_str());
     if method != "GET" && method != "HEAD" {
         return respond(
             &mut stream,
@@ -281,6 +455,39 @@ mod tests {
         assert_eq!(site_file(&dir, "/../etc/passwd"), None);
         assert_eq!(site_file(&dir, "/%2e%2e/etc/passwd"), None);
         assert_eq!(site_file(&dir, "/a/%ZZ"), None);
+    }
+
+    #[test]
+    fn only_its_own_names_and_port_are_answered() {
+        let addr: SocketAddr = "127.0.0.1:1111".parse().unwrap();
+        for host in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LocalHost:1111",
+            "[::1]:1111",
+        ] {
+            assert!(is_own_host(host.as_bytes(), addr), "{host}");
+        }
+        for host in [
+            "evil.example:1111",
+            "localhost.evil.example:1111",
+            "127.0.0.1:1112",
+            "127.0.0.1",
+            "localhost",
+            "[::1]",
+            "127.0.0.1:x",
+            "127.0.0.2:1111",
+            "",
+        ] {
+            assert!(!is_own_host(host.as_bytes(), addr), "{host}");
+        }
+        let on_80: SocketAddr = "127.0.0.1:80".parse().unwrap();
+        assert!(is_own_host(b"localhost", on_80));
+        assert!(is_own_host(b"[::1]", on_80));
+        let elsewhere: SocketAddr = "192.0.2.7:8000".parse().unwrap();
+        assert!(is_own_host(b"192.0.2.7:8000", elsewhere));
+        let v6: SocketAddr = "[fe80::1]:8000".parse().unwrap();
+        assert!(is_own_host(b"[fe80::1]:8000", v6));
     }
 
     #[test]

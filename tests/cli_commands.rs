@@ -312,6 +312,64 @@ fn import_wire_copy_writes_front_matter_and_builds() {
     assert!(json.contains("1,200 drones"), "{json}");
 }
 
+/// Issue 17, finding 9: `import` read its inputs whole, so a path naming a device or a pipe
+/// (a link to /dev/zero) read until memory ran out. It reads at most the project's
+/// `max_article_size` and refuses what is not a regular file; the other inputs still go in.
+#[test]
+fn issue_17_import_reads_at_most_the_size_limit_and_only_regular_files() {
+    let p = TestProject::example();
+    p.write("report.yaml", "title: T\nmax_article_size: 1 KB\n");
+    p.write("inbox/kyiv.txt", REUTERS);
+    let long = format!("{REUTERS}{}", "More text follows here.\n".repeat(60));
+    p.write("inbox/long.txt", &long);
+    let mut inputs = vec!["inbox/kyiv.txt", "inbox/long.txt"];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/dev/zero", p.root().join("inbox/zero.txt")).unwrap();
+        // A pipe nobody writes to: reading it would wait for ever.
+        let status = std::process::Command::new("mkfifo")
+            .arg(p.root().join("inbox/pipe.txt"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        // The pipe first: a `report` that read it would wait there (and be stopped) before it
+        // could fill the memory from /dev/zero.
+        inputs.extend(["inbox/pipe.txt", "inbox/zero.txt"]);
+    }
+    let run = std::process::Command::new("timeout")
+        .arg("60")
+        .arg(env!("CARGO_BIN_EXE_report"))
+        .arg("import")
+        .args(&inputs)
+        .current_dir(p.root())
+        .output()
+        .unwrap();
+    let (code, out, err) = (
+        run.status.code().unwrap_or(-1),
+        String::from_utf8(run.stdout).unwrap(),
+        String::from_utf8(run.stderr).unwrap(),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.starts_with("inbox/kyiv.txt -> content/articles/"),
+        "{out}"
+    );
+    let mut expected = vec![
+        "inbox/long.txt:39:24: error: the file is larger than the 1 KB limit; it goes on past here"
+            .to_string(),
+        "  help: split it, or raise `max_article_size` in report.yaml (now 1 KB)".into(),
+    ];
+    #[cfg(unix)]
+    for name in ["pipe", "zero"] {
+        expected.push(format!(
+            "inbox/{name}.txt: error: not a regular file (a device, a pipe or a folder)"
+        ));
+        expected.push("  help: give the path of a text file".into());
+    }
+    expected.push("1 imported, 0 already present".into());
+    assert_eq!(err.lines().collect::<Vec<_>>(), expected, "{err}");
+}
+
 #[test]
 fn import_is_idempotent_by_content() {
     let p = TestProject::example();

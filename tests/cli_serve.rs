@@ -22,12 +22,47 @@ impl Drop for Server {
 }
 
 fn get(port: u16, path: &str) -> (String, String) {
+    send(
+        port,
+        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n").as_bytes(),
+    )
+}
+
+/// Sends `request` as it is; the status line and the body of the answer.
+fn send(port: u16, request: &[u8]) -> (String, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
-    let mut text = String::new();
-    s.read_to_string(&mut text).unwrap();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    // The server may answer and close before reading all of a request it refuses.
+    let _ = s.write_all(request);
+    let mut bytes = Vec::new();
+    let _ = s.read_to_end(&mut bytes);
+    let text = String::from_utf8_lossy(&bytes);
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .unwrap_or_else(|| panic!("{text:?}"));
     (head.lines().next().unwrap().to_string(), body.to_string())
+}
+
+/// Starts `report serve --port 0` in `p`; the server and its port.
+fn start(p: &TestProject) -> (Server, u16) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(["serve", "--port", "0"])
+        .current_dir(p.root())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = Server(child);
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).unwrap();
+    let port: u16 = line
+        .strip_prefix("serving http://127.0.0.1:")
+        .and_then(|r| r.trim().strip_suffix('/'))
+        .unwrap_or_else(|| panic!("{line}"))
+        .parse()
+        .unwrap();
+    (server, port)
 }
 
 fn status(port: u16) -> serde_json::Value {
@@ -49,24 +84,7 @@ fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
 #[test]
 fn serve_rebuilds_on_change_and_keeps_the_old_site_on_a_bad_edit() {
     let p = TestProject::example();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
-        .args(["serve", "--port", "0"])
-        .current_dir(p.root())
-        .env_remove("SOURCE_DATE_EPOCH")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let server = Server(child);
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    let port: u16 = line
-        .strip_prefix("serving http://127.0.0.1:")
-        .and_then(|r| r.trim().strip_suffix('/'))
-        .unwrap_or_else(|| panic!("{line}"))
-        .parse()
-        .unwrap();
+    let (server, port) = start(&p);
 
     let (code, page) = get(port, "/");
     assert_eq!(code, "HTTP/1.1 200 OK");
@@ -110,4 +128,104 @@ fn serve_rebuilds_on_change_and_keeps_the_old_site_on_a_bad_edit() {
     wait_for("the good rebuild", || status(port)["version"] == 3);
     assert_eq!(status(port)["errors"], "");
     drop(server);
+}
+
+/// Issue 17, finding 6: a page of another site that resolves its own name to 127.0.0.1 (DNS
+/// rebinding) could read the site and the status. Only `127.0.0.1`, `localhost` and `[::1]`
+/// with the server's port are answered; request heads and bodies are bounded.
+#[test]
+fn issue_17_serve_answers_only_its_own_host_and_bounds_requests() {
+    let p = TestProject::example();
+    let (server, port) = start(&p);
+    let with_host = |path: &str, host: &str| {
+        send(
+            port,
+            format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes(),
+        )
+        .0
+    };
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(with_host("/", &host), "HTTP/1.1 200 OK", "{host}");
+    }
+    for host in [
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1:{}", port.wrapping_add(1)),
+        "localhost".to_string(),
+    ] {
+        for path in ["/", "/index.html", "/__report/status"] {
+            assert_eq!(
+                with_host(path, &host),
+                "HTTP/1.1 403 Forbidden",
+                "{host}{path}"
+            );
+        }
+    }
+    // No Host, or two.
+    assert_eq!(
+        send(port, b"GET / HTTP/1.0\r\n\r\n").0,
+        "HTTP/1.1 403 Forbidden"
+    );
+    let two = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\n\r\n");
+    assert_eq!(send(port, two.as_bytes()).0, "HTTP/1.1 403 Forbidden");
+
+    // Limits on the request line, the head and the body.
+    let long = format!("GET /{} HTTP/1.1\r\n", "a".repeat(100_000));
+    assert_eq!(send(port, long.as_bytes()).0, "HTTP/1.1 414 URI Too Long");
+    let many: String = (0..200).map(|i| format!("X-{i}: 1\r\n")).collect();
+    let many = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{many}\r\n");
+    assert_eq!(
+        send(port, many.as_bytes()).0,
+        "HTTP/1.1 431 Request Header Fields Too Large"
+    );
+    let big = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Big: {}\r\n\r\n",
+        "b".repeat(100_000)
+    );
+    assert_eq!(
+        send(port, big.as_bytes()).0,
+        "HTTP/1.1 431 Request Header Fields Too Large"
+    );
+    let body =
+        format!("POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 5\r\n\r\nhello");
+    assert_eq!(
+        send(port, body.as_bytes()).0,
+        "HTTP/1.1 413 Content Too Large"
+    );
+    assert_eq!(
+        send(port, b"\x16\x03\x01\x02\x00\r\n\r\n").0,
+        "HTTP/1.1 400 Bad Request"
+    );
+
+    // Still serving.
+    assert_eq!(get(port, "/").0, "HTTP/1.1 200 OK");
+    drop(server);
+}
+
+/// Issue 17, finding 6: a port in use read "cannot read 127.0.0.1:N", after a whole build.
+#[test]
+fn issue_17_serve_says_when_its_port_is_in_use() {
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let p = TestProject::example();
+    let out = Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(p.root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: port {port} is already in use (another `report serve`?); stop it, or choose another port with --port (0 picks a free one)\n"
+        )
+    );
+    // Said before building anything.
+    assert!(!p.site().exists());
+    drop(taken);
 }

@@ -136,6 +136,85 @@ fn urls_must_be_http() {
     }
 }
 
+/// Issue 17, finding 7: a line break in an article's `url` (or in `base_url`) added a property to
+/// every event of `chronology.ics`. Whitespace and control characters are refused at the key's
+/// line, in articles and in `report.yaml`.
+#[test]
+fn issue_17_urls_with_line_breaks_or_spaces_are_refused_at_their_line() {
+    for (url, what) in [
+        ("https://example.org/a\\r\\nX-INJ:1", "a line break"),
+        ("https://example.org/a b", "a space"),
+        ("https://example.org/a\\u0000", "the character U+0000"),
+    ] {
+        let p = TestProject::empty();
+        p.write(
+            "content/articles/a.md",
+            &format!("---\ntitle: A\n{FRONT}url: \"{url}\"\n---\nText.\n"),
+        );
+        let lines = p.diagnostics();
+        assert_eq!(lines.len(), 1, "{url}: {lines:?}");
+        assert!(
+            lines[0].starts_with(&format!(
+                "content/articles/a.md:6:1: error: `url` holds {what}"
+            )),
+            "{url}: {lines:?}"
+        );
+        assert!(!p.site().exists());
+
+        let p = TestProject::empty();
+        p.write("report.yaml", &format!("title: T\nbase_url: \"{url}\"\n"));
+        p.write(
+            "content/articles/a.md",
+            &format!("---\ntitle: A\n{FRONT}---\nText.\n"),
+        );
+        let lines = p.diagnostics();
+        assert_eq!(lines.len(), 1, "{url}: {lines:?}");
+        assert!(
+            lines[0].starts_with(&format!("report.yaml:2:1: error: `base_url` holds {what}")),
+            "{url}: {lines:?}"
+        );
+        assert!(!p.site().exists());
+    }
+}
+
+/// Issue 17, finding 7: quotes and angle brackets were written raw; the URL is written as the
+/// `url` crate normalizes it, in every output.
+#[test]
+fn issue_17_urls_are_written_normalized() {
+    let p = TestProject::empty();
+    p.write(
+        "report.yaml",
+        "title: T\nbase_url: \"HTTPS://Example.ORG/site\"\n",
+    );
+    p.write(
+        "content/articles/a.md",
+        &format!(
+            "---\ntitle: A\n{FRONT}url: 'https://Example.org/a\"b<c>?q=\"1\"'\n---\nOfficials said on Monday, 1 April 2024, that 300 homes were flooded.\n"
+        ),
+    );
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    let normalized = "https://example.org/a%22b%3Cc%3E?q=%221%22";
+    let claims: serde_json::Value = serde_json::from_str(&p.read_site("claims.json")).unwrap();
+    assert_eq!(claims["articles"][0]["url"], normalized);
+    let ics = p.read_site("chronology.ics");
+    assert!(ics.contains(&format!("URL:{normalized}\r\n")), "{ics}");
+    let sitemap = p.read_site("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://example.org/site/"),
+        "{sitemap}"
+    );
+    for page in [
+        "articles/a.html",
+        "chronology.ics",
+        "claims.json",
+        "feed.xml",
+    ] {
+        let text = p.read_site(page);
+        assert!(!text.contains("a\"b<c>"), "{page}: {text}");
+    }
+}
+
 #[test]
 fn slugs_cannot_escape_the_output_folder() {
     let p = TestProject::empty();

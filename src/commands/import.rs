@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use super::{CommandError, NewFile, write_new_files, yaml_str};
 use crate::content::{Strictness, parse_article, slugify};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::files;
 
 /// How to import.
 #[derive(Debug, Clone, Default)]
@@ -84,8 +85,9 @@ fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, CommandError> {
     Ok(files)
 }
 
-/// The hashes of the stories already under `root/content/articles/`.
-fn existing_stories(root: &Path) -> Result<HashMap<u64, PathBuf>, CommandError> {
+/// The hashes of the stories already under `root/content/articles/` (those of at most
+/// `max_size` bytes: a larger one is not a story the build accepts).
+fn existing_stories(root: &Path, max_size: u64) -> Result<HashMap<u64, PathBuf>, CommandError> {
     let dir = root.join("content/articles");
     let mut known = HashMap::new();
     if !dir.is_dir() {
@@ -107,7 +109,10 @@ fn existing_stories(root: &Path) -> Result<HashMap<u64, PathBuf>, CommandError> 
     }
     paths.sort();
     for path in paths {
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Some(text) = files::read_at_most(&path, max_size)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+        else {
             continue;
         };
         let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
@@ -160,9 +165,14 @@ pub fn import_wire(
 ) -> Result<(Vec<ImportResult>, Diagnostics), CommandError> {
     let mut diags = Diagnostics::new();
     let mut results = Vec::new();
-    let mut known = existing_stories(root)?;
+    // The project's limit on an article's size; the build reports a bad report.yaml.
+    let max_size = crate::config::load_config(root)
+        .map(|(config, _)| config.max_article_size)
+        .unwrap_or(crate::config::DEFAULT_MAX_ARTICLE_SIZE);
+    let mut known = existing_stories(root, max_size)?;
     for from in input_files(inputs)? {
-        let text = match std::fs::read(&from) {
+        // Never more than the limit: a path may name a device or a pipe that never ends.
+        let text = match files::read_at_most(&from, max_size) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(e) => {
@@ -176,7 +186,15 @@ pub fn import_wire(
                     continue;
                 }
             },
-            Err(source) => return Err(crate::error::Error::Read { path: from, source }.into()),
+            Err(files::ReadError::Io(source)) => {
+                return Err(crate::error::Error::Read { path: from, source }.into());
+            }
+            Err(e) => {
+                if let Some(d) = files::refusal(&from, &e, Some("max_article_size")) {
+                    diags.push(d);
+                }
+                continue;
+            }
         };
         let (article, d) = parse_article(&from, text, options.published, Strictness::Extract);
         let failed = article.is_none() || d.has_errors();

@@ -34,6 +34,10 @@ title: {}
 # Most dated statements the chronology page lists itself (default 1000). Above this, it lists
 # the months, and each month has its own page.
 # chronology_on_one_page: 1000
+
+# The largest file under content/ (and input of `report import`), in bytes or with a unit
+# (default 10 MB). A larger file is refused, and never read past this.
+# max_article_size: 10 MB
 ",
         super::yaml_str(title)
     )

@@ -19,7 +19,7 @@ use crate::{config, content};
 /// plain check finds are the caller's to report.
 pub fn check_strict(root: &Path, use_cache: bool) -> Result<Diagnostics, Error> {
     let (config, _) = config::load_config(root)?;
-    let (content, _) = content::load_content(root)?;
+    let (content, _) = content::load_content_within(root, config.max_article_size)?;
     let cache = ClaimCache::open(root, use_cache);
     let entries: Vec<ArticleEntry> = content
         .articles

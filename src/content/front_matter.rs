@@ -161,7 +161,7 @@ pub(crate) struct ArticleFront {
     pub(crate) source: Option<String>,
     /// Publication date.
     pub(crate) published: Option<NaiveDate>,
-    /// The original of the story (http or https).
+    /// The original of the story: an http(s) address as the `url` crate normalizes it.
     pub(crate) url: Option<String>,
     /// Place line ("SEOUL").
     pub(crate) dateline: Option<String>,
@@ -230,14 +230,14 @@ pub(crate) fn parse_article(
             }
         },
     };
-    if let Some(u) = &url
-        && !is_http_url(u)
-    {
-        diags.push(at_key(
-            "url",
-            Diagnostic::error(path, format!("`url` must be an http(s) address, not `{u}`")),
-        ));
-    }
+    let url = match url.as_deref().map(|u| parse_http_url("url", u)) {
+        None => None,
+        Some(Ok(u)) => Some(u),
+        Some(Err(d)) => {
+            diags.push(at_key("url", d.into_diagnostic(path)));
+            None
+        }
+    };
     for (key, value) in [("title", &title), ("source", &source)] {
         if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
             diags.push(at_key(
@@ -446,12 +446,58 @@ pub fn is_partial_iso_date(text: &str) -> bool {
     }
 }
 
-/// True for an `http://` or `https://` address with a host.
-pub fn is_http_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    ["http://", "https://"]
-        .iter()
-        .any(|p| lower.strip_prefix(p).is_some_and(|rest| !rest.is_empty()))
+/// Why a URL in front matter or configuration was refused: the message and its help line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlError {
+    /// What is wrong, naming the key.
+    pub message: String,
+    /// How to fix it.
+    pub help: &'static str,
+}
+
+impl UrlError {
+    /// The diagnostic for `path`; the caller locates it at the key's line.
+    pub fn into_diagnostic(self, path: &Path) -> Diagnostic {
+        Diagnostic::error(path, self.message).with_help(self.help)
+    }
+}
+
+/// The `http://` or `https://` address in `text` (the value of `key`), normalized by the `url`
+/// crate: host lower-cased, `"`, `<`, `>` and non-ASCII percent-encoded, an empty path made
+/// `/`. Whitespace and control characters are refused rather than dropped, as the URL standard
+/// would: the address reaches iCalendar lines, HTML attributes and feeds, and a line break
+/// there starts a new property.
+pub fn parse_http_url(key: &str, text: &str) -> Result<String, UrlError> {
+    let shown = text.escape_debug();
+    if let Some(c) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Err(UrlError {
+            message: format!(
+                "`{key}` holds {}: `{shown}`",
+                match c {
+                    ' ' => "a space".to_string(),
+                    '\n' | '\r' => "a line break".to_string(),
+                    c => format!("the character U+{:04X}", u32::from(c)),
+                }
+            ),
+            help: "write the address without spaces or control characters (a space is %20)",
+        });
+    }
+    let not_http = || UrlError {
+        message: format!("`{key}` must be an http(s) address, not `{shown}`"),
+        help: "write an address starting with https:// or http://",
+    };
+    let lower = text.to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return Err(not_http());
+    }
+    match url::Url::parse(text) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(u.into()),
+        Ok(_) => Err(not_http()),
+        Err(e) => Err(UrlError {
+            message: format!("`{key}` is not a valid address ({e}): `{shown}`"),
+            help: "write an address starting with https:// or http://",
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -488,9 +534,50 @@ mod tests {
     }
 
     #[test]
-    fn only_http_urls() {
-        assert!(is_http_url("https://example.org/a"));
-        assert!(!is_http_url("javascript:alert(1)"));
-        assert!(!is_http_url("https://"));
+    fn urls_are_parsed_normalized_and_refused_with_control_characters() {
+        // (written, normalized or the start of the message)
+        let cases = [
+            ("https://example.org/a", Ok("https://example.org/a")),
+            ("HTTPS://Example.ORG", Ok("https://example.org/")),
+            (
+                "https://example.org/a\"b<c>?q=\"x\"#\"f\"",
+                Ok("https://example.org/a%22b%3Cc%3E?q=%22x%22#%22f%22"),
+            ),
+            (
+                "https://example.org/caf\u{e9}",
+                Ok("https://example.org/caf%C3%A9"),
+            ),
+            (
+                "https://example.org/a\r\nX-INJ:1",
+                Err("`url` holds a line break"),
+            ),
+            ("https://example.org/a b", Err("`url` holds a space")),
+            (
+                "https://example.org/a\tb",
+                Err("`url` holds the character U+0009"),
+            ),
+            (" https://example.org/", Err("`url` holds a space")),
+            (
+                "https://example.org/\u{85}",
+                Err("`url` holds the character U+0085"),
+            ),
+            (
+                "javascript:alert(1)",
+                Err("`url` must be an http(s) address"),
+            ),
+            ("//evil.example/x", Err("`url` must be an http(s) address")),
+            ("https://", Err("`url` is not a valid address (empty host)")),
+            ("http://[::1", Err("`url` is not a valid address")),
+        ];
+        for (written, expected) in cases {
+            match (parse_http_url("url", written), expected) {
+                (Ok(got), Ok(want)) => assert_eq!(got, want, "{written:?}"),
+                (Err(got), Err(want)) => {
+                    assert!(got.message.starts_with(want), "{written:?}: {got:?}");
+                    assert!(!got.message.contains(['\r', '\n']), "{got:?}");
+                }
+                (got, want) => panic!("{written:?}: got {got:?}, want {want:?}"),
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ mod article;
 mod briefing;
 mod front_matter;
 mod markdown;
+mod nesting;
 mod plain;
 mod wire;
 pub(crate) mod yaml;
@@ -16,7 +17,7 @@ use rayon::prelude::*;
 
 pub use article::{Article, ArticleFormat, ArticleId, Strictness, parse_article, slugify};
 pub use briefing::{Briefing, SeriesName, SeriesTarget, parse_briefing};
-pub use front_matter::{HandClaim, is_http_url, is_partial_iso_date, parse_date};
+pub use front_matter::{HandClaim, UrlError, is_partial_iso_date, parse_date, parse_http_url};
 pub use markdown::{Mark, escape, render_markdown_text};
 pub(crate) use markdown::{escape_with, replace_ascii};
 pub use plain::PlainText;
@@ -37,13 +38,21 @@ pub struct Content {
     pub briefings: Vec<Briefing>,
 }
 
-/// Loads `root/content/articles` and `root/content/briefings`.
+/// Loads `root/content/articles` and `root/content/briefings`, refusing files larger than
+/// [`crate::config::DEFAULT_MAX_ARTICLE_SIZE`].
 pub fn load_content(root: &Path) -> Result<(Content, Diagnostics), Error> {
+    load_content_within(root, crate::config::DEFAULT_MAX_ARTICLE_SIZE)
+}
+
+/// Loads `root/content/articles` and `root/content/briefings`. A file larger than `max_size`
+/// bytes is refused with a diagnostic where it passes the limit, and never read further.
+pub fn load_content_within(root: &Path, max_size: u64) -> Result<(Content, Diagnostics), Error> {
     let mut diags = Diagnostics::new();
     let articles = read_folder(
         root,
         &root.join("content/articles"),
         ARTICLE_EXTENSIONS,
+        max_size,
         &mut diags,
         |path, text| parse_article(path, text, None, Strictness::Project),
     )?;
@@ -51,6 +60,7 @@ pub fn load_content(root: &Path) -> Result<(Content, Diagnostics), Error> {
         root,
         &root.join("content/briefings"),
         &["md", "markdown"],
+        max_size,
         &mut diags,
         parse_briefing,
     )?;
@@ -118,6 +128,7 @@ fn read_folder<T: Send>(
     root: &Path,
     dir: &Path,
     extensions: &[&str],
+    max_size: u64,
     diags: &mut Diagnostics,
     parse: impl Fn(&Path, String) -> (Option<T>, Diagnostics) + Sync,
 ) -> Result<Vec<T>, Error> {
@@ -127,7 +138,9 @@ fn read_folder<T: Send>(
         .map(|path| {
             let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
             let mut d = Diagnostics::new();
-            let Some(text) = files::read_text(&path, &shown, &mut d)? else {
+            let Some(text) =
+                files::read_text(&path, &shown, (max_size, Some("max_article_size")), &mut d)?
+            else {
                 return Ok((None, d));
             };
             let (item, more) = parse(&shown, text);

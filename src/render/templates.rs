@@ -198,7 +198,13 @@ fn collect(
             .collect::<Vec<_>>()
             .join("/");
         let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        if let Some(text) = crate::files::read_text(&path, &shown, diags)? {
+        if let Some(text) = crate::files::read_text(
+            &path,
+            &shown,
+            // A template has no setting of its own: no template comes near this.
+            (crate::config::DEFAULT_MAX_ARTICLE_SIZE, None),
+            diags,
+        )? {
             out.push((name, text, path));
         }
     }
