@@ -8,6 +8,7 @@
 //! belong to the speaker named where it closes, and a quote paragraph with no speaker of its own
 //! belongs to the previous speaker.
 
+use super::speaker_kind::{SpeakerKind, speaker_kind};
 use super::words::WordSet;
 use std::ops::Range;
 
@@ -67,6 +68,7 @@ static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "programme", "program", "federation", "association", "coalition", "alliance", "watchdog",
     "presidency", "cabinet", "parliament", "senate", "congress", "tribunal", "campaign", "firm",
     "concern", "carrier", "maker", "airline", "retailer", "insurer", "lender", "utility",
+    "directors", "filing", "filings", "poll", "records", "documents",
 ]);
 
 /// Capitalized words that are titles before a name.
@@ -192,18 +194,28 @@ pub(crate) fn attribute(
     let known: Vec<Known> = people.iter().map(|(_, p)| Known::of(p)).collect();
     let mut out: Vec<Option<Attribution>> = Vec::with_capacity(sentences.len());
     let mut last_person: Option<String> = None;
+    // The organization that spoke last: what "it said" refers to.
+    let mut last_body: Option<String> = None;
     for (i, f) in found.iter().enumerate() {
         let resolved = f.as_ref().and_then(|f| {
-            let speaker = resolve(&f.phrase, &people, &known, i, last_person.as_deref())?;
+            let speaker = if f.phrase == "it" {
+                last_body.clone()?
+            } else {
+                resolve(&f.phrase, &people, &known, i, last_person.as_deref())?
+            };
             Some(Attribution {
                 speaker,
                 verb: f.verb.clone(),
             })
         });
-        if let Some(a) = &resolved
-            && known.iter().any(|k| k.display == a.speaker)
-        {
-            last_person = Some(a.speaker.clone());
+        if let Some(a) = &resolved {
+            if known.iter().any(|k| k.display == a.speaker) {
+                last_person = Some(a.speaker.clone());
+            } else if speaker_kind(&a.speaker) == SpeakerKind::Organization
+                && a.speaker.chars().next().is_some_and(char::is_uppercase)
+            {
+                last_body = Some(a.speaker.clone());
+            }
         }
         // A person named anywhere in the sentence becomes the antecedent of "he" or "she".
         if resolved.is_none()
@@ -335,7 +347,25 @@ fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         if passive {
             continue;
         }
-        let before = phrase_before(tokens, i);
+        // "It said", "but it said that …": the body that spoke last ([`attribute`]).
+        let end = subject_end(tokens, i);
+        if end > 0 && tokens[end - 1].lower() == "it" {
+            return Some(Found {
+                phrase: "it".to_string(),
+                apposition: None,
+                verb: t.range(),
+            });
+        }
+        let mut before = phrase_before(tokens, i);
+        // "Ogden Corp., which also has interests in …, reported": the name before the relative
+        // clause speaks.
+        if before.is_empty()
+            && i > 0
+            && tokens[i - 1].text == ","
+            && let Some(open) = super::scope::relative_clause_before(tokens, i - 1)
+        {
+            before = phrase_before(tokens, open);
+        }
         if !before.is_empty() {
             return Some(Found {
                 phrase: before,
@@ -488,8 +518,7 @@ fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
         // "Ogden Projects Inc. said": the dot of a legal form that ends it.
         let abbreviation =
             start >= 2 && tokens[start - 2].is_capitalized() && tokens[start - 2].end == t.start;
-        let legal_form = start == end
-            && abbreviation
+        let legal_form = abbreviation
             && matches!(
                 tokens[start - 2].text,
                 "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Bros" | "Mfg" | "Ind"
@@ -976,6 +1005,19 @@ mod tests {
                 Some("Hewlett-Packard Co."),
             ),
             (
+                "Cineplex Odeon Corp. directors said the bid was acceptable.",
+                Some("Cineplex Odeon Corp. directors"),
+            ),
+            (
+                "According to the filing, Hewlett-Packard acquired 730,070 shares.",
+                Some("filing"),
+            ),
+            (
+                "Later, Ogden Corp., which also has interests in building maintenance, reported \
+                 net income of $27.1 million.",
+                Some("Ogden Corp."),
+            ),
+            (
                 "Rescuers arrived in May and Lopez said the worst was over.",
                 Some("Lopez"),
             ),
@@ -1066,6 +1108,19 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(speakers(text), vec![want.map(str::to_string)], "{text}");
         }
+    }
+
+    #[test]
+    fn it_is_the_body_that_spoke_last() {
+        let text = "Nordvik AS said some managers will stay. But it said that the cuts will cost \
+                    $3 million. It said more.";
+        let want = Some("Nordvik AS".to_string());
+        assert_eq!(speakers(text), vec![want.clone(), want.clone(), want]);
+        // No body spoke before: "it" names no one.
+        assert_eq!(
+            speakers("It said the cuts will cost $3 million."),
+            vec![None]
+        );
     }
 
     #[test]
