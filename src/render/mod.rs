@@ -14,6 +14,7 @@ pub mod exports;
 pub mod filters;
 mod html;
 mod pages;
+mod recursion;
 pub mod splice;
 pub mod templates;
 pub mod views;
