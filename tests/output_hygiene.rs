@@ -1,0 +1,120 @@
+//! Output hygiene (issue 17, finding 10): whatever the content holds, every output stays valid
+//! for its format: no figure is infinite or NaN, and no chart coordinate.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{TestProject, report};
+
+/// Every file of the built site, by path relative to it.
+fn site_files(p: &TestProject) -> Vec<(String, String)> {
+    common::tree(&p.site())
+        .into_iter()
+        .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
+        .collect()
+}
+
+#[test]
+fn issue17_a_hand_claim_that_is_not_a_finite_number_is_a_located_error() {
+    let p = TestProject::example();
+    p.write(
+        "content/articles/hand.md",
+        "---\ntitle: By hand\nsource: AFP\npublished: 2024-01-01\nclaims:\n  - value: .inf\n    unit: shells\n  - value: 5\n    unit: shells\n  - value: .nan\n    unit: shells\n---\nThe army fired 5 shells on Monday, officials said.\n",
+    );
+    let (code, _, err) = report(&["build"], p.root());
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        err,
+        "content/articles/hand.md:5:1: error: invalid `value` in claims: `NaN` is not a finite number\n  \
+         help: write the number itself, such as 7000 or 2.5\n\
+         content/articles/hand.md:5:1: error: invalid `value` in claims: `inf` is not a finite number\n  \
+         help: write the number itself, such as 7000 or 2.5\n\
+         2 error(s); nothing written\n"
+    );
+}
+
+#[test]
+fn issue17_numbers_past_the_largest_float_in_the_text_are_no_figures() {
+    let p = TestProject::empty();
+    let huge = format!("1{}", "0".repeat(400));
+    p.write(
+        "note.txt",
+        &format!(
+            "The army fired 1e309 shells, officials said. It fired {huge} rockets, it said. \
+             Losses reached ${huge} billion, it said. The army fired 12 shells, it said."
+        ),
+    );
+    let (code, out, err) = report(
+        &["extract", "note.txt", "--published", "2024-06-12"],
+        p.root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for figure in json["figures"].as_array().unwrap() {
+        let value = figure["value"].as_f64();
+        assert!(value.is_some_and(f64::is_finite), "{figure}");
+    }
+}
+
+/// Runs `report build` in `cwd` and kills it after `limit`: (exit code, stderr).
+fn build_within(cwd: &Path, limit: Duration) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
+        .arg("build")
+        .current_dir(cwd)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut err = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+            return (status.code().unwrap_or(-1), err);
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("report build still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn issue17_figures_near_the_largest_float_are_tabled_but_never_drawn_as_infinite() {
+    // 1.7e308 and -1.7e308 gave `points="…,-inf"`; 1.5e308 made the axis 2e308 (infinite) and
+    // the tick loop never ended.
+    for values in [["1.7e+308", "-1.7e+308"], ["1.5e+308", "5.0"]] {
+        let p = TestProject::example();
+        p.write(
+            "content/articles/big.md",
+            &format!(
+                "---\ntitle: Big\nsource: AFP\npublished: 2024-03-01\ntags: [big]\nclaims:\n  - value: {}\n    unit: shells\n    said_by: army\n    as_of: 2024-01-01\n  - value: {}\n    unit: shells\n    said_by: army\n    as_of: 2024-02-01\n---\nText.\n",
+                values[0], values[1]
+            ),
+        );
+        p.write(
+            "content/briefings/big.md",
+            "---\ntitle: Big\ntags: [big]\n---\nText.\n",
+        );
+        let (code, err) = build_within(p.root(), Duration::from_secs(60));
+        assert_eq!(code, 0, "{err}");
+        let page = p.read_site("briefings/big.html");
+        assert!(
+            page.contains("<table class=\"figures\">"),
+            "the table stays"
+        );
+        assert!(!page.contains("<svg"), "no chart: {values:?}");
+        for (path, text) in site_files(&p) {
+            assert!(
+                !(text.contains("inf\"") || text.contains("NaN") || text.contains(",inf")),
+                "{path}"
+            );
+        }
+    }
+}
