@@ -1,5 +1,6 @@
 //! Output hygiene (issue 17, finding 10): whatever the content holds, every output stays valid
-//! for its format: no figure is infinite or NaN, and no chart coordinate.
+//! for its format. No figure is infinite or NaN, and no chart coordinate; no character that XML
+//! forbids (or HTML calls a parse error) reaches an XML, HTML or iCalendar file.
 
 mod common;
 
@@ -15,6 +16,85 @@ fn site_files(p: &TestProject) -> Vec<(String, String)> {
         .into_iter()
         .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
         .collect()
+}
+
+fn file<'a>(files: &'a [(String, String)], name: &str) -> &'a str {
+    files
+        .iter()
+        .find(|(path, _)| path == name)
+        .map(|(_, text)| text.as_str())
+        .unwrap_or_else(|| panic!("no {name}"))
+}
+
+/// The characters no HTML, XML or iCalendar output may carry: C0 controls but tab, line feed and
+/// carriage return, DEL, C1 controls, and noncharacters.
+fn unwritable(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || ('\u{fdd0}'..='\u{fdef}').contains(&c)
+        || (c as u32 & 0xfffe) == 0xfffe
+}
+
+/// A story whose front matter and text hold control characters and noncharacters, published on
+/// the last day chrono's four-digit years can write, dated in every way a period can be.
+fn hostile_project() -> TestProject {
+    let p = TestProject::example();
+    p.write(
+        "report.yaml",
+        "title: \"Monitor \\x02 \\u0085 desk\"\nbase_url: https://example.org/m/\n",
+    );
+    p.write(
+        "content/articles/edge.md",
+        "---\ntitle: \"Shells \\x01 and \\v more \\uFFFE end \\u0085 x\"\nsource: \"AFP\\x1b\"\n\
+         published: 9999-12-31\ntags: [edge]\n---\n\
+         The army fired 6 shells on Friday, officials said. \
+         It fired 4 shells in the first quarter of 2024, the ministry said. \
+         The army said it would fire 3 shells tomorrow. \
+         In the summer of 2023 it fired 8 shells, it said. \
+         Losses grew in December 9999, it said. \
+         In the 1990s the army\u{1} fired\u{b} 7 shells \u{fffe}\u{85}in a week, it said.\n",
+    );
+    p.write(
+        "content/briefings/edge.md",
+        "---\ntitle: \"Edge \\x02 cases \\uFFFF\"\nsummary: \"Odd \\x07 bytes\"\ntags: [edge]\n---\nText.\n",
+    );
+    p
+}
+
+#[test]
+fn issue17_control_characters_and_noncharacters_never_reach_xml_html_or_ics() {
+    let p = hostile_project();
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    let files = site_files(&p);
+    for (path, text) in &files {
+        if [".html", ".xml", ".ics", ".js"]
+            .iter()
+            .any(|ext| path.ends_with(ext))
+            && let Some((at, c)) = text.char_indices().find(|&(_, c)| unwritable(c))
+        {
+            let from = text.floor_char_boundary(at.saturating_sub(60));
+            panic!(
+                "{path}: {c:?} at byte {at}: {:?}",
+                &text[from..text.ceil_char_boundary(at + 10)]
+            );
+        }
+    }
+    // The feed and the sitemap are well-formed XML, and the words stay apart.
+    let feed = file(&files, "feed.xml");
+    let doc = roxmltree::Document::parse(feed).unwrap_or_else(|e| panic!("feed.xml: {e}"));
+    let titles: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("title"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(titles.contains(&"Monitor     desk"), "{titles:?}");
+    assert!(titles.contains(&"Edge   cases "), "{titles:?}");
+    let sitemap = file(&files, "sitemap.xml");
+    roxmltree::Document::parse(sitemap).unwrap_or_else(|e| panic!("sitemap.xml: {e}"));
+    assert!(sitemap.contains("<loc>https://example.org/m/articles/edge.html</loc>"));
+    // The story's page keeps its words apart where the controls were.
+    let page = file(&files, "articles/edge.html");
+    assert!(page.contains("the army  fired  <mark"), "{page}");
 }
 
 #[test]

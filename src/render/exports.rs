@@ -146,16 +146,28 @@ fn push_json_escaped(buf: &mut String, text: &str) {
 /// Appends what `script_safe(json(text))` writes, in one pass.
 fn push_script_json(buf: &mut String, text: &str) {
     buf.push('"');
-    crate::content::replace_ascii(
-        text,
-        |b| match b {
-            b'<' => Some("\\u003c"),
-            b'>' => Some("\\u003e"),
-            b'&' => Some("\\u0026"),
-            _ => json_escape(b),
-        },
-        |piece| buf.push_str(piece),
-    );
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let special = match bytes[i] {
+            b'<' => Some(("\\u003c", 1)),
+            b'>' => Some(("\\u003e", 1)),
+            b'&' => Some(("\\u0026", 1)),
+            b => json_escape(b)
+                .map(|e| (e, 1))
+                .or_else(|| crate::content::unwritable_at(bytes, i)),
+        };
+        match special {
+            Some((replacement, len)) => {
+                buf.push_str(&text[run..i]);
+                buf.push_str(replacement);
+                i += len;
+                run = i;
+            }
+            None => i += 1,
+        }
+    }
+    buf.push_str(&text[run..]);
     buf.push('"');
 }
 

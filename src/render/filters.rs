@@ -37,8 +37,8 @@ pub(crate) fn ics_escape(text: &str) -> String {
 
 /// [`ics_escape`], appended to `out`.
 pub(crate) fn ics_escape_into(text: &str, out: &mut String) {
-    // The runs between special bytes are copied whole (the specials are ASCII, or the two bytes
-    // of a C1 control, so the runs end on character boundaries).
+    // The runs between special bytes are copied whole (every replaced sequence starts on a lead
+    // byte, so the runs end on character boundaries).
     let bytes = text.as_bytes();
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
@@ -48,14 +48,16 @@ pub(crate) fn ics_escape_into(text: &str, out: &mut String) {
             b',' => ("\\,", 1),
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => ("\\n", 2),
             b'\r' | b'\n' => ("\\n", 1),
-            // Other control characters are not allowed in TEXT: C0, DEL and C1 (U+0080–U+009F,
-            // 0xC2 0x80–0x9F).
-            0..0x20 | 0x7f => (" ", 1),
-            0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..0xa0).contains(b)) => (" ", 2),
-            _ => {
-                i += 1;
-                continue;
-            }
+            b'\t' => (" ", 1),
+            // Other control characters are not allowed in TEXT (C0, DEL and C1 become a space),
+            // and noncharacters are dropped, as in every output.
+            _ => match crate::content::unwritable_at(bytes, i) {
+                Some(found) => found,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
         };
         out.push_str(&text[run..i]);
         out.push_str(replacement);
@@ -109,8 +111,11 @@ fn script_json(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
     Ok(to_value(script_safe(serde_json::to_string(value)?))?)
 }
 
-/// The escaping of [`script_json`], on JSON text.
+/// The escaping of [`script_json`], on JSON text: `<`, `>` and `&` as `\u` escapes, and no
+/// character an HTML page may not carry (JSON text holds C0 controls only as escapes already;
+/// DEL and C1 controls become a space and noncharacters are dropped, as in the page's text).
 pub(crate) fn script_safe(json: String) -> String {
+    let json = crate::content::without_unwritable(json);
     if !json.contains(['<', '>', '&']) {
         return json;
     }
