@@ -1,6 +1,7 @@
 //! Output hygiene (issue 17, finding 10): whatever the content holds, every output stays valid
 //! for its format. No figure is infinite or NaN, and no chart coordinate; no character that XML
-//! forbids (or HTML calls a parse error) reaches an XML, HTML or iCalendar file.
+//! forbids (or HTML calls a parse error) reaches an XML, HTML or iCalendar file; and no date after
+//! 9999 is written (chrono writes 10000-01-01 as `+10000-01-01`).
 
 mod common;
 
@@ -9,6 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{TestProject, report};
+use regex::Regex;
 
 /// Every file of the built site, by path relative to it.
 fn site_files(p: &TestProject) -> Vec<(String, String)> {
@@ -95,6 +97,81 @@ fn issue17_control_characters_and_noncharacters_never_reach_xml_html_or_ics() {
     // The story's page keeps its words apart where the controls were.
     let page = file(&files, "articles/edge.html");
     assert!(page.contains("the army  fired  <mark"), "{page}");
+}
+
+#[test]
+fn issue17_no_date_after_9999_is_written() {
+    let p = hostile_project();
+    // A build date past 9999 (SOURCE_DATE_EPOCH=253402300800) is ignored like an unset one.
+    let outcome = report::build(&report::BuildOptions {
+        root: p.root().to_path_buf(),
+        out: None,
+        build_date: chrono::NaiveDate::from_ymd_opt(10000, 1, 1),
+        cache: false,
+        progress: None,
+        force: false,
+    })
+    .unwrap();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    let files = site_files(&p);
+    for (path, text) in &files {
+        // chrono's sign for years past 9999; a TIMEX value of the extraction ("10000-01-01",
+        // shown as written in the article's table of dates) is the story's, not a date we write.
+        for bad in ["+10000", "+100000", "DATE:10000", "DATE:+1"] {
+            assert!(!text.contains(bad), "{path} holds {bad}");
+        }
+    }
+    let ics = file(&files, "chronology.ics");
+    let date = Regex::new(r"^\d{8}(T\d{6}Z)?$").unwrap();
+    let mut events = Vec::new();
+    for line in ics.split("\r\n") {
+        if let Some((name, value)) = line.split_once(':')
+            && ["DTSTART", "DTEND", "DTSTAMP"]
+                .iter()
+                .any(|n| name.split(';').next() == Some(*n))
+        {
+            assert!(date.is_match(value), "{line}");
+        }
+        if line == "BEGIN:VEVENT" {
+            events.push(Vec::new());
+        } else if let Some(e) = events.last_mut() {
+            e.push(line);
+        }
+    }
+    assert!(
+        ics.contains("DTSTAMP:99991231T000000Z"),
+        "the newest publication date"
+    );
+    // A day or a month that ends with 9999 has no writable end: DTSTART alone (a day long).
+    for start in ["DTSTART;VALUE=DATE:99991231", "DTSTART;VALUE=DATE:99991201"] {
+        let event = events
+            .iter()
+            .find(|e| e.contains(&start))
+            .unwrap_or_else(|| panic!("no event {start}"));
+        assert!(!event.iter().any(|l| l.starts_with("DTEND")), "{event:?}");
+    }
+    // Others keep their end.
+    let quarter = events
+        .iter()
+        .find(|e| e.contains(&"DTSTART;VALUE=DATE:20240101"))
+        .unwrap();
+    assert!(
+        quarter.contains(&"DTEND;VALUE=DATE:20240401"),
+        "{quarter:?}"
+    );
+    let iso_day = Regex::new(r"^\d{4}-\d{2}-\d{2}").unwrap();
+    for tag in ["updated", "lastmod"] {
+        for xml in [file(&files, "feed.xml"), file(&files, "sitemap.xml")] {
+            for (i, _) in xml.match_indices(&format!("<{tag}>")) {
+                let value = &xml[i + tag.len() + 2..];
+                assert!(
+                    iso_day.is_match(value),
+                    "<{tag}>{}",
+                    &value[..20.min(value.len())]
+                );
+            }
+        }
+    }
 }
 
 #[test]

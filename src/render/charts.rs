@@ -450,7 +450,8 @@ fn date_ticks(first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, String)> {
             d = p;
         }
     }
-    while d <= last {
+    // The tick at the end of a period that ends with 9999 would be labelled 10000.
+    while d <= last && super::views::writable(d).is_some() {
         if d >= first {
             let label = if every >= 12 {
                 d.year().to_string()
@@ -523,6 +524,21 @@ mod tests {
             !c.line.contains("inf") && !c.line.contains("NaN"),
             "{}",
             c.line
+        );
+    }
+
+    #[test]
+    fn no_date_tick_after_9999() {
+        let ticks = date_ticks(
+            NaiveDate::from_ymd_opt(9998, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(10000, 1, 1).unwrap(),
+        );
+        assert!(!ticks.is_empty());
+        assert!(
+            ticks
+                .iter()
+                .all(|(d, label)| d.year() <= 9999 && !label.contains("10000")),
+            "{ticks:?}"
         );
     }
 

@@ -336,7 +336,7 @@ fn chronology_ics(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()
         .chronology
         .iter()
         .flat_map(|group| group.entries.iter().map(|e| &**e))
-        .filter(|e| e.date_start().is_some() && e.date_end().is_some())
+        .filter(|e| e.date_start().is_some())
         .collect();
     let keys = data.event_keys("chronology.ics", &events);
     // One content line at a time; values that are not escaped may hold line breaks, and are
