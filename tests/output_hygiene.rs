@@ -1,7 +1,8 @@
 //! Output hygiene (issue 17, finding 10): whatever the content holds, every output stays valid
 //! for its format. No figure is infinite or NaN, and no chart coordinate; no character that XML
-//! forbids (or HTML calls a parse error) reaches an XML, HTML or iCalendar file; and no date after
-//! 9999 is written (chrono writes 10000-01-01 as `+10000-01-01`).
+//! forbids (or HTML calls a parse error) reaches an XML, HTML or iCalendar file; no date after
+//! 9999 is written (chrono writes 10000-01-01 as `+10000-01-01`); and a `<time datetime>` holds
+//! only what HTML accepts (a quarter or season as its first day).
 
 mod common;
 
@@ -97,6 +98,39 @@ fn issue17_control_characters_and_noncharacters_never_reach_xml_html_or_ics() {
     // The story's page keeps its words apart where the controls were.
     let page = file(&files, "articles/edge.html");
     assert!(page.contains("the army  fired  <mark"), "{page}");
+}
+
+#[test]
+fn issue17_time_elements_carry_only_valid_html_datetimes() {
+    let p = hostile_project();
+    p.write("report.yaml", "title: Monitor\nchronology_on_one_page: 2\n");
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    // What HTML's `datetime` accepts of what we write: a date, a month, a year, a week.
+    let valid = Regex::new(r"^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}|\d{4}-W\d{2})$").unwrap();
+    let mut seen = Vec::new();
+    for (path, text) in site_files(&p) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        for value in common::attr_values(&text, "datetime") {
+            assert!(valid.is_match(&value), "{path}: datetime=\"{value}\"");
+            seen.push(value);
+        }
+    }
+    // The quarter, the season and the decade are written as their first days.
+    for first_day in ["2024-01-01", "2023-06-01", "1990-01-01"] {
+        assert!(seen.iter().any(|v| v == first_day), "{first_day}: {seen:?}");
+    }
+    assert!(
+        seen.iter().any(|v| v == "9999-12"),
+        "December 9999: {seen:?}"
+    );
+    let chronology = p.read_site("chronology.html");
+    assert!(
+        chronology.contains("<time datetime=\"2024-01-01\">Q1 2024</time>"),
+        "{chronology}"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Custom tera filters: `csv` (one safe CSV cell), `number` (7000 → "7,000"), `ics_text` (one
 //! escaped iCalendar TEXT value), `ics_lines` (a whole calendar folded at 75 octets with CRLF line
-//! ends) and `script_json` (JSON safe inside an HTML `<script>` element).
+//! ends), `script_json` (JSON safe inside an HTML `<script>` element) and `datetime` (a date
+//! value as a valid HTML `datetime`, or nothing).
 
 use std::collections::HashMap;
 
@@ -13,6 +14,40 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("ics_text", ics_text);
     tera.register_filter("ics_lines", ics_lines);
     tera.register_filter("script_json", script_json);
+    tera.register_filter("datetime", datetime);
+}
+
+/// A date value as a valid HTML `datetime` attribute value (see [`html_datetime`]), or an empty
+/// string when it has none: `{% set dt = e.date | datetime %}{% if dt %}<time datetime="{{ dt }}">…`.
+fn datetime(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
+    Ok(to_value(
+        html_datetime(&as_text(value)).unwrap_or_default(),
+    )?)
+}
+
+/// A date value (`2024-03-18`, `2024-03`, `2024`, `2024-W12`, `2024-Q1`, `2023-SU`, `2024-H1`,
+/// `199`) as a valid HTML `datetime` value: a day, month, year or ISO week as itself; a quarter,
+/// season, half year or decade, which HTML cannot write, as its first day. `None` for what is no
+/// calendar period (`PRESENT_REF`, durations) and for years outside 1–9999, which no output
+/// writes (see [`super::views::writable`]).
+pub(crate) fn html_datetime(value: &str) -> Option<String> {
+    use crate::extract::{Period, Precision};
+    use chrono::Datelike;
+    let period = Period::parse(value)?;
+    let start = super::views::writable(period.start)?;
+    Some(match period.precision {
+        Precision::Month => start.format("%Y-%m").to_string(),
+        Precision::Year => start.format("%Y").to_string(),
+        Precision::Week => {
+            let week = start.iso_week();
+            format!("{:04}-W{:02}", week.year(), week.week())
+        }
+        Precision::Day
+        | Precision::Quarter
+        | Precision::Season
+        | Precision::Half
+        | Precision::Decade => start.format("%Y-%m-%d").to_string(),
+    })
 }
 
 fn as_text(value: &Value) -> String {
@@ -316,6 +351,33 @@ mod tests {
             let mut out = String::new();
             ics_line(&line, &mut out);
             assert_eq!(out, reference(&line), "{line}");
+        }
+    }
+
+    #[test]
+    fn datetimes_are_valid_html_or_absent() {
+        for (value, expected) in [
+            ("2024-03-18", Some("2024-03-18")),
+            ("2024-03-18TMO", Some("2024-03-18")),
+            ("2023-07", Some("2023-07")),
+            ("2023", Some("2023")),
+            ("2024-W12", Some("2024-W12")),
+            // HTML has no quarter, season, half year or decade: their first day.
+            ("2024-Q1", Some("2024-01-01")),
+            ("2024-Q4", Some("2024-10-01")),
+            ("2023-SU", Some("2023-06-01")),
+            ("2024-H2", Some("2024-07-01")),
+            ("199", Some("1990-01-01")),
+            ("9999-12-31", Some("9999-12-31")),
+            // No calendar period, or a year no output writes.
+            ("0000", None),
+            ("10000-01-01", None),
+            ("PRESENT_REF", None),
+            ("P2Y", None),
+            ("XXXX-07", None),
+            ("", None),
+        ] {
+            assert_eq!(html_datetime(value).as_deref(), expected, "{value}");
         }
     }
 

@@ -134,17 +134,26 @@ impl Push for Page<'_> {
     }
 }
 
+/// `display` in a `<time>` element whose `datetime` is the date value `value` written as HTML
+/// wants it, or alone when it has no such form: what `{% set dt = value | datetime %}{% if dt
+/// %}<time datetime="{{ dt }}">{{ display }}</time>{% else %}{{ display }}{% endif %}` writes.
+fn time(out: &mut impl Push, value: &str, display: &str) {
+    match super::filters::html_datetime(value) {
+        Some(datetime) => {
+            out.push_str("<time datetime=\"");
+            esc(out, &datetime);
+            out.push_str("\">");
+            esc(out, display);
+            out.push_str("</time>");
+        }
+        None => esc(out, display),
+    }
+}
+
 /// Pushes `text` HTML-escaped, as the engine escapes every value it prints in an HTML template
 /// (with the project's escape function).
 fn esc(out: &mut impl Push, text: &str) {
     crate::content::escape_with(text, |piece| out.push_str(piece));
-}
-
-/// Pushes an optional value as the engine prints it: nothing for none.
-fn esc_opt<S: AsRef<str>>(out: &mut Page<'_>, text: &Option<S>) {
-    if let Some(t) = text {
-        esc(out, t.as_ref());
-    }
 }
 
 /// Pushes a value with `| default(value="—")`: the dash for none.
@@ -585,11 +594,9 @@ fn chronology(out: &mut Page<'_>, root: &str, groups: &[ChronologyGroupView], le
         esc(out, &group.key);
         let _ = write!(out, "\">\n<h{level} id=\"m-");
         esc(out, &group.key);
-        out.push_str("\"><time datetime=\"");
-        esc(out, &group.key);
         out.push_str("\">");
-        esc(out, &group.label);
-        let _ = write!(out, "</time></h{level}>\n<ol class=\"chronology\">\n");
+        time(out, &group.key, &group.label);
+        let _ = write!(out, "</h{level}>\n<ol class=\"chronology\">\n");
         for (i, e) in group.entries.iter().enumerate() {
             entry(out, root, &group.key, i + 1, e);
         }
@@ -602,11 +609,8 @@ fn chronology(out: &mut Page<'_>, root: &str, groups: &[ChronologyGroupView], le
 fn entry(out: &mut Page<'_>, root: &str, key: &str, index: usize, e: &EventView) {
     out.push_str("\n<li id=\"e-");
     esc(out, key);
-    let _ = write!(out, "-{index}\">\n<p class=\"when\"><time datetime=\"");
-    esc(out, &e.date);
-    out.push_str("\">");
-    esc(out, &e.date_display());
-    out.push_str("</time>");
+    let _ = write!(out, "-{index}\">\n<p class=\"when\">");
+    time(out, &e.date, &e.date_display());
     if let Some(said_by) = truthy(&e.said_by) {
         out.push_str(" · <span class=\"speaker\">");
         esc(out, said_by);
@@ -691,13 +695,7 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
             }
             out.push_str("</td>\n<td data-label=\"As of\">");
             match truthy(&row.as_of_display()) {
-                Some(display) => {
-                    out.push_str("<time datetime=\"");
-                    esc_opt(out, &row.as_of);
-                    out.push_str("\">");
-                    esc(out, display);
-                    out.push_str("</time>");
-                }
+                Some(display) => time(out, row.as_of.as_deref().unwrap_or_default(), display),
                 None => out.push('—'),
             }
             out.push_str("</td>\n<td data-label=\"Said by\">");
