@@ -311,28 +311,53 @@ pub(crate) fn escape_with(text: &str, mut push: impl FnMut(&str)) {
     // a lead byte, so the runs end on character boundaries.
     let bytes = text.as_bytes();
     let (mut run, mut i) = (0, 0);
-    while i < bytes.len() {
-        let (replacement, len) = match bytes[i] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'"' => ("&quot;", 1),
-            b'\'' => ("&#39;", 1),
-            _ => match unwritable_at(bytes, i) {
-                Some(found) => found,
-                None => {
-                    i += 1;
-                    continue;
-                }
-            },
+    while let Some(at) = bytes[i..].iter().position(|&b| ESCAPE_LOOK[usize::from(b)]) {
+        i += at;
+        let found = match bytes[i] {
+            b'&' => Some(("&amp;", 1)),
+            b'<' => Some(("&lt;", 1)),
+            b'>' => Some(("&gt;", 1)),
+            b'"' => Some(("&quot;", 1)),
+            b'\'' => Some(("&#39;", 1)),
+            _ => unwritable_at(bytes, i),
         };
-        push(&text[run..i]);
-        push(replacement);
-        i += len;
-        run = i;
+        match found {
+            Some((replacement, len)) => {
+                push(&text[run..i]);
+                push(replacement);
+                i += len;
+                run = i;
+            }
+            None => i += 1,
+        }
     }
     push(&text[run..]);
 }
+
+/// The bytes that may start a character [`unwritable_at`] replaces: C0 controls but tab, line
+/// feed and carriage return, DEL, and the lead bytes of C1 controls (0xC2), of U+FDD0–U+FDEF and
+/// U+FFFE/U+FFFF (0xEF) and of the last two code points of the other planes (0xF0–0xF4). Every
+/// other byte is copied as it is, without a closer look.
+pub(crate) const UNWRITABLE_LOOK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, 0..0x09 | 0x0b | 0x0c | 0x0e..0x20 | 0x7f | 0xc2 | 0xef | 0xf0..=0xf4);
+        b += 1;
+    }
+    table
+};
+
+/// [`UNWRITABLE_LOOK`] and the five specials of [`escape_with`].
+const ESCAPE_LOOK: [bool; 256] = {
+    let mut table = UNWRITABLE_LOOK;
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table
+};
 
 /// Whether the UTF-8 sequence starting at byte `i` of `bytes` is a character that no HTML, XML
 /// or iCalendar output may carry, and what to write instead, with the sequence's length: a
@@ -340,10 +365,13 @@ pub(crate) fn escape_with(text: &str, mut push: impl FnMut(&str)) {
 /// words it separated stay apart; nothing for a noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF and
 /// the last two code points of every plane). XML 1.0 forbids C0 controls and U+FFFE/U+FFFF;
 /// HTML calls every control and noncharacter a parse error; iCalendar TEXT allows no control.
+#[inline]
 pub(crate) fn unwritable_at(bytes: &[u8], i: usize) -> Option<(&'static str, usize)> {
+    if !UNWRITABLE_LOOK[usize::from(bytes[i])] {
+        return None;
+    }
     let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
     match bytes[i] {
-        b'\t' | b'\n' | b'\r' => None,
         0..0x20 | 0x7f => Some((" ", 1)),
         // C1 controls, U+0080–U+009F: 0xC2 0x80–0x9F.
         0xc2 if (0x80..0xa0).contains(&next(1)) => Some((" ", 2)),
@@ -367,14 +395,16 @@ pub(crate) fn unwritable_at(bytes: &[u8], i: usize) -> Option<(&'static str, usi
 /// (the Markdown renderer and its sanitizer), whose text [`escape`] never sees.
 pub(crate) fn without_unwritable(html: String) -> String {
     let bytes = html.as_bytes();
-    let Some(first) = (0..bytes.len()).find(|&i| unwritable_at(bytes, i).is_some()) else {
-        return html;
-    };
-    let mut out = String::with_capacity(html.len());
-    let (mut run, mut i) = (0, first);
-    while i < bytes.len() {
+    let mut out: Option<String> = None;
+    let (mut run, mut i) = (0, 0);
+    while let Some(at) = bytes[i..]
+        .iter()
+        .position(|&b| UNWRITABLE_LOOK[usize::from(b)])
+    {
+        i += at;
         match unwritable_at(bytes, i) {
             Some((replacement, len)) => {
+                let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
                 out.push_str(&html[run..i]);
                 out.push_str(replacement);
                 i += len;
@@ -383,8 +413,13 @@ pub(crate) fn without_unwritable(html: String) -> String {
             None => i += 1,
         }
     }
-    out.push_str(&html[run..]);
-    out
+    match out {
+        Some(mut out) => {
+            out.push_str(&html[run..]);
+            out
+        }
+        None => html,
+    }
 }
 
 /// Hands `text` to `push` with every byte that `entity` maps (ASCII bytes only) replaced by its

@@ -145,10 +145,27 @@ fn push_json_escaped(buf: &mut String, text: &str) {
 
 /// Appends what `script_safe(json(text))` writes, in one pass.
 fn push_script_json(buf: &mut String, text: &str) {
+    /// The bytes that may need more than copying: what JSON escapes, what `script_safe` escapes,
+    /// and the lead bytes of characters no page may carry.
+    const LOOK: [bool; 256] = {
+        let mut table = crate::content::UNWRITABLE_LOOK;
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = true;
+            b += 1;
+        }
+        table[b'"' as usize] = true;
+        table[b'\\' as usize] = true;
+        table[b'<' as usize] = true;
+        table[b'>' as usize] = true;
+        table[b'&' as usize] = true;
+        table
+    };
     buf.push('"');
     let bytes = text.as_bytes();
     let (mut run, mut i) = (0, 0);
-    while i < bytes.len() {
+    while let Some(at) = bytes[i..].iter().position(|&b| LOOK[usize::from(b)]) {
+        i += at;
         let special = match bytes[i] {
             b'<' => Some(("\\u003c", 1)),
             b'>' => Some(("\\u003e", 1)),

@@ -20,33 +20,70 @@ pub fn register(tera: &mut Tera) {
 /// A date value as a valid HTML `datetime` attribute value (see [`html_datetime`]), or an empty
 /// string when it has none: `{% set dt = e.date | datetime %}{% if dt %}<time datetime="{{ dt }}">…`.
 fn datetime(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    Ok(to_value(
-        html_datetime(&as_text(value)).unwrap_or_default(),
-    )?)
+    let text = html_datetime(&as_text(value)).map(|d| d.to_string());
+    Ok(to_value(text.unwrap_or_default())?)
+}
+
+/// A valid HTML `datetime` value (a valid date, month, year or week string), written by its
+/// `Display`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HtmlDatetime {
+    /// `2024-03-18`.
+    Day(i32, u32, u32),
+    /// `2024-03`.
+    Month(i32, u32),
+    /// `2024`.
+    Year(i32),
+    /// `2024-W12`.
+    Week(i32, u32),
+}
+
+impl std::fmt::Display for HtmlDatetime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            HtmlDatetime::Day(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
+            HtmlDatetime::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            HtmlDatetime::Year(y) => write!(f, "{y:04}"),
+            HtmlDatetime::Week(y, w) => write!(f, "{y:04}-W{w:02}"),
+        }
+    }
 }
 
 /// A date value (`2024-03-18`, `2024-03`, `2024`, `2024-W12`, `2024-Q1`, `2023-SU`, `2024-H1`,
-/// `199`) as a valid HTML `datetime` value: a day, month, year or ISO week as itself; a quarter,
-/// season, half year or decade, which HTML cannot write, as its first day. `None` for what is no
-/// calendar period (`PRESENT_REF`, durations) and for years outside 1–9999, which no output
-/// writes (see [`super::views::writable`]).
-pub(crate) fn html_datetime(value: &str) -> Option<String> {
-    use crate::extract::{Period, Precision};
+/// `199`) as a valid HTML `datetime` value (see [`html_datetime_of`]); `None` for what is no
+/// calendar period (`PRESENT_REF`, durations).
+pub(crate) fn html_datetime(value: &str) -> Option<HtmlDatetime> {
+    let period = crate::extract::Period::parse(value)?;
+    html_datetime_of(period.start, period.precision)
+}
+
+/// The period of `precision` starting on `start` as a valid HTML `datetime` value: a day,
+/// month, year or ISO week as itself; a quarter, season, half year or decade, which HTML cannot
+/// write, as its first day. `None` for a year outside 1–9999, which no output writes (see
+/// [`super::views::writable`]).
+pub(crate) fn html_datetime_of(
+    start: chrono::NaiveDate,
+    precision: crate::extract::Precision,
+) -> Option<HtmlDatetime> {
+    use crate::extract::Precision;
     use chrono::Datelike;
-    let period = Period::parse(value)?;
-    let start = super::views::writable(period.start)?;
-    Some(match period.precision {
-        Precision::Month => start.format("%Y-%m").to_string(),
-        Precision::Year => start.format("%Y").to_string(),
+    let start = super::views::writable(start)?;
+    let (y, m, d) = (start.year(), start.month(), start.day());
+    Some(match precision {
+        Precision::Month => HtmlDatetime::Month(y, m),
+        Precision::Year => HtmlDatetime::Year(y),
         Precision::Week => {
             let week = start.iso_week();
-            format!("{:04}-W{:02}", week.year(), week.week())
+            if !(1..=9999).contains(&week.year()) {
+                return None;
+            }
+            HtmlDatetime::Week(week.year(), week.week())
         }
         Precision::Day
         | Precision::Quarter
         | Precision::Season
         | Precision::Half
-        | Precision::Decade => start.format("%Y-%m-%d").to_string(),
+        | Precision::Decade => HtmlDatetime::Day(y, m, d),
     })
 }
 
@@ -377,7 +414,11 @@ mod tests {
             ("XXXX-07", None),
             ("", None),
         ] {
-            assert_eq!(html_datetime(value).as_deref(), expected, "{value}");
+            assert_eq!(
+                html_datetime(value).map(|d| d.to_string()).as_deref(),
+                expected,
+                "{value}"
+            );
         }
     }
 

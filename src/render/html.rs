@@ -15,7 +15,7 @@ use std::io;
 use super::Target;
 use super::charts::ChartView;
 use super::exports::truthy;
-use super::filters::script_safe;
+use super::filters::{HtmlDatetime, html_datetime, html_datetime_of, script_safe};
 use super::pages::PeriodLink;
 use super::views::{
     Anchor, ArticlePage, BriefingView, ChronologyGroupView, EventView, FigureGroupView, SiteView,
@@ -134,15 +134,14 @@ impl Push for Page<'_> {
     }
 }
 
-/// `display` in a `<time>` element whose `datetime` is the date value `value` written as HTML
-/// wants it, or alone when it has no such form: what `{% set dt = value | datetime %}{% if dt
-/// %}<time datetime="{{ dt }}">{{ display }}</time>{% else %}{{ display }}{% endif %}` writes.
-fn time(out: &mut impl Push, value: &str, display: &str) {
-    match super::filters::html_datetime(value) {
+/// `display` in a `<time>` element whose `datetime` is `datetime`, or alone without one: what
+/// `{% set dt = value | datetime %}{% if dt %}<time datetime="{{ dt }}">{{ display }}</time>{%
+/// else %}{{ display }}{% endif %}` writes.
+fn time(out: &mut Page<'_>, datetime: Option<HtmlDatetime>, display: &str) {
+    match datetime {
         Some(datetime) => {
-            out.push_str("<time datetime=\"");
-            esc(out, &datetime);
-            out.push_str("\">");
+            // Digits, `-` and `W`: nothing to escape.
+            let _ = write!(out, "<time datetime=\"{datetime}\">");
             esc(out, display);
             out.push_str("</time>");
         }
@@ -595,7 +594,7 @@ fn chronology(out: &mut Page<'_>, root: &str, groups: &[ChronologyGroupView], le
         let _ = write!(out, "\">\n<h{level} id=\"m-");
         esc(out, &group.key);
         out.push_str("\">");
-        time(out, &group.key, &group.label);
+        time(out, html_datetime(&group.key), &group.label);
         let _ = write!(out, "</h{level}>\n<ol class=\"chronology\">\n");
         for (i, e) in group.entries.iter().enumerate() {
             entry(out, root, &group.key, i + 1, e);
@@ -610,7 +609,10 @@ fn entry(out: &mut Page<'_>, root: &str, key: &str, index: usize, e: &EventView)
     out.push_str("\n<li id=\"e-");
     esc(out, key);
     let _ = write!(out, "-{index}\">\n<p class=\"when\">");
-    time(out, &e.date, &e.date_display());
+    let datetime = e
+        .period
+        .and_then(|(start, precision)| html_datetime_of(start, precision));
+    time(out, datetime, &e.date_display());
     if let Some(said_by) = truthy(&e.said_by) {
         out.push_str(" · <span class=\"speaker\">");
         esc(out, said_by);
@@ -695,7 +697,7 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
             }
             out.push_str("</td>\n<td data-label=\"As of\">");
             match truthy(&row.as_of_display()) {
-                Some(display) => time(out, row.as_of.as_deref().unwrap_or_default(), display),
+                Some(display) => time(out, row.as_of.as_deref().and_then(html_datetime), display),
                 None => out.push('—'),
             }
             out.push_str("</td>\n<td data-label=\"Said by\">");
