@@ -33,15 +33,18 @@ use tera::ast::{Expr, ExprVal, FunctionCall, Node, WS};
 use crate::diagnostics::Diagnostic;
 
 /// How deep includes and macro calls may nest in one render. A macro that walks nested data
-/// rarely needs more than a dozen levels; each level costs tens of kilobytes of stack in a debug
-/// build, and every render is given [`STACK`] bytes of it.
+/// rarely needs more than a dozen levels; each level costs up to 35 KB of stack in a debug build
+/// (a macro whose call sits in a loop, a condition and a filter section), a few in a release
+/// build, and every render starts with at least [`RED_ZONE`] bytes of it.
 pub(crate) const MAX_DEPTH: usize = 64;
 
-/// The stack every render starts with (see [`render_guarded`]).
+/// The stack of the threads templates render on (see [`on_render_threads`]), and of the stack a
+/// render moves to when its thread has less than [`RED_ZONE`] left.
 const STACK: usize = 16 << 20;
 
-/// A render that starts with less stack than this is moved to a fresh stack of [`STACK`] bytes.
-const RED_ZONE: usize = 8 << 20;
+/// A render that starts with less stack than this is moved to a fresh stack of [`STACK`] bytes
+/// (see [`render_guarded`]): room for [`MAX_DEPTH`] levels even in a debug build.
+const RED_ZONE: usize = 4 << 20;
 
 /// Below this much stack the render stops, whatever the depth: a template nested so deeply
 /// within one macro that [`MAX_DEPTH`] levels of it would not fit.
@@ -122,7 +125,24 @@ impl TooDeep {
     }
 }
 
-/// Runs one render with the depth count at zero and at least [`RED_ZONE`] bytes of stack.
+/// Runs `work` in a thread pool whose threads have [`STACK`] bytes of stack, so that the renders
+/// it runs (see [`render_guarded`]) need no stack of their own: rayon's threads have 2 MiB, and
+/// moving each page's render to a fresh stack cost a sixth of a build that renders every page
+/// with tera. In the current pool when no pool can be made.
+pub(crate) fn on_render_threads<R: Send>(work: impl FnOnce() -> R + Send) -> R {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(rayon::current_num_threads())
+        .stack_size(STACK)
+        .build()
+    {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    }
+}
+
+/// Runs one render with the depth count at zero and at least [`RED_ZONE`] bytes of stack: on
+/// the thread it is called on when that has enough left (the threads of [`on_render_threads`],
+/// a main thread), else on a fresh stack.
 pub(crate) fn render_guarded<R>(render: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(RED_ZONE, STACK, || {
         DEPTH.with(|d| d.set(0));
