@@ -163,8 +163,10 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     }
     timings.push(("extract".to_string(), clock.elapsed()));
     let clock = std::time::Instant::now();
+    // A build date no output can write (after 9999) is ignored, like an unset one.
     let built_at = options
         .build_date
+        .and_then(render::views::writable)
         .or_else(|| entries.iter().map(|e| e.article.published).max())
         .unwrap_or_default();
     let outcome = BuildOutcome {

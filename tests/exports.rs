@@ -504,6 +504,37 @@ fn native_exports_match_the_default_templates_on_awkward_content() {
 }
 
 #[test]
+fn native_exports_match_the_default_templates_on_unwritable_content() {
+    // Control characters and noncharacters everywhere, dates at the end of 9999, and periods
+    // HTML has no `datetime` for: the built-in writers and the templates agree on all of them.
+    for paged in ["", "chronology_on_one_page: 2\n"] {
+        let p = TestProject::example();
+        p.write(
+            "report.yaml",
+            &format!(
+                "title: \"Monitor \\x02 \\u0085 desk\"\nbase_url: https://example.org/m/\n{paged}"
+            ),
+        );
+        p.write(
+            "content/articles/edge.md",
+            "---\ntitle: \"Shells \\x01 and \\v more \\uFFFE end \\u0085 x\"\nsource: \"AFP\\x1b\"\npublished: 9999-12-31\ntags: [edge]\n---\n\
+             The army fired 6 shells on Friday, officials said. It fired 4 shells in the first quarter of 2024, the ministry said. \
+             The army said it would fire 3 shells tomorrow. In the summer of 2023 it fired 8 shells, it said. \
+             Losses grew in December 9999, it said. In the week of 10 June 2024 the army\u{1} fired\u{b} 7 shells \u{fffe}\u{85}in all, it said.\n",
+        );
+        p.write(
+            "content/articles/wire.txt",
+            "date 2024-05-02\nSEOUL (AFP) \u{2013} The ministry\u{7} said on Monday that 40\u{9f} ships had left.\n",
+        );
+        p.write(
+            "content/briefings/edge.md",
+            "---\ntitle: \"Edge \\x02 cases \\uFFFF\"\nsummary: \"Odd \\x07 bytes\"\ntags: [edge]\n---\nText \u{1} here.\n",
+        );
+        assert_exports_match_their_templates(&p);
+    }
+}
+
+#[test]
 fn native_exports_match_the_default_templates_without_articles() {
     let p = TestProject::empty();
     p.write("content/articles/.keep", "");

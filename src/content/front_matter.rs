@@ -247,6 +247,20 @@ pub(crate) fn parse_article(
         }
     }
     for claim in &claims {
+        // YAML reads `.inf`, `.nan` and `1.0e+400` as floats; no output can write them.
+        if !claim.value.is_finite() {
+            diags.push(at_key(
+                "claims",
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "invalid `value` in claims: `{}` is not a finite number",
+                        claim.value
+                    ),
+                )
+                .with_help("write the number itself, such as 7000 or 2.5"),
+            ));
+        }
         if let Some(as_of) = &claim.as_of
             && !is_partial_iso_date(as_of)
         {

@@ -115,8 +115,8 @@ fn render(file_text: &str, body_offset: usize, marks: &[Mark], plain_path: bool)
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     match plain.then(|| as_sanitized(&html)).flatten() {
-        Some(html) => (html, true),
-        None => (sanitize(&html), false),
+        Some(html) => (without_unwritable(html), true),
+        None => (without_unwritable(sanitize(&html)), false),
     }
 }
 
@@ -294,27 +294,132 @@ fn open_mark_attr(m: &Mark) -> String {
     )
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML and XML content and attribute values (see [`escape_with`]).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     escape_with(text, |piece| out.push_str(piece));
     out
 }
 
-/// [`escape`], handing the escaped text to `push` piece by piece.
-pub(crate) fn escape_with(text: &str, push: impl FnMut(&str)) {
-    replace_ascii(
-        text,
-        |b| match b {
-            b'&' => Some("&amp;"),
-            b'<' => Some("&lt;"),
-            b'>' => Some("&gt;"),
-            b'"' => Some("&quot;"),
-            b'\'' => Some("&#39;"),
-            _ => None,
-        },
-        push,
-    );
+/// [`escape`], handing the escaped text to `push` piece by piece: the five specials (`&`, `<`,
+/// `>`, `"`, `'`) as entities, and no character that XML forbids or HTML calls a parse error
+/// (see [`unwritable_at`]). One place for every text that reaches an HTML or XML output, tera's
+/// autoescape and the built-in page writers alike: a control character in a title would
+/// otherwise make `feed.xml` ill-formed.
+pub(crate) fn escape_with(text: &str, mut push: impl FnMut(&str)) {
+    // The runs between replaced characters are copied whole; every replaced sequence starts on
+    // a lead byte, so the runs end on character boundaries.
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while let Some(at) = bytes[i..].iter().position(|&b| ESCAPE_LOOK[usize::from(b)]) {
+        i += at;
+        let found = match bytes[i] {
+            b'&' => Some(("&amp;", 1)),
+            b'<' => Some(("&lt;", 1)),
+            b'>' => Some(("&gt;", 1)),
+            b'"' => Some(("&quot;", 1)),
+            b'\'' => Some(("&#39;", 1)),
+            _ => unwritable_at(bytes, i),
+        };
+        match found {
+            Some((replacement, len)) => {
+                push(&text[run..i]);
+                push(replacement);
+                i += len;
+                run = i;
+            }
+            None => i += 1,
+        }
+    }
+    push(&text[run..]);
+}
+
+/// The bytes that may start a character [`unwritable_at`] replaces: C0 controls but tab, line
+/// feed and carriage return, DEL, and the lead bytes of C1 controls (0xC2), of U+FDD0–U+FDEF and
+/// U+FFFE/U+FFFF (0xEF) and of the last two code points of the other planes (0xF0–0xF4). Every
+/// other byte is copied as it is, without a closer look.
+pub(crate) const UNWRITABLE_LOOK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, 0..0x09 | 0x0b | 0x0c | 0x0e..0x20 | 0x7f | 0xc2 | 0xef | 0xf0..=0xf4);
+        b += 1;
+    }
+    table
+};
+
+/// [`UNWRITABLE_LOOK`] and the five specials of [`escape_with`].
+const ESCAPE_LOOK: [bool; 256] = {
+    let mut table = UNWRITABLE_LOOK;
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table
+};
+
+/// Whether the UTF-8 sequence starting at byte `i` of `bytes` is a character that no HTML, XML
+/// or iCalendar output may carry, and what to write instead, with the sequence's length: a
+/// space for a control character (C0 but tab, line feed and carriage return; DEL; C1), so that
+/// words it separated stay apart; nothing for a noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF and
+/// the last two code points of every plane). XML 1.0 forbids C0 controls and U+FFFE/U+FFFF;
+/// HTML calls every control and noncharacter a parse error; iCalendar TEXT allows no control.
+#[inline]
+pub(crate) fn unwritable_at(bytes: &[u8], i: usize) -> Option<(&'static str, usize)> {
+    if !UNWRITABLE_LOOK[usize::from(bytes[i])] {
+        return None;
+    }
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        0..0x20 | 0x7f => Some((" ", 1)),
+        // C1 controls, U+0080–U+009F: 0xC2 0x80–0x9F.
+        0xc2 if (0x80..0xa0).contains(&next(1)) => Some((" ", 2)),
+        // U+FDD0–U+FDEF and U+FFFE, U+FFFF.
+        0xef if (next(1) == 0xb7 && (0x90..0xb0).contains(&next(2)))
+            || (next(1) == 0xbf && matches!(next(2), 0xbe | 0xbf)) =>
+        {
+            Some(("", 3))
+        }
+        // U+1FFFE, U+1FFFF … U+10FFFF: the low sixteen bits all ones but the last.
+        0xf0..=0xf4
+            if next(1) & 0x0f == 0x0f && next(2) == 0xbf && matches!(next(3), 0xbe | 0xbf) =>
+        {
+            Some(("", 4))
+        }
+        _ => None,
+    }
+}
+
+/// `html` with every character of [`unwritable_at`] replaced: for HTML made by another writer
+/// (the Markdown renderer and its sanitizer), whose text [`escape`] never sees.
+pub(crate) fn without_unwritable(html: String) -> String {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let (mut run, mut i) = (0, 0);
+    while let Some(at) = bytes[i..]
+        .iter()
+        .position(|&b| UNWRITABLE_LOOK[usize::from(b)])
+    {
+        i += at;
+        match unwritable_at(bytes, i) {
+            Some((replacement, len)) => {
+                let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                out.push_str(&html[run..i]);
+                out.push_str(replacement);
+                i += len;
+                run = i;
+            }
+            None => i += 1,
+        }
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&html[run..]);
+            out
+        }
+        None => html,
+    }
 }
 
 /// Hands `text` to `push` with every byte that `entity` maps (ASCII bytes only) replaced by its
@@ -378,13 +483,53 @@ mod tests {
                     '>' => "&gt;".to_string(),
                     '"' => "&quot;".to_string(),
                     '\'' => "&#39;".to_string(),
+                    '\t' | '\n' | '\r' => c.to_string(),
+                    c if c.is_control() => " ".to_string(),
+                    c if (c as u32 & 0xfffe) == 0xfffe
+                        || ('\u{fdd0}'..='\u{fdef}').contains(&c) =>
+                    {
+                        String::new()
+                    }
                     c => c.to_string(),
                 })
                 .collect()
         }
         let alphabet = [
-            "a", "&", "<", ">", "\"", "'", "/", "é", "“", "😀", " ", "0", "\u{0}", "\u{80}",
+            "a",
+            "&",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "/",
+            "é",
+            "“",
+            "😀",
+            " ",
+            "0",
+            "\u{0}",
+            "\u{80}",
             "\u{a6}",
+            "\t",
+            "\n",
+            "\r",
+            "\u{1}",
+            "\u{b}",
+            "\u{1f}",
+            "\u{7f}",
+            "\u{9f}",
+            "\u{a0}",
+            "\u{fdd0}",
+            "\u{fdef}",
+            "\u{fdf0}",
+            "\u{fffd}",
+            "\u{fffe}",
+            "\u{ffff}",
+            "\u{1fffe}",
+            "\u{10ffff}",
+            "\u{1fffd}",
+            "\u{2fffe}",
+            "\u{efffe}",
         ];
         let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {

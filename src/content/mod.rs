@@ -19,7 +19,9 @@ pub use article::{Article, ArticleFormat, ArticleId, Strictness, parse_article, 
 pub use briefing::{Briefing, SeriesName, SeriesTarget, parse_briefing};
 pub use front_matter::{HandClaim, UrlError, is_partial_iso_date, parse_date, parse_http_url};
 pub use markdown::{Mark, escape, render_markdown_text};
-pub(crate) use markdown::{escape_with, replace_ascii};
+pub(crate) use markdown::{
+    UNWRITABLE_LOOK, escape_with, replace_ascii, unwritable_at, without_unwritable,
+};
 pub use plain::PlainText;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};

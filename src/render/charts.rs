@@ -125,6 +125,11 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
         .map(|d| d.1.value * (1.0 + APPROX))
         .fold(0.0_f64, f64::max);
     let (step, max) = nice_scale(top_value);
+    // Values near the largest float overflow the scale: such a series is shown in its table
+    // only, never drawn with infinite coordinates (or with a tick loop that never ends).
+    if !(max.is_finite() && top_value.is_finite()) {
+        return None;
+    }
     let left = 16.0 + LEFT_PER_CHAR * format_value(max).chars().count() as f64;
     let x_of = |d: f64| left + (d - d0) / (d1 - d0) * (WIDTH - left - RIGHT);
     let bottom = HEIGHT - BOTTOM;
@@ -177,6 +182,10 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
             }
         })
         .collect();
+    let coordinates = |p: &PointView| [p.x, p.x_start, p.x_end, p.y, p.y_high, p.y_low];
+    if !points.iter().flat_map(coordinates).all(f64::is_finite) {
+        return None;
+    }
     points.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.row.cmp(&b.row)));
     let line = points
         .iter()
@@ -441,7 +450,8 @@ fn date_ticks(first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, String)> {
             d = p;
         }
     }
-    while d <= last {
+    // The tick at the end of a period that ends with 9999 would be labelled 10000.
+    while d <= last && super::views::writable(d).is_some() {
         if d >= first {
             let label = if every >= 12 {
                 d.year().to_string()
@@ -486,6 +496,50 @@ mod tests {
             conflict: false,
             restated: Vec::new(),
         }
+    }
+
+    #[test]
+    fn values_near_the_largest_float_are_never_drawn() {
+        // The axis' maximum overflows to infinity: the points were written as `-inf`, or the
+        // tick loop never ended (1.5e308 rounds up to an axis of 2e308).
+        for values in [[1.7e308, -1.7e308], [1.5e308, 5.0], [f64::MAX, 1.0]] {
+            let rows = [
+                row(values[0], None, "level", Some("2024-01-01")),
+                row(values[1], None, "level", Some("2024-02-01")),
+            ];
+            assert!(chart(&rows).is_none(), "{values:?}");
+        }
+        // Large but drawable values still make a chart, every coordinate finite.
+        let rows = [
+            row(1e300, None, "level", Some("2024-01-01")),
+            row(2e300, Some("approximately"), "level", Some("2024-02-01")),
+        ];
+        let c = chart(&rows).expect("a chart");
+        assert!(
+            c.points
+                .iter()
+                .all(|p| p.y.is_finite() && p.y_low.is_finite())
+        );
+        assert!(
+            !c.line.contains("inf") && !c.line.contains("NaN"),
+            "{}",
+            c.line
+        );
+    }
+
+    #[test]
+    fn no_date_tick_after_9999() {
+        let ticks = date_ticks(
+            NaiveDate::from_ymd_opt(9998, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(10000, 1, 1).unwrap(),
+        );
+        assert!(!ticks.is_empty());
+        assert!(
+            ticks
+                .iter()
+                .all(|(d, label)| d.year() <= 9999 && !label.contains("10000")),
+            "{ticks:?}"
+        );
     }
 
     #[test]

@@ -145,17 +145,46 @@ fn push_json_escaped(buf: &mut String, text: &str) {
 
 /// Appends what `script_safe(json(text))` writes, in one pass.
 fn push_script_json(buf: &mut String, text: &str) {
+    /// The bytes that may need more than copying: what JSON escapes, what `script_safe` escapes,
+    /// and the lead bytes of characters no page may carry.
+    const LOOK: [bool; 256] = {
+        let mut table = crate::content::UNWRITABLE_LOOK;
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = true;
+            b += 1;
+        }
+        table[b'"' as usize] = true;
+        table[b'\\' as usize] = true;
+        table[b'<' as usize] = true;
+        table[b'>' as usize] = true;
+        table[b'&' as usize] = true;
+        table
+    };
     buf.push('"');
-    crate::content::replace_ascii(
-        text,
-        |b| match b {
-            b'<' => Some("\\u003c"),
-            b'>' => Some("\\u003e"),
-            b'&' => Some("\\u0026"),
-            _ => json_escape(b),
-        },
-        |piece| buf.push_str(piece),
-    );
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while let Some(at) = bytes[i..].iter().position(|&b| LOOK[usize::from(b)]) {
+        i += at;
+        let special = match bytes[i] {
+            b'<' => Some(("\\u003c", 1)),
+            b'>' => Some(("\\u003e", 1)),
+            b'&' => Some(("\\u0026", 1)),
+            b => json_escape(b)
+                .map(|e| (e, 1))
+                .or_else(|| crate::content::unwritable_at(bytes, i)),
+        };
+        match special {
+            Some((replacement, len)) => {
+                buf.push_str(&text[run..i]);
+                buf.push_str(replacement);
+                i += len;
+                run = i;
+            }
+            None => i += 1,
+        }
+    }
+    buf.push_str(&text[run..]);
     buf.push('"');
 }
 
@@ -324,7 +353,7 @@ fn chronology_ics(data: &ExportData<'_>, out: &mut Splicer<'_>) -> io::Result<()
         .chronology
         .iter()
         .flat_map(|group| group.entries.iter().map(|e| &**e))
-        .filter(|e| e.date_start().is_some() && e.date_end().is_some())
+        .filter(|e| e.date_start().is_some())
         .collect();
     let keys = data.event_keys("chronology.ics", &events);
     // One content line at a time; values that are not escaped may hold line breaks, and are

@@ -1,6 +1,7 @@
 //! Custom tera filters: `csv` (one safe CSV cell), `number` (7000 → "7,000"), `ics_text` (one
 //! escaped iCalendar TEXT value), `ics_lines` (a whole calendar folded at 75 octets with CRLF line
-//! ends) and `script_json` (JSON safe inside an HTML `<script>` element).
+//! ends), `script_json` (JSON safe inside an HTML `<script>` element) and `datetime` (a date
+//! value as a valid HTML `datetime`, or nothing).
 
 use std::collections::HashMap;
 
@@ -13,6 +14,77 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("ics_text", ics_text);
     tera.register_filter("ics_lines", ics_lines);
     tera.register_filter("script_json", script_json);
+    tera.register_filter("datetime", datetime);
+}
+
+/// A date value as a valid HTML `datetime` attribute value (see [`html_datetime`]), or an empty
+/// string when it has none: `{% set dt = e.date | datetime %}{% if dt %}<time datetime="{{ dt }}">…`.
+fn datetime(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
+    let text = html_datetime(&as_text(value)).map(|d| d.to_string());
+    Ok(to_value(text.unwrap_or_default())?)
+}
+
+/// A valid HTML `datetime` value (a valid date, month, year or week string), written by its
+/// `Display`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HtmlDatetime {
+    /// `2024-03-18`.
+    Day(i32, u32, u32),
+    /// `2024-03`.
+    Month(i32, u32),
+    /// `2024`.
+    Year(i32),
+    /// `2024-W12`.
+    Week(i32, u32),
+}
+
+impl std::fmt::Display for HtmlDatetime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            HtmlDatetime::Day(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
+            HtmlDatetime::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            HtmlDatetime::Year(y) => write!(f, "{y:04}"),
+            HtmlDatetime::Week(y, w) => write!(f, "{y:04}-W{w:02}"),
+        }
+    }
+}
+
+/// A date value (`2024-03-18`, `2024-03`, `2024`, `2024-W12`, `2024-Q1`, `2023-SU`, `2024-H1`,
+/// `199`) as a valid HTML `datetime` value (see [`html_datetime_of`]); `None` for what is no
+/// calendar period (`PRESENT_REF`, durations).
+pub(crate) fn html_datetime(value: &str) -> Option<HtmlDatetime> {
+    let period = crate::extract::Period::parse(value)?;
+    html_datetime_of(period.start, period.precision)
+}
+
+/// The period of `precision` starting on `start` as a valid HTML `datetime` value: a day,
+/// month, year or ISO week as itself; a quarter, season, half year or decade, which HTML cannot
+/// write, as its first day. `None` for a year outside 1–9999, which no output writes (see
+/// [`super::views::writable`]).
+pub(crate) fn html_datetime_of(
+    start: chrono::NaiveDate,
+    precision: crate::extract::Precision,
+) -> Option<HtmlDatetime> {
+    use crate::extract::Precision;
+    use chrono::Datelike;
+    let start = super::views::writable(start)?;
+    let (y, m, d) = (start.year(), start.month(), start.day());
+    Some(match precision {
+        Precision::Month => HtmlDatetime::Month(y, m),
+        Precision::Year => HtmlDatetime::Year(y),
+        Precision::Week => {
+            let week = start.iso_week();
+            if !(1..=9999).contains(&week.year()) {
+                return None;
+            }
+            HtmlDatetime::Week(week.year(), week.week())
+        }
+        Precision::Day
+        | Precision::Quarter
+        | Precision::Season
+        | Precision::Half
+        | Precision::Decade => HtmlDatetime::Day(y, m, d),
+    })
 }
 
 fn as_text(value: &Value) -> String {
@@ -37,8 +109,8 @@ pub(crate) fn ics_escape(text: &str) -> String {
 
 /// [`ics_escape`], appended to `out`.
 pub(crate) fn ics_escape_into(text: &str, out: &mut String) {
-    // The runs between special bytes are copied whole (the specials are ASCII, or the two bytes
-    // of a C1 control, so the runs end on character boundaries).
+    // The runs between special bytes are copied whole (every replaced sequence starts on a lead
+    // byte, so the runs end on character boundaries).
     let bytes = text.as_bytes();
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
@@ -48,14 +120,16 @@ pub(crate) fn ics_escape_into(text: &str, out: &mut String) {
             b',' => ("\\,", 1),
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => ("\\n", 2),
             b'\r' | b'\n' => ("\\n", 1),
-            // Other control characters are not allowed in TEXT: C0, DEL and C1 (U+0080–U+009F,
-            // 0xC2 0x80–0x9F).
-            0..0x20 | 0x7f => (" ", 1),
-            0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..0xa0).contains(b)) => (" ", 2),
-            _ => {
-                i += 1;
-                continue;
-            }
+            b'\t' => (" ", 1),
+            // Other control characters are not allowed in TEXT (C0, DEL and C1 become a space),
+            // and noncharacters are dropped, as in every output.
+            _ => match crate::content::unwritable_at(bytes, i) {
+                Some(found) => found,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
         };
         out.push_str(&text[run..i]);
         out.push_str(replacement);
@@ -109,8 +183,11 @@ fn script_json(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
     Ok(to_value(script_safe(serde_json::to_string(value)?))?)
 }
 
-/// The escaping of [`script_json`], on JSON text.
+/// The escaping of [`script_json`], on JSON text: `<`, `>` and `&` as `\u` escapes, and no
+/// character an HTML page may not carry (JSON text holds C0 controls only as escapes already;
+/// DEL and C1 controls become a space and noncharacters are dropped, as in the page's text).
 pub(crate) fn script_safe(json: String) -> String {
+    let json = crate::content::without_unwritable(json);
     if !json.contains(['<', '>', '&']) {
         return json;
     }
@@ -311,6 +388,37 @@ mod tests {
             let mut out = String::new();
             ics_line(&line, &mut out);
             assert_eq!(out, reference(&line), "{line}");
+        }
+    }
+
+    #[test]
+    fn datetimes_are_valid_html_or_absent() {
+        for (value, expected) in [
+            ("2024-03-18", Some("2024-03-18")),
+            ("2024-03-18TMO", Some("2024-03-18")),
+            ("2023-07", Some("2023-07")),
+            ("2023", Some("2023")),
+            ("2024-W12", Some("2024-W12")),
+            // HTML has no quarter, season, half year or decade: their first day.
+            ("2024-Q1", Some("2024-01-01")),
+            ("2024-Q4", Some("2024-10-01")),
+            ("2023-SU", Some("2023-06-01")),
+            ("2024-H2", Some("2024-07-01")),
+            ("199", Some("1990-01-01")),
+            ("9999-12-31", Some("9999-12-31")),
+            // No calendar period, or a year no output writes.
+            ("0000", None),
+            ("10000-01-01", None),
+            ("PRESENT_REF", None),
+            ("P2Y", None),
+            ("XXXX-07", None),
+            ("", None),
+        ] {
+            assert_eq!(
+                html_datetime(value).map(|d| d.to_string()).as_deref(),
+                expected,
+                "{value}"
+            );
         }
     }
 

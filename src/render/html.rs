@@ -15,7 +15,7 @@ use std::io;
 use super::Target;
 use super::charts::ChartView;
 use super::exports::truthy;
-use super::filters::script_safe;
+use super::filters::{HtmlDatetime, html_datetime, html_datetime_of, script_safe};
 use super::pages::PeriodLink;
 use super::views::{
     Anchor, ArticlePage, BriefingView, ChronologyGroupView, EventView, FigureGroupView, SiteView,
@@ -134,17 +134,25 @@ impl Push for Page<'_> {
     }
 }
 
+/// `display` in a `<time>` element whose `datetime` is `datetime`, or alone without one: what
+/// `{% set dt = value | datetime %}{% if dt %}<time datetime="{{ dt }}">{{ display }}</time>{%
+/// else %}{{ display }}{% endif %}` writes.
+fn time(out: &mut Page<'_>, datetime: Option<HtmlDatetime>, display: &str) {
+    match datetime {
+        Some(datetime) => {
+            // Digits, `-` and `W`: nothing to escape.
+            let _ = write!(out, "<time datetime=\"{datetime}\">");
+            esc(out, display);
+            out.push_str("</time>");
+        }
+        None => esc(out, display),
+    }
+}
+
 /// Pushes `text` HTML-escaped, as the engine escapes every value it prints in an HTML template
 /// (with the project's escape function).
 fn esc(out: &mut impl Push, text: &str) {
     crate::content::escape_with(text, |piece| out.push_str(piece));
-}
-
-/// Pushes an optional value as the engine prints it: nothing for none.
-fn esc_opt<S: AsRef<str>>(out: &mut Page<'_>, text: &Option<S>) {
-    if let Some(t) = text {
-        esc(out, t.as_ref());
-    }
 }
 
 /// Pushes a value with `| default(value="—")`: the dash for none.
@@ -585,11 +593,9 @@ fn chronology(out: &mut Page<'_>, root: &str, groups: &[ChronologyGroupView], le
         esc(out, &group.key);
         let _ = write!(out, "\">\n<h{level} id=\"m-");
         esc(out, &group.key);
-        out.push_str("\"><time datetime=\"");
-        esc(out, &group.key);
         out.push_str("\">");
-        esc(out, &group.label);
-        let _ = write!(out, "</time></h{level}>\n<ol class=\"chronology\">\n");
+        time(out, html_datetime(&group.key), &group.label);
+        let _ = write!(out, "</h{level}>\n<ol class=\"chronology\">\n");
         for (i, e) in group.entries.iter().enumerate() {
             entry(out, root, &group.key, i + 1, e);
         }
@@ -602,11 +608,11 @@ fn chronology(out: &mut Page<'_>, root: &str, groups: &[ChronologyGroupView], le
 fn entry(out: &mut Page<'_>, root: &str, key: &str, index: usize, e: &EventView) {
     out.push_str("\n<li id=\"e-");
     esc(out, key);
-    let _ = write!(out, "-{index}\">\n<p class=\"when\"><time datetime=\"");
-    esc(out, &e.date);
-    out.push_str("\">");
-    esc(out, &e.date_display());
-    out.push_str("</time>");
+    let _ = write!(out, "-{index}\">\n<p class=\"when\">");
+    let datetime = e
+        .period
+        .and_then(|(start, precision)| html_datetime_of(start, precision));
+    time(out, datetime, &e.date_display());
     if let Some(said_by) = truthy(&e.said_by) {
         out.push_str(" · <span class=\"speaker\">");
         esc(out, said_by);
@@ -691,13 +697,7 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
             }
             out.push_str("</td>\n<td data-label=\"As of\">");
             match truthy(&row.as_of_display()) {
-                Some(display) => {
-                    out.push_str("<time datetime=\"");
-                    esc_opt(out, &row.as_of);
-                    out.push_str("\">");
-                    esc(out, display);
-                    out.push_str("</time>");
-                }
+                Some(display) => time(out, row.as_of.as_deref().and_then(html_datetime), display),
                 None => out.push('—'),
             }
             out.push_str("</td>\n<td data-label=\"Said by\">");

@@ -14,6 +14,7 @@ pub mod exports;
 pub mod filters;
 mod html;
 mod pages;
+mod recursion;
 pub mod splice;
 pub mod templates;
 pub mod views;
@@ -185,11 +186,14 @@ pub fn render(
         exports: BTreeMap::new(),
         timings,
     };
-    pages::render_pages(
-        &report, &view, templates, output, reuse, &page_plan, &native, &mut done,
-    )?;
-    whole_site::render_whole_site(report, view, templates, output, &site_plan, &mut done)?;
-    Ok(done)
+    // Templates render on threads with room for the deepest nesting the recursion guard allows.
+    recursion::on_render_threads(move || {
+        pages::render_pages(
+            &report, &view, templates, output, reuse, &page_plan, &native, &mut done,
+        )?;
+        whole_site::render_whole_site(report, view, templates, output, &site_plan, &mut done)?;
+        Ok(done)
+    })
 }
 
 /// A template and the files it writes (index in its view, output path).

@@ -208,7 +208,7 @@ pub(super) fn render_pages(
         }
         context.insert("root", &root);
         context.insert("page_path", path);
-        match templates.tera.render(name, &context) {
+        match templates.render(name, &context) {
             Ok(text) => output.write(path, text.as_bytes()).map(|()| (None, print)),
             Err(e) => Ok((Some(e), print)),
         }

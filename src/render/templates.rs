@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
-use super::filters;
+use super::{filters, recursion};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::error::Error;
 
@@ -172,6 +172,15 @@ pub fn load_templates(
         diags.push(template_diagnostic(&path, &e));
         return Ok((None, diags));
     }
+    let is_project = |name: &str| origins.get(name) == Some(&Origin::Project);
+    let cycles = recursion::include_cycles(&tera, &sources, &is_project);
+    if !cycles.is_empty() {
+        for d in cycles {
+            diags.push(d);
+        }
+        return Ok((None, diags));
+    }
+    recursion::guard(&mut tera, &sources);
     Ok((
         Some(Templates {
             tera,
@@ -220,10 +229,30 @@ impl Templates {
         h.finish()
     }
 
+    /// Renders template `name` to a string, with includes and macro calls guarded against
+    /// recursion without end (see [`recursion`]).
+    pub(crate) fn render(&self, name: &str, context: &tera::Context) -> tera::Result<String> {
+        recursion::render_guarded(|| self.tera.render(name, context))
+    }
+
+    /// Renders template `name` into `write`, guarded as [`Templates::render`] is.
+    pub(crate) fn render_to(
+        &self,
+        name: &str,
+        context: &tera::Context,
+        write: impl std::io::Write,
+    ) -> tera::Result<()> {
+        recursion::render_guarded(|| self.tera.render_to(name, context, write))
+    }
+
     /// A render error of template `name` as a diagnostic. Tera gives no position for render
     /// errors, so the first place in the template's source where the expression it names
-    /// (`` `site.nonexistent` ``) occurs stands for the line and column.
+    /// (`` `site.nonexistent` ``) occurs stands for the line and column. Includes and macro
+    /// calls nested too deep are placed at the macro (or include) that went too deep.
     pub(crate) fn render_diagnostic(&self, name: &str, e: &tera::Error) -> Diagnostic {
+        if let Some(deep) = recursion::TooDeep::find(e) {
+            return deep.diagnostic();
+        }
         let path = PathBuf::from("templates").join(name);
         let d = template_diagnostic(&path, e);
         if d.line.is_some() {

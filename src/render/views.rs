@@ -329,16 +329,19 @@ pub struct EventView {
 }
 
 impl EventView {
-    /// First day of the period, for sorting and exports (`date_start`, ISO).
+    /// First day of the period, for sorting and exports (`date_start`, ISO), when it can be
+    /// written (see [`writable`]).
     pub fn date_start(&self) -> Option<chrono::NaiveDate> {
-        self.period.map(|(start, _)| start)
+        self.period.and_then(|(start, _)| writable(start))
     }
 
     /// The day after the period's last day (`date_end`, ISO): the exclusive end that
-    /// iCalendar's `DTEND` wants ("2023-08-01" for "2023-07").
+    /// iCalendar's `DTEND` wants ("2023-08-01" for "2023-07"). None for a period that ends on
+    /// 9999-12-31, whose end cannot be written: the calendar leaves `DTEND` out.
     pub fn date_end(&self) -> Option<chrono::NaiveDate> {
         self.period
             .and_then(|(start, precision)| end_of(start, precision))
+            .and_then(writable)
     }
 
     /// The date's label at its precision (`date_display`), or its value when it is not a
@@ -716,6 +719,14 @@ fn summary(a: &ArticleView) -> ArticleSummary {
         figure_count: a.figures.len(),
         event_count: a.events.len(),
     }
+}
+
+/// `date` when outputs can write it: a year from 1 to 9999. iCalendar dates, Atom and sitemap
+/// dates and HTML `datetime` values all have four-digit years; chrono writes 10000-01-01 as
+/// `+10000-01-01`, which none of them reads.
+pub(crate) fn writable(date: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    (1..=9999).contains(&date.year()).then_some(date)
 }
 
 /// The day after the last day of `p`: its exclusive end.

@@ -194,7 +194,6 @@ fn render_streaming(
         error: None,
     };
     let result = templates
-        .tera
         .render_to(name, context, &mut file)
         .and_then(|()| file.flush().map_err(tera::Error::from));
     if let Some(source) = file.error {
