@@ -229,3 +229,35 @@ fn issue_17_serve_says_when_its_port_is_in_use() {
     assert!(!p.site().exists());
     drop(taken);
 }
+
+/// Template recursion (issue 17, finding 5) under `serve`: an error on the status page, and the
+/// server keeps serving.
+#[test]
+fn issue17_serve_reports_template_recursion_and_keeps_serving() {
+    let p = TestProject::example();
+    let (mut server, port) = start(&p);
+    assert_eq!(status(port)["errors"], "");
+
+    p.write("templates/self.html", "{% include \"self.html\" %}\n");
+    wait_for("the include cycle", || status(port)["errors"] != "");
+    let errors = status(port)["errors"].as_str().unwrap().to_string();
+    assert!(
+        errors.starts_with("templates/self.html:1:1: error: include cycle: self.html → self.html"),
+        "{errors}"
+    );
+
+    p.write(
+        "templates/self.html",
+        "{% macro m() %}{{ self::m() }}{% endmacro %}{{ self::m() }}\n",
+    );
+    wait_for("the macro recursion", || {
+        status(port)["errors"]
+            .as_str()
+            .is_some_and(|e| e.contains("macro `m` nests more than 64"))
+    });
+    assert!(server.0.try_wait().unwrap().is_none(), "serve has exited");
+
+    std::fs::remove_file(p.root().join("templates/self.html")).unwrap();
+    wait_for("the good rebuild", || status(port)["errors"] == "");
+    assert!(server.0.try_wait().unwrap().is_none(), "serve has exited");
+}

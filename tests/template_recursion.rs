@@ -1,14 +1,9 @@
 //! Template recursion (issue 17, finding 5): an include cycle, or a macro that calls itself
 //! without end, is an error placed in the template in `build`, `check` and `serve`; before, tera
 //! recursed until the stack overflowed, the process aborted (exit 134), a staging folder stayed
-//! behind and `report serve` died.
+//! behind and `report serve` died. (The same under `report serve`: `tests/cli_serve.rs`.)
 
 mod common;
-
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use common::{TestProject, report};
 
@@ -174,85 +169,4 @@ fn a_macro_that_stops_renders_up_to_the_depth_limit() {
         err.starts_with("templates/article.txt:1:1: error: macro `down` nests more than 64"),
         "{err}"
     );
-}
-
-/// Kills the server when the test ends, passed or not.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn status(port: u16) -> serde_json::Value {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "GET /__report/status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
-    )
-    .unwrap();
-    let mut text = String::new();
-    s.read_to_string(&mut text).unwrap();
-    let (_, body) = text.split_once("\r\n\r\n").unwrap();
-    serde_json::from_str(body).unwrap()
-}
-
-fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !f() {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "timed out: {what}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-#[test]
-fn issue17_serve_reports_template_recursion_and_keeps_serving() {
-    let p = TestProject::example();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
-        .args(["serve", "--port", "0"])
-        .current_dir(p.root())
-        .env_remove("SOURCE_DATE_EPOCH")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut server = Server(child);
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    let port: u16 = line
-        .strip_prefix("serving http://127.0.0.1:")
-        .and_then(|r| r.trim().strip_suffix('/'))
-        .unwrap_or_else(|| panic!("{line}"))
-        .parse()
-        .unwrap();
-    assert_eq!(status(port)["errors"], "");
-
-    p.write("templates/self.html", "{% include \"self.html\" %}\n");
-    wait_for("the include cycle", || status(port)["errors"] != "");
-    let errors = status(port)["errors"].as_str().unwrap().to_string();
-    assert!(
-        errors.starts_with("templates/self.html:1:1: error: include cycle: self.html → self.html"),
-        "{errors}"
-    );
-
-    p.write(
-        "templates/self.html",
-        "{% macro m() %}{{ self::m() }}{% endmacro %}{{ self::m() }}\n",
-    );
-    wait_for("the macro recursion", || {
-        status(port)["errors"]
-            .as_str()
-            .is_some_and(|e| e.contains("macro `m` nests more than 64"))
-    });
-    assert!(server.0.try_wait().unwrap().is_none(), "serve has exited");
-
-    std::fs::remove_file(p.root().join("templates/self.html")).unwrap();
-    wait_for("the good rebuild", || status(port)["errors"] == "");
-    assert!(server.0.try_wait().unwrap().is_none(), "serve has exited");
 }
