@@ -1188,7 +1188,7 @@ fn year_phrase_before(tokens: &[Token<'_>], k: usize) -> Option<usize> {
             tokens[j - 1].lower().as_ref(),
             "for" | "in" | "during" | "of"
         ))
-    .then_some(j - 1)
+    .then(|| j - 1)
 }
 
 /// "ended Sept. 30", "ending June 30, 1990", "ended in March": a period's end written before
