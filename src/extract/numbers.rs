@@ -291,6 +291,14 @@ struct RunWord {
 
 /// Every number in `text[range]`, in order.
 pub(crate) fn scan(text: &str, range: Range<usize>, mode: Mode) -> Vec<Num> {
+    // Every number has a digit or a letter: a stretch of marks alone has none, and lexing it
+    // would take a lexeme per char.
+    if !text
+        .get(range.clone())
+        .is_some_and(super::tokens::has_alphanumeric)
+    {
+        return Vec::new();
+    }
     let lexes = lex(text, range, mode);
     let mut out = Vec::new();
     let mut i = 0;
