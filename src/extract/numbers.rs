@@ -291,6 +291,14 @@ struct RunWord {
 
 /// Every number in `text[range]`, in order.
 pub(crate) fn scan(text: &str, range: Range<usize>, mode: Mode) -> Vec<Num> {
+    // Every number has a digit or a letter: a stretch of marks alone has none, and lexing it
+    // would take a lexeme per char.
+    if !text
+        .get(range.clone())
+        .is_some_and(super::tokens::has_alphanumeric)
+    {
+        return Vec::new();
+    }
     let lexes = lex(text, range, mode);
     let mut out = Vec::new();
     let mut i = 0;
@@ -311,21 +319,15 @@ fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex<'_>> {
         return Vec::new();
     };
     let base = range.start;
-    // Sized for the chars and for a lexeme in about four bytes, so that neither grows.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
-    if slice.is_ascii() {
-        // Every char is one byte (and a byte iterator tells its length, so this fills fast).
-        chars.extend(slice.bytes().map(char::from).enumerate());
-    } else {
-        chars.extend(slice.char_indices());
-    }
-    let at = |k: usize| chars.get(k).map_or(slice.len(), |c| c.0) + base;
+    let chars = Chars::of(slice);
+    let at = |k: usize| chars.offset(k) + base;
     let ch = |k: usize| chars.get(k).map(|c| c.1);
+    // Sized for a lexeme in about four bytes, so that it does not grow.
     let mut out: Vec<Lex<'_>> = Vec::with_capacity(slice.len() / 4 + 1);
     let mut joint = Joint::Space;
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i].1;
+        let Some((_, c)) = chars.get(i) else { break };
         if c.is_whitespace() {
             joint = Joint::Space;
             i += 1;
@@ -338,7 +340,7 @@ fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex<'_>> {
         if digit_start {
             // Digits glued to letters ("G7", "A320") are names, not numbers.
             let after_letter = i > 0 && ch(i - 1).is_some_and(char::is_alphabetic);
-            let (mut lexes, next) = digits(&chars, i, slice, base, mode);
+            let (mut lexes, next) = digits(&chars, i, base, mode);
             if after_letter {
                 lexes.clear();
             }
@@ -360,7 +362,7 @@ fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex<'_>> {
                 end: at(j),
                 joint,
                 upper: c.is_uppercase(),
-                kind: Kind::Word(super::tokens::lowercase(&slice[chars[i].0..at(j) - base])),
+                kind: Kind::Word(super::tokens::lowercase(chars.between(i, j))),
             });
             joint = Joint::Glued;
             i = j;
@@ -379,20 +381,62 @@ fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex<'_>> {
     out
 }
 
+/// The chars of a slice by index: its bytes when it is ASCII (as most text is), so that lexing
+/// it allocates nothing more; else its chars with their byte offsets.
+enum Chars<'a> {
+    Ascii(&'a str),
+    Wide(&'a str, Vec<(usize, char)>),
+}
+
+impl<'a> Chars<'a> {
+    fn of(slice: &'a str) -> Self {
+        if slice.is_ascii() {
+            Chars::Ascii(slice)
+        } else {
+            Chars::Wide(slice, slice.char_indices().collect())
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Chars::Ascii(s) => s.len(),
+            Chars::Wide(_, chars) => chars.len(),
+        }
+    }
+
+    /// The byte offset and the char of the `k`th char.
+    fn get(&self, k: usize) -> Option<(usize, char)> {
+        match self {
+            Chars::Ascii(s) => s.as_bytes().get(k).map(|&b| (k, char::from(b))),
+            Chars::Wide(_, chars) => chars.get(k).copied(),
+        }
+    }
+
+    /// The byte offset of the `k`th char; the slice's length past its end.
+    fn offset(&self, k: usize) -> usize {
+        match self {
+            Chars::Ascii(s) => k.min(s.len()),
+            Chars::Wide(s, chars) => chars.get(k).map_or(s.len(), |c| c.0),
+        }
+    }
+
+    /// The text of chars `a..b`.
+    fn between(&self, a: usize, b: usize) -> &'a str {
+        let s = match self {
+            Chars::Ascii(s) | Chars::Wide(s, _) => *s,
+        };
+        &s[self.offset(a)..self.offset(b)]
+    }
+}
+
 fn is_group_space(c: char, mode: Mode) -> bool {
     matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}') || (c == ' ' && mode == Mode::Full)
 }
 
 /// Scans the digit chunk starting at char `i`: one lexeme, or several for dotted or comma lists
 /// ("192.168.1.2", "22,24,26"); none for an ordinal ("4th"). Returns the index after the chunk.
-fn digits<'a>(
-    chars: &[(usize, char)],
-    i: usize,
-    slice: &'a str,
-    base: usize,
-    mode: Mode,
-) -> (Vec<Lex<'a>>, usize) {
-    let at = |k: usize| chars.get(k).map_or(slice.len(), |c| c.0);
+fn digits<'a>(chars: &Chars<'a>, i: usize, base: usize, mode: Mode) -> (Vec<Lex<'a>>, usize) {
+    let at = |k: usize| chars.offset(k);
     let ch = |k: usize| chars.get(k).map(|c| c.1);
     let is_digit = |k: usize| ch(k).is_some_and(|d| d.is_ascii_digit());
     // The body: digits, with commas and dots between digits.
@@ -408,7 +452,7 @@ fn digits<'a>(
         }
         j += 1;
     }
-    let mut body: String = chars[i..j].iter().map(|c| c.1).collect();
+    let mut body = chars.between(i, j).to_string();
     // Thousands grouped by spaces: "1 234 567", "40 000".
     let plain = body.chars().all(|c| c.is_ascii_digit());
     if plain && body.len() <= 3 {
@@ -419,14 +463,14 @@ fn digits<'a>(
             if !grouped {
                 break;
             }
-            body.extend(chars[j + 1..j + 4].iter().map(|c| c.1));
+            body.push_str(chars.between(j + 1, j + 4));
             j += 4;
         }
         if body.len() > 3 && ch(j) == Some('.') && is_digit(j + 1) {
             body.push('.');
             j += 1;
             while is_digit(j) {
-                body.push(chars[j].1);
+                body.push_str(chars.between(j, j + 1));
                 j += 1;
             }
         }
@@ -458,7 +502,7 @@ fn digits<'a>(
                 e += 1;
             }
             if e > k {
-                let piece: String = chars[k..e].iter().map(|c| c.1).collect();
+                let piece = chars.between(k, e);
                 if let Ok(v) = piece.parse::<f64>() {
                     out.push(single(v, true, k, e));
                 }
@@ -485,7 +529,7 @@ fn digits<'a>(
             k += 1;
         }
         if k > d0 && !ch(k).is_some_and(char::is_alphabetic) {
-            let exp: String = chars[d0..k].iter().map(|c| c.1).collect();
+            let exp = chars.between(d0, k);
             if let Ok(e) = exp.parse::<i32>() {
                 value *= 10f64.powi(if neg { -e } else { e });
                 integer = false;
@@ -505,7 +549,7 @@ fn digits<'a>(
             k += 1;
         }
         if k > d0 {
-            let exp: String = chars[d0..k].iter().map(|c| c.1).collect();
+            let exp = chars.between(d0, k);
             if let Ok(e) = exp.parse::<f64>() {
                 value = value.powf(if neg { -e } else { e });
                 integer = false;
@@ -518,7 +562,7 @@ fn digits<'a>(
         while is_digit(k) {
             k += 1;
         }
-        let den: String = chars[j + 1..k].iter().map(|c| c.1).collect();
+        let den = chars.between(j + 1, k);
         let more = matches!(ch(k), Some('/' | '.' | ',')) && is_digit(k + 1);
         if let Ok(d) = den.parse::<f64>()
             && d != 0.0
@@ -536,13 +580,13 @@ fn digits<'a>(
         while ch(k).is_some_and(char::is_alphabetic) {
             k += 1;
         }
-        let letters: String = chars[j..k].iter().map(|c| c.1).collect();
+        let letters = chars.between(j, k);
         let lower = letters.to_lowercase();
         let word_ends = !ch(k).is_some_and(char::is_alphanumeric);
         if integer && word_ends && matches!(lower.as_str(), "st" | "nd" | "rd" | "th") {
             return (Vec::new(), k);
         }
-        match glued_scale(&letters, mode).filter(|_| word_ends) {
+        match glued_scale(letters, mode).filter(|_| word_ends) {
             Some(s) => {
                 value *= s;
                 scaled = true;

@@ -143,6 +143,28 @@ fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
             it.next();
             continue;
         }
+        if (toks.is_empty() || newlines >= 2)
+            && let Some(e) = long_paragraph_of_marks(text, s)
+        {
+            // One token for the whole paragraph: it holds no date, and a token per mark would
+            // cost 60 times the text in memory.
+            toks.push(Tok {
+                s,
+                e,
+                w: Cow::Borrowed(&lowered[s..e]),
+                cap: false,
+                sp,
+                para: newlines >= 2,
+                num: None,
+                len: 1,
+            });
+            while it.peek().is_some_and(|&(j, _)| j < e) {
+                it.next();
+            }
+            sp = false;
+            newlines = 0;
+            continue;
+        }
         let mut e = s + c.len_utf8();
         it.next();
         let mut count = 1usize;
@@ -195,6 +217,41 @@ fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
     }
     toks
 }
+
+/// A paragraph starting at byte `start` with no letter or digit and longer than
+/// [`LONG_MARKS`] bytes (a rule of dashes, a dump of punctuation or NULs): the end of its last
+/// mark. A paragraph ends where whitespace holding two line breaks begins.
+fn long_paragraph_of_marks(text: &str, start: usize) -> Option<usize> {
+    let mut end = text.len();
+    let mut space_from = None;
+    let mut newlines = 0;
+    for (j, c) in text[start..].char_indices() {
+        if c.is_alphanumeric() {
+            return None;
+        }
+        if c.is_whitespace() {
+            let from = *space_from.get_or_insert(start + j);
+            newlines += usize::from(c == '\n');
+            if newlines >= 2 {
+                end = from;
+                break;
+            }
+        } else {
+            space_from = None;
+            newlines = 0;
+        }
+    }
+    if let Some(from) = space_from
+        && end == text.len()
+    {
+        // Trailing whitespace.
+        end = from;
+    }
+    (end - start > LONG_MARKS).then_some(end)
+}
+
+/// Paragraphs of marks up to this many bytes ("* * *", "--") are tokenized as any other text.
+const LONG_MARKS: usize = 64;
 
 const ABBREVS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
@@ -4696,6 +4753,35 @@ mod tests {
 
     fn find<'a>(text: &str, res: &'a [Timex], span: &str) -> Option<&'a Timex> {
         res.iter().find(|t| &text[t.start..t.end] == span)
+    }
+
+    #[test]
+    fn a_long_paragraph_of_marks_is_one_token() {
+        // Issue 17: a token per mark made 5 MB of punctuation or NULs cost hundreds of MB.
+        let marks = ",;:!?()[]-".repeat(1000);
+        let nuls = "\0".repeat(10_000);
+        for filler in [marks.as_str(), nuls.as_str(), "—“”…«»"] {
+            let text = format!(
+                "On May 1 it rained.\n\n{}\n\nOn May 2 it snowed.",
+                filler.repeat(20)
+            );
+            let lowered = text.to_ascii_lowercase();
+            let toks = tokenize(&text, &lowered);
+            // "On May 1 it rained." and "On May 2 it snowed.": six tokens each.
+            assert_eq!(toks.len(), 13, "{filler:?}");
+            assert!(toks[6].para && toks[7].para);
+            let res = tag(&text, d("2024-03-20"));
+            let values: Vec<&str> = res.iter().map(|t| t.value.as_str()).collect();
+            assert_eq!(values, ["2024-05-01", "2024-05-02"], "{filler:?}");
+        }
+        // A short one ("* * *", a rule) is tokenized as before.
+        let text = "It rained.\n\n* * * --\n\nIt snowed.";
+        let lowered = text.to_ascii_lowercase();
+        assert_eq!(tokenize(text, &lowered).len(), 11);
+        // So is a paragraph with a letter or a digit anywhere.
+        let text = format!("{}a", "-".repeat(100));
+        let lowered = text.to_ascii_lowercase();
+        assert_eq!(tokenize(&text, &lowered).len(), 101);
     }
 
     #[test]

@@ -166,6 +166,12 @@ pub(crate) fn tokenize<'a>(
         }
     };
     let slice = &text[range.clone()];
+    if !has_alphanumeric(slice) {
+        // Punctuation, symbols or control characters only ("----", a run of NULs): no extractor
+        // finds a figure, a date or a speaker in it, and a token for each char would cost
+        // 50 times the text in memory.
+        return Vec::new();
+    }
     // Sized for a token in about four bytes, so that it does not grow.
     let mut out = Vec::with_capacity(slice.len() / 4 + 1);
     let mut push =
@@ -184,6 +190,13 @@ pub(crate) fn tokenize<'a>(
         split_words(chars.len(), |k| chars[k], slice.len(), &mut push);
     }
     out
+}
+
+/// Whether `text` has a letter or a digit: a text without one holds no word, only marks.
+pub(crate) fn has_alphanumeric(text: &str) -> bool {
+    // Prose answers at its first byte; only text without an ASCII letter or digit is decoded.
+    text.bytes().any(|b| b.is_ascii_alphanumeric())
+        || (!text.is_ascii() && text.chars().any(char::is_alphanumeric))
 }
 
 /// The tokens of a text of `count` chars and `len` bytes, where `char_at(k)` is the byte offset
@@ -278,6 +291,26 @@ mod tests {
         }
         assert!(matches!(lowercase("said"), Cow::Borrowed(_)));
         assert!(matches!(lowercase("Said"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn a_stretch_without_letters_or_digits_has_no_tokens() {
+        // Issue 17: a token per mark made 5 MB of punctuation or NULs cost about 1 GB.
+        for t in [
+            ",;:!?()[]-".repeat(100),
+            "\0".repeat(1000),
+            "—…“”«»".repeat(50),
+        ] {
+            let lowered = Lowered::new(&t);
+            assert!(tokenize(&t, &lowered, 0..t.len()).is_empty(), "{t:?}");
+        }
+        // One letter or digit anywhere keeps every mark.
+        for t in ["-- a --", "--7--", "—é—"] {
+            let lowered = Lowered::new(t);
+            let tokens = tokenize(t, &lowered, 0..t.len());
+            assert!(tokens.iter().any(|t| !t.is_word()), "{t:?}");
+            assert!(tokens.iter().any(|t| t.is_word()), "{t:?}");
+        }
     }
 
     #[test]
