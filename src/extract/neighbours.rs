@@ -328,13 +328,11 @@ pub(crate) fn share_measures(tokens: &[Token<'_>], figures: &mut [FigureMention]
         let gap = between(tokens, figures[i - 1].range.end, figures[i].range.start);
         let words: Vec<&str> = gap.iter().map(AsRef::as_ref).collect();
         let (a, b) = (&figures[i - 1], &figures[i]);
-        let same_unit = a.unit.is_some() && a.unit == b.unit;
         let opened = |k: usize| k > 0 && tokens[k - 1].lower() == "between";
-        let range = same_unit
-            && a.value < b.value
-            && b.value <= a.value * MAX_RANGE_SPREAD
-            && (matches!(words.as_slice(), ["to"] | ["-"] | ["–"])
-                || (words.as_slice() == ["and"] && opened(a.first_token(tokens))));
+        let range = range_ends(a, b, &words)
+            || (words.as_slice() == ["and"]
+                && range_ends(a, b, &["to"])
+                && opened(a.first_token(tokens)));
         let conversion = words.as_slice() == ["("]
             && a.kind == FigureKind::Money
             && b.kind == FigureKind::Money
@@ -358,6 +356,17 @@ pub(crate) fn share_measures(tokens: &[Token<'_>], figures: &mut [FigureMention]
     }
 }
 
+/// Whether `a` and `b`, with `words` between them, are the two ends of a range: "275 to 350 jobs",
+/// "15cm-25cm". A range runs low to high in one unit within [`MAX_RANGE_SPREAD`]: "fell $1.125
+/// to $13.625" is a change and the level it reached.
+fn range_ends(a: &FigureMention, b: &FigureMention, words: &[&str]) -> bool {
+    matches!(words, ["to"] | ["-"] | ["–"])
+        && a.unit.is_some()
+        && a.unit == b.unit
+        && a.value < b.value
+        && b.value <= a.value * MAX_RANGE_SPREAD
+}
+
 /// How many times its lower end the upper end of a range may be ("trim 275 to 350 jobs", "fell
 /// 50% to 75%").
 const MAX_RANGE_SPREAD: f64 = 3.0;
@@ -369,14 +378,7 @@ fn continue_directions(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureM
     for i in 1..figures.len() {
         let gap = between(tokens, figures[i - 1].range.end, figures[i].range.start);
         let words: Vec<&str> = gap.iter().map(AsRef::as_ref).collect();
-        // A range runs low to high within one order of magnitude: "fell $1.125 to $13.625" is a
-        // change and the level it reached.
-        let (low, high) = (figures[i - 1].value, figures[i].value);
-        let range_end = matches!(words.as_slice(), ["to"] | ["-"] | ["–"])
-            && figures[i].unit.is_some()
-            && figures[i].unit == figures[i - 1].unit
-            && low < high
-            && high <= low * MAX_RANGE_SPREAD;
+        let range_end = range_ends(&figures[i - 1], &figures[i], &words);
         if (range_end || matches!(words.as_slice(), [",", "or"] | ["or"]))
             && figures[i].direction.is_none()
             && let Some(d) = figures[i - 1].direction
