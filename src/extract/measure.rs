@@ -47,6 +47,8 @@ pub(crate) fn assign(
         let counted = f.unit.as_deref().is_some_and(is_count_noun) && f.kind != FigureKind::Money;
         let gap = gap_to_reference(tokens, f);
         let each_share = per_share(tokens, f);
+        // An amount after "closed", "traded" and the like: a price in trading.
+        let closed = f.kind == FigureKind::Money && closed_before(tokens, at);
         let mut possessor = None;
         // Named by the noun the amount modifies ("a 3% stake", "6 3/8% debentures").
         let mut modified = false;
@@ -80,7 +82,7 @@ pub(crate) fn assign(
             })
         } else if f.kind == FigureKind::Money
             && each_share
-            && !closed_before(tokens, at)
+            && !closed
             && tokens[..f.first_token(tokens)]
                 .last()
                 .is_some_and(|t| matches!(t.lower().as_ref(), "for" | "at"))
@@ -126,16 +128,13 @@ pub(crate) fn assign(
                                 .filter(|t| t.start < f.number.start)
                                 .is_some_and(|t| t.lower_in(&PRICE_MOVES)));
                     verb.and_then(quantity_of_verb)
-                        .or_else(|| {
-                            (f.kind == FigureKind::Money && closed_before(tokens, at) || price_move)
-                                .then_some("share price")
-                        })
+                        .or_else(|| (closed || price_move).then_some("share price"))
                         .map(str::to_string)
                 }
                 // "inflation averaging 2.1% next year, …, before it eases to 1.9%": a pronoun
                 // that moves is the quantity the sentence named before.
                 Some(Subject::Agent(verb)) => match verb.as_deref() {
-                    Some(v) if PRICE_MOVES.contains(v) || VERBISH.contains(v) => {
+                    Some(v) if moving_verb(v) => {
                         inherited(&named, f, each_share).map(base_quantity)
                     }
                     _ => verb.and_then(quantity_of_verb).map(str::to_string),
@@ -172,8 +171,7 @@ pub(crate) fn assign(
             })
             .or_else(|| {
                 // "Williams shares, which were to be delisted …, closed at $23.25".
-                (f.kind == FigureKind::Money && closed_before(tokens, at))
-                    .then(|| "share price".to_string())
+                closed.then(|| "share price".to_string())
             })
         };
         let quantity = quantity
@@ -192,7 +190,7 @@ pub(crate) fn assign(
             && (matches!(
                 quantity.as_str(),
                 "stock" | "shares" | "share" | "share price" | "high" | "low" | "common stock"
-            ) || closed_before(tokens, at))
+            ) || closed)
         {
             quantity = "share price".to_string();
             each_share = false;
@@ -557,6 +555,12 @@ static PRICE_MOVES: WordSet = WordSet::new(&[
     "leapt", "plummeted", "added", "shed",
 ]);
 
+/// A verb by which "it" or "they" is a quantity that moved ("before it eases to 1.9%"): a price
+/// move or a verb in -s ([`VERBISH`]).
+fn moving_verb(verb: &str) -> bool {
+    PRICE_MOVES.contains(verb) || VERBISH.contains(verb)
+}
+
 /// "GM closed down $1.875", "Cineplex closed at $11": a company's stock at the close of trading,
 /// the verb within the few words before the amount at token `at`.
 fn closed_before(tokens: &[Token<'_>], at: usize) -> bool {
@@ -890,9 +894,7 @@ fn subject_before(
         // "…, before it eases to 1.9%": a pronoun that moves.
         if lower_word
             && matches!(w.as_ref(), "it" | "they")
-            && verb
-                .as_deref()
-                .is_some_and(|v| PRICE_MOVES.contains(v) || VERBISH.contains(v))
+            && verb.as_deref().is_some_and(moving_verb)
         {
             return Some(Subject::Agent(verb));
         }
@@ -954,17 +956,17 @@ fn subject_before(
     };
     // "58% of sales and 71% of operating profit": what the figure before is of is not what this
     // one is said of.
-    if let Some(r) = &taken {
-        let of_at = if start > 0 && tokens[start - 1].lower() == "the" {
+    if let Some(r) = &taken
+        && start > 0
+    {
+        let of_at = if tokens[start - 1].lower() == "the" {
             start.saturating_sub(2)
         } else {
-            start.saturating_sub(1)
+            start - 1
         };
-        if start > 0 && tokens[of_at].start >= r.end && tokens[of_at].lower() == "of" {
-            let after_taken = tokens.partition_point(|t| t.start < r.end);
-            if of_at == after_taken {
-                return None;
-            }
+        let after_taken = tokens.partition_point(|t| t.start < r.end);
+        if of_at == after_taken && tokens[of_at].lower() == "of" {
+            return None;
         }
     }
     // "The number of people displaced rose 3%": the number of what.
