@@ -306,22 +306,38 @@ pub fn escape(text: &str) -> String {
 /// (see [`unwritable_at`]). One place for every text that reaches an HTML or XML output, tera's
 /// autoescape and the built-in page writers alike: a control character in a title would
 /// otherwise make `feed.xml` ill-formed.
-pub(crate) fn escape_with(text: &str, mut push: impl FnMut(&str)) {
-    // The runs between replaced characters are copied whole; every replaced sequence starts on
-    // a lead byte, so the runs end on character boundaries.
-    let bytes = text.as_bytes();
-    let (mut run, mut i) = (0, 0);
-    while let Some(at) = bytes[i..].iter().position(|&b| ESCAPE_LOOK[usize::from(b)]) {
-        i += at;
-        let found = match bytes[i] {
+pub(crate) fn escape_with(text: &str, push: impl FnMut(&str)) {
+    replace_runs(
+        text,
+        &ESCAPE_LOOK,
+        |bytes, i| match bytes[i] {
             b'&' => Some(("&amp;", 1)),
             b'<' => Some(("&lt;", 1)),
             b'>' => Some(("&gt;", 1)),
             b'"' => Some(("&quot;", 1)),
             b'\'' => Some(("&#39;", 1)),
             _ => unwritable_at(bytes, i),
-        };
-        match found {
+        },
+        push,
+    );
+}
+
+/// Hands `text` to `push` with each sequence `replace` maps (its replacement and its length in
+/// bytes) replaced, and the runs between them whole. `look` marks the bytes a replaced sequence
+/// may start with: every other byte is copied without a closer look. Every replaced sequence
+/// starts on a lead byte, so the runs end on character boundaries.
+#[inline]
+pub(crate) fn replace_runs(
+    text: &str,
+    look: &[bool; 256],
+    replace: impl Fn(&[u8], usize) -> Option<(&'static str, usize)>,
+    mut push: impl FnMut(&str),
+) {
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while let Some(at) = bytes[i..].iter().position(|&b| look[usize::from(b)]) {
+        i += at;
+        match replace(bytes, i) {
             Some((replacement, len)) => {
                 push(&text[run..i]);
                 push(replacement);
@@ -394,32 +410,16 @@ pub(crate) fn unwritable_at(bytes: &[u8], i: usize) -> Option<(&'static str, usi
 /// `html` with every character of [`unwritable_at`] replaced: for HTML made by another writer
 /// (the Markdown renderer and its sanitizer), whose text [`escape`] never sees.
 pub(crate) fn without_unwritable(html: String) -> String {
-    let bytes = html.as_bytes();
     let mut out: Option<String> = None;
-    let (mut run, mut i) = (0, 0);
-    while let Some(at) = bytes[i..]
-        .iter()
-        .position(|&b| UNWRITABLE_LOOK[usize::from(b)])
-    {
-        i += at;
-        match unwritable_at(bytes, i) {
-            Some((replacement, len)) => {
-                let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
-                out.push_str(&html[run..i]);
-                out.push_str(replacement);
-                i += len;
-                run = i;
-            }
-            None => i += 1,
+    replace_runs(&html, &UNWRITABLE_LOOK, unwritable_at, |piece| {
+        // The first piece is the whole text only when nothing was replaced: then no copy.
+        if out.is_none() && piece.len() == html.len() {
+            return;
         }
-    }
-    match out {
-        Some(mut out) => {
-            out.push_str(&html[run..]);
-            out
-        }
-        None => html,
-    }
+        out.get_or_insert_with(|| String::with_capacity(html.len()))
+            .push_str(piece);
+    });
+    out.unwrap_or(html)
 }
 
 /// Hands `text` to `push` with every byte that `entity` maps (ASCII bytes only) replaced by its

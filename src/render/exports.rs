@@ -162,29 +162,19 @@ fn push_script_json(buf: &mut String, text: &str) {
         table
     };
     buf.push('"');
-    let bytes = text.as_bytes();
-    let (mut run, mut i) = (0, 0);
-    while let Some(at) = bytes[i..].iter().position(|&b| LOOK[usize::from(b)]) {
-        i += at;
-        let special = match bytes[i] {
+    crate::content::replace_runs(
+        text,
+        &LOOK,
+        |bytes, i| match bytes[i] {
             b'<' => Some(("\\u003c", 1)),
             b'>' => Some(("\\u003e", 1)),
             b'&' => Some(("\\u0026", 1)),
             b => json_escape(b)
                 .map(|e| (e, 1))
                 .or_else(|| crate::content::unwritable_at(bytes, i)),
-        };
-        match special {
-            Some((replacement, len)) => {
-                buf.push_str(&text[run..i]);
-                buf.push_str(replacement);
-                i += len;
-                run = i;
-            }
-            None => i += 1,
-        }
-    }
-    buf.push_str(&text[run..]);
+        },
+        |piece| buf.push_str(piece),
+    );
     buf.push('"');
 }
 
