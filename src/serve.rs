@@ -17,7 +17,7 @@
 //! reads header lines without a limit (its issue 56).
 
 use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
@@ -309,7 +309,7 @@ fn answer(
     stream.set_write_timeout(Some(Duration::from_secs(30)))?;
     let head = match read_head(&mut stream)? {
         Ok(head) => head,
-        Err((code, why)) => return respond(&mut stream, code, "text/plain", why.as_bytes(), ""),
+        Err((code, why)) => return refuse(&mut stream, code, why.as_bytes()),
     };
     if !matches!(head.hosts.as_slice(), [host] if is_own_host(host, addr)) {
         return respond(
@@ -321,12 +321,10 @@ fn answer(
         );
     }
     if head.body {
-        return respond(
+        return refuse(
             &mut stream,
             "413 Content Too Large",
-            "text/plain",
             b"no request body is read\n",
-            "",
         );
     }
     let (method, target) = (head.method.as_str(), head.target.as_str());
@@ -425,6 +423,29 @@ fn content_type(path: &Path) -> &'static str {
         "txt" | "md" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
+}
+
+/// How much of a refused request is read and dropped after the answer, and for how long.
+const LINGER_BYTES: usize = 1024 * 1024;
+const LINGER_TIME: Duration = Duration::from_secs(2);
+
+/// Answers a request the server does not read to its end, then reads and drops what the client
+/// still sends (at most [`LINGER_BYTES`], for at most [`LINGER_TIME`]) before closing: a socket
+/// closed with unread input is reset, and a reset can discard the answer before the client has
+/// read it.
+fn refuse(stream: &mut TcpStream, status: &str, why: &[u8]) -> std::io::Result<()> {
+    respond(stream, status, "text/plain", why, "")?;
+    let _ = stream.shutdown(Shutdown::Write);
+    stream.set_read_timeout(Some(LINGER_TIME))?;
+    let started = Instant::now();
+    let (mut drained, mut chunk) = (0, [0u8; 4096]);
+    while drained < LINGER_BYTES && started.elapsed() < LINGER_TIME {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => drained += n,
+        }
+    }
+    Ok(())
 }
 
 fn respond(
