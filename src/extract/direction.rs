@@ -142,6 +142,54 @@ static DOWN_BEFORE: WordSet = WordSet::new(&[
     "minus",
 ]);
 
+/// Nouns of money moving, a few words before its amount: "net outflows totaling nearly $500
+/// million", "withdrawals of $2 billion", "inflows of $3 billion".
+#[rustfmt::skip]
+static FLOW_NOUNS: [(&str, Direction); 6] = [
+    ("outflow", Direction::Down), ("outflows", Direction::Down),
+    ("withdrawals", Direction::Down), ("redemptions", Direction::Down),
+    ("inflow", Direction::Up), ("inflows", Direction::Up),
+];
+
+/// Verbs of money or goods moving, whose direction "out" or "in" says: "$1.6 billion flowed out
+/// of the funds", "investors yanked out about $182 million", "$2 billion poured into bonds".
+#[rustfmt::skip]
+static FLOW_VERBS: WordSet = WordSet::new(&[
+    "flowed", "flow", "flows", "flowing", "streamed", "stream", "seeped", "seep", "poured",
+    "pour", "pours", "drained", "leaked", "pulled", "pull", "pulls", "yanked", "yank", "moved",
+    "taken", "took", "withdrawn", "withdrew", "flooded", "rushed",
+]);
+
+/// The direction of a noun of change whose size follows with "of": "a rise of 3%", "a drop of
+/// 40 points", "outflows of $2 billion". A loss or a gain of money is an amount, not a change.
+fn change_noun(noun: &str) -> Option<Direction> {
+    if matches!(
+        noun,
+        "loss" | "losses" | "gain" | "gains" | "lower" | "higher" | "cut" | "cuts"
+    ) {
+        return None;
+    }
+    if DOWN_AFTER.contains(noun) {
+        return Some(Direction::Down);
+    }
+    if UP_AFTER.contains(noun) {
+        return Some(Direction::Up);
+    }
+    FLOW_NOUNS.iter().find(|(n, _)| *n == noun).map(|(_, d)| *d)
+}
+
+/// The direction a verb of flowing gives with the word after it: out is down, in up.
+fn flow(verb: &str, particle: &str) -> Option<Direction> {
+    if !FLOW_VERBS.contains(verb) {
+        return None;
+    }
+    match particle {
+        "out" => Some(Direction::Down),
+        "in" | "into" => Some(Direction::Up),
+        _ => None,
+    }
+}
+
 /// Verbs and adverbs of increase: "rose 5%", "added 2,000", "raised by 25 basis points",
 /// "up 2 cents", "gained 0.8%".
 #[rustfmt::skip]
@@ -265,9 +313,20 @@ pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Op
     let w = |k: usize| tokens.get(k).map(Token::lower).unwrap_or_default();
     // "rose to 7.2%" is a level; "by up to 15%" is not.
     let up_to = start >= 2 && w(start - 1) == "to" && w(start - 2) == "up";
-    if start > 0 && LEVEL_MARKERS.contains(w(start - 1).as_ref()) && !up_to {
+    // "have lost a total of about $6 billion": the verb reaches over "a total of".
+    let total =
+        start >= 3 && w(start - 1) == "of" && w(start - 2) == "total" && w(start - 3) == "a";
+    // "a rise of 3%", "a net outflow of $150 million": the size of the change a noun names.
+    if start >= 2 && w(start - 1) == "of" && !total {
+        let noun = w(start - 2);
+        if let Some(d) = change_noun(noun.as_ref()) {
+            return Some(d);
+        }
+    }
+    if start > 0 && LEVEL_MARKERS.contains(w(start - 1).as_ref()) && !up_to && !total {
         return None;
     }
+    let start = if total { start - 3 } else { start };
     // Before: walk back over the clause. "by" reaches further, over other numbers, to its verb:
     // "cut rations to 1.4 million refugees by 40 percent", "cutting back its group by up to 15%".
     let mut before = start;
@@ -301,6 +360,25 @@ pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Op
         if word == "laid" || word == "lay" {
             return Some(Direction::Down);
         }
+        if steps <= 3
+            && let Some((_, d)) = FLOW_NOUNS.iter().find(|(n, _)| *n == word)
+        {
+            return Some(*d);
+        }
+        // "investors yanked out about $182 million".
+        if k > 0
+            && let Some(d) = flow(w(k - 1).as_ref(), word.as_ref())
+        {
+            return Some(d);
+        }
+    }
+    // After: "$1.6 billion flowed out of the junk funds", "$14 million of that seeped out".
+    let mut k = end;
+    if w(k) == "of" && matches!(w(k + 1).as_ref(), "that" | "it" | "this") {
+        k += 2;
+    }
+    if let Some(d) = flow(w(k).as_ref(), w(k + 1).as_ref()) {
+        return Some(d);
     }
     // After: "a 3% drop", "1,800 job cuts" (the noun may be the figure's own unit).
     for t in tokens
@@ -358,6 +436,46 @@ mod tests {
             ),
             ("It raised its forecast by as much as 3%.", "3%", Some(Up)),
             ("Employers added 2,000 jobs.", "2,000", Some(Up)),
+            (
+                "$1.6 billion flowed out of the funds.",
+                "$1.6 billion",
+                Some(Down),
+            ),
+            (
+                "$14 million of that seeped out Friday.",
+                "$14 million",
+                Some(Down),
+            ),
+            (
+                "Investors yanked out about $182 million.",
+                "$182 million",
+                Some(Down),
+            ),
+            (
+                "They had net outflows totaling $500 million.",
+                "$500 million",
+                Some(Down),
+            ),
+            ("Some $2 billion poured into bonds.", "$2 billion", Some(Up)),
+            ("The fund flows were $2 billion.", "$2 billion", None),
+            ("Sales showed a rise of 3% in May.", "3%", Some(Up)),
+            (
+                "It had a net outflow of about $150 million.",
+                "$150 million",
+                Some(Down),
+            ),
+            (
+                "Funds have lost a total of about $6 billion.",
+                "$6 billion",
+                Some(Down),
+            ),
+            ("It posted a net loss of $5 million.", "$5 million", None),
+            ("Sales reached a level of $5 million.", "$5 million", None),
+            (
+                "The withdrawals could spell trouble for the $200 billion junk market.",
+                "$200 billion",
+                None,
+            ),
             ("Exports rose 5% to $10 billion.", "5%", Some(Up)),
             (
                 "Tariffs could knock 0.3 percentage points off output.",

@@ -160,8 +160,27 @@ static DETERMINERS: WordSet = WordSet::new(&[
 static PERSONS: WordSet = WordSet::new(&[
     "man", "woman", "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband",
     "victim", "suspect", "driver", "teacher", "doctor", "nurse", "student", "soldier", "officer",
-    "worker", "farmer", "resident", "pilot", "passenger", "defendant", "journalist",
+    "worker", "farmer", "resident", "pilot", "passenger", "defendant", "journalist", "brother",
+    "sister", "uncle", "aunt", "cousin", "nephew", "niece", "grandmother", "grandfather",
+    "grandson", "granddaughter", "friend", "neighbor", "neighbour", "colleague", "partner",
+    "girlfriend", "boyfriend", "fiancee", "fiance", "widow", "widower", "child", "baby",
+    "toddler", "teenager", "youth", "player", "striker", "goalkeeper", "midfielder", "defender",
+    "coach", "manager", "leader", "owner", "actor", "actress", "singer", "author", "writer",
+    "lawyer", "witness", "gunman", "attacker", "hostage", "prisoner", "inmate", "patient",
+    "priest", "guard", "rider", "runner", "swimmer", "survivor", "mom", "dad", "spouse",
 ]);
+
+/// A person named by a noun of a trade or state: "the activist", "a fireman", "the detainee".
+fn person_noun(t: &Token<'_>) -> bool {
+    let w = t.lower();
+    t.lower_in(&PERSONS)
+        || w.len() > 5
+            && (w.ends_with("ist")
+                || w.ends_with("man")
+                || w.ends_with("woman")
+                || w.ends_with("ee"))
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+}
 
 static CHANGE_VERBS: WordSet = WordSet::new(&[
     "increased",
@@ -660,7 +679,7 @@ fn figure_at(
     }
     // An age after a name or a person: "Smith, 45, said", "The woman, 45, was arrested".
     if prev(1).is_some_and(|p| p.text == ",")
-        && prev(2).is_some_and(|p| p.is_capitalized() || p.lower_in(&PERSONS))
+        && prev(2).is_some_and(|p| p.is_capitalized() || person_noun(p))
         && next.is_none_or(|x| matches!(x.text, "," | "." | ";" | ")"))
         && value < 130.0
         && value.fract() == 0.0
@@ -773,6 +792,12 @@ fn figure_at(
         }) {
             k += 1;
         }
+        // "were reported dead", "are feared killed".
+        let k = if k > from {
+            super::measure::predicate_start(tokens, k)
+        } else {
+            k
+        };
         k > from
             && tokens
                 .get(k)

@@ -327,6 +327,7 @@ static AMOUNT_PLURALS: WordSet = WordSet::new(&[
     "dividends", "fees", "fines", "damages", "charges", "benefits", "subsidies", "grants",
     "donations", "contributions", "bonuses", "salaries", "pensions", "premiums", "royalties",
     "refunds", "rents", "receipts", "investments", "purchases", "remittances", "pledges",
+    "outflows", "inflows", "flows", "withdrawals", "redemptions",
 ]);
 
 /// "the dollar was at 1.8400 marks and 142.10 yen", "the euro was at $1.0912": the price of a
@@ -602,6 +603,35 @@ pub(super) static AUXILIARIES: WordSet = WordSet::new(&[
     "reportedly", "already", "now", "still", "also", "who", "that", "which", "since", "so", "far",
 ]);
 
+/// Where the predicate of a count begins, from the token `k` after it: over a part named
+/// between commas (", including eight Americans,"), auxiliaries and a passive of report ("were
+/// reported dead", "are feared killed").
+pub(super) fn predicate_start(tokens: &[Token<'_>], mut k: usize) -> usize {
+    if tokens.get(k).is_some_and(|t| t.text == ",")
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.lower().as_ref(), "including" | "among"))
+        && let Some(close) = tokens[k + 1..]
+            .iter()
+            .take(10)
+            .position(|t| matches!(t.text, "," | ";" | "."))
+            .filter(|&c| tokens[k + 1 + c].text == ",")
+    {
+        k += close + 2;
+    }
+    while k < tokens.len() && (tokens[k].lower_in(&AUXILIARIES) || tokens[k].lower_in(&REPORTED_AS))
+    {
+        k += 1;
+    }
+    k
+}
+
+/// Passives of report between a count and its predicate: "were reported dead".
+#[rustfmt::skip]
+static REPORTED_AS: WordSet = WordSet::new(&[
+    "reported", "believed", "feared", "confirmed", "presumed", "known", "thought",
+]);
+
 /// Irregular participles and verbs that define a count: "people left homeless", "jobs cut".
 #[rustfmt::skip]
 static IRREGULAR_PREDICATES: WordSet = WordSet::new(&[
@@ -725,9 +755,7 @@ fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize) -> Option<
             k += 1;
         }
     }
-    while k < tokens.len() && AUXILIARIES.contains(tokens[k].lower().as_ref()) {
-        k += 1;
-    }
+    let k = predicate_start(tokens, k);
     if let Some(t) = tokens.get(k).filter(|t| !t.is_capitalized() && t.is_word()) {
         let w = t.lower();
         let ing = w.ends_with("ing") && IRREGULAR_PREDICATES.contains(w.as_ref());
@@ -1641,7 +1669,19 @@ fn has_change_predicate(quantity: &str) -> bool {
     quantity.rsplit(' ').next().is_some_and(|w| {
         matches!(
             w,
-            "cut" | "shed" | "lost" | "added" | "eliminated" | "created"
+            "cut"
+                | "shed"
+                | "lost"
+                | "added"
+                | "eliminated"
+                | "created"
+                // A flow is itself a change of what it flows from.
+                | "outflow"
+                | "outflows"
+                | "inflow"
+                | "inflows"
+                | "withdrawals"
+                | "redemptions"
         )
     })
 }

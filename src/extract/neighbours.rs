@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::figures::{FigureKind, FigureMention};
+use super::measure::predicate_start;
 use super::tokens::Token;
 use super::words::WordSet;
 
@@ -239,6 +240,14 @@ fn counted_subject(tokens: &[Token<'_>], figure: &Range<usize>) -> Option<String
         if w == "toll" {
             return Some("people killed".into());
         }
+        // "the number injured topped 2,200": the number of people in that state.
+        if matches!(w.as_ref(), "number" | "numbers")
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| t.lower_in(&PEOPLE_PREDICATES))
+        {
+            return Some(format!("people {}", tokens[k + 1].lower()));
+        }
         if matches!(w.as_ref(), "number" | "numbers") && tokens.get(k + 1)?.lower() == "of" {
             let words: Vec<String> = tokens[k + 2..at]
                 .iter()
@@ -304,19 +313,13 @@ static PEOPLE_VERBS: WordSet = WordSet::new(&[
     "strands", "stranded", "evacuate", "evacuates", "leave", "leaves", "left",
 ]);
 
+/// "74 were killed", "at least seven were reported dead", "At least 74, including eight
+/// Americans, were killed": a bare number whose predicate harms or holds people counts people.
 fn people_predicate_after(tokens: &[Token<'_>], end: usize) -> bool {
-    let k = tokens.partition_point(|t| t.start < end);
-    tokens[k..]
-        .iter()
-        .take(3)
-        .map(Token::lower)
-        .find(|w| {
-            !matches!(
-                w.as_ref(),
-                "were" | "was" | "are" | "is" | "have" | "had" | "been"
-            )
-        })
-        .is_some_and(|w| PEOPLE_PREDICATES.contains(w.as_ref()))
+    let k = predicate_start(tokens, tokens.partition_point(|t| t.start < end));
+    tokens
+        .get(k)
+        .is_some_and(|t| t.lower_in(&PEOPLE_PREDICATES))
 }
 
 /// The two ends of a range ("$3 million to $4 million", "between 50% and 60%") and an amount with
@@ -379,7 +382,20 @@ fn continue_directions(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureM
         let gap = between(tokens, figures[i - 1].range.end, figures[i].range.start);
         let words: Vec<&str> = gap.iter().map(AsRef::as_ref).collect();
         let range_end = range_ends(&figures[i - 1], &figures[i], &words);
-        if (range_end || matches!(words.as_slice(), [",", "or"] | ["or"]))
+        // "$1.6 billion flowed out of the funds, or nearly 5% of their assets": the amount
+        // restated as a percentage.
+        let restated =
+            figures[i - 1].kind == FigureKind::Money && figures[i].kind == FigureKind::Percent && {
+                let a = tokens.partition_point(|t| t.start < figures[i - 1].range.end);
+                let b = tokens.partition_point(|t| t.start < figures[i].range.start);
+                let gap = &tokens[a..b.max(a)];
+                gap.len() <= 8
+                    && gap.len() >= 2
+                    && gap[gap.len() - 2].text == ","
+                    && gap[gap.len() - 1].lower() == "or"
+                    && !gap.iter().any(|t| matches!(t.text, ";" | ":"))
+            };
+        if (range_end || restated || matches!(words.as_slice(), [",", "or"] | ["or"]))
             && figures[i].direction.is_none()
             && let Some(d) = figures[i - 1].direction
         {

@@ -43,8 +43,16 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
                 let name = text[tokens[start].start..tokens[k - 1].end]
                     .trim_end_matches("'s")
                     .trim_end_matches("’s");
-                let calendar = tokens[start..k].iter().any(|t| t.lower_in(&CALENDAR));
-                if !first_common && !spoken && !calendar && name.len() > 2 {
+                // "1045 GMT", "0930 GMT": a zone of clock times is not what a story is about.
+                let calendar = tokens[start..k]
+                    .iter()
+                    .any(|t| t.lower_in(&CALENDAR) || t.lower_in(&super::not_figures::TIME_ZONES));
+                if !first_common
+                    && !spoken
+                    && !calendar
+                    && name.len() > 2
+                    && !nationality_adjective(tokens, start, k)
+                {
                     *counts.entry(name).or_default() += weight;
                 }
             } else {
@@ -76,6 +84,21 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
         .map(|(name, _)| name.to_string())
         .or_else(|| lead_company(tokenized))
 }
+
+/// "The Cuban government", "the Kenyan capital": one word with an ending of nationality, after
+/// an article and before a common word, qualifies what a story is about instead of naming it.
+fn nationality_adjective(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let word = tokens[start].text;
+    end == start + 1
+        && ["an", "ese", "ish", "i"].iter().any(|e| word.ends_with(e))
+        && (start == 0 || tokens[start - 1].lower_in(&ARTICLES))
+        && tokens
+            .get(end)
+            .is_some_and(|t| t.is_word() && t.text.starts_with(|c: char| c.is_lowercase()))
+}
+
+#[rustfmt::skip]
+static ARTICLES: WordSet = WordSet::new(&["the", "a", "an"]);
 
 /// "GOODY PRODUCTS Inc. cut its quarterly dividend …": a company named with its legal form in
 /// the first two sentences, the topic of a short story that names it only once (without the
@@ -253,30 +276,48 @@ fn places_in_countries(tokenized: &[Vec<Token<'_>>]) -> Vec<(String, String)> {
     // its adjective names, when the story names that country too.
     for tokens in tokenized {
         for k in 1..tokens.len().saturating_sub(1) {
+            // "Nairobi, the capital of Kenya".
+            if tokens[k].lower_in(&CAPITAL_NOUNS)
+                && k >= 3
+                && tokens[k - 1].lower() == "the"
+                && tokens[k - 2].text == ","
+                && is_name_word(&tokens[k - 3])
+                && tokens.get(k + 1).is_some_and(|t| t.text == "of")
+                && tokens.get(k + 2).is_some_and(is_name_word)
+            {
+                let city = join_names(&tokens[names_before(tokens, k - 2)..k - 2]);
+                if !city.is_empty() && !pairs.iter().any(|(p, _)| p.eq_ignore_ascii_case(&city)) {
+                    pairs.push((city, place_name(tokens, k + 2)));
+                }
+                continue;
+            }
             if !tokens[k].lower_in(&CAPITAL_NOUNS) || !is_name_word(&tokens[k - 1]) {
                 continue;
             }
             let Some(country) = country_of_adjective(tokens[k - 1].text, tokenized) else {
                 continue;
             };
-            let after = k + 1;
+            // "the Tanzanian capital Dar-es-Salaam", "the Tanzanian capital of Dar es Salaam".
+            let after = if tokens.get(k + 1).is_some_and(|t| t.text == "of") {
+                k + 2
+            } else {
+                k + 1
+            };
             let city = if tokens.get(after).is_some_and(is_name_word) {
-                Some(after)
+                Some(place_name(tokens, after))
             } else if k >= 4
                 && tokens[k - 2].lower() == "the"
                 && tokens[k - 3].text == ","
                 && is_name_word(&tokens[k - 4])
             {
-                Some(k - 4)
+                Some(tokens[k - 4].text.to_string())
             } else {
                 None
             };
             if let Some(city) = city
-                && !pairs
-                    .iter()
-                    .any(|(p, _)| p.eq_ignore_ascii_case(tokens[city].text))
+                && !pairs.iter().any(|(p, _)| p.eq_ignore_ascii_case(&city))
             {
-                pairs.push((tokens[city].text.to_string(), country));
+                pairs.push((city, country));
             }
         }
     }
@@ -293,13 +334,17 @@ fn places_in_countries(tokenized: &[Vec<Token<'_>>]) -> Vec<(String, String)> {
 /// "displaced in South Sudan", "killed in Nairobi", "killed in the Kenyan capital Nairobi": a
 /// capitalized place right after the figure.
 pub(super) fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
-    let mut k = f.token_after(tokens);
+    // "74, including eight Americans, were reported killed in …".
+    let mut k = super::measure::predicate_start(tokens, f.token_after(tokens));
     for _ in 0..3 {
         let w = tokens.get(k)?.lower();
         if w == "in" {
             break;
         }
-        if !AUXILIARIES.contains(w.as_ref()) && participle(&w).is_none() {
+        if !AUXILIARIES.contains(w.as_ref())
+            && participle(&w).is_none()
+            && !tokens[k].lower_in(&super::neighbours::PEOPLE_PREDICATES)
+        {
             return None;
         }
         k += 1;
@@ -308,12 +353,7 @@ pub(super) fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<Str
         return None;
     }
     let from = place_named_at(tokens, k + 1)?;
-    let names: Vec<&str> = tokens[from..]
-        .iter()
-        .take_while(|t| t.is_capitalized() && t.text.chars().all(|c| c.is_alphabetic() || c == '-'))
-        .take(3)
-        .map(|t| t.text)
-        .collect();
+    let names = place_words(tokens, from);
     // "in Big Board composite trading", "in New York Stock Exchange trading": a market, not a
     // place.
     let market = names
@@ -641,6 +681,32 @@ fn place_named_at(tokens: &[Token<'_>], mut from: usize) -> Option<usize> {
     tokens.get(from).is_some_and(is_name_word).then_some(from)
 }
 
+/// The words of a place's name from `from`, with its particles ("Dar es Salaam", "Rio de
+/// Janeiro"), at most four.
+fn place_words<'t>(tokens: &'t [Token<'_>], from: usize) -> Vec<&'t str> {
+    tokens[from..]
+        .iter()
+        .enumerate()
+        .take_while(|&(i, t)| {
+            (t.is_capitalized() && t.text.chars().all(|c| c.is_alphabetic() || c == '-'))
+                || (i > 0
+                    && t.lower_in(&NAME_PARTICLES)
+                    && tokens.get(from + i + 1).is_some_and(Token::is_capitalized))
+        })
+        .take(4)
+        .map(|(_, t)| t.text)
+        .collect()
+}
+
+/// A place's name from `from`, joined.
+fn place_name(tokens: &[Token<'_>], from: usize) -> String {
+    place_words(tokens, from).join(" ")
+}
+
+/// Lowercase words inside a place's name: "Dar es Salaam", "Rio de Janeiro".
+#[rustfmt::skip]
+static NAME_PARTICLES: WordSet = WordSet::new(&["es", "de", "del", "da", "do", "la", "el", "al"]);
+
 /// Nouns that describe a place before its name: "the Kenyan capital Nairobi".
 #[rustfmt::skip]
 static PLACE_NOUNS: WordSet = WordSet::new(&[
@@ -709,7 +775,7 @@ fn counts_victims(measure: &str) -> bool {
 /// Nouns of an event whose victims are counted.
 #[rustfmt::skip]
 static EVENT_NOUNS: WordSet = WordSet::new(&[
-    "blast", "bombing", "attack", "explosion", "earthquake", "quake", "flood", "fire",
+    "blast", "bomb", "bombing", "attack", "explosion", "earthquake", "quake", "flood", "fire",
     "wildfire", "crash", "shooting", "massacre", "storm", "cyclone", "hurricane", "typhoon",
     "landslide", "stampede", "collapse",
 ]);
