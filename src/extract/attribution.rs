@@ -256,6 +256,34 @@ fn name_generic_speakers(
     if !out.iter().flatten().any(|a| generic(&a.speaker)) {
         return;
     }
+    // "The International Energy Agency has warned … It was estimated by the agency": the body
+    // that spoke before under a name ending in the noun.
+    for i in 0..out.len() {
+        let Some(a) = &out[i] else { continue };
+        if !generic(&a.speaker) {
+            continue;
+        }
+        let noun = a
+            .speaker
+            .strip_prefix("the ")
+            .unwrap_or(&a.speaker)
+            .to_lowercase();
+        let named = out[..i].iter().rev().flatten().find(|b| {
+            b.speaker.contains(' ')
+                && b.speaker
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| last.eq_ignore_ascii_case(&noun))
+        });
+        if let Some(name) = named.map(|b| b.speaker.clone())
+            && let Some(a) = &mut out[i]
+        {
+            a.speaker = name;
+        }
+    }
+    if !out.iter().flatten().any(|a| generic(&a.speaker)) {
+        return;
+    }
     let Some(topic) = super::scope::article_topic(text, tokenized) else {
         return;
     };
@@ -330,6 +358,30 @@ fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
             }
             continue;
         }
+        // "By her estimate, …", "by the ministry's count": whose reckoning the claim is.
+        if lower == "by"
+            && let Some(reckoning) = tokens.get(i + 2).filter(|r| r.lower_in(&RECKONINGS))
+        {
+            let owner = tokens[i + 1].lower();
+            let phrase = match owner.as_ref() {
+                "her" => Some("she".to_string()),
+                "his" => Some("he".to_string()),
+                "its" => Some("it".to_string()),
+                _ => tokens[i + 1]
+                    .text
+                    .strip_suffix("'s")
+                    .or_else(|| tokens[i + 1].text.strip_suffix("’s"))
+                    .filter(|o| o.starts_with(char::is_uppercase))
+                    .map(str::to_string),
+            };
+            if let Some(phrase) = phrase {
+                return Some(Found {
+                    phrase,
+                    apposition: None,
+                    verb: reckoning.range(),
+                });
+            }
+        }
         // "A poll by ABC News and the Washington Post found …", "the survey showed …": a
         // document's finding, said by whoever made it.
         if FINDING_VERBS.contains(&lower.as_ref())
@@ -380,6 +432,17 @@ fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
                 "was" | "were" | "is" | "are" | "been" | "being" | "be"
             );
         if passive {
+            // "It was estimated by the agency that …": the agent speaks.
+            if tokens.get(i + 1).is_some_and(|n| n.lower() == "by") {
+                let (phrase, _) = phrase_after(tokens, i + 2);
+                if !phrase.is_empty() {
+                    return Some(Found {
+                        phrase,
+                        apposition: None,
+                        verb: t.range(),
+                    });
+                }
+            }
             continue;
         }
         // "It said", "but it said that …": the body that spoke last ([`attribute`]).
@@ -489,6 +552,13 @@ static DOCUMENTS: WordSet = WordSet::new(&[
     "estimates", "estimate", "figures", "data", "statistics", "report", "reports", "filing",
     "filings", "survey", "poll", "study", "records", "documents", "calculations", "projections",
     "forecasts", "forecast", "tally", "count", "census", "analysis", "research", "numbers",
+]);
+
+/// Nouns of a reckoning after "by her …": "by her estimate", "by his count".
+#[rustfmt::skip]
+static RECKONINGS: WordSet = WordSet::new(&[
+    "estimate", "estimates", "count", "calculation", "calculations", "reckoning", "tally",
+    "account", "measure", "figures",
 ]);
 
 /// What a speaker "puts at" a number: "put the death toll at 54", "puts the cost at $2 billion".
@@ -943,8 +1013,9 @@ fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize) {
                 || matches!(lower.as_ref(), "the" | "of")
                 || modifies_noun()
                 // "the latest Integrated Food Security Phase Classification analysis".
+                || matches!(lower.as_ref(), "a" | "an") && end == from
                 || (end > from
-                    && tokens[end - 1].lower() == "the"
+                    && matches!(tokens[end - 1].lower().as_ref(), "the" | "a" | "an")
                     && lower.chars().all(char::is_alphabetic)
                     && !NOT_MODIFIERS.contains(&lower.as_ref())
                     && tokens.get(end + 1).is_some_and(Token::is_capitalized)));
@@ -1179,6 +1250,18 @@ mod tests {
             ("The survey showed 45% of voters back him.", Some("survey")),
             ("Police found 3 bodies in the house.", None),
             ("The ministry put the death toll at 54.", Some("ministry")),
+            (
+                "It holds 14.6%, according to a recent SEC filing.",
+                Some("SEC filing"),
+            ),
+            (
+                "It was estimated by the agency that demand could exceed supply by 6%.",
+                Some("agency"),
+            ),
+            (
+                "By Brandt's estimate, prices will average 48 euros.",
+                Some("Brandt"),
+            ),
             (
                 "The rebels claimed to have killed 40 soldiers.",
                 Some("rebels"),
