@@ -1027,7 +1027,12 @@ impl<'a> Parser<'a> {
         consider(self.set_expr(i));
         consider(self.duration_extra(i));
         consider(self.set_extra(i));
-        consider(self.period_extra(i));
+        consider(self.day_range(i));
+        consider(self.prefixed_year(i));
+        consider(self.hour_of_day_part(i));
+        consider(self.quarter_code_expr(i));
+        consider(self.year_month(i));
+        consider(self.coming_unit(i));
         best
     }
 
@@ -3573,11 +3578,10 @@ impl Parser<'_> {
         }
     }
 
-    /// Calendar periods the main matchers leave out: the first day of a day range whose month
-    /// follows the second day ("from 4 to 22 January", "between 3 and 12 of Sept",
-    /// "November 19-20"), "Q3 2016" / "2016 H2", and year-month forms ("2016-11", "11/2016",
-    /// "2016 June"). A day range is tagged as two separate dates, as in TimeML.
-    fn period_extra(&self, i: usize) -> Option<Cand> {
+    /// The first day of a day range whose month follows the second day ("from 4 to 22 January",
+    /// "between 3 and 12 of Sept", "November 19-20"). A day range is tagged as two separate
+    /// dates, as in TimeML.
+    fn day_range(&self, i: usize) -> Option<Cand> {
         let w = self.w(i);
         // Day range with the month at the end.
         if let Some((d, k)) = self.plain_day(i)
@@ -3647,6 +3651,12 @@ impl Parser<'_> {
                 },
             );
         }
+        None
+    }
+
+    /// A year after "post-" or "pre-": "post-1959", "pre-2000".
+    fn prefixed_year(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
         // "post-1959", "pre-2000": the year itself.
         if matches!(w, "post" | "pre")
             && self.is(i + 1, "-")
@@ -3658,6 +3668,11 @@ impl Parser<'_> {
         {
             return self.cand(i, i + 3, Sem::Year(y as i32));
         }
+        None
+    }
+
+    /// An hour fixed by its part of the day: "4 in the morning", "9 in the evening".
+    fn hour_of_day_part(&self, i: usize) -> Option<Cand> {
         // "4 in the morning", "9 in the evening"
         if let Some(h) = self
             .num(i)
@@ -3683,6 +3698,12 @@ impl Parser<'_> {
                 },
             );
         }
+        None
+    }
+
+    /// Quarters and halves written as codes: "Q3 2016", "Q1", "H2 2016", "2016 Q3", "2016H2".
+    fn quarter_code_expr(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
         // "Q3 2016", "Q1", "H2 2016"
         if matches!(w, "q" | "h") && self.cap(i) {
             return self.quarter_code(i, None);
@@ -3699,6 +3720,17 @@ impl Parser<'_> {
                     c
                 });
             }
+        }
+        None
+    }
+
+    /// A year and a month: "2016-11", "2016 / 11", "2016 June", "11/2016", "3 - 2015".
+    fn year_month(&self, i: usize) -> Option<Cand> {
+        let year = self
+            .num(i)
+            .filter(|y| self.nlen(i) == 4 && (1900..=2100).contains(y))
+            .map(|y| y as i32);
+        if let Some(y) = year {
             // "2016-11", "2016 / 11"
             if matches!(self.w(i + 1), "-" | "/")
                 && let Some(m) = self.num(i + 2).filter(|m| (1..=12).contains(m))
@@ -3763,7 +3795,12 @@ impl Parser<'_> {
                 },
             );
         }
-        // "the coming week" (singular): the next one.
+        None
+    }
+
+    /// "the coming week" (singular): the next one.
+    fn coming_unit(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
         if w == "the"
             && self.is(i + 1, "coming")
             && let Some((u, false)) = unit_of(self.w(i + 2))
