@@ -2,8 +2,8 @@
 //! Day of 2015", "last Christmas". The resolver finds their day in the year.
 
 use super::Parser;
-use crate::extract::timex::lexicon::rel_word;
-use crate::extract::timex::sem::{Cand, Hol, Sem};
+use crate::extract::timex::lexicon::{HOLIDAYS, Written, rel_word};
+use crate::extract::timex::sem::{Cand, Sem};
 
 impl Parser<'_> {
     /// Holidays: "Christmas", "Thanksgiving Day", "last Christmas", "New Year's Day".
@@ -13,66 +13,19 @@ impl Parser<'_> {
         if rel.is_some() {
             j += 1;
         }
-        // Lowercase only for words that are never anything but holiday names.
-        if !self.cap(j)
-            && !matches!(
-                self.w(j),
-                "christmas" | "thanksgiving" | "halloween" | "new" | "thanks"
-            )
-        {
-            return None;
-        }
-        let possessive_day =
-            |k: usize| self.is(k, "'") && self.is(k + 1, "s") && self.is(k + 2, "day");
-        let (h, mut k) = match self.w(j) {
-            "thanks" if self.is(j + 1, "giving") => {
-                if self.is(j + 2, "day") {
-                    (Hol::Thanksgiving, j + 3)
-                } else {
-                    (Hol::Thanksgiving, j + 2)
+        let &(words, _, h) = HOLIDAYS.iter().find(|(words, written, _)| {
+            let last = j + words.len() - 1;
+            words
+                .iter()
+                .enumerate()
+                .all(|(n, word)| self.is(j + n, word))
+                && match written {
+                    Written::AnyCase => true,
+                    Written::Capitalised => self.cap(j),
+                    Written::BothCapitalised => self.cap(j) && self.cap(last),
                 }
-            }
-            "father" if possessive_day(j + 1) => (Hol::Nth(6, 6, 3), j + 4),
-            "mother" if possessive_day(j + 1) => (Hol::Nth(5, 6, 2), j + 4),
-            "mlk" if self.is(j + 1, "day") => (Hol::Nth(1, 0, 3), j + 2),
-            "martin"
-                if self.is(j + 1, "luther") && self.is(j + 2, "king") && self.is(j + 3, "day") =>
-            {
-                (Hol::Nth(1, 0, 3), j + 4)
-            }
-            "labor" if self.is(j + 1, "day") && self.cap(j + 1) => (Hol::Nth(9, 0, 1), j + 2),
-            "new" if self.is(j + 1, "year") && self.is(j + 2, "eve") => (Hol::Fixed(12, 31), j + 3),
-            "christmas" => {
-                if self.is(j + 1, "eve") {
-                    (Hol::Fixed(12, 24), j + 2)
-                } else if self.is(j + 1, "day") {
-                    (Hol::Fixed(12, 25), j + 2)
-                } else {
-                    (Hol::Fixed(12, 25), j + 1)
-                }
-            }
-            "thanksgiving" => {
-                if self.is(j + 1, "day") {
-                    (Hol::Thanksgiving, j + 2)
-                } else {
-                    (Hol::Thanksgiving, j + 1)
-                }
-            }
-            "halloween" => (Hol::Fixed(10, 31), j + 1),
-            "independence" if self.is(j + 1, "day") => (Hol::Fixed(7, 4), j + 2),
-            "election" if self.is(j + 1, "day") && self.cap(j + 1) => (Hol::ElectionDay, j + 2),
-            "valentine" if self.is(j + 1, "'") && self.is(j + 2, "s") && self.is(j + 3, "day") => {
-                (Hol::Fixed(2, 14), j + 4)
-            }
-            "new" if self.is(j + 1, "year") && self.is(j + 2, "'") && self.is(j + 3, "s") => {
-                match self.w(j + 4) {
-                    "day" => (Hol::Fixed(1, 1), j + 5),
-                    "eve" => (Hol::Fixed(12, 31), j + 5),
-                    _ => return None,
-                }
-            }
-            _ => return None,
-        };
+        })?;
+        let mut k = j + words.len();
         let mut y = None;
         if rel.is_none() {
             let k2 = if self.is(k, ",") || self.is(k, "of") {

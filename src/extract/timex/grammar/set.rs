@@ -3,20 +3,20 @@
 //! 9am", "3pm every day", "9am on Sundays", "Tuesday nights", "each 4/15".
 
 use super::Parser;
-use crate::extract::timex::lexicon::{month_of, pod_of, unit_of, weekday_of};
+use crate::extract::timex::lexicon::{
+    SET_ADJECTIVES, SET_WORDS, lookup, month_of, pod_of, unit_of, weekday_of,
+};
 use crate::extract::timex::sem::{Cand, Sem, Unit, dur_value};
 
 impl Parser<'_> {
-    /// Sets: "every week", "weekly", "annually", "each year", "every Monday".
+    /// Sets: "every week", "weekly", "biweekly", "annually", "each year", "every Monday".
     pub(super) fn set_expr(&self, i: usize) -> Option<Cand> {
         let w = self.w(i);
-        let v = match w {
-            "daily" => "P1D",
-            "weekly" => "P1W",
-            "monthly" => "P1M",
-            "annually" | "yearly" => "P1Y",
-            "hourly" => "PT1H",
-            "nightly" => "P1D",
+        // Adjectival "daily" before a noun is still a set in TimeML ("daily newspaper" is rare in news).
+        if let Some(v) = lookup(SET_WORDS, w) {
+            return self.cand(i, i + 1, Sem::Set(v.to_string()));
+        }
+        match w {
             "every" | "each" | "per" => {
                 if let Some((u, false)) = unit_of(self.w(i + 1)) {
                     return self.cand(i, i + 2, Sem::Set(set_value(u)));
@@ -36,37 +36,24 @@ impl Parser<'_> {
                     let v = dur_value(Some(n), u, false);
                     return self.cand(i, k + 1, Sem::Set(v));
                 }
-                return None;
+                None
             }
-            _ => return None,
-        };
-        // Adjectival "daily" before a noun is still a set in TimeML ("daily newspaper" is rare in news).
-        self.cand(i, i + 1, Sem::Set(v.to_string()))
+            _ => None,
+        }
     }
 
-    /// Sets the main matcher leaves out: "biweekly", "every other week", "every morning",
-    /// "each Monday 4pm", "every morning at 9am", "3pm every day", "9am on Sundays",
-    /// "Sundays", "Tuesday nights", "each 4/15", sentence-final "quarterly" / "annual".
+    /// Sets the main matcher leaves out: "every other week", "every morning", "each Monday 4pm",
+    /// "every morning at 9am", "3pm every day", "9am on Sundays", "Sundays", "Tuesday nights",
+    /// "each 4/15", sentence-final "quarterly" / "annual".
     pub(super) fn set_extra(&self, i: usize) -> Option<Cand> {
         let w = self.w(i);
         let end_of_phrase =
             |k: usize| k >= self.t.len() || !(self.is_alpha(k) || self.num(k).is_some());
-        let fixed = match w {
-            "biweekly" | "fortnightly" => Some("P2W"),
-            "semiannually" | "biannually" => Some("P6M"),
-            // Adjectives ("quarterly dividend", "annual meeting") are not sets in TimeML;
-            // only the adverbial, phrase-final use is.
-            "quarterly" | "annual" | "everyday" | "semiannual" if end_of_phrase(i + 1) => {
-                Some(match w {
-                    "quarterly" => "P3M",
-                    "annual" => "P1Y",
-                    "everyday" => "P1D",
-                    _ => "P6M",
-                })
-            }
-            _ => None,
-        };
-        if let Some(v) = fixed {
+        // Adjectives ("quarterly dividend", "annual meeting") are not sets in TimeML; only the
+        // adverbial, phrase-final use is.
+        if let Some(v) = lookup(SET_ADJECTIVES, w)
+            && end_of_phrase(i + 1)
+        {
             return self.cand(i, i + 1, Sem::Set(v.to_string()));
         }
         if matches!(w, "every" | "each") {
@@ -210,7 +197,7 @@ mod tests {
     use crate::extract::timex::TimexType::*;
     use crate::extract::timex::examples::{Example, check, check_no_set_or_decimal};
 
-    /// Sets: "every week", "weekly", "each year", "every Monday".
+    /// Sets: "every week", "weekly", "biweekly", "each year", "every Monday".
     #[rustfmt::skip]
     const SET_EXPR: &[Example] = &[
         ("The board meets every week.", "2024-03-20", "every week", "P1W", Set, None),
@@ -221,6 +208,7 @@ mod tests {
         ("The fee is paid monthly.", "2024-03-20", "monthly", "P1M", Set, None),
         ("The center is open every Monday.", "2024-03-20", "every Monday", "XXXX-WXX-1", Set, None),
         ("Fees are billed weekly.", "2024-03-20", "weekly", "P1W", Set, None),
+        ("The board meets biweekly.", "2024-03-20", "biweekly", "P2W", Set, None),
     ];
 
     #[test]
@@ -228,11 +216,10 @@ mod tests {
         check(SET_EXPR);
     }
 
-    /// Sets the main matcher leaves out: "biweekly", "every other day", "every evening at 6pm",
+    /// Sets the main matcher leaves out: "quarterly", "every other day", "every evening at 6pm",
     /// "8am on Sundays", "Thursday nights", "every 6/30".
     #[rustfmt::skip]
     const SET_EXTRA: &[Example] = &[
-        ("The board meets biweekly.", "2024-03-20", "biweekly", "P2W", Set, None),
         ("Dividends are paid quarterly.", "2024-03-20", "quarterly", "P3M", Set, None),
         ("The check is done every other day.", "2024-03-20", "every other day", "P2D", Set, None),
         ("She swims every other Tuesday.", "2024-03-20", "every other Tuesday", "XXXX-WXX-2", Set, None),

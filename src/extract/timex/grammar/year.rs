@@ -4,7 +4,9 @@
 //! ("last summer", "the winter of 1994") and "year-end".
 
 use super::Parser;
-use crate::extract::timex::lexicon::{ordinal_of, rel_word, season_of, small_num, tens_num};
+use crate::extract::timex::lexicon::{
+    DECADES, lookup, ordinal_of, rel_word, season_of, small_num, tens_num,
+};
 use crate::extract::timex::sem::{Cand, Sem, YearSpec};
 
 impl Parser<'_> {
@@ -280,17 +282,7 @@ impl Parser<'_> {
                 return self.cand(i, j + 2, Sem::Decade(c + (n / 10) as i32));
             }
         }
-        let decs = [
-            ("twenties", 2),
-            ("thirties", 3),
-            ("forties", 4),
-            ("fifties", 5),
-            ("sixties", 6),
-            ("seventies", 7),
-            ("eighties", 8),
-            ("nineties", 9),
-        ];
-        if had_the && let Some((_, d)) = decs.iter().find(|(w, _)| *w == self.w(j)) {
+        if had_the && let Some(d) = lookup(DECADES, self.w(j)) {
             return self.cand(i, j + 1, Sem::Decade(190 + d));
         }
         // "the 20th century", "the 1800s"

@@ -15,40 +15,57 @@ pub(super) enum Tense {
     None,
 }
 
+/// Words that point to the future by themselves.
+#[rustfmt::skip]
+const FUTURE_CUES: &[&str] = &[
+    "will", "shall", "upcoming", "scheduled", "schedule", "planned", "expects", "expect",
+    "expected", "planning", "could", "might", "soon", "due", "intends", "going", "would",
+    "tomorrow", "ll", "await", "awaits", "hopes", "slated",
+];
+
+/// Words that point to the past by themselves (besides past participles: any lowercase word of
+/// more than four letters ending in "ed").
+#[rustfmt::skip]
+const PAST_CUES: &[&str] = &[
+    "said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "earlier", "began",
+    "came", "took", "made", "gave", "went", "saw", "met", "won", "lost", "fell", "rose", "left",
+    "held", "sent", "found", "hit", "got", "since", "say", "says", "ended", "agreed", "hasn",
+    "has", "have",
+];
+
+/// Past verbs of intention or agreement: an infinitive after them looks ahead ("agreed to hold
+/// elections in June"), so they set no tense then.
+#[rustfmt::skip]
+const INTENTION_VERBS: &[&str] = &[
+    "agreed", "decided", "voted", "promised", "pledged", "vowed", "threatened", "offered", "hoped",
+    "wanted", "intended", "asked", "urged", "moved", "prepared", "arranged", "scheduled",
+    "supposed", "required", "allowed",
+];
+
 /// The tense token `i` signals by itself ("will", "said", a past participle), if any.
 fn cue(t: &[Tok<'_>], i: usize) -> Option<Tense> {
     let w = t[i].w.as_ref();
-    match w {
-        "will" | "shall" | "upcoming" | "scheduled" | "schedule" | "planned" | "expects"
-        | "expect" | "expected" | "planning" | "could" | "might" | "soon" | "due" | "intends"
-        | "going" | "would" | "tomorrow" | "ll" | "await" | "awaits" | "hopes" | "slated" => {
-            Some(Tense::Future)
-        }
-        "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "told"
-        | "earlier" | "began" | "came" | "took" | "made" | "gave" | "went" | "saw" | "met"
-        | "won" | "lost" | "fell" | "rose" | "left" | "held" | "sent" | "found" | "hit" | "got"
-        | "since" | "say" | "says" | "ended" | "agreed" | "hasn" | "has" | "have" => {
-            Some(Tense::Past)
-        }
-        _ => {
-            let next_w = t.get(i + 1).map(|x| x.w.as_ref()).unwrap_or("");
-            // "plans to", "is planned for": intentions; "vacation plans", "they planned" are not.
-            if matches!(w, "plans" | "plan") {
-                return (next_w == "to").then_some(Tense::Future);
-            }
-            if w == "next" && t.get(i + 1).is_some_and(|x| x.w != "to") {
-                return Some(Tense::Future);
-            }
-            if w == "set" && matches!(t.get(i + 1).map(|x| x.w.as_ref()), Some("to" | "for")) {
-                return Some(Tense::Future);
-            }
-            if w.len() > 4 && !t[i].cap && w.ends_with("ed") && w.chars().all(|c| c.is_alphabetic())
-            {
-                Some(Tense::Past)
-            } else {
-                None
-            }
-        }
+    if FUTURE_CUES.contains(&w) {
+        return Some(Tense::Future);
+    }
+    if PAST_CUES.contains(&w) {
+        return Some(Tense::Past);
+    }
+    let next_w = t.get(i + 1).map(|x| x.w.as_ref()).unwrap_or("");
+    // "plans to", "is planned for": intentions; "vacation plans", "they planned" are not.
+    if matches!(w, "plans" | "plan") {
+        return (next_w == "to").then_some(Tense::Future);
+    }
+    if w == "next" && t.get(i + 1).is_some_and(|x| x.w != "to") {
+        return Some(Tense::Future);
+    }
+    if w == "set" && matches!(t.get(i + 1).map(|x| x.w.as_ref()), Some("to" | "for")) {
+        return Some(Tense::Future);
+    }
+    if w.len() > 4 && !t[i].cap && w.ends_with("ed") && w.chars().all(|c| c.is_alphabetic()) {
+        Some(Tense::Past)
+    } else {
+        None
     }
 }
 
@@ -123,32 +140,7 @@ pub(super) fn tense(t: &[Tok<'_>], sent: &[usize], s: usize, e: usize) -> Tense 
         }
         if let Some(c) = cue(t, i) {
             // Only verbs of intention or agreement take a forward-looking infinitive.
-            if c == Tense::Past
-                && infinitive
-                && matches!(
-                    t[i].w.as_ref(),
-                    "agreed"
-                        | "decided"
-                        | "voted"
-                        | "promised"
-                        | "pledged"
-                        | "vowed"
-                        | "threatened"
-                        | "offered"
-                        | "hoped"
-                        | "wanted"
-                        | "intended"
-                        | "asked"
-                        | "urged"
-                        | "moved"
-                        | "prepared"
-                        | "arranged"
-                        | "scheduled"
-                        | "supposed"
-                        | "required"
-                        | "allowed"
-                )
-            {
+            if c == Tense::Past && infinitive && INTENTION_VERBS.contains(&t[i].w.as_ref()) {
                 return Tense::None;
             }
             return c;
