@@ -259,8 +259,8 @@ pub(super) fn rel_word(w: &str) -> Option<i32> {
 
 /// Every lowercase word the matchers (and the word tables they use) compare the first token of
 /// an expression with, sorted. A word outside this list that is not a number word starts no
-/// expression (see [`Parser::may_start`]); the test `start_words_cover_the_matchers` keeps the
-/// list complete.
+/// expression (see [`Parser::may_start`](super::grammar::Parser::may_start)); the test
+/// `start_words_cover_the_matchers` keeps the list complete.
 #[rustfmt::skip]
 const START_WORDS: &[&str] = &[
     "a", "across", "after", "afternoon", "ago", "all", "am", "an", "annual", "annually", "another",
@@ -300,8 +300,9 @@ const START_WORDS: &[&str] = &[
 
 /// The other words the matchers name, sorted: they are compared only with tokens before or
 /// after an expression's first ("since 2019", "2,000 people", "on 15", "from ... to"), or read
-/// by [`Parser::modifier`] before one ("about", "more than"), so they start no expression and
-/// [`Parser::may_start`] skips them. The commonest words of prose are among them; the test
+/// by [`Parser::modifier`](super::grammar::Parser::modifier) before one ("about", "more than"),
+/// so they start no expression and [`Parser::may_start`](super::grammar::Parser::may_start)
+/// skips them. The commonest words of prose are among them; the test
 /// `context_words_start_nothing` puts each at every token of the tests' examples.
 #[rustfmt::skip]
 #[cfg(test)]

@@ -44,7 +44,7 @@
 //! 1. Write its examples first, as rows of the examples table in the tests of the file of its
 //!    kind: text, publication date, span, TIMEX3 value, type and mod. Test what it must not
 //!    tag too (`check_untagged`).
-//! 2. New words go in `lexicon.rs`. A word an expression can start with goes in
+//! 2. New words go in the tables of `lexicon.rs`. A word an expression can start with goes in
 //!    `START_WORDS`: the test `start_words_cover_the_matchers` fails until it is there, and the
 //!    parser never tries the matchers at a word outside it.
 //! 3. Write the matcher as a `Parser` method in that file, returning a `Cand` (its span and a

@@ -49,7 +49,8 @@ mod tests {
     use crate::extract::timex::TimexType::*;
     use crate::extract::timex::examples::{Example, check};
 
-    /// Holidays: "Thanksgiving Day", "Christmas", "christmas day", "new year eve", "Father's Day of 2015".
+    /// Holidays: "Thanksgiving Day", "Christmas", "christmas day", "new year eve", "Father's Day
+    /// of 2015".
     #[rustfmt::skip]
     const HOLIDAY: &[Example] = &[
         ("The boy was rescued on Thanksgiving Day off the coast.", "2000-01-07", "Thanksgiving Day", "1999-11-25", Date, None),

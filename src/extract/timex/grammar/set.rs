@@ -12,7 +12,8 @@ impl Parser<'_> {
     /// Sets: "every week", "weekly", "biweekly", "annually", "each year", "every Monday".
     pub(super) fn set_expr(&self, i: usize) -> Option<Cand> {
         let w = self.w(i);
-        // Adjectival "daily" before a noun is still a set in TimeML ("daily newspaper" is rare in news).
+        // Adjectival "daily" before a noun is still a set in TimeML ("daily newspaper" is rare
+        // in news).
         if let Some(v) = lookup(SET_WORDS, w) {
             return self.cand(i, i + 1, Sem::Set(v.to_string()));
         }
