@@ -1,0 +1,242 @@
+//! Text in, tokens out: letter runs, digit runs and single marks ([`Tok`]), each with its byte
+//! range, its lowercase, whether it is capitalised and whether space or a blank line precedes
+//! it; and the sentence each token belongs to ([`sentence_ids`]), which bounds the search for
+//! the tense of an expression.
+
+use std::borrow::Cow;
+
+/// A letter run, a digit run or a single mark (or a whole paragraph of marks).
+#[derive(Debug, Clone)]
+pub(super) struct Tok<'a> {
+    /// Byte range in the text: start.
+    pub(super) s: usize,
+    /// Byte range in the text: end.
+    pub(super) e: usize,
+    /// Lowercased text: borrowed from the text when lowercasing leaves it unchanged.
+    pub(super) w: Cow<'a, str>,
+    /// First char is uppercase.
+    pub(super) cap: bool,
+    /// Whitespace precedes this token.
+    pub(super) sp: bool,
+    /// A blank line (paragraph break) precedes this token.
+    pub(super) para: bool,
+    /// Numeric value if the token is an ASCII digit run of at most 9 digits.
+    pub(super) num: Option<u32>,
+    /// Number of chars (only meaningful for digit runs).
+    pub(super) len: usize,
+}
+
+/// Tokenizes `text`; `lowered` is `text` with its ASCII letters lowercased (the same byte
+/// offsets), from which ASCII words take their lowercase without allocating.
+pub(super) fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
+    // About one token in four bytes of prose: room for them all at once.
+    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
+    let mut it = text.char_indices().peekable();
+    let mut sp = true;
+    let mut newlines = 0usize;
+    while let Some(&(s, c)) = it.peek() {
+        if c.is_whitespace() {
+            sp = true;
+            if c == '\n' {
+                newlines += 1;
+            }
+            it.next();
+            continue;
+        }
+        if (toks.is_empty() || newlines >= 2)
+            && let Some(e) = long_paragraph_of_marks(text, s)
+        {
+            // One token for the whole paragraph: it holds no date, and a token per mark would
+            // cost 60 times the text in memory.
+            toks.push(Tok {
+                s,
+                e,
+                w: Cow::Borrowed(&lowered[s..e]),
+                cap: false,
+                sp,
+                para: newlines >= 2,
+                num: None,
+                len: 1,
+            });
+            while it.peek().is_some_and(|&(j, _)| j < e) {
+                it.next();
+            }
+            sp = false;
+            newlines = 0;
+            continue;
+        }
+        let mut e = s + c.len_utf8();
+        it.next();
+        let mut count = 1usize;
+        if c.is_alphabetic() {
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphabetic() {
+                    e = j + d.len_utf8();
+                    count += 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+        } else if c.is_ascii_digit() {
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_ascii_digit() {
+                    e = j + d.len_utf8();
+                    count += 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        let raw = &text[s..e];
+        let num = if c.is_ascii_digit() && count <= 9 {
+            raw.parse::<u32>().ok()
+        } else {
+            None
+        };
+        let w = if raw == "\u{2019}" || raw == "`" {
+            Cow::Borrowed("'")
+        } else if raw.is_ascii() {
+            Cow::Borrowed(&lowered[s..e])
+        } else {
+            Cow::Owned(raw.to_lowercase())
+        };
+        toks.push(Tok {
+            s,
+            e,
+            w,
+            cap: c.is_uppercase(),
+            sp,
+            para: newlines >= 2,
+            num,
+            len: count,
+        });
+        sp = false;
+        newlines = 0;
+    }
+    toks
+}
+
+/// A paragraph starting at byte `start` with no letter or digit and longer than
+/// [`LONG_MARKS`] bytes (a rule of dashes, a dump of punctuation or NULs): the end of its last
+/// mark. A paragraph ends where whitespace holding two line breaks begins.
+fn long_paragraph_of_marks(text: &str, start: usize) -> Option<usize> {
+    let mut end = text.len();
+    let mut space_from = None;
+    let mut newlines = 0;
+    for (j, c) in text[start..].char_indices() {
+        if c.is_alphanumeric() {
+            return None;
+        }
+        if c.is_whitespace() {
+            let from = *space_from.get_or_insert(start + j);
+            newlines += usize::from(c == '\n');
+            if newlines >= 2 {
+                end = from;
+                break;
+            }
+        } else {
+            space_from = None;
+            newlines = 0;
+        }
+    }
+    if let Some(from) = space_from
+        && end == text.len()
+    {
+        // Trailing whitespace.
+        end = from;
+    }
+    (end - start > LONG_MARKS).then_some(end)
+}
+
+/// Paragraphs of marks up to this many bytes ("* * *", "--") are tokenized as any other text.
+const LONG_MARKS: usize = 64;
+
+const ABBREVS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "co", "corp", "inc", "ltd", "jr", "sr",
+    "vs", "no", "u", "s", "p", "a", "m", "lt", "col", "sgt", "capt", "prof",
+];
+
+/// Sentence index for every token.
+pub(super) fn sentence_ids(t: &[Tok<'_>]) -> Vec<usize> {
+    let mut ids = Vec::with_capacity(t.len());
+    let mut cur = 0usize;
+    let mut brk = false;
+    for (i, tk) in t.iter().enumerate() {
+        if brk || tk.para || tk.w.contains('\n') {
+            cur += 1;
+        }
+        brk = false;
+        ids.push(cur);
+        let w = tk.w.as_ref();
+        if w == "!" || w == "?" || w == ";" {
+            brk = true;
+        } else if w == "." {
+            let prev_abbrev = i > 0 && {
+                let p = &t[i - 1];
+                ABBREVS.contains(&p.w.as_ref()) || (p.w.chars().count() == 1 && !p.sp)
+            };
+            // "Birmingham, Ala., killed": a period followed by a comma ends an abbreviation.
+            let next_cap = t
+                .get(i + 1)
+                .map(|n| (n.cap || n.num.is_none()) && !matches!(n.w.as_ref(), "," | ";" | ":"))
+                .unwrap_or(true);
+            if !prev_abbrev && next_cap {
+                brk = true;
+            }
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tokenize;
+    use crate::extract::timex::TimexType::*;
+    use crate::extract::timex::examples::{Example, check, d};
+    use crate::extract::timex::tag;
+
+    #[test]
+    fn a_long_paragraph_of_marks_is_one_token() {
+        // Issue 17: a token per mark made 5 MB of punctuation or NULs cost hundreds of MB.
+        let marks = ",;:!?()[]-".repeat(1000);
+        let nuls = "\0".repeat(10_000);
+        for filler in [marks.as_str(), nuls.as_str(), "—“”…«»"] {
+            let text = format!(
+                "On May 1 it rained.\n\n{}\n\nOn May 2 it snowed.",
+                filler.repeat(20)
+            );
+            let lowered = text.to_ascii_lowercase();
+            let toks = tokenize(&text, &lowered);
+            // "On May 1 it rained." and "On May 2 it snowed.": six tokens each.
+            assert_eq!(toks.len(), 13, "{filler:?}");
+            assert!(toks[6].para && toks[7].para);
+            let res = tag(&text, d("2024-03-20"));
+            let values: Vec<&str> = res.iter().map(|t| t.value.as_str()).collect();
+            assert_eq!(values, ["2024-05-01", "2024-05-02"], "{filler:?}");
+        }
+        // A short one ("* * *", a rule) is tokenized as before.
+        let text = "It rained.\n\n* * * --\n\nIt snowed.";
+        let lowered = text.to_ascii_lowercase();
+        assert_eq!(tokenize(text, &lowered).len(), 11);
+        // So is a paragraph with a letter or a digit anywhere.
+        let text = format!("{}a", "-".repeat(100));
+        let lowered = text.to_ascii_lowercase();
+        assert_eq!(tokenize(&text, &lowered).len(), 101);
+    }
+
+    /// Sentence ends, which bound the search for a tense cue.
+    #[rustfmt::skip]
+    const SENTENCE_ENDS: &[Example] = &[
+        // A period then a comma ("Ala.,") does not end the sentence: the verb after it
+        // still sets the tense.
+        ("In January, a week after the vote in Mobile, Ala., a bomb killed six people.", "2024-10-20", "January", "2024-01", Date, None),
+    ];
+
+    #[test]
+    fn a_period_before_a_comma_ends_no_sentence() {
+        check(SENTENCE_ENDS);
+    }
+}
