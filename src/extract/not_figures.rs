@@ -385,10 +385,14 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
         && c.unit
             .and_then(|u| u.rsplit(' ').next())
             .is_some_and(|head| OCCASIONS.contains(head));
+    // "three major fund groups -- Fidelity Investments, Vanguard Group Inc. and T. Rowe Price
+    // --", "two companies: Acme and Brix": a count that only introduces the names it lists.
+    let listed = c.spelled && c.value <= 10.0 && introduces_list(c);
     family
         || kin
         || setting
         || occasions
+        || listed
         || c.spelled
             && c.value <= 10.0
             && (matches!(
@@ -396,6 +400,33 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
                 "the" | "these" | "those" | "both" | "their" | "its" | "his" | "her" | "our" | "my"
             ) || c.before(1).ends_with("'s")
                 || c.before(1).ends_with("’s"))
+}
+
+/// Whether the words after a count's noun open a list of names: a dash, colon or bracket within
+/// four words, then a capitalized name, and "and" before the list closes.
+fn introduces_list(c: &Candidate<'_, '_>) -> bool {
+    let Some(mut open) = (c.after..c.tokens.len().min(c.after + 5))
+        .find(|&k| matches!(c.raw(k), "-" | "--" | "—" | "–" | ":" | "("))
+    else {
+        return false;
+    };
+    if !c.tokens[c.after..open].iter().all(|t| t.is_word()) {
+        return false;
+    }
+    // "--" written as two hyphens.
+    if c.raw(open) == "-" {
+        if c.raw(open + 1) != "-" {
+            return false;
+        }
+        open += 1;
+    }
+    let first_named = c.tokens.get(open + 1).is_some_and(Token::is_capitalized);
+    first_named
+        && c.tokens[open + 1..]
+            .iter()
+            .take(16)
+            .take_while(|t| !matches!(t.text, "-" | "--" | "—" | ")" | ";"))
+            .any(|t| t.text == "and")
 }
 
 /// A person's kin: "three children", "two sons".
@@ -546,6 +577,9 @@ mod tests {
             "It condemned the attack on two mosques.",
             "He had three children and a dog.",
             "She is survived by two sons.",
+            "Interviews with three major fund groups -- Fidelity Investments, Vanguard Group Inc. \
+             and T. Rowe Price -- confirm the trend.",
+            "Two companies: Acme Corp. and Brix Ltd. bid.",
         ] {
             assert_eq!(values(text), Vec::<f64>::new(), "{text}");
         }
@@ -565,6 +599,10 @@ mod tests {
             ("It sold $2 million of Series A notes.", 2000000.0),
             ("The bombings of 12 embassies were planned.", 12.0),
             ("Three children were killed in the blast.", 3.0),
+            (
+                "Three people were killed: two in Kabul and one in Herat.",
+                3.0,
+            ),
         ] {
             assert!(values(text).contains(&want), "{text}: {:?}", values(text));
         }

@@ -191,6 +191,11 @@ pub(crate) fn apply_scopes(
     for f in figures.iter_mut() {
         let paragraph = paragraphs.get(f.sentence).copied().unwrap_or(0);
         let amount = !f.unit.as_deref().is_some_and(is_count_noun) || f.kind == FigureKind::Money;
+        let violence = if amount {
+            None
+        } else {
+            kind_of_violence(&tokenized[f.sentence], f)
+        };
         let Some(m) = &mut f.measure else { continue };
         if is_exchange_rate(m) {
             continue;
@@ -224,6 +229,14 @@ pub(crate) fn apply_scopes(
                 }
                 Some(Event::Several) => continue,
                 None => {}
+            }
+            // "12 people injured in abortion-related violence": a kind of violence, not a place.
+            if counts_victims(m)
+                && let Some(kind) = violence
+            {
+                m.push_str(&format!(" ({kind})"));
+                f.scope = Some(kind);
+                continue;
             }
         }
         let scope = carried
@@ -588,6 +601,49 @@ pub(super) fn event_of(tokens: &[Token<'_>]) -> Option<Event> {
     }
     found
 }
+
+/// "killed in ethnic clashes", "injured in abortion-related violence", "died in road accidents":
+/// a kind of violence or accident with the words that make it one (a bare "in the violence"
+/// names none).
+fn kind_of_violence(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
+    let mut k = super::measure::predicate_start(tokens, f.token_after(tokens));
+    if tokens
+        .get(k)
+        .is_some_and(|t| t.lower_in(&super::neighbours::PEOPLE_PREDICATES))
+    {
+        k += 1;
+    }
+    if tokens.get(k)?.lower() != "in" {
+        return None;
+    }
+    k += 1;
+    if tokens.get(k).is_some_and(|t| t.lower() == "the") {
+        k += 1;
+    }
+    let start = k;
+    while tokens.get(k).is_some_and(|t| {
+        t.is_word()
+            && t.text.chars().all(|c| c.is_lowercase() || c == '-')
+            && !t.lower_in(&VIOLENCE)
+    }) && k - start < 2
+    {
+        k += 1;
+    }
+    (k > start && tokens.get(k)?.lower_in(&VIOLENCE)).then(|| {
+        tokens[start..=k]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Kinds of violence and accidents a count of victims is said of.
+#[rustfmt::skip]
+static VIOLENCE: WordSet = WordSet::new(&[
+    "violence", "clashes", "fighting", "unrest", "riots", "protests", "accidents", "crashes",
+    "attacks", "shootings", "incidents", "conflict", "war", "raids", "strikes",
+]);
 
 /// Whether a word is a noun of an event whose victims are counted: `Some(true)` for the plural of
 /// a one-off event ("bombings", "attacks": several of them), `Some(false)` otherwise ("the
