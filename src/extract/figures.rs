@@ -673,8 +673,25 @@ fn figure_at(
                 | "route"
                 | "flight"
                 | "channel"
+                | "paragraph"
+                | "clause"
+                | "verse"
+                | "item"
+                | "volume"
+                | "episode"
         )
     }) {
+        return None;
+    }
+    // "The 3M Co. said": a name written with a capital scale letter glued to its digits.
+    if unit.is_none()
+        && kind != FigureKind::Money
+        && tokens[i]
+            .text
+            .strip_suffix(['M', 'K', 'B'])
+            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        && next.is_some_and(|x| x.is_capitalized())
+    {
         return None;
     }
     // An age after a name or a person: "Smith, 45, said", "The woman, 45, was arrested".

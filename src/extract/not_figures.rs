@@ -385,6 +385,9 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
         && c.unit
             .and_then(|u| u.rsplit(' ').next())
             .is_some_and(|head| OCCASIONS.contains(head));
+    // "the first of three meetings": the place of one in a series, not a count.
+    let series_of =
+        c.before(1) == "of" && ORDINALS.contains(c.before(2).as_ref()) && c.value <= 20.0;
     // "three major fund groups -- Fidelity Investments, Vanguard Group Inc. and T. Rowe Price
     // --", "two companies: Acme and Brix": a count that only introduces the names it lists.
     let listed = c.spelled && c.value <= 10.0 && introduces_list(c);
@@ -393,6 +396,7 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
         || setting
         || occasions
         || listed
+        || series_of
         || c.spelled
             && c.value <= 10.0
             && (matches!(
@@ -428,6 +432,13 @@ fn introduces_list(c: &Candidate<'_, '_>) -> bool {
             .take_while(|t| !matches!(t.text, "-" | "--" | "—" | ")" | ";"))
             .any(|t| t.text == "and")
 }
+
+/// Ordinal words: "the first of three".
+#[rustfmt::skip]
+static ORDINALS: WordSet = WordSet::new(&[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "last", "final", "latest",
+]);
 
 /// A person's kin: "three children", "two sons".
 #[rustfmt::skip]
@@ -580,6 +591,9 @@ mod tests {
             "Interviews with three major fund groups -- Fidelity Investments, Vanguard Group Inc. \
              and T. Rowe Price -- confirm the trend.",
             "Two companies: Acme Corp. and Brix Ltd. bid.",
+            "It was the first of three meetings.",
+            "See paragraph 12 of the ruling.",
+            "The 3M Co. said it would close a plant.",
         ] {
             assert_eq!(values(text), Vec::<f64>::new(), "{text}");
         }
