@@ -590,9 +590,18 @@ fn figure_at(
     let mut kind = FigureKind::Level;
     // An explicit unit (currency, measure, age) makes even "one" a figure.
     let mut explicit = false;
-    // Currency before the number: "$", "US$", "c $", "€".
+    // Currency before the number: "$", "US$", "c $", "€"; "#300 million", as wire archives
+    // write the pound sign (glued, with a scale word: "#4" alone is a number sign).
+    let pound_sign = prev(1).is_some_and(|p| p.text == "#" && p.end == tokens[i].start)
+        && (tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(lower(t).as_ref(), "million" | "billion" | "trillion"))
+            || tokens[i].text.ends_with(['m', 'M', 'b', 'B']));
     if let Some(p) = prev(1)
-        && let Some((_, code)) = CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == p.text)
+        && let Some((_, code)) = CURRENCY_SYMBOLS
+            .iter()
+            .find(|(s, _)| *s == p.text)
+            .or(pound_sign.then_some(&("#", "GBP")))
     {
         unit = Some((*code).to_string());
         kind = FigureKind::Money;

@@ -502,7 +502,7 @@ fn time_span(c: &Candidate<'_, '_>) -> bool {
 /// never reach here: the tokenizer keeps them in one token.
 fn code(c: &Candidate<'_, '_>) -> bool {
     let b = c.before(1);
-    b == "#"
+    (b == "#" && !c.explicit)
         || b.ends_with('/')
         || b.contains("www")
         || b.contains("://")
@@ -592,6 +592,7 @@ mod tests {
              and T. Rowe Price -- confirm the trend.",
             "Two companies: Acme Corp. and Brix Ltd. bid.",
             "It was the first of three meetings.",
+            "He was ranked #4 in the world.",
             "See paragraph 12 of the ruling.",
             "The 3M Co. said it would close a plant.",
         ] {
@@ -617,6 +618,8 @@ mod tests {
                 "Three people were killed: two in Kabul and one in Herat.",
                 3.0,
             ),
+            // The pound sign as wire archives write it.
+            ("It valued the unit at #300 million.", 300_000_000.0),
         ] {
             assert!(values(text).contains(&want), "{text}: {:?}", values(text));
         }
