@@ -1,0 +1,658 @@
+//! A sentence's tokens in, its speaker phrase and speech verb out, as written: "X said", "said
+//! X", "according to X", "X, a spokesman for Y, said", "a poll by X found", "by X's estimate",
+//! "X put the death toll at 54". Joining the phrase to the article's people is the job of
+//! [`resolve`](mod@super::resolve).
+
+use std::ops::Range;
+
+use super::lexicon::{
+    CLAUSE_WORDS, DOCUMENTS, ESTIMATED_THINGS, FINDING_VERBS, NOUN_FORMS, RECKONINGS, RELATIVES,
+    SPEAKER_NOUNS, SPEECH_VERBS,
+};
+use super::phrase::{is_name, join_tokens, join_words, phrase_after, phrase_before, subject_end};
+use crate::extract::tokens::Token;
+
+/// A speaker phrase found in a sentence, before joining to the article's people.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    pub(super) phrase: String,
+    /// Role given in an apposition next to the name.
+    pub(super) apposition: Option<String>,
+    pub(super) verb: Range<usize>,
+}
+
+/// The speaker phrase and the speech verb, from the first speech verb of the sentence that has one.
+pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
+    for (i, t) in tokens.iter().enumerate() {
+        let lower = t.lower();
+        if lower == "according" && tokens.get(i + 1).is_some_and(|n| n.lower() == "to") {
+            // "according to estimates by Dalbar", "according to figures from the Commerce
+            // Department": whose the document is.
+            let (phrase, _) = source_of_document(tokens, i + 2)
+                .map_or_else(|| phrase_after(tokens, i + 2), |s| (s, 0));
+            if !phrase.is_empty() {
+                // "According to X, the …": the comma ends the attribution; what follows is the
+                // claim, not an apposition.
+                return Some(Found {
+                    phrase,
+                    apposition: None,
+                    verb: t.range(),
+                });
+            }
+            continue;
+        }
+        // "By her estimate, …", "by the ministry's count": whose reckoning the claim is.
+        if lower == "by"
+            && let Some(reckoning) = tokens.get(i + 2).filter(|r| r.lower_in(&RECKONINGS))
+        {
+            let owner = tokens[i + 1].lower();
+            let phrase = match owner.as_ref() {
+                "her" => Some("she".to_string()),
+                "his" => Some("he".to_string()),
+                "its" => Some("it".to_string()),
+                _ => tokens[i + 1]
+                    .text
+                    .strip_suffix("'s")
+                    .or_else(|| tokens[i + 1].text.strip_suffix("’s"))
+                    .filter(|o| o.starts_with(char::is_uppercase))
+                    .map(str::to_string),
+            };
+            if let Some(phrase) = phrase {
+                return Some(Found {
+                    phrase,
+                    apposition: None,
+                    verb: reckoning.range(),
+                });
+            }
+        }
+        // "A poll by ABC News and the Washington Post found …", "the survey showed …": a
+        // document's finding, said by whoever made it.
+        if FINDING_VERBS.contains(&lower.as_ref())
+            && let Some(phrase) = document_before(tokens, i)
+        {
+            return Some(Found {
+                phrase,
+                apposition: None,
+                verb: t.range(),
+            });
+        }
+        // "The ministry put the death toll at 54": an estimate given.
+        if matches!(lower.as_ref(), "put" | "puts" | "putting")
+            && tokens[i + 1..]
+                .iter()
+                .take(6)
+                .take_while(|n| n.text != "at")
+                .any(|n| n.lower_in(&ESTIMATED_THINGS))
+        {
+            let before = phrase_before(tokens, i);
+            if !before.is_empty() {
+                return Some(Found {
+                    phrase: before,
+                    apposition: None,
+                    verb: t.range(),
+                });
+            }
+        }
+        // "The United States said": a capitalized "States" is a name, not the verb. A passive
+        // ("were reported in Brasilia") names no speaker after the verb.
+        if t.is_capitalized() || !SPEECH_VERBS.contains(&lower.as_ref()) {
+            continue;
+        }
+        // "in Jonglei and Unity states, where …", "the reports of …": plural nouns, not verbs.
+        let noun_like = NOUN_FORMS.contains(&lower.as_ref())
+            && tokens.get(i + 1).is_none_or(|n| {
+                matches!(
+                    n.lower().as_ref(),
+                    "," | "." | "where" | "which" | "and" | "of" | ")" | "in" | "on" | "for"
+                )
+            });
+        if noun_like {
+            continue;
+        }
+        let passive = i > 0
+            && matches!(
+                tokens[i - 1].lower().as_ref(),
+                "was" | "were" | "is" | "are" | "been" | "being" | "be"
+            );
+        if passive {
+            // "It was estimated by the agency that …": the agent speaks.
+            if tokens.get(i + 1).is_some_and(|n| n.lower() == "by") {
+                let (phrase, _) = phrase_after(tokens, i + 2);
+                if !phrase.is_empty() {
+                    return Some(Found {
+                        phrase,
+                        apposition: None,
+                        verb: t.range(),
+                    });
+                }
+            }
+            continue;
+        }
+        // "It said", "but it said that …": the body that spoke last ([`attribute`]).
+        let end = subject_end(tokens, i);
+        if end > 0 && tokens[end - 1].lower() == "it" {
+            return Some(Found {
+                phrase: "it".to_string(),
+                apposition: None,
+                verb: t.range(),
+            });
+        }
+        // "…, he said": the person named last ([`resolve`]).
+        if end > 0 && matches!(tokens[end - 1].lower().as_ref(), "he" | "she") {
+            return Some(Found {
+                phrase: tokens[end - 1].lower().into_owned(),
+                apposition: None,
+                verb: t.range(),
+            });
+        }
+        let mut before = phrase_before(tokens, i);
+        // "Ogden Corp., which also has interests in …, reported": the name before the relative
+        // clause speaks.
+        if before.is_empty()
+            && i > 0
+            && tokens[i - 1].text == ","
+            && let Some(open) = crate::extract::scope::relative_clause_before(tokens, i - 1)
+        {
+            before = phrase_before(tokens, open);
+        }
+        // "a charge associated with Hughes's previously announced plan": a possessive owns the
+        // noun after the participle; it says nothing.
+        // ("Shoney's said" is a name that speaks.)
+        if (before.ends_with("'s") || before.ends_with("’s"))
+            && i > 0
+            && tokens[i - 1].lower().ends_with("ly")
+        {
+            continue;
+        }
+        if !before.is_empty() {
+            return Some(Found {
+                phrase: before,
+                apposition: None,
+                verb: t.range(),
+            });
+        }
+        // "X, a spokesman for Y, said".
+        if let Some((phrase, role)) = apposition_before(tokens, i) {
+            return Some(Found {
+                phrase,
+                apposition: (!role.is_empty()).then_some(role),
+                verb: t.range(),
+            });
+        }
+        // "Oshkosh Truck Corp., Oshkosh, Wis., estimated …", "the unit, GM Hughes Electronics,
+        // said …": a name set off by commas.
+        if let Some(phrase) = name_in_commas(tokens, i) {
+            return Some(Found {
+                phrase,
+                apposition: None,
+                verb: t.range(),
+            });
+        }
+        // "A source familiar with the matter said …": a speaker noun and what qualifies it.
+        if let Some(phrase) = qualified_speaker(tokens, i) {
+            return Some(Found {
+                phrase,
+                apposition: None,
+                verb: t.range(),
+            });
+        }
+        // The subject follows the verb only in an inverted attribution, after a comma or a
+        // quotation ("…,” said Shin, the minister"): "X had told reporters Y" says nothing of Y.
+        let at = subject_end(tokens, i);
+        let inverted = at == 0 || matches!(tokens[at - 1].text, "," | "”" | "\"" | "’" | "'");
+        if !inverted {
+            continue;
+        }
+        // "…,” said Shin, the minister" — the subject follows the verb, possibly after a
+        // lowercase descriptor ("said farmer Ines Duarte").
+        let mut from = i + 1;
+        if tokens
+            .get(from)
+            .is_some_and(|n| n.is_word() && !n.is_capitalized() && n.lower() != "the")
+            && tokens.get(from + 1).is_some_and(Token::is_capitalized)
+        {
+            from += 1;
+        }
+        let (after, end) = phrase_after(tokens, from);
+        if !after.is_empty()
+            && tokens
+                .get(from)
+                .is_some_and(|n| n.is_capitalized() || n.lower() == "the")
+        {
+            return Some(Found {
+                phrase: after,
+                apposition: apposition_after(tokens, end),
+                verb: t.range(),
+            });
+        }
+    }
+    None
+}
+
+/// "estimates by Dalbar Financial Services", "figures from the Commerce Department": the maker of the document that starts at `from` (after at most three
+/// lowercase words: "the latest official figures"), when it is named. A filing "with the SEC" is
+/// its filer's, not the SEC's: "with" names no maker.
+fn source_of_document(tokens: &[Token<'_>], from: usize) -> Option<String> {
+    let doc = (from..tokens.len().min(from + 4))
+        .take_while(|&k| tokens[k].is_word() && !tokens[k].is_capitalized())
+        .find(|&k| tokens[k].lower_in(&DOCUMENTS))?;
+    let mut k = doc + 1;
+    if tokens.get(k).is_some_and(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "compiled" | "released" | "published" | "provided" | "gathered" | "prepared"
+        )
+    }) {
+        k += 1;
+    }
+    if !tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.lower().as_ref(), "by" | "from" | "of"))
+    {
+        return None;
+    }
+    let (phrase, _) = phrase_after(tokens, k + 1);
+    (phrase.starts_with(char::is_uppercase)).then_some(phrase)
+}
+
+/// The document that is the subject of a finding verb at `verb`, in its clause: its maker when
+/// named ("A poll by ABC News … found"), else the document ("The survey showed").
+fn document_before(tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    let doc = (verb.saturating_sub(12)..verb)
+        .rev()
+        .take_while(|&k| !matches!(tokens[k].text, "," | ";" | ":"))
+        .filter(|&k| tokens[k].lower_in(&DOCUMENTS))
+        .last()?;
+    let from = (doc.saturating_sub(3)..doc)
+        .find(|&k| {
+            tokens[k..doc]
+                .iter()
+                .all(|t| t.is_word() && !t.is_capitalized() || t.lower() == "the")
+        })
+        .unwrap_or(doc);
+    source_of_document(tokens, from).or_else(|| {
+        // "The department's figures show": the owner of the document.
+        let owner = doc.checked_sub(1).and_then(|k| {
+            let t = tokens[k].text;
+            t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"))
+        });
+        if let Some(owner) = owner.filter(|o| !o.is_empty()) {
+            return Some(owner.to_string());
+        }
+        let before = phrase_before(tokens, doc + 1);
+        (!before.is_empty()).then_some(before)
+    })
+}
+
+/// "A source familiar with the matter said", "people close to the talks said", "an official with
+/// knowledge of the plan said": a speaker noun followed by what qualifies it, up to the verb.
+fn qualified_speaker(tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    let end = subject_end(tokens, verb);
+    let from = end.saturating_sub(8);
+    let noun = (from..end).find(|&k| {
+        SPEAKER_NOUNS.contains(&tokens[k].lower().as_ref())
+            || matches!(tokens[k].lower().as_ref(), "people" | "person")
+    })?;
+    let qualifier = tokens.get(noun + 1)?.lower();
+    // "The New Jersey maker of hair accessories said": a company described by what it makes.
+    let of_company =
+        qualifier == "of" && tokens[noun].lower_in(&crate::extract::measure::ORGANIZATION_NOUNS);
+    if !(of_company
+        || matches!(
+            qualifier.as_ref(),
+            "familiar" | "close" | "with" | "briefed" | "involved" | "knowledgeable"
+        ))
+        || tokens[noun + 1..end].iter().any(|t| !t.is_word())
+    {
+        return None;
+    }
+    let mut start = noun;
+    while !of_company
+        && start > 0
+        && tokens[start - 1].is_word()
+        && !tokens[start - 1].is_capitalized()
+        && start + 3 > noun
+    {
+        start -= 1;
+    }
+    Some(join_tokens(&tokens[start..end]))
+}
+
+/// "Ana Lopez, a spokeswoman for the ministry, said": (name, role) when the verb follows a
+/// comma-delimited apposition that follows a name.
+fn apposition_before(tokens: &[Token<'_>], verb: usize) -> Option<(String, String)> {
+    let end = subject_end(tokens, verb);
+    if end == 0 || tokens[end - 1].text != "," {
+        return None;
+    }
+    let close = end - 1;
+    let open = (close.saturating_sub(20)..close)
+        .rev()
+        .find(|&k| tokens[k].text == ",")?;
+    let role_tokens = &tokens[open + 1..close];
+    // "Ana Lopez, 52, said": an age, not a role; the name alone speaks.
+    if let [age] = role_tokens
+        && age.text.bytes().all(|b| b.is_ascii_digit())
+    {
+        let name = phrase_before(tokens, open);
+        return (!name.is_empty()).then(|| (name, String::new()));
+    }
+    // "Tromso, where 430 people work, said …": a relative clause, not a role.
+    if role_tokens
+        .first()
+        .is_some_and(|t| RELATIVES.contains(&t.lower().as_ref()))
+    {
+        return None;
+    }
+    if role_tokens.is_empty()
+        || !role_tokens
+            .iter()
+            .all(|t| t.is_word() || matches!(t.text, "’" | "'"))
+    {
+        return None;
+    }
+    let name = phrase_before(tokens, open);
+    if name.is_empty() {
+        return None;
+    }
+    // "A spokesman for Seagram, the Montreal spirits concern, said": the speaker is the role and
+    // whom it speaks for; the apposition describes the body.
+    if !is_name(&name) {
+        return name
+            .contains(char::is_uppercase)
+            .then(|| (name, String::new()));
+    }
+    let role: Vec<&str> = role_tokens.iter().map(|t| t.text).collect();
+    Some((name, join_words(&role)))
+}
+
+/// The subject of a speech verb written as comma-delimited names: a company and its place
+/// ("America West Airlines, Phoenix, Ariz., reported") gives the first; a description and its
+/// name ("GM's big electronics unit, GM Hughes Electronics, said") gives the name.
+fn name_in_commas(tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    let end = subject_end(tokens, verb);
+    if end == 0 || tokens[end - 1].text != "," {
+        return None;
+    }
+    // Groups of capitalized words between commas, last first.
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut close = end - 1;
+    while groups.len() < 3 {
+        let mut k = close;
+        while k > 0 && close - k < 6 {
+            let t = &tokens[k - 1];
+            let part = (t.is_capitalized() && !CLAUSE_WORDS.contains(&t.lower().as_ref()))
+                || matches!(t.text, "." | "&" | "-")
+                || matches!(t.text, "of" | "and");
+            if !part {
+                break;
+            }
+            k -= 1;
+        }
+        if k == close || !tokens[k].is_capitalized() {
+            break;
+        }
+        groups.push(k..close);
+        if k == 0 || tokens[k - 1].text != "," {
+            break;
+        }
+        close = k - 1;
+    }
+    let first = groups.last()?;
+    // "Separately, America West …": an opening adverb and its comma.
+    let opens_sentence = first.start == 0
+        || (first.start == 2 && tokens[1].text == "," && tokens[0].text.ends_with("ly"));
+    let described = groups.len() == 1 && first.start >= 2 && tokens[first.start - 1].text == ",";
+    if !(groups.len() >= 2 && opens_sentence || described) {
+        return None;
+    }
+    let pick = first.clone();
+    let words: Vec<&str> = tokens[pick].iter().map(|t| t.text).collect();
+    let name = join_words(&words).replace(" .", ".");
+    (!name.is_empty()).then_some(name)
+}
+
+/// The apposition after a speaker: "said Ana Lopez, the authority's chief executive" → the role.
+fn apposition_after(tokens: &[Token<'_>], end: usize) -> Option<String> {
+    if tokens.get(end).map(|t| t.text) != Some(",") {
+        return None;
+    }
+    let first = tokens.get(end + 1)?;
+    if !matches!(
+        first.lower().as_ref(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+    ) {
+        return None;
+    }
+    // A role is a short noun phrase that closes the sentence or the clause: "…, the utility's
+    // chief executive." — not a clause of its own ("…, the ministry accounts for 40% of …").
+    let limit = tokens.len().min(end + 10);
+    let stop =
+        (end + 1..limit).find(|&k| !tokens[k].is_word() && !matches!(tokens[k].text, "’" | "'"))?;
+    if !matches!(tokens[stop].text, "," | "." | ";" | "”" | "\"") {
+        return None;
+    }
+    let role: Vec<&str> = tokens[end + 1..stop].iter().map(|t| t.text).collect();
+    (!role.is_empty()).then(|| join_words(&role))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::attribution::tests::speakers;
+
+    #[test]
+    fn finds_speakers_in_common_patterns() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Prices rose, the central bank said on Tuesday.",
+                Some("central bank"),
+            ),
+            (
+                "“We are ready,” said Mayor Ana Lopez.",
+                Some("Mayor Ana Lopez"),
+            ),
+            (
+                "Exports fell 5%, according to the Trade Ministry.",
+                Some("Trade Ministry"),
+            ),
+            // A document's maker speaks through it.
+            (
+                "Funds lost $1.6 billion, according to estimates by Dalbar Financial Services.",
+                Some("Dalbar Financial Services"),
+            ),
+            (
+                "Sales rose 12%, according to figures from the Commerce Department.",
+                Some("Commerce Department"),
+            ),
+            (
+                "A poll by ABC News and the Washington Post found 6 of 10 Americans agree.",
+                Some("ABC News"),
+            ),
+            (
+                "The department's figures show consumption rose 12 percent.",
+                Some("department"),
+            ),
+            ("The survey showed 45% of voters back him.", Some("survey")),
+            ("Police found 3 bodies in the house.", None),
+            ("The ministry put the death toll at 54.", Some("ministry")),
+            (
+                "It holds 14.6%, according to a recent SEC filing.",
+                Some("SEC filing"),
+            ),
+            (
+                "It was estimated by the agency that demand could exceed supply by 6%.",
+                Some("agency"),
+            ),
+            (
+                "By Brandt's estimate, prices will average 48 euros.",
+                Some("Brandt"),
+            ),
+            (
+                "The rebels claimed to have killed 40 soldiers.",
+                Some("rebels"),
+            ),
+            (
+                "Analysts at Goldman Sachs expect growth of 2.1%.",
+                Some("Analysts at Goldman Sachs"),
+            ),
+            (
+                "Officials estimate that 40,000 people have fled.",
+                Some("Officials"),
+            ),
+            // A long name with "for the" inside and its acronym in brackets.
+            (
+                "Aid reached 1.2 million people, the U.N. Office for the Coordination of \
+                 Humanitarian Affairs (OCHA) said.",
+                Some("U.N. Office for the Coordination of Humanitarian Affairs"),
+            ),
+            (
+                "About 7.1 million people go hungry, according to the latest Integrated Food \
+                 Security Phase Classification analysis.",
+                Some("Integrated Food Security Phase Classification"),
+            ),
+            (
+                "Ukraine accused Moscow of shelling the plant.",
+                Some("Ukraine"),
+            ),
+            (
+                "Local officials told reporters the road was closed.",
+                Some("Local officials"),
+            ),
+            ("The storm flooded the valley.", None),
+            (
+                "It took a charge tied to Hughes's previously announced plan.",
+                None,
+            ),
+            ("Shoney's said the debt was repaid.", Some("Shoney's")),
+            (
+                "Ogden Projects Inc. said net income jumped.",
+                Some("Ogden Projects Inc."),
+            ),
+            (
+                "Hewlett-Packard Co. said it raised its stake.",
+                Some("Hewlett-Packard Co."),
+            ),
+            (
+                "Cineplex Odeon Corp. directors said the bid was acceptable.",
+                Some("Cineplex Odeon Corp. directors"),
+            ),
+            (
+                "According to the filing, Hewlett-Packard acquired 730,070 shares.",
+                Some("filing"),
+            ),
+            (
+                "Later, Ogden Corp., which also has interests in building maintenance, reported \
+                 net income of $27.1 million.",
+                Some("Ogden Corp."),
+            ),
+            (
+                "Rescuers arrived in May and Lopez said the worst was over.",
+                Some("Lopez"),
+            ),
+            (
+                "Brussels and analysts have said the deal is off.",
+                Some("Brussels and analysts"),
+            ),
+            (
+                "But officials said the bridge would reopen.",
+                Some("officials"),
+            ),
+            // Days are when, never who; names keep their inner words and joiners.
+            (
+                "Some 300 people fled, the International Organization for Migration said on Thursday.",
+                Some("International Organization for Migration"),
+            ),
+            (
+                "The World Food Programme on Friday announced cuts.",
+                Some("World Food Programme"),
+            ),
+            ("Revenue rose 3%, AT&T said on Monday.", Some("AT&T")),
+            (
+                "The Department of Energy and Climate Change says 300 homes were fitted.",
+                Some("Department of Energy and Climate Change"),
+            ),
+            (
+                "The president of Chile admitted the error.",
+                Some("president of Chile"),
+            ),
+            (
+                "The toll rose to 12, hospital officials and family members said Wednesday.",
+                Some("family members"),
+            ),
+            (
+                "Prime Minister Theresa May said so.",
+                Some("Prime Minister Theresa May"),
+            ),
+            (
+                "Chief executive Maria Lund, 52, said the plant would close.",
+                Some("Chief executive Maria Lund"),
+            ),
+            // A company, its city and state; a description and its name.
+            (
+                "Separately, America West Airlines, Phoenix, Ariz., reported a profit.",
+                Some("America West Airlines"),
+            ),
+            (
+                "GM's big unit, GM Hughes Electronics, said net income fell 22%.",
+                Some("GM Hughes Electronics"),
+            ),
+            (
+                "Jobs will go in Tromso, where 430 people work, said Eirik Haugen.",
+                Some("Eirik Haugen"),
+            ),
+            (
+                "Service Corp. International said it expects a profit of 15 cents a share.",
+                Some("Service Corp. International"),
+            ),
+            (
+                "According to Upjohn's estimates, only 50% of the staff will go.",
+                Some("Upjohn"),
+            ),
+            (
+                "A source familiar with the matter said Nordvik's board had rejected it.",
+                Some("source familiar with the matter"),
+            ),
+            (
+                "A spokesman for Seagram, the Montreal spirits concern, said profit would rise.",
+                Some("spokesman for Seagram"),
+            ),
+            (
+                "Evacuees fled in Jonglei and Unity states, where rivers burst, the IOM said.",
+                Some("IOM"),
+            ),
+            (
+                "The United States said the talks had failed.",
+                Some("United States"),
+            ),
+            (
+                "Tom Reyes, a spokesman for the port authority, said 40 ships were waiting.",
+                Some("Tom Reyes, a spokesman for the port authority"),
+            ),
+            (
+                "“Repairs will take weeks,” said Nadia Berg, the utility’s chief executive.",
+                Some("Nadia Berg, the utility’s chief executive"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(speakers(text), vec![want.map(str::to_string)], "{text}");
+        }
+    }
+
+    #[test]
+    fn clauses_and_passives_are_not_speakers() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "According to the census office, the region accounts for 12 percent of the vote.",
+                Some("census office"),
+            ),
+            (
+                "Over 400 trucks were reported in Lviv on Friday, the agency said.",
+                Some("agency"),
+            ),
+            ("Some 300 people were reported missing in Tromso.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(speakers(text), vec![want.map(str::to_string)], "{text}");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Sentences in, who said each one out.
+//!
+//! Patterns: "X said", "said X", "X told reporters", "according to X", "X accused …", with an
+//! apposition on either side ("X, a spokesman for Y, said", "said X, the authority's chief
+//! executive"). Speakers are joined across the article: "South Korea's defence minister",
+//! "Defence Minister Shin Won-sik", a later "Shin", "the minister" and "he" are one person.
+//! Reported speech carries over: the sentences of a quotation that spans several sentences all
+//! belong to the speaker named where it closes, and a quote paragraph with no speaker of its own
+//! belongs to the previous speaker.
+//!
+//! `attribute` is the entry point: `find` reads each sentence's speaker phrase (with the phrase
+//! boundaries of `phrase`), `resolve` joins the phrases to the article's people and carries
+//! quotations over, and `lexicon` holds the word lists they read.
+
+mod find;
+mod lexicon;
+mod phrase;
+mod resolve;
+
+use std::ops::Range;
+
+use self::find::{Found, find_speaker};
+use self::phrase::is_name;
+use self::resolve::{
+    Known, Person, carry_reported_speech, name_generic_speakers, resolve, titled_people,
+};
+use super::speaker_kind::{SpeakerKind, speaker_kind};
+use super::tokens::Token;
+
+/// The speaker of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker, in the fullest form the article gives ("Defence Minister Shin Won-sik").
+    pub speaker: String,
+    /// Byte range of the speech verb ("said"), the anchor for the statement's date.
+    pub verb: Range<usize>,
+}
+
+/// Finds the speaker of each sentence (`None` where there is none), from the sentences and their
+/// tokens ([`super::tokens::tokenize_all`]).
+pub(crate) fn attribute(
+    text: &str,
+    sentences: &[Range<usize>],
+    tokenized: &[Vec<Token<'_>>],
+) -> Vec<Option<Attribution>> {
+    let found: Vec<Option<Found>> = tokenized.iter().map(|t| find_speaker(t)).collect();
+    // Everyone named with a title or an apposition, with the sentence where they are named.
+    let mut people: Vec<(usize, Person)> = Vec::new();
+    for (i, tokens) in tokenized.iter().enumerate() {
+        people.extend(titled_people(tokens).into_iter().map(|p| (i, p)));
+        if let Some(f) = &found[i]
+            && let Some(role) = &f.apposition
+            && is_name(&f.phrase)
+        {
+            people.push((
+                i,
+                Person {
+                    title: role.clone(),
+                    name: f.phrase.clone(),
+                    apposition: true,
+                },
+            ));
+        }
+    }
+    let known: Vec<Known> = people.iter().map(|(_, p)| Known::of(p)).collect();
+    let mut out: Vec<Option<Attribution>> = Vec::with_capacity(sentences.len());
+    let mut last_person: Option<String> = None;
+    // The organization that spoke last: what "it said" refers to.
+    let mut last_body: Option<String> = None;
+    for (i, f) in found.iter().enumerate() {
+        let resolved = f.as_ref().and_then(|f| {
+            let speaker = if f.phrase == "it" {
+                last_body.clone()?
+            } else {
+                resolve(&f.phrase, &people, &known, i, last_person.as_deref())?
+            };
+            Some(Attribution {
+                speaker,
+                verb: f.verb.clone(),
+            })
+        });
+        if let Some(a) = &resolved {
+            if known.iter().any(|k| k.display == a.speaker) {
+                last_person = Some(a.speaker.clone());
+            } else if speaker_kind(&a.speaker) == SpeakerKind::Organization
+                && a.speaker.chars().next().is_some_and(char::is_uppercase)
+            {
+                last_body = Some(a.speaker.clone());
+            }
+        }
+        // A person named anywhere in the sentence becomes the antecedent of "he" or "she".
+        if resolved.is_none()
+            && let Some(k) = people.iter().rposition(|(at, _)| *at == i)
+        {
+            last_person = Some(known[k].display.clone());
+        }
+        out.push(resolved);
+    }
+    carry_reported_speech(text, sentences, &mut out);
+    name_generic_speakers(text, tokenized, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::sentences::split_sentences;
+    use crate::extract::tokens::{Lowered, tokenize_all};
+
+    pub(super) fn speakers(text: &str) -> Vec<Option<String>> {
+        let s = split_sentences(text);
+        attribute(text, &s, &tokenize_all(text, &Lowered::new(text), &s))
+            .into_iter()
+            .map(|a| a.map(|a| a.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn it_is_the_body_that_spoke_last() {
+        let text = "Nordvik AS said some managers will stay. But it said that the cuts will cost \
+                    $3 million. It said more.";
+        let want = Some("Nordvik AS".to_string());
+        assert_eq!(speakers(text), vec![want.clone(), want.clone(), want]);
+        // No body spoke before: "it" names no one.
+        assert_eq!(
+            speakers("It said the cuts will cost $3 million."),
+            vec![None]
+        );
+    }
+}

@@ -1,0 +1,300 @@
+//! Tokens and a speech verb in, the speaker phrase around it out: where the subject before the
+//! verb ends and starts ("The World Food Programme on Friday announced"), the phrase after an
+//! inverted verb or "according to", and the words that make a phrase a speaker or a name.
+
+use super::lexicon::{
+    AUXILIARIES, CLAUSE_WORDS, NOT_MODIFIERS, PRONOUNS, SPEAKER_NOUNS, TITLE_WORDS,
+};
+use crate::extract::tokens::Token;
+
+/// Where the subject before a speech verb ends: before its auxiliaries and a day ("The World
+/// Food Programme on Friday announced", "officials Wednesday said").
+pub(super) fn subject_end(tokens: &[Token<'_>], verb: usize) -> usize {
+    let mut end = verb;
+    loop {
+        // A capitalized "May" is a name ("Theresa May said"), not the auxiliary.
+        if end > 0
+            && !tokens[end - 1].is_capitalized()
+            && AUXILIARIES.contains(&tokens[end - 1].lower().as_ref())
+        {
+            end -= 1;
+        } else if end > 0 && is_calendar(&tokens[end - 1]) {
+            end -= 1;
+            if end > 0 && tokens[end - 1].lower() == "on" {
+                end -= 1;
+            }
+        } else if end >= 4
+            && tokens[end - 1].text == ")"
+            && tokens[end - 3].text == "("
+            && tokens[end - 2].text.len() >= 2
+            && tokens[end - 2]
+                .text
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '&')
+            && tokens[end - 4].is_capitalized()
+        {
+            // "the Office for the Coordination of Humanitarian Affairs (OCHA) said": the name's
+            // acronym in brackets.
+            end -= 3;
+        } else {
+            return end;
+        }
+    }
+}
+
+/// Weekdays, months and relative days: when something was said, never who said it. ("May" and
+/// "March" are also names and words; abbreviations are left to the tagger.)
+fn is_calendar(t: &Token<'_>) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(lower) = crate::extract::words::ascii_lower(t.text, &mut buf) else {
+        return false;
+    };
+    matches!(lower, "today" | "yesterday" | "tonight")
+        || crate::extract::timex::weekday_of(lower).is_some()
+        || (crate::extract::timex::month_of(lower).is_some_and(|(_, abbreviated)| !abbreviated)
+            && !matches!(lower, "may" | "march"))
+}
+
+/// The subject phrase ending just before token `verb`, or "" when there is none.
+pub(super) fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
+    let end = subject_end(tokens, verb);
+    let mut start = end;
+    let mut has_name = false;
+    while start > 0 && end - start < 12 {
+        let t = &tokens[start - 1];
+        // "Service Corp. International", "J. P. Morgan": the dot of an abbreviation in a name;
+        // "Ogden Projects Inc. said": the dot of a legal form that ends it.
+        let abbreviation =
+            start >= 2 && tokens[start - 2].is_capitalized() && tokens[start - 2].end == t.start;
+        let legal_form = abbreviation
+            && matches!(
+                tokens[start - 2].text,
+                "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Bros" | "Mfg" | "Ind"
+            );
+        if t.text == "."
+            && abbreviation
+            && (legal_form || (start < end && tokens[start].is_capitalized()))
+        {
+            start -= 1;
+            continue;
+        }
+        // "AT&T", "Johnson & Johnson".
+        if t.text == "&"
+            && start < end
+            && tokens[start].is_capitalized()
+            && start >= 2
+            && tokens[start - 2].is_capitalized()
+        {
+            start -= 1;
+            continue;
+        }
+        if !t.is_word() {
+            break;
+        }
+        let lower = t.lower();
+        // Inside a name: "International Organization for Migration", "president of Chile".
+        let joins_name = (matches!(lower.as_ref(), "of" | "for" | "on")
+            && start < end
+            && (tokens[start].is_capitalized()
+                || (tokens[start].lower() == "the"
+                    && tokens.get(start + 1).is_some_and(Token::is_capitalized)))
+            && start >= 2
+            && (tokens[start - 2].is_capitalized()
+                || SPEAKER_NOUNS.contains(&tokens[start - 2].lower().as_ref())))
+            // "Office for the Coordination of …": "the" after the joining word.
+            || (lower == "the"
+                && start < end
+                && tokens[start].is_capitalized()
+                && start >= 3
+                && matches!(tokens[start - 2].lower().as_ref(), "of" | "for")
+                && tokens[start - 3].is_capitalized());
+        if joins_name {
+            start -= 1;
+            continue;
+        }
+        // "Officials in Kenya said": the officials speak, not the place; "Analysts at Goldman
+        // Sachs expect": the analysts of the firm.
+        if matches!(lower.as_ref(), "in" | "at")
+            && start >= 2
+            && SPEAKER_NOUNS.contains(&tokens[start - 2].lower().as_ref())
+        {
+            start -= 1;
+            continue;
+        }
+        // "Department of Energy and Climate Change".
+        let inside_name = start >= 3
+            && tokens[start - 2].is_capitalized()
+            && matches!(tokens[start - 3].lower().as_ref(), "of" | "for");
+        if lower == "and" && inside_name {
+            start -= 1;
+            continue;
+        }
+        if lower == "and" {
+            // "Washington and experts said" joins; "… since July and Shin said" does not.
+            if has_name || start < 2 || !tokens[start - 2].is_capitalized() {
+                break;
+            }
+        } else if t.is_capitalized() {
+            // "AT" of "AT&T" is a name, "At" a clause word.
+            let acronym = t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase());
+            if CLAUSE_WORDS.contains(&lower.as_ref()) && !acronym {
+                break;
+            }
+            has_name = true;
+        } else if !(SPEAKER_NOUNS.contains(&lower.as_ref())
+            || is_modifier_of_noun(&tokens[start..end], &lower))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    while start < end
+        && (matches!(tokens[start].lower().as_ref(), "of" | "for" | "on" | "&")
+            || !tokens[start].is_word())
+    {
+        start += 1;
+    }
+    if start == end || !is_speaker(&tokens[start..end]) {
+        return String::new();
+    }
+    join_tokens(&tokens[start..end])
+}
+
+/// The tokens as written, without a leading article: tokens that touch stay joined ("AT&T").
+pub(super) fn join_tokens(tokens: &[Token<'_>]) -> String {
+    let mut from = 0;
+    while from + 1 < tokens.len() && matches!(tokens[from].lower().as_ref(), "the" | "a" | "an") {
+        from += 1;
+    }
+    let mut out = String::new();
+    let mut last_end = None;
+    for t in &tokens[from..] {
+        if last_end.is_some_and(|e| e != t.start) {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+        last_end = Some(t.end);
+    }
+    out
+}
+
+/// Joins tokens with spaces, but glues possessive apostrophes: "authority ’ s" stays "authority’s".
+pub(super) fn join_words(words: &[&str]) -> String {
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() && !matches!(*w, "’" | "'") && !out.ends_with(['’', '\'']) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// A lowercase word placed before a speaker noun ("defence" in "defence minister", "state" in
+/// "state media", "central" in "the central bank").
+fn is_modifier_of_noun(rest: &[Token<'_>], lower: &str) -> bool {
+    let Some(head) = rest.iter().rev().find(|t| t.is_word()) else {
+        return false;
+    };
+    let head_is_noun = SPEAKER_NOUNS.contains(&head.lower().as_ref());
+    // Up to two modifiers: "the central bank", "senior military officials".
+    let modifiers = rest
+        .iter()
+        .take_while(|t| !SPEAKER_NOUNS.contains(&t.lower().as_ref()))
+        .count();
+    head_is_noun
+        && modifiers < 2
+        && (TITLE_WORDS.contains(&lower)
+            || matches!(lower, "the" | "his" | "her" | "their" | "its" | "a")
+            || (lower.chars().all(char::is_alphabetic) && !NOT_MODIFIERS.contains(&lower)))
+}
+
+/// A speaker phrase starting at token `from` (capitalized words, possessives, role nouns), and the
+/// index after it.
+pub(super) fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize) {
+    let mut end = from;
+    while end < tokens.len() && end - from < 8 {
+        let t = &tokens[end];
+        let lower = t.lower();
+        // A lowercase modifier counts when a speaker noun follows it: "the census office".
+        let modifies_noun = || {
+            lower.chars().all(char::is_alphabetic)
+                && !NOT_MODIFIERS.contains(&lower.as_ref())
+                && tokens[end + 1..tokens.len().min(end + 3)]
+                    .iter()
+                    .any(|n| SPEAKER_NOUNS.contains(&n.lower().as_ref()))
+        };
+        let ok = t.is_word()
+            && !is_calendar(t)
+            && (t.is_capitalized()
+                || SPEAKER_NOUNS.contains(&lower.as_ref())
+                || TITLE_WORDS.contains(&lower.as_ref())
+                || matches!(lower.as_ref(), "the" | "of")
+                || modifies_noun()
+                // "the latest Integrated Food Security Phase Classification analysis".
+                || matches!(lower.as_ref(), "a" | "an") && end == from
+                || (end > from
+                    && matches!(tokens[end - 1].lower().as_ref(), "the" | "a" | "an")
+                    && lower.chars().all(char::is_alphabetic)
+                    && !NOT_MODIFIERS.contains(&lower.as_ref())
+                    && tokens.get(end + 1).is_some_and(Token::is_capitalized)));
+        if !ok {
+            break;
+        }
+        end += 1;
+    }
+    while end > from && matches!(tokens[end - 1].lower().as_ref(), "the" | "of") {
+        end -= 1;
+    }
+    if !is_speaker(&tokens[from..end]) {
+        return (String::new(), end);
+    }
+    // "the latest Integrated …": the name without the adjective before it.
+    let first_name = tokens[from..end]
+        .iter()
+        .position(Token::is_capitalized)
+        .unwrap_or(0);
+    let words: Vec<&str> = tokens[from..end]
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| {
+            *k >= first_name || SPEAKER_NOUNS.contains(&t.lower().as_ref()) || t.lower() == "the"
+        })
+        .map(|(_, t)| t.text)
+        .collect();
+    // "according to Upjohn's estimates": Upjohn.
+    let phrase = strip_determiners(&words);
+    let phrase = phrase
+        .strip_suffix("'s")
+        .or_else(|| phrase.strip_suffix("’s"))
+        .map_or(phrase.clone(), str::to_string);
+    (phrase, end)
+}
+
+fn is_speaker(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| {
+        let lower = t.lower();
+        (t.is_capitalized() && !CLAUSE_WORDS.contains(&lower.as_ref()) && lower != "the")
+            || SPEAKER_NOUNS.contains(&lower.as_ref())
+            || PRONOUNS.contains(&lower.as_ref())
+    })
+}
+
+/// A phrase made only of capitalized words: a proper name.
+pub(super) fn is_name(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+fn strip_determiners(words: &[&str]) -> String {
+    let mut words = words;
+    while let Some(first) = words.first() {
+        if matches!(first.to_lowercase().as_str(), "the" | "a" | "an") && words.len() > 1 {
+            words = &words[1..];
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}

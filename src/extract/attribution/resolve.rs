@@ -1,0 +1,325 @@
+//! Speaker phrases of every sentence in, the article's people and bodies out: titles, surnames,
+//! roles and pronouns are joined to the person they name ("the minister", "Shin", "he" →
+//! "Defence Minister Shin Won-sik"), a generic noun to the organization the story is about ("the
+//! company"), and a quotation over several sentences to the speaker named where it closes.
+
+use std::ops::Range;
+
+use super::Attribution;
+use super::lexicon::{CLAUSE_WORDS, PRONOUNS, ROLE_QUALIFIERS, TITLE_WORDS};
+use super::phrase::is_name;
+use crate::extract::tokens::Token;
+
+/// A person or body named in the article, with what is known of them.
+#[derive(Debug, Clone)]
+pub(super) struct Person {
+    /// "Defence Minister" or "the authority's chief executive" (may be empty).
+    pub(super) title: String,
+    /// "Shin Won-sik".
+    pub(super) name: String,
+    /// The title came from an apposition ("X, the …"), so it follows the name when shown.
+    pub(super) apposition: bool,
+}
+
+impl Person {
+    fn display(&self) -> String {
+        match (self.title.is_empty(), self.apposition) {
+            (true, _) => self.name.clone(),
+            (false, true) => format!("{}, {}", self.name, self.title),
+            (false, false) => format!("{} {}", self.title, self.name),
+        }
+    }
+
+    /// The role, lowercased, without a possessive owner: "the authority's chief executive" →
+    /// "chief executive".
+    fn role(&self) -> String {
+        role_of(&self.title.to_lowercase())
+    }
+}
+
+fn role_of(phrase: &str) -> String {
+    let after_owner = phrase.rsplit(['’', '\'']).next().unwrap_or(phrase);
+    let after_owner = after_owner
+        .strip_prefix('s')
+        .map_or(after_owner, str::trim_start);
+    let words: Vec<&str> = after_owner
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "the" | "a" | "an" | "his" | "her" | "its" | "their"))
+        .collect();
+    // "a spokesman for the ministry" → "spokesman".
+    let end = words
+        .iter()
+        .position(|w| matches!(*w, "for" | "of" | "at" | "in"))
+        .unwrap_or(words.len());
+    words[..end].join(" ")
+}
+
+/// "the company said", "the agency estimated": a generic noun for the organization the story is
+/// about takes its name, when the article's topic
+/// ([`crate::extract::scope::article_topic`]) is itself a speaker somewhere in it ("Vessler AG
+/// said …, the company said") or the company its lead names with a legal form ("GOODY PRODUCTS
+/// Inc. cut …"). Otherwise it stays as written.
+pub(super) fn name_generic_speakers(
+    text: &str,
+    tokenized: &[Vec<Token<'_>>],
+    out: &mut [Option<Attribution>],
+) {
+    let generic = |s: &str| {
+        let s = s.strip_prefix("the ").unwrap_or(s).to_lowercase();
+        // "maker of hair accessories": the noun before "of".
+        let s = s.split(" of ").next().unwrap_or(&s).to_string();
+        crate::extract::measure::ORGANIZATION_NOUNS.contains(s.as_str())
+            || matches!(
+                s.as_str(),
+                "club" | "agency" | "organisation" | "organization"
+            )
+    };
+    if !out.iter().flatten().any(|a| generic(&a.speaker)) {
+        return;
+    }
+    // "The International Energy Agency has warned … It was estimated by the agency": the body
+    // that spoke before under a name ending in the noun.
+    for i in 0..out.len() {
+        let Some(a) = &out[i] else { continue };
+        if !generic(&a.speaker) {
+            continue;
+        }
+        let noun = a
+            .speaker
+            .strip_prefix("the ")
+            .unwrap_or(&a.speaker)
+            .to_lowercase();
+        let named = out[..i].iter().rev().flatten().find(|b| {
+            b.speaker.contains(' ')
+                && b.speaker
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| last.eq_ignore_ascii_case(&noun))
+        });
+        if let Some(name) = named.map(|b| b.speaker.clone())
+            && let Some(a) = &mut out[i]
+        {
+            a.speaker = name;
+        }
+    }
+    if !out.iter().flatten().any(|a| generic(&a.speaker)) {
+        return;
+    }
+    let Some(topic) = crate::extract::scope::article_topic(text, tokenized) else {
+        return;
+    };
+    let speaks = out.iter().flatten().any(|a| a.speaker.contains(&topic));
+    if !speaks && crate::extract::scope::lead_company(tokenized).as_ref() != Some(&topic) {
+        return;
+    }
+    for a in out.iter_mut().flatten() {
+        if generic(&a.speaker) {
+            a.speaker = topic.clone();
+        }
+    }
+}
+
+/// Quotations: every sentence of a quote spanning several sentences takes the speaker named where
+/// it closes ("“A. B,” she said"); a sentence that opens with a quote and names nobody continues
+/// the previous speaker.
+pub(super) fn carry_reported_speech(
+    text: &str,
+    sentences: &[Range<usize>],
+    out: &mut [Option<Attribution>],
+) {
+    let opens = |s: &str| s.starts_with(['“', '"']);
+    // A closing curly quote, or a straight quote that is not the opening one.
+    let closes = |s: &str| {
+        let straight = s.matches('"').count();
+        s.contains('”') || (opens(s) && straight >= 2) || (!opens(s) && straight % 2 == 1)
+    };
+    let mut i = 0;
+    while i < sentences.len() {
+        let first = &text[sentences[i].clone()];
+        if opens(first) && !closes(first) {
+            // Find where the quotation closes (within the same paragraph run of sentences).
+            let mut j = i + 1;
+            while j < sentences.len() && j - i < 12 && !closes(&text[sentences[j].clone()]) {
+                j += 1;
+            }
+            if j < sentences.len()
+                && let Some(a) = out[j].clone()
+            {
+                for slot in out.iter_mut().take(j).skip(i) {
+                    if slot.is_none() {
+                        *slot = Some(a.clone());
+                    }
+                }
+            }
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+    for i in 1..sentences.len() {
+        if out[i].is_none() && opens(&text[sentences[i].clone()]) {
+            out[i] = out[i - 1].clone();
+        }
+    }
+}
+
+/// "Defence Minister Shin Won-sik": capitalized title words followed by a capitalized name.
+pub(super) fn titled_people(tokens: &[Token<'_>]) -> Vec<Person> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        while j < tokens.len()
+            && tokens[j].is_capitalized()
+            && TITLE_WORDS.contains(&tokens[j].lower().trim_end_matches(['’', '\'', '.']))
+        {
+            j += 1;
+        }
+        let has_role = (i..j).any(|k| !ROLE_QUALIFIERS.contains(&tokens[k].lower().as_ref()));
+        let mut k = j;
+        while k < tokens.len()
+            && k - j < 4
+            && tokens[k].is_capitalized()
+            && tokens[k].is_word()
+            && !CLAUSE_WORDS.contains(&tokens[k].lower().as_ref())
+        {
+            k += 1;
+        }
+        if j > i && k > j && has_role {
+            let title: Vec<&str> = tokens[i..j].iter().map(|t| t.text).collect();
+            let name: Vec<&str> = tokens[j..k].iter().map(|t| t.text).collect();
+            out.push(Person {
+                title: title.join(" "),
+                name: name.join(" "),
+                apposition: false,
+            });
+            i = k;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+/// What [`resolve`] compares of a person, made once for each person of the article.
+pub(super) struct Known {
+    /// [`Person::display`].
+    pub(super) display: String,
+    /// The name, lowercased.
+    name: String,
+    /// [`Person::role`].
+    role: String,
+}
+
+impl Known {
+    pub(super) fn of(p: &Person) -> Known {
+        Known {
+            display: p.display(),
+            name: p.name.to_lowercase(),
+            role: p.role(),
+        }
+    }
+}
+
+/// `text` ends with a space and then `word`.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.strip_suffix(word)
+        .is_some_and(|head| head.ends_with(' '))
+}
+
+/// Joins a speaker phrase to a person of the article when it names their role or surname: the
+/// person named last before sentence `at`, else the first named after it. `known` holds what is
+/// compared of each of `people`.
+pub(super) fn resolve(
+    phrase: &str,
+    people: &[(usize, Person)],
+    known: &[Known],
+    at: usize,
+    last_person: Option<&str>,
+) -> Option<String> {
+    let lower = phrase.to_lowercase();
+    if PRONOUNS.contains(&lower.as_ref()) {
+        return last_person.map(str::to_string);
+    }
+    let role = role_of(&lower);
+    let phrase_is_name = is_name(phrase);
+    let matches = |k: &Known| {
+        let person_role = k.role.as_str();
+        let same_role = !role.is_empty()
+            && !person_role.is_empty()
+            && (role == person_role
+                || ends_with_word(person_role, &role)
+                || ends_with_word(&role, person_role));
+        let surname = k.name.split_whitespace().nth(1).is_some()
+            && k.name.split_whitespace().any(|w| w == lower);
+        same_role && !phrase_is_name
+            || surname
+            || lower == k.name
+            || ends_with_word(&lower, &k.name)
+    };
+    let before = (0..people.len())
+        .rev()
+        .find(|&j| people[j].0 <= at && matches(&known[j]));
+    let after = || (0..people.len()).find(|&j| people[j].0 > at && matches(&known[j]));
+    match before.or_else(after) {
+        Some(j) => Some(known[j].display.clone()),
+        None => Some(phrase.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::attribution::tests::speakers;
+
+    #[test]
+    fn the_company_is_the_company_the_story_is_about() {
+        let text = "Vessler AG said profit rose. Shares of Vessler fell. \
+                    Analysts expect Vessler to cut jobs. Sales fell 3%, the company said.";
+        assert_eq!(speakers(text)[3].as_deref(), Some("Vessler"));
+        // A company the lead names with its legal form is the company, speaking or not.
+        let text = "Goody Products Inc. cut its dividend. Net was $1.9 million, the company said.";
+        assert_eq!(speakers(text)[1].as_deref(), Some("Goody Products"));
+        // A company described by what it makes is the company.
+        let text = "Goody Products Inc. cut its dividend. The New Jersey maker of hair \
+                    accessories said sales rose 4%.";
+        assert_eq!(speakers(text)[1].as_deref(), Some("Goody Products"));
+        // Without the topic speaking anywhere, "the company" stays as written.
+        let text = "Kenya was hit. Kenya mourned. Sales fell 3%, the company said.";
+        assert_eq!(speakers(text)[2].as_deref(), Some("company"));
+    }
+
+    #[test]
+    fn joins_roles_surnames_and_pronouns_to_named_people() {
+        let text = "Exports fell, Chile’s finance minister said. “It will pass,” Finance Minister Rosa Vial said. \
+                    Vial said more. He said it again. “The rest is noise.” The minister said nothing else. \
+                    Of the eight, three were lost, she said.";
+        let all = speakers(text);
+        assert_eq!(all.len(), 7);
+        for s in all {
+            assert_eq!(s.as_deref(), Some("Finance Minister Rosa Vial"));
+        }
+    }
+
+    #[test]
+    fn a_role_named_in_an_apposition_is_resolved_later() {
+        let text = "“We have 300 trucks,” said Nadia Berg, the utility’s chief executive. \
+                    The chief executive said repairs had begun.";
+        let all = speakers(text);
+        assert_eq!(
+            all[1].as_deref(),
+            Some("Nadia Berg, the utility’s chief executive")
+        );
+    }
+
+    #[test]
+    fn a_quotation_over_several_sentences_belongs_to_its_speaker() {
+        let text = "Floods cut the roads.\n\n“Water reached the second floor. We lost 200 cattle. \
+                    Nobody came,” said farmer Ines Duarte.\n\n“We will rebuild.”\n\nThe rain stopped.";
+        let all = speakers(text);
+        assert_eq!(all[0], None);
+        for s in &all[1..5] {
+            assert_eq!(s.as_deref(), Some("Ines Duarte"), "{all:?}");
+        }
+        assert_eq!(all[5], None);
+    }
+}

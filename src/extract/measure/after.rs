@@ -1,0 +1,202 @@
+//! A figure in, what the words right after it say it measures out: the noun it modifies ("a £45
+//! million offer"), what it is of ("3 million tonnes of wheat"), the state it is the extent of
+//! ("85 percent full"), the reference level it is a gap to ("above its quota"), and whether it is
+//! an amount for each share ("$1.65 a share").
+
+use super::lexicon::{
+    CALENDAR, CHANGE_NOUNS, GERUND_NOUNS, PERCENT_STATES, REFERENCE_DETERMINERS, REFERENCE_LEVELS,
+    STOP, TIME_NOUNS,
+};
+use crate::extract::figures::{FigureKind, FigureMention};
+use crate::extract::tokens::Token;
+
+/// The noun an amount modifies: "a £45 million offer", "a $2 billion loan", "a 3% stake"; for a
+/// noun of change, what changes: "a 3% drop in revenue" → revenue.
+pub(super) fn noun_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
+    let end = f.token_after(tokens);
+    let words = |from: usize| -> Vec<String> {
+        tokens
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|t| {
+                t.is_word()
+                    && !t.is_capitalized()
+                    && !t.lower_in(&STOP)
+                    && !t.lower_in(&CALENDAR)
+                    && !t.text.bytes().all(|b| b.is_ascii_digit())
+            })
+            .take(3)
+            .map(|t| t.lower().into_owned())
+            .collect()
+    };
+    // "$54 million in scheduled payments", "$2.3 billion in assets": an amount of what follows
+    // "in" (not "fell $5 million in trading", "$3 million in the quarter").
+    if f.kind == FigureKind::Money
+        && f.direction.is_none()
+        && tokens.get(end).is_some_and(|t| t.text == "in")
+    {
+        let what = words(end + 1);
+        let head = what.last()?;
+        let gerund = head.ends_with("ing") && !GERUND_NOUNS.contains(head.as_str());
+        return (!gerund && !TIME_NOUNS.contains(head.as_str())).then(|| what.join(" "));
+    }
+    let mut after = words(end);
+    // "a $24 million one-time charge associated with …": the phrase ends before a participle.
+    let verbal = |w: &String| w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly");
+    if let Some(cut) = after.iter().position(verbal) {
+        after.truncate(cut);
+    }
+    let head = after.last()?;
+    if CHANGE_NOUNS.contains(head.as_str()) {
+        let k = end + after.len();
+        if tokens.get(k).is_some_and(|t| t.lower() == "in") {
+            let object = words(k + 1);
+            return (!object.is_empty()).then(|| object.join(" "));
+        }
+        return None;
+    }
+    Some(after.join(" "))
+}
+
+/// "85 percent full", "27% funded", "60 percent complete": the state a percentage is the extent
+/// of, right after it.
+pub(super) fn state_after<'t>(tokens: &'t [Token<'_>], f: &FigureMention) -> Option<&'t str> {
+    if f.kind != FigureKind::Percent {
+        return None;
+    }
+    let end = f.token_after(tokens);
+    let t = tokens.get(end)?;
+    t.lower_in(&PERCENT_STATES).then_some(t.text)
+}
+
+/// "some 330,000 bpd above its quota", "$2 billion short of the target", "0.3 points below
+/// analysts' forecasts": a figure that is a gap to a reference level, as "above quota".
+pub(super) fn gap_to_reference(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
+    let end = f.token_after(tokens);
+    let mut k = end;
+    let side = match tokens.get(k)?.lower().as_ref() {
+        "above" | "over" | "beyond" => "above",
+        "below" | "under" => "below",
+        "short" if tokens.get(k + 1).is_some_and(|t| t.lower() == "of") => {
+            k += 1;
+            "below"
+        }
+        _ => return None,
+    };
+    k += 1;
+    // Determiners and possessors: "its", "the", "analysts'", "OPEC's".
+    while let Some(t) = tokens.get(k)
+        && (t.lower_in(&REFERENCE_DETERMINERS)
+            || t.is_possessive()
+            || t.text.ends_with('\'')
+            || t.text == "'")
+        && k < end + 5
+    {
+        k += 1;
+    }
+    let noun = tokens.get(k)?;
+    noun.lower_in(&REFERENCE_LEVELS)
+        .then(|| format!("{side} {}", noun.lower().trim_end_matches('s')))
+}
+
+/// "10 cents a share", "$1.65 per share": an amount for each share.
+pub(super) fn per_share(tokens: &[Token<'_>], f: &FigureMention) -> bool {
+    let mut end = f.token_after(tokens);
+    // "for $23.31 to $24.25 a share": the lower end of a range is priced like its upper end.
+    if tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.text, "to" | "-" | "–"))
+    {
+        let mut k = end + 1;
+        if tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.text, "$" | "€" | "£" | "¥"))
+        {
+            k += 1;
+        }
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            // "15 cents to 20 cents a share": past the upper end's unit word.
+            end = (k + 1..(k + 3).min(tokens.len()))
+                .find(|&j| matches!(tokens[j].lower().as_ref(), "a" | "per" | "each"))
+                .unwrap_or(k + 1);
+        }
+    }
+    let w = |k: usize| {
+        tokens
+            .get(k)
+            .map(|t| t.lower().into_owned())
+            .unwrap_or_default()
+    };
+    let share = |k: usize| matches!(w(k).as_str(), "share" | "shares");
+    // "a $42-a-share payout": written in one word.
+    let glued = end > 0 && {
+        let last = w(end - 1);
+        last.ends_with("-a-share") || last.ends_with("-per-share")
+    };
+    // "bought 254,200 shares for $15.50 each", "began trading at $14 apiece": each of the
+    // shares the sentence speaks of.
+    let each_of_shares = matches!(w(end).as_str(), "apiece" | "each")
+        && tokens
+            .iter()
+            .any(|t| matches!(t.lower().as_ref(), "share" | "shares" | "stock"));
+    // "$1.65 a share", "$43.50 for each of the 4.9 million shares".
+    glued
+        || each_of_shares
+        || (matches!(w(end).as_str(), "a" | "per" | "each") && share(end + 1))
+        || (w(end) == "for"
+            && w(end + 1) == "each"
+            && w(end + 2) == "of"
+            && (end + 3..end + 8).any(share))
+}
+
+/// "3 million tonnes of wheat", "$5 million in aid": what the amount is of.
+pub(super) fn of_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
+    let end = f.token_after(tokens);
+    let prep = tokens.get(end)?.lower();
+    if !matches!(prep.as_ref(), "of" | "in") {
+        return None;
+    }
+    let words: Vec<String> = tokens[end + 1..]
+        .iter()
+        .take_while(|t| {
+            t.is_word()
+                && !t.is_capitalized()
+                && !t.lower_in(&STOP)
+                && !t.text.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .take(3)
+        .map(|t| t.lower().into_owned())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::measure::tests::measures;
+
+    #[test]
+    fn a_percentage_of_a_state_is_said_of_the_thing_in_it() {
+        let m = measures("Storage sites were 85 percent full, down from 95 percent.");
+        assert_eq!(m, ["storage sites full", "storage sites full"]);
+        let m = measures("The appeal is 27% funded.");
+        assert_eq!(m, ["appeal funded"]);
+    }
+
+    #[test]
+    fn a_gap_to_a_reference_level_is_not_the_level() {
+        let m =
+            measures("Data show Kazakhstan produced 1.8 million bpd, 330,000 bpd above its quota.");
+        assert_eq!(
+            m,
+            ["output (Kazakhstan)", "output above quota (Kazakhstan)"]
+        );
+        let m = measures("Revenue was $300 million short of the target.");
+        assert_eq!(m, ["revenue below target"]);
+        let m = measures("Growth was 2 points above expectations.");
+        assert_eq!(m, ["growth above expectation"]);
+    }
+}
