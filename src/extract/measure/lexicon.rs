@@ -375,3 +375,9 @@ pub(super) const PREDICATE_SYNONYMS: &[(&str, &str)] = &[
     ("wounded", "injured"),
     ("hurt", "injured"),
 ];
+
+/// Verbs by which a debt pays its rate: "notes paying 12 3/4%", "bonds bearing 7%".
+#[rustfmt::skip]
+pub(super) static PAYING: WordSet = WordSet::new(&[
+    "paying", "bearing", "carrying", "yielding", "pays", "bears", "carries", "yields",
+]);

@@ -26,7 +26,8 @@ use self::after::{gap_to_reference, noun_after, of_after, per_share, state_after
 use self::count::{count_quantity, has_change_predicate, is_population};
 use self::inherit::{Named, base_quantity, bridged, compared, included, inherited, near};
 use self::lexicon::{
-    CURRENCY_WORDS, HEADCOUNTS, NOT_HEADS, PREDICATE_SYNONYMS, PRICE_MOVES, SYNONYMS, WHEN_WORDS,
+    CURRENCY_WORDS, HEADCOUNTS, NOT_HEADS, PAYING, PREDICATE_SYNONYMS, PRICE_MOVES, SYNONYMS,
+    WHEN_WORDS,
 };
 use self::subject::{Subject, is_index_quantity, moving_verb, subject_before};
 use super::figures::{FigureKind, FigureMention};
@@ -254,6 +255,29 @@ pub(crate) fn assign(
         }
         if each_share && !quantity.ends_with(" per share") {
             quantity.push_str(" per share");
+        }
+        // "$154.2 million in senior notes paying 12 3/4%": the rate a debt pays, never one series
+        // with its amount.
+        let level_percent = f.kind == FigureKind::Percent && f.direction.is_none();
+        if level_percent
+            && f.first_token(tokens)
+                .checked_sub(1)
+                .is_some_and(|k| tokens[k].lower_in(&PAYING))
+            && !quantity.ends_with(" rate")
+        {
+            quantity.push_str(" rate");
+        }
+        // "RJR's share of the roughly $5.1 billion market is less than 5%": a percentage said of
+        // what an amount of its sentence measures is a share of it.
+        let share_of_amount = level_percent
+            && !quantity.starts_with("share of ")
+            && named.iter().flatten().any(|n| {
+                n.kind == FigureKind::Money
+                    && n.quantity == quantity
+                    && n.range.end <= f.range.start
+            });
+        if share_of_amount {
+            quantity = format!("share of {quantity}");
         }
         // A currency's price is the market's, no company's or place's.
         let scope = if rate.is_some() {
@@ -518,6 +542,15 @@ pub(super) mod tests {
     fn an_amount_restated_as_a_percentage_of_another_is_a_share() {
         let m = measures("The wage bill stood at £212 million, or 71 percent of revenue.");
         assert_eq!(m, ["wage bill", "wage bill as share of revenue"]);
+        // A percentage said of what an amount measures is a share of it.
+        let m = measures("Its share of the roughly $5.1 billion market is less than 5%.");
+        assert_eq!(m, ["market", "share of market"]);
+    }
+
+    #[test]
+    fn the_rate_a_debt_pays_is_not_its_amount() {
+        let m = measures("It will buy back $154.2 million in senior notes paying 12 3/4%.");
+        assert_eq!(m, ["senior notes", "senior notes rate"]);
     }
 
     #[test]
