@@ -6,8 +6,8 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    CLAUSE_WORDS, DOCUMENTS, ESTIMATED_THINGS, FINDING_VERBS, NOUN_FORMS, RECKONINGS, RELATIVES,
-    SPEAKER_NOUNS, SPEECH_VERBS,
+    ARTICLES_AND_POSSESSIVES, CLAUSE_WORDS, DOCUMENTS, ESTIMATED_THINGS, FINDING_VERBS, NOUN_FORMS,
+    RECKONINGS, RELATIVES, SPEAKER_NOUNS, SPEECH_VERBS,
 };
 use super::phrase::{is_name, join_tokens, join_words, phrase_after, phrase_before, subject_end};
 use crate::extract::tokens::Token;
@@ -68,7 +68,15 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         // "A poll by ABC News and the Washington Post found …", "the survey showed …": a
         // document's finding, said by whoever made it.
         if FINDING_VERBS.contains(&lower.as_ref())
-            && let Some(phrase) = document_before(tokens, i)
+            && let Some(phrase) = document_before(tokens, i).or_else(|| {
+                // "Analysts see growth of 2%": people who see a number ahead.
+                let before = phrase_before(tokens, i);
+                (matches!(lower.as_ref(), "see" | "sees")
+                    && before
+                        .split(' ')
+                        .any(|w| SPEAKER_NOUNS.contains(&w.to_lowercase().as_str())))
+                .then_some(before)
+            })
         {
             return Some(Found {
                 phrase,
@@ -280,7 +288,21 @@ fn document_before(tokens: &[Token<'_>], verb: usize) -> Option<String> {
             return Some(owner.to_string());
         }
         let before = phrase_before(tokens, doc + 1);
-        (!before.is_empty()).then_some(before)
+        if !before.is_empty() {
+            return Some(before);
+        }
+        // "Staff projections … see": the document as named, with the word before it.
+        let named = doc
+            .checked_sub(1)
+            .filter(|&k| tokens[k].is_word() && !tokens[k].lower_in(&ARTICLES_AND_POSSESSIVES))
+            .unwrap_or(doc);
+        Some(
+            tokens[named..=doc]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     })
 }
 
@@ -474,6 +496,12 @@ mod tests {
             ),
             ("The survey showed 45% of voters back him.", Some("survey")),
             ("Police found 3 bodies in the house.", None),
+            (
+                "Staff projections published with the decision see inflation of 2.1%.",
+                Some("Staff projections"),
+            ),
+            ("Analysts see growth of 2% next year.", Some("Analysts")),
+            ("We see three options.", None),
             ("The ministry put the death toll at 54.", Some("ministry")),
             (
                 "It holds 14.6%, according to a recent SEC filing.",

@@ -124,6 +124,8 @@ pub(super) static ESTIMATED_THINGS: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 pub(super) static FINDING_VERBS: WordSet = WordSet::new(&[
     "found", "finds", "showed", "shows", "show", "suggested", "suggests", "indicated", "indicates",
+    // "Staff projections … see inflation averaging 2.1%".
+    "see", "sees", "saw",
 ]);
 
 /// Words that open a relative or adverbial clause, not an apposition.
@@ -131,4 +133,10 @@ pub(super) static FINDING_VERBS: WordSet = WordSet::new(&[
 pub(super) static RELATIVES: WordSet = WordSet::new(&[
     "where", "which", "who", "whom", "whose", "when", "while", "as", "after", "before", "because",
     "although", "though", "if", "since", "until", "that",
+]);
+
+/// Words before a document that are not part of its name.
+#[rustfmt::skip]
+pub(super) static ARTICLES_AND_POSSESSIVES: WordSet = WordSet::new(&[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
 ]);
