@@ -88,13 +88,16 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
 /// "The Cuban government", "the Kenyan capital": one word with an ending of nationality, after
 /// an article and before a common word, qualifies what a story is about instead of naming it.
 fn nationality_adjective(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
-    let word = tokens[start].text;
+    let word = tokens[start].text.as_bytes();
     end == start + 1
-        && ["an", "ese", "ish", "i"].iter().any(|e| word.ends_with(e))
         && (start == 0 || tokens[start - 1].lower_in(&ARTICLES))
         && tokens
             .get(end)
             .is_some_and(|t| t.is_word() && t.text.starts_with(|c: char| c.is_lowercase()))
+        && (word.ends_with(b"an")
+            || word.ends_with(b"ese")
+            || word.ends_with(b"ish")
+            || word.ends_with(b"i"))
 }
 
 #[rustfmt::skip]
