@@ -119,9 +119,14 @@ pub(crate) struct Checked<'a> {
 }
 
 /// The row of `figure` (from article `article`) as conflicts see it, or `None` when it is never
-/// compared: a change, or a figure without an as-of date.
+/// compared: a change, a figure without an as-of date, or one without a measure (grouped only by
+/// its unit, with figures that measure other things: "US dollars" holds a fund's size and its
+/// outflow).
 pub(crate) fn checked(article: usize, figure: &FigureClaim) -> Option<Checked<'_>> {
-    if figure.kind == FigureKind::Change || figure.direction.is_some() {
+    if figure.kind == FigureKind::Change
+        || figure.direction.is_some()
+        || figure.series_measure().is_none()
+    {
         return None;
     }
     let currency = match figure.kind {
@@ -339,6 +344,11 @@ mod tests {
         figure.direction = Some(crate::extract::Direction::Down);
         assert!(checked(0, &figure).is_none(), "fell 3%: a change");
         figure.direction = None;
+        assert!(
+            checked(0, &figure).is_none(),
+            "no measure: no series to disagree in"
+        );
+        figure.measure = Some("inflation".into());
         assert!(checked(0, &figure).is_some());
         figure.as_of = None;
         assert!(checked(0, &figure).is_none());
