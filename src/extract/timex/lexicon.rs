@@ -309,7 +309,7 @@ const START_WORDS: &[&str] = &[
 const CONTEXT_WORDS: &[&str] = &[
     "about", "almost", "and", "around", "at", "between", "billion", "by", "children", "for",
     "from", "has", "in", "is", "million", "more", "nearly", "no", "number", "of", "on", "people",
-    "percent", "since", "than", "to", "up",
+    "percent", "since", "than", "to", "up", "within",
 ];
 
 /// [`START_WORDS`] as a set.

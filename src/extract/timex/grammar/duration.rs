@@ -103,19 +103,26 @@ impl Parser<'_> {
         let (n, mut k) = match self.number(j) {
             Some(x) => x,
             None => {
-                // bare plural unit after "for": "for years"
+                // bare plural unit after "for": "for years", "within weeks or months"
                 if !had_the
                     && i > 0
-                    && matches!(self.w(i.wrapping_sub(1)), "for" | "in")
+                    && matches!(self.w(i.wrapping_sub(1)), "for" | "in" | "within")
                     && let Some((u, true)) = unit_of(self.w(i))
                     && matches!(
                         u,
                         Unit::Year | Unit::Month | Unit::Decade | Unit::Week | Unit::Century
                     )
                 {
+                    let e = if self.is(i + 1, "or")
+                        && unit_of(self.w(i + 2)).is_some_and(|(_, pl)| pl)
+                    {
+                        i + 3
+                    } else {
+                        i + 1
+                    };
                     return self.cand(
                         i,
-                        i + 1,
+                        e,
                         Sem::Dur {
                             n: None,
                             unit: u,
@@ -574,6 +581,10 @@ mod tests {
         ("Prices rose 48-hour later.", "2024-03-20", "48-hour", "PT48H", Duration, None),
         ("She led the firm for two years.", "2024-03-20", "two years", "P2Y", Duration, None),
         ("He calls his mother twice a week.", "2024-03-20", "a week", "P1W", Set, None),
+        // bare plural units after "for", "in", "within"; "weeks or months" is one span
+        ("The city was ruled from Moscow for centuries.", "2024-03-20", "centuries", "PXCE", Duration, None),
+        ("Troops will arrive within weeks.", "2024-03-20", "weeks", "PXW", Duration, None),
+        ("He died within weeks or months of his capture.", "2024-03-20", "weeks or months", "PXW", Duration, None),
         // A digit count with a written half.
         ("The crew waited 3 1/2 hours at the gate.", "2024-03-20", "3 1/2 hours", "PT3H30M", Duration, None),
         ("Inflation ran high for 4 1/2 years.", "2024-03-20", "4 1/2 years", "P4Y6M", Duration, None),
