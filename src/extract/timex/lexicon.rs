@@ -307,9 +307,9 @@ const START_WORDS: &[&str] = &[
 #[rustfmt::skip]
 #[cfg(test)]
 const CONTEXT_WORDS: &[&str] = &[
-    "about", "almost", "and", "around", "at", "between", "billion", "by", "children", "for",
-    "from", "has", "in", "is", "million", "more", "nearly", "no", "number", "of", "on", "people",
-    "percent", "since", "than", "to", "up", "within",
+    "about", "ahead", "almost", "and", "around", "at", "between", "billion", "by", "children",
+    "for", "from", "has", "in", "is", "million", "more", "nearly", "no", "number", "of", "on",
+    "people", "percent", "since", "than", "to", "up", "while", "within",
 ];
 
 /// [`START_WORDS`] as a set.

@@ -529,10 +529,26 @@ impl Parser<'_> {
                 {
                     return self.cand(i, j + 1, Sem::Same(Unit::Year));
                 }
-                if matches!(nw, "day" | "year")
+                // "by the end of the month": the month in question. ("the week" is left out: the
+                // annotations mostly leave its week unnamed.)
+                if nw == "month"
+                    && !matches!(
+                        self.w(j + 1),
+                        "-" | "of" | "ago" | "earlier" | "before" | "after" | "later"
+                    )
+                    && self.num(j + 1).is_none()
+                {
+                    return self.cand(i, j + 1, Sem::Same(Unit::Month));
+                }
+                if matches!(nw, "day" | "week" | "month" | "year")
                     && matches!(self.w(j + 1), "before" | "after" | "earlier" | "later")
                 {
-                    let u = if nw == "day" { Unit::Day } else { Unit::Year };
+                    let u = match nw {
+                        "day" => Unit::Day,
+                        "week" => Unit::Week,
+                        "month" => Unit::Month,
+                        _ => Unit::Year,
+                    };
                     let n = if matches!(self.w(j + 1), "before" | "earlier") {
                         -1
                     } else {
@@ -679,6 +695,8 @@ mod tests {
         // "the year": the year in question; before "ended"/"ending", a reporting period's length
         ("For the year, volume was flat.", "2024-03-20", "the year", "2024", Date, None),
         ("Sales fell in 2019. Prices rose for the year too.", "2024-03-20", "the year", "2019", Date, None),
+        ("Troops will arrive by the end of the month.", "2024-03-20", "the end of the month", "2024-03", Date, Some("END")),
+        ("The mine closed on March 3, 2022. The week before, it had flooded.", "2024-03-20", "The week before", "2022-02-24", Date, None),
         ("Net rose for the year ended Sept. 30.", "2024-03-20", "the year", "P1Y", Duration, None),
         ("Sales rose in the fiscal year ended Jan. 31.", "2024-03-20", "the fiscal year", "P1Y", Duration, None),
         ("He was arrested on March 3. He was freed the next morning.", "2024-03-20", "the next morning", "2024-03-04", Date, None),
