@@ -688,7 +688,8 @@ fn infer_year(dct: NaiveDate, m: u32, d: u32, has_day: bool, tn: Tense) -> i32 {
             };
             let diff = (date - dct).num_days();
             let penalty = match tn {
-                Tense::Past if diff > 0 => 120,
+                // A past verb outweighs a date up to about four months ahead.
+                Tense::Past if diff > 0 => 200,
                 Tense::Future if diff < 0 => 120,
                 _ => 0,
             };

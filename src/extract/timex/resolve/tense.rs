@@ -33,6 +33,14 @@ const PAST_CUES: &[&str] = &[
     "has", "have",
 ];
 
+/// Words ending in "-ed" that are no past form ("succeed", "hundred"); words in "-eed" are
+/// past forms only when listed in [`PAST_CUES`] or here as "freed", "guaranteed".
+#[rustfmt::skip]
+const NOT_PAST_ED: &[&str] = &[
+    "hundred", "sacred", "naked", "wicked", "hatred", "kindred", "rugged", "beloved", "wretched",
+    "crooked",
+];
+
 /// Irregular past forms, read like the regular "-ed" ones: past, unless a passive in the
 /// present ("is sold") or still to come ("will be paid") makes them so.
 #[rustfmt::skip]
@@ -76,7 +84,11 @@ fn cue(t: &[Tok<'_>], i: usize) -> Option<Tense> {
     if w == "set" && matches!(t.get(i + 1).map(|x| x.w.as_ref()), Some("to" | "for")) {
         return Some(Tense::Future);
     }
-    let regular = w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_alphabetic());
+    let regular = w.len() > 4
+        && w.ends_with("ed")
+        && (!w.ends_with("eed") || matches!(w, "freed" | "guaranteed"))
+        && !NOT_PAST_ED.contains(&w)
+        && w.chars().all(|c| c.is_alphabetic());
     if !t[i].cap && (regular || IRREGULAR_PAST.contains(&w)) {
         // "to be published", "will be held": a passive still to come; "is heard", "are
         // supposed to": the present, which places nothing.
@@ -126,6 +138,11 @@ pub(super) fn tense(t: &[Tok<'_>], sent: &[usize], s: usize, e: usize) -> Tense 
     }
     if s >= 3 && w(s - 3) == "no" && w(s - 2) == "later" && w(s - 1) == "than" {
         return Tense::Upcoming;
+    }
+    // "effective Feb. 1": when something takes effect, which the tense of the verb that
+    // announced it does not place.
+    if s >= 1 && w(s - 1) == "effective" {
+        return Tense::None;
     }
     // A possessive ("Wednesday's ruling") names an event that has already happened.
     if w(e) == "'" && w(e + 1) == "s" {
@@ -227,6 +244,9 @@ mod tests {
         ("It had been due to expire Friday evening.", "2024-03-20", "Friday evening", "2024-03-15TEV", Time, None),
         // irregular past forms
         ("In May, the company brought in a new chief.", "2024-03-20", "May", "2023-05", Date, None),
+        ("The board created the post, effective Feb. 1.", "2023-10-26", "Feb. 1", "2024-02-01", Date, None),
+        // "-eed" words and "hundred" are no past forms
+        ("He will succeed Mr. Davison Feb. 1, after he retires.", "2023-10-26", "Feb. 1", "2024-02-01", Date, None),
         ("He could not be located Wednesday.", "2024-03-22", "Wednesday", "2024-03-20", Date, None),
         ("The court must be obeyed, and set Friday as the deadline.", "2024-03-23", "Friday", "2024-03-22", Date, None),
     ];
