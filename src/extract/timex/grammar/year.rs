@@ -360,7 +360,11 @@ impl Parser<'_> {
         }
         let mut q = None;
         let mut half = false;
+        // "the third-quarter loss": the hyphenated quarter is an adjective and the article
+        // belongs to the noun after it.
+        let mut adjective = false;
         if let Some(o) = ordinal_of(self.w(j)).filter(|o| *o <= 4) {
+            adjective = self.is(j + 1, "-");
             let k = if self.is(j + 1, "-") { j + 2 } else { j + 1 };
             let k = if self.is(k, "fiscal") { k + 1 } else { k };
             if self.is(k, "quarter") {
@@ -420,6 +424,11 @@ impl Parser<'_> {
             ys = YearSpec::Dct(off);
             end = k + 2;
         }
+        let i = if adjective && has_the && ys == YearSpec::Ctx && self.is_alpha(end) {
+            i + 1
+        } else {
+            i
+        };
         if half {
             return self.cand(i, end, Sem::Half { h: qn, ys });
         }
@@ -628,6 +637,8 @@ mod tests {
         ("Sales rose in the first quarter.", "2024-05-20", "the first quarter", "2024-Q1", Date, None),
         ("Sales rose in the first half of 2023.", "2024-03-20", "the first half of 2023", "2023-H1", Date, None),
         ("Output rose 5% in the quarter.", "1989-10-26", "the quarter", "1989-Q3", Date, None),
+        ("It expects the third-quarter loss to widen.", "1989-10-26", "third-quarter", "1989-Q3", Date, None),
+        ("Profit rose in the fiscal second-quarter of 1989.", "1989-10-26", "the fiscal second-quarter of 1989", "1989-Q2", Date, None),
     ];
 
     #[test]
