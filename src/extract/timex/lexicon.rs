@@ -308,8 +308,9 @@ const START_WORDS: &[&str] = &[
 #[cfg(test)]
 const CONTEXT_WORDS: &[&str] = &[
     "about", "ahead", "almost", "and", "around", "at", "between", "billion", "by", "children",
-    "for", "from", "has", "in", "is", "million", "more", "nearly", "no", "number", "of", "on",
-    "people", "percent", "since", "than", "to", "up", "while", "within",
+    "for", "from", "has", "he", "in", "is", "it", "million", "more", "nearly", "no", "number", "of",
+    "on", "people", "percent", "she", "since", "than", "there", "they", "to", "up", "we", "while",
+    "within",
 ];
 
 /// [`START_WORDS`] as a set.

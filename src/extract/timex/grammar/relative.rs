@@ -630,7 +630,18 @@ impl Parser<'_> {
                     if !self.is_alpha(i + 2)
                         || matches!(
                             self.w(i + 2),
-                            "and" | "or" | "but" | "that" | "when" | "the"
+                            "and"
+                                | "or"
+                                | "but"
+                                | "that"
+                                | "when"
+                                | "the"
+                                | "it"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "we"
+                                | "there"
                         ) =>
                 {
                     ("PAST_REF", i + 2)
@@ -767,6 +778,7 @@ mod tests {
         ("Mines like this were common in the past.", "2024-03-20", "the past", "PAST_REF", Date, None),
         ("Investors are nervous right now.", "2024-03-20", "right now", "PRESENT_REF", Date, None),
         ("Prices have soared in recent years.", "2024-03-20", "recent years", "PXY", Duration, None),
+        ("In the past it considered a bid.", "2024-03-20", "the past", "PAST_REF", Date, None),
     ];
 
     #[test]
@@ -790,6 +802,7 @@ mod tests {
         check_untagged(&[
             "Now, the question is who pays.",
             "She finished the 27th lap first.",
+            "The quarter-to-quarter comparison was poor.",
         ]);
     }
 }

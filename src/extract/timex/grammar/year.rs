@@ -386,7 +386,11 @@ impl Parser<'_> {
             if self.is(k, "quarter") || (self.is(k, "period") && self.w(j) == "latest") {
                 q = Some((0, k + 1));
             }
-        } else if self.is(j, "quarter") && (has_the || ys != YearSpec::Ctx) {
+        } else if self.is(j, "quarter")
+            && (has_the || ys != YearSpec::Ctx)
+            // "the quarter-to-quarter comparison"
+            && !(self.is(j + 1, "-") && self.glued(j + 1))
+        {
             if ys == YearSpec::Ctx && !self.is(j + 1, "of") {
                 // "the quarter" alone: the latest completed quarter.
                 q = Some((0, j + 1));
