@@ -671,6 +671,11 @@ mod tests {
         ("The clinic will open next spring.", "2024-03-20", "next spring", "2025-SP", Date, None),
         ("The clinic opened last summer.", "2024-03-20", "last summer", "2023-SU", Date, None),
         ("Sales rose in summer 2023 in Spain.", "2024-03-20", "summer 2023", "2023-SU", Date, None),
+        // a winter is named by the year of its December
+        ("Hiring surged last fall.", "1998-02-06", "last fall", "1997-FA", Date, None),
+        ("Heating bills soared last winter.", "1998-03-20", "last winter", "1997-WI", Date, None),
+        ("Snow will close roads this winter.", "1999-01-10", "this winter", "1998-WI", Date, None),
+        ("The mill will reopen in the spring.", "1999-01-10", "the spring", "1999-SP", Date, None),
     ];
 
     #[test]
