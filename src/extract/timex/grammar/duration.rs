@@ -613,6 +613,7 @@ mod tests {
         ("Prices rose 48-hour later.", "2024-03-20", "48-hour", "PT48H", Duration, None),
         ("She led the firm for two years.", "2024-03-20", "two years", "P2Y", Duration, None),
         ("He calls his mother twice a week.", "2024-03-20", "a week", "P1W", Set, None),
+        ("Prices may fall over the next two years or so.", "2024-03-20", "the next two years or so", "P2Y", Duration, Some("APPROX")),
         // plural units named from an event
         ("Funds may sell bonds in the weeks ahead.", "2024-03-20", "the weeks ahead", "PXW", Duration, None),
         ("In the years that followed, the rebels grew.", "2024-03-20", "years", "PXY", Duration, None),

@@ -603,6 +603,9 @@ mod tests {
         ("The recovery began in mid-2023 for most firms.", "2024-03-20", "mid-2023", "2023", Date, Some("MID")),
         ("Rates will fall in early 2024, analysts predict.", "2023-11-20", "early 2024", "2024", Date, Some("START")),
         ("The economy grew in nineteen ninety-six.", "2024-03-20", "nineteen ninety-six", "1996", Date, None),
+        // an open end belongs to the year
+        ("It won't be profitable until 1994 or later.", "1989-10-26", "1994 or later", "1994", Date, Some("ON_OR_AFTER")),
+        ("Cash flow for 1990 and beyond looks weak.", "1989-10-26", "1990 and beyond", "1990", Date, Some("ON_OR_AFTER")),
     ];
 
     #[test]
