@@ -307,9 +307,10 @@ const START_WORDS: &[&str] = &[
 #[rustfmt::skip]
 #[cfg(test)]
 const CONTEXT_WORDS: &[&str] = &[
-    "about", "almost", "and", "around", "at", "between", "billion", "by", "children", "for",
-    "from", "has", "in", "is", "million", "more", "nearly", "no", "number", "of", "on", "people",
-    "percent", "since", "than", "to", "up",
+    "about", "ahead", "almost", "and", "around", "at", "between", "beyond", "billion", "by",
+    "children", "for", "from", "has", "he", "in", "is", "it", "million", "more", "nearly", "no",
+    "number", "of", "on", "people", "percent", "she", "since", "than", "there", "they", "to", "up",
+    "we", "while", "within",
 ];
 
 /// [`START_WORDS`] as a set.

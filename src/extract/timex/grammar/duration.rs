@@ -32,6 +32,30 @@ impl Parser<'_> {
                 lead = Some(self.w(j));
                 j += 1;
             } else if self.number(j).is_none() {
+                // "the weeks ahead", "the years that followed": an unspecified stretch. (In "the
+                // weeks before the shooting" the annotations name the event's date instead.)
+                if let Some((u, true)) = unit_of(self.w(j))
+                    && u >= Unit::Day
+                    && u != Unit::Weekend
+                    && matches!(self.w(j + 1), "ahead" | "that")
+                {
+                    // "the weeks ahead" is whole; in "the years that followed" the article
+                    // goes with the whole phrase, so only the noun is tagged.
+                    let (s, e) = if self.is(j + 1, "ahead") {
+                        (i, j + 2)
+                    } else {
+                        (j, j + 1)
+                    };
+                    return self.cand(
+                        s,
+                        e,
+                        Sem::Dur {
+                            n: None,
+                            unit: u,
+                            half: false,
+                        },
+                    );
+                }
                 return None;
             }
         } else if matches!(self.w(j), "past" | "next" | "last") {
@@ -103,19 +127,26 @@ impl Parser<'_> {
         let (n, mut k) = match self.number(j) {
             Some(x) => x,
             None => {
-                // bare plural unit after "for": "for years"
+                // bare plural unit after "for": "for years", "within weeks or months"
                 if !had_the
                     && i > 0
-                    && matches!(self.w(i.wrapping_sub(1)), "for" | "in")
+                    && matches!(self.w(i.wrapping_sub(1)), "for" | "in" | "within")
                     && let Some((u, true)) = unit_of(self.w(i))
                     && matches!(
                         u,
                         Unit::Year | Unit::Month | Unit::Decade | Unit::Week | Unit::Century
                     )
                 {
+                    let e = if self.is(i + 1, "or")
+                        && unit_of(self.w(i + 2)).is_some_and(|(_, pl)| pl)
+                    {
+                        i + 3
+                    } else {
+                        i + 1
+                    };
                     return self.cand(
                         i,
-                        i + 1,
+                        e,
                         Sem::Dur {
                             n: None,
                             unit: u,
@@ -372,6 +403,14 @@ impl Parser<'_> {
                 // article-led matchers.
                 return self.cand(i, k + 1, Sem::DurStr(dur_value(Some(1), u, false)));
             }
+            // "for a while", "for some time": a stretch of unknown length.
+            "a" | "some"
+                if i > 0
+                    && self.is(i.wrapping_sub(1), "for")
+                    && self.is(i + 1, if w == "a" { "while" } else { "time" }) =>
+            {
+                return self.cand(i, i + 2, Sem::DurStr("PXX".to_string()));
+            }
             "another" => {
                 let (u, false) = unit_of(self.w(i + 1))? else {
                     return None;
@@ -574,6 +613,14 @@ mod tests {
         ("Prices rose 48-hour later.", "2024-03-20", "48-hour", "PT48H", Duration, None),
         ("She led the firm for two years.", "2024-03-20", "two years", "P2Y", Duration, None),
         ("He calls his mother twice a week.", "2024-03-20", "a week", "P1W", Set, None),
+        ("Prices may fall over the next two years or so.", "2024-03-20", "the next two years or so", "P2Y", Duration, Some("APPROX")),
+        // plural units named from an event
+        ("Funds may sell bonds in the weeks ahead.", "2024-03-20", "the weeks ahead", "PXW", Duration, None),
+        ("In the years that followed, the rebels grew.", "2024-03-20", "years", "PXY", Duration, None),
+        // bare plural units after "for", "in", "within"; "weeks or months" is one span
+        ("The city was ruled from Moscow for centuries.", "2024-03-20", "centuries", "PXCE", Duration, None),
+        ("Troops will arrive within weeks.", "2024-03-20", "weeks", "PXW", Duration, None),
+        ("He died within weeks or months of his capture.", "2024-03-20", "weeks or months", "PXW", Duration, None),
         // A digit count with a written half.
         ("The crew waited 3 1/2 hours at the gate.", "2024-03-20", "3 1/2 hours", "PT3H30M", Duration, None),
         ("Inflation ran high for 4 1/2 years.", "2024-03-20", "4 1/2 years", "P4Y6M", Duration, None),
@@ -613,6 +660,8 @@ mod tests {
         ("Can they stay another month?", "2024-03-20", "another month", "P1M", Duration, None),
         ("A day-long strike shut the port.", "2024-03-20", "day-long", "P1D", Duration, None),
         ("The years-long feud ended.", "2024-03-20", "years-long", "PXY", Duration, None),
+        ("They will stay for a while.", "2024-03-20", "a while", "PXX", Duration, None),
+        ("Troops could stay for some time.", "2024-03-20", "some time", "PXX", Duration, None),
     ];
 
     #[test]

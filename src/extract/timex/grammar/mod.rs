@@ -227,7 +227,31 @@ impl<'a> Parser<'a> {
         {
             best = Some(c);
         }
-        best
+        best.map(|c| self.open_end(c))
+    }
+
+    /// A loose end after an expression belongs to it: "the next two years or so" (APPROX),
+    /// "1994 or later", "1990 and beyond" (ON_OR_AFTER), "1980 or earlier" (ON_OR_BEFORE).
+    fn open_end(&self, mut c: Cand) -> Cand {
+        let e = c.end;
+        let (m, after) = match (self.w(e), self.w(e + 1)) {
+            ("or", "so")
+                if matches!(
+                    c.sem,
+                    Sem::Dur { .. } | Sem::RelUnit { .. } | Sem::Anaph { .. }
+                ) =>
+            {
+                ("APPROX", 2)
+            }
+            ("or", "later") | ("and", "beyond") if matches!(c.sem, Sem::Year(_)) => {
+                ("ON_OR_AFTER", 2)
+            }
+            ("or", "earlier") if matches!(c.sem, Sem::Year(_)) => ("ON_OR_BEFORE", 2),
+            _ => return c,
+        };
+        c.end = e + after;
+        c.modifier.get_or_insert(m);
+        c
     }
 
     fn modifier(&self, i: usize) -> Option<(&'static str, usize, ModKind)> {

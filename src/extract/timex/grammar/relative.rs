@@ -478,11 +478,26 @@ impl Parser<'_> {
                 if nw == "weekend" {
                     return self.cand(i, j + 1, Sem::TenseUnit(Unit::Weekend));
                 }
-                if matches!(nw, "fiscal" | "full")
-                    && self.is(j + 1, "year")
-                    && !self.is(j + 2, "ended")
-                    && !self.is(j + 2, "ending")
+                // "the year ended Sept. 30", "the fiscal year ending in June": a reporting
+                // period, annotated as its length.
+                if matches!(nw, "year" | "fiscal")
+                    && (nw == "year" || self.is(j + 1, "year"))
+                    && matches!(
+                        self.w(if nw == "year" { j + 1 } else { j + 2 }),
+                        "ended" | "ending"
+                    )
                 {
+                    return self.cand(
+                        i,
+                        if nw == "year" { j + 1 } else { j + 2 },
+                        Sem::Dur {
+                            n: Some(1),
+                            unit: Unit::Year,
+                            half: false,
+                        },
+                    );
+                }
+                if matches!(nw, "fiscal" | "full") && self.is(j + 1, "year") {
                     if nw == "full" {
                         return self.cand(
                             i,
@@ -503,6 +518,8 @@ impl Parser<'_> {
                         },
                     );
                 }
+                // "For the year, volume was flat", "a high for the year": the year the story
+                // is about, as "that year" is.
                 if nw == "year"
                     && !matches!(
                         self.w(j + 1),
@@ -510,20 +527,28 @@ impl Parser<'_> {
                     )
                     && self.num(j + 1).is_none()
                 {
-                    return self.cand(
-                        i,
-                        j + 1,
-                        Sem::Dur {
-                            n: Some(1),
-                            unit: Unit::Year,
-                            half: false,
-                        },
-                    );
+                    return self.cand(i, j + 1, Sem::Same(Unit::Year));
                 }
-                if matches!(nw, "day" | "year")
+                // "by the end of the month": the month in question. ("the week" is left out: the
+                // annotations mostly leave its week unnamed.)
+                if nw == "month"
+                    && !matches!(
+                        self.w(j + 1),
+                        "-" | "of" | "ago" | "earlier" | "before" | "after" | "later"
+                    )
+                    && self.num(j + 1).is_none()
+                {
+                    return self.cand(i, j + 1, Sem::Same(Unit::Month));
+                }
+                if matches!(nw, "day" | "week" | "month" | "year")
                     && matches!(self.w(j + 1), "before" | "after" | "earlier" | "later")
                 {
-                    let u = if nw == "day" { Unit::Day } else { Unit::Year };
+                    let u = match nw {
+                        "day" => Unit::Day,
+                        "week" => Unit::Week,
+                        "month" => Unit::Month,
+                        _ => Unit::Year,
+                    };
                     let n = if matches!(self.w(j + 1), "before" | "earlier") {
                         -1
                     } else {
@@ -605,7 +630,18 @@ impl Parser<'_> {
                     if !self.is_alpha(i + 2)
                         || matches!(
                             self.w(i + 2),
-                            "and" | "or" | "but" | "that" | "when" | "the"
+                            "and"
+                                | "or"
+                                | "but"
+                                | "that"
+                                | "when"
+                                | "the"
+                                | "it"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "we"
+                                | "there"
                         ) =>
                 {
                     ("PAST_REF", i + 2)
@@ -667,6 +703,13 @@ mod tests {
         ("The rebels met on Saturday. The talks resumed the following day.", "2024-03-20", "the following day", "2024-03-17", Date, None),
         ("The rebels met on Saturday. The same day, shells fell.", "2024-03-20", "The same day", "2024-03-16", Date, None),
         ("A ruling is due by the end of the year.", "2024-03-20", "the end of the year", "2024", Date, Some("END")),
+        // "the year": the year in question; before "ended"/"ending", a reporting period's length
+        ("For the year, volume was flat.", "2024-03-20", "the year", "2024", Date, None),
+        ("Sales fell in 2019. Prices rose for the year too.", "2024-03-20", "the year", "2019", Date, None),
+        ("Troops will arrive by the end of the month.", "2024-03-20", "the end of the month", "2024-03", Date, Some("END")),
+        ("The mine closed on March 3, 2022. The week before, it had flooded.", "2024-03-20", "The week before", "2022-02-24", Date, None),
+        ("Net rose for the year ended Sept. 30.", "2024-03-20", "the year", "P1Y", Duration, None),
+        ("Sales rose in the fiscal year ended Jan. 31.", "2024-03-20", "the fiscal year", "P1Y", Duration, None),
         ("He was arrested on March 3. He was freed the next morning.", "2024-03-20", "the next morning", "2024-03-04", Date, None),
         // "Earlier"/"Later" before a weekday or "today" stays outside the span.
         ("The mayor will speak later today in the city hall.", "2024-03-20", "today", "2024-03-20", Date, None),
@@ -735,6 +778,7 @@ mod tests {
         ("Mines like this were common in the past.", "2024-03-20", "the past", "PAST_REF", Date, None),
         ("Investors are nervous right now.", "2024-03-20", "right now", "PRESENT_REF", Date, None),
         ("Prices have soared in recent years.", "2024-03-20", "recent years", "PXY", Duration, None),
+        ("In the past it considered a bid.", "2024-03-20", "the past", "PAST_REF", Date, None),
     ];
 
     #[test]
@@ -758,6 +802,7 @@ mod tests {
         check_untagged(&[
             "Now, the question is who pays.",
             "She finished the 27th lap first.",
+            "The quarter-to-quarter comparison was poor.",
         ]);
     }
 }

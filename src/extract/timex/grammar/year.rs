@@ -360,7 +360,11 @@ impl Parser<'_> {
         }
         let mut q = None;
         let mut half = false;
+        // "the third-quarter loss": the hyphenated quarter is an adjective and the article
+        // belongs to the noun after it.
+        let mut adjective = false;
         if let Some(o) = ordinal_of(self.w(j)).filter(|o| *o <= 4) {
+            adjective = self.is(j + 1, "-");
             let k = if self.is(j + 1, "-") { j + 2 } else { j + 1 };
             let k = if self.is(k, "fiscal") { k + 1 } else { k };
             if self.is(k, "quarter") {
@@ -382,7 +386,11 @@ impl Parser<'_> {
             if self.is(k, "quarter") || (self.is(k, "period") && self.w(j) == "latest") {
                 q = Some((0, k + 1));
             }
-        } else if self.is(j, "quarter") && (has_the || ys != YearSpec::Ctx) {
+        } else if self.is(j, "quarter")
+            && (has_the || ys != YearSpec::Ctx)
+            // "the quarter-to-quarter comparison"
+            && !(self.is(j + 1, "-") && self.glued(j + 1))
+        {
             if ys == YearSpec::Ctx && !self.is(j + 1, "of") {
                 // "the quarter" alone: the latest completed quarter.
                 q = Some((0, j + 1));
@@ -420,6 +428,11 @@ impl Parser<'_> {
             ys = YearSpec::Dct(off);
             end = k + 2;
         }
+        let i = if adjective && has_the && ys == YearSpec::Ctx && self.is_alpha(end) {
+            i + 1
+        } else {
+            i
+        };
         if half {
             return self.cand(i, end, Sem::Half { h: qn, ys });
         }
@@ -590,6 +603,9 @@ mod tests {
         ("The recovery began in mid-2023 for most firms.", "2024-03-20", "mid-2023", "2023", Date, Some("MID")),
         ("Rates will fall in early 2024, analysts predict.", "2023-11-20", "early 2024", "2024", Date, Some("START")),
         ("The economy grew in nineteen ninety-six.", "2024-03-20", "nineteen ninety-six", "1996", Date, None),
+        // an open end belongs to the year
+        ("It won't be profitable until 1994 or later.", "1989-10-26", "1994 or later", "1994", Date, Some("ON_OR_AFTER")),
+        ("Cash flow for 1990 and beyond looks weak.", "1989-10-26", "1990 and beyond", "1990", Date, Some("ON_OR_AFTER")),
     ];
 
     #[test]
@@ -628,6 +644,8 @@ mod tests {
         ("Sales rose in the first quarter.", "2024-05-20", "the first quarter", "2024-Q1", Date, None),
         ("Sales rose in the first half of 2023.", "2024-03-20", "the first half of 2023", "2023-H1", Date, None),
         ("Output rose 5% in the quarter.", "1989-10-26", "the quarter", "1989-Q3", Date, None),
+        ("It expects the third-quarter loss to widen.", "1989-10-26", "third-quarter", "1989-Q3", Date, None),
+        ("Profit rose in the fiscal second-quarter of 1989.", "1989-10-26", "the fiscal second-quarter of 1989", "1989-Q2", Date, None),
     ];
 
     #[test]
@@ -656,6 +674,11 @@ mod tests {
         ("The clinic will open next spring.", "2024-03-20", "next spring", "2025-SP", Date, None),
         ("The clinic opened last summer.", "2024-03-20", "last summer", "2023-SU", Date, None),
         ("Sales rose in summer 2023 in Spain.", "2024-03-20", "summer 2023", "2023-SU", Date, None),
+        // a winter is named by the year of its December
+        ("Hiring surged last fall.", "1998-02-06", "last fall", "1997-FA", Date, None),
+        ("Heating bills soared last winter.", "1998-03-20", "last winter", "1997-WI", Date, None),
+        ("Snow will close roads this winter.", "1999-01-10", "this winter", "1998-WI", Date, None),
+        ("The mill will reopen in the spring.", "1999-01-10", "the spring", "1999-SP", Date, None),
     ];
 
     #[test]

@@ -589,10 +589,11 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
         }
         Sem::Season { s, ys, rel } => {
             let (cur_s, cur_y) = season_code(dct);
+            // A winter takes the year of its December (`season_code`), so it comes last.
             let order = |x: &str| match x {
-                "WI" => 0,
-                "SP" => 1,
-                "SU" => 2,
+                "SP" => 0,
+                "SU" => 1,
+                "FA" => 2,
                 _ => 3,
             };
             let y = match (ys, rel) {
@@ -611,6 +612,8 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                         cur_y + 1
                     }
                 }
+                // "this winter" in January: the winter under way.
+                (_, Some(_)) if *s == cur_s => cur_y,
                 (_, Some(_)) => dct.year(),
                 _ => match context_year(st, sid) {
                     Some(cy) => cy,
@@ -688,7 +691,8 @@ fn infer_year(dct: NaiveDate, m: u32, d: u32, has_day: bool, tn: Tense) -> i32 {
             };
             let diff = (date - dct).num_days();
             let penalty = match tn {
-                Tense::Past if diff > 0 => 120,
+                // A past verb outweighs a date up to about four months ahead.
+                Tense::Past if diff > 0 => 200,
                 Tense::Future if diff < 0 => 120,
                 _ => 0,
             };

@@ -33,6 +33,23 @@ const PAST_CUES: &[&str] = &[
     "has", "have",
 ];
 
+/// Words ending in "-ed" that are no past form ("succeed", "hundred"); words in "-eed" are
+/// past forms only when listed in [`PAST_CUES`] or here as "freed", "guaranteed".
+#[rustfmt::skip]
+const NOT_PAST_ED: &[&str] = &[
+    "hundred", "sacred", "naked", "wicked", "hatred", "kindred", "rugged", "beloved", "wretched",
+    "crooked",
+];
+
+/// Irregular past forms, read like the regular "-ed" ones: past, unless a passive in the
+/// present ("is sold") or still to come ("will be paid") makes them so.
+#[rustfmt::skip]
+const IRREGULAR_PAST: &[&str] = &[
+    "brought", "bought", "sold", "paid", "spent", "kept", "built", "fought", "led", "fled",
+    "struck", "wrote", "spoke", "broke", "chose", "drove", "grew", "knew", "threw", "flew",
+    "drew", "stood", "became", "felt", "heard", "sought", "swept", "sank", "wore",
+];
+
 /// Past verbs of intention or agreement: an infinitive after them looks ahead ("agreed to hold
 /// elections in June"), so they set no tense then.
 #[rustfmt::skip]
@@ -45,7 +62,12 @@ const INTENTION_VERBS: &[&str] = &[
 /// The tense token `i` signals by itself ("will", "said", a past participle), if any.
 fn cue(t: &[Tok<'_>], i: usize) -> Option<Tense> {
     let w = t[i].w.as_ref();
+    let back = |d: usize| i.checked_sub(d).map(|k| t[k].w.as_ref()).unwrap_or("");
     if FUTURE_CUES.contains(&w) {
+        // "had been scheduled to expire Friday", "had planned": a plan that is over.
+        if back(1) == "had" || (back(1) == "been" && back(2) == "had") {
+            return Some(Tense::Past);
+        }
         return Some(Tense::Future);
     }
     if PAST_CUES.contains(&w) {
@@ -62,7 +84,20 @@ fn cue(t: &[Tok<'_>], i: usize) -> Option<Tense> {
     if w == "set" && matches!(t.get(i + 1).map(|x| x.w.as_ref()), Some("to" | "for")) {
         return Some(Tense::Future);
     }
-    if w.len() > 4 && !t[i].cap && w.ends_with("ed") && w.chars().all(|c| c.is_alphabetic()) {
+    let regular = w.len() > 4
+        && w.ends_with("ed")
+        && (!w.ends_with("eed") || matches!(w, "freed" | "guaranteed"))
+        && !NOT_PAST_ED.contains(&w)
+        && w.chars().all(|c| c.is_alphabetic());
+    if !t[i].cap && (regular || IRREGULAR_PAST.contains(&w)) {
+        // "to be published", "will be held": a passive still to come; "is heard", "are
+        // supposed to": the present, which places nothing.
+        if back(1) == "be" && matches!(back(2), "to" | "will" | "ll" | "shall") {
+            return Some(Tense::Future);
+        }
+        if matches!(back(1), "is" | "are" | "being") {
+            return Some(Tense::None);
+        }
         Some(Tense::Past)
     } else {
         None
@@ -103,6 +138,11 @@ pub(super) fn tense(t: &[Tok<'_>], sent: &[usize], s: usize, e: usize) -> Tense 
     }
     if s >= 3 && w(s - 3) == "no" && w(s - 2) == "later" && w(s - 1) == "than" {
         return Tense::Upcoming;
+    }
+    // "effective Feb. 1": when something takes effect, which the tense of the verb that
+    // announced it does not place.
+    if s >= 1 && w(s - 1) == "effective" {
+        return Tense::None;
     }
     // A possessive ("Wednesday's ruling") names an event that has already happened.
     if w(e) == "'" && w(e + 1) == "s" {
@@ -198,6 +238,17 @@ mod tests {
         ("The team planned to leave on Friday.", "2024-03-20", "Friday", "2024-03-22", Date, None),
         ("Until Monday, they had refused.", "2024-03-20", "Monday", "2024-03-18", Date, None),
         ("Talks were supposed to end by May.", "2024-03-20", "May", "2024-05", Date, None),
+        // a passive after "be" looks ahead; "had (been)" before a plan puts it behind
+        ("Guidelines to be published in early May will decide it.", "2024-03-20", "early May", "2024-05", Date, Some("START")),
+        ("The offer had been scheduled to expire Friday.", "2024-03-20", "Friday", "2024-03-15", Date, None),
+        ("It had been due to expire Friday evening.", "2024-03-20", "Friday evening", "2024-03-15TEV", Time, None),
+        // irregular past forms
+        ("In May, the company brought in a new chief.", "2024-03-20", "May", "2023-05", Date, None),
+        ("The board created the post, effective Feb. 1.", "2023-10-26", "Feb. 1", "2024-02-01", Date, None),
+        // "-eed" words and "hundred" are no past forms
+        ("He will succeed Mr. Davison Feb. 1, after he retires.", "2023-10-26", "Feb. 1", "2024-02-01", Date, None),
+        ("He could not be located Wednesday.", "2024-03-22", "Wednesday", "2024-03-20", Date, None),
+        ("The court must be obeyed, and set Friday as the deadline.", "2024-03-23", "Friday", "2024-03-22", Date, None),
     ];
 
     #[test]
