@@ -21,6 +21,17 @@ pub(super) struct Found {
     pub(super) verb: Range<usize>,
 }
 
+impl Found {
+    /// A speaker without an apposition.
+    fn plain(phrase: String, verb: Range<usize>) -> Self {
+        Found {
+            phrase,
+            apposition: None,
+            verb,
+        }
+    }
+}
+
 /// The speaker phrase and the speech verb, from the first speech verb of the sentence that has one.
 pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
     for (i, t) in tokens.iter().enumerate() {
@@ -33,11 +44,7 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
             if !phrase.is_empty() {
                 // "According to X, the …": the comma ends the attribution; what follows is the
                 // claim, not an apposition.
-                return Some(Found {
-                    phrase,
-                    apposition: None,
-                    verb: t.range(),
-                });
+                return Some(Found::plain(phrase, t.range()));
             }
             continue;
         }
@@ -58,11 +65,7 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
                     .map(str::to_string),
             };
             if let Some(phrase) = phrase {
-                return Some(Found {
-                    phrase,
-                    apposition: None,
-                    verb: reckoning.range(),
-                });
+                return Some(Found::plain(phrase, reckoning.range()));
             }
         }
         // "A poll by ABC News and the Washington Post found …", "the survey showed …": a
@@ -78,11 +81,7 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
                 .then_some(before)
             })
         {
-            return Some(Found {
-                phrase,
-                apposition: None,
-                verb: t.range(),
-            });
+            return Some(Found::plain(phrase, t.range()));
         }
         // "The ministry put the death toll at 54": an estimate given.
         if matches!(lower.as_ref(), "put" | "puts" | "putting")
@@ -94,11 +93,7 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         {
             let before = phrase_before(tokens, i);
             if !before.is_empty() {
-                return Some(Found {
-                    phrase: before,
-                    apposition: None,
-                    verb: t.range(),
-                });
+                return Some(Found::plain(before, t.range()));
             }
         }
         // "The United States said": a capitalized "States" is a name, not the verb. A passive
@@ -127,11 +122,7 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
             if tokens.get(i + 1).is_some_and(|n| n.lower() == "by") {
                 let (phrase, _) = phrase_after(tokens, i + 2);
                 if !phrase.is_empty() {
-                    return Some(Found {
-                        phrase,
-                        apposition: None,
-                        verb: t.range(),
-                    });
+                    return Some(Found::plain(phrase, t.range()));
                 }
             }
             continue;
@@ -139,19 +130,14 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         // "It said", "but it said that …": the body that spoke last ([`attribute`]).
         let end = subject_end(tokens, i);
         if end > 0 && tokens[end - 1].lower() == "it" {
-            return Some(Found {
-                phrase: "it".to_string(),
-                apposition: None,
-                verb: t.range(),
-            });
+            return Some(Found::plain("it".to_string(), t.range()));
         }
         // "…, he said": the person named last ([`resolve`]).
         if end > 0 && matches!(tokens[end - 1].lower().as_ref(), "he" | "she") {
-            return Some(Found {
-                phrase: tokens[end - 1].lower().into_owned(),
-                apposition: None,
-                verb: t.range(),
-            });
+            return Some(Found::plain(
+                tokens[end - 1].lower().into_owned(),
+                t.range(),
+            ));
         }
         let mut before = phrase_before(tokens, i);
         // "Ogden Corp., which also has interests in …, reported": the name before the relative
@@ -173,11 +159,7 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
             continue;
         }
         if !before.is_empty() {
-            return Some(Found {
-                phrase: before,
-                apposition: None,
-                verb: t.range(),
-            });
+            return Some(Found::plain(before, t.range()));
         }
         // "X, a spokesman for Y, said".
         if let Some((phrase, role)) = apposition_before(tokens, i) {
@@ -190,19 +172,11 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         // "Oshkosh Truck Corp., Oshkosh, Wis., estimated …", "the unit, GM Hughes Electronics,
         // said …": a name set off by commas.
         if let Some(phrase) = name_in_commas(tokens, i) {
-            return Some(Found {
-                phrase,
-                apposition: None,
-                verb: t.range(),
-            });
+            return Some(Found::plain(phrase, t.range()));
         }
         // "A source familiar with the matter said …": a speaker noun and what qualifies it.
         if let Some(phrase) = qualified_speaker(tokens, i) {
-            return Some(Found {
-                phrase,
-                apposition: None,
-                verb: t.range(),
-            });
+            return Some(Found::plain(phrase, t.range()));
         }
         // The subject follows the verb only in an inverted attribution, after a comma or a
         // quotation ("…,” said Shin, the minister"): "X had told reporters Y" says nothing of Y.
