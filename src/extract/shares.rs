@@ -206,11 +206,7 @@ fn share_at(tokens: &[Token<'_>], k: usize) -> Option<FigureMention> {
     // What it is a share of: "the evacuees", "its 300 families", "imports", "Cineplex's equity"
     // (whose it is becomes the scope).
     while let Some(t) = tokens.get(i) {
-        let owner = t
-            .text
-            .strip_suffix("'s")
-            .or_else(|| t.text.strip_suffix("’s"));
-        if let Some(owner) = owner.filter(|_| t.is_capitalized()) {
+        if let Some(owner) = t.owner().filter(|_| t.is_capitalized()) {
             mention.scope = Some(owner.to_string());
         } else if !(DETERMINERS.contains(w(i).as_ref())
             || t.text.starts_with(|c: char| c.is_ascii_digit()))

@@ -57,7 +57,14 @@ impl<'a> Token<'a> {
 
     /// A possessive: "Europe's", "analysts’s".
     pub(crate) fn is_possessive(&self) -> bool {
-        self.text.ends_with("'s") || self.text.ends_with("’s")
+        self.owner().is_some()
+    }
+
+    /// Who a possessive names: "Europe" of "Europe's" (`None` when the word is no possessive).
+    pub(crate) fn owner(&self) -> Option<&'a str> {
+        self.text
+            .strip_suffix("'s")
+            .or_else(|| self.text.strip_suffix("’s"))
     }
 }
 

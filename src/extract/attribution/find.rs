@@ -58,9 +58,7 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
                 "his" => Some("he".to_string()),
                 "its" => Some("it".to_string()),
                 _ => tokens[i + 1]
-                    .text
-                    .strip_suffix("'s")
-                    .or_else(|| tokens[i + 1].text.strip_suffix("’s"))
+                    .owner()
                     .filter(|o| o.starts_with(char::is_uppercase))
                     .map(str::to_string),
             };
@@ -254,10 +252,7 @@ fn document_before(tokens: &[Token<'_>], verb: usize) -> Option<String> {
         .unwrap_or(doc);
     source_of_document(tokens, from).or_else(|| {
         // "The department's figures show": the owner of the document.
-        let owner = doc.checked_sub(1).and_then(|k| {
-            let t = tokens[k].text;
-            t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"))
-        });
+        let owner = doc.checked_sub(1).and_then(|k| tokens[k].owner());
         if let Some(owner) = owner.filter(|o| !o.is_empty()) {
             return Some(owner.to_string());
         }

@@ -312,11 +312,7 @@ fn phrase_before(
         if !name && w.ends_with("ing") && !GERUND_NOUNS.contains(w.as_ref()) {
             break;
         }
-        if let Some(owner) = t
-            .text
-            .strip_suffix("'s")
-            .or_else(|| t.text.strip_suffix("’s"))
-        {
+        if let Some(owner) = t.owner() {
             possessor = Some(owner.to_string());
             break;
         }
