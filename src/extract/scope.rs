@@ -288,49 +288,49 @@ fn places_in_countries(tokenized: &[Vec<Token<'_>>]) -> Vec<(String, String)> {
             }
         }
     }
-    // "the Tanzanian capital Dar-es-Salaam", "Nairobi, the Kenyan capital": a city in the country
-    // its adjective names, when the story names that country too.
+    // "Nairobi, the capital of Kenya"; "the Tanzanian capital Dar-es-Salaam", "Nairobi, the Kenyan
+    // capital": a city in the country its adjective names, when the story names that country too.
     for tokens in tokenized {
         for k in 1..tokens.len().saturating_sub(1) {
-            // "Nairobi, the capital of Kenya".
-            if tokens[k].lower_in(&CAPITAL_NOUNS)
-                && k >= 3
+            if !tokens[k].lower_in(&CAPITAL_NOUNS) {
+                continue;
+            }
+            let pair = if k >= 3
                 && tokens[k - 1].lower() == "the"
                 && tokens[k - 2].text == ","
                 && is_name_word(&tokens[k - 3])
                 && tokens.get(k + 1).is_some_and(|t| t.text == "of")
                 && tokens.get(k + 2).is_some_and(is_name_word)
             {
+                // "Nairobi, the capital of Kenya".
                 let city = join_names(&tokens[names_before(tokens, k - 2)..k - 2]);
-                if !city.is_empty() && !pairs.iter().any(|(p, _)| p.eq_ignore_ascii_case(&city)) {
-                    pairs.push((city, place_name(tokens, k + 2)));
-                }
-                continue;
-            }
-            if !tokens[k].lower_in(&CAPITAL_NOUNS) || !is_name_word(&tokens[k - 1]) {
-                continue;
-            }
-            let Some(country) = country_of_adjective(tokens[k - 1].text, tokenized) else {
-                continue;
-            };
-            // "the Tanzanian capital Dar-es-Salaam", "the Tanzanian capital of Dar es Salaam".
-            let after = if tokens.get(k + 1).is_some_and(|t| t.text == "of") {
-                k + 2
-            } else {
-                k + 1
-            };
-            let city = if tokens.get(after).is_some_and(is_name_word) {
-                Some(place_name(tokens, after))
-            } else if k >= 4
-                && tokens[k - 2].lower() == "the"
-                && tokens[k - 3].text == ","
-                && is_name_word(&tokens[k - 4])
+                Some((city, place_name(tokens, k + 2)))
+            } else if is_name_word(&tokens[k - 1])
+                && let Some(country) = country_of_adjective(tokens[k - 1].text, tokenized)
             {
-                Some(tokens[k - 4].text.to_string())
+                // "the Tanzanian capital Dar-es-Salaam", "the Tanzanian capital of Dar es
+                // Salaam", "Nairobi, the Kenyan capital".
+                let after = if tokens.get(k + 1).is_some_and(|t| t.text == "of") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if tokens.get(after).is_some_and(is_name_word) {
+                    Some((place_name(tokens, after), country))
+                } else if k >= 4
+                    && tokens[k - 2].lower() == "the"
+                    && tokens[k - 3].text == ","
+                    && is_name_word(&tokens[k - 4])
+                {
+                    Some((tokens[k - 4].text.to_string(), country))
+                } else {
+                    None
+                }
             } else {
                 None
             };
-            if let Some(city) = city
+            if let Some((city, country)) = pair
+                && !city.is_empty()
                 && !pairs.iter().any(|(p, _)| p.eq_ignore_ascii_case(&city))
             {
                 pairs.push((city, country));
