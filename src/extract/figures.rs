@@ -299,6 +299,7 @@ pub(crate) fn find_figures(
         out.append(&mut sentence_figures);
     }
     super::scope::apply_scopes(text, tokenized, &paragraphs, &mut out);
+    super::series::fold(text, &mut out);
     out
 }
 

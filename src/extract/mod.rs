@@ -14,6 +14,7 @@ mod numbers;
 pub mod period;
 mod scope;
 pub mod sentences;
+mod series;
 mod shares;
 pub mod speaker_kind;
 pub mod status;

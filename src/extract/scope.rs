@@ -127,6 +127,47 @@ static LEGAL_FORMS: WordSet = WordSet::new(&[
     "inc", "corp", "co", "ltd", "plc", "ag", "sa", "nv", "gmbh", "llc", "incorporated",
 ]);
 
+/// Who the possessive token `at` names, as a name: "Nordvik Bank" of "Nordvik Bank's", "Aetna Life
+/// & Casualty" of "Aetna Life & Casualty Co.'s" (a legal form is not the name).
+pub(crate) fn possessor_name(tokens: &[Token<'_>], at: usize) -> Option<String> {
+    let owner = tokens[at].owner()?;
+    if !tokens[at].is_capitalized() {
+        return Some(owner.to_string());
+    }
+    // "S.A.'s" is written "S", ".", "A.'s": the letters of an abbreviation before its last.
+    let mut end = at;
+    let mut letters: String = owner.trim_end_matches('.').to_string();
+    while end >= 2
+        && tokens[end - 1].text == "."
+        && tokens[end - 2].text.len() == 1
+        && tokens[end - 2].is_capitalized()
+        && owner.len() == 2
+    {
+        letters.insert_str(0, tokens[end - 2].text);
+        end -= 2;
+    }
+    let legal_form = LEGAL_FORMS.contains_lower(&letters) || (end < at && letters.len() >= 2);
+    let mut start = end;
+    while start > 0 && end - start < 4 {
+        let t = &tokens[start - 1];
+        let joins = matches!(t.text, "&" | "amp") && start >= 2 && is_name_word(&tokens[start - 2]);
+        if !(is_name_word(t) || joins) || common_first_word(tokens, start - 1, end) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut words: Vec<&str> = tokens[start..end].iter().map(|t| t.text).collect();
+    if words.is_empty() {
+        // "U.S.'s": the abbreviation whole.
+        let abbreviation: String = tokens[end..at].iter().map(|t| t.text).collect();
+        return Some(abbreviation + owner);
+    }
+    if !legal_form {
+        words.push(owner);
+    }
+    Some(words.join(" ").replace(" amp ", " & "))
+}
+
 /// Where the name words (at most three) that end before token `end` start; `end` when there are
 /// none.
 fn names_before(tokens: &[Token<'_>], end: usize) -> usize {

@@ -244,6 +244,15 @@ fn split_words(
                     break;
                 }
             }
+            // "Co.'s": an abbreviation's possessive is one word, so that it reads as one.
+            if j + 2 < count
+                && char_at(j).1 == '.'
+                && matches!(char_at(j + 1).1, '\'' | '’')
+                && matches!(char_at(j + 2).1, 's' | 'S')
+                && (j + 3 == count || !char_at(j + 3).1.is_alphanumeric())
+            {
+                j += 3;
+            }
             let end = if j < count { char_at(j).0 } else { len };
             push(at, end);
             i = j;
@@ -322,7 +331,7 @@ mod tests {
 
     #[test]
     fn tokenizes_news_text() {
-        let t = "Shin Won-sik’s 7,000 rounds, 1.5%. U.S.";
+        let t = "Shin Won-sik’s 7,000 rounds, 1.5%. U.S. Aetna Co.'s net.'sake";
         let lowered = Lowered::new(t);
         let tokens = tokenize(t, &lowered, 0..t.len());
         let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
@@ -340,7 +349,13 @@ mod tests {
                 "U",
                 ".",
                 "S",
-                "."
+                ".",
+                "Aetna",
+                "Co.'s",
+                "net",
+                ".",
+                "'",
+                "sake"
             ]
         );
     }

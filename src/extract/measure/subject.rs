@@ -10,7 +10,7 @@ use super::lexicon::{
     CALENDAR, CONNECTIVES, GERUND_NOUNS, INDEX_HEADS, INDEX_WORDS, LINKING, ORGANIZATION_NOUNS,
     PARTICLES, PRICE_MOVES, STOP, TIME_NOUNS, VERBISH, WHEN_WORDS,
 };
-use crate::extract::scope::{relative_clause_before, reporter_before};
+use crate::extract::scope::{possessor_name, relative_clause_before, reporter_before};
 use crate::extract::tokens::Token;
 
 /// A verb by which "it" or "they" is a quantity that moved ("before it eases to 1.9%"): a price
@@ -312,8 +312,8 @@ fn phrase_before(
         if !name && w.ends_with("ing") && !GERUND_NOUNS.contains(w.as_ref()) {
             break;
         }
-        if let Some(owner) = t.owner() {
-            possessor = Some(owner.to_string());
+        if t.is_possessive() {
+            possessor = possessor_name(tokens, k - 1);
             break;
         }
         words.push((

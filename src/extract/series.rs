@@ -1,0 +1,198 @@
+//! One article, one name per series: after every figure has its measure and scope, the measures
+//! of one article that name the same thing two ways are written one way, so that its figures
+//! chart as one line. Two ways are folded:
+//! - a company's full name, which the text writes with its legal form, and the first word of it
+//!   that the article also uses as a scope ("Aetna Life & Casualty Co." and "Aetna": one
+//!   company; "GM Hughes Electronics" is not "GM");
+//! - a measure that names no period in a story that gives it only the quarter ("net was $235.5
+//!   million" a year earlier, in a story of "third-quarter net income": the quarter's). Where a
+//!   story also gives nine months or a year, its bare measures are the quarter's already, and
+//!   a story of nine months and a bare measure says nothing of which it is.
+
+use super::figures::FigureMention;
+
+/// The period words a measure may start with (see `measure::period_of`); the first is the one a
+/// bare measure folds into.
+const PERIODS: [&str; 4] = ["quarterly", "nine-month", "half-year", "annual"];
+
+/// Folds the measures of one article's `figures` (see the module's documentation).
+/// `text` is the article's.
+pub(crate) fn fold(text: &str, figures: &mut [FigureMention]) {
+    fold_scopes(text, figures);
+    fold_periods(figures);
+}
+
+/// "Aetna Life & Casualty" → "Aetna" when the article also scopes a figure "Aetna" and writes
+/// "Aetna Life & Casualty Co.".
+fn fold_scopes(text: &str, figures: &mut [FigureMention]) {
+    let mut scopes: Vec<String> = figures.iter().filter_map(|f| f.scope.clone()).collect();
+    scopes.sort_by_key(String::len);
+    scopes.dedup();
+    if scopes.len() < 2 {
+        return;
+    }
+    for f in figures.iter_mut() {
+        let Some(scope) = f.scope.as_deref() else {
+            continue;
+        };
+        let Some(short) = scopes.iter().find(|s| {
+            s.len() < scope.len()
+                && !s.contains(' ')
+                && scope.starts_with(s.as_str())
+                && scope.as_bytes()[s.len()] == b' '
+        }) else {
+            continue;
+        };
+        if !written_with_legal_form(text, scope) {
+            continue;
+        };
+        if let Some(m) = &mut f.measure
+            && let Some(base) = m.strip_suffix(&format!(" ({scope})"))
+        {
+            *m = format!("{base} ({short})");
+        }
+        f.scope = Some(short.clone());
+    }
+}
+
+/// Whether `text` writes the name `name` followed by a legal form ("Aetna Life & Casualty Co.";
+/// news text may spell "&" as "amp").
+fn written_with_legal_form(text: &str, name: &str) -> bool {
+    let spelled = name.replace(" & ", " amp ");
+    [name, spelled.as_str()].iter().any(|name| {
+        text.match_indices(name).any(|(at, _)| {
+            let after = text[at + name.len()..].trim_start_matches(',');
+            LEGAL_FORMS
+                .iter()
+                .any(|form| after.strip_prefix(' ').is_some_and(|a| a.starts_with(form)))
+        })
+    })
+}
+
+/// Legal forms written after a company's full name.
+const LEGAL_FORMS: [&str; 9] = [
+    "Co.", "Corp.", "Inc.", "Ltd", "PLC", "Cos.", "Group", "S.A.", "N.V.",
+];
+
+/// "net income (Aetna)" → "quarterly net income (Aetna)" when the quarter is the only period the
+/// article gives "net income (Aetna)".
+fn fold_periods(figures: &mut [FigureMention]) {
+    let with_period: Vec<(&'static str, String)> = figures
+        .iter()
+        .filter_map(|f| {
+            let m = f.measure.as_deref()?;
+            PERIODS.iter().find_map(|p| {
+                m.strip_prefix(p)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .map(|rest| (*p, rest.to_string()))
+            })
+        })
+        .collect();
+    if with_period.is_empty() {
+        return;
+    }
+    for f in figures.iter_mut() {
+        let Some(m) = &mut f.measure else { continue };
+        let mut periods = with_period
+            .iter()
+            .filter(|(_, rest)| rest == m)
+            .map(|(p, _)| *p);
+        let Some(period) = periods.next() else {
+            continue;
+        };
+        if period == PERIODS[0] && periods.all(|p| p == period) {
+            *m = format!("{period} {m}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::figures::FigureKind;
+
+    fn figure(measure: &str, scope: Option<&str>) -> FigureMention {
+        FigureMention {
+            range: 0..1,
+            number: 0..1,
+            value: 1.0,
+            unit: Some("USD".into()),
+            qualifier: None,
+            kind: FigureKind::Money,
+            direction: None,
+            status: None,
+            measure: Some(measure.into()),
+            scope: scope.map(Into::into),
+            sentence: 0,
+        }
+    }
+
+    fn measures(figures: &[FigureMention]) -> Vec<&str> {
+        figures
+            .iter()
+            .filter_map(|f| f.measure.as_deref())
+            .collect()
+    }
+
+    #[test]
+    fn a_longer_name_of_a_scope_folds_into_the_shorter() {
+        let text = "Aetna Life amp Casualty Co.'s net fell. Aetnas rose. Aetna's profit rose. \
+                    GM Hughes Electronics said. GM rose.";
+        let mut fs = [
+            figure(
+                "quarterly net income (Aetna Life & Casualty)",
+                Some("Aetna Life & Casualty"),
+            ),
+            figure("quarterly net income (Aetna)", Some("Aetna")),
+            // Not a word prefix: another name.
+            figure("revenue (Aetnas)", Some("Aetnas")),
+            // Not written with a legal form: another company.
+            figure("net income (GM Hughes)", Some("GM Hughes")),
+            figure("share price (GM)", Some("GM")),
+        ];
+        fold(text, &mut fs);
+        assert_eq!(
+            measures(&fs),
+            [
+                "quarterly net income (Aetna)",
+                "quarterly net income (Aetna)",
+                "revenue (Aetnas)",
+                "net income (GM Hughes)",
+                "share price (GM)"
+            ]
+        );
+        assert_eq!(fs[0].scope.as_deref(), Some("Aetna"));
+    }
+
+    #[test]
+    fn a_measure_without_period_takes_the_one_period_the_article_gives_it() {
+        let mut fs = [
+            figure("quarterly net income (Aetna)", Some("Aetna")),
+            figure("net income (Aetna)", Some("Aetna")),
+            figure("revenue (Aetna)", Some("Aetna")),
+        ];
+        fold("", &mut fs);
+        assert_eq!(
+            measures(&fs),
+            [
+                "quarterly net income (Aetna)",
+                "quarterly net income (Aetna)",
+                "revenue (Aetna)"
+            ]
+        );
+        // Beside nine months, a bare measure is the quarter's: it stays apart from both.
+        let mut fs = [
+            figure("quarterly net income (Elco)", Some("Elco")),
+            figure("nine-month net income (Elco)", Some("Elco")),
+            figure("net income (Elco)", Some("Elco")),
+        ];
+        fold("", &mut fs);
+        assert_eq!(measures(&fs)[2], "net income (Elco)");
+        let mut fs = [
+            figure("nine-month net income (Elco)", Some("Elco")),
+            figure("net income (Elco)", Some("Elco")),
+        ];
+        fold("", &mut fs);
+        assert_eq!(measures(&fs)[1], "net income (Elco)");
+    }
+}
