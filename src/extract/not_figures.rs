@@ -304,6 +304,11 @@ fn age(c: &Candidate<'_, '_>) -> bool {
     if c.unit.is_some_and(|u| u.ends_with(" old")) {
         return true;
     }
+    // "John Glenn, who at 77 is about to go", "who, at 41, leads": a person's age.
+    let who = c.before(2) == "who" || (c.before(2) == "," && c.before(3) == "who");
+    if b1 == "at" && who && c.unit.is_none() && c.value < 130.0 {
+        return true;
+    }
     matches!(b1.as_ref(), "under" | "over")
         && matches!(
             c.before(2).as_ref(),
@@ -410,10 +415,25 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
 /// four words, then a capitalized name, and "and" before the list closes.
 fn introduces_list(c: &Candidate<'_, '_>) -> bool {
     let Some(mut open) = (c.after..c.tokens.len().min(c.after + 5))
-        .find(|&k| matches!(c.raw(k), "-" | "--" | "—" | "–" | ":" | "("))
+        .find(|&k| matches!(c.raw(k), "-" | "--" | "—" | "–" | ":" | "(" | ","))
     else {
         return false;
     };
+    // "three Soviet astronauts, Valery Kubasov, Leonid Popov and …": after a comma, full names
+    // (two capitalized words each) and no speaker ("12 people, Kenyan police said, and …").
+    if c.raw(open) == "," {
+        let name_at = |k: usize| {
+            c.tokens.get(k).is_some_and(Token::is_capitalized)
+                && c.tokens.get(k + 1).is_some_and(Token::is_capitalized)
+        };
+        let items = &c.tokens[open + 1..c.tokens.len().min(open + 17)];
+        let spoken = items
+            .iter()
+            .any(|t| matches!(t.lower().as_ref(), "said" | "says" | "told" | "according"));
+        if !name_at(open + 1) || spoken {
+            return false;
+        }
+    }
     if !c.tokens[c.after..open].iter().all(|t| t.is_word()) {
         return false;
     }
@@ -451,7 +471,7 @@ static KIN: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 static OCCASIONS: WordSet = WordSet::new(&[
     "chances", "ways", "options", "sides", "reasons", "occasions", "attempts", "steps",
-    "attacks", "bombings", "blasts", "explosions", "incidents",
+    "attacks", "bombings", "blasts", "explosions", "incidents", "bombs",
 ]);
 
 #[rustfmt::skip]
@@ -488,14 +508,22 @@ fn time_span(c: &Candidate<'_, '_>) -> bool {
         .is_some_and(|u| SPAN_UNITS.contains(u.rsplit(' ').next().unwrap_or(u)));
     let b1 = c.before(1);
     let b2 = c.before(2);
-    unit_is_span
-        && (matches!(
-            b1.as_ref(),
-            "last" | "past" | "next" | "final" | "within" | "in" | "over"
-        ) || matches!(
-            b2.as_ref(),
-            "last" | "past" | "next" | "within" | "in" | "over"
-        ))
+    // "in the next 12 to 18 months": the lower end of a span's range.
+    let range_of_span = matches!(c.word(c.after).as_ref(), "to" | "or" | "-" | "–")
+        && c.raw(c.after + 1)
+            .starts_with(|ch: char| ch.is_ascii_digit())
+        && SPAN_UNITS.contains(c.word(c.after + 2).as_ref())
+        && matches!(b1.as_ref(), "last" | "past" | "next" | "within" | "over");
+    // (Its upper end, "18 months", is the tagger's duration.)
+    range_of_span
+        || unit_is_span
+            && (matches!(
+                b1.as_ref(),
+                "last" | "past" | "next" | "final" | "within" | "in" | "over"
+            ) || matches!(
+                b2.as_ref(),
+                "last" | "past" | "next" | "within" | "in" | "over"
+            ))
 }
 
 /// "team no. 225", "#4", "H.R. 3684", numbers in links; digits glued to letters ("T20247719", "COVID-19")
@@ -595,9 +623,15 @@ mod tests {
             "He was ranked #4 in the world.",
             "See paragraph 12 of the ruling.",
             "The 3M Co. said it would close a plant.",
+            "He flew with three Soviet astronauts, Valery Kubasov, Leonid Popov and Ivan Petrov.",
+            "He will follow astronaut John Glenn, who at 77 is about to fly.",
+            "Two bombs exploded outside the embassies.",
         ] {
             assert_eq!(values(text), Vec::<f64>::new(), "{text}");
         }
+        // The lower end of a span's range (the upper end is the tagger's duration).
+        let span = values("It plans acquisitions in the next 12 to 18 months.");
+        assert!(!span.contains(&12.0), "{span:?}");
     }
 
     #[test]
@@ -617,6 +651,15 @@ mod tests {
             (
                 "Three people were killed: two in Kabul and one in Herat.",
                 3.0,
+            ),
+            (
+                "Three engineers, Kenyan Police Chief John Mbugua said, and a driver were detained.",
+                3.0,
+            ),
+            ("The index closed at 77 points.", 77.0),
+            (
+                "Sales will rise in the next 12 months to 18,000 units.",
+                18000.0,
             ),
             // The pound sign as wire archives write it.
             ("It valued the unit at #300 million.", 300_000_000.0),
