@@ -75,7 +75,8 @@ const CURRENCIES: &[Currency] = &[
     named("ITL", "lire"),
     named("ESP", "pesetas"),
     named("NLG", "guilders"),
-    named("FIM", "markkaa"),
+    named("FIM", "Finnish markkaa"),
+    named("BEF", "Belgian francs"),
     named("CZK", "Czech crowns"),
     // 100,000 Kenyan shillings
     named("KES", "Kenyan shillings"),
