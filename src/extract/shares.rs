@@ -82,7 +82,7 @@ static FIRST_WORDS: WordSet = WordSet::new(&[
     "three-quarters", "three-fourths", "fifth", "one-fifth", "two-fifths", "three-fifths", "tenth",
     "one-tenth", "a", "one", "two", "three", "doubled", "tripled", "trebled", "quadrupled",
     "double", "triple", "treble", "quadruple", "doubling", "tripling", "quadrupling", "twice",
-    "thrice",
+    "thrice", "halved", "halving",
 ]);
 
 /// Words between "of" and what a share is of: "of the evacuees", "of its budget".
@@ -128,7 +128,9 @@ pub(crate) fn find(
         {
             continue;
         }
-        let found = share_at(tokens, k).or_else(|| multiple_at(tokens, k));
+        let found = share_at(tokens, k)
+            .or_else(|| multiple_at(tokens, k))
+            .or_else(|| halved(tokens, k));
         if let Some(f) = found.filter(|f| free(&f.range)) {
             out.push(f);
         }
@@ -240,6 +242,49 @@ fn share_at(tokens: &[Token<'_>], k: usize) -> Option<FigureMention> {
     Some(mention)
 }
 
+/// Verbs that cut a thing "in half".
+#[rustfmt::skip]
+static CUT_VERBS: WordSet = WordSet::new(&[
+    "cut", "cuts", "cutting", "slash", "slashed", "slashes", "slashing", "reduce", "reduced",
+    "reduces", "reducing", "trim", "trimmed", "split",
+]);
+
+/// How far back from "in half" its verb may stand: "cut its quarterly dividend in half".
+const CUT_SPAN: usize = 6;
+
+/// "cut its quarterly dividend in half" (at "half"), "net income halved" (at "halved"): the size
+/// of the change, 50% down.
+fn halved(tokens: &[Token<'_>], k: usize) -> Option<FigureMention> {
+    let w = |i: usize| tokens.get(i).map(Token::lower).unwrap_or_default();
+    let start = match w(k).as_ref() {
+        "halved" | "halving" => k,
+        "half" if k > 0 && w(k - 1) == "in" => {
+            let verb = (k.saturating_sub(CUT_SPAN)..k - 1)
+                .rev()
+                .take_while(|&i| tokens[i].is_word())
+                .any(|i| tokens[i].lower_in(&CUT_VERBS));
+            if !verb {
+                return None;
+            }
+            k - 1
+        }
+        _ => return None,
+    };
+    Some(FigureMention {
+        range: tokens[start].start..tokens[k].end,
+        number: tokens[k].start..tokens[k].end,
+        value: 50.0,
+        unit: Some("percent".into()),
+        qualifier: None,
+        kind: FigureKind::Change,
+        direction: Some(super::direction::Direction::Down),
+        status: None,
+        measure: None,
+        scope: None,
+        sentence: 0,
+    })
+}
+
 /// "doubled", "could more than triple" at token `k`: a multiple, as a ratio.
 fn multiple_at(tokens: &[Token<'_>], k: usize) -> Option<FigureMention> {
     let word = tokens[k].lower();
@@ -323,6 +368,15 @@ mod tests {
             figs("MCA holds half of Cineplex's equity.")[0].2,
             "share of equity (Cineplex)"
         );
+        // Halves: a change of 50%, down.
+        for text in [
+            "Magna recently cut its quarterly dividend in half.",
+            "Net income halved to $3 million.",
+        ] {
+            let f = figs(text);
+            assert_eq!((f[0].0, f[0].1.as_str()), (50.0, "percent"), "{text}");
+        }
+        assert!(figs("The loaf was broken in half.").is_empty());
         // The size of a change.
         let f = figs("Imports through Germany had risen by a third since October.");
         assert_eq!((f[0].0, f[0].1.as_str()), (33.333, "percent"));
