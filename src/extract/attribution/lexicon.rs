@@ -104,6 +104,7 @@ pub(super) static DOCUMENTS: WordSet = WordSet::new(&[
     "estimates", "estimate", "figures", "data", "statistics", "report", "reports", "filing",
     "filings", "survey", "poll", "study", "records", "documents", "calculations", "projections",
     "forecasts", "forecast", "tally", "count", "census", "analysis", "research", "numbers",
+    "polls", "surveys", "studies",
 ]);
 
 /// Nouns of a reckoning after "by her …": "by her estimate", "by his count".
@@ -123,7 +124,8 @@ pub(super) static ESTIMATED_THINGS: WordSet = WordSet::new(&[
 /// Verbs by which a document says what it found.
 #[rustfmt::skip]
 pub(super) static FINDING_VERBS: WordSet = WordSet::new(&[
-    "found", "finds", "showed", "shows", "show", "suggested", "suggests", "indicated", "indicates",
+    "found", "finds", "showed", "shows", "show", "shown", "suggested", "suggests", "indicated",
+    "indicates",
     // "Staff projections … see inflation averaging 2.1%".
     "see", "sees", "saw",
 ]);

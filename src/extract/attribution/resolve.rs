@@ -65,14 +65,31 @@ pub(super) fn name_generic_speakers(
     out: &mut [Option<Attribution>],
 ) {
     let generic = |s: &str| {
-        let s = s.strip_prefix("the ").unwrap_or(s).to_lowercase();
+        let s = s.strip_prefix("the ").unwrap_or(s);
         // "maker of hair accessories": the noun before "of".
-        let s = s.split(" of ").next().unwrap_or(&s).to_string();
-        crate::extract::measure::ORGANIZATION_NOUNS.contains(s.as_str())
-            || matches!(
-                s.as_str(),
-                "club" | "agency" | "organisation" | "organization"
-            )
+        let s = s.split(" of ").next().unwrap_or(s);
+        // "the Swedish lender", "the gas concern", "the New York-based company": the noun
+        // after a few words that describe it; not a name ("International Energy Agency") or a
+        // name's possessive.
+        let words: Vec<&str> = s.split(' ').collect();
+        let Some((noun, describing)) = words.split_last() else {
+            return false;
+        };
+        let based = describing.iter().any(|w| w.ends_with("-based"));
+        let describes = |w: &&str| {
+            !w.starts_with(char::is_uppercase)
+                || based
+                || ["ish", "ese", "an", "i"].iter().any(|end| w.ends_with(end))
+        };
+        let noun = noun.to_lowercase();
+        words.len() <= 4
+            && !s.contains(['\'', '’'])
+            && describing.iter().all(describes)
+            && (crate::extract::measure::ORGANIZATION_NOUNS.contains(noun.as_str())
+                || matches!(
+                    noun.as_str(),
+                    "club" | "agency" | "organisation" | "organization"
+                ))
     };
     if !out.iter().flatten().any(|a| generic(&a.speaker)) {
         return;
@@ -86,7 +103,8 @@ pub(super) fn name_generic_speakers(
         }
         let noun = a
             .speaker
-            .strip_prefix("the ")
+            .rsplit(' ')
+            .next()
             .unwrap_or(&a.speaker)
             .to_lowercase();
         let named = out[..i].iter().rev().flatten().find(|b| {
