@@ -292,6 +292,13 @@ static UP_WITH_BY: WordSet = WordSet::new(&["raised", "raise", "raises", "raisin
 #[rustfmt::skip]
 static LEVEL_MARKERS: WordSet = WordSet::new(&["to", "from", "at", "of", "was", "is", "stood"]);
 
+/// Words between a level marker and its figure: "from last year's $1.55 billion", "to the
+/// year-earlier 3%" (not "a": "was a 3% drop" is a change).
+#[rustfmt::skip]
+static LEVEL_DETERMINERS: WordSet = WordSet::new(&[
+    "the", "its", "their", "last", "this", "year-earlier", "year-ago", "previous",
+]);
+
 /// Words a change verb may be separated from its figure by: "cut its deposit rate by 25 basis
 /// points", "fell about 2%", "rose a further 1.2%", "will cut roughly 700 jobs".
 const SPAN: usize = 6;
@@ -323,7 +330,16 @@ pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Op
             return Some(d);
         }
     }
-    if start > 0 && LEVEL_MARKERS.contains(w(start - 1).as_ref()) && !up_to && !total {
+    // "from last year's $1.55 billion": determiners and a time's possessive before the figure.
+    let mut marker = start;
+    while marker > 0
+        && (LEVEL_DETERMINERS.contains(w(marker - 1).as_ref())
+            || tokens[marker - 1].is_possessive())
+        && start - marker < 3
+    {
+        marker -= 1;
+    }
+    if marker > 0 && LEVEL_MARKERS.contains(w(marker - 1).as_ref()) && !up_to && !total {
         return None;
     }
     let start = if total { start - 3 } else { start };
@@ -436,6 +452,12 @@ mod tests {
             ),
             ("It raised its forecast by as much as 3%.", "3%", Some(Up)),
             ("Employers added 2,000 jobs.", "2,000", Some(Up)),
+            (
+                "Sales were $1.7 billion, a 13% increase from last year's $1.5 billion.",
+                "$1.5 billion",
+                None,
+            ),
+            ("Sales showed a 3% drop.", "3%", Some(Down)),
             (
                 "$1.6 billion flowed out of the funds.",
                 "$1.6 billion",

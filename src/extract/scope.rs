@@ -85,20 +85,29 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
         .or_else(|| lead_company(tokenized))
 }
 
-/// "The Cuban government", "the Kenyan capital": one word with an ending of nationality, after
-/// an article and before a common word, qualifies what a story is about instead of naming it.
+/// "The Cuban government", "the Kenyan capital", "its British subsidiary": a nationality
+/// before a common word qualifies what a story is about instead of naming it (an ending in
+/// "-an" or "-i" only after an article: "Morgan shares" is a name).
 fn nationality_adjective(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     let word = tokens[start].text.as_bytes();
-    end == start + 1
-        && (start == 0 || tokens[start - 1].lower_in(&ARTICLES))
+    let before_common_word = end == start + 1
         && tokens
             .get(end)
-            .is_some_and(|t| t.is_word() && t.text.starts_with(|c: char| c.is_lowercase()))
-        && (word.ends_with(b"an")
-            || word.ends_with(b"ese")
+            .is_some_and(|t| t.is_word() && t.text.starts_with(|c: char| c.is_lowercase()));
+    let after_article = start == 0 || tokens[start - 1].lower_in(&ARTICLES);
+    before_common_word
+        && (word.ends_with(b"ese")
             || word.ends_with(b"ish")
-            || word.ends_with(b"i"))
+            || tokens[start].lower_in(&NATIONALITIES)
+            || (after_article && (word.ends_with(b"an") || word.ends_with(b"i"))))
 }
+
+/// Nationality adjectives without a telling ending.
+#[rustfmt::skip]
+static NATIONALITIES: WordSet = WordSet::new(&[
+    "french", "dutch", "swiss", "greek", "thai", "czech", "welsh", "scots", "african", "american",
+    "european", "asian",
+]);
 
 #[rustfmt::skip]
 static ARTICLES: WordSet = WordSet::new(&["the", "a", "an"]);

@@ -47,6 +47,14 @@ pub(super) fn noun_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<Stri
     if let Some(cut) = after.iter().position(verbal) {
         after.truncate(cut);
     }
+    // "about 35 percent several years ago", "51 percent this year": when, not what.
+    if after.iter().any(|w| {
+        TIME_NOUNS.contains(w.as_str())
+            || TIME_NOUNS.contains(w.trim_end_matches('s'))
+            || w == "ago"
+    }) {
+        return None;
+    }
     let head = after.last()?;
     if CHANGE_NOUNS.contains(head.as_str()) {
         let k = end + after.len();

@@ -5,7 +5,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::{BEFORE_COUNT, BRIDGE_WORDS, CLAUSE_OPENERS, QUALIFYING};
+use super::lexicon::{
+    BEFORE_COUNT, BRIDGE_WORDS, CLAUSE_OPENERS, QUALIFYING, TIME_NOUNS, WHEN_WORDS,
+};
 use crate::extract::figures::{FigureKind, FigureMention};
 use crate::extract::tokens::Token;
 
@@ -14,7 +16,8 @@ use crate::extract::tokens::Token;
 pub(super) fn compared(tokens: &[Token<'_>], at: usize) -> bool {
     let mut k = at;
     while k > 0
-        && BEFORE_COUNT.contains(tokens[k - 1].lower().as_ref())
+        && (BEFORE_COUNT.contains(tokens[k - 1].lower().as_ref())
+            || matches!(tokens[k - 1].text, "$" | "€" | "£" | "¥"))
         && tokens[k - 1].lower() != "to"
     {
         k -= 1;
@@ -41,12 +44,37 @@ pub(super) fn bridged<'n>(
     }
     let from = tokens.partition_point(|t| t.start < taken.end);
     let to = tokens.partition_point(|t| t.start < own.start);
-    let gap = tokens.get(from..to)?;
+    let gap = without_time_phrase(tokens.get(from..to)?);
     let bridge = gap.len() <= 4
         && gap
             .iter()
             .all(|t| matches!(t.text, "," | "$" | "€" | "£" | "¥") || t.lower_in(&BRIDGE_WORDS));
     bridge.then_some(last)
+}
+
+/// `gap` without the phrase of time it opens with: "surged 54% in the latest period to $42.9
+/// million" bridges like "surged 54% to $42.9 million".
+fn without_time_phrase<'g, 't>(gap: &'g [Token<'t>]) -> &'g [Token<'t>] {
+    let opens = gap
+        .first()
+        .is_some_and(|t| matches!(t.lower().as_ref(), "in" | "for" | "during" | "over"));
+    if !opens {
+        return gap;
+    }
+    let words = gap[1..]
+        .iter()
+        .take_while(|t| {
+            matches!(t.lower().as_ref(), "the" | "this" | "last" | "its" | "same")
+                || t.lower_in(&WHEN_WORDS)
+                || t.lower_in(&TIME_NOUNS)
+        })
+        .count();
+    let ends_on_time_noun = words > 0 && gap[words].lower_in(&TIME_NOUNS);
+    if ends_on_time_noun {
+        &gap[words + 1..]
+    } else {
+        gap
+    }
 }
 
 /// A figure's quantity, kept for the figures after it in the sentence.

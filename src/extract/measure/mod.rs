@@ -129,6 +129,13 @@ pub(crate) fn assign(
         } else if let Some(noun) = noun_after(tokens, f).filter(|_| gap.is_none()) {
             modified = true;
             Some(noun)
+        } else if let Some(before) = compared(tokens, at)
+            .then(|| inherited(&named, f, each_share))
+            .flatten()
+            .filter(|n| near(tokens, &n.range, &f.range))
+        {
+            // "a 13% increase from $1.55 billion": what the amount it is compared with measures.
+            Some(base_quantity(before))
         } else {
             let own = match subject_before(tokens, at, &f.range, taken.clone()) {
                 Some(Subject::Quantity(phrase, owner)) => {

@@ -281,6 +281,13 @@ fn phrase_before(
     let mut possessor = None;
     while k > 0 && words.len() < 4 {
         let t = &tokens[k - 1];
+        // "U.K. sales": a dotted abbreviation is one name.
+        if let Some(from) = abbreviation_ending(tokens, k) {
+            let name: String = tokens[from..k].iter().map(|t| t.text).collect();
+            words.push((name, true));
+            k = from;
+            continue;
+        }
         if !t.is_word() || inside_taken(t) || t.lower_in(&CALENDAR) {
             break;
         }
@@ -333,6 +340,21 @@ fn phrase_before(
     Phrase::Words(words, possessor, k)
 }
 
+/// Where the dotted abbreviation of capital letters ending before token `k` ("U.K.", "U.S.")
+/// starts, when one does.
+fn abbreviation_ending(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    let letter = |t: &Token<'_>| t.text.len() == 1 && t.is_capitalized();
+    let mut from = k;
+    while from >= 2
+        && tokens[from - 1].text == "."
+        && letter(&tokens[from - 2])
+        && tokens[from - 2].end == tokens[from - 1].start
+    {
+        from -= 2;
+    }
+    (k - from >= 4).then_some(from)
+}
+
 /// "in the latest quarter", "for the year": walks back over a phrase of time ending before `k` to
 /// its preposition.
 fn time_phrase(tokens: &[Token<'_>], mut k: usize) -> Phrase {
@@ -342,11 +364,24 @@ fn time_phrase(tokens: &[Token<'_>], mut k: usize) -> Phrase {
         if matches!(w.as_ref(), "in" | "for" | "during" | "over") {
             return Phrase::Time(k - 1);
         }
+        // "this year's third quarter": a time noun's possessive.
+        let time_owner = tokens[k - 1]
+            .owner()
+            .is_some_and(|o| TIME_NOUNS.contains_lower(o));
         let part = TIME_NOUNS.contains(w.as_ref())
             || WHEN_WORDS.contains(w.as_ref())
+            || time_owner
             || matches!(
                 w.as_ref(),
                 "the"
+                    | "full"
+                    | "fiscal"
+                    | "whole"
+                    | "entire"
+                    | "first"
+                    | "second"
+                    | "third"
+                    | "fourth"
                     | "latest"
                     | "last"
                     | "past"
