@@ -241,6 +241,8 @@ pub(crate) fn apply_scopes(
             .get_or_insert_with(|| event_of(&tokenized[si]))
             .clone()
     };
+    // The last count of victims with a place, and its sentence.
+    let mut placed_victims: Option<(usize, String, String)> = None;
     for f in figures.iter_mut() {
         let paragraph = paragraphs.get(f.sentence).copied().unwrap_or(0);
         let amount = !f.unit.as_deref().is_some_and(is_count_noun) || f.kind == FigureKind::Money;
@@ -248,6 +250,13 @@ pub(crate) fn apply_scopes(
             None
         } else {
             kind_of_violence(&tokenized[f.sentence], f)
+        };
+        // "including eight Americans": a part of the count before.
+        let part = {
+            let tokens = &tokenized[f.sentence];
+            f.first_token(tokens)
+                .checked_sub(1)
+                .is_some_and(|k| tokens[k].lower() == "including")
         };
         let Some(m) = &mut f.measure else { continue };
         if is_exchange_rate(m) {
@@ -263,7 +272,29 @@ pub(crate) fn apply_scopes(
                 }
                 f.scope = Some(country);
             }
+            if let Some(scope) = &f.scope
+                && let Some(base) = m.strip_suffix(&format!(" ({scope})"))
+                && counts_victims(base)
+            {
+                placed_victims = Some((f.sentence, base.to_string(), scope.clone()));
+            }
             continue;
+        }
+        // "At least 74, including eight Americans, were killed in Nairobi, and more than 1,640
+        // were wounded": the part of a place's count, and the other victims its clause joins,
+        // are that place's.
+        if !amount
+            && counts_victims(m)
+            && let Some((_, before, place)) = placed_victims
+                .as_ref()
+                .filter(|(si, _, _)| *si == f.sentence)
+        {
+            let other_predicate = before.rsplit(' ').next() != m.rsplit(' ').next();
+            if part || other_predicate {
+                m.push_str(&format!(" ({place})"));
+                f.scope = Some(place.clone());
+                continue;
+            }
         }
         if !amount {
             let si = f.sentence;
