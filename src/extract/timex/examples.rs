@@ -91,6 +91,7 @@ pub(super) const SOURCES: &[(&str, &str)] = &[
     ("lexicon.rs", include_str!("lexicon.rs")),
     ("mod.rs", include_str!("mod.rs")),
     ("resolve/mod.rs", include_str!("resolve/mod.rs")),
+    ("resolve/narrative.rs", include_str!("resolve/narrative.rs")),
     ("resolve/tense.rs", include_str!("resolve/tense.rs")),
     ("sem.rs", include_str!("sem.rs")),
     ("tokens.rs", include_str!("tokens.rs")),
