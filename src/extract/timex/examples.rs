@@ -86,6 +86,7 @@ pub(super) const SOURCES: &[(&str, &str)] = &[
     ("grammar/mod.rs", include_str!("grammar/mod.rs")),
     ("grammar/relative.rs", include_str!("grammar/relative.rs")),
     ("grammar/set.rs", include_str!("grammar/set.rs")),
+    ("grammar/story.rs", include_str!("grammar/story.rs")),
     ("grammar/time.rs", include_str!("grammar/time.rs")),
     ("grammar/year.rs", include_str!("grammar/year.rs")),
     ("lexicon.rs", include_str!("lexicon.rs")),

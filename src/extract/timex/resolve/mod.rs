@@ -430,6 +430,20 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
             let gran = if rf.gran <= ug { ug } else { rf.gran };
             date_out(rf.date, gran)
         }
+        Sem::PartOfDay { off, pod } => {
+            if st.rf.gran != Gran::Day {
+                return None;
+            }
+            let date = st.rf.date.checked_add_signed(Duration::try_days(*off)?)?;
+            Out {
+                kind: TimexType::Time,
+                value: format!("{}{}", fmt_date(date, Gran::Day), pod),
+                rf: Some(RefDate {
+                    date,
+                    gran: Gran::Day,
+                }),
+            }
+        }
         Sem::Ref(r) => Out {
             kind: TimexType::Date,
             value: r.to_string(),
