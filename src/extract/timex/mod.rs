@@ -68,7 +68,7 @@ use chrono::NaiveDate;
 
 use self::grammar::Parser;
 pub(crate) use self::lexicon::{month_of, weekday_of};
-pub(crate) use self::resolve::Reading;
+pub use self::resolve::Reading;
 use self::resolve::{State, reading_of, resolve};
 use self::tokens::{sentence_ids, tokenize};
 

@@ -7,7 +7,7 @@ mod tense;
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
-pub(crate) use self::narrative::Reading;
+pub use self::narrative::Reading;
 pub(super) use self::narrative::reading_of;
 use self::tense::{Tense, tense};
 use super::sem::{Cand, Hol, Sem, Unit, YearSpec, dur_value};
