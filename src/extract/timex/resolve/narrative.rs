@@ -427,7 +427,7 @@ mod tests {
     use super::Reading::{self, *};
     use crate::extract::timex::TimexType::*;
     use crate::extract::timex::examples::{Example, check, d};
-    use crate::extract::timex::reading;
+    use crate::extract::timex::{reading, tag_as};
 
     /// How a text reads, from its expressions: (text, publication date, reading).
     #[rustfmt::skip]
@@ -489,5 +489,28 @@ mod tests {
     #[test]
     fn year_less_dates_count_from_the_story() {
         check(NARRATIVE);
+    }
+
+    #[test]
+    fn never_panics_at_the_ends_of_the_calendar() {
+        let text = "On Friday, December 31, 9999, it began. On Monday that winter, the following \
+                    January 3 and the weekend after, that night, two years earlier, in June.";
+        for dct in [
+            chrono::NaiveDate::MIN,
+            chrono::NaiveDate::MAX,
+            d("2024-03-20"),
+        ] {
+            let _ = tag_as(text, dct, Some(Narrative));
+            let _ = tag_as(
+                "In 262143 the story began. On Tuesday, in May.",
+                dct,
+                Some(Narrative),
+            );
+            let _ = tag_as(
+                "In -262143 the story began. On Tuesday, in May.",
+                dct,
+                Some(Narrative),
+            );
+        }
     }
 }
