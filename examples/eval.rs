@@ -247,10 +247,14 @@ fn tempeval(path: &str, args: &[String]) -> Result<(), String> {
         );
     }
     println!();
+    // Beside the data (`../shared/data/tempeval3/dev.jsonl`), or in the shared checkout for a
+    // set of the project's own (`eval/narrative/tune.jsonl`).
     let scorer = Path::new(path)
         .parent()
         .and_then(|p| p.parent())
-        .map(|p| p.parent().unwrap_or(p).join("eval/score_timex.py"));
+        .map(|p| p.parent().unwrap_or(p).join("eval/score_timex.py"))
+        .filter(|p| p.is_file())
+        .or_else(|| Some(PathBuf::from("../shared/eval/score_timex.py")));
     match scorer.filter(|p| p.is_file()) {
         Some(scorer) => {
             let status = std::process::Command::new("python3")

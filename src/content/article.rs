@@ -11,6 +11,7 @@ use super::markdown::{self, Mark};
 use super::plain::PlainText;
 use super::wire;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::extract::Reading;
 
 /// An article's key: its slug.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -62,6 +63,8 @@ pub struct Article {
     pub reliability: Option<String>,
     /// Language code.
     pub lang: Option<String>,
+    /// How year-less dates read (front matter `dates:`); `None` decides from the text.
+    pub dates: Option<Reading>,
     /// Claims added by hand.
     pub hand_claims: Vec<HandClaim>,
     /// Texts of extracted claims to suppress.
@@ -205,6 +208,7 @@ pub fn parse_article(
         tags: front.tags,
         reliability: front.reliability,
         lang: front.lang,
+        dates: front.dates,
         hand_claims: front.claims,
         ignore: front.ignore,
         text,

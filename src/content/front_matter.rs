@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::briefing::{SeriesName, SeriesTarget};
 use super::yaml::{self, Block};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::extract::Reading;
 
 /// The split of a file into its front-matter block and body.
 #[derive(Debug, Clone, Copy)]
@@ -129,6 +130,7 @@ struct RawArticle {
     slug: Option<String>,
     reliability: Option<String>,
     lang: Option<String>,
+    dates: Option<String>,
     #[serde(default)]
     claims: Vec<HandClaim>,
     #[serde(default)]
@@ -147,6 +149,7 @@ pub(crate) const ARTICLE_KEYS: &[&str] = &[
     "slug",
     "reliability",
     "lang",
+    "dates",
     "claims",
     "ignore",
 ];
@@ -175,6 +178,9 @@ pub(crate) struct ArticleFront {
     pub(crate) reliability: Option<String>,
     /// Language code.
     pub(crate) lang: Option<String>,
+    /// How year-less dates read (`dates: news` or `dates: narrative`); `None` decides from the
+    /// text.
+    pub(crate) dates: Option<Reading>,
     /// Claims added by hand.
     pub(crate) claims: Vec<HandClaim>,
     /// Texts of extracted claims to suppress.
@@ -205,6 +211,7 @@ pub(crate) fn parse_article(
         slug,
         reliability,
         lang,
+        dates,
         claims,
         ignore,
     } = raw;
@@ -229,6 +236,20 @@ pub(crate) fn parse_article(
                 None
             }
         },
+    };
+    let dates = match dates.as_deref().map(str::trim) {
+        None => None,
+        Some("news") => Some(Reading::News),
+        Some("narrative") => Some(Reading::Narrative),
+        Some(other) => {
+            invalid.push("dates");
+            diags.push(at_key(
+                "dates",
+                Diagnostic::error(path, format!("invalid `dates`: `{other}`"))
+                    .with_help("write `news` (dates count from the publication) or `narrative` (from the time the story is in), or leave it out to decide from the text"),
+            ));
+            None
+        }
     };
     let url = match url.as_deref().map(|u| parse_http_url("url", u)) {
         None => None,
@@ -282,6 +303,7 @@ pub(crate) fn parse_article(
         slug,
         reliability,
         lang,
+        dates,
         claims,
         ignore,
         invalid,

@@ -34,7 +34,7 @@ pub use direction::Direction;
 pub use figures::{FigureKind, Qualifier};
 pub use period::{Period, Precision, label as period_label};
 pub use status::Status;
-pub use timex::{Timex, TimexType};
+pub use timex::{Reading, Timex, TimexType};
 
 /// The short strings of claims (values, units, speakers, dates as written): up to 24 bytes kept
 /// inline, so that the hundreds of thousands of claims of a large site do not each make several
@@ -155,7 +155,8 @@ pub const MAX_CLAIMS_PER_KIND: usize = 10_000;
 /// Extracts the claims of one article, then applies its `claims:` and `ignore:` curation.
 pub fn extract_claims(article: &Article) -> (Claims, Diagnostics) {
     let plain = article.plain_text();
-    let (mut claims, found) = extract_plain(&article.text, &plain, article.published);
+    let (mut claims, found) =
+        extract_plain(&article.text, &plain, article.published, article.dates);
     let mut diags = curate(article, &mut claims);
     let counts = [
         ("figures", found[0]),
@@ -210,10 +211,11 @@ fn extract_plain(
     file_text: &str,
     plain: &PlainText,
     published: chrono::NaiveDate,
+    reading: Option<Reading>,
 ) -> (Claims, [usize; 3]) {
     let text = plain.as_str();
     let sentences = sentences::split_sentences(text);
-    let timexes = timex::tag(text, published);
+    let timexes = timex::tag_as(text, published, reading);
     let lowered = tokens::Lowered::new(text);
     let tokenized = tokens::tokenize_all(text, &lowered, &sentences);
     let speakers = attribution::attribute(text, &sentences, &tokenized);
@@ -631,6 +633,40 @@ mod tests {
         assert_eq!(idx.at(600), 300);
         assert_eq!(idx.at(601), 301);
         assert_eq!(idx.at(text.len()), 303);
+    }
+
+    /// `dates:` in front matter overrides the reading the tagger would choose (issue 15).
+    #[test]
+    fn front_matter_dates_choose_the_reading() {
+        let june = |dates: &str, story: &str| {
+            let text = format!(
+                "---\ntitle: A\nsource: Wire\npublished: 2024-03-20\n{dates}---\n{story}\n"
+            );
+            let (claims, _) = extract_claims(&crate::testing::article(&text));
+            let june = claims.dates.iter().find(|d| &*d.text == "June");
+            june.map(|d| d.value.to_string()).unwrap_or_default()
+        };
+        let history = "The pact was signed on October 3, 1990. Talks resumed in June.";
+        assert_eq!(june("", history), "1990-06");
+        assert_eq!(june("dates: news\n", history), "2023-06");
+        let news = "The minister said on Monday that the pact of October 3, 1990 was dead. Talks had resumed in June.";
+        assert_eq!(june("", news), "2023-06");
+        assert_eq!(june("dates: narrative\n", news), "1990-06");
+        let (article, diags) = crate::content::parse_article(
+            std::path::Path::new("content/articles/a.md"),
+            "---\ntitle: A\nsource: Wire\npublished: 2024-03-20\ndates: history\n---\nx\n".into(),
+            None,
+            crate::content::Strictness::Project,
+        );
+        assert!(article.is_none());
+        let messages: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m
+                    .starts_with("content/articles/a.md:5:1: error: invalid `dates`: `history`")),
+            "{messages:?}"
+        );
     }
 
     #[test]

@@ -34,10 +34,13 @@
 //!    `relative.rs`, `duration.rs`, `set.rs`, `time.rs`), all methods of one `Parser`, which
 //!    tries them at a token and keeps the longest match.
 //! 5. `resolve/`: a meaning + the publication date + the tense of the sentence (`tense.rs`) +
-//!    the last date mentioned → the TIMEX3 type and value.
+//!    the last date mentioned → the TIMEX3 type and value; in a narrative (`narrative.rs`),
+//!    year-less dates count from the last date the story reached.
 //!
 //! [`tag`] walks the tokens left to right: at each one the parser's longest match, if any, is
-//! resolved and the walk goes on after it.
+//! kept and the walk goes on after it. From the expressions found, the text is read as news or
+//! as a narrative (`resolve/narrative.rs`: history told long after the events, whose year-less
+//! dates count from the time the story is in); then each is resolved in order.
 //!
 //! # Adding a rule
 //!
@@ -65,7 +68,8 @@ use chrono::NaiveDate;
 
 use self::grammar::Parser;
 pub(crate) use self::lexicon::{month_of, weekday_of};
-use self::resolve::{State, resolve};
+pub use self::resolve::Reading;
+use self::resolve::{State, reading_of, resolve};
 use self::tokens::{sentence_ids, tokenize};
 
 /// The TIMEX3 type of a temporal expression.
@@ -118,25 +122,48 @@ pub struct Timex {
 /// lines) and normalizes it against `dct`, the document creation (publication) date. Results are
 /// sorted by start and never overlap.
 pub fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
+    tag_as(text, dct, None)
+}
+
+/// [`tag`] with the reading of the text given (`Some`) or decided from its expressions
+/// (`None`): whether year-less expressions count from the publication or from the time the
+/// story is in.
+pub fn tag_as(text: &str, dct: NaiveDate, reading: Option<Reading>) -> Vec<Timex> {
     let lowered = text.to_ascii_lowercase();
     let toks = tokenize(text, &lowered);
     let sent = sentence_ids(&toks);
-    let mut st = State::new(dct);
-    let p = Parser::new(&toks);
-    let mut out = Vec::new();
+    let cands = candidates(&toks);
+    let reading = reading.unwrap_or_else(|| reading_of(&cands, &toks, dct));
+    let mut st = State::new(dct, reading);
+    cands
+        .iter()
+        .filter_map(|c| resolve(c, &toks, &sent, &mut st))
+        .collect()
+}
+
+/// How `text`, published on `dct`, reads: as news or as a narrative (see [`Reading`]).
+pub fn reading(text: &str, dct: NaiveDate) -> Reading {
+    let lowered = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lowered);
+    reading_of(&candidates(&toks), &toks, dct)
+}
+
+/// The expressions the grammar finds, left to right: at each token the parser's longest match,
+/// if any, and the walk goes on after it.
+fn candidates(toks: &[tokens::Tok<'_>]) -> Vec<sem::Cand> {
+    let p = Parser::new(toks);
+    let mut cands = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match p.parse_at(i) {
             Some(c) if c.end > i => {
-                if let Some(tx) = resolve(&c, &toks, &sent, &mut st) {
-                    out.push(tx);
-                }
                 i = c.end;
+                cands.push(c);
             }
             _ => i += 1,
         }
     }
-    out
+    cands
 }
 
 #[cfg(test)]

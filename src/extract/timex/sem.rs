@@ -87,6 +87,12 @@ pub(super) enum Sem {
     },
     /// The reference date at the given unit ("that day", "the same month").
     Same(Unit),
+    /// A part of the day `off` days from the reference date ("that night", "the same
+    /// afternoon"): a TIME, tagged only when the reference is a day.
+    PartOfDay {
+        off: i64,
+        pod: &'static str,
+    },
     Ref(&'static str),
     Dur {
         n: Option<u32>,

@@ -8,6 +8,7 @@
 //! - `holiday.rs`: holidays by name;
 //! - `relative.rs`: "today", "last week", weekdays, "the 27th", "the following month", "now";
 //! - `duration.rs`: lengths ("two years", "48-hour", "3.5 years") and offsets ("three days ago");
+//! - `story.rs`: "that June", "the following spring", "that night": dates a story refers to;
 //! - `set.rs`: recurrences ("every week", "daily", "Sundays at 9am");
 //! - `time.rs`: clock times ("3 p.m.", "15:30 GMT", "noon", "5 in the morning").
 //!
@@ -19,6 +20,7 @@ mod duration;
 mod holiday;
 mod relative;
 mod set;
+mod story;
 mod time;
 mod year;
 
@@ -379,6 +381,7 @@ impl<'a> Parser<'a> {
         consider(self.relative(i));
         consider(self.quarter(i));
         consider(self.season(i));
+        consider(self.story_ref(i));
         consider(self.holiday(i));
         consider(self.year_end(i));
         consider(self.duration(i));

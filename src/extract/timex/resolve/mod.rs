@@ -2,10 +2,13 @@
 //! date, the tense around it (`tense.rs`) and the last concrete date mentioned ([`State`]), which
 //! each resolved date then replaces, so "the following month" follows the story.
 
+mod narrative;
 mod tense;
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
+pub use self::narrative::Reading;
+pub(super) use self::narrative::reading_of;
 use self::tense::{Tense, tense};
 use super::sem::{Cand, Hol, Sem, Unit, YearSpec, dur_value};
 use super::tokens::Tok;
@@ -36,11 +39,13 @@ pub(super) struct State {
     rf: RefDate,
     /// Last explicitly mentioned year with the sentence index of the mention.
     explicit_year: Option<(i32, usize)>,
+    /// Whether year-less expressions count from the publication or from the story's time.
+    reading: Reading,
 }
 
 impl State {
     /// The state at the start of a text: the reference date is the publication date.
-    pub(super) fn new(dct: NaiveDate) -> Self {
+    pub(super) fn new(dct: NaiveDate, reading: Reading) -> Self {
         State {
             dct,
             rf: RefDate {
@@ -48,6 +53,7 @@ impl State {
                 gran: Gran::Day,
             },
             explicit_year: None,
+            reading,
         }
     }
 }
@@ -155,7 +161,20 @@ pub(super) fn resolve(c: &Cand, t: &[Tok<'_>], sent: &[usize], st: &mut State) -
     let end = t.get(c.end.checked_sub(1)?)?.e;
     let sid = sent.get(c.start).copied().unwrap_or(0);
     let tn = tense(t, sent, c.start, c.end);
-    let out = resolve_sem(&c.sem, st, tn, sid)?;
+    let narrative = st.reading == Reading::Narrative;
+    // In a narrative, a sentence about what is still to come speaks from the publication.
+    let ahead = narrative && narrative::speaks_ahead(t, sent, c.start);
+    let story = if narrative && !ahead {
+        // "Friday, November 4": the weekday written before a date fixes its year.
+        let weekday = t.get(c.start).and_then(|k| super::weekday_of(&k.w));
+        narrative::resolve(&c.sem, st.rf, weekday)
+    } else {
+        None
+    };
+    let out = match story {
+        Some(out) => out,
+        None => resolve_sem(&c.sem, st, tn, sid)?,
+    };
     // Year-back comparisons ("a year earlier", "the year-ago quarter") do not move the
     // reference point, so chains of comparisons do not drift.
     let comparison = matches!(
@@ -174,8 +193,13 @@ pub(super) fn resolve(c: &Cand, t: &[Tok<'_>], sent: &[usize], st: &mut State) -
             ..
         }
     );
+    let moves = if narrative {
+        narrative::moves_story(&c.sem, ahead)
+    } else {
+        !comparison
+    };
     if let Some(r) = out.rf
-        && !comparison
+        && moves
     {
         st.rf = r;
     }
@@ -202,6 +226,9 @@ pub(super) fn resolve(c: &Cand, t: &[Tok<'_>], sent: &[usize], st: &mut State) -
 }
 
 fn context_year(st: &State, sid: usize) -> Option<i32> {
+    if st.reading == Reading::Narrative {
+        return Some(st.rf.date.year());
+    }
     match st.explicit_year {
         Some((y, s)) if sid == s && y != st.dct.year() => Some(y),
         _ => None,
@@ -402,6 +429,20 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
             let ug = gran_of_unit(*u);
             let gran = if rf.gran <= ug { ug } else { rf.gran };
             date_out(rf.date, gran)
+        }
+        Sem::PartOfDay { off, pod } => {
+            if st.rf.gran != Gran::Day {
+                return None;
+            }
+            let date = st.rf.date.checked_add_signed(Duration::try_days(*off)?)?;
+            Out {
+                kind: TimexType::Time,
+                value: format!("{}{}", fmt_date(date, Gran::Day), pod),
+                rf: Some(RefDate {
+                    date,
+                    gran: Gran::Day,
+                }),
+            }
         }
         Sem::Ref(r) => Out {
             kind: TimexType::Date,
