@@ -128,13 +128,49 @@ pub(super) const SET_WORDS: &[(&str, &str)] = &[
 ];
 
 /// Adjectives that are a recurrence only at the end of a phrase: TimeML tags "paid quarterly"
-/// but not "quarterly dividend" or "annual meeting".
-pub(super) const SET_ADJECTIVES: &[(&str, &str)] = &[
-    ("quarterly", "P3M"),
-    ("annual", "P1Y"),
-    ("everyday", "P1D"),
-    ("semiannual", "P6M"),
+/// but not "quarterly dividend". The flag: whether the adjective is a recurrence before a
+/// gathering or habit too ([`RECURRING_EVENTS`]): "a quarterly meeting" is, but "the annual
+/// meeting" names the one shareholders' meeting of the year, which TimeBank leaves untagged.
+pub(super) const SET_ADJECTIVES: &[(&str, (&str, bool))] = &[
+    ("quarterly", ("P3M", true)),
+    ("annual", ("P1Y", false)),
+    ("everyday", ("P1D", true)),
+    ("semiannual", ("P6M", false)),
 ];
+
+/// Gatherings and habits that recur by their nature: before one of them an adjective of
+/// [`SET_ADJECTIVES`] is a recurrence too ("a quarterly meeting", "an everyday routine"),
+/// while before an amount or a result it is not ("quarterly dividend", "an everyday matter"),
+/// as TimeBank leaves those.
+const RECURRING_EVENTS: &[&str] = &[
+    "briefing",
+    "briefings",
+    "checkup",
+    "checkups",
+    "class",
+    "classes",
+    "conference",
+    "conferences",
+    "gathering",
+    "gatherings",
+    "inspection",
+    "inspections",
+    "lesson",
+    "lessons",
+    "meeting",
+    "meetings",
+    "routine",
+    "routines",
+    "session",
+    "sessions",
+    "summit",
+    "summits",
+    "visit",
+    "visits",
+];
+
+/// [`RECURRING_EVENTS`] as a set.
+pub(super) static RECURRING_EVENT_SET: WordSet = WordSet::new(RECURRING_EVENTS);
 
 /// How a holiday's name must be written to be one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -307,10 +343,13 @@ const START_WORDS: &[&str] = &[
 #[rustfmt::skip]
 #[cfg(test)]
 const CONTEXT_WORDS: &[&str] = &[
-    "about", "ahead", "almost", "and", "around", "at", "between", "beyond", "billion", "by",
-    "children", "for", "from", "has", "he", "in", "is", "it", "million", "more", "nearly", "no",
-    "number", "of", "on", "people", "percent", "she", "since", "than", "there", "they", "to", "up",
-    "we", "while", "within",
+    "about", "ahead", "almost", "and", "around", "at", "between", "beyond", "billion", "briefing",
+    "briefings", "by", "checkup", "checkups", "children", "class", "classes", "conference",
+    "conferences", "for", "from", "gathering", "gatherings", "has", "he", "in", "inspection",
+    "inspections", "is", "it", "lesson", "lessons", "meeting", "meetings", "million", "more",
+    "nearly", "no", "number", "of", "on", "people", "percent", "routine", "routines", "session",
+    "sessions", "she", "since", "summit", "summits", "than", "there", "they", "to", "up", "visit",
+    "visits", "we", "while", "within",
 ];
 
 /// [`START_WORDS`] as a set.
