@@ -13,7 +13,7 @@ impl Parser<'_> {
     /// A 4-digit year token at i, accepted only in year-like context.
     pub(super) fn year_tok(&self, i: usize, strict_ctx: bool) -> Option<i32> {
         let n = self.num(i)?;
-        if self.nlen(i) != 4 || !(1000..=2100).contains(&n) {
+        if self.nlen(i) != 4 || !(1000..=2100).contains(&n) || self.wire_clock(i).is_some() {
             return None;
         }
         // Grouped number ("12,000") or decimal or part of a larger numeric token run.
