@@ -98,7 +98,7 @@ const ORDINAL_DAYS: &[(&str, u32)] = &[
 ];
 
 /// Words placing a period relative to the publication date's: "this", "last", "next" week.
-const RELATIVE_WORDS: &[(&str, i32)] = &[("this", 0), ("last", -1), ("next", 1)];
+const RELATIVE_WORDS: &[(&str, i32)] = &[("this", 0), ("last", -1), ("next", 1), ("upcoming", 1)];
 
 /// Decades as words, after "the": ("twenties", 2) is the 1920s.
 pub(super) const DECADES: &[(&str, i32)] = &[
@@ -329,7 +329,7 @@ const START_WORDS: &[&str] = &[
     "thirtieth", "thirty", "this", "thousand", "thousands", "through", "throughout", "thru",
     "thursday", "thus", "till", "time", "times", "today", "tomorrow", "tonight", "tons", "troops",
     "tuesday", "turn", "twelfth", "twenties", "twentieth", "twenty", "twice", "two", "under",
-    "units", "until", "utc", "valentine", "was", "wednesday", "week", "weekend", "weekends",
+    "units", "until", "upcoming", "utc", "valentine", "was", "wednesday", "week", "weekend", "weekends",
     "weekly", "weeks", "when", "whole", "winter", "wk", "wks", "women", "year", "yearly", "years",
     "yesterday", "yr", "yrs",
 ];

@@ -360,6 +360,15 @@ impl Parser<'_> {
                 let c = self.relative(i + 1)?;
                 return self.cand(i, c.end, c.sem);
             }
+            // "earlier in the week", "later in the year": the unit we are in.
+            "earlier" | "later" if self.is(i + 1, "in") && self.is(i + 2, "the") => {
+                if let Some((u, false)) = unit_of(self.w(i + 3))
+                    && matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter)
+                {
+                    return self.cand(i, i + 4, Sem::RelUnit { unit: u, off: 0 });
+                }
+                return None;
+            }
             "earlier" | "later" if self.is(i + 1, "this") => {
                 if let Some((u, false)) = unit_of(self.w(i + 2))
                     && matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter)
@@ -699,6 +708,9 @@ mod tests {
         ("Shares will rise next year in Tokyo.", "2024-03-20", "next year", "2025", Date, None),
         ("The bridge closed earlier this month.", "2024-03-20", "earlier this month", "2024-03", Date, None),
         ("The bridge will reopen later this year.", "2024-03-20", "later this year", "2024", Date, None),
+        ("We could have met earlier in the week.", "2024-03-20", "earlier in the week", "2024-W12", Date, None),
+        ("Output fell earlier in the year.", "2024-03-20", "earlier in the year", "2024", Date, None),
+        ("The upcoming month will be busy.", "2024-03-20", "upcoming month", "2024-04", Date, None),
         ("Markets were closed over the weekend.", "2024-03-20", "the weekend", "2024-W11-WE", Date, None),
         ("The rebels met on Saturday. The talks resumed the following day.", "2024-03-20", "the following day", "2024-03-17", Date, None),
         ("The rebels met on Saturday. The same day, shells fell.", "2024-03-20", "The same day", "2024-03-16", Date, None),
