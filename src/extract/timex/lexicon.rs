@@ -172,6 +172,38 @@ const RECURRING_EVENTS: &[&str] = &[
 /// [`RECURRING_EVENTS`] as a set.
 pub(super) static RECURRING_EVENT_SET: WordSet = WordSet::new(RECURRING_EVENTS);
 
+/// Singular words that follow a count or a measure, not a year: "1500 percent", "2000 metric
+/// tons", "1200 police". After any other lowercase singular word a modern year is a year.
+const NOT_AFTER_A_YEAR_WORDS: &[&str] = &[
+    "am",
+    "billion",
+    "cattle",
+    "cubic",
+    "foot",
+    "ft",
+    "head",
+    "hundred",
+    "kg",
+    "km",
+    "metric",
+    "million",
+    "mph",
+    "or",
+    "other",
+    "per",
+    "percent",
+    "personnel",
+    "pm",
+    "police",
+    "square",
+    "staff",
+    "thousand",
+    "yen",
+];
+
+/// [`NOT_AFTER_A_YEAR_WORDS`] as a set.
+pub(super) static NOT_AFTER_A_YEAR: WordSet = WordSet::new(NOT_AFTER_A_YEAR_WORDS);
+
 /// How a holiday's name must be written to be one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Written {
@@ -344,12 +376,13 @@ const START_WORDS: &[&str] = &[
 #[cfg(test)]
 const CONTEXT_WORDS: &[&str] = &[
     "about", "ahead", "almost", "and", "around", "at", "between", "beyond", "billion", "briefing",
-    "briefings", "by", "checkup", "checkups", "children", "class", "classes", "conference",
-    "conferences", "for", "from", "gathering", "gatherings", "has", "he", "in", "inspection",
-    "inspections", "is", "it", "lesson", "lessons", "meeting", "meetings", "million", "more",
-    "nearly", "no", "number", "of", "on", "people", "percent", "routine", "routines", "session",
-    "sessions", "she", "since", "summit", "summits", "than", "there", "they", "to", "up", "visit",
-    "visits", "we", "while", "within",
+    "briefings", "by", "cattle", "checkup", "checkups", "children", "class", "classes",
+    "conference", "conferences", "cubic", "foot", "for", "from", "ft", "gathering", "gatherings",
+    "has", "he", "head", "in", "inspection", "inspections", "is", "it", "kg", "lesson", "lessons",
+    "meeting", "meetings", "metric", "million", "more", "mph", "nearly", "no", "number", "of",
+    "on", "people", "percent", "personnel", "police", "routine", "routines", "session", "sessions",
+    "she", "since", "square", "staff", "summit", "summits", "than", "there", "they", "to", "up",
+    "visit", "visits", "we", "while", "within", "yen",
 ];
 
 /// [`START_WORDS`] as a set.
