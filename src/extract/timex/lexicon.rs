@@ -204,6 +204,21 @@ const NOT_AFTER_A_YEAR_WORDS: &[&str] = &[
 /// [`NOT_AFTER_A_YEAR_WORDS`] as a set.
 pub(super) static NOT_AFTER_A_YEAR: WordSet = WordSet::new(NOT_AFTER_A_YEAR_WORDS);
 
+/// Words between a number and its unit that leave a length a length: "eight trading days",
+/// "an additional year", "five straight days".
+const LENGTH_ADJECTIVES: &[&str] = &[
+    "additional",
+    "business",
+    "consecutive",
+    "extra",
+    "straight",
+    "trading",
+    "working",
+];
+
+/// [`LENGTH_ADJECTIVES`] as a set.
+pub(super) static LENGTH_ADJECTIVE_SET: WordSet = WordSet::new(LENGTH_ADJECTIVES);
+
 /// How a holiday's name must be written to be one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Written {
@@ -375,14 +390,15 @@ const START_WORDS: &[&str] = &[
 #[rustfmt::skip]
 #[cfg(test)]
 const CONTEXT_WORDS: &[&str] = &[
-    "about", "ahead", "almost", "and", "around", "at", "between", "beyond", "billion", "briefing",
-    "briefings", "by", "cattle", "checkup", "checkups", "children", "class", "classes",
-    "conference", "conferences", "cubic", "foot", "for", "from", "ft", "gathering", "gatherings",
-    "has", "he", "head", "in", "inspection", "inspections", "is", "it", "kg", "lesson", "lessons",
-    "meeting", "meetings", "metric", "million", "more", "mph", "nearly", "no", "number", "of",
-    "on", "people", "percent", "personnel", "police", "routine", "routines", "session", "sessions",
-    "she", "since", "square", "staff", "summit", "summits", "than", "there", "they", "to", "up",
-    "visit", "visits", "we", "while", "within", "yen",
+    "about", "additional", "ahead", "almost", "and", "around", "at", "between", "beyond",
+    "billion", "briefing", "briefings", "business", "by", "cattle", "checkup", "checkups",
+    "children", "class", "classes", "conference", "conferences", "consecutive", "cubic", "extra",
+    "foot", "for", "from", "ft", "gathering", "gatherings", "has", "he", "head", "in",
+    "inspection", "inspections", "is", "it", "kg", "lesson", "lessons", "meeting", "meetings",
+    "metric", "million", "more", "mph", "nearly", "no", "number", "of", "on", "people", "percent",
+    "personnel", "police", "routine", "routines", "session", "sessions", "she", "since", "square",
+    "staff", "straight", "summit", "summits", "than", "there", "they", "to", "trading", "up",
+    "visit", "visits", "we", "while", "within", "working", "yen",
 ];
 
 /// [`START_WORDS`] as a set.
