@@ -98,7 +98,7 @@ const ORDINAL_DAYS: &[(&str, u32)] = &[
 ];
 
 /// Words placing a period relative to the publication date's: "this", "last", "next" week.
-const RELATIVE_WORDS: &[(&str, i32)] = &[("this", 0), ("last", -1), ("next", 1)];
+const RELATIVE_WORDS: &[(&str, i32)] = &[("this", 0), ("last", -1), ("next", 1), ("upcoming", 1)];
 
 /// Decades as words, after "the": ("twenties", 2) is the 1920s.
 pub(super) const DECADES: &[(&str, i32)] = &[
@@ -128,13 +128,96 @@ pub(super) const SET_WORDS: &[(&str, &str)] = &[
 ];
 
 /// Adjectives that are a recurrence only at the end of a phrase: TimeML tags "paid quarterly"
-/// but not "quarterly dividend" or "annual meeting".
-pub(super) const SET_ADJECTIVES: &[(&str, &str)] = &[
-    ("quarterly", "P3M"),
-    ("annual", "P1Y"),
-    ("everyday", "P1D"),
-    ("semiannual", "P6M"),
+/// but not "quarterly dividend". The flag: whether the adjective is a recurrence before a
+/// gathering or habit too ([`RECURRING_EVENTS`]): "a quarterly meeting" is, but "the annual
+/// meeting" names the one shareholders' meeting of the year, which TimeBank leaves untagged.
+pub(super) const SET_ADJECTIVES: &[(&str, (&str, bool))] = &[
+    ("quarterly", ("P3M", true)),
+    ("annual", ("P1Y", false)),
+    ("everyday", ("P1D", true)),
+    ("semiannual", ("P6M", false)),
 ];
+
+/// Gatherings and habits that recur by their nature: before one of them an adjective of
+/// [`SET_ADJECTIVES`] is a recurrence too ("a quarterly meeting", "an everyday routine"),
+/// while before an amount or a result it is not ("quarterly dividend", "an everyday matter"),
+/// as TimeBank leaves those.
+const RECURRING_EVENTS: &[&str] = &[
+    "briefing",
+    "briefings",
+    "checkup",
+    "checkups",
+    "class",
+    "classes",
+    "conference",
+    "conferences",
+    "gathering",
+    "gatherings",
+    "inspection",
+    "inspections",
+    "lesson",
+    "lessons",
+    "meeting",
+    "meetings",
+    "routine",
+    "routines",
+    "session",
+    "sessions",
+    "summit",
+    "summits",
+    "visit",
+    "visits",
+];
+
+/// [`RECURRING_EVENTS`] as a set.
+pub(super) static RECURRING_EVENT_SET: WordSet = WordSet::new(RECURRING_EVENTS);
+
+/// Singular words that follow a count or a measure, not a year: "1500 percent", "2000 metric
+/// tons", "1200 police". After any other lowercase singular word a modern year is a year.
+const NOT_AFTER_A_YEAR_WORDS: &[&str] = &[
+    "am",
+    "billion",
+    "cattle",
+    "cubic",
+    "foot",
+    "ft",
+    "head",
+    "hundred",
+    "kg",
+    "km",
+    "metric",
+    "million",
+    "mph",
+    "or",
+    "other",
+    "per",
+    "percent",
+    "personnel",
+    "pm",
+    "police",
+    "square",
+    "staff",
+    "thousand",
+    "yen",
+];
+
+/// [`NOT_AFTER_A_YEAR_WORDS`] as a set.
+pub(super) static NOT_AFTER_A_YEAR: WordSet = WordSet::new(NOT_AFTER_A_YEAR_WORDS);
+
+/// Words between a number and its unit that leave a length a length: "eight trading days",
+/// "an additional year", "five straight days".
+const LENGTH_ADJECTIVES: &[&str] = &[
+    "additional",
+    "business",
+    "consecutive",
+    "extra",
+    "straight",
+    "trading",
+    "working",
+];
+
+/// [`LENGTH_ADJECTIVES`] as a set.
+pub(super) static LENGTH_ADJECTIVE_SET: WordSet = WordSet::new(LENGTH_ADJECTIVES);
 
 /// How a holiday's name must be written to be one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,7 +376,7 @@ const START_WORDS: &[&str] = &[
     "thirtieth", "thirty", "this", "thousand", "thousands", "through", "throughout", "thru",
     "thursday", "thus", "till", "time", "times", "today", "tomorrow", "tonight", "tons", "troops",
     "tuesday", "turn", "twelfth", "twenties", "twentieth", "twenty", "twice", "two", "under",
-    "units", "until", "utc", "valentine", "was", "wednesday", "week", "weekend", "weekends",
+    "units", "until", "upcoming", "utc", "valentine", "was", "wednesday", "week", "weekend", "weekends",
     "weekly", "weeks", "when", "whole", "winter", "wk", "wks", "women", "year", "yearly", "years",
     "yesterday", "yr", "yrs",
 ];
@@ -307,10 +390,15 @@ const START_WORDS: &[&str] = &[
 #[rustfmt::skip]
 #[cfg(test)]
 const CONTEXT_WORDS: &[&str] = &[
-    "about", "ahead", "almost", "and", "around", "at", "between", "beyond", "billion", "by",
-    "children", "for", "from", "has", "he", "in", "is", "it", "million", "more", "nearly", "no",
-    "number", "of", "on", "people", "percent", "she", "since", "than", "there", "they", "to", "up",
-    "we", "while", "within",
+    "about", "additional", "ahead", "almost", "and", "around", "at", "between", "beyond",
+    "billion", "briefing", "briefings", "business", "by", "cattle", "checkup", "checkups",
+    "children", "class", "classes", "conference", "conferences", "consecutive", "cubic", "extra",
+    "foot", "for", "from", "ft", "gathering", "gatherings", "has", "he", "head", "in",
+    "inspection", "inspections", "is", "it", "kg", "lesson", "lessons", "meeting", "meetings",
+    "metric", "million", "more", "mph", "nearly", "no", "number", "of", "on", "people", "percent",
+    "personnel", "police", "routine", "routines", "session", "sessions", "she", "since", "square",
+    "staff", "straight", "summit", "summits", "than", "there", "they", "to", "trading", "up",
+    "visit", "visits", "we", "while", "within", "working", "yen",
 ];
 
 /// [`START_WORDS`] as a set.

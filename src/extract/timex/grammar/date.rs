@@ -47,10 +47,11 @@ impl Parser<'_> {
             j = self.skip_dot(j);
         }
         if !self.cap(i) {
-            // Lowercase month names ("january 12th") only with a following day or year;
-            // "may" and "march" are too often verbs.
+            // Lowercase month names ("january 12th", "june next year") only with a following
+            // day or year; "may" and "march" are too often verbs.
+            let rel_year = matches!(self.w(j), "next" | "last" | "this") && self.is(j + 1, "year");
             if matches!(m, 3 | 5)
-                || (self.num(j).is_none() && spelled_day(|k| self.w(k), j).is_none())
+                || (self.num(j).is_none() && spelled_day(|k| self.w(k), j).is_none() && !rel_year)
             {
                 return None;
             }
@@ -653,6 +654,7 @@ mod tests {
         ("Talks resumed Mar. 18 in Geneva.", "2024-03-20", "Mar. 18", "2024-03-18", Date, None),
         ("The vote is set for Sept. 5 in the capital.", "2024-03-20", "Sept. 5", "2024-09-05", Date, None),
         ("Prices rose in March 2024 across the region.", "2024-05-02", "March 2024", "2024-03", Date, None),
+        ("I'll be out june next year.", "2016-11-07", "june next year", "2017-06", Date, None),
         ("The company was sold in September.", "2024-03-20", "September", "2023-09", Date, None),
         ("The company will be sold in September.", "2024-03-20", "September", "2024-09", Date, None),
         ("The doctor was shot last Oct. 23 at his home.", "1999-04-19", "Oct. 23", "1998-10-23", Date, None),

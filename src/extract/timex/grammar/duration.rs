@@ -5,7 +5,9 @@
 
 use super::Parser;
 use super::set::set_value;
-use crate::extract::timex::lexicon::{small_num, tens_num, unit_abbr, unit_of};
+use crate::extract::timex::lexicon::{
+    LENGTH_ADJECTIVE_SET, small_num, tens_num, unit_abbr, unit_of,
+};
 use crate::extract::timex::sem::{Cand, Sem, Unit, dur_value};
 
 impl Parser<'_> {
@@ -160,6 +162,9 @@ impl Parser<'_> {
         let first_w = self.w(j);
         if self.is(k, "more") && unit_of(self.w(k + 1)).is_some() && !matches!(first_w, "a" | "an")
         {
+            k += 1;
+        }
+        if LENGTH_ADJECTIVE_SET.contains(self.w(k)) && unit_of(self.w(k + 1)).is_some() {
             k += 1;
         }
         // hyphenated adjectival: "48-hour", "five-year", "8-month-old"
@@ -594,6 +599,8 @@ mod tests {
         ("The bridge closed two years ago.", "2024-03-20", "two years ago", "2022", Date, None),
         ("Traffic fell over the past week.", "2024-03-20", "the past week", "P1W", Duration, None),
         ("The trial lasted two years.", "2024-03-20", "two years", "P2Y", Duration, None),
+        ("Eight trading days after the crash, shares recovered.", "2024-03-20", "Eight trading days", "P8D", Duration, None),
+        ("The option was extended for an additional year.", "2024-03-20", "an additional year", "P1Y", Duration, None),
         ("They began a 48-hour strike.", "2024-03-20", "48-hour", "PT48H", Duration, None),
         ("The trial lasted three months.", "2024-03-20", "three months", "P3M", Duration, None),
         ("The trial lasted a decade.", "2024-03-20", "a decade", "P10Y", Duration, None),

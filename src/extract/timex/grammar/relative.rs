@@ -360,6 +360,27 @@ impl Parser<'_> {
                 let c = self.relative(i + 1)?;
                 return self.cand(i, c.end, c.sem);
             }
+            // "mid afternoon", "mid-morning yesterday": the part of that day.
+            "mid" => {
+                let j = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+                let p = pod_of(self.w(j))?;
+                let (off, end) = match self.w(j + 1) {
+                    "yesterday" => (-1, j + 2),
+                    "today" => (0, j + 2),
+                    "tomorrow" => (1, j + 2),
+                    _ => (0, j + 1),
+                };
+                return self.cand(i, end, Sem::RelDay { off, pod: Some(p) });
+            }
+            // "earlier in the week", "later in the year": the unit we are in.
+            "earlier" | "later" if self.is(i + 1, "in") && self.is(i + 2, "the") => {
+                if let Some((u, false)) = unit_of(self.w(i + 3))
+                    && matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter)
+                {
+                    return self.cand(i, i + 4, Sem::RelUnit { unit: u, off: 0 });
+                }
+                return None;
+            }
             "earlier" | "later" if self.is(i + 1, "this") => {
                 if let Some((u, false)) = unit_of(self.w(i + 2))
                     && matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter)
@@ -383,6 +404,14 @@ impl Parser<'_> {
         if let Some(off) = rel_word(w) {
             let j = i + 1;
             let nw = self.w(j);
+            // A quoted title: ABC's "This Week" is a programme, not a week.
+            if self.cap(i)
+                && self.cap(j)
+                && i > 0
+                && matches!(self.w(i - 1), "\"" | "\u{201c}" | "`")
+            {
+                return None;
+            }
             if w == "this"
                 && let Some(p) = pod_of(nw)
             {
@@ -699,6 +728,11 @@ mod tests {
         ("Shares will rise next year in Tokyo.", "2024-03-20", "next year", "2025", Date, None),
         ("The bridge closed earlier this month.", "2024-03-20", "earlier this month", "2024-03", Date, None),
         ("The bridge will reopen later this year.", "2024-03-20", "later this year", "2024", Date, None),
+        ("We could have met earlier in the week.", "2024-03-20", "earlier in the week", "2024-W12", Date, None),
+        ("Output fell earlier in the year.", "2024-03-20", "earlier in the year", "2024", Date, None),
+        ("By mid afternoon, sources said so.", "2024-03-20", "mid afternoon", "2024-03-20TAF", Time, None),
+        ("At mid-afternoon yesterday, shares rose.", "2024-03-20", "mid-afternoon yesterday", "2024-03-19TAF", Time, None),
+        ("The upcoming month will be busy.", "2024-03-20", "upcoming month", "2024-04", Date, None),
         ("Markets were closed over the weekend.", "2024-03-20", "the weekend", "2024-W11-WE", Date, None),
         ("The rebels met on Saturday. The talks resumed the following day.", "2024-03-20", "the following day", "2024-03-17", Date, None),
         ("The rebels met on Saturday. The same day, shells fell.", "2024-03-20", "The same day", "2024-03-16", Date, None),
@@ -803,6 +837,7 @@ mod tests {
             "Now, the question is who pays.",
             "She finished the 27th lap first.",
             "The quarter-to-quarter comparison was poor.",
+            "Baker, speaking on ABC News' \"This Week,\" said so.",
         ]);
     }
 }

@@ -4,7 +4,7 @@
 
 use super::Parser;
 use crate::extract::timex::lexicon::{
-    SET_ADJECTIVES, SET_WORDS, lookup, month_of, pod_of, unit_of, weekday_of,
+    RECURRING_EVENT_SET, SET_ADJECTIVES, SET_WORDS, lookup, month_of, pod_of, unit_of, weekday_of,
 };
 use crate::extract::timex::sem::{Cand, Sem, Unit, dur_value};
 
@@ -50,10 +50,12 @@ impl Parser<'_> {
         let w = self.w(i);
         let end_of_phrase =
             |k: usize| k >= self.t.len() || !(self.is_alpha(k) || self.num(k).is_some());
-        // Adjectives ("quarterly dividend", "annual meeting") are not sets in TimeML; only the
-        // adverbial, phrase-final use is.
-        if let Some(v) = lookup(SET_ADJECTIVES, w)
-            && end_of_phrase(i + 1)
+        // Adjectives ("quarterly dividend", "an everyday matter") are not sets in TimeML; the
+        // adverbial, phrase-final use is, and so is the adjective before a gathering or habit
+        // that recurs by its nature ("a quarterly meeting").
+        if let Some((v, before_events)) = lookup(SET_ADJECTIVES, w)
+            && (end_of_phrase(i + 1)
+                || (before_events && RECURRING_EVENT_SET.contains(self.w(i + 1))))
         {
             return self.cand(i, i + 1, Sem::Set(v.to_string()));
         }
@@ -233,6 +235,8 @@ mod tests {
         ("The club meets Thursday nights.", "2024-03-20", "Thursday nights", "XXXX-WXX-4TNI", Set, None),
         ("Call each Friday 5pm.", "2024-03-20", "each Friday 5pm", "XXXX-WXX-5T17", Set, None),
         ("Rent is due every 6/30.", "2024-03-20", "every 6/30", "XXXX-06-30", Set, None),
+        ("Let's have a quarterly meeting.", "2024-03-20", "quarterly", "P3M", Set, None),
+        ("It's an everyday routine.", "2024-03-20", "everyday", "P1D", Set, None),
     ];
 
     #[test]
@@ -245,6 +249,9 @@ mod tests {
         check_no_set_or_decimal(&[
             "The annual meeting was calm.",
             "It cut its quarterly dividend.",
+            "Such risk taking is an everyday matter.",
+            "The quarterly results were weak.",
+            "Holders adopted the plan at the annual meeting.",
         ]);
     }
 }

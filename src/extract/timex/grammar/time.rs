@@ -16,6 +16,13 @@ impl Parser<'_> {
             h = if w == "midnight" { 0 } else { 12 };
             mi = 0;
             j = i + 1;
+        } else if let Some((hh, mm)) = self.wire_clock(i) {
+            if self.restates_a_time(i) {
+                return None;
+            }
+            h = hh;
+            mi = mm;
+            j = i + 1;
         } else {
             let n = self.num(i)?;
             if self.nlen(i) > 2 || n > 24 {
@@ -136,6 +143,27 @@ impl Parser<'_> {
         self.cand(i, end, Sem::Time { date, h, mi })
     }
 
+    /// A wire-service clock time, four digits before a time zone or "local time": "1045 GMT",
+    /// "0930 local time". Returns (hour, minute); such a number is never a year.
+    pub(super) fn wire_clock(&self, i: usize) -> Option<(u32, u32)> {
+        let n = self.num(i)?;
+        let zoned = (TZ.contains(&self.w(i + 1)) && self.cap(i + 1))
+            || (self.is(i + 1, "local") && self.is(i + 2, "time"));
+        if self.nlen(i) != 4 || !zoned || n / 100 > 23 || n % 100 > 59 {
+            return None;
+        }
+        Some((n / 100, n % 100))
+    }
+
+    /// A clock time in parentheses right after another: "10:35 a.m. (0735 GMT)" is the same
+    /// time in another zone, which the TimeBank and AQUAINT annotators leave out.
+    fn restates_a_time(&self, i: usize) -> bool {
+        i >= 2
+            && self.is(i - 1, "(")
+            && (matches!(self.w(i - 2), "." | "m" | "am" | "pm")
+                || (i >= 3 && self.nlen(i - 2) == 2 && self.is(i - 3, ":")))
+    }
+
     /// An hour fixed by its part of the day: "4 in the morning", "9 in the evening".
     pub(super) fn hour_of_day_part(&self, i: usize) -> Option<Cand> {
         // "4 in the morning", "9 in the evening"
@@ -170,7 +198,7 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use crate::extract::timex::TimexType::*;
-    use crate::extract::timex::examples::{Example, check, check_untagged};
+    use crate::extract::timex::examples::{Example, check, check_span_untagged, check_untagged};
 
     /// Clock times: "3 p.m.", "15:30 GMT", "7.30 pm local time", "midday".
     #[rustfmt::skip]
@@ -179,6 +207,10 @@ mod tests {
         ("The vote closed at 15:30 GMT in the capital.", "2024-03-20", "15:30 GMT", "2024-03-20T15:30", Time, None),
         ("The blast happened at 7.30 pm local time.", "2024-03-20", "7.30 pm local time", "2024-03-20T19:30", Time, None),
         ("The court will rule at midday.", "2024-03-20", "midday", "2024-03-20T12:00", Time, None),
+        ("Troops crossed the border at 1045 GMT.", "2024-03-20", "1045 GMT", "2024-03-20T10:45", Time, None),
+        ("The polls opened at 0700 local time.", "2024-03-20", "0700 local time", "2024-03-20T07:00", Time, None),
+        // A wire clock is no year, so nothing after it is read in the year 1045.
+        ("They crossed at 1045 GMT and will leave by the end of the month.", "2024-03-20", "the end of the month", "2024-03", Date, Some("END")),
     ];
 
     #[test]
@@ -200,5 +232,9 @@ mod tests {
     #[test]
     fn not_times() {
         check_untagged(&["He watched the film High Noon again."]);
+        check_span_untagged(&[
+            ("The blast occurred at 10:35 a.m. (0735 GMT).", "0735 GMT"),
+            ("The blast occurred at 10:35 a.m. (1035 GMT).", "1035"),
+        ]);
     }
 }

@@ -5,7 +5,7 @@
 
 use super::Parser;
 use crate::extract::timex::lexicon::{
-    DECADES, lookup, ordinal_of, rel_word, season_of, small_num, tens_num,
+    DECADES, NOT_AFTER_A_YEAR, lookup, ordinal_of, rel_word, season_of, small_num, tens_num,
 };
 use crate::extract::timex::sem::{Cand, Sem, YearSpec};
 
@@ -13,7 +13,7 @@ impl Parser<'_> {
     /// A 4-digit year token at i, accepted only in year-like context.
     pub(super) fn year_tok(&self, i: usize, strict_ctx: bool) -> Option<i32> {
         let n = self.num(i)?;
-        if self.nlen(i) != 4 || !(1000..=2100).contains(&n) {
+        if self.nlen(i) != 4 || !(1000..=2100).contains(&n) || self.wire_clock(i).is_some() {
             return None;
         }
         // Grouped number ("12,000") or decimal or part of a larger numeric token run.
@@ -165,8 +165,16 @@ impl Parser<'_> {
                     .next()
                     .map(|c| c.is_alphanumeric())
                     .unwrap_or(false);
+                // A lowercase singular word after a modern year names what happened in it
+                // ("his unsuccessful 1996 campaign", "volume in 1989 is"): a count of things
+                // takes a plural ("2000 containers"), a measure its unit.
+                let singular = nt.w.bytes().all(|b| b.is_ascii_lowercase())
+                    && nw.len() > 1
+                    && (!nw.ends_with('s') || matches!(nw, "is" | "was" | "has"))
+                    && !NOT_AFTER_A_YEAR.contains(nw);
                 if (punct && nw != "%" && nw != "-")
                     || nt.cap
+                    || singular
                     || matches!(nw, "and" | "to" | "when" | "as")
                 {
                     Some(n as i32)
@@ -606,6 +614,9 @@ mod tests {
         // an open end belongs to the year
         ("It won't be profitable until 1994 or later.", "1989-10-26", "1994 or later", "1994", Date, Some("ON_OR_AFTER")),
         ("Cash flow for 1990 and beyond looks weak.", "1989-10-26", "1990 and beyond", "1990", Date, Some("ON_OR_AFTER")),
+        // a lowercase singular word after a modern year: what happened in it
+        ("He lost his unsuccessful 1996 campaign.", "1998-02-13", "1996", "1996", Date, None),
+        ("Turnout at the crucial 1992 election was high.", "1998-10-25", "1992", "1992", Date, None),
     ];
 
     #[test]
@@ -704,6 +715,11 @@ mod tests {
             "The fund raised 2,000 dollars.",
         ]);
         // strains stay as they are
-        check_span_untagged(&[("The H1N1 virus spread.", "H1")]);
+        check_span_untagged(&[
+            ("The H1N1 virus spread.", "H1"),
+            ("Some 1950 police were deployed.", "1950"),
+            ("It shipped 2000 metric tons.", "2000"),
+            ("It shipped 2000 containers.", "2000"),
+        ]);
     }
 }
