@@ -220,7 +220,15 @@ fn source_of_document(tokens: &[Token<'_>], from: usize) -> Option<String> {
     if tokens.get(k).is_some_and(|t| {
         matches!(
             t.lower().as_ref(),
-            "compiled" | "released" | "published" | "provided" | "gathered" | "prepared"
+            "compiled"
+                | "released"
+                | "published"
+                | "provided"
+                | "gathered"
+                | "prepared"
+                | "distributed"
+                | "conducted"
+                | "commissioned"
         )
     }) {
         k += 1;
@@ -231,7 +239,21 @@ fn source_of_document(tokens: &[Token<'_>], from: usize) -> Option<String> {
     {
         return None;
     }
-    let (phrase, _) = phrase_after(tokens, k + 1);
+    // "a survey by consultancy PetroLens", "by the research firm Kpler": the name after a few
+    // words that say what it is.
+    let mut name = k + 1;
+    while name < k + 4
+        && tokens
+            .get(name)
+            .is_some_and(|t| t.is_word() && !t.is_capitalized())
+        && tokens.get(name + 1).is_some_and(Token::is_word)
+    {
+        name += 1;
+    }
+    if !tokens.get(name).is_some_and(Token::is_capitalized) {
+        name = k + 1;
+    }
+    let (phrase, _) = phrase_after(tokens, name);
     (phrase.starts_with(char::is_uppercase)).then_some(phrase)
 }
 

@@ -16,7 +16,7 @@ pub(super) static SPEECH_VERBS: WordSet = WordSet::new(&[
     "acknowledged", "admitted", "testified", "indicated", "asserted", "stressed", "tweeted",
     "posted", "told", "reiterated", "countered", "conceded", "recalled", "cautioned", "expects",
     "expected", "projected", "projects", "expect", "estimate", "predict", "believe", "believes",
-    "believed",
+    "believed", "thinks",
 ]);
 
 /// Speech verbs that are also plural nouns ("Unity states", "news reports of …").
@@ -36,7 +36,8 @@ pub(super) static AUXILIARIES: WordSet = WordSet::new(&[
 /// Lowercase words that can head a speaker phrase ("officials said", "state media said").
 #[rustfmt::skip]
 pub(super) static SPEAKER_NOUNS: WordSet = WordSet::new(&[
-    "members", "league", "club", "relatives", "doctors", "minister", "ministry", "official",
+    "members", "partners", "league", "club", "relatives", "doctors", "minister", "ministry",
+    "official",
     "officials", "spokesman", "spokeswoman", "spokesperson",
     "police", "media", "president", "army", "military", "government", "agency", "analyst",
     "analysts", "experts", "expert", "source", "sources", "message", "statement", "report",

@@ -80,7 +80,19 @@ pub(crate) fn attribute(
             })
         });
         if let Some(a) = &resolved {
-            if known.iter().any(|k| k.display == a.speaker) {
+            // A known person, or a name with its role ("Chief executive Maria Lund"; not a
+            // name alone, which may be a company's: "Du Pont"): whom "she" refers to next.
+            let head = a.speaker.split(',').next().unwrap_or(&a.speaker);
+            let role = head
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_lowercase));
+            let named = head
+                .split_whitespace()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .count()
+                >= 2;
+            let person = role && named && speaker_kind(&a.speaker) == SpeakerKind::Person;
+            if known.iter().any(|k| k.display == a.speaker) || person {
                 last_person = Some(a.speaker.clone());
             } else if speaker_kind(&a.speaker) == SpeakerKind::Organization
                 && a.speaker.chars().next().is_some_and(char::is_uppercase)
@@ -125,6 +137,31 @@ mod tests {
         assert_eq!(
             speakers("It said the cuts will cost $3 million."),
             vec![None]
+        );
+    }
+
+    #[test]
+    fn she_is_the_titled_person_who_spoke_last_and_a_name_alone_is_no_antecedent() {
+        let text = "Chief executive Maria Lund said rates rose 18%. She expects losses to \
+                    exceed $60 billion.";
+        let lund = Some("Chief executive Maria Lund".to_string());
+        assert_eq!(speakers(text), vec![lund.clone(), lund]);
+        let text = "Du Pont said sales rose 5%. He said it holds about 23% of the market.";
+        assert_eq!(speakers(text)[1], None);
+    }
+
+    #[test]
+    fn makers_of_documents_and_groups_speak() {
+        let text = "Kazakhstan produced 1.8 million bpd, according to a survey by consultancy \
+                    PetroLens. The partners said they hold 15% of the shares. Polls have shown \
+                    support rising to 51 percent.";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("PetroLens".to_string()),
+                Some("partners".to_string()),
+                Some("Polls".to_string())
+            ]
         );
     }
 }
