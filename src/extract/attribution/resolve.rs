@@ -71,25 +71,21 @@ pub(super) fn name_generic_speakers(
         // "the Swedish lender", "the gas concern", "the New York-based company": the noun
         // after a few words that describe it; not a name ("International Energy Agency") or a
         // name's possessive.
-        let words: Vec<&str> = s.split(' ').collect();
-        let Some((noun, describing)) = words.split_last() else {
+        let (describing, noun) = s.rsplit_once(' ').unwrap_or(("", s));
+        let organization = crate::extract::measure::ORGANIZATION_NOUNS.contains_lower(noun)
+            || ["club", "agency", "organisation", "organization"]
+                .iter()
+                .any(|n| noun.eq_ignore_ascii_case(n));
+        if !organization || describing.split(' ').count() > 3 || s.contains(['\'', '’']) {
             return false;
-        };
-        let based = describing.iter().any(|w| w.ends_with("-based"));
-        let describes = |w: &&str| {
-            !w.starts_with(char::is_uppercase)
-                || based
-                || ["ish", "ese", "an", "i"].iter().any(|end| w.ends_with(end))
-        };
-        let noun = noun.to_lowercase();
-        words.len() <= 4
-            && !s.contains(['\'', '’'])
-            && describing.iter().all(describes)
-            && (crate::extract::measure::ORGANIZATION_NOUNS.contains(noun.as_str())
-                || matches!(
-                    noun.as_str(),
-                    "club" | "agency" | "organisation" | "organization"
-                ))
+        }
+        let based = describing.contains("-based");
+        describing.is_empty()
+            || describing.split(' ').all(|w| {
+                !w.starts_with(char::is_uppercase)
+                    || based
+                    || ["ish", "ese", "an", "i"].iter().any(|end| w.ends_with(end))
+            })
     };
     if !out.iter().flatten().any(|a| generic(&a.speaker)) {
         return;
