@@ -164,4 +164,16 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_title_or_an_initial_keeps_its_dot_inside_the_name() {
+        let text = "\"About 98% of it was moved,\" says Mr. Litvack. Sales rose 5%, said J. Smith.";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Mr. Litvack".to_string()),
+                Some("J. Smith".to_string())
+            ]
+        );
+    }
 }

@@ -6,6 +6,7 @@ use super::lexicon::{
     AUXILIARIES, CLAUSE_WORDS, NOT_MODIFIERS, PRONOUNS, SPEAKER_NOUNS, TITLE_WORDS,
 };
 use crate::extract::tokens::Token;
+use crate::extract::words::WordSet;
 
 /// Where the subject before a speech verb ends: before its auxiliaries and a day ("The World
 /// Food Programme on Friday announced", "officials Wednesday said").
@@ -215,6 +216,17 @@ pub(super) fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize)
     let mut end = from;
     while end < tokens.len() && end - from < 8 {
         let t = &tokens[end];
+        // "says Mr. Litvack", "said J. Smith": the dot of a title or an initial inside a name.
+        if t.text == "."
+            && end > from
+            && tokens[end - 1].end == t.start
+            && (tokens[end - 1].lower_in(&HONORIFICS)
+                || (tokens[end - 1].text.len() == 1 && tokens[end - 1].is_capitalized()))
+            && tokens.get(end + 1).is_some_and(Token::is_capitalized)
+        {
+            end += 1;
+            continue;
+        }
         let lower = t.lower();
         // A lowercase modifier counts when a speaker noun follows it: "the census office".
         let modifies_noun = || {
@@ -254,14 +266,20 @@ pub(super) fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize)
         .iter()
         .position(Token::is_capitalized)
         .unwrap_or(0);
-    let words: Vec<&str> = tokens[from..end]
-        .iter()
-        .enumerate()
-        .filter(|(k, t)| {
-            *k >= first_name || SPEAKER_NOUNS.contains(&t.lower().as_ref()) || t.lower() == "the"
-        })
-        .map(|(_, t)| t.text)
-        .collect();
+    let mut words: Vec<std::borrow::Cow<'_, str>> = Vec::new();
+    for (k, t) in tokens[from..end].iter().enumerate() {
+        if t.text == "." {
+            // "Mr." glued to its title.
+            if let Some(last) = words.last_mut() {
+                last.to_mut().push('.');
+            }
+            continue;
+        }
+        if k >= first_name || SPEAKER_NOUNS.contains(&t.lower().as_ref()) || t.lower() == "the" {
+            words.push(std::borrow::Cow::Borrowed(t.text));
+        }
+    }
+    let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
     // "according to Upjohn's estimates": Upjohn.
     let phrase = strip_determiners(&words);
     let phrase = phrase
@@ -270,6 +288,13 @@ pub(super) fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize)
         .map_or(phrase.clone(), str::to_string);
     (phrase, end)
 }
+
+/// Titles written with a dot before a name: "Mr. Litvack", "Dr. Osei".
+#[rustfmt::skip]
+static HONORIFICS: WordSet = WordSet::new(&[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "rev",
+    "messrs", "st",
+]);
 
 fn is_speaker(tokens: &[Token<'_>]) -> bool {
     tokens.iter().any(|t| {
