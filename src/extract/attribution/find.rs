@@ -11,6 +11,7 @@ use super::lexicon::{
 };
 use super::phrase::{is_name, join_tokens, join_words, phrase_after, phrase_before, subject_end};
 use crate::extract::tokens::Token;
+use crate::extract::words::WordSet;
 
 /// A speaker phrase found in a sentence, before joining to the article's people.
 #[derive(Debug, Clone)]
@@ -206,8 +207,42 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
             });
         }
     }
-    None
+    subject_saying(tokens)
 }
+
+/// "Nashua responded by strengthening its plan and saying it will buy back up to one million
+/// shares", "The company cut its forecast, saying demand fell 5%": the subject of the sentence
+/// says what follows "saying".
+fn subject_saying(tokens: &[Token<'_>]) -> Option<Found> {
+    let saying = tokens.iter().enumerate().skip(1).find(|(i, t)| {
+        t.lower() == "saying" && matches!(tokens[i - 1].lower().as_ref(), "," | "and" | "by")
+    })?;
+    // After an opening phrase of time or place: "On Monday, Nashua …".
+    let mut from = 0;
+    if tokens[0].lower_in(&OPENING_PREPOSITIONS) {
+        from = tokens.iter().take(8).position(|t| t.text == ",")? + 1;
+    }
+    if !tokens.get(from).is_some_and(Token::is_capitalized) {
+        return None;
+    }
+    let (phrase, end) = phrase_after(tokens, from);
+    // The subject is followed by its verb, not by more of a noun phrase ("Shares of …").
+    let verb_follows = tokens.get(end).is_some_and(|t| {
+        t.is_word() && !t.is_capitalized() && !matches!(t.lower().as_ref(), "of" | "in" | "at")
+    });
+    let speaker_like = is_name(&phrase)
+        || phrase
+            .split(' ')
+            .any(|w| SPEAKER_NOUNS.contains(&w.to_lowercase().as_str()));
+    (!phrase.is_empty() && speaker_like && verb_follows && end < saying.0)
+        .then(|| Found::plain(phrase, saying.1.range()))
+}
+
+/// Words that open a sentence with a phrase of time or place before its subject.
+#[rustfmt::skip]
+static OPENING_PREPOSITIONS: WordSet = WordSet::new(&[
+    "on", "in", "at", "after", "before", "during", "since", "earlier", "later", "last", "this",
+]);
 
 /// "estimates by Dalbar Financial Services", "figures from the Commerce Department": the maker of the document that starts at `from` (after at most three
 /// lowercase words: "the latest official figures"), when it is named. A filing "with the SEC" is

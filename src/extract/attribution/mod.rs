@@ -176,4 +176,11 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn the_subject_says_what_follows_saying() {
+        let text = "Nashua responded by strengthening its plan and saying it will buy back 10% \
+                    of its shares. Shares of Vessler fell 3%, saying nothing.";
+        assert_eq!(speakers(text), vec![Some("Nashua".to_string()), None]);
+    }
 }
