@@ -136,6 +136,12 @@ pub(crate) fn assign(
         {
             // "a 13% increase from $1.55 billion": what the amount it is compared with measures.
             Some(base_quantity(before))
+        } else if let Some(what) = (f.kind == FigureKind::Money)
+            .then(|| spent_by_verb(tokens, f))
+            .flatten()
+        {
+            // "will cost the party about 549,000 marks": the verb says what the amount is.
+            Some(what.to_string())
         } else {
             let own = match subject_before(tokens, at, &f.range, taken.clone()) {
                 Some(Subject::Quantity(phrase, owner)) => {
@@ -396,6 +402,50 @@ fn period_of(tokens: &[Token<'_>]) -> Option<&'static str> {
     }
 }
 
+/// What an amount is that a verb of paying governs and nothing else names: "will cost the
+/// party about 549,000 marks" (cost), "each injecting 100 million markkaa" (injection).
+fn spent_by_verb(tokens: &[Token<'_>], f: &FigureMention) -> Option<&'static str> {
+    let first = f.first_token(tokens);
+    (first.saturating_sub(MONEY_VERB_SPAN)..first)
+        .rev()
+        .take_while(|&k| tokens[k].is_word() || matches!(tokens[k].text, "'s" | "-"))
+        .find_map(|k| {
+            let word = tokens[k].lower();
+            MONEY_VERBS
+                .iter()
+                .find(|(verb, _)| *verb == word.as_ref())
+                .map(|(_, what)| *what)
+        })
+}
+
+/// How far back a verb of paying may govern its amount: "cost the far-right German People's
+/// Union about 549,000 marks".
+const MONEY_VERB_SPAN: usize = 8;
+
+/// Verbs of paying and what the amount they govern is.
+const MONEY_VERBS: &[(&str, &str)] = &[
+    ("cost", "cost"),
+    ("costs", "cost"),
+    ("costing", "cost"),
+    ("fined", "fine"),
+    ("spent", "spending"),
+    ("spend", "spending"),
+    ("spends", "spending"),
+    ("inject", "injection"),
+    ("injects", "injection"),
+    ("injected", "injection"),
+    ("injecting", "injection"),
+    ("invest", "investment"),
+    ("invests", "investment"),
+    ("invested", "investment"),
+    ("investing", "investment"),
+    ("donated", "donation"),
+    ("donate", "donation"),
+    ("borrowed", "borrowing"),
+    ("owes", "debt"),
+    ("owed", "debt"),
+];
+
 /// What an amount is when its sentence names only who: "Du Pont earned $547 million" → net
 /// income, "Kazakhstan produced 1.8 million bpd" → output.
 fn quantity_of_verb(verb: String) -> Option<&'static str> {
@@ -487,6 +537,16 @@ pub(super) mod tests {
             .into_iter()
             .map(|f| f.measure.unwrap_or_default())
             .collect()
+    }
+
+    #[test]
+    fn an_amount_a_verb_of_paying_governs_is_named_by_it() {
+        let m = measures("The error will cost the party about 549,000 marks (dlrs 305,000).");
+        assert_eq!(m, ["cost", "cost"]);
+        let m = measures("Each partner is injecting 100 million markkaa.");
+        assert_eq!(m, ["injection"]);
+        // A clause between the verb and the amount: the verb does not govern it.
+        assert_eq!(measures("It cost more, and $5 million came later."), [""]);
     }
 
     #[test]
