@@ -10,6 +10,7 @@ use super::lexicon::{
     RECKONINGS, RELATIVES, SPEAKER_NOUNS, SPEECH_VERBS,
 };
 use super::phrase::{is_name, join_tokens, join_words, phrase_after, phrase_before, subject_end};
+use crate::extract::speaker_kind::SpeakerKind;
 use crate::extract::tokens::Token;
 use crate::extract::words::WordSet;
 
@@ -207,7 +208,7 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
             });
         }
     }
-    subject_saying(tokens)
+    subject_saying(tokens).or_else(|| own_decision(tokens))
 }
 
 /// "Nashua responded by strengthening its plan and saying it will buy back up to one million
@@ -217,10 +218,59 @@ fn subject_saying(tokens: &[Token<'_>]) -> Option<Found> {
     let saying = tokens.iter().enumerate().skip(1).find(|(i, t)| {
         t.lower() == "saying" && matches!(tokens[i - 1].lower().as_ref(), "," | "and" | "by")
     })?;
-    // After an opening phrase of time or place: "On Monday, Nashua …".
+    let (phrase, end) = sentence_subject(tokens)?;
+    (end < saying.0).then(|| Found::plain(phrase, saying.1.range()))
+}
+
+/// "The European Central Bank cut its deposit rate by 25 basis points": an organization that
+/// names its own decision on its own figure announces it.
+fn own_decision(tokens: &[Token<'_>]) -> Option<Found> {
+    let (phrase, end) = sentence_subject(tokens)?;
+    let mut verb = end;
+    while tokens.get(verb).is_some_and(|t| t.lower().ends_with("ly")) {
+        verb += 1;
+    }
+    let decides = tokens.get(verb)?.lower_in(&DECISION_VERBS)
+        && tokens
+            .get(verb + 1)
+            .is_some_and(|t| matches!(t.lower().as_ref(), "its" | "their"));
+    let organization =
+        crate::extract::speaker_kind::speaker_kind(&phrase) == SpeakerKind::Organization;
+    (decides && organization).then(|| Found::plain(phrase, tokens[verb].range()))
+}
+
+/// Verbs of an organization's decision on its own figure.
+#[rustfmt::skip]
+static DECISION_VERBS: WordSet = WordSet::new(&[
+    "cut", "cuts", "raised", "raises", "lowered", "lowers", "reduced", "reduces", "trimmed",
+    "trims", "boosted", "boosts", "increased", "increases", "set", "sets", "kept", "keeps",
+    "held", "holds", "left", "slashed", "slashes", "hiked", "hikes",
+]);
+
+/// The subject at the start of a sentence (after an opening phrase of time or place: "On
+/// Monday, Nashua …") when it is a name or a speaker noun followed by its verb; the token after
+/// it.
+fn sentence_subject(tokens: &[Token<'_>]) -> Option<(String, usize)> {
     let mut from = 0;
-    if tokens[0].lower_in(&OPENING_PREPOSITIONS) {
-        from = tokens.iter().take(8).position(|t| t.text == ",")? + 1;
+    // "FRANKFURT, Dec 12 - The European Central Bank …": after a dateline in capitals.
+    let first = tokens.first()?;
+    if first.text.len() > 1 && first.text.bytes().all(|b| b.is_ascii_uppercase()) {
+        let dash = tokens
+            .iter()
+            .take(10)
+            .position(|t| matches!(t.text, "-" | "—" | "–" | "_"));
+        if let Some(dash) = dash {
+            from = dash + 1;
+            while tokens
+                .get(from)
+                .is_some_and(|t| matches!(t.text, "-" | "—" | "–" | "_"))
+            {
+                from += 1;
+            }
+        }
+    }
+    if tokens.get(from)?.lower_in(&OPENING_PREPOSITIONS) {
+        from += tokens[from..].iter().take(8).position(|t| t.text == ",")? + 1;
     }
     if !tokens.get(from).is_some_and(Token::is_capitalized) {
         return None;
@@ -230,12 +280,14 @@ fn subject_saying(tokens: &[Token<'_>]) -> Option<Found> {
     let verb_follows = tokens.get(end).is_some_and(|t| {
         t.is_word() && !t.is_capitalized() && !matches!(t.lower().as_ref(), "of" | "in" | "at")
     });
+    // A lone capitalized first word is a name only where the text writes it so elsewhere
+    // ("Sales rose" is no speaker).
+    let lone_first = from == 0 && end == 1 && !tokens[0].name_elsewhere;
     let speaker_like = is_name(&phrase)
         || phrase
             .split(' ')
             .any(|w| SPEAKER_NOUNS.contains(&w.to_lowercase().as_str()));
-    (!phrase.is_empty() && speaker_like && verb_follows && end < saying.0)
-        .then(|| Found::plain(phrase, saying.1.range()))
+    (!phrase.is_empty() && speaker_like && verb_follows && !lone_first).then_some((phrase, end))
 }
 
 /// Words that open a sentence with a phrase of time or place before its subject.

@@ -179,8 +179,19 @@ mod tests {
 
     #[test]
     fn the_subject_says_what_follows_saying() {
-        let text = "Nashua responded by strengthening its plan and saying it will buy back 10% \
-                    of its shares. Shares of Vessler fell 3%, saying nothing.";
-        assert_eq!(speakers(text), vec![Some("Nashua".to_string()), None]);
+        let text = "Shares of Nashua rose. Nashua responded by strengthening its plan and saying \
+                    it will buy back 10% of its shares. Shares of Vessler fell 3%, saying nothing.";
+        assert_eq!(speakers(text), vec![None, Some("Nashua".to_string()), None]);
+    }
+
+    #[test]
+    fn an_organization_announces_its_own_decision() {
+        let text = "FRANKFURT, Dec 12 - The European Central Bank cut its deposit rate by 25 \
+                    basis points to 3.00%. Sales cut its margin by 2%. Maria Lund cut her \
+                    forecast to 3%.";
+        assert_eq!(
+            speakers(text),
+            vec![Some("European Central Bank".to_string()), None, None]
+        );
     }
 }
