@@ -144,17 +144,17 @@ pub(crate) fn possessor_name(tokens: &[Token<'_>], at: usize) -> Option<String> 
         return Some(owner.to_string());
     }
     // "S.A.'s" is written "S", ".", "A.'s": the letters of an abbreviation before its last.
-    let mut end = at;
-    let mut letters: String = owner.trim_end_matches('.').to_string();
-    while end >= 2
-        && tokens[end - 1].text == "."
-        && tokens[end - 2].text.len() == 1
-        && tokens[end - 2].is_capitalized()
-        && owner.len() == 2
-    {
-        letters.insert_str(0, tokens[end - 2].text);
-        end -= 2;
-    }
+    let end = if owner.len() == 2 {
+        super::tokens::dotted_letters_before(tokens, at)
+    } else {
+        at
+    };
+    let letters: String = tokens[end..at]
+        .iter()
+        .filter(|t| t.text != ".")
+        .map(|t| t.text)
+        .chain([owner.trim_end_matches('.')])
+        .collect();
     let legal_form = LEGAL_FORMS.contains_lower(&letters) || (end < at && letters.len() >= 2);
     let mut start = end;
     while start > 0 && end - start < 4 {
@@ -251,8 +251,8 @@ pub(crate) fn apply_scopes(
         } else {
             kind_of_violence(&tokenized[f.sentence], f)
         };
-        // "including eight Americans": a part of the count before.
-        let part = {
+        // "including eight Americans": a part of the count of victims before.
+        let part = !amount && f.measure.as_deref().is_some_and(counts_victims) && {
             let tokens = &tokenized[f.sentence];
             f.first_token(tokens)
                 .checked_sub(1)

@@ -68,6 +68,21 @@ impl<'a> Token<'a> {
     }
 }
 
+/// Where the run of dotted capital letters ending before token `k` starts ("U", ".", "K", "."
+/// of "U.K."; the "S", "." before "A.'s"): `k` when there is none.
+pub(crate) fn dotted_letters_before(tokens: &[Token<'_>], k: usize) -> usize {
+    let mut from = k;
+    while from >= 2
+        && tokens[from - 1].text == "."
+        && tokens[from - 2].text.len() == 1
+        && tokens[from - 2].is_capitalized()
+        && tokens[from - 2].end == tokens[from - 1].start
+    {
+        from -= 2;
+    }
+    from
+}
+
 /// `text` lowercased, borrowed when it is ASCII with no capital letter.
 pub(crate) fn lowercase(text: &str) -> Cow<'_, str> {
     if text

@@ -11,7 +11,7 @@ use super::lexicon::{
     PARTICLES, PRICE_MOVES, STOP, TIME_NOUNS, VERBISH, WHEN_WORDS,
 };
 use crate::extract::scope::{possessor_name, relative_clause_before, reporter_before};
-use crate::extract::tokens::Token;
+use crate::extract::tokens::{Token, dotted_letters_before};
 
 /// A verb by which "it" or "they" is a quantity that moved ("before it eases to 1.9%"): a price
 /// move or a verb in -s ([`VERBISH`]).
@@ -341,17 +341,9 @@ fn phrase_before(
 }
 
 /// Where the dotted abbreviation of capital letters ending before token `k` ("U.K.", "U.S.")
-/// starts, when one does.
+/// starts, when one does (two letters at least).
 fn abbreviation_ending(tokens: &[Token<'_>], k: usize) -> Option<usize> {
-    let letter = |t: &Token<'_>| t.text.len() == 1 && t.is_capitalized();
-    let mut from = k;
-    while from >= 2
-        && tokens[from - 1].text == "."
-        && letter(&tokens[from - 2])
-        && tokens[from - 2].end == tokens[from - 1].start
-    {
-        from -= 2;
-    }
+    let from = dotted_letters_before(tokens, k);
     (k - from >= 4).then_some(from)
 }
 
