@@ -10,7 +10,7 @@ use super::lexicon::{
     RECKONINGS, RELATIVES, SPEAKER_NOUNS, SPEECH_VERBS,
 };
 use super::phrase::{is_name, join_tokens, join_words, phrase_after, phrase_before, subject_end};
-use crate::extract::speaker_kind::SpeakerKind;
+use crate::extract::speaker_kind::{SpeakerKind, speaker_kind};
 use crate::extract::tokens::Token;
 use crate::extract::words::WordSet;
 
@@ -225,17 +225,20 @@ fn subject_saying(tokens: &[Token<'_>]) -> Option<Found> {
 /// "The European Central Bank cut its deposit rate by 25 basis points": an organization that
 /// names its own decision on its own figure announces it.
 fn own_decision(tokens: &[Token<'_>]) -> Option<Found> {
+    // Most sentences have no decision on "its" figure: a look at pairs of words first.
+    let decision = |t: &[Token<'_>]| {
+        t[0].lower_in(&DECISION_VERBS) && matches!(t[1].lower().as_ref(), "its" | "their")
+    };
+    if !tokens.windows(2).any(decision) {
+        return None;
+    }
     let (phrase, end) = sentence_subject(tokens)?;
     let mut verb = end;
     while tokens.get(verb).is_some_and(|t| t.lower().ends_with("ly")) {
         verb += 1;
     }
-    let decides = tokens.get(verb)?.lower_in(&DECISION_VERBS)
-        && tokens
-            .get(verb + 1)
-            .is_some_and(|t| matches!(t.lower().as_ref(), "its" | "their"));
-    let organization =
-        crate::extract::speaker_kind::speaker_kind(&phrase) == SpeakerKind::Organization;
+    let decides = tokens.get(verb..verb + 2).is_some_and(decision);
+    let organization = speaker_kind(&phrase) == SpeakerKind::Organization;
     (decides && organization).then(|| Found::plain(phrase, tokens[verb].range()))
 }
 
@@ -283,10 +286,8 @@ fn sentence_subject(tokens: &[Token<'_>]) -> Option<(String, usize)> {
     // A lone capitalized first word is a name only where the text writes it so elsewhere
     // ("Sales rose" is no speaker).
     let lone_first = from == 0 && end == 1 && !tokens[0].name_elsewhere;
-    let speaker_like = is_name(&phrase)
-        || phrase
-            .split(' ')
-            .any(|w| SPEAKER_NOUNS.contains(&w.to_lowercase().as_str()));
+    let speaker_like =
+        is_name(&phrase) || phrase.split(' ').any(|w| SPEAKER_NOUNS.contains_lower(w));
     (!phrase.is_empty() && speaker_like && verb_follows && !lone_first).then_some((phrase, end))
 }
 
