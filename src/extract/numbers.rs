@@ -304,7 +304,8 @@ pub(crate) fn scan(text: &str, range: Range<usize>, mode: Mode) -> Vec<Num> {
     let mut i = 0;
     while i < lexes.len() {
         match parse_signed(&lexes, i, mode) {
-            Some((num, next)) => {
+            Some((mut num, next)) => {
+                num.value = tidy(num.value);
                 out.push(num);
                 i = next.max(i + 1);
             }
@@ -312,6 +313,16 @@ pub(crate) fn scan(text: &str, range: Range<usize>, mode: Mode) -> Vec<Num> {
         }
     }
     out
+}
+
+/// `value` to the 15 significant digits a decimal written in text can have: scaling a decimal
+/// fraction leaves a binary remainder ("525.8 million" is 525.8 × 10⁶ = 525799999.99999994),
+/// which would show in exports as written.
+fn tidy(value: f64) -> f64 {
+    if value.fract() == 0.0 || !value.is_finite() {
+        return value;
+    }
+    format!("{value:.14e}").parse().unwrap_or(value)
 }
 
 fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex<'_>> {
@@ -1257,6 +1268,19 @@ mod tests {
                     "{text}: {gv} != {wv}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_scaled_decimal_is_the_number_written() {
+        // Exactly: 525.8 × 10⁶ in binary is 525799999.99999994, 8.2 × 10⁹ is 8199999999.999999.
+        for (text, want) in [
+            ("net was $525.8 million", 525_800_000.0),
+            ("raised 8.2 billion euros", 8_200_000_000.0),
+            ("a 1.3e6 gain", 1_300_000.0),
+            ("rose 0.1 percent", 0.1),
+        ] {
+            assert_eq!(values(text, Mode::News)[0].1, want, "{text}");
         }
     }
 
