@@ -4,10 +4,11 @@
 //! - a company's full name, which the text writes with its legal form, and the first word of it
 //!   that the article also uses as a scope ("Aetna Life & Casualty Co." and "Aetna": one
 //!   company; "GM Hughes Electronics" is not "GM");
-//! - a measure that names no period in a story that gives it only the quarter ("net was $235.5
-//!   million" a year earlier, in a story of "third-quarter net income": the quarter's). Where a
-//!   story also gives nine months or a year, its bare measures are the quarter's already, and
-//!   a story of nine months and a bare measure says nothing of which it is.
+//! - a measure that names no period in a story that gives it for the quarter ("net was $235.5
+//!   million" a year earlier, in a story of "third-quarter net income": the quarter's). Results
+//!   stories lead with the quarter and label the longer periods ("for the nine months"), so a
+//!   bare measure beside quarter and nine months is the quarter's too; beside a year it may be
+//!   the year's, and a story of nine months alone says nothing of which it is.
 
 use super::figures::FigureMention;
 
@@ -74,8 +75,8 @@ const LEGAL_FORMS: [&str; 9] = [
     "Co.", "Corp.", "Inc.", "Ltd", "PLC", "Cos.", "Group", "S.A.", "N.V.",
 ];
 
-/// "net income (Aetna)" → "quarterly net income (Aetna)" when the quarter is the only period the
-/// article gives "net income (Aetna)".
+/// "net income (Aetna)" → "quarterly net income (Aetna)" when the article gives "net income
+/// (Aetna)" for the quarter and for no year.
 fn fold_periods(figures: &mut [FigureMention]) {
     let with_period: Vec<(&'static str, String)> = figures
         .iter()
@@ -100,7 +101,7 @@ fn fold_periods(figures: &mut [FigureMention]) {
         let Some(period) = periods.next() else {
             continue;
         };
-        if period == PERIODS[0] && periods.all(|p| p == period) {
+        if period == PERIODS[0] && periods.all(|p| p != PERIODS[3]) {
             *m = format!("{period} {m}");
         }
     }
@@ -180,10 +181,18 @@ mod tests {
                 "revenue (Aetna)"
             ]
         );
-        // Beside nine months, a bare measure is the quarter's: it stays apart from both.
+        // Beside quarter and nine months, a bare measure is the quarter's; beside a year, it
+        // may be the year's.
         let mut fs = [
             figure("quarterly net income (Elco)", Some("Elco")),
             figure("nine-month net income (Elco)", Some("Elco")),
+            figure("net income (Elco)", Some("Elco")),
+        ];
+        fold("", &mut fs);
+        assert_eq!(measures(&fs)[2], "quarterly net income (Elco)");
+        let mut fs = [
+            figure("quarterly net income (Elco)", Some("Elco")),
+            figure("annual net income (Elco)", Some("Elco")),
             figure("net income (Elco)", Some("Elco")),
         ];
         fold("", &mut fs);

@@ -147,7 +147,12 @@ pub(crate) fn assign(
                 Some(Subject::Quantity(phrase, owner)) => {
                     possessor = owner;
                     subject_named = true;
-                    Some(phrase)
+                    // "expected the company to earn 35 cents": the verb read as the subject's
+                    // noun says what the amount is.
+                    Some(match quantity_of_verb(phrase.clone()) {
+                        Some(q) if f.kind == FigureKind::Money => q.to_string(),
+                        _ => phrase,
+                    })
                 }
                 Some(Subject::Name(name, verb)) => {
                     possessor = Some(name);
