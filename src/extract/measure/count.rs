@@ -53,11 +53,27 @@ pub(in crate::extract) fn predicate_start(tokens: &[Token<'_>], mut k: usize) ->
     {
         k += close + 2;
     }
+    // "10 other people -- including Munero -- died": an aside between dashes.
+    if let Some(open) = dash_at(tokens, k)
+        && let Some(close) = (k + open..tokens.len().min(k + open + 10))
+            .find_map(|c| dash_at(tokens, c).map(|w| c + w))
+    {
+        k = close;
+    }
     while k < tokens.len() && (tokens[k].lower_in(&AUXILIARIES) || tokens[k].lower_in(&REPORTED_AS))
     {
         k += 1;
     }
     k
+}
+
+/// The number of tokens of a dash at token `k` ("—", "--", or "--" as two hyphens), if one is.
+fn dash_at(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    match tokens.get(k)?.text {
+        "--" | "—" | "–" => Some(1),
+        "-" if tokens.get(k + 1).is_some_and(|t| t.text == "-") => Some(2),
+        _ => None,
+    }
 }
 
 pub(in crate::extract) fn participle(word: &str) -> Option<String> {
@@ -91,7 +107,16 @@ pub(super) fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize)
         }
     }
     let k = predicate_start(tokens, k);
-    if let Some(t) = tokens.get(k).filter(|t| !t.is_capitalized() && t.is_word()) {
+    let before = verb_before(tokens, at);
+    // "A storm that killed 10 people hit the coast": the count is the object of the relative
+    // clause; the verb after it is the main clause's.
+    let relative = before.is_some_and(|v| {
+        v > 0 && matches!(tokens[v - 1].lower().as_ref(), "that" | "which" | "who")
+    }) && k == end;
+    if let Some(t) = tokens
+        .get(k)
+        .filter(|t| !relative && !t.is_capitalized() && t.is_word())
+    {
         let w = t.lower();
         let ing = w.ends_with("ing") && IRREGULAR_PREDICATES.contains(w.as_ref());
         if ing {
@@ -115,12 +140,8 @@ pub(super) fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize)
         }
     }
     // Before: "killed 259 people", "will cut about 1,800 jobs".
-    let mut k = at;
-    while k > 0 && BEFORE_COUNT.contains(tokens[k - 1].lower().as_ref()) {
-        k -= 1;
-    }
-    if k > 0
-        && let Some(p) = participle(tokens[k - 1].lower().as_ref())
+    if let Some(v) = before
+        && let Some(p) = participle(tokens[v].lower().as_ref())
     {
         // "reached 1.2 million people with food aid" counts those reached; "to reach 7,000
         // containers" is only a total.
@@ -146,6 +167,28 @@ pub(super) fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize)
         return Some(format!("{unit} of {}", tokens[whole].text));
     }
     Some(unit)
+}
+
+/// The token of the verb whose object is the count at token `at` ("killed 259 people", "will cut
+/// about 1,800 jobs", "killed his mother and 10 other people"), if a participle stands there.
+fn verb_before(tokens: &[Token<'_>], at: usize) -> Option<usize> {
+    let mut k = at;
+    while k > 0 && BEFORE_COUNT.contains(tokens[k - 1].lower().as_ref()) {
+        k -= 1;
+    }
+    // The second of two objects: over "his mother and", "Elian's mother Elisabeth Brotons and".
+    if k > 1 && tokens[k - 1].text == "and" {
+        let first = tokens[..k - 1]
+            .iter()
+            .rev()
+            .take(5)
+            .position(|t| !t.is_word() || participle(t.lower().as_ref()).is_some())
+            .map(|p| k - 2 - p);
+        if let Some(v) = first.filter(|&v| participle(tokens[v].lower().as_ref()).is_some()) {
+            return Some(v);
+        }
+    }
+    (k > 0 && participle(tokens[k - 1].lower().as_ref()).is_some()).then(|| k - 1)
 }
 
 /// Whether a quantity already says it is a change ("jobs cut", "jobs shed", "subscribers lost").
@@ -188,6 +231,18 @@ mod tests {
                 "people facing acute hunger",
             ),
             ("At least 75 people were killed.", "people killed"),
+            (
+                "A storm that killed 10 people hit the coast.",
+                "people killed",
+            ),
+            (
+                "A wreck that killed his mother and 10 other people.",
+                "people killed",
+            ),
+            (
+                "His mother and 10 other people -- including the captain -- died.",
+                "people killed",
+            ),
             (
                 "Some 7.7 million people in South Sudan are facing acute hunger.",
                 "people facing acute hunger (South Sudan)",
