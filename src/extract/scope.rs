@@ -8,7 +8,7 @@ use super::measure::{
     AUXILIARIES, CALENDAR, is_common_word_start, is_count_noun, is_exchange_rate, participle,
 };
 use super::noun_phrase::join_names;
-use super::tokens::Token;
+use super::tokens::{Token, aside_before};
 use super::words::{FnvBuildHasher, WordSet};
 
 /// The article's main subject: the name written most often in its first twenty sentences (at
@@ -133,8 +133,23 @@ pub(crate) fn lead_company(tokenized: &[Vec<Token<'_>>]) -> Option<String> {
 /// Legal forms after a company's name: "Inc.", "Corp.", "PLC".
 #[rustfmt::skip]
 static LEGAL_FORMS: WordSet = WordSet::new(&[
-    "inc", "corp", "co", "ltd", "plc", "ag", "sa", "nv", "gmbh", "llc", "incorporated",
+    "inc", "corp", "co", "cos", "ltd", "plc", "ag", "sa", "nv", "gmbh", "llc", "incorporated",
 ]);
+
+/// Whether `word` is a legal form as written after a name ("Inc.", "Co.,", "S.A.", "PLC").
+pub(crate) fn is_legal_form(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| !matches!(c, '.' | ',')).collect();
+    LEGAL_FORMS.contains_lower(&letters)
+}
+
+/// A company's name without the legal form it may be written with: "Armco" of "Armco Inc", so
+/// that its figures are one company's whichever way a sentence names it.
+pub(crate) fn without_legal_form(name: &str) -> &str {
+    match name.rsplit_once(' ') {
+        Some((head, last)) if is_legal_form(last) => head.trim_end_matches(','),
+        _ => name,
+    }
+}
 
 /// Who the possessive token `at` names, as a name: "Nordvik Bank" of "Nordvik Bank's", "Aetna Life
 /// & Casualty" of "Aetna Life & Casualty Co.'s" (a legal form is not the name).
@@ -466,8 +481,9 @@ pub(super) fn place_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<Str
 /// "America West Airlines, Phoenix, Ariz., reported third-quarter profit jumped 45%": the
 /// company that reports a quantity whose phrase is tokens `start..end`.
 pub(super) fn reporter_before(tokens: &[Token<'_>], start: usize, end: usize) -> Option<String> {
-    // The verb, in the phrase or before the period's words it may not include ("third-quarter").
-    let verb = (start.saturating_sub(4)..end.min(tokens.len()))
+    // The verb, in the phrase or before the period's words it may not include ("third-quarter",
+    // "net income for the fiscal second-quarter").
+    let verb = (start.saturating_sub(8)..end.min(tokens.len()))
         .rev()
         .take_while(|&k| !tokens[k].is_capitalized())
         .find(|&k| tokens[k].lower_in(&REPORTING_VERBS))?;
@@ -477,8 +493,12 @@ pub(super) fn reporter_before(tokens: &[Token<'_>], start: usize, end: usize) ->
     // Groups of capitalized words between commas, last first: "Ariz.", "Phoenix", "America West
     // Airlines".
     // "Ogden Corp., which also has interests in …, reported": the name before the relative clause.
-    let mut end = if tokens[verb - 1].text == "," {
-        relative_clause_before(tokens, verb - 1).unwrap_or(verb - 1)
+    // "National Intergroup, which owns 50% of … -- National Steel Corp. -- posted": before the
+    // aside, and before the relative clause the aside ends.
+    let close = aside_before(tokens, verb).unwrap_or(verb);
+    let mut end = if close < verb || tokens[verb - 1].text == "," {
+        let close = if close < verb { close } else { verb - 1 };
+        relative_clause_before(tokens, close).unwrap_or(close)
     } else {
         verb
     };
@@ -929,7 +949,7 @@ mod tests {
         let m = measures("Salt Lake City-based First Security, with $5.4 billion in assets, said.");
         assert_eq!(m, ["assets (First Security)"]);
         let m = measures("Nestle's share is 7%, far below Mars Inc., which has about 36%.");
-        assert_eq!(m, ["share (Nestle)", "share (Mars Inc)"]);
+        assert_eq!(m, ["share (Nestle)", "share (Mars)"]);
         let m = measures("The buyer is First of America, which now has 45 banks.");
         assert_eq!(m, ["banks (First of America)"]);
         let m = measures("Midwest Financial has $2.3 billion in assets and eight banks.");

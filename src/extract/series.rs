@@ -11,6 +11,7 @@
 //!   the year's, and a story of nine months alone says nothing of which it is.
 
 use super::figures::FigureMention;
+use super::scope::is_legal_form;
 
 /// The period words a measure may start with (see `measure::period_of`); the first is the one a
 /// bare measure folds into.
@@ -44,7 +45,8 @@ fn fold_scopes(text: &str, figures: &mut [FigureMention]) {
         }) else {
             continue;
         };
-        if !written_with_legal_form(text, scope) {
+        // "Ogden Projects Inc." beside "Ogden Corp.": the short name is another company's.
+        if !written_with_legal_form(text, scope) || written_with_legal_form(text, short) {
             continue;
         };
         if let Some(m) = &mut f.measure
@@ -63,17 +65,13 @@ fn written_with_legal_form(text: &str, name: &str) -> bool {
     [name, spelled.as_str()].iter().any(|name| {
         text.match_indices(name).any(|(at, _)| {
             let after = text[at + name.len()..].trim_start_matches(',');
-            LEGAL_FORMS
-                .iter()
-                .any(|form| after.strip_prefix(' ').is_some_and(|a| a.starts_with(form)))
+            after.strip_prefix(' ').is_some_and(|a| {
+                let word = a.split([' ', '\'']).next().unwrap_or(a);
+                word == "Group" || is_legal_form(word)
+            })
         })
     })
 }
-
-/// Legal forms written after a company's full name.
-const LEGAL_FORMS: [&str; 9] = [
-    "Co.", "Corp.", "Inc.", "Ltd", "PLC", "Cos.", "Group", "S.A.", "N.V.",
-];
 
 /// "net income (Aetna)" → "quarterly net income (Aetna)" when the article gives "net income
 /// (Aetna)" for the quarter and for no year.
@@ -138,7 +136,7 @@ mod tests {
     #[test]
     fn a_longer_name_of_a_scope_folds_into_the_shorter() {
         let text = "Aetna Life amp Casualty Co.'s net fell. Aetnas rose. Aetna's profit rose. \
-                    GM Hughes Electronics said. GM rose.";
+                    GM Hughes Electronics said. GM rose. Ogden Projects Inc. and Ogden Corp. rose.";
         let mut fs = [
             figure(
                 "quarterly net income (Aetna Life & Casualty)",
@@ -150,6 +148,9 @@ mod tests {
             // Not written with a legal form: another company.
             figure("net income (GM Hughes)", Some("GM Hughes")),
             figure("share price (GM)", Some("GM")),
+            // The short name written with its own legal form: another company.
+            figure("net income (Ogden Projects)", Some("Ogden Projects")),
+            figure("net income (Ogden)", Some("Ogden")),
         ];
         fold(text, &mut fs);
         assert_eq!(
@@ -159,7 +160,9 @@ mod tests {
                 "quarterly net income (Aetna)",
                 "revenue (Aetnas)",
                 "net income (GM Hughes)",
-                "share price (GM)"
+                "share price (GM)",
+                "net income (Ogden Projects)",
+                "net income (Ogden)"
             ]
         );
         assert_eq!(fs[0].scope.as_deref(), Some("Aetna"));

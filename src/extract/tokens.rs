@@ -83,6 +83,27 @@ pub(crate) fn dotted_letters_before(tokens: &[Token<'_>], k: usize) -> usize {
     from
 }
 
+/// The number of tokens of a dash that opens or closes an aside at token `k` ("—", "--", or
+/// "--" written as two hyphens), if one starts there.
+pub(crate) fn dash_at(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    match tokens.get(k)?.text {
+        "--" | "—" | "–" => Some(1),
+        "-" if tokens.get(k + 1).is_some_and(|t| t.text == "-") => Some(2),
+        _ => None,
+    }
+}
+
+/// "X -- an aside -- reported": where the aside whose closing dash ends right before token `end`
+/// opens (the token of its opening dash), looking back at most 12 tokens.
+pub(crate) fn aside_before(tokens: &[Token<'_>], end: usize) -> Option<usize> {
+    let close =
+        (end.saturating_sub(2)..end).find(|&k| dash_at(tokens, k).is_some_and(|w| k + w == end))?;
+    (close.saturating_sub(12)..close).rev().find(|&k| {
+        dash_at(tokens, k).is_some_and(|w| k + w <= close)
+            && (k == 0 || dash_at(tokens, k - 1).is_none())
+    })
+}
+
 /// `text` lowercased, borrowed when it is ASCII with no capital letter.
 pub(crate) fn lowercase(text: &str) -> Cow<'_, str> {
     if text

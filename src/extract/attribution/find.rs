@@ -139,13 +139,15 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
                 t.range(),
             ));
         }
-        let mut before = phrase_before(tokens, i);
+        // "X -- an aside -- reported": the words before the aside.
+        let aside = crate::extract::tokens::aside_before(tokens, i);
+        let mut before = phrase_before(tokens, aside.unwrap_or(i));
         // "Ogden Corp., which also has interests in …, reported": the name before the relative
-        // clause speaks.
+        // clause speaks (also when an aside ends it: "…, which owns … -- National Steel --").
+        let close = aside.or_else(|| (i > 0 && tokens[i - 1].text == ",").then(|| i - 1));
         if before.is_empty()
-            && i > 0
-            && tokens[i - 1].text == ","
-            && let Some(open) = crate::extract::scope::relative_clause_before(tokens, i - 1)
+            && let Some(close) = close
+            && let Some(open) = crate::extract::scope::relative_clause_before(tokens, close)
         {
             before = phrase_before(tokens, open);
         }

@@ -9,7 +9,7 @@ use super::lexicon::{
 };
 use crate::extract::figures::FigureMention;
 use crate::extract::noun_phrase::noun_phrase_after;
-use crate::extract::tokens::Token;
+use crate::extract::tokens::{Token, dash_at};
 
 /// Whether a quantity counts members of a population: its head is a plural count noun
 /// ("people", "displaced children", "shares", "arrests"), not an amount in the plural
@@ -65,15 +65,6 @@ pub(in crate::extract) fn predicate_start(tokens: &[Token<'_>], mut k: usize) ->
         k += 1;
     }
     k
-}
-
-/// The number of tokens of a dash at token `k` ("—", "--", or "--" as two hyphens), if one is.
-fn dash_at(tokens: &[Token<'_>], k: usize) -> Option<usize> {
-    match tokens.get(k)?.text {
-        "--" | "—" | "–" => Some(1),
-        "-" if tokens.get(k + 1).is_some_and(|t| t.text == "-") => Some(2),
-        _ => None,
-    }
 }
 
 pub(in crate::extract) fn participle(word: &str) -> Option<String> {

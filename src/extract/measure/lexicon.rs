@@ -285,6 +285,10 @@ pub(super) static GERUND_NOUNS: WordSet = WordSet::new(&[
     "holdings", "shipping", "trading", "building", "manufacturing", "training", "pricing",
     "offering", "listing", "rating", "ranking", "polling", "ring", "king", "spring", "opening",
     "sterling", "shilling", "ceiling", "thing", "string", "wing", "sibling",
+    // Adjectives of business accounts: "operating profit", "restructuring charges".
+    "operating", "nonoperating", "non-operating", "outstanding", "restructuring", "underwriting",
+    "advertising", "marketing", "selling", "banking", "mining", "refining", "publishing",
+    "accounting", "processing", "engineering", "licensing", "recurring", "nonrecurring",
 ]);
 
 /// Weekdays and months: never what a figure measures ("said on Friday they had made a £45 million
@@ -345,6 +349,8 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("job losses", "jobs lost"),
     ("net loss", "net income"),
     ("loss", "net income"),
+    ("losses", "net income"),
+    ("net losses", "net income"),
     ("net profit", "net income"),
     ("profit", "net income"),
     ("net earnings", "net income"),
@@ -356,6 +362,8 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("turnover", "revenue"),
     ("operating loss", "operating profit"),
     ("operating income", "operating profit"),
+    // An offer for a company's shares, however it is made.
+    ("tender offer", "offer"),
 ];
 
 /// Words that never open the name of a quantity.

@@ -31,7 +31,9 @@ use self::lexicon::{
 };
 use self::subject::{Subject, is_index_quantity, moving_verb, subject_before};
 use super::figures::{FigureKind, FigureMention};
-use super::scope::{lead_scope, owner_before, place_after, place_where, segment};
+use super::scope::{
+    lead_scope, owner_before, place_after, place_where, segment, without_legal_form,
+};
 use super::tokens::Token;
 
 pub(super) use self::count::{is_count_noun, participle, predicate_start};
@@ -65,7 +67,15 @@ pub(crate) fn assign(
         let at = number_token(tokens, f);
         let counted = f.unit.as_deref().is_some_and(is_count_noun) && f.kind != FigureKind::Money;
         let gap = gap_to_reference(tokens, f);
-        let each_share = per_share(tokens, f);
+        // "$238.3 million, or 83 cents a share, from $226.5 million, or 78 cents": the second
+        // pair of amount and per-share amount leaves "a share" unsaid.
+        let first = f.first_token(tokens);
+        let each_share = per_share(tokens, f)
+            || (f.kind == FigureKind::Money
+                && first >= 2
+                && tokens[first - 1].lower() == "or"
+                && tokens[first - 2].text == ","
+                && named.iter().flatten().any(|n| n.per_share));
         // An amount after "closed", "traded" and the like: a price in trading.
         let closed = f.kind == FigureKind::Money && closed_before(tokens, at);
         let mut possessor = None;
@@ -309,6 +319,10 @@ pub(crate) fn assign(
                 .or_else(|| place_after(tokens, f))
                 .or_else(|| place_where(tokens, f))
                 .or_else(|| lead_scope(tokens))
+                .map(|s| match without_legal_form(&s) {
+                    short if short.len() < s.len() => short.to_string(),
+                    _ => s,
+                })
         };
         f.scope = scope.clone();
         named.push(Some(Named {
@@ -779,11 +793,11 @@ pub(super) mod tests {
                 "Results included capital gains of $48 million.",
                 vec!["capital gains"],
             ),
-            // Who reports is the name before the relative clause.
+            // Who reports is the name before the relative clause, without its legal form.
             (
                 "Later, Ogden Corp., which also has interests in building maintenance, reported net \
                  income of $27.1 million.",
-                vec!["net income (Ogden Corp)"],
+                vec!["net income (Ogden)"],
             ),
         ] {
             assert_eq!(measures(text), want, "{text}");

@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use super::count::participle;
 use super::lexicon::{
-    CALENDAR, CONNECTIVES, GERUND_NOUNS, INDEX_HEADS, INDEX_WORDS, LINKING, ORGANIZATION_NOUNS,
-    PARTICLES, PRICE_MOVES, STOP, TIME_NOUNS, VERBISH, WHEN_WORDS,
+    CALENDAR, CHANGE_NOUNS, CONNECTIVES, GERUND_NOUNS, INDEX_HEADS, INDEX_WORDS, LINKING,
+    ORGANIZATION_NOUNS, PARTICLES, PRICE_MOVES, STOP, TIME_NOUNS, VERBISH, WHEN_WORDS,
 };
 use crate::extract::scope::{possessor_name, relative_clause_before, reporter_before};
 use crate::extract::tokens::{Token, dotted_letters_before};
@@ -78,6 +78,15 @@ pub(super) fn subject_before(
         // "GM Class H, which represents …, closed at $29": the name before the relative clause.
         if t.text == ","
             && let Some(open) = relative_clause_before(tokens, k - 1)
+        {
+            k = open;
+            continue;
+        }
+        // "Bethlehem, the nation's second largest steelmaker, earned $46.9 million": the name
+        // before an apposition.
+        if t.text == ","
+            && verb.is_some()
+            && let Some(open) = apposition_before(tokens, k - 1)
         {
             k = open;
             continue;
@@ -204,6 +213,8 @@ pub(super) fn subject_before(
         && possessor.is_none()
         && let Phrase::Words(what, owner, _) = phrase_before(tokens, p - 1, &inside_taken, false)
         && !what.iter().all(|(_, name)| *name)
+        // "a drop in operating profit to $58.6 million": a change in the quantity after it.
+        && !what.last().is_some_and(|(w, _)| CHANGE_NOUNS.contains(w))
     {
         let whose = words.iter().all(|(_, name)| *name).then(|| {
             words
@@ -257,6 +268,21 @@ pub(super) fn subject_before(
     Some(Subject::Quantity(text, possessor))
 }
 
+/// The comma that opens an apposition closed by the comma at `close` ("Bethlehem, the nation's
+/// second largest steelmaker,"): a determiner after it, a name before it, and only words
+/// between.
+fn apposition_before(tokens: &[Token<'_>], close: usize) -> Option<usize> {
+    let open = (close.saturating_sub(10)..close)
+        .rev()
+        .take_while(|&j| tokens[j].is_word() || tokens[j].text == ",")
+        .find(|&j| tokens[j].text == ",")?;
+    let determiner = tokens
+        .get(open + 1)
+        .is_some_and(|t| matches!(t.text, "the" | "a" | "an"));
+    let name = open > 0 && tokens[open - 1].is_capitalized() && tokens[open - 1].is_word();
+    (determiner && name).then_some(open)
+}
+
 /// What stands before the verb of a figure's clause.
 enum Phrase {
     /// The words of a noun phrase in text order (each with whether it is a name) and its
@@ -304,8 +330,10 @@ fn phrase_before(
             break;
         }
         let first_of_sentence = k == 1;
-        let name =
-            t.is_capitalized() && !(first_of_sentence && is_common_word_start(tokens, k - 1));
+        // ("Third-quarter sales": a period, never a name.)
+        let name = t.is_capitalized()
+            && !(first_of_sentence && is_common_word_start(tokens, k - 1))
+            && !WHEN_WORDS.contains(w.as_ref());
         if words.is_empty() && !name && matches!(w.as_ref(), "it" | "they") {
             return Phrase::Agent;
         }
