@@ -1,0 +1,166 @@
+//! Issue 18, the newcomer's path: `import` that gives usable articles (tags, titles, slugs,
+//! re-imports), commands that refuse to run outside a project, and tera's built-in filters.
+
+mod common;
+
+use std::path::Path;
+
+use common::{TestProject, report};
+
+fn read(root: &Path, rel: &str) -> String {
+    std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+// ---- import -------------------------------------------------------------------------------
+
+/// Wire copy with a `tags:` line and a headline above its dateline.
+const DRONES: &str = "date 2024-04-02\n\
+tags: Ukraine, air defence\n\
+Ukraine receives a record 1,200 drones from its allies\n\
+\n\
+KYIV (Reuters) – Ukraine said on Tuesday it had received 1,200 drones from its allies in March, officials said.\n\
+\n\
+Deliveries began in January.\n";
+
+/// `import --tag` and the copy's own `tags:` line end up in the front matter (once each,
+/// whatever their case), the headline is the title, and a briefing made with `new briefing
+/// --tag` selects the article without any editing.
+#[test]
+fn issue_18_import_tags_articles_and_a_new_briefing_selects_them() {
+    let p = TestProject::example();
+    p.write("inbox/kyiv.txt", DRONES);
+    let (code, out, err) = report(
+        &["import", "inbox", "--tag", "drones", "--tag", "ukraine"],
+        p.root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let path = "content/articles/ukraine-receives-a-record-1-200-drones-from-its-allies.md";
+    assert_eq!(out, format!("inbox/kyiv.txt -> {path}\n"));
+    assert_eq!(
+        read(p.root(), path),
+        "---\n\
+         title: \"Ukraine receives a record 1,200 drones from its allies\"\n\
+         source: Reuters\n\
+         published: 2024-04-02\n\
+         dateline: KYIV\n\
+         tags: [Ukraine, air defence, drones]\n\
+         ---\n\
+         Ukraine said on Tuesday it had received 1,200 drones from its allies in March, officials said.\n\
+         \n\
+         Deliveries began in January.\n"
+    );
+    let (code, _, err) = report(&["new", "briefing", "Drones", "--tag", "drones"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = report(&["build"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("selects no article"), "{err}");
+    let page = p.read_site("briefings/drones.html");
+    assert!(
+        page.contains("Ukraine receives a record 1,200 drones from its allies"),
+        "{page}"
+    );
+}
+
+/// The `tags:` line also tags wire text kept as it is under `content/articles/`.
+#[test]
+fn issue_18_wire_text_in_the_project_carries_its_tags() {
+    let p = TestProject::example();
+    p.write("content/articles/kyiv.txt", DRONES);
+    p.write(
+        "content/briefings/air.md",
+        "---\ntitle: Air defence\ntags: [AIR DEFENCE]\n---\nText.\n",
+    );
+    let (code, _, err) = report(&["build"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("selects no article"), "{err}");
+    let page = p.read_site("briefings/air.html");
+    assert!(page.contains("articles/kyiv.html"), "{page}");
+}
+
+/// Slugs spell letters outside ASCII in ASCII, and a long title gives a slug of at most 60
+/// characters that ends at a whole word.
+#[test]
+fn issue_18_import_slugs_are_transliterated_and_cut_at_a_word() {
+    let p = TestProject::example();
+    p.write(
+        "inbox/a.txt",
+        "date 2024-05-06\nTürkiye and Côte d'Ivoire: São Paulo talks\n\nANKARA (AFP) – Talks opened on Monday.\n",
+    );
+    p.write(
+        "inbox/b.txt",
+        "date 2024-05-07\nSeoul says North Korea has shipped about 7,000 containers of munitions to Russia since July\n\nSEOUL (AFP) – Text of the story.\n",
+    );
+    let (code, out, err) = report(&["import", "inbox"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "inbox/a.txt -> content/articles/turkiye-and-cote-d-ivoire-sao-paulo-talks.md\n\
+         inbox/b.txt -> content/articles/seoul-says-north-korea-has-shipped-about-7-000-containers.md\n"
+    );
+    let text = read(
+        p.root(),
+        "content/articles/turkiye-and-cote-d-ivoire-sao-paulo-talks.md",
+    );
+    assert!(
+        text.starts_with("---\ntitle: \"Türkiye and Côte d'Ivoire: São Paulo talks\"\n"),
+        "{text}"
+    );
+}
+
+/// Without a headline, the title is the lead cut where a clause ends, never with `…` inside
+/// a word.
+#[test]
+fn issue_18_import_titles_from_a_long_lead_end_at_a_clause() {
+    let p = TestProject::example();
+    p.write(
+        "inbox/rain.txt",
+        "date 2024-07-01\nDHAKA (AFP) – Heavy rains flooded large parts of the capital on Sunday, forcing more than 20,000 people from their homes and closing schools across three districts, officials said.\n",
+    );
+    let (code, out, err) = report(&["import", "inbox/rain.txt"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let path = "content/articles/heavy-rains-flooded-large-parts-of-the-capital-on-sunday.md";
+    assert_eq!(out, format!("inbox/rain.txt -> {path}\n"));
+    assert!(
+        read(p.root(), path)
+            .starts_with("---\ntitle: Heavy rains flooded large parts of the capital on Sunday\n"),
+    );
+}
+
+/// Re-importing a folder whose plain-text file went in with `--published` and `--source` the
+/// first time succeeds, and says what was already there.
+#[test]
+fn issue_18_reimporting_a_folder_succeeds_and_reports_what_is_there() {
+    let p = TestProject::example();
+    p.write(
+        "inbox/note.txt",
+        "The ministry said on Friday that 1,200 families had left.\n",
+    );
+    p.write("inbox/kyiv.txt", DRONES);
+    let (code, _, err) = report(
+        &[
+            "import",
+            "inbox/note.txt",
+            "--published",
+            "2024-06-12",
+            "--source",
+            "Ministry bulletin",
+        ],
+        p.root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = report(&["import", "inbox"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "inbox/kyiv.txt -> content/articles/ukraine-receives-a-record-1-200-drones-from-its-allies.md\n"
+    );
+    assert_eq!(
+        err,
+        "inbox/note.txt: already imported as content/articles/the-ministry-said-on-friday-that-1-200-families-had-left.md\n\
+         1 imported, 1 already present\n"
+    );
+    // And again: everything is there.
+    let (code, out, err) = report(&["import", "inbox"], p.root());
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert!(err.ends_with("0 imported, 2 already present\n"), "{err}");
+}
