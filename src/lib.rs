@@ -25,6 +25,7 @@ pub mod error;
 pub mod extract;
 mod files;
 pub mod money;
+pub mod project;
 pub mod render;
 pub mod serve;
 pub mod site;
@@ -193,6 +194,8 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
 /// as it was. With the cache on, a build whose inputs and output did not change since the last
 /// one stops at once ([`BuildOutcome::up_to_date`]).
 pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    // Before the lock: taking it makes `.report-cache/`.
+    project::require_project(&options.root)?;
     // One build at a time per project, from the comparison with the last build to publishing.
     let _lock = site::BuildLock::acquire(&cache::cache_dir(&options.root)?, |pid| {
         if let Some(p) = &options.progress {
@@ -362,6 +365,7 @@ impl render::Output for StagingOutput<'_> {
 /// Does everything a build does except writing, and refuses the output folder a build would
 /// refuse.
 pub fn check(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    project::require_project(&options.root)?;
     let prepared = prepare(options)?;
     site::check_output_folder(&options.root, &prepared.outcome.out, options.force)?;
     render_without_writing(prepared)

@@ -164,3 +164,72 @@ fn issue_18_reimporting_a_folder_succeeds_and_reports_what_is_there() {
     assert_eq!((code, out.as_str()), (0, ""), "{err}");
     assert!(err.ends_with("0 imported, 2 already present\n"), "{err}");
 }
+
+// ---- project detection --------------------------------------------------------------------
+
+/// Every command that writes a site, a cache or a new file refuses a folder with neither
+/// `report.yaml` nor `content/`, says how to make one, exits 1 and leaves the folder empty.
+#[test]
+fn issue_18_commands_refuse_to_run_outside_a_project() {
+    let p = TestProject::empty();
+    let refusal = "error: this folder is not a report project: it has neither report.yaml nor content/; create one with `report init`, or give the project's folder with --root\n";
+    for args in [
+        &["build"][..],
+        &["check"],
+        &["check", "--strict"],
+        &["serve", "--port", "0"],
+        &["new", "briefing", "Arms"],
+        &["templates", "list"],
+        &["templates", "eject"],
+    ] {
+        // `timeout`: a `serve` that did not refuse would serve for ever.
+        let run = std::process::Command::new("timeout")
+            .arg("60")
+            .arg(env!("CARGO_BIN_EXE_report"))
+            .args(args)
+            .current_dir(p.root())
+            .output()
+            .unwrap();
+        let (code, out, err) = (
+            run.status.code().unwrap_or(-1),
+            String::from_utf8(run.stdout).unwrap(),
+            String::from_utf8(run.stderr).unwrap(),
+        );
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (1, "", refusal),
+            "{args:?}"
+        );
+        let left: Vec<_> = std::fs::read_dir(p.root()).unwrap().collect();
+        assert!(left.is_empty(), "{args:?} wrote {left:?}");
+    }
+    // Either marker makes a project.
+    p.write("report.yaml", "title: T\n");
+    let (code, _, err) = report(&["templates", "list"], p.root());
+    assert_eq!(code, 0, "{err}");
+}
+
+/// `--root` naming a folder that does not exist, or a file, is an error, and nothing is made.
+#[test]
+fn issue_18_a_root_that_is_no_folder_is_an_error() {
+    let p = TestProject::empty();
+    let (code, out, err) = report(&["build", "--root", "typo"], p.root());
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "error: no folder typo: give the project's folder with --root, or create a project there with `report init typo`\n"
+    );
+    assert!(!p.root().join("typo").exists());
+    p.write("notes.txt", "x");
+    let (code, _, err) = report(&["new", "briefing", "X", "--root", "notes.txt"], p.root());
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "error: notes.txt is not a report project: it is a file; create one with `report init`, or give the project's folder with --root\n"
+    );
+    // The example project, given by --root from elsewhere, builds.
+    let example = TestProject::example();
+    let root = example.root().to_str().unwrap();
+    let (code, _, err) = report(&["build", "--root", root, "--quiet"], p.root());
+    assert_eq!((code, err.as_str()), (0, ""));
+}
