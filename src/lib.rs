@@ -128,7 +128,7 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
         .unwrap_or_else(|| root.join(&config.output));
     let (content, d) = content::load_content_within(root, config.max_article_size)?;
     diags.extend(d);
-    let (templates, d) = render::load_templates(root, &root.join("templates"))?;
+    let (mut templates, d) = render::load_templates(root, &root.join("templates"))?;
     diags.extend(d);
     let mut timings = vec![("load".to_string(), clock.elapsed())];
     let clock = std::time::Instant::now();
@@ -177,6 +177,10 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
         claims: claim_count,
         ..Default::default()
     };
+    // tera's `now()` gives the build date: never the clock.
+    if let Some(t) = &mut templates {
+        t.set_build_date(built_at);
+    }
     let (report, d) = assemble::assemble(config, built_at, entries, content.briefings);
     diags.extend(d);
     timings.push(("assemble".to_string(), clock.elapsed()));

@@ -233,3 +233,58 @@ fn issue_18_a_root_that_is_no_folder_is_an_error() {
     let (code, _, err) = report(&["build", "--root", root, "--quiet"], p.root());
     assert_eq!((code, err.as_str()), (0, ""));
 }
+
+// ---- tera's built-in filters and functions ------------------------------------------------
+
+/// tera's built-in filters work in every template (`date`, `slugify`, `urlencode`,
+/// `filesizeformat`), and `now()` is the build date, so two builds give the same file.
+#[test]
+fn issue_18_templates_have_teras_builtins_and_now_is_the_build_date() {
+    let p = TestProject::example();
+    p.write(
+        "templates/notes.txt",
+        "{{ site.built | date(format=\"%d %B %Y\") }}\n\
+         {{ \"2024-03-20\" | date(format=\"%A %-d %b\") }}\n\
+         {{ \"Türkiye and Côte d'Ivoire\" | slugify }}\n\
+         {{ \"a b&c/d\" | urlencode_strict }}\n\
+         {{ 1048576 | filesizeformat }}\n\
+         {{ \"A long line of words\" | truncate(length=6) }}\n\
+         {{ now() }} {{ now(timestamp=true) }} {{ now(utc=true) | date(format=\"%Y\") }}\n",
+    );
+    let (code, _, err) = report(&["build", "--quiet"], p.root());
+    assert_eq!((code, err.as_str()), (0, ""));
+    let expected = "20 March 2024\n\
+                    Wednesday 20 Mar\n\
+                    turkiye-and-cote-d-ivoire\n\
+                    a%20b%26c%2Fd\n\
+                    1 MB\n\
+                    A long…\n\
+                    2024-03-20T00:00:00+00:00 1710892800 2024\n";
+    assert_eq!(p.read_site("notes.txt"), expected);
+    // A given build date is `now()`.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(["build", "--quiet"])
+        .current_dir(p.root())
+        .env("SOURCE_DATE_EPOCH", "1735689600")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        p.read_site("notes.txt")
+            .ends_with("\n2025-01-01T00:00:00+00:00 1735689600 2025\n")
+    );
+}
+
+/// `get_random` would make every build differ: it is refused, naming the template.
+#[test]
+fn issue_18_get_random_is_refused() {
+    let p = TestProject::example();
+    p.write("templates/notes.txt", "{{ get_random(start=0, end=10) }}\n");
+    let (code, _, err) = report(&["build"], p.root());
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("templates/notes.txt:1:4: error: Function call 'get_random' failed: `get_random` is left out so that every build gives the same site"),
+        "{err}"
+    );
+    assert!(!p.site().exists());
+}

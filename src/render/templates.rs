@@ -221,6 +221,11 @@ fn collect(
 }
 
 impl Templates {
+    /// Makes tera's `now()` give `build_date` (see [`filters::register_now`]).
+    pub fn set_build_date(&mut self, build_date: chrono::NaiveDate) {
+        filters::register_now(&mut self.tera, build_date);
+    }
+
     /// A hash of every template's name and source: pages rendered with another set differ.
     pub fn fingerprint(&self) -> u64 {
         use std::hash::{Hash, Hasher};
