@@ -288,3 +288,69 @@ fn issue_18_get_random_is_refused() {
     );
     assert!(!p.site().exists());
 }
+
+// ---- template errors located --------------------------------------------------------------
+
+/// An error inside a partial is placed in the partial, at its line, not blamed on the page
+/// template; an unknown variable gets the near path the templates use.
+#[test]
+fn issue_18_an_error_in_a_partial_is_located_in_the_partial() {
+    let p = TestProject::example();
+    let table = report::render::DEFAULTS
+        .iter()
+        .find(|(n, _)| *n == "partials/figure_table.html")
+        .unwrap()
+        .1;
+    p.write(
+        "templates/partials/figure_table.html",
+        &table.replacen("{{ group.label }}</h3>", "{{ group.labell }}</h3>", 1),
+    );
+    let (code, _, err) = report(&["build"], p.root());
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "templates/partials/figure_table.html:4:32: error: Variable `group.labell` not found in context while rendering 'partials/figure_table.html'\n  \
+         help: did you mean `group.label`?\n\
+         1 error(s); nothing written\n"
+    );
+}
+
+/// An unknown filter in an included partial, and an unknown test in a macro, are placed in
+/// their own files, with the name tera has for them.
+#[test]
+fn issue_18_unknown_filters_and_tests_are_located_with_a_suggestion() {
+    let p = TestProject::example();
+    p.write(
+        "templates/notes.txt",
+        "{% import \"partials/macros.txt\" as m %}{% include \"partials/title.txt\" %}\n{{ m::odd(n=1) }}\n",
+    );
+    p.write(
+        "templates/partials/macros.txt",
+        "{% macro odd(n) %}{{ n }}{% endmacro odd %}\n",
+    );
+    p.write(
+        "templates/partials/title.txt",
+        "Title:\n  {{ site.title | upcase }}\n",
+    );
+    let (code, _, err) = report(&["check"], p.root());
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "templates/partials/title.txt:2:19: error: Filter 'upcase' not found\n  \
+         help: did you mean `upper`?\n\
+         1 error(s); nothing written\n"
+    );
+    p.write("templates/partials/title.txt", "Title\n");
+    p.write(
+        "templates/partials/macros.txt",
+        "{% macro odd(n) %}\n{% if n is od %}odd{% endif %}\n{% endmacro odd %}\n",
+    );
+    let (code, _, err) = report(&["check"], p.root());
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "templates/partials/macros.txt:2:12: error: Test 'od' not found\n  \
+         help: did you mean `odd`?\n\
+         1 error(s); nothing written\n"
+    );
+}
