@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::{Target, target_of};
+
 /// What a render error is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Culprit {
@@ -87,10 +89,10 @@ pub(crate) fn locate(top: &str, chain: &str, sources: &BTreeMap<String, String>)
         ),
     };
     let unknown = chain.contains("not found");
-    let help = culprit
-        .filter(|_| unknown)
-        .and_then(|c| suggestion(&c, sources))
-        .map(|s| format!("did you mean `{s}`?"));
+    let help = culprit.filter(|_| unknown).and_then(|c| {
+        elsewhere(top, &c)
+            .or_else(|| suggestion(&c, sources).map(|s| format!("did you mean `{s}`?")))
+    });
     Located {
         template,
         offset,
@@ -165,6 +167,53 @@ fn inside_tag(source: &str, at: usize) -> bool {
         (Some(_), None) => true,
         _ => false,
     }
+}
+
+/// For a variable that only templates of another view have (`briefing` in a whole-site
+/// template), which templates have it and what this one has instead.
+fn elsewhere(top: &str, culprit: &Culprit) -> Option<String> {
+    let Culprit::Variable(path) = culprit else {
+        return None;
+    };
+    let first = path.split(['.', '[']).next()?;
+    let (target, templates, instead) = match first {
+        "article" => (
+            Target::Article,
+            "article templates (`article.html`, one file per article)",
+            Some("`articles`, the list of every article"),
+        ),
+        "briefing" => (
+            Target::Briefing,
+            "briefing templates (`briefing.html`, one file per briefing)",
+            Some("`briefings`, the list of every briefing"),
+        ),
+        "period" | "previous" | "next" => (
+            Target::Period,
+            "period templates (`period.html`, one file per chronology period)",
+            None,
+        ),
+        "articles" | "briefings" | "chronology" | "chronology_paged" => (
+            Target::Site,
+            "whole-site templates (`index.html`, `chronology.html` and every other top-level template that names no view)",
+            None,
+        ),
+        _ => return None,
+    };
+    let here = target_of(top);
+    let has_it = match target {
+        Target::Site => matches!(here, Target::Site | Target::Index | Target::Chronology),
+        t => t == here,
+    };
+    if has_it {
+        return None;
+    }
+    let mut help = format!("`{first}` exists only in {templates}");
+    if let Some(instead) = instead
+        && matches!(here, Target::Site | Target::Index | Target::Chronology)
+    {
+        help.push_str(&format!("; `{top}` has {instead}"));
+    }
+    Some(help)
 }
 
 /// Filters, tests and functions every template has: tera's built-ins and ours.
@@ -342,6 +391,27 @@ mod tests {
         // Nothing near: no guess.
         let l = locate("page.html", "Variable `zzz.qqq` not found", &s);
         assert_eq!(l.help, None);
+    }
+
+    #[test]
+    fn a_view_variable_in_another_view_says_where_it_exists() {
+        let s = sources(&[("notes.txt", "{{ briefing.title }}")]);
+        let l = locate(
+            "notes.txt",
+            "Variable `briefing.title` not found in context while rendering 'notes.txt'",
+            &s,
+        );
+        assert_eq!(
+            l.help.as_deref(),
+            Some(
+                "`briefing` exists only in briefing templates (`briefing.html`, one file per briefing); `notes.txt` has `briefings`, the list of every briefing"
+            )
+        );
+        assert_eq!(l.offset, Some(3));
+        // In a briefing template, `briefing` exists: an unknown field of it gets a guess.
+        let s = sources(&[("briefing.html", "{{ briefing.title }} {{ briefing.titel }}")]);
+        let l = locate("briefing.html", "Variable `briefing.titel` not found", &s);
+        assert_eq!(l.help.as_deref(), Some("did you mean `briefing.title`?"));
     }
 
     #[test]
