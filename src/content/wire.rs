@@ -405,6 +405,26 @@ mod tests {
         assert!(title.ends_with("Anticonstitutionally…"), "{title}");
     }
 
+    proptest::proptest! {
+        /// Any text: the head's offsets are in order and on character boundaries, and a title
+        /// made from the lead fits (or is one word) and never ends inside a word.
+        #[test]
+        fn any_text_gives_a_header_and_a_title(text in "(date 2024-01-02\n)?(tags: [a-z ,]{0,12}\n)?\\PC{0,40}(\n\n)?(SEOUL \\(AFP\\) – )?[\\PC\n]{0,300}") {
+            let h = parse_header(&text);
+            proptest::prop_assert!(h.body_offset <= h.story_offset && h.story_offset <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(h.body_offset) && text.is_char_boundary(h.story_offset));
+            let lead = &text[h.body_offset..];
+            let title = title_from_lead(lead);
+            let bare = title.trim_end_matches('…');
+            proptest::prop_assert!(title.chars().count() <= TITLE_MAX + 1 || !bare.contains(char::is_whitespace), "{title:?}");
+            if title.ends_with('…') && !bare.is_empty() {
+                // The words before `…` are whole words of the lead.
+                let last = bare.split_whitespace().next_back().unwrap_or("");
+                proptest::prop_assert!(lead.split_whitespace().any(|w| w.trim_end_matches([',', ';', ':']) == last), "{title:?}");
+            }
+        }
+    }
+
     #[test]
     fn titles_from_the_lead() {
         assert_eq!(
