@@ -126,6 +126,31 @@ fn issue_18_import_titles_from_a_long_lead_end_at_a_clause() {
     );
 }
 
+/// Datelines of other agencies' styles (`CANBERRA, Australia (AP)_`) give the source and the
+/// dateline, so such copy imports without `--source`.
+#[test]
+fn issue_18_import_reads_datelines_of_other_styles() {
+    let p = TestProject::example();
+    p.write(
+        "inbox/ap.txt",
+        "date 1998-02-13\nCANBERRA, Australia (AP)_ Turning its back on 210 years of loyalty to the British royal family, a constitutional convention voted overwhelmingly Friday to make Australia a republic.\n",
+    );
+    let (code, out, err) = report(&["import", "inbox/ap.txt"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let path = "content/articles/turning-its-back-on-210-years-of-loyalty-to-the-british.md";
+    assert_eq!(out, format!("inbox/ap.txt -> {path}\n"));
+    assert_eq!(
+        read(p.root(), path),
+        "---\n\
+         title: Turning its back on 210 years of loyalty to the British royal family\n\
+         source: AP\n\
+         published: 1998-02-13\n\
+         dateline: CANBERRA\n\
+         ---\n\
+         Turning its back on 210 years of loyalty to the British royal family, a constitutional convention voted overwhelmingly Friday to make Australia a republic.\n"
+    );
+}
+
 /// Re-importing a folder whose plain-text file went in with `--published` and `--source` the
 /// first time succeeds, and says what was already there.
 #[test]

@@ -142,7 +142,7 @@ pub fn parse_article(
         let title = header
             .headline
             .clone()
-            .unwrap_or_else(|| wire::title_from_lead(&text[header.body_offset..]));
+            .unwrap_or_else(|| wire::title_from_lead(&text[header.story_offset..]));
         let front = front_matter::ArticleFront {
             title: Some(title),
             source: header.source.clone(),

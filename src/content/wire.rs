@@ -64,6 +64,7 @@ pub(crate) fn parse_header(text: &str) -> WireHeader {
     header.body_offset = pos;
     let mut story = pos;
     if dateline(&text[pos..]).is_none()
+        && loose_dateline(&text[pos..]).is_none()
         && let Some((headline, next)) = headline_at(text, pos)
     {
         header.headline = Some(headline);
@@ -75,6 +76,12 @@ pub(crate) fn parse_header(text: &str) -> WireHeader {
         if header.headline.is_none() {
             header.body_offset = story + end;
         }
+        story += end;
+    } else if let Some((city, agency, end)) = loose_dateline(&text[story..]) {
+        // Read for the source and the reader's story only: the extractors go on reading it as
+        // they always have.
+        header.dateline = Some(city);
+        header.source = Some(agency);
         story += end;
     }
     header.story_offset = story;
@@ -143,17 +150,56 @@ fn skip_space(text: &str, from: usize) -> usize {
         .map_or(text.len(), |i| from + i)
 }
 
-/// `SEOUL (AFP) – ` → ("SEOUL", "AFP", length including the dash and spaces after it).
-fn dateline(text: &str) -> Option<(String, String, usize)> {
-    let open = text.find(" (")?;
-    let city = &text[..open];
-    let city_ok = !city.is_empty()
+/// Whether `city` reads as the city of a dateline: capitals, as `SEOUL` or `NEW YORK`.
+fn city_ok(city: &str) -> bool {
+    !city.is_empty()
         && city.chars().count() <= 40
         && city.chars().next().is_some_and(char::is_uppercase)
         && city
             .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | ','));
-    if !city_ok {
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | ','))
+}
+
+/// The datelines of other agencies' styles, on one line: a region or a date after the city
+/// (`CANBERRA, Australia (AP)_ `, `KYIV, April 2 (Reuters) - `) → ("CANBERRA", "AP", length
+/// including the dash or underscore and the spaces after it).
+fn loose_dateline(text: &str) -> Option<(String, String, usize)> {
+    let line = &text[..text.find('\n').unwrap_or(text.len())];
+    let open = line.find(" (")?;
+    let (city, place) = line[..open].split_once(", ")?;
+    let place_ok = !place.is_empty()
+        && place.chars().count() <= 40
+        && !place.contains(['(', ')', '.', ';', ':']);
+    if !city_ok(city) || !place_ok {
+        return None;
+    }
+    let close = open + 2 + line[open + 2..].find(')')?;
+    let agency = &line[open + 2..close];
+    let agency_ok = !agency.is_empty()
+        && agency.len() <= 30
+        && agency
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '&' | '-' | '/'));
+    if !agency_ok {
+        return None;
+    }
+    let after = line[close + 1..].trim_start_matches([' ', '\t']);
+    if !after.starts_with(['–', '—', '-', '_']) {
+        return None;
+    }
+    let rest = after.trim_start_matches(['–', '—', '-', '_', ' ', '\t']);
+    Some((
+        city.trim().to_string(),
+        agency.trim().to_string(),
+        line.len() - rest.len(),
+    ))
+}
+
+/// `SEOUL (AFP) – ` → ("SEOUL", "AFP", length including the dash and spaces after it).
+fn dateline(text: &str) -> Option<(String, String, usize)> {
+    let open = text.find(" (")?;
+    let city = &text[..open];
+    if !city_ok(city) {
         return None;
     }
     let close = open + 2 + text[open + 2..].find(')')?;
@@ -364,6 +410,44 @@ mod tests {
             Some("Floods displace 1,200 families")
         );
         assert_eq!(&text[h.story_offset..], "The ministry said so.");
+    }
+
+    #[test]
+    fn datelines_of_other_styles_give_the_source_and_leave_the_extracted_text_alone() {
+        for (text, city, agency, story) in [
+            (
+                "date 1998-02-13\nCANBERRA, Australia (AP)_ Turning its back.",
+                "CANBERRA",
+                "AP",
+                "Turning its back.",
+            ),
+            (
+                "KYIV, April 2 (Reuters) - Ukraine said so.",
+                "KYIV",
+                "Reuters",
+                "Ukraine said so.",
+            ),
+            (
+                "Drones arrive\n\nKYIV, April 2 (Reuters) – Ukraine said so.",
+                "KYIV",
+                "Reuters",
+                "Ukraine said so.",
+            ),
+        ] {
+            let h = parse_header(text);
+            assert_eq!(h.dateline.as_deref(), Some(city), "{text}");
+            assert_eq!(h.source.as_deref(), Some(agency), "{text}");
+            assert_eq!(&text[h.story_offset..], story, "{text}");
+            // The extractors read from where they always have.
+            assert!(text[h.body_offset..].contains(city), "{text}");
+        }
+        // Not a dateline: no capitals before the comma, or no agency.
+        for text in [
+            "Officials, in Kyiv (Ukraine) - said so.",
+            "FRANKFURT, Dec 12 - The bank cut rates.",
+        ] {
+            assert_eq!(parse_header(text).source, None, "{text}");
+        }
     }
 
     #[test]
