@@ -379,3 +379,35 @@ fn issue_18_unknown_filters_and_tests_are_located_with_a_suggestion() {
          1 error(s); nothing written\n"
     );
 }
+
+/// A template that includes, imports or extends one that does not exist is told at the name,
+/// with the near name of one that does.
+#[test]
+fn issue_18_a_missing_template_is_located_at_its_name() {
+    let p = TestProject::example();
+    p.write("templates/partials/macros.txt", "");
+    p.write(
+        "templates/notes.txt",
+        "x\n{% include \"partials/macro.txt\" %}\n",
+    );
+    let (code, _, err) = report(&["check"], p.root());
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "templates/notes.txt:2:13: error: Template '[partials/macro.txt]' not found\n  \
+         help: did you mean `partials/macros.txt`?\n\
+         1 error(s); nothing written\n"
+    );
+    p.write(
+        "templates/notes.txt",
+        "{% import \"partials/macro.txt\" as m %}\nx\n",
+    );
+    let (code, _, err) = report(&["check"], p.root());
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "templates/notes.txt:1:12: error: Template `notes.txt` loads macros from `partials/macro.txt` which isn't present in Tera\n  \
+         help: did you mean `partials/macros.txt`?\n\
+         1 error(s); nothing written\n"
+    );
+}

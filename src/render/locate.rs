@@ -21,6 +21,8 @@ pub(crate) enum Culprit {
     Test(String),
     /// A function, unknown or failing.
     Function(String),
+    /// A template included that does not exist.
+    Template(String),
 }
 
 /// Where a render error is and what would fix it.
@@ -39,13 +41,18 @@ type MessagePattern = (Regex, fn(String) -> Culprit);
 
 /// What the error `chain` (every message of the error and its causes, joined) is about.
 pub(crate) fn culprit(chain: &str) -> Option<Culprit> {
-    static PATTERNS: LazyLock<[MessagePattern; 4]> = LazyLock::new(|| {
+    static PATTERNS: LazyLock<[MessagePattern; 5]> = LazyLock::new(|| {
         let re = |s: &str| Regex::new(s).expect("a valid pattern");
         [
             (re(r"Variable `([^`]+)` not found"), Culprit::Variable),
             (re(r"Filter (?:call )?'([^']+)'"), Culprit::Filter),
             (re(r"Test (?:call )?'([^']+)'"), Culprit::Test),
             (re(r"Function (?:call )?'([^']+)'"), Culprit::Function),
+            // An include names a list: `Template '[partials/x.html]' not found`.
+            (
+                re(r"Template '\[?([^'\],]+)\]?' not found"),
+                Culprit::Template,
+            ),
         ]
     });
     PATTERNS
@@ -149,6 +156,7 @@ fn find(culprit: &Culprit, source: &str) -> Option<usize> {
         Culprit::Filter(name) => format!(r"\|\s*({})\b", regex::escape(name)),
         Culprit::Test(name) => format!(r"\bis\s+(?:not\s+)?({})\b", regex::escape(name)),
         Culprit::Function(name) => format!(r"(?:^|[^\w.])({})\s*\(", regex::escape(name)),
+        Culprit::Template(name) => format!(r#"["']({})["']"#, regex::escape(name)),
     };
     let re = Regex::new(&pattern).ok()?;
     re.captures_iter(source)
@@ -216,6 +224,28 @@ fn elsewhere(top: &str, culprit: &Culprit) -> Option<String> {
     Some(help)
 }
 
+/// A template that loads one that does not exist, as tera reports it when templates are
+/// loaded (`Template `a.html` loads macros from `m.html` which isn't present in Tera`,
+/// `Template 'a.html' is inheriting from 'base.html', which doesn't exist or isn't loaded.`):
+/// that template, where it names the missing one, and a near name if there is one.
+pub(crate) fn locate_missing(chain: &str, sources: &BTreeMap<String, String>) -> Option<Located> {
+    static MISSING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"Template [`']([^`']+)[`'] (?:loads macros from|is inheriting from) [`']([^`']+)[`']",
+        )
+        .expect("a valid pattern")
+    });
+    let c = MISSING.captures(chain)?;
+    let (template, missing) = (c[1].to_string(), Culprit::Template(c[2].to_string()));
+    let offset = sources.get(&template).and_then(|s| find(&missing, s));
+    let help = suggestion(&missing, sources).map(|s| format!("did you mean `{s}`?"));
+    Some(Located {
+        template,
+        offset,
+        help,
+    })
+}
+
 /// Filters, tests and functions every template has: tera's built-ins and ours.
 #[rustfmt::skip]
 const FILTERS: &[&str] = &[
@@ -257,6 +287,7 @@ fn suggestion(culprit: &Culprit, sources: &BTreeMap<String, String>) -> Option<S
         Culprit::Test(n) => (n, TESTS.iter().map(|s| s.to_string()).collect()),
         Culprit::Function(n) => (n, FUNCTIONS.iter().map(|s| s.to_string()).collect()),
         Culprit::Variable(n) => (n, variable_paths(sources)),
+        Culprit::Template(n) => (n, sources.keys().cloned().collect()),
     };
     if !matches!(culprit, Culprit::Variable(_))
         && let Some((_, to)) = ALIASES.iter().find(|(from, _)| *from == name)
@@ -412,6 +443,37 @@ mod tests {
         let s = sources(&[("briefing.html", "{{ briefing.title }} {{ briefing.titel }}")]);
         let l = locate("briefing.html", "Variable `briefing.titel` not found", &s);
         assert_eq!(l.help.as_deref(), Some("did you mean `briefing.title`?"));
+    }
+
+    #[test]
+    fn a_missing_template_is_placed_where_it_is_named() {
+        let s = sources(&[
+            ("page.html", "x\n{% include \"partials/tabel.html\" %}"),
+            ("partials/table.html", ""),
+        ]);
+        let l = locate(
+            "page.html",
+            "Template '[partials/tabel.html]' not found",
+            &s,
+        );
+        assert_eq!(l.template, "page.html");
+        assert_eq!(l.offset, Some(s["page.html"].find("partials/").unwrap()));
+        assert_eq!(
+            l.help.as_deref(),
+            Some("did you mean `partials/table.html`?")
+        );
+        let s = sources(&[
+            ("page.html", "{% import \"macro.html\" as m %}"),
+            ("macros.html", ""),
+        ]);
+        let l = locate_missing(
+            "Template `page.html` loads macros from `macro.html` which isn't present in Tera",
+            &s,
+        )
+        .unwrap();
+        assert_eq!(l.template, "page.html");
+        assert_eq!(l.offset, Some(11));
+        assert_eq!(l.help.as_deref(), Some("did you mean `macros.html`?"));
     }
 
     #[test]

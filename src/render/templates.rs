@@ -169,7 +169,18 @@ pub fn load_templates(
             || PathBuf::from("templates"),
             |n| PathBuf::from("templates").join(n.trim_start_matches("default/")),
         );
-        diags.push(template_diagnostic(&path, &e));
+        let mut d = template_diagnostic(&path, &e);
+        // A template that loads one that does not exist: at the name, with a near one.
+        if let Some(l) = locate::locate_missing(&error_chain(&e), &sources) {
+            d.path = PathBuf::from("templates").join(l.template.trim_start_matches("default/"));
+            if let (Some(at), Some(source)) = (l.offset, sources.get(&l.template)) {
+                d = d.at_offset(source, at);
+            }
+            if let Some(help) = l.help {
+                d = d.with_help(help);
+            }
+        }
+        diags.push(d);
         return Ok((None, diags));
     }
     let is_project = |name: &str| origins.get(name) == Some(&Origin::Project);
