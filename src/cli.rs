@@ -129,6 +129,10 @@ pub(crate) struct ImportArgs {
     /// Source (agency) for copy without a `CITY (AGENCY) –` dateline.
     #[arg(long)]
     pub(crate) source: Option<String>,
+    /// Tag every imported article with TAG (repeatable), besides the tags of the copy's own
+    /// `tags:` line.
+    #[arg(long = "tag", value_name = "TAG", action = ArgAction::Append)]
+    pub(crate) tags: Vec<String>,
     /// Overwrite an existing article of the same slug.
     #[arg(long)]
     pub(crate) force: bool,

@@ -46,6 +46,20 @@ pub enum Error {
         /// Why it is refused.
         reason: String,
     },
+    /// The project folder given (`--root`) does not exist.
+    #[error("no folder {path}: give the project's folder with --root, or create a project there with `report init {path}`", path = .path.display())]
+    NoProjectFolder {
+        /// The folder asked for.
+        path: PathBuf,
+    },
+    /// The folder holds neither `report.yaml` nor `content/` (or is a file).
+    #[error("{} is not a report project: {}; create one with `report init`, or give the project's folder with --root", shown_folder(.path), if *.file { "it is a file" } else { "it has neither report.yaml nor content/" })]
+    NotAProject {
+        /// The folder.
+        path: PathBuf,
+        /// It is a file, not a folder.
+        file: bool,
+    },
     /// The cache folder is or holds a symbolic link: the cache removes files, and never where a
     /// link points.
     #[error("refusing to use the cache {path}: {reason}")]
@@ -55,4 +69,13 @@ pub enum Error {
         /// Why it is refused, and what to do.
         reason: String,
     },
+}
+
+/// A folder as the user named it; the current folder in words.
+fn shown_folder(path: &std::path::Path) -> String {
+    if path.as_os_str().is_empty() || path == std::path::Path::new(".") {
+        "this folder".to_string()
+    } else {
+        path.display().to_string()
+    }
 }

@@ -25,6 +25,7 @@ pub mod error;
 pub mod extract;
 mod files;
 pub mod money;
+pub mod project;
 pub mod render;
 pub mod serve;
 pub mod site;
@@ -127,7 +128,7 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
         .unwrap_or_else(|| root.join(&config.output));
     let (content, d) = content::load_content_within(root, config.max_article_size)?;
     diags.extend(d);
-    let (templates, d) = render::load_templates(root, &root.join("templates"))?;
+    let (mut templates, d) = render::load_templates(root, &root.join("templates"))?;
     diags.extend(d);
     let mut timings = vec![("load".to_string(), clock.elapsed())];
     let clock = std::time::Instant::now();
@@ -176,6 +177,10 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
         claims: claim_count,
         ..Default::default()
     };
+    // tera's `now()` gives the build date: never the clock.
+    if let Some(t) = &mut templates {
+        t.set_build_date(built_at);
+    }
     let (report, d) = assemble::assemble(config, built_at, entries, content.briefings);
     diags.extend(d);
     timings.push(("assemble".to_string(), clock.elapsed()));
@@ -193,6 +198,8 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
 /// as it was. With the cache on, a build whose inputs and output did not change since the last
 /// one stops at once ([`BuildOutcome::up_to_date`]).
 pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    // Before the lock: taking it makes `.report-cache/`.
+    project::require_project(&options.root)?;
     // One build at a time per project, from the comparison with the last build to publishing.
     let _lock = site::BuildLock::acquire(&cache::cache_dir(&options.root)?, |pid| {
         if let Some(p) = &options.progress {
@@ -362,6 +369,7 @@ impl render::Output for StagingOutput<'_> {
 /// Does everything a build does except writing, and refuses the output folder a build would
 /// refuse.
 pub fn check(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    project::require_project(&options.root)?;
     let prepared = prepare(options)?;
     site::check_output_folder(&options.root, &prepared.outcome.out, options.force)?;
     render_without_writing(prepared)

@@ -231,6 +231,7 @@ pub(crate) fn import(args: cli::ImportArgs) -> ExitCode {
         published: args.published,
         source: args.source,
         force: args.force,
+        tags: args.tags,
     };
     match commands::import::import_wire(&args.root, &args.inputs, &options) {
         Ok((results, diags)) => {

@@ -55,6 +55,7 @@ pub fn serve(
     port: u16,
     mut on_event: impl FnMut(ServeEvent),
 ) -> Result<(), Error> {
+    crate::project::require_project(&options.root)?;
     let status = Arc::new(Mutex::new(Status::default()));
     let out = options.out.clone().unwrap_or_else(|| {
         let config = crate::config::load_config(&options.root)

@@ -18,7 +18,7 @@ const SEED: &str = include_str!("../content/articles/000_d3ab9671ae447b92.txt");
 
 #[test]
 fn templates_list_shows_defaults_overrides_and_outputs() {
-    let p = TestProject::empty();
+    let p = TestProject::bare();
     p.write("templates/article.html", "{{ article.title }}");
     p.write("templates/briefing.md", "# {{ briefing.title }}");
     p.write("templates/partials/_x.html", "x");
@@ -144,7 +144,7 @@ fn templates_eject_copies_defaults_and_never_overwrites_without_force() {
 
 #[test]
 fn templates_eject_of_an_unknown_name_is_a_usage_error() {
-    let p = TestProject::empty();
+    let p = TestProject::bare();
     let (code, out, err) = report(&["templates", "eject", "nope.html"], p.root());
     assert_eq!(code, 2);
     assert_eq!(out, "");
@@ -253,7 +253,7 @@ fn new_briefing_with_tags_is_picked_up_by_the_build() {
 
 #[test]
 fn new_briefing_from_a_slug_and_never_twice() {
-    let p = TestProject::empty();
+    let p = TestProject::bare();
     let (code, out, err) = report(&["new", "briefing", "arms-transfers"], p.root());
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "content/briefings/arms-transfers.md\n");

@@ -1,6 +1,8 @@
 //! Raw wire copy in (files or folders of `.txt`); articles with front matter under
-//! `content/articles/<slug>.md` out, the slug made from the title. A story already in the
-//! project (same text, whatever its file name or whitespace) is not imported again.
+//! `content/articles/<slug>.md` out, the slug made from the title and tagged with the copy's own
+//! `tags:` line and `--tag`. A story already in the project (same text, whatever its file name
+//! or whitespace) is not imported again, and is reported as such even when the copy lacks what a
+//! new import would need (a date, a source).
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -22,6 +24,8 @@ pub struct ImportOptions {
     pub source: Option<String>,
     /// Overwrite an existing article file of the same slug.
     pub force: bool,
+    /// Tags for every imported article, besides those of the copy's own `tags:` line.
+    pub tags: Vec<String>,
 }
 
 /// What happened to one input file.
@@ -57,7 +61,7 @@ fn story_hash(body: &str) -> u64 {
 fn story_of(path: &Path, text: String) -> Option<String> {
     // Any date will do: only the offset where the story starts is used.
     let (article, _) = parse_article(path, text, Some(NaiveDate::MIN), Strictness::Extract);
-    article.map(|a| a.text[a.body_offset..].to_string())
+    article.map(|a| a.text[a.story_start()..].to_string())
 }
 
 /// Expands folders to the `.txt` files in them, sorted.
@@ -133,12 +137,25 @@ fn short_slug(title: &str) -> Option<String> {
     Some(slug[..cut].to_string())
 }
 
+/// `first` then those of `more` it lacks (compared without case, as briefings select them).
+fn merge_tags(first: &[String], more: &[String]) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in first.iter().chain(more) {
+        let tag = tag.trim();
+        if !tag.is_empty() && !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
 /// The Markdown article for one piece of wire copy.
 fn article_text(
     title: &str,
     source: &str,
     published: NaiveDate,
     dateline: Option<&str>,
+    tags: &[String],
     story: &str,
 ) -> String {
     let mut out = format!(
@@ -149,6 +166,10 @@ fn article_text(
     );
     if let Some(d) = dateline {
         out.push_str(&format!("dateline: {}\n", yaml_str(d)));
+    }
+    if !tags.is_empty() {
+        let tags: Vec<String> = tags.iter().map(|t| yaml_str(t)).collect();
+        out.push_str(&format!("tags: [{}]\n", tags.join(", ")));
     }
     out.push_str("---\n");
     out.push_str(story.trim());
@@ -196,21 +217,26 @@ pub fn import_wire(
                 continue;
             }
         };
-        let (article, d) = parse_article(&from, text, options.published, Strictness::Extract);
-        let failed = article.is_none() || d.has_errors();
-        diags.extend(d);
-        let Some(article) = article.filter(|_| !failed) else {
-            continue;
-        };
-        let story = &article.text[article.body_offset..];
-        let hash = story_hash(story);
-        if let Some(existing) = known.get(&hash) {
+        // A story already in the project is reported as such before anything else is asked
+        // of the copy: re-importing a folder must not fail on a file that was imported with
+        // `--published` or `--source` the first time.
+        if let Some(existing) =
+            story_of(&from, text.clone()).and_then(|s| known.get(&story_hash(&s)))
+        {
             results.push(ImportResult::Duplicate {
                 from,
                 existing: existing.clone(),
             });
             continue;
         }
+        let (article, d) = parse_article(&from, text, options.published, Strictness::Extract);
+        let failed = article.is_none() || d.has_errors();
+        diags.extend(d);
+        let Some(article) = article.filter(|_| !failed) else {
+            continue;
+        };
+        let story = &article.text[article.story_start()..];
+        let hash = story_hash(story);
         let Some(source) = (!article.source.is_empty())
             .then(|| article.source.clone())
             .or_else(|| options.source.clone())
@@ -239,6 +265,7 @@ pub fn import_wire(
                 &source,
                 article.published,
                 article.dateline.as_deref(),
+                &merge_tags(&article.tags, &options.tags),
                 story,
             ),
         };

@@ -49,6 +49,7 @@ pub fn new_briefing(
     tags: &[String],
     force: bool,
 ) -> Result<PathBuf, CommandError> {
+    crate::project::require_project(root)?;
     let title = title_from_name(name);
     let slug = slugify(name).ok_or_else(|| {
         CommandError::Usage(format!(

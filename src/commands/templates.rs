@@ -60,6 +60,7 @@ pub fn renders_to(name: &str) -> Option<String> {
 
 /// Lists the defaults and the files under `root/templates/`, sorted by name.
 pub fn list_templates(root: &Path) -> Result<Vec<TemplateEntry>, CommandError> {
+    crate::project::require_project(root)?;
     let mut project = BTreeMap::new();
     let dir = root.join("templates");
     if dir.is_dir() {
@@ -125,6 +126,7 @@ pub fn eject_templates(
     names: &[String],
     force: bool,
 ) -> Result<Vec<PathBuf>, CommandError> {
+    crate::project::require_project(root)?;
     let mut files = Vec::new();
     if names.is_empty() {
         for (name, text) in DEFAULTS {

@@ -139,12 +139,16 @@ pub fn parse_article(
                     .with_help("write the first line as `date YYYY-MM-DD`"),
             );
         }
-        let title = wire::title_from_lead(&text[header.body_offset..]);
+        let title = header
+            .headline
+            .clone()
+            .unwrap_or_else(|| wire::title_from_lead(&text[header.story_offset..]));
         let front = front_matter::ArticleFront {
             title: Some(title),
             source: header.source.clone(),
             published: header.published,
             dateline: header.dateline.clone(),
+            tags: header.tags.clone(),
             ..Default::default()
         };
         (ArticleFormat::Wire, header.body_offset, front)
@@ -217,6 +221,15 @@ pub fn parse_article(
 }
 
 impl Article {
+    /// Byte offset where the story starts for a reader: for wire text, after a headline and the
+    /// dateline below it, which the extractors still read (see [`Article::body_offset`]).
+    pub fn story_start(&self) -> usize {
+        match self.format {
+            ArticleFormat::Markdown => self.body_offset,
+            ArticleFormat::Wire => wire::parse_header(&self.text).story_offset,
+        }
+    }
+
     /// The story as plain text for the extractors.
     pub fn plain_text(&self) -> PlainText {
         match self.format {
@@ -245,8 +258,12 @@ const RESERVED_NAMES: &[&str] = &[
 
 /// A safe slug: lowercase ASCII letters, digits, `-` and `_`; `None` when nothing is left.
 pub fn slugify(text: &str) -> Option<String> {
+    // Letters outside ASCII are spelt in ASCII first (`Türkiye` → `turkiye`, `São` → `sao`,
+    // `Москва` → `moskva`) rather than dropped; deunicode's tables are the ones the `slug` crate (and
+    // tera's `slugify`) use. What it cannot spell becomes a separator.
+    let ascii = deunicode::deunicode_with_tofu(text, "-");
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in ascii.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() || c == '_' {
             out.push(c);
         } else if !out.ends_with('-') {
@@ -273,6 +290,13 @@ mod tests {
         assert_eq!(slugify("CON").as_deref(), Some("con-page"));
         assert_eq!(slugify("/etc/passwd").as_deref(), Some("etc-passwd"));
         assert_eq!(slugify("C:\\Windows").as_deref(), Some("c-windows"));
+        // Issue 18: letters outside ASCII are transliterated, not dropped.
+        assert_eq!(
+            slugify("Türkiye and Côte d'Ivoire: São Paulo talks").as_deref(),
+            Some("turkiye-and-cote-d-ivoire-sao-paulo-talks")
+        );
+        assert_eq!(slugify("Москва").as_deref(), Some("moskva"));
+        assert_eq!(slugify("Straße — Ærø").as_deref(), Some("strasse-aero"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Custom tera filters: `csv` (one safe CSV cell), `number` (7000 → "7,000"), `ics_text` (one
 //! escaped iCalendar TEXT value), `ics_lines` (a whole calendar folded at 75 octets with CRLF line
 //! ends), `script_json` (JSON safe inside an HTML `<script>` element) and `datetime` (a date
-//! value as a valid HTML `datetime`, or nothing).
+//! value as a valid HTML `datetime`, or nothing). Also the two tera built-in functions that would
+//! make builds differ from run to run: `now` gives the build date, `get_random` is refused.
 
 use std::collections::HashMap;
 
@@ -15,6 +16,49 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("ics_lines", ics_lines);
     tera.register_filter("script_json", script_json);
     tera.register_filter("datetime", datetime);
+    tera.register_function("get_random", no_random);
+    tera.register_function("now", |_: &HashMap<String, Value>| -> Result<Value> {
+        Err(tera::Error::msg(
+            "Function `now` has no build date here (it is set for builds)",
+        ))
+    });
+}
+
+/// Replaces tera's `now` (the clock) with the build date, so that a site built twice from the
+/// same input is the same: `now()` is the build date at midnight UTC as RFC 3339
+/// (`2024-03-20T00:00:00+00:00`), `now(timestamp=true)` its Unix time. `utc` is accepted and
+/// changes nothing.
+pub(crate) fn register_now(tera: &mut Tera, build_date: chrono::NaiveDate) {
+    let at = build_date.and_time(chrono::NaiveTime::MIN).and_utc();
+    tera.register_function("now", move |args: &HashMap<String, Value>| {
+        for (key, value) in args {
+            match key.as_str() {
+                "utc" | "timestamp" if value.is_boolean() => {}
+                "utc" | "timestamp" => {
+                    return Err(tera::Error::msg(format!(
+                        "Function `now` received {key}={value} but `{key}` can only be a boolean"
+                    )));
+                }
+                _ => {
+                    return Err(tera::Error::msg(format!(
+                        "Function `now` takes `utc` and `timestamp`, not `{key}`"
+                    )));
+                }
+            }
+        }
+        if args.get("timestamp").and_then(Value::as_bool) == Some(true) {
+            Ok(to_value(at.timestamp())?)
+        } else {
+            Ok(to_value(at.to_rfc3339())?)
+        }
+    });
+}
+
+/// tera's `get_random`, refused: a build must give the same site every time.
+fn no_random(_: &HashMap<String, Value>) -> Result<Value> {
+    Err(tera::Error::msg(
+        "`get_random` is left out so that every build gives the same site; choose by something in the content instead (`loop.index`, a slug)",
+    ))
 }
 
 /// A date value as a valid HTML `datetime` attribute value (see [`html_datetime`]), or an empty

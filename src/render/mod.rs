@@ -13,6 +13,7 @@ pub mod charts;
 pub mod exports;
 pub mod filters;
 mod html;
+mod locate;
 mod pages;
 mod recursion;
 pub mod splice;

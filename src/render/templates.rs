@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
-use super::{filters, recursion};
+use super::{filters, locate, recursion};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::error::Error;
 
@@ -169,7 +169,18 @@ pub fn load_templates(
             || PathBuf::from("templates"),
             |n| PathBuf::from("templates").join(n.trim_start_matches("default/")),
         );
-        diags.push(template_diagnostic(&path, &e));
+        let mut d = template_diagnostic(&path, &e);
+        // A template that loads one that does not exist: at the name, with a near one.
+        if let Some(l) = locate::locate_missing(&error_chain(&e), &sources) {
+            d.path = PathBuf::from("templates").join(l.template.trim_start_matches("default/"));
+            if let (Some(at), Some(source)) = (l.offset, sources.get(&l.template)) {
+                d = d.at_offset(source, at);
+            }
+            if let Some(help) = l.help {
+                d = d.with_help(help);
+            }
+        }
+        diags.push(d);
         return Ok((None, diags));
     }
     let is_project = |name: &str| origins.get(name) == Some(&Origin::Project);
@@ -221,6 +232,11 @@ fn collect(
 }
 
 impl Templates {
+    /// Makes tera's `now()` give `build_date` (see [`filters::register_now`]).
+    pub fn set_build_date(&mut self, build_date: chrono::NaiveDate) {
+        filters::register_now(&mut self.tera, build_date);
+    }
+
     /// A hash of every template's name and source: pages rendered with another set differ.
     pub fn fingerprint(&self) -> u64 {
         use std::hash::{Hash, Hasher};
@@ -245,27 +261,30 @@ impl Templates {
         recursion::render_guarded(|| self.tera.render_to(name, context, write))
     }
 
-    /// A render error of template `name` as a diagnostic. Tera gives no position for render
-    /// errors, so the first place in the template's source where the expression it names
-    /// (`` `site.nonexistent` ``) occurs stands for the line and column. Includes and macro
-    /// calls nested too deep are placed at the macro (or include) that went too deep.
+    /// A render error of template `name` as a diagnostic, placed where it happened: in the
+    /// partial, parent or macro file when it happened there (see [`locate`]), at the line and
+    /// column of the variable, filter, test or function it names, with a "did you mean" for an
+    /// unknown name that is near a known one. Includes and macro calls nested too deep are
+    /// placed at the macro (or include) that went too deep.
     pub(crate) fn render_diagnostic(&self, name: &str, e: &tera::Error) -> Diagnostic {
         if let Some(deep) = recursion::TooDeep::find(e) {
             return deep.diagnostic();
         }
-        let path = PathBuf::from("templates").join(name);
-        let d = template_diagnostic(&path, e);
+        // A default reached as `default/<name>` is shown where `eject` would put it.
+        let path_of =
+            |t: &str| PathBuf::from("templates").join(t.strip_prefix("default/").unwrap_or(t));
+        let mut d = template_diagnostic(&path_of(name), e);
         if d.line.is_some() {
             return d;
         }
-        let named = d.message.split('`').nth(1).filter(|n| !n.is_empty());
-        let source = self.sources.get(name);
-        match (named, source) {
-            (Some(named), Some(source)) => match source.find(named) {
-                Some(at) => d.at_offset(source, at),
-                None => d,
-            },
-            _ => d,
+        let located = locate::locate(name, &error_chain(e), &self.sources);
+        d.path = path_of(&located.template);
+        if let (Some(at), Some(source)) = (located.offset, self.sources.get(&located.template)) {
+            d = d.at_offset(source, at);
+        }
+        match located.help {
+            Some(help) => d.with_help(help),
+            None => d,
         }
     }
 }

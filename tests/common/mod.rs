@@ -17,6 +17,14 @@ impl TestProject {
         }
     }
 
+    /// The smallest project: an empty `content/` folder (commands refuse a folder with neither
+    /// `report.yaml` nor `content/`, issue 18).
+    pub fn bare() -> Self {
+        let p = Self::empty();
+        std::fs::create_dir(p.root().join("content")).unwrap();
+        p
+    }
+
     /// A project holding a copy of the example `content/` and `report.yaml` (no templates, so the
     /// embedded defaults are used).
     pub fn example() -> Self {
