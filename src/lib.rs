@@ -88,6 +88,8 @@ pub struct BuildOutcome {
     pub briefings: usize,
     /// Claims extracted (figures, dates and events).
     pub claims: usize,
+    /// Articles whose claims were read from the cache rather than extracted.
+    pub cached: usize,
     /// Files rendered.
     pub files: usize,
     /// How long each stage took, in order (shown by `--verbose`).
@@ -115,7 +117,7 @@ struct Prepared {
 }
 
 /// Loads, extracts and assembles.
-fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
+fn prepare(options: &BuildOptions, identity: cache::Identity) -> Result<Prepared, Error> {
     let root = &options.root;
     let clock = std::time::Instant::now();
     let mut diags = Diagnostics::new();
@@ -138,28 +140,29 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     if options.cache {
         cache::cache_dir(root)?;
     }
-    let cache = cache::ClaimCache::open(root, options.cache);
+    let cache = cache::ClaimCache::open_as(root, options.cache, identity);
     let progress = options.progress.as_deref();
     if let Some(p) = progress {
         p.start("extracting", content.articles.len());
     }
-    let extracted: Vec<(String, assemble::ArticleEntry, Diagnostics)> = content
+    let extracted: Vec<(cache::Claimed, content::Article)> = content
         .articles
         .into_par_iter()
         .map(|article| {
-            let (key, claims, d) = cache.claims(&article);
+            let claimed = cache.claims(&article);
             if let Some(p) = progress {
                 p.step();
             }
-            (key, assemble::ArticleEntry { article, claims }, d)
+            (claimed, article)
         })
         .collect();
-    cache.prune(&extracted.iter().map(|(key, _, _)| key.clone()).collect());
-    for (_, entry, d) in extracted {
-        diags.extend(d);
-        claim_count +=
-            entry.claims.figures.len() + entry.claims.dates.len() + entry.claims.events.len();
-        entries.push(entry);
+    cache.prune(&extracted.iter().map(|(c, _)| c.key.clone()).collect());
+    let cached = extracted.iter().filter(|(c, _)| c.cached).count();
+    for (claimed, article) in extracted {
+        diags.extend(claimed.diagnostics);
+        let claims = claimed.claims;
+        claim_count += claims.figures.len() + claims.dates.len() + claims.events.len();
+        entries.push(assemble::ArticleEntry { article, claims });
     }
     timings.push(("extract".to_string(), clock.elapsed()));
     let clock = std::time::Instant::now();
@@ -174,6 +177,7 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
         articles: entries.len(),
         briefings: content.briefings.len(),
         claims: claim_count,
+        cached,
         ..Default::default()
     };
     let (report, d) = assemble::assemble(config, built_at, entries, content.briefings);
@@ -193,17 +197,24 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
 /// as it was. With the cache on, a build whose inputs and output did not change since the last
 /// one stops at once ([`BuildOutcome::up_to_date`]).
 pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    build_as(options, cache::Identity::COMPILED)
+}
+
+/// [`build`] as if by the code of `identity`: for tests, which give another identity to stand
+/// for changed code (see [`cache::Identity`]).
+#[doc(hidden)]
+pub fn build_as(options: &BuildOptions, identity: cache::Identity) -> Result<BuildOutcome, Error> {
     // One build at a time per project, from the comparison with the last build to publishing.
     let _lock = site::BuildLock::acquire(&cache::cache_dir(&options.root)?, |pid| {
         if let Some(p) = &options.progress {
             p.waiting(pid);
         }
     })?;
-    let stamp = match last_build(options) {
+    let stamp = match last_build(options, identity) {
         LastBuild::UpToDate(outcome) => return Ok(outcome),
         LastBuild::Changed(stamp) => stamp,
     };
-    let prepared = prepare(options)?;
+    let prepared = prepare(options, identity)?;
     if prepared.diags.has_errors() {
         // Still render (writing nothing) so that template errors are reported with the rest.
         return render_without_writing(prepared);
@@ -241,6 +252,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
         previous: &previous,
         link: &link,
         exports: &previous_exports,
+        identity,
     };
     let output = StagingOutput {
         staging: &staging,
@@ -302,7 +314,7 @@ enum LastBuild {
 
 /// Compares the inputs and the output with the record of the last build (see
 /// [`cache::BuildStamp`]).
-fn last_build(options: &BuildOptions) -> LastBuild {
+fn last_build(options: &BuildOptions, identity: cache::Identity) -> LastBuild {
     let clock = std::time::Instant::now();
     let Ok((config, _)) = config::load_config(&options.root) else {
         return LastBuild::Changed(None);
@@ -311,7 +323,13 @@ fn last_build(options: &BuildOptions) -> LastBuild {
         .out
         .clone()
         .unwrap_or_else(|| options.root.join(&config.output));
-    let stamp = cache::BuildStamp::open(&options.root, &out, options.build_date, options.cache);
+    let stamp = cache::BuildStamp::open(
+        &options.root,
+        &out,
+        options.build_date,
+        options.cache,
+        identity,
+    );
     match stamp.unchanged(&out) {
         Some(record) => LastBuild::UpToDate(BuildOutcome {
             out,
@@ -362,7 +380,7 @@ impl render::Output for StagingOutput<'_> {
 /// Does everything a build does except writing, and refuses the output folder a build would
 /// refuse.
 pub fn check(options: &BuildOptions) -> Result<BuildOutcome, Error> {
-    let prepared = prepare(options)?;
+    let prepared = prepare(options, cache::Identity::COMPILED)?;
     site::check_output_folder(&options.root, &prepared.outcome.out, options.force)?;
     render_without_writing(prepared)
 }

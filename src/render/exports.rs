@@ -9,7 +9,6 @@
 //! `tests/exports.rs` checks the two paths byte for byte.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::io;
 
 use chrono::Datelike as _;
@@ -18,11 +17,8 @@ use serde::Serialize;
 use super::filters::{csv_number, csv_text, ics_escape, ics_escape_into, ics_line, script_safe};
 use super::splice::{Splicer, unique};
 use super::views::{ArticleData, BriefingData, ChronologyGroupView, EventView, SiteView};
+use crate::cache::KeyHasher;
 use crate::extract::Precision;
-
-/// The version of the writers' output: raise it when what a writer writes for an item changes, so
-/// that no item is copied from a file an older writer wrote (see [`super::splice`]).
-pub const FORMAT: u32 = 2;
 
 /// What the writers read.
 pub struct ExportData<'a> {
@@ -39,15 +35,16 @@ pub struct ExportData<'a> {
     /// The same by article slug.
     pub print_of: &'a HashMap<&'a str, u64>,
     /// What every item of every export depends on besides its article: the site settings, the
-    /// templates and [`FORMAT`].
+    /// templates and the code (its identity, so that no item is copied from a file that other
+    /// writers wrote; see [`super::splice`]).
     pub base: u64,
 }
 
 impl ExportData<'_> {
     /// The key of the item of export `name` made from article `i` alone.
     fn article_key(&self, name: &str, i: usize) -> u64 {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (self.base, name, self.prints[i]).hash(&mut h);
+        let mut h = KeyHasher::new("export item");
+        h.u64(self.base).str(name).u64(self.prints[i]);
         h.finish()
     }
 
@@ -59,8 +56,13 @@ impl ExportData<'_> {
                 .iter()
                 .map(|e| {
                     let print = self.print_of.get(e.from.article.as_str())?;
-                    let mut h = std::collections::hash_map::DefaultHasher::new();
-                    (self.base, name, print, e.start, e.end, e.date.as_str()).hash(&mut h);
+                    let mut h = KeyHasher::new("export event");
+                    h.u64(self.base)
+                        .str(name)
+                        .u64(*print)
+                        .usize(e.start)
+                        .usize(e.end)
+                        .str(&e.date);
                     Some(h.finish())
                 })
                 .collect(),

@@ -222,6 +222,8 @@ pub struct Reuse<'a> {
     pub link: &'a (dyn Fn(&str) -> Result<bool, crate::error::Error> + Sync),
     /// Where the items of the previous build's default exports lie, by path.
     pub exports: &'a BTreeMap<String, splice::ExportRecord>,
+    /// The code rendering now: part of every page's and export item's key.
+    pub identity: crate::cache::Identity,
 }
 
 /// Whether `path` is a safe relative output path (no `..`, not absolute).

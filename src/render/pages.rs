@@ -3,7 +3,6 @@
 //! inputs hash as in the last build is linked from the published output instead.
 
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -16,6 +15,7 @@ use super::{
     splice, target_of, views,
 };
 use crate::assemble::Report;
+use crate::cache::{Identity, KeyHasher};
 
 /// Renders the pages of `page_plan` and writes the exports of `native`, adding to `done`.
 #[allow(clippy::too_many_arguments)]
@@ -29,19 +29,28 @@ pub(super) fn render_pages(
     native: &[Plan<'_>],
     done: &mut Rendered,
 ) -> Result<(), crate::error::Error> {
-    let templates_print = templates.fingerprint();
-    let site_print = serde_json::to_vec(&view.site).unwrap_or_default();
-    let site_print = site_print.as_slice();
-    // What each article page depends on besides the templates and the site settings: its file
-    // (path, text, reference date), its slug and the extractor, from which its view is made. A
-    // briefing page depends on its own text and on its articles.
+    // What every page depends on: the code that renders it (its identity: all the sources and
+    // the default templates), the templates and the site settings.
+    let identity = reuse.map_or(Identity::COMPILED, |r| r.identity);
+    let common = {
+        let mut h = KeyHasher::new("pages");
+        h.str(identity.rendering)
+            .u64(templates.fingerprint())
+            .json(&view.site);
+        h.finish()
+    };
+    // What each article page depends on besides: its file (path, text, reference date), its slug
+    // and the extraction code, from which its view is made. A briefing page depends on its own
+    // text and on its articles.
     let article_prints: Vec<u64> = view
         .articles
         .par_iter()
         .map(|a| {
             let article = &report.articles[a.index].article;
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            (crate::cache::ClaimCache::key(article), &article.id.0).hash(&mut h);
+            let mut h = KeyHasher::new("article");
+            h.str(identity.extraction);
+            crate::cache::article_inputs(&mut h, article);
+            h.str(&article.id.0);
             h.finish()
         })
         .collect();
@@ -96,11 +105,6 @@ pub(super) fn render_pages(
         .zip(&article_prints)
         .map(|(a, &print)| (a.slug.as_str(), print))
         .collect();
-    let base = {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (exports::FORMAT, templates_print, site_print).hash(&mut h);
-        h.finish()
-    };
     let data = exports::ExportData {
         site: &view.site,
         articles: &articles,
@@ -108,41 +112,43 @@ pub(super) fn render_pages(
         chronology: &view.chronology,
         prints: &article_prints,
         print_of: &print_of,
-        base,
+        base: common,
     };
     // A page whose inputs (templates, site settings, and its own inputs) hash as in the previous
     // build is linked from the previous output instead of rendered.
     let fingerprint = |name: &str, target: Target, i: usize| -> u64 {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (templates_print, site_print, name).hash(&mut h);
+        let mut h = KeyHasher::new("page");
+        h.u64(common).str(name);
         match target {
-            Target::Article => article_prints[i].hash(&mut h),
+            Target::Article => {
+                h.u64(article_prints[i]);
+            }
             Target::Period => {
                 // An entry is one event of one article, whose view is made from that article
                 // alone: its print and the event's index stand for the entry's fields.
                 let (previous, next) = neighbours(&view.chronology, i);
                 let g = &view.chronology[i];
-                (
-                    &g.key,
-                    &g.label,
-                    &g.href,
-                    g.count,
-                    &g.timeline,
-                    previous,
-                    next,
-                )
-                    .hash(&mut h);
-                for e in &report.chronology.groups[i].entries {
-                    (article_prints[view.position(e.article)], e.event).hash(&mut h);
+                h.str(&g.key)
+                    .str(&g.label)
+                    .str(&g.href)
+                    .usize(g.count)
+                    .json(&g.timeline)
+                    .json(&previous)
+                    .json(&next);
+                let entries = &report.chronology.groups[i].entries;
+                h.usize(entries.len());
+                for e in entries {
+                    h.u64(article_prints[view.position(e.article)])
+                        .usize(e.event);
                 }
             }
             _ => {
                 let data = &view.briefings[i];
-                hash_json(data, &mut h);
+                h.json(data);
                 let b = &report.briefings[data.index];
-                b.briefing.text.hash(&mut h);
+                h.str(&b.briefing.text).usize(b.articles.len());
                 for &a in &b.articles {
-                    article_prints[view.position(a)].hash(&mut h);
+                    h.u64(article_prints[view.position(a)]);
                 }
             }
         }
@@ -337,22 +343,6 @@ struct Tally {
     copied: Option<u64>,
 }
 
-/// Feeds the JSON text of `value` to `hasher`, without holding the text.
-fn hash_json<T: serde::Serialize + ?Sized>(value: &T, hasher: &mut impl Hasher) {
-    struct Feed<'a, H: Hasher>(&'a mut H);
-    impl<H: Hasher> Write for Feed<'_, H> {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.write(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    // Serializing views to JSON does not fail.
-    let _ = serde_json::to_writer(Feed(hasher), value);
-}
-
 /// One file to make in the page phase.
 enum Job<'a> {
     /// A page of an article, a briefing or a period.
@@ -379,7 +369,7 @@ struct Done<'a> {
 }
 
 /// A chronology group without its entries: the neighbours of a period page.
-#[derive(serde::Serialize, Hash)]
+#[derive(serde::Serialize)]
 pub(super) struct PeriodLink<'a> {
     pub key: &'a str,
     pub label: &'a str,
