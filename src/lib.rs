@@ -210,9 +210,9 @@ pub fn build_as(options: &BuildOptions, identity: cache::Identity) -> Result<Bui
             p.waiting(pid);
         }
     })?;
-    let stamp = match last_build(options, identity) {
+    let record = match last_build(options, identity) {
         LastBuild::UpToDate(outcome) => return Ok(outcome),
-        LastBuild::Changed(stamp) => stamp,
+        LastBuild::Changed(record) => record,
     };
     let prepared = prepare(options, identity)?;
     if prepared.diags.has_errors() {
@@ -237,8 +237,16 @@ pub fn build_as(options: &BuildOptions, identity: cache::Identity) -> Result<Bui
     }
     // Pages whose inputs did not change since the last build are linked from the published
     // output instead of rendered again.
-    let pages = cache::PageFingerprints::open(&options.root, &outcome.out, options.cache);
-    let previous = pages.load();
+    let record = record.unwrap_or_else(|| {
+        cache::BuildRecord::open(
+            &options.root,
+            &outcome.out,
+            options.build_date,
+            options.cache,
+            identity,
+        )
+    });
+    let previous_pages = record.pages();
     let export_index = cache::ExportIndex::open(&options.root, &outcome.out, options.cache);
     let previous_exports = export_index.load();
     let link = |path: &str| {
@@ -249,7 +257,7 @@ pub fn build_as(options: &BuildOptions, identity: cache::Identity) -> Result<Bui
         Ok(linked)
     };
     let reuse = render::Reuse {
-        previous: &previous,
+        previous: &previous_pages,
         link: &link,
         exports: &previous_exports,
         identity,
@@ -281,21 +289,16 @@ pub fn build_as(options: &BuildOptions, identity: cache::Identity) -> Result<Bui
                 .collect();
             outcome.diagnostics = d.sorted();
         }
-        pages.store(&rendered.fingerprints);
+        // What the build read and wrote is recorded only when it had no diagnostic, so that a
+        // repeated build shows them again.
+        let counts = outcome.diagnostics.is_empty().then_some((
+            outcome.articles,
+            outcome.briefings,
+            outcome.claims,
+            outcome.files,
+        ));
+        record.store(&outcome.out, &rendered.page_keys, counts);
         export_index.store(&rendered.exports);
-        if let Some(stamp) = &stamp {
-            if outcome.diagnostics.is_empty() {
-                stamp.store(
-                    &outcome.out,
-                    outcome.articles,
-                    outcome.briefings,
-                    outcome.claims,
-                    outcome.files,
-                );
-            } else {
-                stamp.clear();
-            }
-        }
         outcome
             .timings
             .push(("publish".to_string(), clock.elapsed()));
@@ -309,11 +312,11 @@ enum LastBuild {
     UpToDate(BuildOutcome),
     /// Something changed (or there is no record, or no configuration to find the output by):
     /// the record to update after this build.
-    Changed(Option<cache::BuildStamp>),
+    Changed(Option<cache::BuildRecord>),
 }
 
 /// Compares the inputs and the output with the record of the last build (see
-/// [`cache::BuildStamp`]).
+/// [`cache::BuildRecord`]).
 fn last_build(options: &BuildOptions, identity: cache::Identity) -> LastBuild {
     let clock = std::time::Instant::now();
     let Ok((config, _)) = config::load_config(&options.root) else {
@@ -323,25 +326,25 @@ fn last_build(options: &BuildOptions, identity: cache::Identity) -> LastBuild {
         .out
         .clone()
         .unwrap_or_else(|| options.root.join(&config.output));
-    let stamp = cache::BuildStamp::open(
+    let record = cache::BuildRecord::open(
         &options.root,
         &out,
         options.build_date,
         options.cache,
         identity,
     );
-    match stamp.unchanged(&out) {
-        Some(record) => LastBuild::UpToDate(BuildOutcome {
+    match record.unchanged(&out) {
+        Some(last) => LastBuild::UpToDate(BuildOutcome {
             out,
-            articles: record.articles,
-            briefings: record.briefings,
-            claims: record.claims,
-            files: record.files,
+            articles: last.articles,
+            briefings: last.briefings,
+            claims: last.claims,
+            files: last.files,
             timings: vec![("compare inputs and output".into(), clock.elapsed())],
             up_to_date: true,
             ..Default::default()
         }),
-        None => LastBuild::Changed(Some(stamp)),
+        None => LastBuild::Changed(Some(record)),
     }
 }
 

@@ -175,3 +175,44 @@ fn other_rendering_code_renders_every_page_again_without_extracting() {
         assert!(kept >= now.len() - 3, "{kept} of {} pages kept", now.len());
     }
 }
+
+#[test]
+fn a_build_with_a_warning_records_its_pages_but_not_what_it_read() {
+    // One record per output folder: the page keys of every published build, and what it read
+    // and wrote only when it had no diagnostic (so that the next build shows the warning again).
+    let p = project(12);
+    p.write(
+        "content/briefings/empty.md",
+        "---\ntitle: Empty\ntags: [nothing-has-this]\n---\nText.\n",
+    );
+    let build = || {
+        report::build(&report::BuildOptions {
+            root: p.root().to_path_buf(),
+            out: None,
+            build_date: None,
+            cache: true,
+            progress: None,
+            force: false,
+        })
+        .unwrap()
+    };
+    let first = build();
+    assert!(first.written && !first.diagnostics.is_empty());
+    #[cfg(unix)]
+    let inodes = page_inodes(&p);
+    let again = build();
+    assert!(!again.up_to_date && again.diagnostics == first.diagnostics);
+    assert_eq!(again.cached, 12);
+    #[cfg(unix)]
+    assert_eq!(
+        page_inodes(&p),
+        inodes,
+        "every page is linked from the last build"
+    );
+    let records: Vec<String> = std::fs::read_dir(p.root().join(".report-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("build-") || n.starts_with("pages-"))
+        .collect();
+    assert_eq!(records.len(), 1, "{records:?}");
+}

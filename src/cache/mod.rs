@@ -3,11 +3,13 @@
 //!
 //! - **Claims** (this module): `claims/<key>.bin`, one file per article ([`entry`]'s binary
 //!   layout), the article's extracted claims and diagnostics. Shared by every output folder.
-//! - **The record of the last build into an output folder** (`records.rs`): what it read and wrote
-//!   (to stop at once when nothing changed), the key of each page (to link unchanged pages from
-//!   the published site instead of rendering them), and where the items of each default export
-//!   lie (to copy unchanged items). Three files per output folder for now:
-//!   `build-<hash>.json`, `pages-<hash>.json` and `exports-<hash>.bin`.
+//! - **The record of the last build into an output folder** (`records.rs`, [`BuildRecord`]):
+//!   `build-<hash of the folder>.json`, the key of each page (to link unchanged pages from the
+//!   published site instead of rendering them) and what the build read and wrote (to stop at
+//!   once when nothing changed). Beside it, `exports-<hash>.bin` ([`ExportIndex`]) says where
+//!   the items of each default export lie, to copy unchanged items; it serves the default
+//!   exports' own writers (`render/exports.rs`, `render/splice.rs`) and goes when they do
+//!   (issue 16 replaces them with exports split per briefing and month).
 //!
 //! Every key is a [`key::KeyHasher`] hash (XXH3, stable across Rust releases) of everything the
 //! output depends on, including the code that makes it: the [`key::Identity`] that `build.rs`
@@ -34,7 +36,7 @@ pub mod key;
 mod records;
 
 pub use key::{Identity, KeyHasher};
-pub use records::{BuildStamp, ExportIndex, PageFingerprints, StampRecord};
+pub use records::{BuildRecord, ExportIndex, LastBuild};
 
 /// The cache folder under the project root.
 pub const CACHE_DIR: &str = ".report-cache";

@@ -1,44 +1,13 @@
 //! The record of the last successful build into one output folder (see the [module
-//! docs](super)): three files, each a hint only. A missing or unreadable one means more work,
-//! never a wrong output.
+//! docs](super)): [`BuildRecord`], and the export index that goes with the export writers. Each
+//! is a hint only: a missing or unreadable file means more work, never a wrong output.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::{CACHE_DIR, Identity, KeyHasher};
-
-/// The fingerprints of the pages of the last successful build into one output folder, kept in
-/// `.report-cache/pages-<hash of the output path>.json`. Read as a hint only: a missing or
-/// unreadable file means every page is rendered.
-#[derive(Debug)]
-pub struct PageFingerprints {
-    file: Option<PathBuf>,
-}
-
-impl PageFingerprints {
-    /// The fingerprints for builds of `root` into `out` (none when `enabled` is false).
-    pub fn open(root: &Path, out: &Path, enabled: bool) -> Self {
-        PageFingerprints {
-            file: enabled.then(|| record_file(root, out, "pages")),
-        }
-    }
-
-    /// The last build's fingerprints, or none.
-    pub fn load(&self) -> std::collections::BTreeMap<String, u64> {
-        self.file
-            .as_ref()
-            .and_then(|f| std::fs::read(f).ok())
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
-    }
-
-    /// Records this build's fingerprints (written beside, then renamed).
-    pub fn store(&self, prints: &std::collections::BTreeMap<String, u64>) {
-        let Some(file) = &self.file else { return };
-        store_json(file, prints);
-    }
-}
 
 /// Where the items of the default exports of the last successful build into one output folder
 /// lie in their files ([`crate::render::splice`]), kept in `.report-cache/exports-<hash of the
@@ -58,7 +27,7 @@ impl ExportIndex {
     }
 
     /// The last build's records, or none.
-    pub fn load(&self) -> std::collections::BTreeMap<String, crate::render::splice::ExportRecord> {
+    pub fn load(&self) -> BTreeMap<String, crate::render::splice::ExportRecord> {
         self.file
             .as_ref()
             .and_then(|f| std::fs::read(f).ok())
@@ -67,32 +36,42 @@ impl ExportIndex {
     }
 
     /// Records this build's exports (written beside, then renamed).
-    pub fn store(
-        &self,
-        records: &std::collections::BTreeMap<String, crate::render::splice::ExportRecord>,
-    ) {
+    pub fn store(&self, records: &BTreeMap<String, crate::render::splice::ExportRecord>) {
         let Some(file) = &self.file else { return };
         store_bytes(file, &crate::render::splice::encode(records));
     }
 }
 
-/// What the last successful build of a project into one output folder read and wrote, kept in
-/// `.report-cache/build-<hash of the output path>.json`: a hash of the inputs' names, sizes and
-/// modification times (`report.yaml`, `content/`, `templates/`, the build date, the version and
-/// the program's own file), a hash of the same for every file of the output, and the build's counts. When both hashes match,
-/// nothing a build reads changed and nothing it wrote was touched: the build can stop there.
-/// Only builds without any diagnostic are recorded, so that a repeated build never hides a
-/// warning. A project with symlinks among its inputs is never recorded (a link's target can
-/// change without its listing changing).
+/// The record of the last successful build of a project into one output folder, kept in
+/// `.report-cache/build-<hash of the output path>.json`:
+///
+/// - the key of every article, briefing and period page it wrote, so that a page whose key is
+///   the same is linked from the published output instead of rendered;
+/// - when it had no diagnostic, what it read and wrote ([`LastBuild`]): a key of the code's
+///   identity, the build date and the inputs' names, sizes and modification times
+///   (`report.yaml`, `content/`, `templates/`), and a key of the same for every file of the
+///   output. When both match, nothing a build reads changed and nothing it wrote was touched: the
+///   build can stop there. Only a build without any diagnostic records this, so that a repeated
+///   build never hides a warning, and only for a project without symlinks among its inputs (a
+///   link's target can change without its listing changing).
+///
+/// The file holds two lines of JSON, the second read only when the build runs: what the build
+/// read and wrote (or `null`), then the page keys by path.
+///
+/// Read as a hint only: a missing or unreadable file means every page is rendered.
 #[derive(Debug)]
-pub struct BuildStamp {
+pub struct BuildRecord {
     file: Option<PathBuf>,
     inputs: Option<u64>,
+    /// The last build's, when it was recorded.
+    last: Option<LastBuild>,
+    /// The file's second line, read with the first.
+    pages: Vec<u8>,
 }
 
-/// The record of [`BuildStamp`].
-#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
-pub struct StampRecord {
+/// What the last build without diagnostics read and wrote, and its counts.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct LastBuild {
     inputs: u64,
     output: u64,
     /// Articles of the recorded build.
@@ -105,10 +84,10 @@ pub struct StampRecord {
     pub files: usize,
 }
 
-impl BuildStamp {
-    /// The stamp for builds of `root` into `out` on `build_date` by the code of `identity` (none
-    /// when `enabled` is false). Reads the inputs' listing now: a file changed after this call
-    /// makes the next build run.
+impl BuildRecord {
+    /// The record for builds of `root` into `out` on `build_date` by the code of `identity` (none
+    /// when `enabled` is false), with the last build's record read. Reads the inputs' listing
+    /// now: a file changed after this call makes the next build run.
     pub fn open(
         root: &Path,
         out: &Path,
@@ -117,9 +96,11 @@ impl BuildStamp {
         identity: Identity,
     ) -> Self {
         if !enabled {
-            return BuildStamp {
+            return BuildRecord {
                 file: None,
                 inputs: None,
+                last: None,
+                pages: Vec::new(),
             };
         }
         let file = record_file(root, out, "build");
@@ -136,49 +117,60 @@ impl BuildStamp {
         let listed = ["report.yaml", "content", "templates"]
             .iter()
             .all(|name| list_into(&root.join(name), Path::new(name), &mut h));
-        BuildStamp {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        let (first, pages) = bytes
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or((&bytes[..0], &bytes[..0]), |at| bytes.split_at(at));
+        BuildRecord {
             file: Some(file),
             inputs: listed.then(|| h.finish()),
+            last: serde_json::from_slice(first).ok().flatten(),
+            pages: pages.to_vec(),
         }
     }
 
-    /// The last build's record, when nothing it read or wrote changed since.
-    pub fn unchanged(&self, out: &Path) -> Option<StampRecord> {
-        let record: StampRecord =
-            serde_json::from_slice(&std::fs::read(self.file.as_ref()?).ok()?).ok()?;
-        (Some(record.inputs) == self.inputs && Some(record.output) == output_print(out))
-            .then_some(record)
+    /// The last build, when nothing it read or wrote changed since.
+    pub fn unchanged(&self, out: &Path) -> Option<&LastBuild> {
+        let last = self.last.as_ref()?;
+        (Some(last.inputs) == self.inputs && Some(last.output) == output_print(out)).then_some(last)
     }
 
-    /// Records a successful build without diagnostics, once its output is published.
+    /// The key of each page of the last build, by path.
+    pub fn pages(&self) -> BTreeMap<String, u64> {
+        serde_json::from_slice(&self.pages).unwrap_or_default()
+    }
+
+    /// Records a published build: its pages' keys, and with `counts` (articles, briefings,
+    /// claims, files; given when it had no diagnostic) what it read and wrote.
     pub fn store(
         &self,
         out: &Path,
-        articles: usize,
-        briefings: usize,
-        claims: usize,
-        files: usize,
+        pages: &BTreeMap<String, u64>,
+        counts: Option<(usize, usize, usize, usize)>,
     ) {
-        let (Some(file), Some(inputs), Some(output)) = (&self.file, self.inputs, output_print(out))
+        let Some(file) = &self.file else { return };
+        let last = match (self.inputs, counts) {
+            (Some(inputs), Some((articles, briefings, claims, files))) => {
+                output_print(out).map(|output| LastBuild {
+                    inputs,
+                    output,
+                    articles,
+                    briefings,
+                    claims,
+                    files,
+                })
+            }
+            _ => None,
+        };
+        let (Ok(mut bytes), Ok(pages)) = (serde_json::to_vec(&last), serde_json::to_vec(pages))
         else {
             return;
         };
-        let record = StampRecord {
-            inputs,
-            output,
-            articles,
-            briefings,
-            claims,
-            files,
-        };
-        store_json(file, &record);
-    }
-
-    /// Forgets the record (after a build that did not publish, or published with diagnostics).
-    pub fn clear(&self) {
-        if let Some(file) = &self.file {
-            let _ = std::fs::remove_file(file);
-        }
+        bytes.push(b'\n');
+        bytes.extend(pages);
+        bytes.push(b'\n');
+        store_bytes(file, &bytes);
     }
 }
 
@@ -191,14 +183,6 @@ fn record_file(root: &Path, out: &Path, kind: &str) -> PathBuf {
     h.path(&std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf()));
     root.join(CACHE_DIR)
         .join(format!("{kind}-{}.json", h.finish_hex()))
-}
-
-/// Writes `value` as JSON beside `file`, then renames it into place, so that a reader never sees
-/// half a file. A record that cannot be written is not an error: the next build does more work.
-fn store_json<T: Serialize + ?Sized>(file: &Path, value: &T) {
-    if let Ok(bytes) = serde_json::to_vec(value) {
-        store_bytes(file, &bytes);
-    }
 }
 
 /// Writes `bytes` beside `file`, then renames them into place. A record that cannot be written

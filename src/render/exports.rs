@@ -30,10 +30,11 @@ pub struct ExportData<'a> {
     pub briefings: &'a [&'a BriefingData],
     /// The chronology.
     pub chronology: &'a [ChronologyGroupView],
-    /// What each of `articles` is made from (its file and the extractor), in the same order.
-    pub prints: &'a [u64],
+    /// The key of what each of `articles` is made from (its file and the extraction code), in the
+    /// same order.
+    pub keys: &'a [u64],
     /// The same by article slug.
-    pub print_of: &'a HashMap<&'a str, u64>,
+    pub key_of: &'a HashMap<&'a str, u64>,
     /// What every item of every export depends on besides its article: the site settings, the
     /// templates and the code (its identity, so that no item is copied from a file that other
     /// writers wrote; see [`super::splice`]).
@@ -44,7 +45,7 @@ impl ExportData<'_> {
     /// The key of the item of export `name` made from article `i` alone.
     fn article_key(&self, name: &str, i: usize) -> u64 {
         let mut h = KeyHasher::new("export item");
-        h.u64(self.base).str(name).u64(self.prints[i]);
+        h.u64(self.base).str(name).u64(self.keys[i]);
         h.finish()
     }
 
@@ -55,11 +56,11 @@ impl ExportData<'_> {
             events
                 .iter()
                 .map(|e| {
-                    let print = self.print_of.get(e.from.article.as_str())?;
+                    let key = self.key_of.get(e.from.article.as_str())?;
                     let mut h = KeyHasher::new("export event");
                     h.u64(self.base)
                         .str(name)
-                        .u64(*print)
+                        .u64(*key)
                         .usize(e.start)
                         .usize(e.end)
                         .str(&e.date);

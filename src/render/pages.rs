@@ -42,7 +42,7 @@ pub(super) fn render_pages(
     // What each article page depends on besides: its file (path, text, reference date), its slug
     // and the extraction code, from which its view is made. A briefing page depends on its own
     // text and on its articles.
-    let article_prints: Vec<u64> = view
+    let article_keys: Vec<u64> = view
         .articles
         .par_iter()
         .map(|a| {
@@ -100,32 +100,32 @@ pub(super) fn render_pages(
     jobs.sort_by_key(weight);
     let articles: Vec<&views::ArticleData> = view.articles.iter().map(|a| &a.data).collect();
     let briefings: Vec<&views::BriefingData> = view.briefings.iter().collect();
-    let print_of: std::collections::HashMap<&str, u64> = articles
+    let key_of: std::collections::HashMap<&str, u64> = articles
         .iter()
-        .zip(&article_prints)
-        .map(|(a, &print)| (a.slug.as_str(), print))
+        .zip(&article_keys)
+        .map(|(a, &key)| (a.slug.as_str(), key))
         .collect();
     let data = exports::ExportData {
         site: &view.site,
         articles: &articles,
         briefings: &briefings,
         chronology: &view.chronology,
-        prints: &article_prints,
-        print_of: &print_of,
+        keys: &article_keys,
+        key_of: &key_of,
         base: common,
     };
     // A page whose inputs (templates, site settings, and its own inputs) hash as in the previous
     // build is linked from the previous output instead of rendered.
-    let fingerprint = |name: &str, target: Target, i: usize| -> u64 {
+    let page_key = |name: &str, target: Target, i: usize| -> u64 {
         let mut h = KeyHasher::new("page");
         h.u64(common).str(name);
         match target {
             Target::Article => {
-                h.u64(article_prints[i]);
+                h.u64(article_keys[i]);
             }
             Target::Period => {
                 // An entry is one event of one article, whose view is made from that article
-                // alone: its print and the event's index stand for the entry's fields.
+                // alone: its key and the event's index stand for the entry's fields.
                 let (previous, next) = neighbours(&view.chronology, i);
                 let g = &view.chronology[i];
                 h.str(&g.key)
@@ -138,8 +138,7 @@ pub(super) fn render_pages(
                 let entries = &report.chronology.groups[i].entries;
                 h.usize(entries.len());
                 for e in entries {
-                    h.u64(article_prints[view.position(e.article)])
-                        .usize(e.event);
+                    h.u64(article_keys[view.position(e.article)]).usize(e.event);
                 }
             }
             _ => {
@@ -148,7 +147,7 @@ pub(super) fn render_pages(
                 let b = &report.briefings[data.index];
                 h.str(&b.briefing.text).usize(b.articles.len());
                 for &a in &b.articles {
-                    h.u64(article_prints[view.position(a)]);
+                    h.u64(article_keys[view.position(a)]);
                 }
             }
         }
@@ -159,12 +158,12 @@ pub(super) fn render_pages(
                        i: usize,
                        path: &str|
      -> Result<(Option<tera::Error>, u64), crate::error::Error> {
-        let print = fingerprint(name, target, i);
+        let key = page_key(name, target, i);
         if let Some(reuse) = reuse
-            && reuse.previous.get(path) == Some(&print)
+            && reuse.previous.get(path) == Some(&key)
             && (reuse.link)(path)?
         {
-            return Ok((None, print));
+            return Ok((None, key));
         }
         let root = root_of(path);
         if natively.contains(&name) {
@@ -174,7 +173,7 @@ pub(super) fn render_pages(
                     body_html: view.article_body(report, i),
                 };
                 let text = html::article_page(&view.site, &root, &page);
-                return output.write(path, text.as_bytes()).map(|()| (None, print));
+                return output.write(path, text.as_bytes()).map(|()| (None, key));
             }
             // Briefing and period pages can be tens of megabytes: written as they are made.
             write_streamed(output, path, |file| match target {
@@ -190,7 +189,7 @@ pub(super) fn render_pages(
                 }
                 _ => html::briefing_page(&view.site, &root, &view.briefing_view(report, i), file),
             })?;
-            return Ok((None, print));
+            return Ok((None, key));
         }
         let mut context = Context::new();
         context.insert("site", &view.site);
@@ -215,8 +214,8 @@ pub(super) fn render_pages(
         context.insert("root", &root);
         context.insert("page_path", path);
         match templates.render(name, &context) {
-            Ok(text) => output.write(path, text.as_bytes()).map(|()| (None, print)),
-            Err(e) => Ok((Some(e), print)),
+            Ok(text) => output.write(path, text.as_bytes()).map(|()| (None, key)),
+            Err(e) => Ok((Some(e), key)),
         }
     };
     let finished: Vec<Done<'_>> = jobs
@@ -225,15 +224,15 @@ pub(super) fn render_pages(
         .map(|job| -> Result<Done<'_>, crate::error::Error> {
             let clock = Instant::now();
             let mut export = None;
-            let (name, path, error, print) = match *job {
+            let (name, path, error, key) = match *job {
                 Job::Page {
                     name,
                     target,
                     i,
                     path,
                 } => {
-                    let (error, print) = render_page(name, target, i, path)?;
-                    (name, path, error, Some(print))
+                    let (error, key) = render_page(name, target, i, path)?;
+                    (name, path, error, Some(key))
                 }
                 Job::Export { name, path } => {
                     let writer = exports::writer_for(name).expect("partitioned on writer_for");
@@ -261,7 +260,7 @@ pub(super) fn render_pages(
                 path,
                 export,
                 error,
-                print,
+                key,
                 took: clock.elapsed(),
             })
         })
@@ -282,8 +281,8 @@ pub(super) fn render_pages(
             }
             None => {
                 tally.written += 1;
-                if let Some(print) = d.print {
-                    done.fingerprints.insert(d.path.clone(), print);
+                if let Some(key) = d.key {
+                    done.page_keys.insert(d.path.clone(), key);
                 }
             }
         }
@@ -364,7 +363,7 @@ struct Done<'a> {
     /// bytes were copied from the previous build's file.
     export: Option<(Option<splice::ExportRecord>, u64)>,
     error: Option<tera::Error>,
-    print: Option<u64>,
+    key: Option<u64>,
     took: Duration,
 }
 
