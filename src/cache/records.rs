@@ -133,7 +133,7 @@ impl BuildRecord {
     /// The last build, when nothing it read or wrote changed since.
     pub fn unchanged(&self, out: &Path) -> Option<&LastBuild> {
         let last = self.last.as_ref()?;
-        (Some(last.inputs) == self.inputs && Some(last.output) == output_print(out)).then_some(last)
+        (Some(last.inputs) == self.inputs && Some(last.output) == output_key(out)).then_some(last)
     }
 
     /// The key of each page of the last build, by path.
@@ -152,7 +152,7 @@ impl BuildRecord {
         let Some(file) = &self.file else { return };
         let last = match (self.inputs, counts) {
             (Some(inputs), Some((articles, briefings, claims, files))) => {
-                output_print(out).map(|output| LastBuild {
+                output_key(out).map(|output| LastBuild {
                     inputs,
                     output,
                     articles,
@@ -201,8 +201,8 @@ fn store_bytes(file: &Path, bytes: &[u8]) {
     }
 }
 
-/// The hash of every file of the output folder: names, sizes, modification times.
-fn output_print(out: &Path) -> Option<u64> {
+/// The key of every file of the output folder: names, sizes, modification times.
+fn output_key(out: &Path) -> Option<u64> {
     let mut h = KeyHasher::new("output");
     list_into(out, Path::new(""), &mut h).then(|| h.finish())
 }
