@@ -1,7 +1,7 @@
 //! What a build keeps for the next one, in `<project>/.report-cache/`. Two stores, one kind of
 //! key:
 //!
-//! - **Claims** (this module): `claims/<key>.bin`, one file per article ([`entry`]'s binary
+//! - **Claims** (this module): `claims/<key>.bin`, one file per article (`entry.rs`'s binary
 //!   layout), the article's extracted claims and diagnostics. Shared by every output folder.
 //! - **The record of the last build into an output folder** (`records.rs`, [`BuildRecord`]):
 //!   `build-<hash of the folder>.json`, the key of each page (to link unchanged pages from the
