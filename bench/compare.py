@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Driver of bench/compare.sh: generates corpora, times the engines interleaved with hyperfine,
-measures peak memory with /usr/bin/time -v, and prints the ratios. Python 3, standard library."""
+measures peak memory with /usr/bin/time -v and what each wrote (site bytes, largest file, largest
+HTML page), and prints the ratios. Every build is from scratch: before each run, the output
+folder and every cache the engine keeps are removed (ours is `.report-cache/` in the project, so
+the build extracts every article, renders every page and fills its cache, as a first build does).
+Python 3, standard library."""
 import argparse, json, os, shutil, statistics, subprocess, sys, time
 
 p = argparse.ArgumentParser()
@@ -17,13 +21,48 @@ sizes = [int(s) for arg in a.sizes for s in arg.split()]
 
 def engines(corpus, out):
     cmds = {
-        # A full build: every claim extracted again (no cache), every page rendered.
-        "report": [a.report, "build", "--no-cache", "--root", f"{corpus}/report", "--out", f"{out}/report"],
-        "hugo": [a.hugo, "--source", f"{corpus}/hugo", "--destination", f"{out}/hugo", "--quiet"],
+        # A first build: no cache (removed by `caches` below), every claim extracted, every page
+        # rendered, the cache filled.
+        "report": [a.report, "build", "--root", f"{corpus}/report", "--out", f"{out}/report"],
+        "hugo": [a.hugo, "--source", f"{corpus}/hugo", "--destination", f"{out}/hugo", "--quiet",
+                 "--ignoreCache"],
     }
     if a.zola:
         cmds["zola"] = [a.zola, "--root", f"{corpus}/zola", "build", "--output-dir", f"{out}/zola", "--force"]
     return cmds
+
+def caches(corpus, name):
+    """What an engine keeps between builds of the project, removed before each run: our cache;
+    Hugo's generated resources (its file cache lives outside the project: `--ignoreCache`). Zola
+    keeps nothing."""
+    return {"report": [f"{corpus}/report/.report-cache"],
+            "hugo": [f"{corpus}/hugo/resources/_gen"]}.get(name, [])
+
+def clean(corpus, out, name):
+    shutil.rmtree(f"{out}/{name}", ignore_errors=True)
+    for path in caches(corpus, name):
+        shutil.rmtree(path, ignore_errors=True)
+
+def site_size(folder):
+    """Bytes of every file under `folder` (a file linked twice counted once), the largest file and
+    the largest HTML page, each as (bytes, path relative to `folder`)."""
+    total, seen, largest, largest_html = 0, set(), (0, ""), (0, "")
+    for dirpath, _, files in os.walk(folder):
+        for f in files:
+            path = os.path.join(dirpath, f)
+            st = os.lstat(path)
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            total += st.st_size
+            rel = os.path.relpath(path, folder)
+            largest = max(largest, (st.st_size, rel))
+            if f.endswith(".html"):
+                largest_html = max(largest_html, (st.st_size, rel))
+    return total, largest, largest_html
+
+def mb(n):
+    return f"{n / 1e6:,.1f} MB"
 
 def peak_rss_mb(cmd):
     r = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True)
@@ -74,19 +113,24 @@ for n in sizes:
     for r in range(a.runs):
         args = ["hyperfine", "--runs", "1", "--style", "none", "--export-json", f"{a.work}/round.json"]
         for name, cmd in cmds.items():
-            args += ["--prepare", f"rm -rf {out}/{name}", "-n", name, " ".join(cmd)]
+            removed = " ".join([f"{out}/{name}"] + caches(corpus, name))
+            args += ["--prepare", f"rm -rf {removed}", "-n", name, " ".join(cmd)]
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
         for res in json.load(open(f"{a.work}/round.json"))["results"]:
             times[res["command"]].append(res["mean"])
-    mem = {}
+    mem, size = {}, {}
     for name, cmd in cmds.items():
-        shutil.rmtree(f"{out}/{name}", ignore_errors=True)
+        clean(corpus, out, name)
         mem[name] = peak_rss_mb(cmd)
+        size[name] = site_size(f"{out}/{name}")
     med = {k: statistics.median(v) for k, v in times.items()}
-    rows.append((n, med, mem))
+    rows.append((n, med, mem, size))
     print(f"{n:,} articles: " + ", ".join(f"{k} {med[k]:.2f} s, {mem[k]:.0f} MB" for k in med), flush=True)
     for name in cmds:
-        shutil.rmtree(f"{out}/{name}", ignore_errors=True)
+        total, (big, big_path), (page, page_path) = size[name]
+        print(f"  {name}: site {mb(total)}, largest file {big_path} {mb(big)}, "
+              f"largest HTML page {page_path} {mb(page)}", flush=True)
+        clean(corpus, out, name)
     incremental.append((n, rebuilds(corpus, out)))
 
 names = list(rows[0][1]) if rows else []
@@ -94,13 +138,22 @@ print()
 print("| articles | " + " | ".join(f"{k} time, peak" for k in names) + " | report/hugo time | report/hugo memory" +
       (" | report/zola time | report/zola memory" if "zola" in names else "") + " |")
 print("|---" * (1 + len(names) + (4 if "zola" in names else 2)) + "|")
-for n, med, mem in rows:
+for n, med, mem, _ in rows:
     cells = [f"{med[k]:.2f} s, {mem[k]:.0f} MB" for k in names]
     ratios = [f"{med['report']/med['hugo']:.2f}x", f"{mem['report']/mem['hugo']:.2f}x"]
     if "zola" in names:
         ratios += [f"{med['report']/med['zola']:.2f}x", f"{mem['report']/mem['zola']:.2f}x"]
     print(f"| {n:,} | " + " | ".join(cells + ratios) + " |")
-print(f"\nmedian of {a.runs} interleaved runs (hyperfine), peak memory from /usr/bin/time -v; output on {a.work}")
+print(f"\nmedian of {a.runs} interleaved runs (hyperfine), each from scratch (output and caches removed), "
+      f"peak memory from /usr/bin/time -v; output on {a.work}")
+print("\nwhat each engine wrote (a file linked twice counted once):\n")
+print("| articles | engine | site | largest file | largest HTML page | site/hugo |")
+print("|---|---|---|---|---|---|")
+for n, _, _, size in rows:
+    for name in names:
+        total, (big, big_path), (page, page_path) = size[name]
+        print(f"| {n:,} | {name} | {mb(total)} | {mb(big)} `{big_path}` | {mb(page)} `{page_path}` | "
+              f"{total / size['hugo'][0]:.2f}x |")
 print("\nreport's incremental builds (median whole-process wall time):\n")
 print("| articles | cold cache build | nothing changed | one article edited |")
 print("|---|---|---|---|")

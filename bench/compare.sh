@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side build benchmark: report against Hugo (and Zola when a `zola` binary is on the
-# PATH) on the same generated articles, output on tmpfs.
+# PATH) on the same generated articles, output on tmpfs. Every build is from scratch: the output
+# folder and the engine's caches (ours: the project's `.report-cache/`) are removed before each
+# run. Prints time, peak memory, the site's bytes, its largest file and its largest HTML page.
 #
 #   bench/compare.sh [N ...]          default sizes: 1000 10000
 #   RUNS=5 bench/compare.sh 50000     rounds per size (default 5)

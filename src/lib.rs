@@ -89,6 +89,8 @@ pub struct BuildOutcome {
     pub briefings: usize,
     /// Claims extracted (figures, dates and events).
     pub claims: usize,
+    /// Articles whose claims were read from the cache rather than extracted.
+    pub cached: usize,
     /// Files rendered.
     pub files: usize,
     /// How long each stage took, in order (shown by `--verbose`).
@@ -116,7 +118,7 @@ struct Prepared {
 }
 
 /// Loads, extracts and assembles.
-fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
+fn prepare(options: &BuildOptions, identity: cache::Identity) -> Result<Prepared, Error> {
     let root = &options.root;
     let clock = std::time::Instant::now();
     let mut diags = Diagnostics::new();
@@ -139,28 +141,29 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     if options.cache {
         cache::cache_dir(root)?;
     }
-    let cache = cache::ClaimCache::open(root, options.cache);
+    let cache = cache::ClaimCache::open_as(root, options.cache, identity);
     let progress = options.progress.as_deref();
     if let Some(p) = progress {
         p.start("extracting", content.articles.len());
     }
-    let extracted: Vec<(String, assemble::ArticleEntry, Diagnostics)> = content
+    let extracted: Vec<(cache::Claimed, content::Article)> = content
         .articles
         .into_par_iter()
         .map(|article| {
-            let (key, claims, d) = cache.claims(&article);
+            let claimed = cache.claims(&article);
             if let Some(p) = progress {
                 p.step();
             }
-            (key, assemble::ArticleEntry { article, claims }, d)
+            (claimed, article)
         })
         .collect();
-    cache.prune(&extracted.iter().map(|(key, _, _)| key.clone()).collect());
-    for (_, entry, d) in extracted {
-        diags.extend(d);
-        claim_count +=
-            entry.claims.figures.len() + entry.claims.dates.len() + entry.claims.events.len();
-        entries.push(entry);
+    cache.prune(&extracted.iter().map(|(c, _)| c.key.clone()).collect());
+    let cached = extracted.iter().filter(|(c, _)| c.cached).count();
+    for (claimed, article) in extracted {
+        diags.extend(claimed.diagnostics);
+        let claims = claimed.claims;
+        claim_count += claims.figures.len() + claims.dates.len() + claims.events.len();
+        entries.push(assemble::ArticleEntry { article, claims });
     }
     timings.push(("extract".to_string(), clock.elapsed()));
     let clock = std::time::Instant::now();
@@ -175,6 +178,7 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
         articles: entries.len(),
         briefings: content.briefings.len(),
         claims: claim_count,
+        cached,
         ..Default::default()
     };
     // tera's `now()` gives the build date: never the clock.
@@ -198,6 +202,13 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
 /// as it was. With the cache on, a build whose inputs and output did not change since the last
 /// one stops at once ([`BuildOutcome::up_to_date`]).
 pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
+    build_as(options, cache::Identity::COMPILED)
+}
+
+/// [`build`] as if by the code of `identity`: for tests, which give another identity to stand
+/// for changed code (see [`cache::Identity`]).
+#[doc(hidden)]
+pub fn build_as(options: &BuildOptions, identity: cache::Identity) -> Result<BuildOutcome, Error> {
     // Before the lock: taking it makes `.report-cache/`.
     project::require_project(&options.root)?;
     // One build at a time per project, from the comparison with the last build to publishing.
@@ -206,11 +217,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
             p.waiting(pid);
         }
     })?;
-    let stamp = match last_build(options) {
+    let record = match last_build(options, identity) {
         LastBuild::UpToDate(outcome) => return Ok(outcome),
-        LastBuild::Changed(stamp) => stamp,
+        LastBuild::Changed(record) => record,
     };
-    let prepared = prepare(options)?;
+    let prepared = prepare(options, identity)?;
     if prepared.diags.has_errors() {
         // Still render (writing nothing) so that template errors are reported with the rest.
         return render_without_writing(prepared);
@@ -233,8 +244,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
     }
     // Pages whose inputs did not change since the last build are linked from the published
     // output instead of rendered again.
-    let pages = cache::PageFingerprints::open(&options.root, &outcome.out, options.cache);
-    let previous = pages.load();
+    let record = record.unwrap_or_else(|| {
+        cache::BuildRecord::open(
+            &options.root,
+            &outcome.out,
+            options.build_date,
+            options.cache,
+            identity,
+        )
+    });
+    let previous_pages = record.pages();
     let export_index = cache::ExportIndex::open(&options.root, &outcome.out, options.cache);
     let previous_exports = export_index.load();
     let link = |path: &str| {
@@ -245,9 +264,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
         Ok(linked)
     };
     let reuse = render::Reuse {
-        previous: &previous,
+        previous: &previous_pages,
         link: &link,
         exports: &previous_exports,
+        identity,
     };
     let output = StagingOutput {
         staging: &staging,
@@ -276,21 +296,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome, Error> {
                 .collect();
             outcome.diagnostics = d.sorted();
         }
-        pages.store(&rendered.fingerprints);
+        // What the build read and wrote is recorded only when it had no diagnostic, so that a
+        // repeated build shows them again.
+        let counts = outcome.diagnostics.is_empty().then_some((
+            outcome.articles,
+            outcome.briefings,
+            outcome.claims,
+            outcome.files,
+        ));
+        record.store(&outcome.out, &rendered.page_keys, counts);
         export_index.store(&rendered.exports);
-        if let Some(stamp) = &stamp {
-            if outcome.diagnostics.is_empty() {
-                stamp.store(
-                    &outcome.out,
-                    outcome.articles,
-                    outcome.briefings,
-                    outcome.claims,
-                    outcome.files,
-                );
-            } else {
-                stamp.clear();
-            }
-        }
         outcome
             .timings
             .push(("publish".to_string(), clock.elapsed()));
@@ -304,12 +319,12 @@ enum LastBuild {
     UpToDate(BuildOutcome),
     /// Something changed (or there is no record, or no configuration to find the output by):
     /// the record to update after this build.
-    Changed(Option<cache::BuildStamp>),
+    Changed(Option<cache::BuildRecord>),
 }
 
 /// Compares the inputs and the output with the record of the last build (see
-/// [`cache::BuildStamp`]).
-fn last_build(options: &BuildOptions) -> LastBuild {
+/// [`cache::BuildRecord`]).
+fn last_build(options: &BuildOptions, identity: cache::Identity) -> LastBuild {
     let clock = std::time::Instant::now();
     let Ok((config, _)) = config::load_config(&options.root) else {
         return LastBuild::Changed(None);
@@ -318,19 +333,25 @@ fn last_build(options: &BuildOptions) -> LastBuild {
         .out
         .clone()
         .unwrap_or_else(|| options.root.join(&config.output));
-    let stamp = cache::BuildStamp::open(&options.root, &out, options.build_date, options.cache);
-    match stamp.unchanged(&out) {
-        Some(record) => LastBuild::UpToDate(BuildOutcome {
+    let record = cache::BuildRecord::open(
+        &options.root,
+        &out,
+        options.build_date,
+        options.cache,
+        identity,
+    );
+    match record.unchanged(&out) {
+        Some(last) => LastBuild::UpToDate(BuildOutcome {
             out,
-            articles: record.articles,
-            briefings: record.briefings,
-            claims: record.claims,
-            files: record.files,
+            articles: last.articles,
+            briefings: last.briefings,
+            claims: last.claims,
+            files: last.files,
             timings: vec![("compare inputs and output".into(), clock.elapsed())],
             up_to_date: true,
             ..Default::default()
         }),
-        None => LastBuild::Changed(Some(stamp)),
+        None => LastBuild::Changed(Some(record)),
     }
 }
 
@@ -370,7 +391,7 @@ impl render::Output for StagingOutput<'_> {
 /// refuse.
 pub fn check(options: &BuildOptions) -> Result<BuildOutcome, Error> {
     project::require_project(&options.root)?;
-    let prepared = prepare(options)?;
+    let prepared = prepare(options, cache::Identity::COMPILED)?;
     site::check_output_folder(&options.root, &prepared.outcome.out, options.force)?;
     render_without_writing(prepared)
 }

@@ -13,7 +13,9 @@ use crate::extract::{
     Quotes, Status, TimexType,
 };
 
-/// Raise the last digits when the layout changes: an entry of another layout is not read.
+/// What an entry file starts with. A change to the layout needs no new magic: this file is among
+/// the extraction identity's sources, so an edited layout changes every key and an entry of
+/// another layout is never looked up.
 const MAGIC: &[u8; 8] = b"rptclm03";
 
 /// Every variant of each enum a claim holds, in the order their index is stored.

@@ -25,7 +25,7 @@ pub fn check_strict(root: &Path, use_cache: bool) -> Result<Diagnostics, Error> 
         .articles
         .into_par_iter()
         .map(|article| {
-            let (_, claims, _) = cache.claims(&article);
+            let claims = cache.claims(&article).claims;
             ArticleEntry { article, claims }
         })
         .collect();

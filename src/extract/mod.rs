@@ -42,9 +42,6 @@ pub use timex::{Reading, Timex, TimexType};
 /// the same sentence.
 pub type Text = compact_str::CompactString;
 
-/// Bumped whenever extraction output may change, so caches of claims can be invalidated.
-pub const EXTRACTOR_VERSION: u32 = 2;
-
 /// A figure claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureClaim {

@@ -297,26 +297,6 @@ pub struct TimelineBar {
     pub label: String,
 }
 
-// By hand: floats hash by their bits (a page's fingerprint hashes what it shows).
-impl std::hash::Hash for TimelineGroupView {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.x.to_bits().hash(state);
-        self.tick.hash(state);
-        self.bars.hash(state);
-    }
-}
-
-impl std::hash::Hash for TimelineBar {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.entry.hash(state);
-        self.x.to_bits().hash(state);
-        self.width.to_bits().hash(state);
-        self.lane.hash(state);
-        self.span.hash(state);
-        self.label.hash(state);
-    }
-}
-
 /// At most this many rows of bars: further overlapping bars share the row that frees first.
 const MAX_LANES: usize = 8;
 /// The width given to a single day, in percent, so it stays visible.

@@ -9,7 +9,6 @@
 //! `tests/exports.rs` checks the two paths byte for byte.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::io;
 
 use chrono::Datelike as _;
@@ -18,11 +17,8 @@ use serde::Serialize;
 use super::filters::{csv_number, csv_text, ics_escape, ics_escape_into, ics_line, script_safe};
 use super::splice::{Splicer, unique};
 use super::views::{ArticleData, BriefingData, ChronologyGroupView, EventView, SiteView};
+use crate::cache::KeyHasher;
 use crate::extract::Precision;
-
-/// The version of the writers' output: raise it when what a writer writes for an item changes, so
-/// that no item is copied from a file an older writer wrote (see [`super::splice`]).
-pub const FORMAT: u32 = 2;
 
 /// What the writers read.
 pub struct ExportData<'a> {
@@ -34,20 +30,22 @@ pub struct ExportData<'a> {
     pub briefings: &'a [&'a BriefingData],
     /// The chronology.
     pub chronology: &'a [ChronologyGroupView],
-    /// What each of `articles` is made from (its file and the extractor), in the same order.
-    pub prints: &'a [u64],
+    /// The key of what each of `articles` is made from (its file and the extraction code), in the
+    /// same order.
+    pub keys: &'a [u64],
     /// The same by article slug.
-    pub print_of: &'a HashMap<&'a str, u64>,
+    pub key_of: &'a HashMap<&'a str, u64>,
     /// What every item of every export depends on besides its article: the site settings, the
-    /// templates and [`FORMAT`].
+    /// templates and the code (its identity, so that no item is copied from a file that other
+    /// writers wrote; see [`super::splice`]).
     pub base: u64,
 }
 
 impl ExportData<'_> {
     /// The key of the item of export `name` made from article `i` alone.
     fn article_key(&self, name: &str, i: usize) -> u64 {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (self.base, name, self.prints[i]).hash(&mut h);
+        let mut h = KeyHasher::new("export item");
+        h.u64(self.base).str(name).u64(self.keys[i]);
         h.finish()
     }
 
@@ -58,9 +56,14 @@ impl ExportData<'_> {
             events
                 .iter()
                 .map(|e| {
-                    let print = self.print_of.get(e.from.article.as_str())?;
-                    let mut h = std::collections::hash_map::DefaultHasher::new();
-                    (self.base, name, print, e.start, e.end, e.date.as_str()).hash(&mut h);
+                    let key = self.key_of.get(e.from.article.as_str())?;
+                    let mut h = KeyHasher::new("export event");
+                    h.u64(self.base)
+                        .str(name)
+                        .u64(*key)
+                        .usize(e.start)
+                        .usize(e.end)
+                        .str(&e.date);
                     Some(h.finish())
                 })
                 .collect(),

@@ -183,7 +183,7 @@ pub fn render(
     let mut done = Rendered {
         files: 0,
         diagnostics: diags,
-        fingerprints: BTreeMap::new(),
+        page_keys: BTreeMap::new(),
         exports: BTreeMap::new(),
         timings,
     };
@@ -207,8 +207,8 @@ pub struct Rendered {
     pub files: usize,
     /// Template problems.
     pub diagnostics: Diagnostics,
-    /// The fingerprint of every article and briefing page, for the next build's reuse.
-    pub fingerprints: BTreeMap<String, u64>,
+    /// The key of every article, briefing and period page, for the next build's reuse.
+    pub page_keys: BTreeMap<String, u64>,
     /// Where the items of each default export lie in its file, for the next build's reuse.
     pub exports: BTreeMap<String, splice::ExportRecord>,
     /// How long each step took.
@@ -217,12 +217,14 @@ pub struct Rendered {
 
 /// Pages of the previous build that may be reused.
 pub struct Reuse<'a> {
-    /// Fingerprints of the previous build's pages.
+    /// The keys of the previous build's pages, by path.
     pub previous: &'a BTreeMap<String, u64>,
     /// Puts the previous build's file at this path into the new output; false when it is gone.
     pub link: &'a (dyn Fn(&str) -> Result<bool, crate::error::Error> + Sync),
     /// Where the items of the previous build's default exports lie, by path.
     pub exports: &'a BTreeMap<String, splice::ExportRecord>,
+    /// The code rendering now: part of every page's and export item's key.
+    pub identity: crate::cache::Identity,
 }
 
 /// Whether `path` is a safe relative output path (no `..`, not absolute).

@@ -3,7 +3,6 @@
 //! inputs hash as in the last build is linked from the published output instead.
 
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -16,6 +15,7 @@ use super::{
     splice, target_of, views,
 };
 use crate::assemble::Report;
+use crate::cache::{Identity, KeyHasher};
 
 /// Renders the pages of `page_plan` and writes the exports of `native`, adding to `done`.
 #[allow(clippy::too_many_arguments)]
@@ -29,19 +29,28 @@ pub(super) fn render_pages(
     native: &[Plan<'_>],
     done: &mut Rendered,
 ) -> Result<(), crate::error::Error> {
-    let templates_print = templates.fingerprint();
-    let site_print = serde_json::to_vec(&view.site).unwrap_or_default();
-    let site_print = site_print.as_slice();
-    // What each article page depends on besides the templates and the site settings: its file
-    // (path, text, reference date), its slug and the extractor, from which its view is made. A
-    // briefing page depends on its own text and on its articles.
-    let article_prints: Vec<u64> = view
+    // What every page depends on: the code that renders it (its identity: all the sources and
+    // the default templates), the templates and the site settings.
+    let identity = reuse.map_or(Identity::COMPILED, |r| r.identity);
+    let common = {
+        let mut h = KeyHasher::new("pages");
+        h.str(identity.rendering)
+            .u64(templates.fingerprint())
+            .json(&view.site);
+        h.finish()
+    };
+    // What each article page depends on besides: its file (path, text, reference date), its slug
+    // and the extraction code, from which its view is made. A briefing page depends on its own
+    // text and on its articles.
+    let article_keys: Vec<u64> = view
         .articles
         .par_iter()
         .map(|a| {
             let article = &report.articles[a.index].article;
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            (crate::cache::ClaimCache::key(article), &article.id.0).hash(&mut h);
+            let mut h = KeyHasher::new("article");
+            h.str(identity.extraction);
+            crate::cache::article_inputs(&mut h, article);
+            h.str(&article.id.0);
             h.finish()
         })
         .collect();
@@ -91,58 +100,54 @@ pub(super) fn render_pages(
     jobs.sort_by_key(weight);
     let articles: Vec<&views::ArticleData> = view.articles.iter().map(|a| &a.data).collect();
     let briefings: Vec<&views::BriefingData> = view.briefings.iter().collect();
-    let print_of: std::collections::HashMap<&str, u64> = articles
+    let key_of: std::collections::HashMap<&str, u64> = articles
         .iter()
-        .zip(&article_prints)
-        .map(|(a, &print)| (a.slug.as_str(), print))
+        .zip(&article_keys)
+        .map(|(a, &key)| (a.slug.as_str(), key))
         .collect();
-    let base = {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (exports::FORMAT, templates_print, site_print).hash(&mut h);
-        h.finish()
-    };
     let data = exports::ExportData {
         site: &view.site,
         articles: &articles,
         briefings: &briefings,
         chronology: &view.chronology,
-        prints: &article_prints,
-        print_of: &print_of,
-        base,
+        keys: &article_keys,
+        key_of: &key_of,
+        base: common,
     };
     // A page whose inputs (templates, site settings, and its own inputs) hash as in the previous
     // build is linked from the previous output instead of rendered.
-    let fingerprint = |name: &str, target: Target, i: usize| -> u64 {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (templates_print, site_print, name).hash(&mut h);
+    let page_key = |name: &str, target: Target, i: usize| -> u64 {
+        let mut h = KeyHasher::new("page");
+        h.u64(common).str(name);
         match target {
-            Target::Article => article_prints[i].hash(&mut h),
+            Target::Article => {
+                h.u64(article_keys[i]);
+            }
             Target::Period => {
                 // An entry is one event of one article, whose view is made from that article
-                // alone: its print and the event's index stand for the entry's fields.
+                // alone: its key and the event's index stand for the entry's fields.
                 let (previous, next) = neighbours(&view.chronology, i);
                 let g = &view.chronology[i];
-                (
-                    &g.key,
-                    &g.label,
-                    &g.href,
-                    g.count,
-                    &g.timeline,
-                    previous,
-                    next,
-                )
-                    .hash(&mut h);
-                for e in &report.chronology.groups[i].entries {
-                    (article_prints[view.position(e.article)], e.event).hash(&mut h);
+                h.str(&g.key)
+                    .str(&g.label)
+                    .str(&g.href)
+                    .usize(g.count)
+                    .json(&g.timeline)
+                    .json(&previous)
+                    .json(&next);
+                let entries = &report.chronology.groups[i].entries;
+                h.usize(entries.len());
+                for e in entries {
+                    h.u64(article_keys[view.position(e.article)]).usize(e.event);
                 }
             }
             _ => {
                 let data = &view.briefings[i];
-                hash_json(data, &mut h);
+                h.json(data);
                 let b = &report.briefings[data.index];
-                b.briefing.text.hash(&mut h);
+                h.str(&b.briefing.text).usize(b.articles.len());
                 for &a in &b.articles {
-                    article_prints[view.position(a)].hash(&mut h);
+                    h.u64(article_keys[view.position(a)]);
                 }
             }
         }
@@ -153,12 +158,12 @@ pub(super) fn render_pages(
                        i: usize,
                        path: &str|
      -> Result<(Option<tera::Error>, u64), crate::error::Error> {
-        let print = fingerprint(name, target, i);
+        let key = page_key(name, target, i);
         if let Some(reuse) = reuse
-            && reuse.previous.get(path) == Some(&print)
+            && reuse.previous.get(path) == Some(&key)
             && (reuse.link)(path)?
         {
-            return Ok((None, print));
+            return Ok((None, key));
         }
         let root = root_of(path);
         if natively.contains(&name) {
@@ -168,7 +173,7 @@ pub(super) fn render_pages(
                     body_html: view.article_body(report, i),
                 };
                 let text = html::article_page(&view.site, &root, &page);
-                return output.write(path, text.as_bytes()).map(|()| (None, print));
+                return output.write(path, text.as_bytes()).map(|()| (None, key));
             }
             // Briefing and period pages can be tens of megabytes: written as they are made.
             write_streamed(output, path, |file| match target {
@@ -184,7 +189,7 @@ pub(super) fn render_pages(
                 }
                 _ => html::briefing_page(&view.site, &root, &view.briefing_view(report, i), file),
             })?;
-            return Ok((None, print));
+            return Ok((None, key));
         }
         let mut context = Context::new();
         context.insert("site", &view.site);
@@ -209,8 +214,8 @@ pub(super) fn render_pages(
         context.insert("root", &root);
         context.insert("page_path", path);
         match templates.render(name, &context) {
-            Ok(text) => output.write(path, text.as_bytes()).map(|()| (None, print)),
-            Err(e) => Ok((Some(e), print)),
+            Ok(text) => output.write(path, text.as_bytes()).map(|()| (None, key)),
+            Err(e) => Ok((Some(e), key)),
         }
     };
     let finished: Vec<Done<'_>> = jobs
@@ -219,15 +224,15 @@ pub(super) fn render_pages(
         .map(|job| -> Result<Done<'_>, crate::error::Error> {
             let clock = Instant::now();
             let mut export = None;
-            let (name, path, error, print) = match *job {
+            let (name, path, error, key) = match *job {
                 Job::Page {
                     name,
                     target,
                     i,
                     path,
                 } => {
-                    let (error, print) = render_page(name, target, i, path)?;
-                    (name, path, error, Some(print))
+                    let (error, key) = render_page(name, target, i, path)?;
+                    (name, path, error, Some(key))
                 }
                 Job::Export { name, path } => {
                     let writer = exports::writer_for(name).expect("partitioned on writer_for");
@@ -255,7 +260,7 @@ pub(super) fn render_pages(
                 path,
                 export,
                 error,
-                print,
+                key,
                 took: clock.elapsed(),
             })
         })
@@ -276,8 +281,8 @@ pub(super) fn render_pages(
             }
             None => {
                 tally.written += 1;
-                if let Some(print) = d.print {
-                    done.fingerprints.insert(d.path.clone(), print);
+                if let Some(key) = d.key {
+                    done.page_keys.insert(d.path.clone(), key);
                 }
             }
         }
@@ -337,22 +342,6 @@ struct Tally {
     copied: Option<u64>,
 }
 
-/// Feeds the JSON text of `value` to `hasher`, without holding the text.
-fn hash_json<T: serde::Serialize + ?Sized>(value: &T, hasher: &mut impl Hasher) {
-    struct Feed<'a, H: Hasher>(&'a mut H);
-    impl<H: Hasher> Write for Feed<'_, H> {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.write(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    // Serializing views to JSON does not fail.
-    let _ = serde_json::to_writer(Feed(hasher), value);
-}
-
 /// One file to make in the page phase.
 enum Job<'a> {
     /// A page of an article, a briefing or a period.
@@ -374,12 +363,12 @@ struct Done<'a> {
     /// bytes were copied from the previous build's file.
     export: Option<(Option<splice::ExportRecord>, u64)>,
     error: Option<tera::Error>,
-    print: Option<u64>,
+    key: Option<u64>,
     took: Duration,
 }
 
 /// A chronology group without its entries: the neighbours of a period page.
-#[derive(serde::Serialize, Hash)]
+#[derive(serde::Serialize)]
 pub(super) struct PeriodLink<'a> {
     pub key: &'a str,
     pub label: &'a str,

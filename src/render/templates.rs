@@ -237,11 +237,14 @@ impl Templates {
         filters::register_now(&mut self.tera, build_date);
     }
 
-    /// A hash of every template's name and source: pages rendered with another set differ.
+    /// A stable hash of every template's name and source: pages rendered with another set
+    /// differ.
     pub fn fingerprint(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.sources.hash(&mut h);
+        let mut h = crate::cache::KeyHasher::new("templates");
+        h.usize(self.sources.len());
+        for (name, source) in &self.sources {
+            h.str(name).str(source);
+        }
         h.finish()
     }
 

@@ -226,7 +226,7 @@ fn sign(direction: Direction) -> char {
 }
 
 /// The article a figure or an event comes from, as its view shows it.
-#[derive(Debug, Serialize, Hash)]
+#[derive(Debug, Serialize)]
 pub struct ClaimSource {
     /// Slug of the article.
     pub article: String,
@@ -304,7 +304,7 @@ impl Serialize for DateView {
 /// Templates see `date_start`, `date_end`, `precision` and `date_display` as strings (see
 /// [`EventView`]'s `Serialize`); they are written from the date's period when needed rather than
 /// held, since a large site has hundreds of thousands of events.
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone)]
 pub struct EventView {
     /// Anchor of the dating expression in the article page, when marked.
     pub anchor: Option<Anchor>,
@@ -483,7 +483,7 @@ pub struct FigureGroupView {
 }
 
 /// A chronology group.
-#[derive(Debug, Clone, Serialize, Hash)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ChronologyGroupView {
     /// "2023-07".
     pub key: String,

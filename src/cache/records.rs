@@ -1,0 +1,247 @@
+//! The record of the last successful build into one output folder (see the [module
+//! docs](super)): [`BuildRecord`], and the export index that goes with the export writers. Each
+//! is a hint only: a missing or unreadable file means more work, never a wrong output.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{CACHE_DIR, Identity, KeyHasher};
+
+/// Where the items of the default exports of the last successful build into one output folder
+/// lie in their files ([`crate::render::splice`]), kept in `.report-cache/exports-<hash of the
+/// output path>.bin`. Read as a hint only: a missing, damaged or unreadable file means every
+/// item is written.
+#[derive(Debug)]
+pub struct ExportIndex {
+    file: Option<PathBuf>,
+}
+
+impl ExportIndex {
+    /// The index for builds of `root` into `out` (none when `enabled` is false).
+    pub fn open(root: &Path, out: &Path, enabled: bool) -> Self {
+        ExportIndex {
+            file: enabled.then(|| record_file(root, out, "exports").with_extension("bin")),
+        }
+    }
+
+    /// The last build's records, or none.
+    pub fn load(&self) -> BTreeMap<String, crate::render::splice::ExportRecord> {
+        self.file
+            .as_ref()
+            .and_then(|f| std::fs::read(f).ok())
+            .and_then(|b| crate::render::splice::decode(&b))
+            .unwrap_or_default()
+    }
+
+    /// Records this build's exports (written beside, then renamed).
+    pub fn store(&self, records: &BTreeMap<String, crate::render::splice::ExportRecord>) {
+        let Some(file) = &self.file else { return };
+        store_bytes(file, &crate::render::splice::encode(records));
+    }
+}
+
+/// The record of the last successful build of a project into one output folder, kept in
+/// `.report-cache/build-<hash of the output path>.json`:
+///
+/// - the key of every article, briefing and period page it wrote, so that a page whose key is
+///   the same is linked from the published output instead of rendered;
+/// - when it had no diagnostic, what it read and wrote ([`LastBuild`]): a key of the code's
+///   identity, the build date and the inputs' names, sizes and modification times
+///   (`report.yaml`, `content/`, `templates/`), and a key of the same for every file of the
+///   output. When both match, nothing a build reads changed and nothing it wrote was touched: the
+///   build can stop there. Only a build without any diagnostic records this, so that a repeated
+///   build never hides a warning, and only for a project without symlinks among its inputs (a
+///   link's target can change without its listing changing).
+///
+/// The file holds two lines of JSON, the second read only when the build runs: what the build
+/// read and wrote (or `null`), then the page keys by path.
+///
+/// Read as a hint only: a missing or unreadable file means every page is rendered.
+#[derive(Debug)]
+pub struct BuildRecord {
+    file: Option<PathBuf>,
+    inputs: Option<u64>,
+    /// The last build's, when it was recorded.
+    last: Option<LastBuild>,
+    /// The file's second line, read with the first.
+    pages: Vec<u8>,
+}
+
+/// What the last build without diagnostics read and wrote, and its counts.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct LastBuild {
+    inputs: u64,
+    output: u64,
+    /// Articles of the recorded build.
+    pub articles: usize,
+    /// Briefings.
+    pub briefings: usize,
+    /// Claims.
+    pub claims: usize,
+    /// Files written.
+    pub files: usize,
+}
+
+impl BuildRecord {
+    /// The record for builds of `root` into `out` on `build_date` by the code of `identity` (none
+    /// when `enabled` is false), with the last build's record read. Reads the inputs' listing
+    /// now: a file changed after this call makes the next build run.
+    pub fn open(
+        root: &Path,
+        out: &Path,
+        build_date: Option<chrono::NaiveDate>,
+        enabled: bool,
+        identity: Identity,
+    ) -> Self {
+        if !enabled {
+            return BuildRecord {
+                file: None,
+                inputs: None,
+                last: None,
+                pages: Vec::new(),
+            };
+        }
+        let file = record_file(root, out, "build");
+        let out = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+        // The code (all of it: extraction and rendering) and the build's settings.
+        let mut h = KeyHasher::new("build");
+        h.str(identity.extraction)
+            .str(identity.rendering)
+            .path(&out)
+            .flag(build_date.is_some());
+        if let Some(date) = build_date {
+            h.date(date);
+        }
+        let listed = ["report.yaml", "content", "templates"]
+            .iter()
+            .all(|name| list_into(&root.join(name), Path::new(name), &mut h));
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        let (first, pages) = bytes
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or((&bytes[..0], &bytes[..0]), |at| bytes.split_at(at));
+        BuildRecord {
+            file: Some(file),
+            inputs: listed.then(|| h.finish()),
+            last: serde_json::from_slice(first).ok().flatten(),
+            pages: pages.to_vec(),
+        }
+    }
+
+    /// The last build, when nothing it read or wrote changed since.
+    pub fn unchanged(&self, out: &Path) -> Option<&LastBuild> {
+        let last = self.last.as_ref()?;
+        (Some(last.inputs) == self.inputs && Some(last.output) == output_key(out)).then_some(last)
+    }
+
+    /// The key of each page of the last build, by path.
+    pub fn pages(&self) -> BTreeMap<String, u64> {
+        serde_json::from_slice(&self.pages).unwrap_or_default()
+    }
+
+    /// Records a published build: its pages' keys, and with `counts` (articles, briefings,
+    /// claims, files; given when it had no diagnostic) what it read and wrote.
+    pub fn store(
+        &self,
+        out: &Path,
+        pages: &BTreeMap<String, u64>,
+        counts: Option<(usize, usize, usize, usize)>,
+    ) {
+        let Some(file) = &self.file else { return };
+        let last = match (self.inputs, counts) {
+            (Some(inputs), Some((articles, briefings, claims, files))) => {
+                output_key(out).map(|output| LastBuild {
+                    inputs,
+                    output,
+                    articles,
+                    briefings,
+                    claims,
+                    files,
+                })
+            }
+            _ => None,
+        };
+        let (Ok(mut bytes), Ok(pages)) = (serde_json::to_vec(&last), serde_json::to_vec(pages))
+        else {
+            return;
+        };
+        bytes.push(b'\n');
+        bytes.extend(pages);
+        bytes.push(b'\n');
+        store_bytes(file, &bytes);
+    }
+}
+
+/// The file of a per-output record: `.report-cache/<kind>-<hash of the absolute output
+/// path>.json`, so that builds into different folders keep their own. (What the record holds is
+/// keyed by the code's identity inside, so a file left by other code is read and finds nothing to
+/// reuse, then is replaced.)
+fn record_file(root: &Path, out: &Path, kind: &str) -> PathBuf {
+    let mut h = KeyHasher::new("output folder");
+    h.path(&std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf()));
+    root.join(CACHE_DIR)
+        .join(format!("{kind}-{}.json", h.finish_hex()))
+}
+
+/// Writes `bytes` beside `file`, then renames them into place. A record that cannot be written
+/// is not an error: the next build does more work.
+fn store_bytes(file: &Path, bytes: &[u8]) {
+    if let Some(dir) = file.parent()
+        && std::fs::create_dir_all(dir).is_ok()
+    {
+        let extension = file
+            .extension()
+            .map_or_else(String::new, |e| e.to_string_lossy().into_owned());
+        let tmp = file.with_extension(format!("{extension}.{}.tmp", std::process::id()));
+        if std::fs::write(&tmp, bytes).is_ok() {
+            let _ = std::fs::rename(&tmp, file);
+        }
+    }
+}
+
+/// The key of every file of the output folder: names, sizes, modification times.
+fn output_key(out: &Path) -> Option<u64> {
+    let mut h = KeyHasher::new("output");
+    list_into(out, Path::new(""), &mut h).then(|| h.finish())
+}
+
+/// Feeds `path` (shown as `shown`) and everything under it to `h`: names, kinds, sizes and
+/// modification times, in sorted order. A missing path counts as such. False when a symlink is
+/// met, or a folder cannot be listed.
+fn list_into(path: &Path, shown: &Path, h: &mut KeyHasher) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        h.path(shown).str("missing");
+        return true;
+    };
+    if meta.file_type().is_symlink() {
+        return false;
+    }
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+    h.path(shown)
+        .str(if meta.is_dir() { "folder" } else { "file" })
+        .u64(meta.len())
+        .flag(modified.is_some());
+    if let Some(modified) = modified {
+        h.u64(modified.as_secs())
+            .u64(u64::from(modified.subsec_nanos()));
+    }
+    if !meta.is_dir() {
+        return true;
+    }
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return false;
+    };
+    let mut names: Vec<std::ffi::OsString> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .all(|name| list_into(&path.join(name), &shown.join(name), h))
+}
