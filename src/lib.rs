@@ -156,7 +156,7 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
         .collect();
     cache.prune(&extracted.iter().map(|(key, _, _)| key.clone()).collect());
     for (_, entry, d) in extracted {
-        diags.extend(d);
+        diags.extend(content::locate_ignore_entries(&entry.article, d));
         claim_count +=
             entry.claims.figures.len() + entry.claims.dates.len() + entry.claims.events.len();
         entries.push(entry);
@@ -408,7 +408,7 @@ pub fn extract_text(
         return Err(diags);
     };
     let (claims, d) = extract::extract_claims(&article);
-    diags.extend(d);
+    diags.extend(content::locate_ignore_entries(&article, d));
     if diags.has_errors() {
         return Err(diags);
     }
