@@ -15,8 +15,9 @@
 //! unbalanced there, so a misjudged quote can hide balanced pairs and closing brackets, never an
 //! opening bracket left open.
 
-/// Where the text first nests deeper than `limit` flow collections: the byte offset of the
-/// bracket or brace that opens one too many, or `None` when it never does.
+/// Where the text first nests deeper than `limit` collections, flow collections counted with the
+/// block collections around them: the byte offset of the bracket or brace that opens one too
+/// many, or `None` when it never does.
 pub(crate) fn too_deep(yaml: &str, limit: usize) -> Option<usize> {
     Scan {
         b: yaml.as_bytes(),
@@ -95,7 +96,12 @@ impl Scan<'_> {
 
     fn open(&mut self) -> Result<(), usize> {
         self.depth += 1;
-        if self.depth > self.limit {
+        // serde_yaml's limit counts the block collections around too (the front matter's own
+        // mapping is one): 128 brackets after `tags:` passed here and failed there with
+        // "recursion limit exceeded" (found by the `nesting` fuzz target). Each block
+        // collection counts twice, for the sequence a key may hold at its own indentation
+        // (`key:` then `- item`), which opens no indentation level here.
+        if self.depth + 2 * self.indents.len() > self.limit {
             return Err(self.i);
         }
         Ok(())
@@ -459,9 +465,10 @@ pub(super) mod tests {
     fn counts_flow_nesting_as_the_parser_sees_it() {
         let cases = [
             ("title: a\n", 0),
-            ("tags: [a, b]\n", 1),
-            ("a: [[1], {b: [2]}]\n", 3),
-            ("a: {b: {c: {d: 1}}}\n", 3),
+            // The mapping around counts twice.
+            ("tags: [a, b]\n", 3),
+            ("a: [[1], {b: [2]}]\n", 5),
+            ("a: {b: {c: {d: 1}}}\n", 5),
             // Brackets inside text are not collections...
             ("title: Rates [up] and [[down\n", 0),
             ("title: 'it''s [[['\n", 1),
@@ -489,9 +496,15 @@ pub(super) mod tests {
     #[test]
     fn reports_the_bracket_that_goes_too_deep() {
         let yaml = format!("tags: {}", "[".repeat(200));
-        assert_eq!(too_deep(&yaml, 128), Some(6 + 128));
+        assert_eq!(too_deep(&yaml, 128), Some(6 + 126));
         let yaml = format!("a:\n{}", " {a: \n".repeat(200));
-        assert_eq!(too_deep(&yaml, 128), Some(3 + 6 * 128 + 1));
+        assert_eq!(too_deep(&yaml, 128), Some(3 + 6 * 126 + 1));
+        // What the nesting fuzz target found: 128 brackets in the front matter's mapping.
+        let yaml = format!("tags: [{{{}]'{{']]]? \n", "[".repeat(126));
+        assert!(too_deep(&yaml, 128).is_some());
+        // Without the scan, serde_yaml refuses it only after parsing.
+        let parsed: Result<serde_yaml::Value, _> = serde_yaml::from_str(&yaml);
+        assert!(parsed.unwrap_err().to_string().contains("recursion limit"));
         assert_eq!(too_deep(&"[]".repeat(100_000), 128), None);
     }
 }
