@@ -184,19 +184,19 @@ impl Scan<'_> {
             }
             b'-' if next_blank => {
                 if self.depth == 0 && self.indent() < column as isize {
-                    self.indents.push(column);
+                    self.push_indent(column)?;
                 }
                 self.i += 1;
                 self.key_allowed = true;
             }
             b'?' if self.depth > 0 || next_blank => {
                 if self.depth == 0 && self.indent() < column as isize {
-                    self.indents.push(column);
+                    self.push_indent(column)?;
                 }
                 self.i += 1;
                 self.key_allowed = self.depth == 0;
             }
-            b':' if self.depth > 0 || next_blank => self.value_indicator(column),
+            b':' if self.depth > 0 || next_blank => self.value_indicator(column)?,
             b'*' | b'&' => {
                 self.note_key(column);
                 self.i += 1;
@@ -243,15 +243,27 @@ impl Scan<'_> {
 
     /// `:` as an indicator: in block context the key before it opens a block mapping at its
     /// column (libyaml's `roll_indent`).
-    fn value_indicator(&mut self, column: usize) {
+    fn value_indicator(&mut self, column: usize) -> Result<(), usize> {
         if self.depth == 0 {
             let at = self.key_column.take().unwrap_or(column);
             if self.indent() < at as isize {
-                self.indents.push(at);
+                self.push_indent(at)?;
             }
         }
         self.i += 1;
         self.key_allowed = self.depth == 0;
+        Ok(())
+    }
+
+    /// A block collection opens at `column`; block collections count towards the limit too
+    /// (`- - - …` or `? ? ? …` on one line nest without a bracket; found by the nesting fuzz
+    /// target).
+    fn push_indent(&mut self, column: usize) -> Result<(), usize> {
+        self.indents.push(column);
+        if self.depth + 2 * self.indents.len() > self.limit {
+            return Err(self.i);
+        }
+        Ok(())
     }
 
     /// A quoted scalar, to its closing quote.
@@ -464,17 +476,17 @@ pub(super) mod tests {
     #[test]
     fn counts_flow_nesting_as_the_parser_sees_it() {
         let cases = [
-            ("title: a\n", 0),
-            // The mapping around counts twice.
+            ("title: a\n", 2),
+            // The mapping around counts twice, even with no bracket.
             ("tags: [a, b]\n", 3),
             ("a: [[1], {b: [2]}]\n", 5),
             ("a: {b: {c: {d: 1}}}\n", 5),
             // Brackets inside text are not collections...
-            ("title: Rates [up] and [[down\n", 0),
+            ("title: Rates [up] and [[down\n", 2),
             ("title: 'it''s [[['\n", 1),
             ("a: \"x\\\" [[[\"\n", 1),
             ("a: |\n  [[[[\n  text\nb: [1]\n", 1),
-            ("# [[[[\na: 1 # [[[\n", 0),
+            ("# [[[[\na: 1 # [[[\n", 2),
             // ...but a quote inside plain text starts nothing.
             ("a: [x 'y, [[z]]]\n", 3),
             ("a: [x \"y, [[z]]]\n", 3),
@@ -505,6 +517,13 @@ pub(super) mod tests {
         // Without the scan, serde_yaml refuses it only after parsing.
         let parsed: Result<serde_yaml::Value, _> = serde_yaml::from_str(&yaml);
         assert!(parsed.unwrap_err().to_string().contains("recursion limit"));
+        // Block collections alone, on one line.
+        let yaml = format!("ignore:\n{}a\n", "- ".repeat(100));
+        // The first dash is a list at the key's own indentation, which opens no level here.
+        assert_eq!(too_deep(&yaml, 128), Some(8 + 2 * 64));
+        let yaml = format!("a:\n{}b\n", "? ".repeat(100));
+        assert!(too_deep(&yaml, 128).is_some());
+        assert_eq!(too_deep("a:\n- - - b\n", 128), None);
         assert_eq!(too_deep(&"[]".repeat(100_000), 128), None);
     }
 }
