@@ -116,6 +116,9 @@ pub fn load_config(root: &Path) -> Result<(Config, Diagnostics), Error> {
 
 /// Parses the text of a configuration file.
 pub fn parse_config(path: &Path, text: &str) -> (Config, Diagnostics) {
+    // A byte-order mark (Notepad writes one) is no part of the YAML: serde_yaml took it for the
+    // start of a second document.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let block = Block {
         file_text: text,
         yaml: text,

@@ -95,18 +95,74 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        // Paths and messages quote file names and file text (wire copy holds escape sequences),
+        // so every part is made printable: a terminal never runs what a file holds.
+        write!(f, "{}", printable(&self.path.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
                 write!(f, ":{column}")?;
             }
         }
-        write!(f, ": {}: {}", self.severity, self.message)?;
+        write!(f, ": {}: {}", self.severity, printable(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", printable(help))?;
         }
         Ok(())
+    }
+}
+
+/// The longest a `quoted` value of a message is printed, in characters; the rest is cut.
+const MAX_QUOTED: usize = 80;
+
+/// `text` as it may be printed to a terminal or a page: control characters (C0, DEL, C1: the
+/// escape sequences of wire copy, a newline in a file name) and the bidirectional overrides are
+/// written as escapes (`\n`, `\u{1b}`), and a `quoted` value longer than [`MAX_QUOTED`]
+/// characters is cut, saying how long it was: a 1 MB key is not echoed whole.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4096));
+    let mut parts = text.split('`').peekable();
+    let mut quoted = false;
+    while let Some(part) = parts.next() {
+        // A part between two backticks is a quoted value; an unpaired last one is not.
+        let is_value = quoted && parts.peek().is_some();
+        let count = part.chars().count();
+        if is_value && count > MAX_QUOTED {
+            escape_into(&mut out, part.chars().take(MAX_QUOTED - 1));
+            out.push_str(&format!("…` ({count} characters)"));
+            quoted = false;
+            // The closing backtick has been written.
+            if let Some(next) = parts.next() {
+                escape_into(&mut out, next.chars());
+                if parts.peek().is_some() {
+                    out.push('`');
+                    quoted = true;
+                }
+            }
+            continue;
+        }
+        escape_into(&mut out, part.chars());
+        if parts.peek().is_some() {
+            out.push('`');
+            quoted = !quoted;
+        }
+    }
+    out
+}
+
+fn escape_into(out: &mut String, chars: impl Iterator<Item = char>) {
+    for c in chars {
+        match c {
+            '\t' => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
     }
 }
 
@@ -154,6 +210,15 @@ impl Diagnostics {
     }
 }
 
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
 impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
         Diagnostics(iter.into_iter().collect())
@@ -189,6 +254,28 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_escapes_controls_and_cuts_long_values() {
+        assert_eq!(printable("plain `text` here"), "plain `text` here");
+        assert_eq!(
+            printable("a\nb\u{1b}[2J\u{9b}c\td\u{202e}"),
+            "a\\nb\\u{1b}[2J\\u{9b}c\td\\u{202e}"
+        );
+        let long = "k".repeat(1_000_000);
+        let shown = printable(&format!("unknown key `{long}` and `x`"));
+        assert_eq!(
+            shown,
+            format!(
+                "unknown key `{}…` (1000000 characters) and `x`",
+                "k".repeat(MAX_QUOTED - 1)
+            )
+        );
+        // An unpaired backtick quotes nothing.
+        assert_eq!(printable("a ` b"), "a ` b");
+        let tail = format!("end `{long}");
+        assert_eq!(printable(&tail).len(), tail.len());
+    }
 
     #[test]
     fn locates_offsets() {

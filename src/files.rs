@@ -194,7 +194,11 @@ pub(crate) fn read_text(
         }
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Some(text)),
+        // A byte-order mark is no part of the text (front matter starts after it).
+        Ok(text) => Ok(Some(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        })),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();

@@ -160,7 +160,10 @@ fn prepare(options: &BuildOptions, identity: cache::Identity) -> Result<Prepared
     cache.prune(&extracted.iter().map(|(c, _)| c.key.clone()).collect());
     let cached = extracted.iter().filter(|(c, _)| c.cached).count();
     for (claimed, article) in extracted {
-        diags.extend(claimed.diagnostics);
+        diags.extend(content::locate_ignore_entries(
+            &article,
+            claimed.diagnostics,
+        ));
         let claims = claimed.claims;
         claim_count += claims.figures.len() + claims.dates.len() + claims.events.len();
         entries.push(assemble::ArticleEntry { article, claims });
@@ -437,7 +440,7 @@ pub fn extract_text(
         return Err(diags);
     };
     let (claims, d) = extract::extract_claims(&article);
-    diags.extend(d);
+    diags.extend(content::locate_ignore_entries(&article, d));
     if diags.has_errors() {
         return Err(diags);
     }

@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use clap::CommandFactory;
 use report::commands::{self, CommandError};
+use report::diagnostics::printable;
 use report::{BuildOptions, Diagnostic, Severity};
 
 use crate::cli;
@@ -42,7 +43,7 @@ fn print_out(text: &str) -> ExitCode {
 
 /// Prints a command error; usage errors exit 2, the rest 1.
 fn fail(e: &CommandError) -> ExitCode {
-    eprintln!("error: {e}");
+    eprintln!("error: {}", printable(&e.to_string()));
     match e {
         CommandError::Usage(_) => ExitCode::from(2),
         _ => ExitCode::from(1),
@@ -52,10 +53,15 @@ fn fail(e: &CommandError) -> ExitCode {
 /// `path` under `root` as the user would type it from here.
 fn shown(root: &Path, rel: &Path) -> String {
     if root == Path::new(".") {
-        rel.display().to_string()
+        printable(&rel.display().to_string())
     } else {
-        root.join(rel).display().to_string()
+        printable(&root.join(rel).display().to_string())
     }
+}
+
+/// A path as printed: a newline or an escape sequence in a file name is written as an escape.
+fn path_shown(path: &Path) -> String {
+    printable(&path.display().to_string())
 }
 
 /// `build` (`write`) or `check`, with the strict rules when `strict`.
@@ -134,7 +140,7 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode
                     outcome.briefings,
                     outcome.claims,
                     outcome.files,
-                    outcome.out.display()
+                    path_shown(&outcome.out)
                 );
             } else if !args.quiet {
                 let verb = if outcome.written {
@@ -148,13 +154,13 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode
                     outcome.briefings,
                     outcome.claims,
                     outcome.files,
-                    outcome.out.display()
+                    path_shown(&outcome.out)
                 );
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", printable(&e.to_string()));
             ExitCode::from(1)
         }
     }
@@ -168,14 +174,14 @@ pub(crate) fn extract(args: cli::ExtractArgs) -> ExitCode {
             Err(e) => {
                 eprintln!(
                     "{}: error: the file is not UTF-8 (invalid byte at offset {})",
-                    args.file.display(),
+                    path_shown(&args.file),
                     e.utf8_error().valid_up_to()
                 );
                 return ExitCode::from(1);
             }
         },
         Err(e) => {
-            eprintln!("error: cannot read {}: {e}", args.file.display());
+            eprintln!("error: cannot read {}: {e}", path_shown(&args.file));
             return ExitCode::from(1);
         }
     };
@@ -183,7 +189,7 @@ pub(crate) fn extract(args: cli::ExtractArgs) -> ExitCode {
         Ok(out) => match serde_json::to_string_pretty(&out) {
             Ok(json) => print_out(&format!("{json}\n")),
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", printable(&e.to_string()));
                 ExitCode::from(1)
             }
         },
@@ -204,7 +210,7 @@ pub(crate) fn init(args: cli::InitArgs) -> ExitCode {
             let cd = if args.dir == Path::new(".") {
                 String::new()
             } else {
-                format!("cd {} && ", args.dir.display())
+                format!("cd {} && ", path_shown(&args.dir))
             };
             eprintln!("next: {cd}report build");
             ExitCode::SUCCESS
@@ -240,13 +246,13 @@ pub(crate) fn import(args: cli::ImportArgs) -> ExitCode {
                 match r {
                     commands::import::ImportResult::Imported { from, to } => {
                         imported += 1;
-                        println!("{} -> {}", from.display(), shown(&args.root, to));
+                        println!("{} -> {}", path_shown(from), shown(&args.root, to));
                     }
                     commands::import::ImportResult::Duplicate { from, existing } => {
                         duplicates += 1;
                         eprintln!(
                             "{}: already imported as {}",
-                            from.display(),
+                            path_shown(from),
                             shown(&args.root, existing)
                         );
                     }
@@ -315,14 +321,25 @@ pub(crate) fn serve(args: cli::ServeArgs) -> ExitCode {
         }
         report::serve::ServeEvent::Built(outcome, took) => {
             print_diagnostics(&outcome.diagnostics);
-            if outcome.written {
+            if outcome.up_to_date {
+                // Nothing changed since the site being served was built: nothing failed either.
+                eprintln!(
+                    "{} articles, {} briefings, {} claims; nothing changed: the {} files in {} are up to date ({:.2}s)",
+                    outcome.articles,
+                    outcome.briefings,
+                    outcome.claims,
+                    outcome.files,
+                    path_shown(&outcome.out),
+                    took.as_secs_f64()
+                );
+            } else if outcome.written {
                 eprintln!(
                     "{} articles, {} briefings, {} claims; wrote {} files to {} in {:.2}s",
                     outcome.articles,
                     outcome.briefings,
                     outcome.claims,
                     outcome.files,
-                    outcome.out.display(),
+                    path_shown(&outcome.out),
                     took.as_secs_f64()
                 );
             } else {
@@ -330,13 +347,16 @@ pub(crate) fn serve(args: cli::ServeArgs) -> ExitCode {
             }
         }
         report::serve::ServeEvent::Failed(e) => {
-            eprintln!("error: {e}; still serving the previous site");
+            eprintln!(
+                "error: {}; still serving the previous site",
+                printable(&e.to_string())
+            );
         }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", printable(&e.to_string()));
             ExitCode::from(1)
         }
     }
@@ -353,7 +373,7 @@ pub(crate) fn completions(args: cli::CompletionsArgs) -> ExitCode {
 pub(crate) fn man() -> ExitCode {
     let mut buf = Vec::new();
     if let Err(e) = clap_mangen::Man::new(cli::Cli::command()).render(&mut buf) {
-        eprintln!("error: {e}");
+        eprintln!("error: {}", printable(&e.to_string()));
         return ExitCode::from(1);
     }
     print_out(&String::from_utf8_lossy(&buf))

@@ -261,3 +261,34 @@ fn issue17_serve_reports_template_recursion_and_keeps_serving() {
     wait_for("the good rebuild", || status(port)["errors"] == "");
     assert!(server.0.try_wait().unwrap().is_none(), "serve has exited");
 }
+
+/// Issue 17, finding 11: started on a site that was already up to date, `serve` said "build
+/// failed; still serving the previous site", though nothing had failed.
+#[test]
+fn issue17_serve_says_an_up_to_date_site_is_up_to_date() {
+    let p = TestProject::example();
+    let (code, _, _) = common::report(&["build", "--quiet"], p.root());
+    assert_eq!(code, 0);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(["serve", "--port", "0"])
+        .current_dir(p.root())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let server = Server(child);
+    // The first build's summary is printed before the address.
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).unwrap();
+    assert!(line.starts_with("serving http://127.0.0.1:"), "{line}");
+    drop(server);
+    let mut said = String::new();
+    BufReader::new(stderr).read_to_string(&mut said).unwrap();
+    assert!(!said.contains("failed"), "{said}");
+    assert!(said.contains("nothing changed: the "), "{said}");
+    assert!(said.contains(" files in "), "{said}");
+    assert!(said.contains(" are up to date ("), "{said}");
+}

@@ -271,7 +271,7 @@ fn slugs_that_differ_only_in_case_collide() {
     assert_eq!(
         lines,
         [
-            "content/articles/report.md: error: duplicate article slug `report`, also used by content/articles/Report.md\n  help: rename one file or set `slug:` in its front matter"
+            "content/articles/report.md:1:1: error: duplicate article slug `report`, also used by content/articles/Report.md\n  help: rename one file or set `slug:` in its front matter"
         ]
     );
 }

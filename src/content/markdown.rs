@@ -54,7 +54,7 @@ pub struct Mark {
 }
 
 /// Renders the Markdown body to sanitized HTML with `marks` (sorted, non-overlapping) applied where
-/// a mark falls inside one run of text.
+/// a mark falls inside one run of text (line breaks included).
 pub(crate) fn render_markdown(file_text: &str, body_offset: usize, marks: &[Mark]) -> String {
     render(file_text, body_offset, marks, true).0
 }
@@ -66,7 +66,7 @@ fn render(file_text: &str, body_offset: usize, marks: &[Mark], plain_path: bool)
     let mut events = Vec::new();
     let mut next_mark = 0;
     let mut plain = plain_path;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    for (event, range) in joined_text(body, Parser::new_ext(body, options()).into_offset_iter()) {
         let (start, end) = (body_offset + range.start, body_offset + range.end);
         match event {
             Event::Text(t) if body.get(range.clone()) == Some(&*t) => {
@@ -118,6 +118,45 @@ fn render(file_text: &str, body_offset: usize, marks: &[Mark], plain_path: bool)
         Some(html) => (without_unwritable(html), true),
         None => (without_unwritable(sanitize(&html)), false),
     }
+}
+
+/// The events of `body` with each run of text that reads as it is written, and the line breaks
+/// inside it (`SoftBreak`), joined into one `Text` of the source: a mark on "25\nyears" at a
+/// line's end was left out (only a mark inside one text event was placed), and the page's table
+/// linked to an anchor that did not exist. Only blanks may stand between the runs joined (not
+/// the `>` of a quote), so the text is the source and renders as before but for the indentation
+/// kept after a break, which HTML reads as the same white space.
+fn joined_text<'a>(
+    body: &'a str,
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let verbatim = |event: &Event<'_>, range: &Range<usize>| matches!(event, Event::Text(t) if body.get(range.clone()) == Some(&**t));
+    let mut out: Vec<(Event<'a>, Range<usize>)> = Vec::new();
+    // Soft breaks after the last text, not yet known to be inside a run.
+    let mut pending: Vec<(Event<'a>, Range<usize>)> = Vec::new();
+    for (event, range) in events {
+        let joinable = out.last().is_some_and(|(e, r)| verbatim(e, r));
+        if joinable && matches!(event, Event::SoftBreak) {
+            pending.push((event, range));
+            continue;
+        }
+        if joinable && verbatim(&event, &range) {
+            let last = out.len() - 1;
+            let from = out[last].1.start;
+            if body[out[last].1.end..range.start].trim().is_empty() {
+                pending.clear();
+                out[last] = (
+                    Event::Text(CowStr::Borrowed(&body[from..range.end])),
+                    from..range.end,
+                );
+                continue;
+            }
+        }
+        out.append(&mut pending);
+        out.push((event, range));
+    }
+    out.append(&mut pending);
+    out
 }
 
 /// Whether an event of the source renders to nothing the sanitizer would remove or change beyond
@@ -574,6 +613,33 @@ mod tests {
         assert!(!html.contains("script"), "{html}");
         assert!(!html.contains("javascript"), "{html}");
         assert!(!html.contains("onclick"), "{html}");
+    }
+
+    /// Issue 17 (site-check on a realistic site): a claim written across a line break ("25\nyears")
+    /// had no mark, and the article's table linked to a missing anchor.
+    #[test]
+    fn a_mark_across_a_line_break_is_placed() {
+        let file =
+            "He was sentenced to 25\nyears in prison, *not*\n  40.\n\n> a quote of 12\n> ships\n";
+        let mark = |text: &str, id: &str| {
+            let at = file.find(text).unwrap();
+            Mark {
+                range: at..at + text.len(),
+                id: id.into(),
+                class: "figure",
+                title: "t".into(),
+            }
+        };
+        let marks = [
+            mark("25\nyears", "d1"),
+            mark("40", "f1"),
+            mark("12\n> ships", "f2"),
+        ];
+        let html = render_markdown(file, 0, &marks);
+        assert_eq!(
+            html,
+            "<p>He was sentenced to <mark id=\"d1\" class=\"figure\" title=\"t\">25\nyears</mark> in prison, <em>not</em>\n<mark id=\"f1\" class=\"figure\" title=\"t\">40</mark>.</p>\n<blockquote>\n<p>a quote of 12\nships</p>\n</blockquote>\n"
+        );
     }
 
     #[test]

@@ -70,15 +70,22 @@ pub fn load_content_within(root: &Path, max_size: u64) -> Result<(Content, Diagn
         articles,
         briefings,
     };
-    // A second file with a taken slug is reported and left out, so its pages cannot collide.
-    let keep = check_unique(
-        content.articles.iter().map(|a| (&a.id.0, &a.path)),
+    // A slug too long to be a file name, or a second file with a taken slug, is reported and
+    // its file left out, so its pages can neither fail at writing nor collide.
+    let keep = check_slugs(
+        content
+            .articles
+            .iter()
+            .map(|a| (&a.id.0, &a.path, a.text.as_str())),
         "article",
         &mut diags,
     );
     content.articles = keep_marked(content.articles, &keep);
-    let keep = check_unique(
-        content.briefings.iter().map(|b| (&b.slug, &b.path)),
+    let keep = check_slugs(
+        content
+            .briefings
+            .iter()
+            .map(|b| (&b.slug, &b.path, b.text.as_str())),
         "briefing",
         &mut diags,
     );
@@ -94,16 +101,37 @@ fn keep_marked<T>(items: Vec<T>, keep: &[bool]) -> Vec<T> {
         .collect()
 }
 
-/// Reports every slug used twice (naming both files); returns which items to keep (the first of
-/// each slug).
-fn check_unique<'a>(
-    items: impl Iterator<Item = (&'a String, &'a PathBuf)>,
+/// The longest slug, in bytes. A page's file name is its slug and an extension (`.html`), and
+/// file systems refuse names longer than 255 bytes: a longer slug passed `check` and failed the
+/// build when the page was written.
+pub const MAX_SLUG_BYTES: usize = 200;
+
+/// Reports every slug too long for a file name, and every slug used twice (naming both files),
+/// at the file's `slug:` line or its start; returns which items to keep (the first of each slug).
+fn check_slugs<'a>(
+    items: impl Iterator<Item = (&'a String, &'a PathBuf, &'a str)>,
     what: &str,
     diags: &mut Diagnostics,
 ) -> Vec<bool> {
     let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
     let mut keep = Vec::new();
-    for (slug, path) in items {
+    for (slug, path, text) in items {
+        let (line, column) = slug_at(text);
+        if slug.len() > MAX_SLUG_BYTES {
+            keep.push(false);
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "the {what} slug is {} bytes long, more than the {MAX_SLUG_BYTES} a page's file name may take",
+                        slug.len()
+                    ),
+                )
+                .at(line, column)
+                .with_help("set a shorter `slug:` in its front matter"),
+            );
+            continue;
+        }
         keep.push(!seen.contains_key(slug.as_str()));
         if let Some(first) = seen.get(slug.as_str()) {
             diags.push(
@@ -114,6 +142,7 @@ fn check_unique<'a>(
                         first.display()
                     ),
                 )
+                .at(line, column)
                 .with_help("rename one file or set `slug:` in its front matter"),
             );
         } else {
@@ -121,6 +150,87 @@ fn check_unique<'a>(
         }
     }
     keep
+}
+
+/// Where a file's slug comes from: the `slug:` line of its front matter, or the start of the
+/// file when the slug is made from the file name.
+fn slug_at(text: &str) -> (usize, usize) {
+    let mut lines = text.lines();
+    if lines
+        .next()
+        .map(|l| l.trim_start_matches('\u{feff}').trim_end())
+        != Some("---")
+    {
+        return (1, 1);
+    }
+    for (i, line) in lines.enumerate() {
+        if matches!(line.trim_end(), "---" | "...") {
+            break;
+        }
+        if line.starts_with("slug:") || line.starts_with("\"slug\":") || line.starts_with("'slug':")
+        {
+            return (i + 2, 1);
+        }
+    }
+    (1, 1)
+}
+
+/// Places the warnings of extraction that name an `ignore:` entry but no line (an entry that
+/// matches no claim) at that entry in the article's front matter, or at the `ignore:` key.
+pub(crate) fn locate_ignore_entries(article: &Article, diags: Diagnostics) -> Diagnostics {
+    const START: &str = "`ignore` entry `";
+    diags
+        .into_iter()
+        .map(|d| {
+            if d.line.is_some() {
+                return d;
+            }
+            let Some(entry) = d
+                .message
+                .strip_prefix(START)
+                .and_then(|rest| rest.rsplit_once("` ").map(|(entry, _)| entry))
+            else {
+                return d;
+            };
+            match ignore_entry_at(article, entry) {
+                Some(at) => d.at_offset(&article.text, at),
+                None => d,
+            }
+        })
+        .collect()
+}
+
+/// The byte offset of the `ignore:` list item holding `entry` in the front matter (or of the
+/// `ignore:` key when the item cannot be found).
+fn ignore_entry_at(article: &Article, entry: &str) -> Option<usize> {
+    let front = &article.text[..article.body_offset.min(article.text.len())];
+    let mut offset = 0;
+    let mut key = None;
+    for line in front.split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        if key.is_none() {
+            if line.starts_with("ignore:") {
+                key = Some(here);
+                // A flow list on the key's line: `ignore: [a, b]`.
+                if line.contains(entry) {
+                    return key;
+                }
+            }
+            continue;
+        }
+        let trimmed = line.trim_start();
+        if !(line.starts_with([' ', '\t', '-']) || trimmed.is_empty()) {
+            break;
+        }
+        if let Some(item) = trimmed.strip_prefix('-') {
+            let item = item.trim().trim_matches(['"', '\'']);
+            if item == entry.trim() {
+                return Some(here + (line.len() - trimmed.len()));
+            }
+        }
+    }
+    key
 }
 
 /// Reads every file with one of `extensions` below `dir` as UTF-8 and parses it, on every core, in

@@ -15,8 +15,9 @@
 //! unbalanced there, so a misjudged quote can hide balanced pairs and closing brackets, never an
 //! opening bracket left open.
 
-/// Where the text first nests deeper than `limit` flow collections: the byte offset of the
-/// bracket or brace that opens one too many, or `None` when it never does.
+/// Where the text first nests deeper than `limit` collections, flow collections counted with the
+/// block collections around them: the byte offset of the bracket or brace that opens one too
+/// many, or `None` when it never does.
 pub(crate) fn too_deep(yaml: &str, limit: usize) -> Option<usize> {
     Scan {
         b: yaml.as_bytes(),
@@ -95,7 +96,12 @@ impl Scan<'_> {
 
     fn open(&mut self) -> Result<(), usize> {
         self.depth += 1;
-        if self.depth > self.limit {
+        // serde_yaml's limit counts the block collections around too (the front matter's own
+        // mapping is one): 128 brackets after `tags:` passed here and failed there with
+        // "recursion limit exceeded" (found by the `nesting` fuzz target). Each block
+        // collection counts twice, for the sequence a key may hold at its own indentation
+        // (`key:` then `- item`), which opens no indentation level here.
+        if self.depth + 2 * self.indents.len() > self.limit {
             return Err(self.i);
         }
         Ok(())
@@ -178,19 +184,19 @@ impl Scan<'_> {
             }
             b'-' if next_blank => {
                 if self.depth == 0 && self.indent() < column as isize {
-                    self.indents.push(column);
+                    self.push_indent(column)?;
                 }
                 self.i += 1;
                 self.key_allowed = true;
             }
             b'?' if self.depth > 0 || next_blank => {
                 if self.depth == 0 && self.indent() < column as isize {
-                    self.indents.push(column);
+                    self.push_indent(column)?;
                 }
                 self.i += 1;
                 self.key_allowed = self.depth == 0;
             }
-            b':' if self.depth > 0 || next_blank => self.value_indicator(column),
+            b':' if self.depth > 0 || next_blank => self.value_indicator(column)?,
             b'*' | b'&' => {
                 self.note_key(column);
                 self.i += 1;
@@ -237,15 +243,27 @@ impl Scan<'_> {
 
     /// `:` as an indicator: in block context the key before it opens a block mapping at its
     /// column (libyaml's `roll_indent`).
-    fn value_indicator(&mut self, column: usize) {
+    fn value_indicator(&mut self, column: usize) -> Result<(), usize> {
         if self.depth == 0 {
             let at = self.key_column.take().unwrap_or(column);
             if self.indent() < at as isize {
-                self.indents.push(at);
+                self.push_indent(at)?;
             }
         }
         self.i += 1;
         self.key_allowed = self.depth == 0;
+        Ok(())
+    }
+
+    /// A block collection opens at `column`; block collections count towards the limit too
+    /// (`- - - …` or `? ? ? …` on one line nest without a bracket; found by the nesting fuzz
+    /// target).
+    fn push_indent(&mut self, column: usize) -> Result<(), usize> {
+        self.indents.push(column);
+        if self.depth + 2 * self.indents.len() > self.limit {
+            return Err(self.i);
+        }
+        Ok(())
     }
 
     /// A quoted scalar, to its closing quote.
@@ -458,16 +476,17 @@ pub(super) mod tests {
     #[test]
     fn counts_flow_nesting_as_the_parser_sees_it() {
         let cases = [
-            ("title: a\n", 0),
-            ("tags: [a, b]\n", 1),
-            ("a: [[1], {b: [2]}]\n", 3),
-            ("a: {b: {c: {d: 1}}}\n", 3),
+            ("title: a\n", 2),
+            // The mapping around counts twice, even with no bracket.
+            ("tags: [a, b]\n", 3),
+            ("a: [[1], {b: [2]}]\n", 5),
+            ("a: {b: {c: {d: 1}}}\n", 5),
             // Brackets inside text are not collections...
-            ("title: Rates [up] and [[down\n", 0),
+            ("title: Rates [up] and [[down\n", 2),
             ("title: 'it''s [[['\n", 1),
             ("a: \"x\\\" [[[\"\n", 1),
             ("a: |\n  [[[[\n  text\nb: [1]\n", 1),
-            ("# [[[[\na: 1 # [[[\n", 0),
+            ("# [[[[\na: 1 # [[[\n", 2),
             // ...but a quote inside plain text starts nothing.
             ("a: [x 'y, [[z]]]\n", 3),
             ("a: [x \"y, [[z]]]\n", 3),
@@ -489,9 +508,22 @@ pub(super) mod tests {
     #[test]
     fn reports_the_bracket_that_goes_too_deep() {
         let yaml = format!("tags: {}", "[".repeat(200));
-        assert_eq!(too_deep(&yaml, 128), Some(6 + 128));
+        assert_eq!(too_deep(&yaml, 128), Some(6 + 126));
         let yaml = format!("a:\n{}", " {a: \n".repeat(200));
-        assert_eq!(too_deep(&yaml, 128), Some(3 + 6 * 128 + 1));
+        assert_eq!(too_deep(&yaml, 128), Some(3 + 6 * 126 + 1));
+        // What the nesting fuzz target found: 128 brackets in the front matter's mapping.
+        let yaml = format!("tags: [{{{}]'{{']]]? \n", "[".repeat(126));
+        assert!(too_deep(&yaml, 128).is_some());
+        // Without the scan, serde_yaml refuses it only after parsing.
+        let parsed: Result<serde_yaml::Value, _> = serde_yaml::from_str(&yaml);
+        assert!(parsed.unwrap_err().to_string().contains("recursion limit"));
+        // Block collections alone, on one line.
+        let yaml = format!("ignore:\n{}a\n", "- ".repeat(100));
+        // The first dash is a list at the key's own indentation, which opens no level here.
+        assert_eq!(too_deep(&yaml, 128), Some(8 + 2 * 64));
+        let yaml = format!("a:\n{}b\n", "? ".repeat(100));
+        assert!(too_deep(&yaml, 128).is_some());
+        assert_eq!(too_deep("a:\n- - - b\n", 128), None);
         assert_eq!(too_deep(&"[]".repeat(100_000), 128), None);
     }
 }

@@ -363,6 +363,73 @@ pub(crate) fn include_cycles(
         .collect()
 }
 
+/// Every cycle of `{% extends %}` among `templates` (name, source), one error each, placed at
+/// the `extends` of the cycle's first template with a file in `templates/` (`is_project`), or
+/// its first by name. tera refuses such a set too, but names no line.
+pub(crate) fn extends_cycles(
+    templates: &[(String, String)],
+    is_project: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
+    // A template extends at most one other, so each cycle is met by following parents.
+    let parents: BTreeMap<&str, String> = templates
+        .iter()
+        .filter_map(|(name, source)| {
+            let parent = tera::Template::new(name, None, source).ok()?.parent?;
+            Some((name.as_str(), parent))
+        })
+        .collect();
+    let mut cycles: BTreeSet<Vec<&str>> = BTreeSet::new();
+    for &start in parents.keys() {
+        let mut path: Vec<&str> = vec![start];
+        while let Some(parent) = parents.get(path[path.len() - 1]) {
+            let Some((&parent, _)) = parents.get_key_value(parent.as_str()) else {
+                break;
+            };
+            if let Some(at) = path.iter().position(|n| *n == parent) {
+                let cycle = &path[at..];
+                let first = (0..cycle.len())
+                    .filter(|&i| is_project(cycle[i]))
+                    .min_by_key(|&i| cycle[i])
+                    .or_else(|| (0..cycle.len()).min_by_key(|&i| cycle[i]))
+                    .unwrap_or(0);
+                cycles.insert(
+                    cycle[first..]
+                        .iter()
+                        .chain(&cycle[..first])
+                        .copied()
+                        .collect(),
+                );
+                break;
+            }
+            if path.len() > templates.len() {
+                break;
+            }
+            path.push(parent);
+        }
+    }
+    let sources: BTreeMap<&str, &str> = templates
+        .iter()
+        .map(|(n, s)| (n.as_str(), s.as_str()))
+        .collect();
+    cycles
+        .into_iter()
+        .map(|cycle| {
+            let from = cycle[0];
+            let to = cycle.get(1).copied().unwrap_or(from);
+            let mut shown = cycle.join(" → ");
+            shown.push_str(" → ");
+            shown.push_str(from);
+            let path = PathBuf::from("templates").join(from.trim_start_matches("default/"));
+            let d = Diagnostic::error(path, format!("extends cycle: {shown}"))
+                .with_help("a template cannot extend itself, directly or through others");
+            match find_tag(sources.get(from).copied().unwrap_or(""), "extends", to) {
+                Some((line, column)) => d.at(line, column),
+                None => d,
+            }
+        })
+        .collect()
+}
+
 /// Depth-first search from `node`; every cycle met is added once, turned to start at its
 /// smallest name.
 fn find_cycles<'a>(

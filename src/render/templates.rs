@@ -163,6 +163,12 @@ pub fn load_templates(
     // Escape what HTML and XML need (& < > " '), and leave `/` alone so links stay readable.
     tera.set_escape_fn(crate::content::escape);
     filters::register(&mut tera);
+    let is_project = |name: &str| origins.get(name) == Some(&Origin::Project);
+    let cycles = recursion::extends_cycles(&all, &is_project);
+    if !cycles.is_empty() {
+        diags.extend(cycles.into_iter().collect());
+        return Ok((None, diags));
+    }
     if let Err(e) = tera.add_raw_templates(all) {
         let name = error_template_name(&e);
         let path = name.as_deref().map_or_else(
@@ -183,7 +189,6 @@ pub fn load_templates(
         diags.push(d);
         return Ok((None, diags));
     }
-    let is_project = |name: &str| origins.get(name) == Some(&Origin::Project);
     let cycles = recursion::include_cycles(&tera, &sources, &is_project);
     if !cycles.is_empty() {
         for d in cycles {

@@ -989,20 +989,28 @@ fn group_views(groups: &[FigureGroup], articles: &[&ArticleView]) -> Vec<FigureG
     let mut taken = std::collections::HashSet::new();
     groups
         .iter()
-        .map(|g| group_view(g, unique_id(&g.name, &mut taken), articles))
+        .map(|g| group_view(g, unique_id(&g.name, g.rows.len(), &mut taken), articles))
         .collect()
 }
 
-/// The slug of `name` ("containers"), or "figures"; with "-2", "-3"… when `taken` holds it
-/// already (two series can slug alike: "jobs" measured and "jobs" counted).
-fn unique_id(name: &str, taken: &mut std::collections::HashSet<String>) -> String {
+/// The slug of `name` ("containers"), or "figures"; with "-2", "-3"… when it is taken already
+/// (two series can slug alike: "jobs" measured and "jobs" counted). A group's rows are anchored
+/// `fig-<id>-<row>`, so `taken` holds the ids of the rows too, and an id is taken when one of
+/// its rows' is: "number-change-china-2" was both the second "number-change-china" group and
+/// the second row of the first (a duplicate id on the page).
+fn unique_id(name: &str, rows: usize, taken: &mut std::collections::HashSet<String>) -> String {
     let base = crate::content::slugify(name).unwrap_or_else(|| "figures".into());
+    let free = |id: &str, taken: &std::collections::HashSet<String>| {
+        !taken.contains(id) && (1..=rows).all(|row| !taken.contains(&format!("{id}-{row}")))
+    };
     let mut id = base.clone();
     let mut n = 1;
-    while !taken.insert(id.clone()) {
+    while !free(&id, taken) {
         n += 1;
         id = format!("{base}-{n}");
     }
+    taken.extend((1..=rows).map(|row| format!("{id}-{row}")));
+    taken.insert(id.clone());
     id
 }
 
