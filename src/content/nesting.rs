@@ -25,6 +25,7 @@ pub(crate) fn too_deep(yaml: &str, limit: usize) -> Option<usize> {
         line_start: 0,
         depth: 0,
         limit,
+        flows: Vec::new(),
         indents: Vec::new(),
         key_allowed: true,
         key_column: None,
@@ -42,12 +43,25 @@ struct Scan<'a> {
     /// Open flow collections.
     depth: usize,
     limit: usize,
+    /// The flow collections open outside scalars, innermost last: whether each is a sequence
+    /// whose current entry is a single-pair mapping (`[a: b]`), which the parser opens as one
+    /// more collection and this scan counts in `depth`. At most `limit` long.
+    flows: Vec<Flow>,
     /// Columns of the open block collections, innermost last (libyaml's indentation stack).
     indents: Vec<usize>,
     /// Whether a token here may be a simple key (`key: value`).
     key_allowed: bool,
     /// Column of the token that may be a simple key on this line.
     key_column: Option<usize>,
+}
+
+/// An open flow collection (see `Scan::flows`).
+#[derive(Clone, Copy, PartialEq)]
+enum Flow {
+    Mapping,
+    Sequence,
+    /// A sequence whose current entry is a single-pair mapping.
+    SequencePair,
 }
 
 fn blank(b: Option<&u8>) -> bool {
@@ -170,15 +184,23 @@ impl Scan<'_> {
             b'[' | b'{' => {
                 self.note_key(column);
                 self.open()?;
+                self.flows.push(if c == b'[' {
+                    Flow::Sequence
+                } else {
+                    Flow::Mapping
+                });
                 self.i += 1;
                 self.key_allowed = true;
             }
             b']' | b'}' => {
+                self.end_pair();
+                self.flows.pop();
                 self.depth = self.depth.saturating_sub(1);
                 self.i += 1;
                 self.key_allowed = false;
             }
             b',' => {
+                self.end_pair();
                 self.i += 1;
                 self.key_allowed = true;
             }
@@ -193,6 +215,7 @@ impl Scan<'_> {
                 if self.depth == 0 && self.indent() < column as isize {
                     self.push_indent(column)?;
                 }
+                self.begin_pair()?;
                 self.i += 1;
                 self.key_allowed = self.depth == 0;
             }
@@ -244,6 +267,7 @@ impl Scan<'_> {
     /// `:` as an indicator: in block context the key before it opens a block mapping at its
     /// column (libyaml's `roll_indent`).
     fn value_indicator(&mut self, column: usize) -> Result<(), usize> {
+        self.begin_pair()?;
         if self.depth == 0 {
             let at = self.key_column.take().unwrap_or(column);
             if self.indent() < at as isize {
@@ -253,6 +277,28 @@ impl Scan<'_> {
         self.i += 1;
         self.key_allowed = self.depth == 0;
         Ok(())
+    }
+
+    /// `key: value` or `? key` as an entry of a flow sequence: the parser opens a mapping for the
+    /// pair (`tags: [a: [a: …` nests twice per bracket; found by the nesting fuzz target).
+    fn begin_pair(&mut self) -> Result<(), usize> {
+        if let Some(top) = self.flows.last_mut()
+            && *top == Flow::Sequence
+        {
+            *top = Flow::SequencePair;
+            self.open()?;
+        }
+        Ok(())
+    }
+
+    /// The end of a flow sequence's entry closes the mapping of its pair, if it is one.
+    fn end_pair(&mut self) {
+        if let Some(top) = self.flows.last_mut()
+            && *top == Flow::SequencePair
+        {
+            *top = Flow::Sequence;
+            self.depth = self.depth.saturating_sub(1);
+        }
     }
 
     /// A block collection opens at `column`; block collections count towards the limit too
@@ -481,6 +527,10 @@ pub(super) mod tests {
             ("tags: [a, b]\n", 3),
             ("a: [[1], {b: [2]}]\n", 5),
             ("a: {b: {c: {d: 1}}}\n", 5),
+            // A pair in a sequence is a mapping of its own.
+            ("a: [b: [c: 1]]\n", 6),
+            ("a: [b: 1, c, [d]]\n", 4),
+            ("a: [? b, [c]]\n", 4),
             // Brackets inside text are not collections...
             ("title: Rates [up] and [[down\n", 2),
             ("title: 'it''s [[['\n", 1),
@@ -525,5 +575,10 @@ pub(super) mod tests {
         assert!(too_deep(&yaml, 128).is_some());
         assert_eq!(too_deep("a:\n- - - b\n", 128), None);
         assert_eq!(too_deep(&"[]".repeat(100_000), 128), None);
+        // A pair in each sequence (found by the nesting fuzz target): twice per bracket.
+        let yaml = format!("tags: {}\n", "[a: ".repeat(70));
+        assert!(too_deep(&yaml, 128).is_some());
+        let parsed: Result<serde_yaml::Value, _> = serde_yaml::from_str(&yaml);
+        assert!(parsed.unwrap_err().to_string().contains("recursion limit"));
     }
 }
