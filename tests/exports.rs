@@ -301,30 +301,130 @@ fn atom_feed_lists_briefings_with_absolute_urls_from_base_url() {
     assert!(feed.contains("<id>urn:report:briefing:north-korea-russia-arms</id>"));
 }
 
+/// The rules of the sitemaps.org 0.9 schema (`sitemap.xsd`) and protocol, checked on the parsed
+/// document: a `<urlset>` in the sitemap namespace with 1 to 50,000 `<url>`s, each with one
+/// absolute http(s) `<loc>` of under 2,048 characters first, then optionally `<lastmod>` (a W3C
+/// date or date-time), `<changefreq>` (one of seven words) and `<priority>` (0.0 to 1.0), in that
+/// order and at most once each. The schema is not vendored: its licence is CC BY-SA. Returns the
+/// `<loc>`s.
+fn check_sitemap(xml: &str) -> Vec<String> {
+    const NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    let doc = roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("sitemap.xml: {e}"));
+    let urlset = doc.root_element();
+    assert_eq!(urlset.tag_name().namespace(), Some(NS));
+    assert_eq!(urlset.tag_name().name(), "urlset");
+    let w3c_date = regex::Regex::new(
+        r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$",
+    )
+    .unwrap();
+    let mut locs = Vec::new();
+    for url in urlset.children() {
+        if url.is_text() {
+            assert!(url.text().unwrap().trim().is_empty(), "text in <urlset>");
+            continue;
+        }
+        assert!(url.is_element(), "only <url> in <urlset>");
+        assert_eq!(url.tag_name().namespace(), Some(NS));
+        assert_eq!(url.tag_name().name(), "url");
+        let parts: Vec<_> = url.children().filter(|n| n.is_element()).collect();
+        let names: Vec<&str> = parts.iter().map(|n| n.tag_name().name()).collect();
+        let order = ["loc", "lastmod", "changefreq", "priority"];
+        assert_eq!(names.first(), Some(&"loc"), "{names:?}");
+        let mut last = 0;
+        for name in names.iter().skip(1) {
+            let at = order.iter().position(|o| o == name).expect("known element");
+            assert!(at > last, "order of {names:?}");
+            last = at;
+        }
+        for part in &parts {
+            assert_eq!(part.tag_name().namespace(), Some(NS));
+            let text = part.text().unwrap_or("");
+            match part.tag_name().name() {
+                "loc" => {
+                    assert!(
+                        text.starts_with("https://") || text.starts_with("http://"),
+                        "absolute <loc>: {text}"
+                    );
+                    assert!(text.len() >= 12 && text.len() < 2048, "{text}");
+                    locs.push(text.to_string());
+                }
+                "lastmod" => assert!(w3c_date.is_match(text), "<lastmod>{text}"),
+                "changefreq" => assert!(
+                    [
+                        "always", "hourly", "daily", "weekly", "monthly", "yearly", "never"
+                    ]
+                    .contains(&text)
+                ),
+                "priority" => assert!((0.0..=1.0).contains(&text.parse::<f64>().unwrap())),
+                _ => unreachable!(),
+            }
+        }
+    }
+    assert!((1..=50_000).contains(&locs.len()), "{} <url>s", locs.len());
+    locs
+}
+
 #[test]
 fn sitemap_lists_every_page_when_base_url_is_set() {
+    for config in [
+        "base_url: https://example.org/b/\n",
+        "base_url: https://example.org/b/\nchronology_on_one_page: 3\n",
+    ] {
+        let p = TestProject::example();
+        p.write("report.yaml", config);
+        let outcome = p.build();
+        assert!(outcome.notes.is_empty(), "{:?}", outcome.notes);
+        let locs = check_sitemap(&p.read_site("sitemap.xml"));
+        for loc in &locs {
+            let rel = loc.strip_prefix("https://example.org/b/").unwrap();
+            assert!(p.site().join(rel).is_file(), "{rel} exists");
+        }
+        // Every page of the site, and only those.
+        let mut pages: Vec<String> = common::tree(&p.site())
+            .into_keys()
+            .filter(|f| f.ends_with(".html"))
+            .map(|f| format!("https://example.org/b/{}", f.replace('\\', "/")))
+            .collect();
+        pages.sort();
+        let mut listed = locs.clone();
+        listed.sort();
+        assert_eq!(listed, pages);
+        assert!(locs.contains(&"https://example.org/b/search.html".to_string()));
+        assert_eq!(locs[0], "https://example.org/b/index.html");
+    }
+}
+
+#[test]
+fn no_sitemap_without_base_url_and_the_build_says_so() {
+    // A sitemap needs absolute URLs, and an empty <urlset> is not valid: none is written.
     let p = TestProject::example();
     p.write("report.yaml", "base_url: https://example.org/b/\n");
     p.build();
-    let sitemap = p.read_site("sitemap.xml");
-    assert_eq!(check_xml(&sitemap), ["urlset"]);
-    let locs = elements(&sitemap, "loc");
-    assert_eq!(
-        locs,
-        [
-            "https://example.org/b/index.html",
-            "https://example.org/b/chronology.html",
-            "https://example.org/b/briefings/north-korea-russia-arms.html",
-            "https://example.org/b/articles/000_d3ab9671ae447b92.html",
-        ]
+    assert!(p.site().join("sitemap.xml").is_file());
+    p.write("report.yaml", "title: M\n");
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert!(
+        !p.site().join("sitemap.xml").exists(),
+        "the old one is gone"
     );
-    for loc in locs {
-        let rel = loc.strip_prefix("https://example.org/b/").unwrap();
-        assert!(p.site().join(rel).is_file(), "{rel} exists");
-    }
-    let q = TestProject::example();
-    q.build();
-    assert!(elements(&q.read_site("sitemap.xml"), "loc").is_empty());
+    assert_eq!(
+        outcome.notes,
+        ["sitemap.xml not written: a sitemap needs absolute URLs; set base_url in report.yaml"]
+    );
+    // `check` says so; `build` only with --verbose.
+    let (code, _, err) = common::report(&["check"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("sitemap.xml not written"), "{err}");
+    let (_, _, err) = common::report(&["build"], p.root());
+    assert!(!err.contains("sitemap.xml"), "{err}");
+    let (_, _, err) = common::report(&["build", "--verbose", "--no-cache"], p.root());
+    assert!(err.contains("sitemap.xml not written"), "{err}");
+    // A project's own sitemap.xml is its own: rendered as written.
+    p.write("templates/sitemap.xml", "<urlset/>\n");
+    let outcome = p.build();
+    assert!(outcome.notes.is_empty());
+    assert_eq!(p.read_site("sitemap.xml"), "<urlset/>\n");
 }
 
 fn json_ld(html: &str) -> serde_json::Value {
