@@ -292,13 +292,51 @@ fn atom_feed_lists_briefings_with_absolute_urls_from_base_url() {
         "<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/briefings/briefings/north-korea-russia-arms.html\"/>"
     ));
     assert_eq!(elements(entry, "updated"), ["2024-03-20T00:00:00Z"]);
-    assert!(feed.contains("rel=\"self\""));
-    // Without base_url the feed is still valid, with URN ids.
+    assert_eq!(
+        feed_links(&feed),
+        [
+            (
+                "alternate",
+                "https://example.org/briefings/index.html".into()
+            ),
+            ("self", "https://example.org/briefings/feed.xml".into())
+        ]
+    );
+    // Without base_url the feed is still valid, with URN ids, and links to itself by a relative
+    // reference (RFC 4287 allows IRI references), which resolves to the feed wherever it is.
     let q = TestProject::example();
     q.build();
     let feed = q.read_site("feed.xml");
     check_xml(&feed);
     assert!(feed.contains("<id>urn:report:briefing:north-korea-russia-arms</id>"));
+    assert_eq!(
+        feed_links(&feed),
+        [
+            ("alternate", "index.html".into()),
+            ("self", "feed.xml".into())
+        ]
+    );
+}
+
+/// The feed's own links (not its entries'), as (rel, href), each with its media type.
+fn feed_links(feed: &str) -> Vec<(&'static str, String)> {
+    let doc = roxmltree::Document::parse(feed).unwrap();
+    let root = doc.root_element();
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
+    root.children()
+        .filter(|n| n.has_tag_name("link"))
+        .map(|l| {
+            let rel = match (l.attribute("rel"), l.attribute("type")) {
+                (Some("self"), Some("application/atom+xml")) => "self",
+                (Some("alternate"), Some("text/html")) => "alternate",
+                other => panic!("link {other:?}"),
+            };
+            (rel, l.attribute("href").unwrap().to_string())
+        })
+        .collect()
 }
 
 /// The rules of the sitemaps.org 0.9 schema (`sitemap.xsd`) and protocol, checked on the parsed
