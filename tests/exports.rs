@@ -505,6 +505,70 @@ fn article_pages_carry_schema_org_claims() {
 }
 
 #[test]
+fn json_ld_temporal_coverage_is_iso_8601() {
+    // schema.org's temporalCoverage is an ISO 8601 date or interval: a quarter, a season, a half
+    // year or a decade is the interval of its first and last days; PRESENT_REF has none.
+    let p = TestProject::example();
+    p.write(
+        "content/articles/t.md",
+        "---\ntitle: T\nsource: Wire\npublished: 2024-03-20\n---\n\
+         Officials said on Monday that 300 homes were flooded in the first quarter of 2024.\n\n\
+         The ministry said deliveries began last summer and that 2,000 shells arrived in July 2023.\n\n\
+         Trade grew by 5% in 2023, the bank said, the fastest pace since the 1990s.\n\n\
+         Exports are rising now, the minister said, after falling in the first half of 2023.\n",
+    );
+    p.build();
+    let ld = json_ld(&p.read_site("articles/t.html"));
+    let coverage = |name: &str| -> Vec<String> {
+        ld["@graph"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["name"] == name)
+            .map(|c| c["temporalCoverage"].as_str().unwrap_or("none").to_string())
+            .collect()
+    };
+    assert_eq!(
+        coverage("the first quarter of 2024"),
+        ["2024-01-01/2024-03-31"]
+    );
+    assert_eq!(coverage("last summer"), ["2023-06-01/2023-08-31"]);
+    assert_eq!(coverage("2,000 shells"), ["2023-06-01/2023-08-31"]);
+    assert_eq!(
+        coverage("the first half of 2023"),
+        ["2023-01-01/2023-06-30"]
+    );
+    assert_eq!(coverage("July 2023"), ["2023-07"]);
+    assert_eq!(coverage("Monday"), ["2024-03-18"]);
+    assert_eq!(coverage("grew by 5%"), ["2023"]);
+    // Every value on every page parses as an ISO 8601 date or interval of dates, start first.
+    let date = r"\d{4}(-\d{2}(-\d{2})?)?";
+    let iso = regex::Regex::new(&format!(
+        r"^{date}$|^(\d{{4}}-\d{{2}}-\d{{2}})/(\d{{4}}-\d{{2}}-\d{{2}})$"
+    ))
+    .unwrap();
+    let mut seen = 0;
+    for (path, html) in site_files(&p) {
+        if !path.starts_with("articles/") {
+            continue;
+        }
+        for c in json_ld(&html)["@graph"].as_array().unwrap() {
+            let Some(v) = c.get("temporalCoverage") else {
+                continue;
+            };
+            let v = v.as_str().unwrap();
+            let m = iso.captures(v).unwrap_or_else(|| panic!("{path}: {v}"));
+            if let (Some(a), Some(b)) = (m.get(3), m.get(4)) {
+                let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+                assert!(day(a.as_str()) <= day(b.as_str()), "{v}");
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen > 15, "{seen}");
+}
+
+#[test]
 fn json_ld_cannot_be_closed_by_the_data() {
     let p = TestProject::example();
     p.write(

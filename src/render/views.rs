@@ -172,6 +172,12 @@ impl FigureView {
         self.as_of.as_deref().and_then(period_label)
     }
 
+    /// The as-of date in ISO 8601 (`as_of_iso`, see [`iso_8601`]), when it is a calendar period.
+    pub fn as_of_iso(&self) -> Option<String> {
+        let period = Period::parse(self.as_of.as_deref()?)?;
+        iso_8601(period.start, period.precision)
+    }
+
     /// The qualifier's label.
     pub fn qualifier_label(&self) -> Option<&'static str> {
         self.qualifier.map(Qualifier::label)
@@ -198,6 +204,7 @@ impl Serialize for FigureView {
         map.serialize_entry("said_by_type", &said_by_type(&self.said_by))?;
         map.serialize_entry("as_of", &self.as_of)?;
         map.serialize_entry("as_of_display", &self.as_of_display())?;
+        map.serialize_entry("as_of_iso", &self.as_of_iso())?;
         map.serialize_entry("sentence", &self.sentence)?;
         map.serialize_entry("start", &self.start)?;
         map.serialize_entry("end", &self.end)?;
@@ -344,6 +351,12 @@ impl EventView {
             .and_then(writable)
     }
 
+    /// The date in ISO 8601 (`date_iso`, see [`iso_8601`]), when it is a calendar period.
+    pub fn date_iso(&self) -> Option<String> {
+        self.period
+            .and_then(|(start, precision)| iso_8601(start, precision))
+    }
+
     /// The date's label at its precision (`date_display`), or its value when it is not a
     /// calendar period.
     pub fn date_display(&self) -> std::borrow::Cow<'_, str> {
@@ -370,6 +383,7 @@ impl Serialize for EventView {
         map.serialize_entry("date_end", &iso(self.date_end()))?;
         map.serialize_entry("precision", self.precision.label())?;
         map.serialize_entry("date_display", &self.date_display())?;
+        map.serialize_entry("date_iso", &self.date_iso())?;
         map.serialize_entry("date_text", &self.date_text)?;
         map.serialize_entry("text", &self.text)?;
         map.serialize_entry("said_by", &self.said_by)?;
@@ -727,6 +741,28 @@ fn summary(a: &ArticleView) -> ArticleSummary {
 pub(crate) fn writable(date: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
     (1..=9999).contains(&date.year()).then_some(date)
+}
+
+/// A calendar period in ISO 8601, as schema.org's `temporalCoverage` wants it: a day, month or
+/// year as that date ("2024-03-20", "2023-07", "2023"); a week, quarter, season, half year or
+/// decade, which ISO 8601 has no date for (or, for a week, one few readers parse), as the interval
+/// of its first and last days ("2024-01-01/2024-03-31" for 2024-Q1). None when a day of it falls
+/// outside the years 1 to 9999 (see [`writable`]).
+pub fn iso_8601(start: chrono::NaiveDate, precision: Precision) -> Option<String> {
+    let start = writable(start)?;
+    Some(match precision {
+        Precision::Day => start.format("%Y-%m-%d").to_string(),
+        Precision::Month => start.format("%Y-%m").to_string(),
+        Precision::Year => start.format("%Y").to_string(),
+        Precision::Week
+        | Precision::Quarter
+        | Precision::Season
+        | Precision::Half
+        | Precision::Decade => {
+            let last = end_of(start, precision)?.pred_opt().and_then(writable)?;
+            format!("{}/{}", start.format("%Y-%m-%d"), last.format("%Y-%m-%d"))
+        }
+    })
 }
 
 /// The day after the last day of `p`: its exclusive end.
@@ -1118,6 +1154,27 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    #[test]
+    fn periods_in_iso_8601() {
+        let iso = |value: &str| {
+            let p = Period::parse(value).unwrap();
+            iso_8601(p.start, p.precision)
+        };
+        assert_eq!(iso("2024-03-18TMO").as_deref(), Some("2024-03-18"));
+        assert_eq!(iso("2023-07").as_deref(), Some("2023-07"));
+        assert_eq!(iso("2023").as_deref(), Some("2023"));
+        assert_eq!(iso("2024-Q1").as_deref(), Some("2024-01-01/2024-03-31"));
+        assert_eq!(iso("2023-SU").as_deref(), Some("2023-06-01/2023-08-31"));
+        assert_eq!(iso("2023-WI").as_deref(), Some("2023-12-01/2024-02-29"));
+        assert_eq!(iso("2024-H2").as_deref(), Some("2024-07-01/2024-12-31"));
+        assert_eq!(iso("2024-W12").as_deref(), Some("2024-03-18/2024-03-24"));
+        assert_eq!(iso("199").as_deref(), Some("1990-01-01/1999-12-31"));
+        assert_eq!(iso("9999-Q4").as_deref(), Some("9999-10-01/9999-12-31"));
+        // A winter that ends in the year 10000 cannot be written in four digits.
+        assert_eq!(iso("9999-WI"), None);
+        assert!(Period::parse("PRESENT_REF").is_none());
+    }
+
     /// The variables templates see for a claim: the fields written from others included.
     #[test]
     fn claim_views_give_templates_every_documented_variable() {
@@ -1151,7 +1208,7 @@ mod tests {
                 "value_display": "+300", "unit": "homes", "measure": "homes destroyed (Gaza)",
                 "scope": "Gaza", "qualifier": "approximately", "kind": "change",
                 "direction": "up", "status": null, "said_by": null, "said_by_type": null, "as_of": "2023-07",
-                "as_of_display": "July 2023", "sentence": "About 300 more.", "start": 1,
+                "as_of_display": "July 2023", "as_of_iso": "2023-07", "sentence": "About 300 more.", "start": 1,
                 "end": 2, "line": 3, "hand": false, "conflict": true, "restated": []})
         );
         let cut = FigureView {
@@ -1263,7 +1320,7 @@ mod tests {
             serde_json::to_value(&event).unwrap(),
             json!({"anchor": "d2", "date": "2023-07", "date_start": "2023-07-01",
                 "date_end": "2023-08-01", "precision": "month", "date_display": "July 2023",
-                "date_text": "last July", "text": "It rained last July.", "said_by": "Kim", "said_by_type": "Organization",
+                "date_iso": "2023-07", "date_text": "last July", "text": "It rained last July.", "said_by": "Kim", "said_by_type": "Organization",
                 "article": "a", "article_title": "A", "article_source": "Wire",
                 "article_href": "articles/a.html", "article_url": null,
                 "article_published": "2024-01-02", "start": 5, "end": 25})
