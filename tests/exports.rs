@@ -198,6 +198,58 @@ fn timeline_json_is_timelinejs_at_each_events_precision() {
     assert_eq!(day["start_date"]["day"], 18);
 }
 
+#[test]
+fn timeline_headlines_say_what_happened_not_the_date() {
+    // TimelineJS shows `display_date` above the headline: the headline is the event, from its
+    // sentence, and the slide holds the whole sentence once.
+    let p = TestProject::example();
+    p.write(
+        "content/articles/short.md",
+        "---\ntitle: S\nsource: Wire\npublished: 2024-05-02\n---\nThe border reopened in April 2024.\n",
+    );
+    p.build();
+    let json: serde_json::Value = serde_json::from_str(&p.read_site("timeline.json")).unwrap();
+    let events = json["events"].as_array().unwrap();
+    assert_eq!(events.len(), 9);
+    let sentence = |e: &serde_json::Value| -> String {
+        let text = e["text"]["text"].as_str().unwrap();
+        match text.strip_prefix("<blockquote>") {
+            Some(quoted) => quoted[..quoted.find("</blockquote>").unwrap()].to_string(),
+            None => e["text"]["headline"].as_str().unwrap().to_string(),
+        }
+    };
+    for e in events {
+        let headline = e["text"]["headline"].as_str().unwrap();
+        let date = e["start_date"]["display_date"].as_str().unwrap();
+        assert!(headline.split_whitespace().count() >= 3, "{e}");
+        assert!(!headline.contains(date), "{headline} repeats {date}");
+        let written = e["source"]["date_text"].as_str().unwrap();
+        assert!(!headline.contains(written), "{headline} repeats {written}");
+        // The whole sentence is on the slide once: in the headline or quoted below it.
+        let whole = sentence(e);
+        assert!(whole.contains(written), "{whole}");
+        assert!(headline.chars().count() <= 141, "{headline}");
+    }
+    let summit = events
+        .iter()
+        .find(|e| {
+            e["source"]["date_text"] == "September"
+                && e["text"]["headline"].as_str().unwrap().starts_with("Their")
+        })
+        .unwrap();
+    assert_eq!(
+        summit["text"]["headline"],
+        "Their leaders Vladimir Putin and Kim Jong Un held a summit in Russia’s far east"
+    );
+    // The date is said apart: a sentence of nothing but the event loses only its date.
+    let short = events.iter().find(|e| e["source"]["title"] == "S").unwrap();
+    assert_eq!(short["text"]["headline"], "The border reopened");
+    assert_eq!(
+        short["text"]["text"],
+        "<blockquote>The border reopened in April 2024.</blockquote><p>Source: Wire, S (2024-05-02)</p>"
+    );
+}
+
 /// Checks that `xml` is well-formed enough for our templates: one root, every tag closed in order,
 /// attributes quoted, no stray `<` or `&` in text.
 fn check_xml(xml: &str) -> Vec<String> {
@@ -343,7 +395,7 @@ fn feed_links(feed: &str) -> Vec<(&'static str, String)> {
 /// document: a `<urlset>` in the sitemap namespace with 1 to 50,000 `<url>`s, each with one
 /// absolute http(s) `<loc>` of under 2,048 characters first, then optionally `<lastmod>` (a W3C
 /// date or date-time), `<changefreq>` (one of seven words) and `<priority>` (0.0 to 1.0), in that
-/// order and at most once each. The schema is not vendored: its licence is CC BY-SA. Returns the
+/// order and at most once each. The schema itself is not vendored. Returns the
 /// `<loc>`s.
 fn check_sitemap(xml: &str) -> Vec<String> {
     const NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";

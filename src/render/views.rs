@@ -351,6 +351,20 @@ impl EventView {
             .and_then(writable)
     }
 
+    /// What happened, as a headline (`headline`): the sentence without its dating expression
+    /// (TimelineJS shows the date apart), without a closing attribution ("…, the ministry said")
+    /// and cut where a clause ends when it is longer than 140 characters, as a title is made
+    /// from a lead; the sentence itself, unchanged, when that is all of it.
+    pub fn headline(&self) -> std::borrow::Cow<'_, str> {
+        let undated = without_date(&self.text, &self.date_text);
+        let headline = crate::content::wire::headline_of(&undated, 140);
+        if headline.is_empty() || headline == self.text.trim().trim_end_matches('.').trim() {
+            self.text.as_ref().into()
+        } else {
+            headline.into()
+        }
+    }
+
     /// The date in ISO 8601 (`date_iso`, see [`iso_8601`]), when it is a calendar period.
     pub fn date_iso(&self) -> Option<String> {
         self.period
@@ -365,6 +379,40 @@ impl EventView {
             None => self.date.as_str().into(),
         }
     }
+}
+
+/// `sentence` without the dating expression `date_text` and a preposition that only places it
+/// ("in July 2023", "on Monday", "the following month"): "The border reopened in April 2024." →
+/// "The border reopened.". A sentence that opens with it starts at the next word, capitalized.
+/// Unchanged when the expression is not found, or when a preposition such as "since", "by" or
+/// "until" gives it a meaning the sentence would lose.
+fn without_date(sentence: &str, date_text: &str) -> String {
+    let Some(at) = sentence
+        .find(date_text)
+        .filter(|_| !date_text.trim().is_empty())
+    else {
+        return sentence.to_string();
+    };
+    let before = sentence[..at].trim_end();
+    let after = &sentence[at + date_text.len()..];
+    let (head, last) = before
+        .rsplit_once(char::is_whitespace)
+        .map_or(("", before), |(h, w)| (h.trim_end(), w));
+    let before = match last.to_lowercase().as_str() {
+        "in" | "on" | "at" | "during" => head,
+        "since" | "by" | "until" | "till" | "from" | "to" | "before" | "after" | "between"
+        | "through" | "than" | "of" => return sentence.to_string(),
+        _ => before,
+    };
+    if before.is_empty() {
+        let rest = after.trim_start_matches([',', ' ']);
+        let mut chars = rest.chars();
+        return match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => sentence.to_string(),
+        };
+    }
+    format!("{before}{after}")
 }
 
 /// An ISO date, or an empty string for none.
@@ -386,6 +434,7 @@ impl Serialize for EventView {
         map.serialize_entry("date_iso", &self.date_iso())?;
         map.serialize_entry("date_text", &self.date_text)?;
         map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("headline", &self.headline())?;
         map.serialize_entry("said_by", &self.said_by)?;
         map.serialize_entry("said_by_type", &said_by_type(&self.said_by))?;
         self.from.serialize_into(&mut map)?;
@@ -1155,6 +1204,33 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn headlines_leave_the_date_out() {
+        assert_eq!(
+            without_date("The border reopened in April 2024.", "April 2024"),
+            "The border reopened."
+        );
+        assert_eq!(
+            without_date("On Monday, officials met.", "Monday"),
+            "Officials met."
+        );
+        assert_eq!(
+            without_date(
+                "Seoul accused Pyongyang the following month of lying.",
+                "the following month"
+            ),
+            "Seoul accused Pyongyang of lying."
+        );
+        // "by March" is a deadline, not a date to leave out; an expression not found stays.
+        for (s, d) in [
+            ("It ends by March.", "March"),
+            ("It rained.", "May"),
+            ("It rained.", ""),
+        ] {
+            assert_eq!(without_date(s, d), s);
+        }
+    }
+
+    #[test]
     fn periods_in_iso_8601() {
         let iso = |value: &str| {
             let p = Period::parse(value).unwrap();
@@ -1320,7 +1396,8 @@ mod tests {
             serde_json::to_value(&event).unwrap(),
             json!({"anchor": "d2", "date": "2023-07", "date_start": "2023-07-01",
                 "date_end": "2023-08-01", "precision": "month", "date_display": "July 2023",
-                "date_iso": "2023-07", "date_text": "last July", "text": "It rained last July.", "said_by": "Kim", "said_by_type": "Organization",
+                "date_iso": "2023-07", "date_text": "last July", "text": "It rained last July.",
+                "headline": "It rained", "said_by": "Kim", "said_by_type": "Organization",
                 "article": "a", "article_title": "A", "article_source": "Wire",
                 "article_href": "articles/a.html", "article_url": null,
                 "article_published": "2024-01-02", "start": 5, "end": 25})
