@@ -229,6 +229,11 @@ fn timeline_headlines_say_what_happened_not_the_date() {
         let whole = sentence(e);
         assert!(whole.contains(written), "{whole}");
         assert!(headline.chars().count() <= 141, "{headline}");
+        assert_eq!(
+            headline.matches('“').count(),
+            headline.matches('”').count(),
+            "a quotation cut and left open: {headline}"
+        );
     }
     let summit = events
         .iter()

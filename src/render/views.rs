@@ -361,7 +361,7 @@ impl EventView {
         if headline.is_empty() || headline == self.text.trim().trim_end_matches('.').trim() {
             self.text.as_ref().into()
         } else {
-            headline.into()
+            closed_quote(headline).into()
         }
     }
 
@@ -413,6 +413,17 @@ fn without_date(sentence: &str, date_text: &str) -> String {
         };
     }
     format!("{before}{after}")
+}
+
+/// `headline` with the quotation it cut closed: "“The number … has increased by 300" ends with
+/// "”".
+fn closed_quote(mut headline: String) -> String {
+    if headline.matches('“').count() > headline.matches('”').count() {
+        headline.push('”');
+    } else if headline.matches('"').count() % 2 == 1 {
+        headline.push('"');
+    }
+    headline
 }
 
 /// An ISO date, or an empty string for none.
@@ -1202,6 +1213,19 @@ fn chronology_view(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_cut_quotation_is_closed() {
+        assert_eq!(closed_quote("“The number rose".into()), "“The number rose”");
+        assert_eq!(
+            closed_quote("\"The number rose".into()),
+            "\"The number rose\""
+        );
+        assert_eq!(
+            closed_quote("His “priority” rose".into()),
+            "His “priority” rose"
+        );
+    }
 
     #[test]
     fn headlines_leave_the_date_out() {
