@@ -98,6 +98,9 @@ pub struct BuildOutcome {
     /// Nothing the build reads changed since the last build, which had no diagnostic, and its
     /// output is as it left it: nothing was done.
     pub up_to_date: bool,
+    /// Files a default template did not write, and why ("sitemap.xml not written: …"): shown by
+    /// `check` and `build --verbose`.
+    pub notes: Vec<String>,
 }
 
 impl BuildOutcome {
@@ -283,6 +286,7 @@ pub fn build_as(options: &BuildOptions, identity: cache::Identity) -> Result<Bui
     diags.extend(rendered.diagnostics);
     outcome.files = rendered.files;
     outcome.timings.extend(rendered.timings);
+    outcome.notes = rendered.notes;
     outcome.diagnostics = diags.sorted();
     if !outcome.has_errors() {
         let clock = std::time::Instant::now();
@@ -412,6 +416,7 @@ fn render_without_writing(prepared: Prepared) -> Result<BuildOutcome, Error> {
         diags.extend(rendered.diagnostics);
         outcome.files = rendered.files;
         outcome.timings.extend(rendered.timings);
+        outcome.notes = rendered.notes;
     }
     outcome.diagnostics = diags.sorted();
     Ok(outcome)

@@ -124,6 +124,9 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode
                 for (stage, took) in &outcome.timings {
                     eprintln!("  {:>6.3}s  {stage}", took.as_secs_f64());
                 }
+                for note in &outcome.notes {
+                    eprintln!("{note}");
+                }
                 eprintln!(
                     "found {errors} error(s) and {} warning(s)",
                     count(Severity::Warning)
@@ -143,6 +146,12 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode
                     path_shown(&outcome.out)
                 );
             } else if !args.quiet {
+                // `check` tells what a build would leave out; `build` with --verbose, above.
+                if !write && !args.verbose {
+                    for note in &outcome.notes {
+                        eprintln!("{note}");
+                    }
+                }
                 let verb = if outcome.written {
                     "wrote"
                 } else {

@@ -509,6 +509,12 @@ fn build_quiet_prints_nothing_on_success_and_verbose_prints_the_phases() {
     assert!(stages.contains(&"write claims.json"), "{err}");
     assert!(stages.contains(&"render index.html"), "{err}");
     let rest = &lines[3 + stages.len()..];
+    // What the build leaves out: the example has no base_url, so no sitemap.
+    assert_eq!(
+        rest[0],
+        "sitemap.xml not written: a sitemap needs absolute URLs; set base_url in report.yaml"
+    );
+    let rest = &rest[1..];
     assert_eq!(rest[0], "found 0 error(s) and 0 warning(s)");
     assert!(rest[1].starts_with("1 articles, 1 briefings, "), "{err}");
     assert!(
@@ -585,7 +591,10 @@ fn check_strict_passes_the_example() {
     let p = TestProject::example();
     let (code, _, err) = report(&["check", "--strict"], p.root());
     assert_eq!(code, 0, "{err}");
-    assert!(err.starts_with("1 articles, 1 briefings, "), "{err}");
+    // The example has no base_url: check says there will be no sitemap, and nothing else.
+    let (note, summary) = err.split_once('\n').unwrap();
+    assert!(note.starts_with("sitemap.xml not written"), "{err}");
+    assert!(summary.starts_with("1 articles, 1 briefings, "), "{err}");
 }
 
 #[test]

@@ -198,6 +198,63 @@ fn timeline_json_is_timelinejs_at_each_events_precision() {
     assert_eq!(day["start_date"]["day"], 18);
 }
 
+#[test]
+fn timeline_headlines_say_what_happened_not_the_date() {
+    // TimelineJS shows `display_date` above the headline: the headline is the event, from its
+    // sentence, and the slide holds the whole sentence once.
+    let p = TestProject::example();
+    p.write(
+        "content/articles/short.md",
+        "---\ntitle: S\nsource: Wire\npublished: 2024-05-02\n---\nThe border reopened in April 2024.\n",
+    );
+    p.build();
+    let json: serde_json::Value = serde_json::from_str(&p.read_site("timeline.json")).unwrap();
+    let events = json["events"].as_array().unwrap();
+    assert_eq!(events.len(), 9);
+    let sentence = |e: &serde_json::Value| -> String {
+        let text = e["text"]["text"].as_str().unwrap();
+        match text.strip_prefix("<blockquote>") {
+            Some(quoted) => quoted[..quoted.find("</blockquote>").unwrap()].to_string(),
+            None => e["text"]["headline"].as_str().unwrap().to_string(),
+        }
+    };
+    for e in events {
+        let headline = e["text"]["headline"].as_str().unwrap();
+        let date = e["start_date"]["display_date"].as_str().unwrap();
+        assert!(headline.split_whitespace().count() >= 3, "{e}");
+        assert!(!headline.contains(date), "{headline} repeats {date}");
+        let written = e["source"]["date_text"].as_str().unwrap();
+        assert!(!headline.contains(written), "{headline} repeats {written}");
+        // The whole sentence is on the slide once: in the headline or quoted below it.
+        let whole = sentence(e);
+        assert!(whole.contains(written), "{whole}");
+        assert!(headline.chars().count() <= 141, "{headline}");
+        assert_eq!(
+            headline.matches('“').count(),
+            headline.matches('”').count(),
+            "a quotation cut and left open: {headline}"
+        );
+    }
+    let summit = events
+        .iter()
+        .find(|e| {
+            e["source"]["date_text"] == "September"
+                && e["text"]["headline"].as_str().unwrap().starts_with("Their")
+        })
+        .unwrap();
+    assert_eq!(
+        summit["text"]["headline"],
+        "Their leaders Vladimir Putin and Kim Jong Un held a summit in Russia’s far east"
+    );
+    // The date is said apart: a sentence of nothing but the event loses only its date.
+    let short = events.iter().find(|e| e["source"]["title"] == "S").unwrap();
+    assert_eq!(short["text"]["headline"], "The border reopened");
+    assert_eq!(
+        short["text"]["text"],
+        "<blockquote>The border reopened in April 2024.</blockquote><p>Source: Wire, S (2024-05-02)</p>"
+    );
+}
+
 /// Checks that `xml` is well-formed enough for our templates: one root, every tag closed in order,
 /// attributes quoted, no stray `<` or `&` in text.
 fn check_xml(xml: &str) -> Vec<String> {
@@ -292,39 +349,177 @@ fn atom_feed_lists_briefings_with_absolute_urls_from_base_url() {
         "<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/briefings/briefings/north-korea-russia-arms.html\"/>"
     ));
     assert_eq!(elements(entry, "updated"), ["2024-03-20T00:00:00Z"]);
-    assert!(feed.contains("rel=\"self\""));
-    // Without base_url the feed is still valid, with URN ids.
+    assert_eq!(
+        feed_links(&feed),
+        [
+            (
+                "alternate",
+                "https://example.org/briefings/index.html".into()
+            ),
+            ("self", "https://example.org/briefings/feed.xml".into())
+        ]
+    );
+    // Without base_url the feed is still valid, with URN ids, and links to itself by a relative
+    // reference (RFC 4287 allows IRI references), which resolves to the feed wherever it is.
     let q = TestProject::example();
     q.build();
     let feed = q.read_site("feed.xml");
     check_xml(&feed);
     assert!(feed.contains("<id>urn:report:briefing:north-korea-russia-arms</id>"));
+    assert_eq!(
+        feed_links(&feed),
+        [
+            ("alternate", "index.html".into()),
+            ("self", "feed.xml".into())
+        ]
+    );
+}
+
+/// The feed's own links (not its entries'), as (rel, href), each with its media type.
+fn feed_links(feed: &str) -> Vec<(&'static str, String)> {
+    let doc = roxmltree::Document::parse(feed).unwrap();
+    let root = doc.root_element();
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
+    root.children()
+        .filter(|n| n.has_tag_name("link"))
+        .map(|l| {
+            let rel = match (l.attribute("rel"), l.attribute("type")) {
+                (Some("self"), Some("application/atom+xml")) => "self",
+                (Some("alternate"), Some("text/html")) => "alternate",
+                other => panic!("link {other:?}"),
+            };
+            (rel, l.attribute("href").unwrap().to_string())
+        })
+        .collect()
+}
+
+/// The rules of the sitemaps.org 0.9 schema (`sitemap.xsd`) and protocol, checked on the parsed
+/// document: a `<urlset>` in the sitemap namespace with 1 to 50,000 `<url>`s, each with one
+/// absolute http(s) `<loc>` of under 2,048 characters first, then optionally `<lastmod>` (a W3C
+/// date or date-time), `<changefreq>` (one of seven words) and `<priority>` (0.0 to 1.0), in that
+/// order and at most once each. The schema itself is not vendored. Returns the
+/// `<loc>`s.
+fn check_sitemap(xml: &str) -> Vec<String> {
+    const NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    let doc = roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("sitemap.xml: {e}"));
+    let urlset = doc.root_element();
+    assert_eq!(urlset.tag_name().namespace(), Some(NS));
+    assert_eq!(urlset.tag_name().name(), "urlset");
+    let w3c_date = regex::Regex::new(
+        r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$",
+    )
+    .unwrap();
+    let mut locs = Vec::new();
+    for url in urlset.children() {
+        if url.is_text() {
+            assert!(url.text().unwrap().trim().is_empty(), "text in <urlset>");
+            continue;
+        }
+        assert!(url.is_element(), "only <url> in <urlset>");
+        assert_eq!(url.tag_name().namespace(), Some(NS));
+        assert_eq!(url.tag_name().name(), "url");
+        let parts: Vec<_> = url.children().filter(|n| n.is_element()).collect();
+        let names: Vec<&str> = parts.iter().map(|n| n.tag_name().name()).collect();
+        let order = ["loc", "lastmod", "changefreq", "priority"];
+        assert_eq!(names.first(), Some(&"loc"), "{names:?}");
+        let mut last = 0;
+        for name in names.iter().skip(1) {
+            let at = order.iter().position(|o| o == name).expect("known element");
+            assert!(at > last, "order of {names:?}");
+            last = at;
+        }
+        for part in &parts {
+            assert_eq!(part.tag_name().namespace(), Some(NS));
+            let text = part.text().unwrap_or("");
+            match part.tag_name().name() {
+                "loc" => {
+                    assert!(
+                        text.starts_with("https://") || text.starts_with("http://"),
+                        "absolute <loc>: {text}"
+                    );
+                    assert!(text.len() >= 12 && text.len() < 2048, "{text}");
+                    locs.push(text.to_string());
+                }
+                "lastmod" => assert!(w3c_date.is_match(text), "<lastmod>{text}"),
+                "changefreq" => assert!(
+                    [
+                        "always", "hourly", "daily", "weekly", "monthly", "yearly", "never"
+                    ]
+                    .contains(&text)
+                ),
+                "priority" => assert!((0.0..=1.0).contains(&text.parse::<f64>().unwrap())),
+                _ => unreachable!(),
+            }
+        }
+    }
+    assert!((1..=50_000).contains(&locs.len()), "{} <url>s", locs.len());
+    locs
 }
 
 #[test]
 fn sitemap_lists_every_page_when_base_url_is_set() {
+    for config in [
+        "base_url: https://example.org/b/\n",
+        "base_url: https://example.org/b/\nchronology_on_one_page: 3\n",
+    ] {
+        let p = TestProject::example();
+        p.write("report.yaml", config);
+        let outcome = p.build();
+        assert!(outcome.notes.is_empty(), "{:?}", outcome.notes);
+        let locs = check_sitemap(&p.read_site("sitemap.xml"));
+        for loc in &locs {
+            let rel = loc.strip_prefix("https://example.org/b/").unwrap();
+            assert!(p.site().join(rel).is_file(), "{rel} exists");
+        }
+        // Every page of the site, and only those.
+        let mut pages: Vec<String> = common::tree(&p.site())
+            .into_keys()
+            .filter(|f| f.ends_with(".html"))
+            .map(|f| format!("https://example.org/b/{}", f.replace('\\', "/")))
+            .collect();
+        pages.sort();
+        let mut listed = locs.clone();
+        listed.sort();
+        assert_eq!(listed, pages);
+        assert!(locs.contains(&"https://example.org/b/search.html".to_string()));
+        assert_eq!(locs[0], "https://example.org/b/index.html");
+    }
+}
+
+#[test]
+fn no_sitemap_without_base_url_and_the_build_says_so() {
+    // A sitemap needs absolute URLs, and an empty <urlset> is not valid: none is written.
     let p = TestProject::example();
     p.write("report.yaml", "base_url: https://example.org/b/\n");
     p.build();
-    let sitemap = p.read_site("sitemap.xml");
-    assert_eq!(check_xml(&sitemap), ["urlset"]);
-    let locs = elements(&sitemap, "loc");
-    assert_eq!(
-        locs,
-        [
-            "https://example.org/b/index.html",
-            "https://example.org/b/chronology.html",
-            "https://example.org/b/briefings/north-korea-russia-arms.html",
-            "https://example.org/b/articles/000_d3ab9671ae447b92.html",
-        ]
+    assert!(p.site().join("sitemap.xml").is_file());
+    p.write("report.yaml", "title: M\n");
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert!(
+        !p.site().join("sitemap.xml").exists(),
+        "the old one is gone"
     );
-    for loc in locs {
-        let rel = loc.strip_prefix("https://example.org/b/").unwrap();
-        assert!(p.site().join(rel).is_file(), "{rel} exists");
-    }
-    let q = TestProject::example();
-    q.build();
-    assert!(elements(&q.read_site("sitemap.xml"), "loc").is_empty());
+    assert_eq!(
+        outcome.notes,
+        ["sitemap.xml not written: a sitemap needs absolute URLs; set base_url in report.yaml"]
+    );
+    // `check` says so; `build` only with --verbose.
+    let (code, _, err) = common::report(&["check"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("sitemap.xml not written"), "{err}");
+    let (_, _, err) = common::report(&["build"], p.root());
+    assert!(!err.contains("sitemap.xml"), "{err}");
+    let (_, _, err) = common::report(&["build", "--verbose", "--no-cache"], p.root());
+    assert!(err.contains("sitemap.xml not written"), "{err}");
+    // A project's own sitemap.xml is its own: rendered as written.
+    p.write("templates/sitemap.xml", "<urlset/>\n");
+    let outcome = p.build();
+    assert!(outcome.notes.is_empty());
+    assert_eq!(p.read_site("sitemap.xml"), "<urlset/>\n");
 }
 
 fn json_ld(html: &str) -> serde_json::Value {
@@ -364,6 +559,70 @@ fn article_pages_carry_schema_org_claims() {
         .find(|c| c["author"]["name"] == "United States")
         .expect("a claim of the United States");
     assert_eq!(us["author"]["@type"], "Organization");
+}
+
+#[test]
+fn json_ld_temporal_coverage_is_iso_8601() {
+    // schema.org's temporalCoverage is an ISO 8601 date or interval: a quarter, a season, a half
+    // year or a decade is the interval of its first and last days; PRESENT_REF has none.
+    let p = TestProject::example();
+    p.write(
+        "content/articles/t.md",
+        "---\ntitle: T\nsource: Wire\npublished: 2024-03-20\n---\n\
+         Officials said on Monday that 300 homes were flooded in the first quarter of 2024.\n\n\
+         The ministry said deliveries began last summer and that 2,000 shells arrived in July 2023.\n\n\
+         Trade grew by 5% in 2023, the bank said, the fastest pace since the 1990s.\n\n\
+         Exports are rising now, the minister said, after falling in the first half of 2023.\n",
+    );
+    p.build();
+    let ld = json_ld(&p.read_site("articles/t.html"));
+    let coverage = |name: &str| -> Vec<String> {
+        ld["@graph"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["name"] == name)
+            .map(|c| c["temporalCoverage"].as_str().unwrap_or("none").to_string())
+            .collect()
+    };
+    assert_eq!(
+        coverage("the first quarter of 2024"),
+        ["2024-01-01/2024-03-31"]
+    );
+    assert_eq!(coverage("last summer"), ["2023-06-01/2023-08-31"]);
+    assert_eq!(coverage("2,000 shells"), ["2023-06-01/2023-08-31"]);
+    assert_eq!(
+        coverage("the first half of 2023"),
+        ["2023-01-01/2023-06-30"]
+    );
+    assert_eq!(coverage("July 2023"), ["2023-07"]);
+    assert_eq!(coverage("Monday"), ["2024-03-18"]);
+    assert_eq!(coverage("grew by 5%"), ["2023"]);
+    // Every value on every page parses as an ISO 8601 date or interval of dates, start first.
+    let date = r"\d{4}(-\d{2}(-\d{2})?)?";
+    let iso = regex::Regex::new(&format!(
+        r"^{date}$|^(\d{{4}}-\d{{2}}-\d{{2}})/(\d{{4}}-\d{{2}}-\d{{2}})$"
+    ))
+    .unwrap();
+    let mut seen = 0;
+    for (path, html) in site_files(&p) {
+        if !path.starts_with("articles/") {
+            continue;
+        }
+        for c in json_ld(&html)["@graph"].as_array().unwrap() {
+            let Some(v) = c.get("temporalCoverage") else {
+                continue;
+            };
+            let v = v.as_str().unwrap();
+            let m = iso.captures(v).unwrap_or_else(|| panic!("{path}: {v}"));
+            if let (Some(a), Some(b)) = (m.get(3), m.get(4)) {
+                let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+                assert!(day(a.as_str()) <= day(b.as_str()), "{v}");
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen > 15, "{seen}");
 }
 
 #[test]

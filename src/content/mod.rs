@@ -7,7 +7,7 @@ mod front_matter;
 mod markdown;
 mod nesting;
 mod plain;
-mod wire;
+pub(crate) mod wire;
 pub(crate) mod yaml;
 
 use std::collections::BTreeMap;

@@ -232,7 +232,13 @@ const TITLE_MAX: usize = 90;
 pub(crate) fn title_from_lead(body: &str) -> String {
     let lead = body.trim_start();
     let end = sentence_end(lead);
-    let mut sentence = lead[..end].trim_end_matches('.').trim();
+    headline_of(&lead[..end], TITLE_MAX)
+}
+
+/// What `sentence` says as a headline of at most `max` characters: without its full stop and
+/// a closing attribution clause, cut where a clause ends when it is longer.
+pub(crate) fn headline_of(sentence: &str, max: usize) -> String {
+    let mut sentence = sentence.trim_end_matches('.').trim();
     // "…, South Korea's defence minister said Monday" — drop a trailing attribution clause.
     if let Some(comma) = sentence.rfind(", ") {
         let tail = &sentence[comma + 2..];
@@ -245,7 +251,7 @@ pub(crate) fn title_from_lead(body: &str) -> String {
             sentence = &sentence[..comma];
         }
     }
-    clip_title(sentence, TITLE_MAX)
+    clip_title(sentence, max)
 }
 
 /// Where the first sentence of `text` ends: at a full stop followed by a space and a capital

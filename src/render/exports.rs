@@ -464,11 +464,17 @@ fn timeline_event(site: &SiteView, e: &EventView, buf: &mut String) {
     let display = e.date_display();
     push_json(buf, &display);
     buf.push_str("},\n      \"text\": {\n        \"headline\": \"");
-    push_json_escaped(buf, &display);
-    // The event's text, who said it and the source, as HTML inside one JSON string.
-    buf.push_str("\",\n        \"text\": \"<blockquote>");
-    push_json_escaped(buf, &e.text);
-    buf.push_str("</blockquote>");
+    // What happened: TimelineJS shows the date itself.
+    let headline = e.headline();
+    push_json_escaped(buf, &headline);
+    // The whole sentence when the headline is shorter, who said it and the source, as HTML
+    // inside one JSON string.
+    buf.push_str("\",\n        \"text\": \"");
+    if *headline != *e.text {
+        buf.push_str("<blockquote>");
+        push_json_escaped(buf, &e.text);
+        buf.push_str("</blockquote>");
+    }
     if let Some(said) = truthy(&e.said_by) {
         buf.push_str("<p>");
         push_json_escaped(buf, said);

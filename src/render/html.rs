@@ -277,10 +277,10 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
             }
             out.push('}');
             for f in &a.figures {
-                json_ld_claim(out, &f.text, &f.sentence, &f.said_by, truthy(&f.as_of));
+                json_ld_claim(out, &f.text, &f.sentence, &f.said_by, f.as_of_iso());
             }
             for e in &a.events {
-                json_ld_claim(out, &e.date_text, &e.text, &e.said_by, Some(&e.date));
+                json_ld_claim(out, &e.date_text, &e.text, &e.said_by, e.date_iso());
             }
             out.push_str("\n]}\n</script>\n");
         },
@@ -407,7 +407,7 @@ fn json_ld_claim(
     name: &str,
     text: &str,
     said_by: &Option<Text>,
-    coverage: Option<&str>,
+    coverage: Option<String>,
 ) {
     out.push_str(",\n{\"@type\": \"Claim\", \"name\": ");
     script_json(out, name);
@@ -428,7 +428,7 @@ fn json_ld_claim(
     }
     if let Some(coverage) = coverage {
         out.push_str(", \"temporalCoverage\": ");
-        script_json(out, coverage);
+        script_json(out, &coverage);
     }
     out.push('}');
 }

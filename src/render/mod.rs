@@ -155,7 +155,12 @@ pub fn render(
     let mut folded: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut page_plan: Vec<Plan<'_>> = Vec::new();
     let mut site_plan: Vec<Plan<'_>> = Vec::new();
+    let mut notes = Vec::new();
     for name in templates.origins.keys().filter(|n| renders_alone(n)) {
+        if let Some(note) = left_out(name, templates, &view) {
+            notes.push(note);
+            continue;
+        }
         let mut pages = Vec::new();
         for (i, path) in output_paths(name, &view).into_iter().enumerate() {
             match folded.get(&path.to_lowercase()) {
@@ -186,6 +191,7 @@ pub fn render(
         page_keys: BTreeMap::new(),
         exports: BTreeMap::new(),
         timings,
+        notes,
     };
     // Templates render on threads with room for the deepest nesting the recursion guard allows.
     recursion::on_render_threads(move || {
@@ -213,6 +219,22 @@ pub struct Rendered {
     pub exports: BTreeMap<String, splice::ExportRecord>,
     /// How long each step took.
     pub timings: Vec<(String, Duration)>,
+    /// Files not written, and why (see [`left_out`]).
+    pub notes: Vec<String>,
+}
+
+/// Why the default template `name` writes nothing for this site, if it does not: `sitemap.xml`
+/// without `base_url`, since the sitemaps.org protocol requires absolute URLs in `<loc>` and
+/// its schema rejects a `<urlset>` without a `<url>`. A project's own `sitemap.xml` is rendered
+/// as written.
+fn left_out(name: &str, templates: &Templates, view: &ReportView) -> Option<String> {
+    (name == "sitemap.xml"
+        && view.site.absolute_root.is_none()
+        && templates.origins.get(name) == Some(&Origin::Default))
+    .then(|| {
+        "sitemap.xml not written: a sitemap needs absolute URLs; set base_url in report.yaml"
+            .to_string()
+    })
 }
 
 /// Pages of the previous build that may be reused.

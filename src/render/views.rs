@@ -172,6 +172,12 @@ impl FigureView {
         self.as_of.as_deref().and_then(period_label)
     }
 
+    /// The as-of date in ISO 8601 (`as_of_iso`, see [`iso_8601`]), when it is a calendar period.
+    pub fn as_of_iso(&self) -> Option<String> {
+        let period = Period::parse(self.as_of.as_deref()?)?;
+        iso_8601(period.start, period.precision)
+    }
+
     /// The qualifier's label.
     pub fn qualifier_label(&self) -> Option<&'static str> {
         self.qualifier.map(Qualifier::label)
@@ -198,6 +204,7 @@ impl Serialize for FigureView {
         map.serialize_entry("said_by_type", &said_by_type(&self.said_by))?;
         map.serialize_entry("as_of", &self.as_of)?;
         map.serialize_entry("as_of_display", &self.as_of_display())?;
+        map.serialize_entry("as_of_iso", &self.as_of_iso())?;
         map.serialize_entry("sentence", &self.sentence)?;
         map.serialize_entry("start", &self.start)?;
         map.serialize_entry("end", &self.end)?;
@@ -344,6 +351,26 @@ impl EventView {
             .and_then(writable)
     }
 
+    /// What happened, as a headline (`headline`): the sentence without its dating expression
+    /// (TimelineJS shows the date apart), without a closing attribution ("…, the ministry said")
+    /// and cut where a clause ends when it is longer than 140 characters, as a title is made
+    /// from a lead; the sentence itself, unchanged, when that is all of it.
+    pub fn headline(&self) -> std::borrow::Cow<'_, str> {
+        let undated = without_date(&self.text, &self.date_text);
+        let headline = crate::content::wire::headline_of(&undated, 140);
+        if headline.is_empty() || headline == self.text.trim().trim_end_matches('.').trim() {
+            self.text.as_ref().into()
+        } else {
+            closed_quote(headline).into()
+        }
+    }
+
+    /// The date in ISO 8601 (`date_iso`, see [`iso_8601`]), when it is a calendar period.
+    pub fn date_iso(&self) -> Option<String> {
+        self.period
+            .and_then(|(start, precision)| iso_8601(start, precision))
+    }
+
     /// The date's label at its precision (`date_display`), or its value when it is not a
     /// calendar period.
     pub fn date_display(&self) -> std::borrow::Cow<'_, str> {
@@ -352,6 +379,51 @@ impl EventView {
             None => self.date.as_str().into(),
         }
     }
+}
+
+/// `sentence` without the dating expression `date_text` and a preposition that only places it
+/// ("in July 2023", "on Monday", "the following month"): "The border reopened in April 2024." →
+/// "The border reopened.". A sentence that opens with it starts at the next word, capitalized.
+/// Unchanged when the expression is not found, or when a preposition such as "since", "by" or
+/// "until" gives it a meaning the sentence would lose.
+fn without_date(sentence: &str, date_text: &str) -> String {
+    let Some(at) = sentence
+        .find(date_text)
+        .filter(|_| !date_text.trim().is_empty())
+    else {
+        return sentence.to_string();
+    };
+    let before = sentence[..at].trim_end();
+    let after = &sentence[at + date_text.len()..];
+    let (head, last) = before
+        .rsplit_once(char::is_whitespace)
+        .map_or(("", before), |(h, w)| (h.trim_end(), w));
+    let before = match last.to_lowercase().as_str() {
+        "in" | "on" | "at" | "during" => head,
+        "since" | "by" | "until" | "till" | "from" | "to" | "before" | "after" | "between"
+        | "through" | "than" | "of" => return sentence.to_string(),
+        _ => before,
+    };
+    if before.is_empty() {
+        let rest = after.trim_start_matches([',', ' ']);
+        let mut chars = rest.chars();
+        return match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => sentence.to_string(),
+        };
+    }
+    format!("{before}{after}")
+}
+
+/// `headline` with the quotation it cut closed: "“The number … has increased by 300" ends with
+/// "”".
+fn closed_quote(mut headline: String) -> String {
+    if headline.matches('“').count() > headline.matches('”').count() {
+        headline.push('”');
+    } else if headline.matches('"').count() % 2 == 1 {
+        headline.push('"');
+    }
+    headline
 }
 
 /// An ISO date, or an empty string for none.
@@ -370,8 +442,10 @@ impl Serialize for EventView {
         map.serialize_entry("date_end", &iso(self.date_end()))?;
         map.serialize_entry("precision", self.precision.label())?;
         map.serialize_entry("date_display", &self.date_display())?;
+        map.serialize_entry("date_iso", &self.date_iso())?;
         map.serialize_entry("date_text", &self.date_text)?;
         map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("headline", &self.headline())?;
         map.serialize_entry("said_by", &self.said_by)?;
         map.serialize_entry("said_by_type", &said_by_type(&self.said_by))?;
         self.from.serialize_into(&mut map)?;
@@ -727,6 +801,28 @@ fn summary(a: &ArticleView) -> ArticleSummary {
 pub(crate) fn writable(date: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
     (1..=9999).contains(&date.year()).then_some(date)
+}
+
+/// A calendar period in ISO 8601, as schema.org's `temporalCoverage` wants it: a day, month or
+/// year as that date ("2024-03-20", "2023-07", "2023"); a week, quarter, season, half year or
+/// decade, which ISO 8601 has no date for (or, for a week, one few readers parse), as the interval
+/// of its first and last days ("2024-01-01/2024-03-31" for 2024-Q1). None when a day of it falls
+/// outside the years 1 to 9999 (see [`writable`]).
+pub fn iso_8601(start: chrono::NaiveDate, precision: Precision) -> Option<String> {
+    let start = writable(start)?;
+    Some(match precision {
+        Precision::Day => start.format("%Y-%m-%d").to_string(),
+        Precision::Month => start.format("%Y-%m").to_string(),
+        Precision::Year => start.format("%Y").to_string(),
+        Precision::Week
+        | Precision::Quarter
+        | Precision::Season
+        | Precision::Half
+        | Precision::Decade => {
+            let last = end_of(start, precision)?.pred_opt().and_then(writable)?;
+            format!("{}/{}", start.format("%Y-%m-%d"), last.format("%Y-%m-%d"))
+        }
+    })
 }
 
 /// The day after the last day of `p`: its exclusive end.
@@ -1126,6 +1222,67 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    #[test]
+    fn a_cut_quotation_is_closed() {
+        assert_eq!(closed_quote("“The number rose".into()), "“The number rose”");
+        assert_eq!(
+            closed_quote("\"The number rose".into()),
+            "\"The number rose\""
+        );
+        assert_eq!(
+            closed_quote("His “priority” rose".into()),
+            "His “priority” rose"
+        );
+    }
+
+    #[test]
+    fn headlines_leave_the_date_out() {
+        assert_eq!(
+            without_date("The border reopened in April 2024.", "April 2024"),
+            "The border reopened."
+        );
+        assert_eq!(
+            without_date("On Monday, officials met.", "Monday"),
+            "Officials met."
+        );
+        assert_eq!(
+            without_date(
+                "Seoul accused Pyongyang the following month of lying.",
+                "the following month"
+            ),
+            "Seoul accused Pyongyang of lying."
+        );
+        // "by March" is a deadline, not a date to leave out; an expression not found stays.
+        for (s, d) in [
+            ("It ends by March.", "March"),
+            ("It rained.", "May"),
+            ("It rained.", ""),
+        ] {
+            assert_eq!(without_date(s, d), s);
+        }
+    }
+
+    #[test]
+    fn periods_in_iso_8601() {
+        let iso = |value: &str| {
+            let p = Period::parse(value).unwrap();
+            iso_8601(p.start, p.precision)
+        };
+        assert_eq!(iso("2024-03-18TMO").as_deref(), Some("2024-03-18"));
+        assert_eq!(iso("2023-07").as_deref(), Some("2023-07"));
+        assert_eq!(iso("2023").as_deref(), Some("2023"));
+        assert_eq!(iso("2024-Q1").as_deref(), Some("2024-01-01/2024-03-31"));
+        assert_eq!(iso("2023-SU").as_deref(), Some("2023-06-01/2023-08-31"));
+        assert_eq!(iso("2023-WI").as_deref(), Some("2023-12-01/2024-02-29"));
+        assert_eq!(iso("2024-H2").as_deref(), Some("2024-07-01/2024-12-31"));
+        assert_eq!(iso("2024-W12").as_deref(), Some("2024-03-18/2024-03-24"));
+        assert_eq!(iso("199").as_deref(), Some("1990-01-01/1999-12-31"));
+        assert_eq!(iso("9999-Q4").as_deref(), Some("9999-10-01/9999-12-31"));
+        // A winter that ends in the year 10000 cannot be written in four digits.
+        assert_eq!(iso("9999-WI"), None);
+        assert!(Period::parse("PRESENT_REF").is_none());
+    }
+
     /// The variables templates see for a claim: the fields written from others included.
     #[test]
     fn claim_views_give_templates_every_documented_variable() {
@@ -1159,7 +1316,7 @@ mod tests {
                 "value_display": "+300", "unit": "homes", "measure": "homes destroyed (Gaza)",
                 "scope": "Gaza", "qualifier": "approximately", "kind": "change",
                 "direction": "up", "status": null, "said_by": null, "said_by_type": null, "as_of": "2023-07",
-                "as_of_display": "July 2023", "sentence": "About 300 more.", "start": 1,
+                "as_of_display": "July 2023", "as_of_iso": "2023-07", "sentence": "About 300 more.", "start": 1,
                 "end": 2, "line": 3, "hand": false, "conflict": true, "restated": []})
         );
         let cut = FigureView {
@@ -1271,7 +1428,8 @@ mod tests {
             serde_json::to_value(&event).unwrap(),
             json!({"anchor": "d2", "date": "2023-07", "date_start": "2023-07-01",
                 "date_end": "2023-08-01", "precision": "month", "date_display": "July 2023",
-                "date_text": "last July", "text": "It rained last July.", "said_by": "Kim", "said_by_type": "Organization",
+                "date_iso": "2023-07", "date_text": "last July", "text": "It rained last July.",
+                "headline": "It rained", "said_by": "Kim", "said_by_type": "Organization",
                 "article": "a", "article_title": "A", "article_source": "Wire",
                 "article_href": "articles/a.html", "article_url": null,
                 "article_published": "2024-01-02", "start": 5, "end": 25})
