@@ -160,6 +160,19 @@ fn city_ok(city: &str) -> bool {
             .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | ','))
 }
 
+/// The agency in the parentheses that open at `open` (the space before "(") and the offset of
+/// the closing one, when it reads as an agency: `AFP`, `Reuters`, `AP`, `Dow Jones/AFX`.
+fn agency_at(line: &str, open: usize) -> Option<(&str, usize)> {
+    let close = open + 2 + line[open + 2..].find(')')?;
+    let agency = &line[open + 2..close];
+    let agency_ok = !agency.is_empty()
+        && agency.len() <= 30
+        && agency
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '&' | '-' | '/'));
+    agency_ok.then_some((agency, close))
+}
+
 /// The datelines of other agencies' styles, on one line: a region or a date after the city
 /// (`CANBERRA, Australia (AP)_ `, `KYIV, April 2 (Reuters) - `) → ("CANBERRA", "AP", length
 /// including the dash or underscore and the spaces after it).
@@ -173,16 +186,7 @@ fn loose_dateline(text: &str) -> Option<(String, String, usize)> {
     if !city_ok(city) || !place_ok {
         return None;
     }
-    let close = open + 2 + line[open + 2..].find(')')?;
-    let agency = &line[open + 2..close];
-    let agency_ok = !agency.is_empty()
-        && agency.len() <= 30
-        && agency
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '&' | '-' | '/'));
-    if !agency_ok {
-        return None;
-    }
+    let (agency, close) = agency_at(line, open)?;
     let after = line[close + 1..].trim_start_matches([' ', '\t']);
     if !after.starts_with(['–', '—', '-', '_']) {
         return None;
@@ -202,16 +206,7 @@ fn dateline(text: &str) -> Option<(String, String, usize)> {
     if !city_ok(city) {
         return None;
     }
-    let close = open + 2 + text[open + 2..].find(')')?;
-    let agency = &text[open + 2..close];
-    let agency_ok = !agency.is_empty()
-        && agency.len() <= 30
-        && agency
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '&' | '-' | '/'));
-    if !agency_ok {
-        return None;
-    }
+    let (agency, close) = agency_at(text, open)?;
     let after = &text[close + 1..];
     let trimmed = after.trim_start_matches([' ', '\t']);
     let dash = trimmed.chars().next()?;
