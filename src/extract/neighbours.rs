@@ -346,17 +346,33 @@ pub(crate) fn share_measures(tokens: &[Token<'_>], figures: &mut [FigureMention]
         if !(range || conversion) {
             continue;
         }
-        let (from, to) = if a.measure.is_some() {
-            (i - 1, i)
-        } else if b.measure.is_some() {
-            (i, i - 1)
-        } else {
-            continue;
+        // The end that names more of the quantity gives it: "between 30,000 and 40,000 people
+        // have fled" counts people who fled, though the lower end borrowed only the noun.
+        let (from, to) = match (a.measure.as_deref(), b.measure.as_deref()) {
+            (Some(ma), Some(mb)) if names_more(mb, b.scope.as_deref(), ma, a.scope.as_deref()) => {
+                (i, i - 1)
+            }
+            (Some(_), _) => (i - 1, i),
+            (None, Some(_)) => (i, i - 1),
+            (None, None) => continue,
         };
         let (measure, scope) = (figures[from].measure.clone(), figures[from].scope.clone());
         figures[to].measure = measure;
         figures[to].scope = scope;
     }
+}
+
+/// Whether measure `m` (of scope `scope`) names what `other` names and more: "people fled" of
+/// "people", each without its scope.
+fn names_more(m: &str, scope: Option<&str>, other: &str, other_scope: Option<&str>) -> bool {
+    let base = |m: &'_ str, scope: Option<&str>| -> String {
+        scope
+            .and_then(|s| m.strip_suffix(&format!(" ({s})")))
+            .unwrap_or(m)
+            .to_string()
+    };
+    let (m, other) = (base(m, scope), base(other, other_scope));
+    m.len() > other.len() && m.starts_with(&other) && m.as_bytes()[other.len()] == b' '
 }
 
 /// Whether `a` and `b`, with `words` between them, are the two ends of a range: "275 to 350 jobs",

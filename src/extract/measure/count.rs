@@ -108,7 +108,13 @@ pub(super) fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize)
         .get(k)
         .filter(|t| !relative && !t.is_capitalized() && t.is_word())
     {
-        let w = t.lower();
+        // "18 million people face acute hunger": the people facing it.
+        let w = match t.lower().as_ref() {
+            "face" | "faces" => "facing".into(),
+            "need" | "needs" => "needing".into(),
+            "lack" | "lacks" => "lacking".into(),
+            _ => t.lower(),
+        };
         let ing = w.ends_with("ing") && IRREGULAR_PREDICATES.contains(w.as_ref());
         if ing {
             // The object of the participle: "facing acute hunger", "needing aid".
@@ -223,6 +229,10 @@ mod tests {
             ),
             ("At least 75 people were killed.", "people killed"),
             (
+                "Nearly 18 million people face acute hunger.",
+                "people facing acute hunger",
+            ),
+            (
                 "A storm that killed 10 people hit the coast.",
                 "people killed",
             ),
@@ -256,6 +266,12 @@ mod tests {
         ] {
             assert_eq!(measures(text).last().unwrap(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_range_is_named_by_the_end_that_names_more() {
+        let m = measures("Between 30,000 and 40,000 people have fled.");
+        assert_eq!(m, ["people fled", "people fled"]);
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub(super) static IRREGULAR_PREDICATES: WordSet = WordSet::new(&[
     "built", "made", "hit", "cut", "seen", "struck", "bought", "paid", "laid", "shed", "sent",
     "homeless", "stranded", "died", "facing", "needing", "living", "fleeing", "awaiting", "seeking",
     "working", "remaining", "trapped", "infected", "affected", "employed", "unemployed",
-    "outstanding",
+    "outstanding", "lacking",
 ]);
 
 /// Words that are not predicates though they end in -ed: "need", "indeed", "red", "hundred".
