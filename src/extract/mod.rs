@@ -190,7 +190,7 @@ impl FigureClaim {
         };
         let suffix = status.measure_suffix();
         let scoped = self.scope.as_deref().and_then(|scope| {
-            let quantity = measure.strip_suffix(&format!(" ({scope})"))?;
+            let quantity = scope::unscoped(measure, scope)?;
             Some(format!("{quantity}{suffix} ({scope})"))
         });
         Some(

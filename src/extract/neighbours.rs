@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::figures::{FigureKind, FigureMention};
 use super::measure::predicate_start;
+use super::scope::unscoped;
 use super::tokens::Token;
 use super::words::WordSet;
 
@@ -365,14 +366,9 @@ pub(crate) fn share_measures(tokens: &[Token<'_>], figures: &mut [FigureMention]
 /// Whether measure `m` (of scope `scope`) names what `other` names and more: "people fled" of
 /// "people", each without its scope.
 fn names_more(m: &str, scope: Option<&str>, other: &str, other_scope: Option<&str>) -> bool {
-    let base = |m: &'_ str, scope: Option<&str>| -> String {
-        scope
-            .and_then(|s| m.strip_suffix(&format!(" ({s})")))
-            .unwrap_or(m)
-            .to_string()
-    };
+    let base = |m, scope: Option<&str>| scope.and_then(|s| unscoped(m, s)).unwrap_or(m);
     let (m, other) = (base(m, scope), base(other, other_scope));
-    m.len() > other.len() && m.starts_with(&other) && m.as_bytes()[other.len()] == b' '
+    m.len() > other.len() && m.starts_with(other) && m.as_bytes()[other.len()] == b' '
 }
 
 /// Whether `a` and `b`, with `words` between them, are the two ends of a range: "275 to 350 jobs",

@@ -136,6 +136,15 @@ static LEGAL_FORMS: WordSet = WordSet::new(&[
     "inc", "corp", "co", "cos", "ltd", "plc", "ag", "sa", "nv", "gmbh", "llc", "incorporated",
 ]);
 
+/// `measure` without the scope written at its end ("people killed" of "people killed
+/// (Kenya)"), if it ends with `scope`.
+pub(crate) fn unscoped<'m>(measure: &'m str, scope: &str) -> Option<&'m str> {
+    measure
+        .strip_suffix(')')?
+        .strip_suffix(scope)?
+        .strip_suffix(" (")
+}
+
 /// Whether `word` is a legal form as written after a name ("Inc.", "Co.,", "S.A.", "PLC").
 pub(crate) fn is_legal_form(word: &str) -> bool {
     let letters: String = word.chars().filter(|c| !matches!(c, '.' | ',')).collect();
@@ -282,13 +291,13 @@ pub(crate) fn apply_scopes(
                 carried = Some((scope.clone(), paragraph));
             } else if let Some(country) = country_of(scope) {
                 // "killed in Nairobi" in a story that says "Nairobi, Kenya": Kenya's count.
-                if let Some(unscoped) = m.strip_suffix(&format!(" ({scope})")) {
-                    *m = format!("{unscoped} ({country})");
+                if let Some(base) = unscoped(m, scope) {
+                    *m = format!("{base} ({country})");
                 }
                 f.scope = Some(country);
             }
             if let Some(scope) = &f.scope
-                && let Some(base) = m.strip_suffix(&format!(" ({scope})"))
+                && let Some(base) = unscoped(m, scope)
                 && counts_victims(base)
             {
                 placed_victims = Some((f.sentence, base.to_string(), scope.clone()));
@@ -495,13 +504,9 @@ pub(super) fn reporter_before(tokens: &[Token<'_>], start: usize, end: usize) ->
     // "Ogden Corp., which also has interests in …, reported": the name before the relative clause.
     // "National Intergroup, which owns 50% of … -- National Steel Corp. -- posted": before the
     // aside, and before the relative clause the aside ends.
-    let close = aside_before(tokens, verb).unwrap_or(verb);
-    let mut end = if close < verb || tokens[verb - 1].text == "," {
-        let close = if close < verb { close } else { verb - 1 };
-        relative_clause_before(tokens, close).unwrap_or(close)
-    } else {
-        verb
-    };
+    let close =
+        aside_before(tokens, verb).or_else(|| (tokens[verb - 1].text == ",").then(|| verb - 1));
+    let mut end = close.map_or(verb, |c| relative_clause_before(tokens, c).unwrap_or(c));
     let mut first: Option<std::ops::Range<usize>> = None;
     for _ in 0..3 {
         let mut k = end;

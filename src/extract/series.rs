@@ -11,7 +11,7 @@
 //!   the year's, and a story of nine months alone says nothing of which it is.
 
 use super::figures::FigureMention;
-use super::scope::is_legal_form;
+use super::scope::{is_legal_form, unscoped};
 
 /// The period words a measure may start with (see `measure::period_of`); the first is the one a
 /// bare measure folds into.
@@ -50,7 +50,7 @@ fn fold_scopes(text: &str, figures: &mut [FigureMention]) {
             continue;
         };
         if let Some(m) = &mut f.measure
-            && let Some(base) = m.strip_suffix(&format!(" ({scope})"))
+            && let Some(base) = unscoped(m, scope)
         {
             *m = format!("{base} ({short})");
         }

@@ -93,6 +93,13 @@ pub(crate) fn dash_at(tokens: &[Token<'_>], k: usize) -> Option<usize> {
     }
 }
 
+/// "10 other people -- including Munero -- died": the token after the closing dash of the aside
+/// whose opening dash is at token `k`, looking at most 10 tokens on.
+pub(crate) fn aside_after(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    let open = dash_at(tokens, k)?;
+    (k + open..tokens.len().min(k + open + 10)).find_map(|c| dash_at(tokens, c).map(|w| c + w))
+}
+
 /// "X -- an aside -- reported": where the aside whose closing dash ends right before token `end`
 /// opens (the token of its opening dash), looking back at most 12 tokens.
 pub(crate) fn aside_before(tokens: &[Token<'_>], end: usize) -> Option<usize> {

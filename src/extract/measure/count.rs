@@ -9,7 +9,7 @@ use super::lexicon::{
 };
 use crate::extract::figures::FigureMention;
 use crate::extract::noun_phrase::noun_phrase_after;
-use crate::extract::tokens::{Token, dash_at};
+use crate::extract::tokens::{Token, aside_after};
 
 /// Whether a quantity counts members of a population: its head is a plural count noun
 /// ("people", "displaced children", "shares", "arrests"), not an amount in the plural
@@ -54,11 +54,8 @@ pub(in crate::extract) fn predicate_start(tokens: &[Token<'_>], mut k: usize) ->
         k += close + 2;
     }
     // "10 other people -- including Munero -- died": an aside between dashes.
-    if let Some(open) = dash_at(tokens, k)
-        && let Some(close) = (k + open..tokens.len().min(k + open + 10))
-            .find_map(|c| dash_at(tokens, c).map(|w| c + w))
-    {
-        k = close;
+    if let Some(after) = aside_after(tokens, k) {
+        k = after;
     }
     while k < tokens.len() && (tokens[k].lower_in(&AUXILIARIES) || tokens[k].lower_in(&REPORTED_AS))
     {
