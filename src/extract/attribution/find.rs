@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     ARTICLES_AND_POSSESSIVES, CLAUSE_WORDS, DOCUMENTS, ESTIMATED_THINGS, FINDING_VERBS, NOUN_FORMS,
-    RECKONINGS, RELATIVES, SPEAKER_NOUNS, SPEECH_VERBS,
+    PRONOUNS, RECKONINGS, RELATIVES, SPEAKER_NOUNS, SPEECH_VERBS,
 };
 use super::phrase::{is_name, join_tokens, join_words, phrase_after, phrase_before, subject_end};
 use crate::extract::speaker_kind::{SpeakerKind, speaker_kind};
@@ -34,15 +34,39 @@ impl Found {
     }
 }
 
-/// The speaker phrase and the speech verb, from the first speech verb of the sentence that has one.
+/// The speaker phrase and the speech verb, from the first speech verb of the sentence that has one,
+/// unless the sentence closes with "…, according to X": that attribution covers the whole
+/// sentence ("an affiliate of Unicorp disclosed a stake of 5%, according to Nashua's treasurer").
 pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
+    let first = first_speaker(tokens)?;
+    let closing = tokens
+        .windows(3)
+        .rposition(|w| w[0].text == "," && w[1].lower() == "according" && w[2].lower() == "to")
+        .map(|k| k + 1)
+        .filter(|&k| tokens[k].start > first.verb.end);
+    if let Some(k) = closing
+        && let Some(found) = first_speaker(&tokens[k..])
+        && tokens[k..].iter().skip(2).all(|t| {
+            (t.is_word() && !t.text.starts_with(|c: char| c.is_ascii_digit()))
+                || matches!(t.text, "." | "," | "'" | "’" | "&" | "-")
+        })
+    {
+        return Some(found);
+    }
+    Some(first)
+}
+
+fn first_speaker(tokens: &[Token<'_>]) -> Option<Found> {
     for (i, t) in tokens.iter().enumerate() {
         let lower = t.lower();
         if lower == "according" && tokens.get(i + 1).is_some_and(|n| n.lower() == "to") {
             // "according to estimates by Dalbar", "according to figures from the Commerce
             // Department": whose the document is.
-            let (phrase, _) = source_of_document(tokens, i + 2)
+            let (mut phrase, _) = source_of_document(tokens, i + 2)
                 .map_or_else(|| phrase_after(tokens, i + 2), |s| (s, 0));
+            if phrase.is_empty() {
+                phrase = described_source(tokens, i + 2).unwrap_or_default();
+            }
             if !phrase.is_empty() {
                 // "According to X, the …": the comma ends the attribution; what follows is the
                 // claim, not an apposition.
@@ -298,6 +322,46 @@ fn sentence_subject(tokens: &[Token<'_>]) -> Option<(String, usize)> {
 static OPENING_PREPOSITIONS: WordSet = WordSet::new(&[
     "on", "in", "at", "after", "before", "during", "since", "earlier", "later", "last", "this",
 ]);
+
+/// "according to a person with knowledge of the talks", "according to an aide to Trade
+/// Representative Carla Hills": a source described rather than named, up to the clause's end.
+/// The description opens with an article or a noun (not a pronoun, a number or a verb) and
+/// holds words only, with the dots of abbreviations ("U.S.").
+fn described_source(tokens: &[Token<'_>], from: usize) -> Option<String> {
+    let first = tokens.get(from)?;
+    let opens = first.is_word()
+        && !first.text.starts_with(|c: char| c.is_ascii_digit())
+        && !PRONOUNS.contains(&first.lower().as_ref())
+        && !CLAUSE_WORDS.contains(&first.lower().as_ref());
+    if !opens {
+        return None;
+    }
+    let mut end = from;
+    while end < tokens.len() && end - from < 12 {
+        let t = &tokens[end];
+        let abbreviation_dot = t.text == "."
+            && end > from
+            && tokens[end - 1].end == t.start
+            && tokens[end - 1].text.len() == 1
+            && tokens.get(end + 1).is_some_and(Token::is_capitalized);
+        let inner = t.is_word() && !RELATIVES.contains(&t.lower().as_ref());
+        if !(inner || abbreviation_dot || matches!(t.text, "&" | "-")) {
+            break;
+        }
+        end += 1;
+    }
+    // Up to the end of the clause: a description cut short by the limit is no source.
+    let closed = tokens
+        .get(end)
+        .is_none_or(|t| matches!(t.text, "," | "." | ";" | ":" | ")" | "”" | "\""));
+    let words = &tokens[from..end];
+    // "according to the plan" is a reference, not a source: two words besides the article.
+    let content = words
+        .iter()
+        .filter(|t| t.is_word() && !ARTICLES_AND_POSSESSIVES.contains(&t.lower().as_ref()))
+        .count();
+    (closed && content >= 2).then(|| join_tokens(words))
+}
 
 /// "estimates by Dalbar Financial Services", "figures from the Commerce Department": the maker of the document that starts at `from` (after at most three
 /// lowercase words: "the latest official figures"), when it is named. A filing "with the SEC" is
@@ -740,6 +804,33 @@ mod tests {
             (
                 "“Repairs will take weeks,” said Nadia Berg, the utility’s chief executive.",
                 Some("Nadia Berg, the utility’s chief executive"),
+            ),
+            // A source described rather than named, up to the end of its clause; a reference
+            // ("the plan") is no source.
+            (
+                "The club values him at £60 million, according to a person with knowledge of \
+                 the talks.",
+                Some("person with knowledge of the talks"),
+            ),
+            (
+                "Imports totaled $37 million, according to an aide to U.S. Trade Representative \
+                 Carla Hills.",
+                Some("aide to U.S. Trade Representative Carla Hills"),
+            ),
+            ("Prices rose 5%, according to the plan.", None),
+            ("Prices rose 5%, according to 2023 figures.", None),
+            // A sign glued to a name; a plural possessive.
+            (
+                "Prices fell after OPEC+ confirmed it would add 138,000 barrels a day.",
+                Some("OPEC+"),
+            ),
+            (
+                "Supporters' groups said prices had climbed 9 percent.",
+                Some("Supporters' groups"),
+            ),
+            (
+                "The board proposed a dividend of 5.10 euros.",
+                Some("board"),
             ),
         ];
         for (text, want) in cases {

@@ -16,7 +16,7 @@ pub(super) static SPEECH_VERBS: WordSet = WordSet::new(&[
     "acknowledged", "admitted", "testified", "indicated", "asserted", "stressed", "tweeted",
     "posted", "told", "reiterated", "countered", "conceded", "recalled", "cautioned", "expects",
     "expected", "projected", "projects", "expect", "estimate", "predict", "believe", "believes",
-    "believed", "thinks",
+    "believed", "thinks", "proposed", "proposes", "emphasized", "emphasised", "attributed",
 ]);
 
 /// Speech verbs that are also plural nouns ("Unity states", "news reports of …").
@@ -46,13 +46,13 @@ pub(super) static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "council", "lawmakers", "witnesses", "residents", "prosecutors", "investigators", "company",
     "bank", "spokespeople", "survey", "study", "data", "figures", "ambassador", "governor",
     "mayor", "executive", "chairman", "chairwoman", "ministers", "group", "organisation",
-    "organization", "observers", "monitors", "activists", "regulator", "court", "judge",
+    "organization", "groups", "observers", "monitors", "activists", "regulator", "court", "judge",
     "prosecutor", "union", "embassy", "newspaper", "broadcaster", "agencies", "commission",
     "institute", "board", "authority", "bureau", "service", "centre", "center", "fund", "party",
     "programme", "program", "federation", "association", "coalition", "alliance", "watchdog",
     "presidency", "cabinet", "parliament", "senate", "congress", "tribunal", "campaign", "firm",
     "concern", "carrier", "maker", "airline", "retailer", "insurer", "lender", "utility",
-    "directors", "filing", "filings", "poll", "records", "documents", "rebels", "militants",
+    "directors", "thrift", "filing", "filings", "poll", "records", "documents", "rebels", "militants",
     "insurgents", "protesters", "organizers", "organisers", "unions", "employers", "economists",
     "traders", "dealers", "brokers", "lawyers", "attorneys", "hospital", "hospitals", "medics",
     "rescuers",

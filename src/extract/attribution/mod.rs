@@ -22,7 +22,8 @@ use std::ops::Range;
 use self::find::{Found, find_speaker};
 use self::phrase::is_name;
 use self::resolve::{
-    Known, Person, carry_reported_speech, name_generic_speakers, resolve, titled_people,
+    Known, Person, apposed_people, carry_reported_speech, name_generic_speakers, resolve,
+    titled_people,
 };
 use super::speaker_kind::{SpeakerKind, speaker_kind};
 use super::tokens::Token;
@@ -48,6 +49,7 @@ pub(crate) fn attribute(
     let mut people: Vec<(usize, Person)> = Vec::new();
     for (i, tokens) in tokenized.iter().enumerate() {
         people.extend(titled_people(tokens).into_iter().map(|p| (i, p)));
+        people.extend(apposed_people(tokens).into_iter().map(|p| (i, p)));
         if let Some(f) = &found[i]
             && let Some(role) = &f.apposition
             && is_name(&f.phrase)
@@ -182,6 +184,27 @@ mod tests {
         let text = "Shares of Nashua rose. Nashua responded by strengthening its plan and saying \
                     it will buy back 10% of its shares. Shares of Vessler fell 3%, saying nothing.";
         assert_eq!(speakers(text), vec![None, Some("Nashua".to_string()), None]);
+    }
+
+    #[test]
+    fn a_person_set_off_by_a_role_is_whom_he_means_next() {
+        let text = "Michael Swavely, president of the North America division, attributed the \
+                    gain to exports. \"Exports will be 50% of revenue,\" he said.";
+        let swavely = "Michael Swavely, president of the North America division";
+        assert_eq!(speakers(text)[1].as_deref(), Some(swavely));
+        // A company set off by a description is no person.
+        let text = "Nordvik Bank AS, the Swedish lender, cut jobs. \"Costs fell 5%,\" he said.";
+        assert_eq!(speakers(text)[1], None);
+    }
+
+    #[test]
+    fn a_closing_according_to_covers_the_sentence() {
+        let text = "An affiliate of Unicorp disclosed a stake of 5% in Nashua, according to \
+                    Daniel M. Junius, Nashua's treasurer.";
+        assert_eq!(speakers(text)[0].as_deref(), Some("Daniel M. Junius"));
+        // Inside the speaker's own clause it stays theirs.
+        let text = "Lund said that, according to the ministry, 300 jobs will go.";
+        assert_eq!(speakers(text)[0].as_deref(), Some("Lund"));
     }
 
     #[test]

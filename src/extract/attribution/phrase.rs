@@ -89,6 +89,25 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
             start -= 1;
             continue;
         }
+        // "Supporters' groups said": a plural possessive ends in its apostrophe.
+        if matches!(t.text, "'" | "’")
+            && start >= 2
+            && tokens[start - 2].end == t.start
+            && tokens[start - 2].text.ends_with('s')
+            && start < end
+        {
+            start -= 1;
+            continue;
+        }
+        // "OPEC+": a sign glued to the end of a name.
+        if t.text == "+"
+            && start >= 2
+            && tokens[start - 2].is_capitalized()
+            && tokens[start - 2].end == t.start
+        {
+            start -= 1;
+            continue;
+        }
         if !t.is_word() {
             break;
         }

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::Attribution;
 use super::lexicon::{CLAUSE_WORDS, PRONOUNS, ROLE_QUALIFIERS, TITLE_WORDS};
-use super::phrase::is_name;
+use super::phrase::{is_name, join_tokens};
 use crate::extract::tokens::Token;
 
 /// A person or body named in the article, with what is known of them.
@@ -215,6 +215,104 @@ pub(super) fn titled_people(tokens: &[Token<'_>]) -> Vec<Person> {
     out
 }
 
+/// "Michael Swavely, president of Compaq's North America division, attributed …", "Daniel M.
+/// Junius, Nashua's treasurer": a person's name (two to four capitalized words) followed by a
+/// role set off by commas, wherever the sentence names them; whom a later "he" may mean.
+pub(super) fn apposed_people(tokens: &[Token<'_>]) -> Vec<Person> {
+    let mut out = Vec::new();
+    for (comma, t) in tokens.iter().enumerate() {
+        if t.text != "," || comma < 2 {
+            continue;
+        }
+        // The name: capitalized words and the initials' dots, back from the comma.
+        let mut start = comma;
+        while start > 0 && comma - start < 6 {
+            let w = &tokens[start - 1];
+            let initial_dot = w.text == "." && start >= 2 && tokens[start - 2].text.len() == 1;
+            if !(initial_dot || (w.is_capitalized() && w.is_word())) {
+                break;
+            }
+            start -= 1;
+        }
+        let words = tokens[start..comma].iter().filter(|w| w.is_word()).count();
+        if !(2..=4).contains(&words)
+            || tokens[start..comma]
+                .iter()
+                .any(|w| CLAUSE_WORDS.contains(&w.lower().as_ref()))
+        {
+            continue;
+        }
+        // The role: up to the next comma, naming a role one person holds.
+        let Some(close) =
+            (comma + 1..tokens.len().min(comma + 12)).find(|&k| tokens[k].text == ",")
+        else {
+            continue;
+        };
+        let role = &tokens[comma + 1..close];
+        let holds = role.iter().any(|w| {
+            !w.is_capitalized() && w.is_word() && ROLE_NOUNS.contains(&w.lower().as_ref())
+        });
+        let words_only = role
+            .iter()
+            .all(|w| w.is_word() || matches!(w.text, "'" | "’"));
+        if !(holds && words_only) {
+            continue;
+        }
+        let name = join_tokens(&tokens[start..comma]);
+        if crate::extract::speaker_kind::speaker_kind(&name)
+            != crate::extract::speaker_kind::SpeakerKind::Person
+        {
+            continue;
+        }
+        let role: Vec<&str> = role.iter().map(|w| w.text).collect();
+        out.push(Person {
+            title: super::phrase::join_words(&role),
+            name,
+            apposition: true,
+        });
+    }
+    out
+}
+
+/// Lowercase nouns of a role one person holds, in an apposition after a name.
+const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "chairman",
+    "chairwoman",
+    "treasurer",
+    "director",
+    "executive",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "manager",
+    "analyst",
+    "economist",
+    "governor",
+    "mayor",
+    "ambassador",
+    "adviser",
+    "advisor",
+    "head",
+    "chief",
+    "founder",
+    "professor",
+    "partner",
+    "strategist",
+    "lawyer",
+    "attorney",
+    "official",
+    "researcher",
+    "commander",
+    "leader",
+    "editor",
+    "owner",
+    "vice",
+];
+
 /// What [`resolve`] compares of a person, made once for each person of the article.
 pub(super) struct Known {
     /// [`Person::display`].
@@ -255,6 +353,14 @@ pub(super) fn resolve(
     if PRONOUNS.contains(&lower.as_ref()) {
         return last_person.map(str::to_string);
     }
+    // "an aide to Trade Representative Carla Hills", "a spokesman for Mr. Lund": someone who
+    // speaks for the person named, not that person.
+    let mut words = lower.split_whitespace();
+    if words.next().is_some_and(|w| DEPENDENT_ROLES.contains(&w))
+        && words.next().is_some_and(|w| matches!(w, "to" | "for"))
+    {
+        return Some(phrase.to_string());
+    }
     let role = role_of(&lower);
     let phrase_is_name = is_name(phrase);
     let matches = |k: &Known| {
@@ -280,6 +386,24 @@ pub(super) fn resolve(
         None => Some(phrase.to_string()),
     }
 }
+
+/// Roles of people who speak for someone else: "an aide to …", "a spokeswoman for …".
+const DEPENDENT_ROLES: &[&str] = &[
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "assistant",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "representative",
+];
 
 #[cfg(test)]
 mod tests {

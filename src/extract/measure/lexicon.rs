@@ -228,7 +228,7 @@ pub(super) static TIME_NOUNS: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 pub(crate) static ORGANIZATION_NOUNS: WordSet = WordSet::new(&[
     "company", "firm", "group", "concern", "bank", "carrier", "maker", "airline", "retailer",
-    "insurer", "lender", "utility",
+    "insurer", "lender", "utility", "thrift",
 ]);
 
 /// Parenthetical connectives: "Sales, however, were …".
