@@ -265,7 +265,10 @@ static LEAD_WORDS: WordSet = WordSet::new(&[
 /// 15": a bare whole number right after a capitalized word (or one with a capital inside) that
 /// is not a lead word; "exit 12", "gate 4": a number that labels a place.
 fn inside_name(c: &Candidate<'_, '_>) -> bool {
-    if c.explicit || !c.is_integer() || c.spelled || c.number == 0 {
+    if c.spelled {
+        return spelled_in_name(c);
+    }
+    if c.explicit || !c.is_integer() || c.number == 0 {
         return false;
     }
     let prev = &c.tokens[c.number - 1];
@@ -282,6 +285,26 @@ fn inside_name(c: &Candidate<'_, '_>) -> bool {
             .all(|ch| ch.is_alphanumeric() || ch == '-')
         && !LEAD_WORDS.contains(prev.lower().as_ref())
         && !month(prev.lower().as_ref())
+}
+
+/// "the Group of Seven talks", "the Big Four accounting firms": a number word written with a
+/// capital inside a sentence, after a word of the name ("Big") or "of" after one ("Group of").
+/// Not in a headline written in capitals ("Storm Kills Seven"), where every word has one.
+fn spelled_in_name(c: &Candidate<'_, '_>) -> bool {
+    let number = &c.tokens[c.number];
+    if c.explicit || c.number == 0 || !number.is_capitalized() {
+        return false;
+    }
+    let prev = &c.tokens[c.number - 1];
+    let after_name = |t: &Token<'_>| t.is_capitalized() && !LEAD_WORDS.contains(t.lower().as_ref());
+    let in_name = after_name(prev)
+        || (prev.text == "of" && c.number >= 2 && after_name(&c.tokens[c.number - 2]));
+    let words: Vec<&Token<'_>> = c.tokens.iter().filter(|t| t.is_word()).collect();
+    let lower = words
+        .iter()
+        .filter(|t| t.text.starts_with(char::is_lowercase) && t.text.len() > 3)
+        .count();
+    in_name && lower > 0
 }
 
 /// Nouns whose number names one of them: "exit 12", "gate 4", "platform 9".
@@ -626,6 +649,8 @@ mod tests {
             "He flew with three Soviet astronauts, Valery Kubasov, Leonid Popov and Ivan Petrov.",
             "He will follow astronaut John Glenn, who at 77 is about to fly.",
             "Two bombs exploded outside the embassies.",
+            "He joined the Group of Seven talks in Rome.",
+            "Auditors at the Big Four firms were asked.",
         ] {
             assert_eq!(values(text), Vec::<f64>::new(), "{text}");
         }
@@ -661,6 +686,8 @@ mod tests {
                 "Sales will rise in the next 12 months to 18,000 units.",
                 18000.0,
             ),
+            // A number word that opens the sentence.
+            ("Seven soldiers of the Third Army were killed.", 7.0),
             // The pound sign as wire archives write it.
             ("It valued the unit at #300 million.", 300_000_000.0),
         ] {

@@ -44,7 +44,14 @@ pub(super) fn bridged<'n>(
     }
     let from = tokens.partition_point(|t| t.start < taken.end);
     let to = tokens.partition_point(|t| t.start < own.start);
-    let gap = without_time_phrase(tokens.get(from..to)?);
+    let mut gap = without_time_phrase(tokens.get(from..to)?);
+    // "$18 a share, or about $576 million": the total after the amount for each share.
+    if let [a, share, rest @ ..] = gap
+        && matches!(a.lower().as_ref(), "a" | "per")
+        && share.lower() == "share"
+    {
+        gap = rest;
+    }
     let bridge = gap.len() <= 4
         && gap
             .iter()

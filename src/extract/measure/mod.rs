@@ -68,10 +68,12 @@ pub(crate) fn assign(
         let counted = f.unit.as_deref().is_some_and(is_count_noun) && f.kind != FigureKind::Money;
         let gap = gap_to_reference(tokens, f);
         // "$238.3 million, or 83 cents a share, from $226.5 million, or 78 cents": the second
-        // pair of amount and per-share amount leaves "a share" unsaid.
+        // pair of amount and per-share amount leaves "a share" unsaid. ("$18 a share, or about
+        // $576 million": an amount in millions is the total, never a share's.)
         let first = f.first_token(tokens);
         let each_share = per_share(tokens, f)
             || (f.kind == FigureKind::Money
+                && f.value.abs() < 10_000.0
                 && first >= 2
                 && tokens[first - 1].lower() == "or"
                 && tokens[first - 2].text == ","
