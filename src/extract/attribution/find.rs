@@ -163,8 +163,10 @@ fn first_speaker(tokens: &[Token<'_>]) -> Option<Found> {
                 t.range(),
             ));
         }
-        // "X -- an aside -- reported": the words before the aside.
-        let aside = crate::extract::tokens::aside_before(tokens, i);
+        // "X -- an aside -- reported", "The central bank, in its quarterly report, forecast":
+        // the words before the aside.
+        let aside =
+            crate::extract::tokens::aside_before(tokens, i).or_else(|| comma_aside(tokens, i));
         let mut before = phrase_before(tokens, aside.unwrap_or(i));
         // "Ogden Corp., which also has interests in …, reported": the name before the relative
         // clause speaks (also when an aside ends it: "…, which owns … -- National Steel --").
@@ -242,10 +244,29 @@ fn first_speaker(tokens: &[Token<'_>]) -> Option<Found> {
 /// says what follows "saying".
 fn subject_saying(tokens: &[Token<'_>]) -> Option<Found> {
     let saying = tokens.iter().enumerate().skip(1).find(|(i, t)| {
-        t.lower() == "saying" && matches!(tokens[i - 1].lower().as_ref(), "," | "and" | "by")
+        matches!(t.lower().as_ref(), "saying" | "citing")
+            && matches!(tokens[i - 1].lower().as_ref(), "," | "and" | "by")
     })?;
     let (phrase, end) = sentence_subject(tokens)?;
     (end < saying.0).then(|| Found::plain(phrase, saying.1.range()))
+}
+
+/// "The central bank, in its quarterly report, forecast …", "the ministry, in a statement,
+/// said": a phrase opened by a preposition and set off by commas just before the verb; the comma
+/// that opens it.
+fn comma_aside(tokens: &[Token<'_>], verb: usize) -> Option<usize> {
+    let close = verb.checked_sub(1).filter(|&k| tokens[k].text == ",")?;
+    let open = (close.saturating_sub(8)..close)
+        .rev()
+        .find(|&k| tokens[k].text == ",")?;
+    let inside = &tokens[open + 1..close];
+    let prepositional = inside.first().is_some_and(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "in" | "on" | "at" | "after" | "during" | "for" | "through" | "via" | "with"
+        )
+    });
+    (prepositional && inside.iter().all(Token::is_word)).then_some(open)
 }
 
 /// "The European Central Bank cut its deposit rate by 25 basis points": an organization that
@@ -260,8 +281,24 @@ fn own_decision(tokens: &[Token<'_>]) -> Option<Found> {
     }
     let (phrase, end) = sentence_subject(tokens)?;
     let mut verb = end;
-    while tokens.get(verb).is_some_and(|t| t.lower().ends_with("ly")) {
-        verb += 1;
+    loop {
+        if tokens.get(verb).is_some_and(|t| t.lower().ends_with("ly")) {
+            verb += 1;
+        } else if tokens.get(verb).is_some_and(|t| t.text == "(")
+            && tokens.get(verb + 2).is_some_and(|t| t.text == ")")
+        {
+            // "The International Monetary Fund (IMF) cut …": its acronym.
+            verb += 3;
+        } else if tokens.get(verb).is_some_and(|t| t.lower() == "on")
+            && tokens
+                .get(verb + 1)
+                .is_some_and(|t| crate::extract::timex::weekday_of(&t.lower()).is_some())
+        {
+            // "… on Tuesday cut …": when, not what.
+            verb += 2;
+        } else {
+            break;
+        }
     }
     let decides = tokens.get(verb..verb + 2).is_some_and(decision);
     let organization = speaker_kind(&phrase) == SpeakerKind::Organization;
@@ -307,7 +344,8 @@ fn sentence_subject(tokens: &[Token<'_>]) -> Option<(String, usize)> {
     let (phrase, end) = phrase_after(tokens, from);
     // The subject is followed by its verb, not by more of a noun phrase ("Shares of …").
     let verb_follows = tokens.get(end).is_some_and(|t| {
-        t.is_word() && !t.is_capitalized() && !matches!(t.lower().as_ref(), "of" | "in" | "at")
+        (t.is_word() && !t.is_capitalized() && !matches!(t.lower().as_ref(), "of" | "in" | "at"))
+            || (t.text == "(" && tokens.get(end + 2).is_some_and(|c| c.text == ")"))
     });
     // A lone capitalized first word is a name only where the text writes it so elsewhere
     // ("Sales rose" is no speaker).
@@ -831,6 +869,25 @@ mod tests {
             (
                 "The board proposed a dividend of 5.10 euros.",
                 Some("board"),
+            ),
+            // A phrase set off by commas before the verb; an acronym and a day after the name;
+            // an abbreviation before the speaker noun.
+            (
+                "The central bank, in its quarterly report, forecast growth of 2.5%.",
+                Some("central bank"),
+            ),
+            (
+                "The International Monetary Fund (IMF) on Tuesday cut its forecast to 2.9%.",
+                Some("International Monetary Fund"),
+            ),
+            (
+                "A senior U.S. official, speaking on condition of anonymity, said 3,000 troops \
+                 would go.",
+                Some("U.S. official"),
+            ),
+            (
+                "Prosecutors allege that the firm hid $30 million in losses.",
+                Some("Prosecutors"),
             ),
         ];
         for (text, want) in cases {

@@ -16,7 +16,9 @@ pub(super) static SPEECH_VERBS: WordSet = WordSet::new(&[
     "acknowledged", "admitted", "testified", "indicated", "asserted", "stressed", "tweeted",
     "posted", "told", "reiterated", "countered", "conceded", "recalled", "cautioned", "expects",
     "expected", "projected", "projects", "expect", "estimate", "predict", "believe", "believes",
-    "believed", "thinks", "proposed", "proposes", "emphasized", "emphasised", "attributed",
+    "believed", "thinks", "proposed", "proposes", "emphasized", "emphasised", "attributed", "allege", "warn",
+    "argue", "argues", "insist", "insists", "confirm", "deny", "admit", "admits", "acknowledge",
+    "acknowledges", "contend", "contends", "concede", "concedes",
 ]);
 
 /// Speech verbs that are also plural nouns ("Unity states", "news reports of …").

@@ -72,9 +72,11 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
                 tokens[start - 2].text,
                 "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Bros" | "Mfg" | "Ind"
             );
+        // "A senior U.S. official said": an abbreviation before the speaker noun.
+        let before_noun = start < end && SPEAKER_NOUNS.contains(&tokens[start].lower().as_ref());
         if t.text == "."
             && abbreviation
-            && (legal_form || (start < end && tokens[start].is_capitalized()))
+            && (legal_form || (start < end && tokens[start].is_capitalized()) || before_noun)
         {
             start -= 1;
             continue;
