@@ -380,12 +380,99 @@ pub(crate) fn completions(args: cli::CompletionsArgs) -> ExitCode {
 
 /// `man`: the roff page on stdout.
 pub(crate) fn man() -> ExitCode {
-    let mut buf = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(cli::Cli::command()).render(&mut buf) {
-        eprintln!("error: {}", printable(&e.to_string()));
-        return ExitCode::from(1);
+    match man_page() {
+        Ok(page) => print_out(&page),
+        Err(e) => {
+            eprintln!("error: {}", printable(&e.to_string()));
+            ExitCode::from(1)
+        }
     }
-    print_out(&String::from_utf8_lossy(&buf))
+}
+
+/// One page for every command. clap_mangen's page for `report` lists each command as a page of
+/// its own (`report-build(1)`) that nothing installs, so each command's synopsis and options are
+/// written into this page instead, under COMMANDS.
+fn man_page() -> std::io::Result<String> {
+    let mut cmd = cli::Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut page = Vec::new();
+    man.render_title(&mut page)?;
+    let mut page = String::from_utf8_lossy(&page).into_owned();
+    let mut sections = Vec::new();
+    man.render_name_section(&mut sections)?;
+    man.render_synopsis_section(&mut sections)?;
+    man.render_description_section(&mut sections)?;
+    man.render_options_section(&mut sections)?;
+    push_roff(&mut page, &sections, "");
+    page.push_str(".SH COMMANDS\n");
+    let mut commands = Vec::new();
+    leaf_commands(&cmd, &mut commands);
+    for sub in commands {
+        let name = sub
+            .get_bin_name()
+            .unwrap_or_else(|| sub.get_name())
+            .to_string();
+        page.push_str(&format!(".SS \"{}\"\n", roff_text(&name)));
+        if let Some(about) = sub.get_long_about().or_else(|| sub.get_about()) {
+            page.push_str(&roff_text(&about.to_string()));
+            page.push('\n');
+        }
+        let sub_man = clap_mangen::Man::new(sub.clone());
+        let mut sections = Vec::new();
+        sub_man.render_synopsis_section(&mut sections)?;
+        sub_man.render_options_section(&mut sections)?;
+        push_roff(&mut page, &sections, ".SH");
+    }
+    let mut version = Vec::new();
+    man.render_version_section(&mut version)?;
+    push_roff(&mut page, &version, "");
+    Ok(page)
+}
+
+/// Appends roff that clap_mangen rendered, without the apostrophe preamble it puts before each
+/// section (the page's title already has it); `.SH` headings starting with `drop` become
+/// paragraph breaks.
+fn push_roff(page: &mut String, roff: &[u8], drop: &str) {
+    for line in String::from_utf8_lossy(roff).lines() {
+        if line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq") {
+            continue;
+        }
+        if !drop.is_empty() && line.starts_with(drop) {
+            if line.starts_with(".SH SYNOPSIS") {
+                page.push_str(".PP\n");
+            }
+            continue;
+        }
+        page.push_str(line);
+        page.push('\n');
+    }
+}
+
+/// The commands that run something, in their order: `build`, …, `new briefing`, `templates list`.
+fn leaf_commands(cmd: &clap::Command, out: &mut Vec<clap::Command>) {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        if sub.has_subcommands() {
+            leaf_commands(sub, out);
+        } else {
+            out.push(sub.clone());
+        }
+    }
+}
+
+/// Text for a roff line: backslashes escaped, and no line starting as a request.
+fn roff_text(text: &str) -> String {
+    text.replace('\\', "\\e")
+        .lines()
+        .map(|l| {
+            if l.starts_with(['.', '\'']) {
+                format!("\\&{l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The terminal progress bar of `build` and `check`.

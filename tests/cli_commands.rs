@@ -564,6 +564,26 @@ fn completions_and_man_page_come_from_the_cli() {
     );
     assert!(out.contains(".TH report 1"), "{out}");
     assert!(out.contains("import"), "{out}");
+    // One page: each command's synopsis and options are in it, and no page of its own
+    // (`report-build(1)`, which nothing installs) is named.
+    assert!(!out.contains("(1)"), "{out}");
+    for command in [
+        "report build",
+        "report new briefing",
+        "report templates eject",
+    ] {
+        assert!(
+            out.contains(&format!(".SS \"{command}\"")),
+            "{command}: {out}"
+        );
+    }
+    assert!(out.contains("\\fB\\-\\-no\\-cache\\fR"), "{out}");
+    assert!(out.contains("\\fB\\-\\-tag\\fR"), "{out}");
+    assert_eq!(
+        out.matches(".ds Aq").count(),
+        2,
+        "one apostrophe preamble: {out}"
+    );
 }
 
 // ---- check --strict -----------------------------------------------------------------------

@@ -1,7 +1,7 @@
 //! Pathological input: huge articles, one enormous line, deep nesting, a flood of numbers, a file
 //! of only front matter. Each must build (or be refused with a clear message), without panicking;
 //! the sizes here are kept modest so the debug-build suite stays quick, and the release-build
-//! throughput on the full sizes is measured separately (see the README).
+//! throughput on the full sizes is measured separately (see docs/internals.md).
 
 mod common;
 
