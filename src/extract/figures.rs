@@ -298,6 +298,7 @@ pub(crate) fn find_figures(
         }
         out.append(&mut sentence_figures);
     }
+    super::neighbours::refer_back(tokenized, &mut out);
     super::scope::apply_scopes(text, tokenized, &paragraphs, &mut out);
     super::series::fold(text, &mut out);
     out

@@ -19,6 +19,54 @@ pub(crate) fn link(text: &str, tokens: &[Token<'_>], figures: &mut Vec<FigureMen
     continue_directions(text, tokens, figures);
 }
 
+/// "About 2.1 million people face hunger. The number had risen from 1.8 million in January":
+/// a count whose subject is "the number" (or "the total", "the figure", "the toll"), with no
+/// noun of its own, counts what the last count of the two sentences before counted.
+pub(crate) fn refer_back(tokenized: &[Vec<Token<'_>>], figures: &mut [FigureMention]) {
+    for i in 0..figures.len() {
+        let f = &figures[i];
+        if f.unit.is_some() || f.measure.is_some() || f.kind != FigureKind::Level {
+            continue;
+        }
+        let Some(tokens) = tokenized.get(f.sentence) else {
+            continue;
+        };
+        if !names_the_number(tokens, f.number.start) {
+            continue;
+        }
+        let sentence = f.sentence;
+        let antecedent = figures[..i]
+            .iter()
+            .rev()
+            .take_while(|b| b.sentence + 2 >= sentence)
+            .find(|b| b.sentence < sentence && b.kind == FigureKind::Level && b.unit.is_some());
+        if let Some(b) = antecedent {
+            let (unit, measure) = (b.unit.clone(), b.measure.clone());
+            figures[i].unit = unit;
+            figures[i].measure = measure;
+        }
+    }
+}
+
+/// Whether the clause before byte `at` has "the number" (total, figure, toll, tally) as its
+/// subject, not "the number of …", which names its own count.
+fn names_the_number(tokens: &[Token<'_>], at: usize) -> bool {
+    let end = tokens.partition_point(|t| t.start < at);
+    let from = end.saturating_sub(10);
+    let clause = tokens[from..end]
+        .iter()
+        .rposition(|t| matches!(t.text, "," | ";" | ":"))
+        .map_or(from, |p| from + p + 1);
+    (clause + 1..end).any(|k| {
+        matches!(tokens[k - 1].lower().as_ref(), "the" | "that" | "this")
+            && matches!(
+                tokens[k].lower().as_ref(),
+                "number" | "total" | "figure" | "toll" | "tally"
+            )
+            && tokens.get(k + 1).is_none_or(|n| n.lower() != "of")
+    })
+}
+
 /// The lowercase words between two byte offsets, punctuation included ("," "or"); empty when
 /// there are more than three.
 fn between<'t>(tokens: &'t [Token<'_>], from: usize, to: usize) -> Vec<std::borrow::Cow<'t, str>> {
@@ -250,7 +298,7 @@ fn counted_subject(tokens: &[Token<'_>], figure: &Range<usize>) -> Option<String
             return Some(format!("people {}", tokens[k + 1].lower()));
         }
         if matches!(w.as_ref(), "number" | "numbers") && tokens.get(k + 1)?.lower() == "of" {
-            let words: Vec<String> = tokens[k + 2..at]
+            let mut words: Vec<String> = tokens[k + 2..at]
                 .iter()
                 .take_while(|t| {
                     t.text.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -260,6 +308,10 @@ fn counted_subject(tokens: &[Token<'_>], figure: &Range<usize>) -> Option<String
                 .take(3)
                 .map(|t| t.lower().into_owned())
                 .collect();
+            // "the number of people in need of food aid": the people needing aid.
+            if let Some(need) = super::measure::in_need(tokens, k + 2 + words.len()) {
+                words.push(need);
+            }
             return (!words.is_empty()).then(|| words.join(" "));
         }
     }
@@ -491,6 +543,18 @@ mod tests {
         assert_eq!(
             units("It killed 259 people, including 12 Americans, and injured more than 5,500.")[2],
             (5500.0, "people".into())
+        );
+        // "the number" with no noun of its own: the count of the sentence before.
+        assert_eq!(
+            units("About 2.1 million people face hunger. The number had risen from 1.8 million."),
+            [
+                (2_100_000.0, "people".into()),
+                (1_800_000.0, "people".into())
+            ]
+        );
+        assert_eq!(
+            units("The number of people in need of food aid reached 1.8 million."),
+            [(1_800_000.0, "people needing food aid".into())]
         );
         assert_eq!(
             units("The death toll, initially 10, has risen to 12."),

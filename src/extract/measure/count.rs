@@ -9,6 +9,7 @@ use super::lexicon::{
 };
 use crate::extract::figures::FigureMention;
 use crate::extract::noun_phrase::noun_phrase_after;
+use crate::extract::numbers::unit_word;
 use crate::extract::tokens::{Token, aside_after};
 
 /// Whether a quantity counts members of a population: its head is a plural count noun
@@ -83,16 +84,37 @@ pub(super) fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize)
     // After: "82 were killed", "people who have fled", "people facing acute hunger", "people in
     // South Sudan are facing acute hunger" (a place between is skipped).
     let mut k = end;
-    if tokens.get(k).is_some_and(|t| t.lower() == "in")
-        && tokens.get(k + 1).is_some_and(Token::is_capitalized)
+    // "children under five needed treatment", "people aged 65 and over": an age that narrows
+    // the count, skipped.
+    if tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.lower().as_ref(), "under" | "over" | "aged"))
+        && tokens.get(k + 1).is_some_and(|t| {
+            t.text.bytes().all(|b| b.is_ascii_digit()) || unit_word(t.lower().as_ref()).is_some()
+        })
     {
-        k += 1;
+        k += 2;
+    }
+    // "in South Sudan", "in northern Kenya": a place, with at most two lowercase words before
+    // its name.
+    let lowercase_before_name = (k + 1..(k + 3).min(tokens.len()))
+        .take_while(|&j| tokens[j].is_word() && !tokens[j].is_capitalized())
+        .count();
+    if tokens.get(k).is_some_and(|t| t.lower() == "in")
+        && tokens
+            .get(k + 1 + lowercase_before_name)
+            .is_some_and(Token::is_capitalized)
+    {
+        k += 1 + lowercase_before_name;
         while tokens
             .get(k)
             .is_some_and(|t| t.is_capitalized() || t.text.ends_with("'s"))
         {
             k += 1;
         }
+    }
+    if let Some(need) = in_need(tokens, k) {
+        return Some(format!("{unit} {need}"));
     }
     let k = predicate_start(tokens, k);
     let before = verb_before(tokens, at);
@@ -107,14 +129,15 @@ pub(super) fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize)
     {
         // "18 million people face acute hunger": the people facing it.
         let w = match t.lower().as_ref() {
-            "face" | "faces" => "facing".into(),
-            "need" | "needs" => "needing".into(),
-            "lack" | "lacks" => "lacking".into(),
+            "face" | "faces" | "faced" => "facing".into(),
+            "need" | "needs" | "needed" => "needing".into(),
+            "lack" | "lacks" | "lacked" => "lacking".into(),
             _ => t.lower(),
         };
         let ing = w.ends_with("ing") && IRREGULAR_PREDICATES.contains(w.as_ref());
         if ing {
-            // The object of the participle: "facing acute hunger", "needing aid".
+            // The object of the participle: "facing acute hunger" (not "catastrophic hunger"),
+            // "needing treatment".
             let object: Vec<String> = tokens[k + 1..]
                 .iter()
                 .take_while(|t| t.is_word() && !t.is_capitalized() && !t.lower_in(&STOP))
@@ -161,6 +184,22 @@ pub(super) fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize)
         return Some(format!("{unit} of {}", tokens[whole].text));
     }
     Some(unit)
+}
+
+/// "people in need of food aid" from the token `k` after the noun: "needing food aid", as
+/// "people needing food aid" is named.
+pub(in crate::extract) fn in_need(tokens: &[Token<'_>], k: usize) -> Option<String> {
+    let words = tokens.get(k..k + 3)?;
+    if !(words[0].lower() == "in" && words[1].lower() == "need" && words[2].lower() == "of") {
+        return None;
+    }
+    let object: Vec<String> = tokens[k + 3..]
+        .iter()
+        .take_while(|t| t.is_word() && !t.is_capitalized() && !t.lower_in(&STOP))
+        .take(2)
+        .map(|t| t.lower().into_owned())
+        .collect();
+    (!object.is_empty()).then(|| format!("needing {}", object.join(" ")))
 }
 
 /// The token of the verb whose object is the count at token `at` ("killed 259 people", "will cut
@@ -254,6 +293,20 @@ mod tests {
                 "people displaced",
             ),
             ("The company will cut about 1,800 jobs.", "jobs cut"),
+            // An age or a place with its lowercase words between the noun and its predicate;
+            // a need written as "in need of".
+            (
+                "Some 450,000 children under five needed treatment.",
+                "children needing treatment",
+            ),
+            (
+                "About 2.1 million people in northern Kenya face acute hunger.",
+                "people facing acute hunger",
+            ),
+            (
+                "Some 1.2 million people in need of food aid were reached.",
+                "people needing food aid",
+            ),
             ("North Korea shipped 7,000 containers.", "containers"),
             ("It has delivered more than 1,000 containers.", "containers"),
             (

@@ -36,7 +36,7 @@ use super::scope::{
 };
 use super::tokens::Token;
 
-pub(super) use self::count::{is_count_noun, participle, predicate_start};
+pub(super) use self::count::{in_need, is_count_noun, participle, predicate_start};
 pub(crate) use self::lexicon::ORGANIZATION_NOUNS;
 pub(super) use self::lexicon::{AUXILIARIES, CALENDAR};
 pub(super) use self::subject::is_common_word_start;
