@@ -336,7 +336,7 @@ fn issue_18_an_error_in_a_partial_is_located_in_the_partial() {
         err,
         "templates/partials/figure_table.html:4:32: error: Variable `group.labell` not found in context while rendering 'partials/figure_table.html'\n  \
          help: did you mean `group.label`?\n\
-         1 error(s); nothing written\n"
+         1 error; nothing written\n"
     );
 }
 
@@ -363,7 +363,7 @@ fn issue_18_unknown_filters_and_tests_are_located_with_a_suggestion() {
         err,
         "templates/partials/title.txt:2:19: error: Filter 'upcase' not found\n  \
          help: did you mean `upper`?\n\
-         1 error(s); nothing written\n"
+         1 error; nothing written\n"
     );
     p.write("templates/partials/title.txt", "Title\n");
     p.write(
@@ -376,7 +376,7 @@ fn issue_18_unknown_filters_and_tests_are_located_with_a_suggestion() {
         err,
         "templates/partials/macros.txt:2:12: error: Test 'od' not found\n  \
          help: did you mean `odd`?\n\
-         1 error(s); nothing written\n"
+         1 error; nothing written\n"
     );
 }
 
@@ -396,7 +396,7 @@ fn issue_18_a_missing_template_is_located_at_its_name() {
         err,
         "templates/notes.txt:2:13: error: Template '[partials/macro.txt]' not found\n  \
          help: did you mean `partials/macros.txt`?\n\
-         1 error(s); nothing written\n"
+         1 error; nothing written\n"
     );
     p.write(
         "templates/notes.txt",
@@ -408,6 +408,6 @@ fn issue_18_a_missing_template_is_located_at_its_name() {
         err,
         "templates/notes.txt:1:12: error: Template `notes.txt` loads macros from `partials/macro.txt` which isn't present in Tera\n  \
          help: did you mean `partials/macros.txt`?\n\
-         1 error(s); nothing written\n"
+         1 error; nothing written\n"
     );
 }

@@ -242,3 +242,72 @@ fn whole_site_pages_are_the_same_whatever_the_context_leaves_out() {
         }
     }
 }
+
+/// A project of one article with one figure and one dated statement, in one briefing, with its
+/// chronology paged.
+fn one_of_each() -> TestProject {
+    let p = TestProject::bare();
+    p.write("report.yaml", "title: One\nchronology_on_one_page: 0\n");
+    p.write(
+        "content/articles/quake.md",
+        "---\ntitle: Quake\nsource: Wire\npublished: 2024-03-05\ntags: [q]\n---\n\
+         Officials said on Monday that about 3,000 people had left.\n",
+    );
+    p.write(
+        "content/briefings/quakes.md",
+        "---\ntitle: Quakes\nsummary: Shaking.\ntags: [q]\n---\nText.\n",
+    );
+    p
+}
+
+#[test]
+fn issue_18_counts_of_one_are_singular_on_every_page() {
+    let p = one_of_each();
+    let (code, _, err) = common::report(&["build"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with("1 article, 1 briefing, "), "{err}");
+    let index = p.read_site("index.html");
+    assert!(
+        index.contains("1 article · 1 figure in 1 series · 1 dated event</p>"),
+        "{index}"
+    );
+    assert!(index.contains(" · 1 figure, 1 event</span>"), "{index}");
+    let chronology = p.read_site("chronology.html");
+    assert!(
+        chronology.contains("1 dated statement in the articles"),
+        "{chronology}"
+    );
+    assert!(chronology.contains("1 statement</span>"), "{chronology}");
+    let period = p.read_site("chronology/2024-03.html");
+    assert!(
+        period.contains("1 dated statement dated to March 2024"),
+        "{period}"
+    );
+    for page in [&index, &chronology, &period] {
+        for wrong in [
+            "1 articles",
+            "1 figures",
+            "1 serie ·",
+            "1 events",
+            "1 dated events",
+            "1 statements",
+            "1 dated statements",
+        ] {
+            assert!(!page.contains(wrong), "{wrong}");
+        }
+    }
+    // Two of each: plural.
+    p.write(
+        "content/articles/quake2.md",
+        "---\ntitle: Quake 2\nsource: Wire\npublished: 2024-03-06\ntags: [q]\n---\n\
+         Officials said on Tuesday that about 4,000 people had left, and on Monday 300 returned.\n",
+    );
+    let (_, _, err) = common::report(&["build"], p.root());
+    assert!(err.starts_with("2 articles, 1 briefing, "), "{err}");
+    let index = p.read_site("index.html");
+    assert!(index.contains("<p class=\"meta\">2 articles · "), "{index}");
+    assert!(
+        p.read_site("chronology.html")
+            .contains(" dated statements in the articles")
+    );
+}
