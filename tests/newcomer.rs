@@ -411,3 +411,40 @@ fn issue_18_a_missing_template_is_located_at_its_name() {
          1 error; nothing written\n"
     );
 }
+
+/// A briefing published with the placeholders `report new briefing` writes: `build` and `check`
+/// warn about each at its line; written over, no warning.
+#[test]
+fn issue_18_a_placeholder_summary_is_a_warning_at_its_line() {
+    let p = TestProject::example();
+    let (code, _, err) = report(&["new", "briefing", "Arms", "--tag", "arms"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let text = read(p.root(), "content/briefings/arms.md");
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let summary = format!(
+        "content/briefings/arms.md:{}:10: warning: the summary is still the placeholder of `report new briefing`",
+        line_of("summary:")
+    );
+    let body = format!(
+        "content/briefings/arms.md:{}:1: warning: the text is still the placeholder of `report new briefing`",
+        line_of("The analyst's own text")
+    );
+    for command in ["build", "check"] {
+        let (code, _, err) = report(&[command], p.root());
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains(&summary), "{command}: {err}");
+        assert!(err.contains(&body), "{command}: {err}");
+    }
+    p.write(
+        "content/briefings/arms.md",
+        &text
+            .replace(
+                "One paragraph shown under the title and on the index.",
+                "Arms.",
+            )
+            .replace("The analyst's own text, in Markdown.", "Our reading."),
+    );
+    let (code, _, err) = report(&["check"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("placeholder"), "{err}");
+}
