@@ -311,3 +311,46 @@ fn issue_18_counts_of_one_are_singular_on_every_page() {
             .contains(" dated statements in the articles")
     );
 }
+
+/// The size in px that `font_size` viewBox units take in a chart `width` px wide.
+fn on_screen(font_size: f64, chart_width: f64, view_box: f64) -> f64 {
+    font_size * chart_width / view_box
+}
+
+#[test]
+fn issue_18_chart_labels_are_at_least_12_px_on_a_360_px_phone() {
+    let p = TestProject::example();
+    p.build();
+    let css = p.read_site("style.css");
+    let size = |rule: &str| -> f64 {
+        let at = css.find(rule).unwrap_or_else(|| panic!("{rule}"));
+        let rest = &css[at..];
+        let value = between(rest, "font-size: ", "px;");
+        value.parse().unwrap()
+    };
+    let desktop = size("figure.chart svg { display: block;");
+    let phone_rules = between(&css, "@media (max-width: 40rem) {", "}\n}");
+    let phone: f64 = between(phone_rules, "figure.chart svg { font-size: ", "px;")
+        .parse()
+        .unwrap();
+    let html = p.read_site(BRIEFING);
+    let view_box: f64 = between(&html, "<svg viewBox=\"0 0 ", " ").parse().unwrap();
+    // On a 360 px phone the chart is the page less its 1rem margins: 328 px. From 40rem up it is
+    // at least 640 - 32 px.
+    assert!(on_screen(phone, 328.0, view_box) >= 12.0, "{phone}");
+    assert!(
+        on_screen(desktop, 640.0 - 32.0, view_box) >= 12.0,
+        "{desktop}"
+    );
+    // The value labels fit left of the plot at the phone size (about 0.6 em a character).
+    let svg = between(&html, "<svg viewBox=", "</svg>");
+    let y_axis = between(svg, "<g class=\"axis y-axis\"", "</g>");
+    let left: f64 = attr_values(y_axis, " x1")[0].parse().unwrap();
+    for label in y_axis.split("text-anchor=\"end\">").skip(1) {
+        let label = &label[..label.find('<').unwrap()];
+        assert!(
+            label.chars().count() as f64 * 0.6 * phone <= left - 8.0,
+            "{label} at {phone} units left of {left}"
+        );
+    }
+}

@@ -786,7 +786,7 @@ fn figure_chart(out: &mut Page<'_>, group: &FigureGroupView, c: &ChartView) {
         out.push_str("\"/><text x=\"");
         num(out, t.pos);
         out.push_str("\" y=\"");
-        num(out, c.bottom + 20.0);
+        num(out, c.bottom + 30.0);
         out.push_str("\" text-anchor=\"middle\">");
         esc(out, &t.label);
         out.push_str("</text>\n");
