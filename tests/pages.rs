@@ -356,6 +356,8 @@ fn issue_18_dates_never_wrap_inside_themselves() {
     p.build();
     let css = p.read_site("style.css");
     assert!(css.contains("time { white-space: nowrap; }"));
+    // Only a long period in the fixed-width As of column wraps, at its spaces.
+    assert!(css.contains("table.figures td[data-label=\"As of\"] time { white-space: normal; }"));
     // The Source column's date is a `time` element: "AFP, 2024-03-" / "20" cannot happen.
     let html = p.read_site(BRIEFING);
     let table = between(&html, "<table class=\"figures\">", "</table>");
