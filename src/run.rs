@@ -60,6 +60,25 @@ fn shown(root: &Path, rel: &Path) -> String {
 }
 
 /// A path as printed: a newline or an escape sequence in a file name is written as an escape.
+/// `n` and its noun, singular for one: "1 article", "2 articles" (the nouns here take an s).
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The start of the line that ends a build: "22 articles, 2 briefings, 356 claims".
+fn tally(outcome: &report::BuildOutcome) -> String {
+    format!(
+        "{}, {}, {}",
+        counted(outcome.articles, "article"),
+        counted(outcome.briefings, "briefing"),
+        counted(outcome.claims, "claim")
+    )
+}
+
 fn path_shown(path: &Path) -> String {
     printable(&path.display().to_string())
 }
@@ -116,11 +135,12 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode
             let elapsed = started.elapsed().as_secs_f64();
             if args.verbose {
                 eprintln!(
-                    "loaded {} articles and {} briefings",
-                    outcome.articles, outcome.briefings
+                    "loaded {} and {}",
+                    counted(outcome.articles, "article"),
+                    counted(outcome.briefings, "briefing")
                 );
-                eprintln!("extracted {} claims", outcome.claims);
-                eprintln!("rendered {} files", outcome.files);
+                eprintln!("extracted {}", counted(outcome.claims, "claim"));
+                eprintln!("rendered {}", counted(outcome.files, "file"));
                 for (stage, took) in &outcome.timings {
                     eprintln!("  {:>6.3}s  {stage}", took.as_secs_f64());
                 }
@@ -128,22 +148,22 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode
                     eprintln!("{note}");
                 }
                 eprintln!(
-                    "found {errors} error(s) and {} warning(s)",
-                    count(Severity::Warning)
+                    "found {} and {}",
+                    counted(errors, "error"),
+                    counted(count(Severity::Warning), "warning")
                 );
             }
             if errors > 0 {
-                eprintln!("{errors} error(s); nothing written");
+                eprintln!("{}; nothing written", counted(errors, "error"));
                 return ExitCode::from(1);
             }
             if !args.quiet && outcome.up_to_date {
                 eprintln!(
-                    "{} articles, {} briefings, {} claims; nothing changed: the {} files in {} are up to date ({elapsed:.2}s)",
-                    outcome.articles,
-                    outcome.briefings,
-                    outcome.claims,
-                    outcome.files,
-                    path_shown(&outcome.out)
+                    "{}; nothing changed: the {} in {} {} up to date ({elapsed:.2}s)",
+                    tally(&outcome),
+                    counted(outcome.files, "file"),
+                    path_shown(&outcome.out),
+                    if outcome.files == 1 { "is" } else { "are" }
                 );
             } else if !args.quiet {
                 // `check` tells what a build would leave out; `build` with --verbose, above.
@@ -158,11 +178,9 @@ pub(crate) fn build(args: cli::BuildArgs, write: bool, strict: bool) -> ExitCode
                     "would write"
                 };
                 eprintln!(
-                    "{} articles, {} briefings, {} claims; {verb} {} files to {} in {elapsed:.2}s",
-                    outcome.articles,
-                    outcome.briefings,
-                    outcome.claims,
-                    outcome.files,
+                    "{}; {verb} {} to {} in {elapsed:.2}s",
+                    tally(&outcome),
+                    counted(outcome.files, "file"),
                     path_shown(&outcome.out)
                 );
             }
@@ -333,21 +351,18 @@ pub(crate) fn serve(args: cli::ServeArgs) -> ExitCode {
             if outcome.up_to_date {
                 // Nothing changed since the site being served was built: nothing failed either.
                 eprintln!(
-                    "{} articles, {} briefings, {} claims; nothing changed: the {} files in {} are up to date ({:.2}s)",
-                    outcome.articles,
-                    outcome.briefings,
-                    outcome.claims,
-                    outcome.files,
+                    "{}; nothing changed: the {} in {} {} up to date ({:.2}s)",
+                    tally(&outcome),
+                    counted(outcome.files, "file"),
                     path_shown(&outcome.out),
+                    if outcome.files == 1 { "is" } else { "are" },
                     took.as_secs_f64()
                 );
             } else if outcome.written {
                 eprintln!(
-                    "{} articles, {} briefings, {} claims; wrote {} files to {} in {:.2}s",
-                    outcome.articles,
-                    outcome.briefings,
-                    outcome.claims,
-                    outcome.files,
+                    "{}; wrote {} to {} in {:.2}s",
+                    tally(&outcome),
+                    counted(outcome.files, "file"),
                     path_shown(&outcome.out),
                     took.as_secs_f64()
                 );

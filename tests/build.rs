@@ -377,7 +377,10 @@ fn money_is_shown_as_people_write_it() {
         assert!(numbers.contains(&shown), "{shown} in {numbers:?}");
     }
     let article = p.read_site("articles/aid.html");
-    assert!(article.contains("<td>$2.7 billion</td>"), "{article}");
+    assert!(
+        article.contains("<td data-label=\"Value\">$2.7 billion</td>"),
+        "{article}"
+    );
 }
 
 #[test]

@@ -57,7 +57,7 @@ fn build_reports_every_problem_and_exits_1() {
          help: write an ISO date such as 2024-03-20 or 2024-03-20T08:15:00Z\n\
          content/articles/b.md: error: the file is empty\n  \
          help: an article needs front matter and a story, or wire text\n\
-         2 error(s); nothing written\n"
+         2 errors; nothing written\n"
     );
     assert!(!p.site().exists());
 }
@@ -73,7 +73,7 @@ fn check_writes_nothing_and_build_writes_the_site() {
     assert!(!p.site().exists());
     let (code, _, err) = report(&["build"], p.root());
     assert_eq!(code, 0, "{err}");
-    assert!(err.starts_with("1 articles, 1 briefings,"), "{err}");
+    assert!(err.starts_with("1 article, 1 briefing,"), "{err}");
     assert!(p.site().join("index.html").is_file());
 }
 

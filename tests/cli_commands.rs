@@ -189,7 +189,7 @@ fn init_scaffolds_a_project_that_builds() {
 
     let (code, _, err) = report(&["build"], &dir);
     assert_eq!(code, 0, "{err}");
-    assert!(err.starts_with("1 articles, 1 briefings, "), "{err}");
+    assert!(err.starts_with("1 article, 1 briefing, "), "{err}");
     assert!(
         dir.join("site/briefings/north-korea-russia-arms.html")
             .exists()
@@ -489,7 +489,7 @@ fn build_quiet_prints_nothing_on_success_and_verbose_prints_the_phases() {
     let (code, out, err) = report(&["check", "-v"], p.root());
     assert_eq!((code, out.as_str()), (0, ""), "{err}");
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines[0], "loaded 1 articles and 1 briefings");
+    assert_eq!(lines[0], "loaded 1 article and 1 briefing");
     assert!(
         lines[1].starts_with("extracted ") && lines[1].ends_with(" claims"),
         "{err}"
@@ -515,8 +515,8 @@ fn build_quiet_prints_nothing_on_success_and_verbose_prints_the_phases() {
         "sitemap.xml not written: a sitemap needs absolute URLs; set base_url in report.yaml"
     );
     let rest = &rest[1..];
-    assert_eq!(rest[0], "found 0 error(s) and 0 warning(s)");
-    assert!(rest[1].starts_with("1 articles, 1 briefings, "), "{err}");
+    assert_eq!(rest[0], "found 0 errors and 0 warnings");
+    assert!(rest[1].starts_with("1 article, 1 briefing, "), "{err}");
     assert!(
         rest[1].contains(" files to ") && rest[1].ends_with('s'),
         "{err}"
@@ -535,7 +535,7 @@ fn build_quiet_still_reports_problems() {
         err.contains("content/articles/bad.md:1:1: error: "),
         "{err}"
     );
-    assert!(err.ends_with("error(s); nothing written\n"), "{err}");
+    assert!(err.ends_with("; nothing written\n"), "{err}");
 }
 
 // ---- completions and man ------------------------------------------------------------------
@@ -614,7 +614,7 @@ fn check_strict_passes_the_example() {
     // The example has no base_url: check says there will be no sitemap, and nothing else.
     let (note, summary) = err.split_once('\n').unwrap();
     assert!(note.starts_with("sitemap.xml not written"), "{err}");
-    assert!(summary.starts_with("1 articles, 1 briefings, "), "{err}");
+    assert!(summary.starts_with("1 article, 1 briefing, "), "{err}");
 }
 
 #[test]
@@ -635,7 +635,7 @@ content/articles/drones.md:10:13: error: the quote of a hand-made claim is no lo
   help: copy the sentence exactly from the story, or remove the claim
 content/articles/drones.md:12:18: error: figure `1,200 drones` has no speaker (shown in briefing ukraine)
   help: attribute it in the story (\"…, the ministry said\"), or add it under `claims:` with `said_by:` and `ignore:` the extracted one
-2 error(s); nothing written
+2 errors; nothing written
 "
     );
     // A figure that no briefing shows is not held to the rule.

@@ -942,16 +942,20 @@ fn exports_carry_each_figures_measure_scope_and_direction() {
     // The article page shows the signed change and its measure, and a forecast as one.
     let html = p.read_site("articles/nordvik.html");
     assert!(
-        html.contains("<td>inflation</td><td>percent, forecast</td>"),
+        html.contains(
+            "<td data-label=\"Measure\">inflation</td><td data-label=\"Kind\">percent, forecast</td>"
+        ),
         "{html}"
     );
     assert!(
         html.contains(
-            "<td>\u{2212}1,800 jobs</td><td>jobs cut (Nordvik, &quot;AS&quot;)</td><td>change</td>"
+            "<td data-label=\"Value\">\u{2212}1,800 jobs</td><td data-label=\"Measure\">jobs cut (Nordvik, &quot;AS&quot;)</td><td data-label=\"Kind\">change</td>"
         ),
         "{html}"
     );
-    assert!(html.contains("<td>+40 ships</td><td>ships sunk</td>"));
+    assert!(html.contains(
+        "<td data-label=\"Value\">+40 ships</td><td data-label=\"Measure\">ships sunk</td>"
+    ));
 }
 
 /// Files rendered into memory, by path.

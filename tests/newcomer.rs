@@ -336,7 +336,7 @@ fn issue_18_an_error_in_a_partial_is_located_in_the_partial() {
         err,
         "templates/partials/figure_table.html:4:32: error: Variable `group.labell` not found in context while rendering 'partials/figure_table.html'\n  \
          help: did you mean `group.label`?\n\
-         1 error(s); nothing written\n"
+         1 error; nothing written\n"
     );
 }
 
@@ -363,7 +363,7 @@ fn issue_18_unknown_filters_and_tests_are_located_with_a_suggestion() {
         err,
         "templates/partials/title.txt:2:19: error: Filter 'upcase' not found\n  \
          help: did you mean `upper`?\n\
-         1 error(s); nothing written\n"
+         1 error; nothing written\n"
     );
     p.write("templates/partials/title.txt", "Title\n");
     p.write(
@@ -376,7 +376,7 @@ fn issue_18_unknown_filters_and_tests_are_located_with_a_suggestion() {
         err,
         "templates/partials/macros.txt:2:12: error: Test 'od' not found\n  \
          help: did you mean `odd`?\n\
-         1 error(s); nothing written\n"
+         1 error; nothing written\n"
     );
 }
 
@@ -396,7 +396,7 @@ fn issue_18_a_missing_template_is_located_at_its_name() {
         err,
         "templates/notes.txt:2:13: error: Template '[partials/macro.txt]' not found\n  \
          help: did you mean `partials/macros.txt`?\n\
-         1 error(s); nothing written\n"
+         1 error; nothing written\n"
     );
     p.write(
         "templates/notes.txt",
@@ -408,6 +408,43 @@ fn issue_18_a_missing_template_is_located_at_its_name() {
         err,
         "templates/notes.txt:1:12: error: Template `notes.txt` loads macros from `partials/macro.txt` which isn't present in Tera\n  \
          help: did you mean `partials/macros.txt`?\n\
-         1 error(s); nothing written\n"
+         1 error; nothing written\n"
     );
+}
+
+/// A briefing published with the placeholders `report new briefing` writes: `build` and `check`
+/// warn about each at its line; written over, no warning.
+#[test]
+fn issue_18_a_placeholder_summary_is_a_warning_at_its_line() {
+    let p = TestProject::example();
+    let (code, _, err) = report(&["new", "briefing", "Arms", "--tag", "arms"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let text = read(p.root(), "content/briefings/arms.md");
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let summary = format!(
+        "content/briefings/arms.md:{}:10: warning: the summary is still the placeholder of `report new briefing`",
+        line_of("summary:")
+    );
+    let body = format!(
+        "content/briefings/arms.md:{}:1: warning: the text is still the placeholder of `report new briefing`",
+        line_of("The analyst's own text")
+    );
+    for command in ["build", "check"] {
+        let (code, _, err) = report(&[command], p.root());
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains(&summary), "{command}: {err}");
+        assert!(err.contains(&body), "{command}: {err}");
+    }
+    p.write(
+        "content/briefings/arms.md",
+        &text
+            .replace(
+                "One paragraph shown under the title and on the index.",
+                "Arms.",
+            )
+            .replace("The analyst's own text, in Markdown.", "Our reading."),
+    );
+    let (code, _, err) = report(&["check"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("placeholder"), "{err}");
 }

@@ -223,7 +223,7 @@ fn issue17_a_hand_claim_that_is_not_a_finite_number_is_a_located_error() {
          help: write the number itself, such as 7000 or 2.5\n\
          content/articles/hand.md:5:1: error: invalid `value` in claims: `inf` is not a finite number\n  \
          help: write the number itself, such as 7000 or 2.5\n\
-         2 error(s); nothing written\n"
+         2 errors; nothing written\n"
     );
 }
 

@@ -1,5 +1,7 @@
 //! The pictures on pages: a chart for every figure series on a briefing, a timeline above the
-//! chronology.
+//! chronology; and pages that read well on real content (issue 18): words rather than codes,
+//! singular and plural, tables and charts that fit a phone, print that keeps headings with their
+//! content.
 
 mod common;
 
@@ -119,7 +121,7 @@ fn the_default_style_prints_has_a_dark_mode_and_reflows() {
     p.build();
     let css = p.read_site("style.css");
     let print = between(&css, "@media print {", "\n}");
-    assert!(print.contains("nav, .skip, .site-footer { display: none; }"));
+    assert!(print.contains("nav, .skip { display: none; }"));
     assert!(
         print.contains("a[href^=\"http\"]::after"),
         "source URLs printed"
@@ -241,4 +243,283 @@ fn whole_site_pages_are_the_same_whatever_the_context_leaves_out() {
             assert_eq!(p.read_site(page), light, "{page}");
         }
     }
+}
+
+/// A project of one article with one figure and one dated statement, in one briefing, with its
+/// chronology paged.
+fn one_of_each() -> TestProject {
+    let p = TestProject::bare();
+    p.write("report.yaml", "title: One\nchronology_on_one_page: 0\n");
+    p.write(
+        "content/articles/quake.md",
+        "---\ntitle: Quake\nsource: Wire\npublished: 2024-03-05\ntags: [q]\n---\n\
+         Officials said on Monday that about 3,000 people had left.\n",
+    );
+    p.write(
+        "content/briefings/quakes.md",
+        "---\ntitle: Quakes\nsummary: Shaking.\ntags: [q]\n---\nText.\n",
+    );
+    p
+}
+
+#[test]
+fn issue_18_counts_of_one_are_singular_on_every_page() {
+    let p = one_of_each();
+    let (code, _, err) = common::report(&["build"], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with("1 article, 1 briefing, "), "{err}");
+    let index = p.read_site("index.html");
+    assert!(
+        index.contains("1 article · 1 figure in 1 series · 1 dated event</p>"),
+        "{index}"
+    );
+    assert!(index.contains(" · 1 figure, 1 event</span>"), "{index}");
+    let chronology = p.read_site("chronology.html");
+    assert!(
+        chronology.contains("1 dated statement in the articles"),
+        "{chronology}"
+    );
+    assert!(chronology.contains("1 statement</span>"), "{chronology}");
+    let period = p.read_site("chronology/2024-03.html");
+    assert!(
+        period.contains("1 dated statement dated to March 2024"),
+        "{period}"
+    );
+    for page in [&index, &chronology, &period] {
+        for wrong in [
+            "1 articles",
+            "1 figures",
+            "1 serie ·",
+            "1 events",
+            "1 dated events",
+            "1 statements",
+            "1 dated statements",
+        ] {
+            assert!(!page.contains(wrong), "{wrong}");
+        }
+    }
+    // Two of each: plural.
+    p.write(
+        "content/articles/quake2.md",
+        "---\ntitle: Quake 2\nsource: Wire\npublished: 2024-03-06\ntags: [q]\n---\n\
+         Officials said on Tuesday that about 4,000 people had left, and on Monday 300 returned.\n",
+    );
+    let (_, _, err) = common::report(&["build"], p.root());
+    assert!(err.starts_with("2 articles, 1 briefing, "), "{err}");
+    let index = p.read_site("index.html");
+    assert!(index.contains("<p class=\"meta\">2 articles · "), "{index}");
+    assert!(
+        p.read_site("chronology.html")
+            .contains(" dated statements in the articles")
+    );
+}
+
+#[test]
+fn issue_18_the_dates_table_says_what_a_date_is_in_words() {
+    let p = TestProject::bare();
+    p.write(
+        "content/articles/plant.md",
+        "---\ntitle: Plant\nsource: Wire\npublished: 2024-03-05\n---\n\
+         The plant has run for two years, inspectors visit every week, and output is falling now, \
+         the company said on Monday.\n",
+    );
+    p.build();
+    let html = p.read_site("articles/plant.html");
+    let dates = between(&html, "<h2 id=\"claims-dates\">Dates</h2>", "</section>");
+    for words in [
+        ">a duration</td><td data-label=\"Value\">2 years</td>",
+        ">a recurring time</td><td data-label=\"Value\">every week</td>",
+        ">a date</td><td data-label=\"Value\">now</td>",
+        ">a date</td><td data-label=\"Value\">4 March 2024</td>",
+    ] {
+        assert!(dates.contains(words), "{words} in {dates}");
+    }
+    // No TIMEX3 code on the page's tables; the data keeps them (claims.json).
+    for code in [
+        "PRESENT_REF",
+        "DATE",
+        "DURATION",
+        "SET",
+        "P2Y",
+        "P1W",
+        "<code>",
+    ] {
+        assert!(!dates.contains(code), "{code} in {dates}");
+    }
+    let claims = p.read_site("claims.json");
+    assert!(claims.contains("\"PRESENT_REF\"") && claims.contains("\"P2Y\""));
+}
+
+#[test]
+fn issue_18_dates_never_wrap_inside_themselves() {
+    let p = TestProject::example();
+    p.build();
+    let css = p.read_site("style.css");
+    assert!(css.contains("time { white-space: nowrap; }"));
+    // Only a long period in the fixed-width As of column wraps, at its spaces.
+    assert!(css.contains("table.figures td[data-label=\"As of\"] time { white-space: normal; }"));
+    // The Source column's date is a `time` element: "AFP, 2024-03-" / "20" cannot happen.
+    let html = p.read_site(BRIEFING);
+    let table = between(&html, "<table class=\"figures\">", "</table>");
+    assert!(
+        table.contains(", <time datetime=\"2024-03-20\">2024-03-20</time></a>"),
+        "{table}"
+    );
+    for source in table.split("data-label=\"Source\">").skip(1) {
+        let source = &source[..source.find("</td>").unwrap()];
+        assert!(source.contains("<time datetime="), "{source}");
+    }
+}
+
+#[test]
+fn issue_18_a_briefings_figure_tables_share_their_columns_and_widths() {
+    let p = TestProject::example();
+    p.build();
+    let html = p.read_site(BRIEFING);
+    let heads: Vec<&str> = html
+        .split("<table class=\"figures\">")
+        .skip(1)
+        .map(|t| between(t, "<thead>", "</thead>"))
+        .collect();
+    assert!(heads.len() >= 3, "{}", heads.len());
+    assert!(heads.iter().all(|h| *h == heads[0]), "{heads:?}");
+    let columns = heads[0].matches("<th scope=\"col\">").count();
+    assert_eq!(columns, 5);
+    // Widths come from the style, not from the rows: fixed layout, every column but the quote
+    // given a width, on screen and on paper.
+    let css = p.read_site("style.css");
+    let print = between(&css, "@media print {", "\n}");
+    assert!(css.contains("table.figures { table-layout: fixed; }"));
+    for n in 1..columns {
+        let rule = format!("table.figures th:nth-child({n}) {{ width: ");
+        let screen = css.find(&rule).unwrap_or_else(|| panic!("{rule}"));
+        assert!(css[screen + rule.len()..].starts_with(|c: char| c.is_ascii_digit()));
+        assert!(
+            css[screen + rule.len()..]
+                .split(';')
+                .next()
+                .unwrap()
+                .ends_with("rem")
+        );
+        assert!(print.contains(&rule), "print: {rule}");
+    }
+}
+
+/// The size in px that `font_size` viewBox units take in a chart `width` px wide.
+fn on_screen(font_size: f64, chart_width: f64, view_box: f64) -> f64 {
+    font_size * chart_width / view_box
+}
+
+#[test]
+fn issue_18_chart_labels_are_at_least_12_px_on_a_360_px_phone() {
+    let p = TestProject::example();
+    p.build();
+    let css = p.read_site("style.css");
+    let size = |rule: &str| -> f64 {
+        let at = css.find(rule).unwrap_or_else(|| panic!("{rule}"));
+        let rest = &css[at..];
+        let value = between(rest, "font-size: ", "px;");
+        value.parse().unwrap()
+    };
+    let desktop = size("figure.chart svg { display: block;");
+    let phone_rules = between(&css, "@media (max-width: 40rem) {", "}\n}");
+    let phone: f64 = between(phone_rules, "figure.chart svg { font-size: ", "px;")
+        .parse()
+        .unwrap();
+    let html = p.read_site(BRIEFING);
+    let view_box: f64 = between(&html, "<svg viewBox=\"0 0 ", " ").parse().unwrap();
+    // On a 360 px phone the chart is the page less its 1rem margins: 328 px. From 40rem up it is
+    // at least 640 - 32 px.
+    assert!(on_screen(phone, 328.0, view_box) >= 12.0, "{phone}");
+    assert!(
+        on_screen(desktop, 640.0 - 32.0, view_box) >= 12.0,
+        "{desktop}"
+    );
+    // The value labels fit left of the plot at the phone size (about 0.6 em a character).
+    let svg = between(&html, "<svg viewBox=", "</svg>");
+    let y_axis = between(svg, "<g class=\"axis y-axis\"", "</g>");
+    let left: f64 = attr_values(y_axis, " x1")[0].parse().unwrap();
+    for label in y_axis.split("text-anchor=\"end\">").skip(1) {
+        let label = &label[..label.find('<').unwrap()];
+        assert!(
+            label.chars().count() as f64 * 0.6 * phone <= left - 8.0,
+            "{label} at {phone} units left of {left}"
+        );
+    }
+}
+
+#[test]
+fn issue_18_figure_tables_fit_a_360_px_phone_on_every_page_type() {
+    let p = TestProject::example();
+    p.build();
+    let css = p.read_site("style.css");
+    let phone = between(&css, "@media screen and (max-width: 50rem) {", "\n}");
+    assert!(phone.contains(
+        ":is(table.figures, table.claims), :is(table.figures, table.claims) :is(tbody, tr, td) { display: block;"
+    ));
+    assert!(phone.contains("td::before { content: attr(data-label);"));
+    let mut tables = 0;
+    for page in [
+        BRIEFING,
+        "articles/000_d3ab9671ae447b92.html",
+        "index.html",
+        "chronology.html",
+        "search.html",
+    ] {
+        let html = p.read_site(page);
+        for table in html.split("<table").skip(1) {
+            tables += 1;
+            let table = &table[..table.find("</table>").unwrap()];
+            assert!(
+                table.starts_with(" class=\"figures\">") || table.starts_with(" class=\"claims\">"),
+                "{page}: {}",
+                &table[..40]
+            );
+            // Every cell says its column once the header row is out of sight.
+            assert_eq!(
+                table.matches("<td").count(),
+                table.matches("<td data-label=\"").count()
+                    + table.matches("<td class=\"value\" data-label=\"").count()
+                    + table.matches("<td class=\"quote\" data-label=\"").count(),
+                "{page}"
+            );
+        }
+    }
+    assert!(tables >= 5, "{tables}");
+}
+
+#[test]
+fn issue_18_print_keeps_headings_with_their_content_and_shows_the_footer() {
+    let p = TestProject::example();
+    p.write(
+        "report.yaml",
+        "title: Monitor\nbase_url: https://example.org/b/\n",
+    );
+    p.build();
+    let css = p.read_site("style.css");
+    let print = between(&css, "@media print {", "\n}");
+    assert!(print.contains("h1, h2, h3, h4 { break-after: avoid; break-inside: avoid; }"));
+    assert!(print.contains(":is(h1, h2, h3, h4) + * { break-before: avoid; }"));
+    assert!(!print.contains(".site-footer { display: none"), "{print}");
+    assert!(!print.contains(".site-footer {\n"));
+    // The footer says where the page comes from and when it was built, on every page type.
+    for page in [BRIEFING, "index.html", "chronology.html"] {
+        let html = p.read_site(page);
+        let footer = between(&html, "<footer class=\"site-footer\">", "</footer>");
+        assert!(
+            footer.contains(
+                "<a href=\"https://example.org/b/\">Monitor</a>. Built 2024-03-20 with report "
+            ),
+            "{page}: {footer}"
+        );
+    }
+    // Without base_url, the site's title alone.
+    p.write("report.yaml", "title: Monitor\n");
+    p.build();
+    let html = p.read_site(BRIEFING);
+    let footer = between(&html, "<footer class=\"site-footer\">", "</footer>");
+    assert!(
+        footer.contains("<p>Monitor. Built 2024-03-20 with report "),
+        "{footer}"
+    );
 }

@@ -24,12 +24,12 @@ fn leftovers(p: &TestProject) -> Vec<String> {
 fn assert_refused(p: &TestProject, diagnostics: &str) {
     let (code, _, err) = report(&["build"], p.root());
     assert_eq!(code, 1, "{err}");
-    assert_eq!(err, format!("{diagnostics}1 error(s); nothing written\n"));
+    assert_eq!(err, format!("{diagnostics}1 error; nothing written\n"));
     assert!(!p.site().exists());
     assert_eq!(leftovers(p), Vec::<String>::new());
     let (code, _, err) = report(&["check"], p.root());
     assert_eq!(code, 1, "{err}");
-    assert_eq!(err, format!("{diagnostics}1 error(s); nothing written\n"));
+    assert_eq!(err, format!("{diagnostics}1 error; nothing written\n"));
 }
 
 #[test]

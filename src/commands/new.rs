@@ -23,7 +23,10 @@ pub fn title_from_name(name: &str) -> String {
 /// The text of a new briefing.
 pub fn briefing_text(title: &str, tags: &[String]) -> String {
     let mut out = format!("---\ntitle: {}\n", yaml_str(title));
-    out.push_str("summary: One paragraph shown under the title and on the index.\n");
+    out.push_str(&format!(
+        "summary: {}\n",
+        crate::content::PLACEHOLDER_SUMMARY
+    ));
     if tags.is_empty() {
         out.push_str("# tags: [north-korea]          # articles carrying any of these tags\n");
     } else {
@@ -35,9 +38,10 @@ pub fn briefing_text(title: &str, tags: &[String]) -> String {
     out.push_str(
         "# articles: [000_d3ab9671ae447b92]   # and/or articles by slug\n\
          # figures: [containers]         # feature only these figure groups, in this order\n\
-         ---\n\
-         The analyst's own text, in Markdown.\n",
+         ---\n",
     );
+    out.push_str(crate::content::PLACEHOLDER_BODY);
+    out.push('\n');
     out
 }
 

@@ -79,6 +79,47 @@ pub struct SeriesName {
     pub offset: usize,
 }
 
+/// The summary `report new briefing` writes, for the analyst to replace: published as it is, it
+/// would stand under the title and on the index, so a build warns about it.
+pub const PLACEHOLDER_SUMMARY: &str = "One paragraph shown under the title and on the index.";
+
+/// The text `report new briefing` writes below the front matter, for the analyst to replace.
+pub const PLACEHOLDER_BODY: &str = "The analyst's own text, in Markdown.";
+
+/// Warnings for the placeholders of `report new briefing` still in a briefing, each at its line.
+fn placeholders(path: &Path, text: &str, summary: Option<&str>, body_offset: usize) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let front = &text[..body_offset.min(text.len())];
+    if summary.map(str::trim) == Some(PLACEHOLDER_SUMMARY) {
+        let offset = front
+            .find(PLACEHOLDER_SUMMARY)
+            .or_else(|| front.find("summary:"))
+            .unwrap_or(0);
+        diags.push(
+            Diagnostic::warning(
+                path,
+                "the summary is still the placeholder of `report new briefing`",
+            )
+            .at_offset(text, offset)
+            .with_help("write the briefing's summary, or remove `summary:`"),
+        );
+    }
+    let body = &text[body_offset.min(text.len())..];
+    if let Some(at) = body.find(PLACEHOLDER_BODY)
+        && body.trim() == PLACEHOLDER_BODY
+    {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                "the text is still the placeholder of `report new briefing`",
+            )
+            .at_offset(text, body_offset + at)
+            .with_help("write the analyst's text below the front matter"),
+        );
+    }
+    diags
+}
+
 /// Parses one briefing file.
 pub fn parse_briefing(path: &Path, text: String) -> (Option<Briefing>, Diagnostics) {
     let mut diags = Diagnostics::new();
@@ -128,6 +169,12 @@ pub fn parse_briefing(path: &Path, text: String) -> (Option<Briefing>, Diagnosti
                 .with_help("add `tags:` or `articles:` to its front matter"),
         );
     }
+    diags.extend(placeholders(
+        path,
+        &text,
+        front.summary.as_deref(),
+        split.body_offset,
+    ));
     let briefing = Briefing {
         slug,
         path: path.to_path_buf(),

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use article::{Article, ArticleFormat, ArticleId, Strictness, parse_article, slugify};
-pub use briefing::{Briefing, SeriesName, SeriesTarget, parse_briefing};
+pub use briefing::{
+    Briefing, PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY, SeriesName, SeriesTarget, parse_briefing,
+};
 pub use front_matter::{HandClaim, UrlError, is_partial_iso_date, parse_date, parse_http_url};
 pub use markdown::{Mark, escape, render_markdown_text};
 pub(crate) use markdown::{

@@ -13,14 +13,15 @@ const WIDTH: f64 = 640.0;
 /// Height of the chart's `viewBox`.
 const HEIGHT: f64 = 240.0;
 /// Room for the value labels on the left, per character of the longest label: enough for the
-/// 18-unit text the default style uses on phones.
-const LEFT_PER_CHAR: f64 = 10.5;
+/// 24-unit text the default style uses on phones (12 px on a 360 px screen).
+const LEFT_PER_CHAR: f64 = 14.0;
 /// Right margin.
 const RIGHT: f64 = 20.0;
 /// Top margin.
 const TOP: f64 = 20.0;
-/// Room for the date labels at the bottom.
-const BOTTOM: f64 = 36.0;
+/// Room for the date labels at the bottom: their baseline is 30 units below the axis
+/// (`partials/figure_chart.html`), clear of the lowest value label at the phone size.
+const BOTTOM: f64 = 46.0;
 /// Half-width of the band drawn around an "approximately" value, as a share of the value. A
 /// convention of the chart, not something the source says.
 const APPROX: f64 = 0.1;
@@ -130,7 +131,14 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
     if !(max.is_finite() && top_value.is_finite()) {
         return None;
     }
-    let left = 16.0 + LEFT_PER_CHAR * format_value(max).chars().count() as f64;
+    let steps = (max / step).round() as usize;
+    let y_values: Vec<f64> = (0..=steps).map(|i| i as f64 * step).collect();
+    let longest = y_values
+        .iter()
+        .map(|&v| tick_label(v, max).chars().count())
+        .max()
+        .unwrap_or(1);
+    let left = 16.0 + LEFT_PER_CHAR * longest as f64;
     let x_of = |d: f64| left + (d - d0) / (d1 - d0) * (WIDTH - left - RIGHT);
     let bottom = HEIGHT - BOTTOM;
     let y_of = |v: f64| bottom - v / max * (bottom - TOP);
@@ -192,15 +200,13 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
         .map(|p| format!("{},{}", p.x, p.y))
         .collect::<Vec<_>>()
         .join(" ");
-    let mut y_ticks = Vec::new();
-    let mut v = 0.0;
-    while v <= max + step / 2.0 {
-        y_ticks.push(TickView {
+    let y_ticks = y_values
+        .iter()
+        .map(|&v| TickView {
             pos: round(y_of(v)),
-            label: format_value(v),
-        });
-        v += step;
-    }
+            label: tick_label(v, max),
+        })
+        .collect();
     let x_ticks = date_ticks(first, last)
         .into_iter()
         .map(|(d, label)| TickView {
@@ -385,6 +391,22 @@ pub fn timeline(groups: &[(NaiveDate, Vec<TimelineEntry>)]) -> Vec<TimelineGroup
 /// short, the output stable, and templates' arithmetic on coordinates exact.
 fn round(v: f64) -> f64 {
     v.round()
+}
+
+/// A value label of the axis that goes up to `max`, in thousands, millions, billions or trillions
+/// when the axis reaches ten thousand or more: "30M" rather than "30,000,000", short enough to be
+/// read on a phone. The table below the chart gives every value in full.
+fn tick_label(v: f64, max: f64) -> String {
+    let (unit, suffix) = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e4, "k")]
+        .into_iter()
+        .find(|(unit, _)| max >= *unit)
+        .map_or((1.0, ""), |(unit, suffix)| {
+            (if suffix == "k" { 1e3 } else { unit }, suffix)
+        });
+    if v == 0.0 {
+        return "0".into();
+    }
+    format!("{}{suffix}", format_value(v / unit))
 }
 
 /// A step of 1, 2 or 5 × 10ⁿ giving 3 to 6 ticks from 0 to at least `top`, and the axis maximum.
@@ -627,6 +649,19 @@ mod tests {
         assert_eq!(t[0].x, 0.0);
         assert!(bars[0].width > 10.0 && bars[20].width == MIN_WIDTH);
         assert!(timeline(&[]).is_empty());
+    }
+
+    #[test]
+    fn axis_labels_are_short_enough_for_a_phone() {
+        assert_eq!(tick_label(0.0, 3e7), "0");
+        assert_eq!(tick_label(3e7, 3e7), "30M");
+        assert_eq!(tick_label(2.5e9, 3e9), "2.5B");
+        assert_eq!(tick_label(20_000.0, 60_000.0), "20k");
+        assert_eq!(tick_label(2_000.0, 8_000.0), "2,000");
+        assert_eq!(tick_label(0.5, 2.0), "0.5");
+        // One suffix per axis, chosen by its top: 500k rather than 0.5M below 1M.
+        assert_eq!(tick_label(500_000.0, 1.5e6), "0.5M");
+        assert_eq!(tick_label(5_000.0, 20_000.0), "5k");
     }
 
     #[test]

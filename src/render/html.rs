@@ -224,7 +224,19 @@ fn layout(
     }
     out.push_str("</ul>\n</nav>\n</header>\n<main id=\"main\">\n");
     main(out);
-    out.push_str("\n</main>\n<footer class=\"site-footer\">\n<p>Built ");
+    out.push_str("\n</main>\n<footer class=\"site-footer\">\n<p>");
+    // The site and its address, so that a printed page says where it comes from.
+    match truthy(&site.absolute_root) {
+        Some(url) => {
+            out.push_str("<a href=\"");
+            esc(out, url);
+            out.push_str("\">");
+            esc(out, &site.title);
+            out.push_str("</a>");
+        }
+        None => esc(out, &site.title),
+    }
+    out.push_str(". Built ");
     esc(out, &site.built);
     out.push_str(" with ");
     esc(out, &site.generator);
@@ -327,11 +339,11 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
             if a.figures.is_empty() {
                 out.push_str("<p>No figures.</p>");
             } else {
-                out.push_str("\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Measure</th><th scope=\"col\">Kind</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th></tr></thead>\n<tbody>\n");
+                out.push_str("\n<div class=\"table-wrap\">\n<table class=\"claims\">\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Measure</th><th scope=\"col\">Kind</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th></tr></thead>\n<tbody>\n");
                 for f in &a.figures {
-                    out.push_str("\n<tr><td>");
+                    out.push_str("\n<tr><td data-label=\"Figure\">");
                     anchored(out, f.anchor, &f.text);
-                    out.push_str("</td><td>");
+                    out.push_str("</td><td data-label=\"Value\">");
                     if let Some(q) = f.qualifier_label() {
                         esc(out, q);
                         out.push(' ');
@@ -342,18 +354,18 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                         out.push(' ');
                         esc(out, unit);
                     }
-                    out.push_str("</td><td>");
+                    out.push_str("</td><td data-label=\"Measure\">");
                     esc_or_dash(out, &f.measure);
-                    out.push_str("</td><td>");
+                    out.push_str("</td><td data-label=\"Kind\">");
                     esc(out, f.kind.label());
                     // A forecast says so beside its kind: its measure is the outcome's.
                     if let Some(status) = f.status_label() {
                         out.push_str(", ");
                         esc(out, status);
                     }
-                    out.push_str("</td><td>");
+                    out.push_str("</td><td data-label=\"As of\">");
                     esc_or_dash(out, &f.as_of_display());
-                    out.push_str("</td><td>");
+                    out.push_str("</td><td data-label=\"Said by\">");
                     esc_or_dash(out, &f.said_by);
                     out.push_str("</td></tr>\n");
                 }
@@ -363,24 +375,25 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
             if a.dates.is_empty() {
                 out.push_str("<p>No dates.</p>");
             } else {
-                out.push_str("\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">Expression</th><th scope=\"col\">Type</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n");
+                out.push_str("\n<div class=\"table-wrap\">\n<table class=\"claims\">\n<thead><tr><th scope=\"col\">Expression</th><th scope=\"col\">Type</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n");
                 for d in &a.dates {
-                    out.push_str("\n<tr><td>");
+                    out.push_str("\n<tr><td data-label=\"Expression\">");
                     anchored(out, d.anchor, &d.text);
-                    out.push_str("</td><td>");
-                    esc(out, d.kind.label());
-                    out.push_str("</td><td><code>");
-                    esc(out, &d.value);
-                    out.push_str("</code>");
-                    if let Some(display) = truthy(&d.display()) {
-                        out.push_str(" (");
-                        esc(out, display);
-                        out.push(')');
-                    }
-                    if let Some(m) = truthy(&d.modifier) {
-                        out.push_str(" <span class=\"kind\">");
-                        esc(out, m);
-                        out.push_str("</span>");
+                    out.push_str("</td><td data-label=\"Type\">");
+                    out.push_str(super::words::type_words(d.kind));
+                    out.push_str("</td><td data-label=\"Value\">");
+                    // The value in words; the code when it has a form the words do not read.
+                    if let Some(words) = truthy(&d.words()) {
+                        esc(out, words);
+                    } else {
+                        out.push_str("<code>");
+                        esc(out, &d.value);
+                        out.push_str("</code>");
+                        if let Some(m) = truthy(&d.modifier) {
+                            out.push_str(" <span class=\"kind\">");
+                            esc(out, m);
+                            out.push_str("</span>");
+                        }
                     }
                     out.push_str("</td></tr>\n");
                 }
@@ -708,9 +721,11 @@ fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
             esc(out, &row.from.article_title);
             out.push_str("\">");
             esc(out, &row.from.article_source);
-            out.push_str(", ");
+            out.push_str(", <time datetime=\"");
             esc(out, &row.from.article_published);
-            out.push_str("</a>");
+            out.push_str("\">");
+            esc(out, &row.from.article_published);
+            out.push_str("</time></a>");
             for again in &row.restated {
                 out.push_str(", <a href=\"");
                 claim_href(out, root, &row.from.article_href, Some(again.anchor));
@@ -786,7 +801,7 @@ fn figure_chart(out: &mut Page<'_>, group: &FigureGroupView, c: &ChartView) {
         out.push_str("\"/><text x=\"");
         num(out, t.pos);
         out.push_str("\" y=\"");
-        num(out, c.bottom + 20.0);
+        num(out, c.bottom + 30.0);
         out.push_str("\" text-anchor=\"middle\">");
         esc(out, &t.label);
         out.push_str("</text>\n");

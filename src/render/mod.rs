@@ -20,6 +20,7 @@ pub mod splice;
 pub mod templates;
 pub mod views;
 mod whole_site;
+pub mod words;
 
 use std::collections::BTreeMap;
 use std::io::Write;

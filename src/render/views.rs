@@ -288,6 +288,12 @@ impl DateView {
     pub fn display(&self) -> Option<String> {
         period_label(&self.value)
     }
+
+    /// The value in words, its `mod` included ("now", "about 2 years", "every Monday"), when
+    /// [`super::words::value_words`] reads it.
+    pub fn words(&self) -> Option<String> {
+        super::words::value_words(self.kind, &self.value, self.modifier.as_deref())
+    }
 }
 
 impl Serialize for DateView {
@@ -300,6 +306,8 @@ impl Serialize for DateView {
         map.serialize_entry("value", &self.value)?;
         map.serialize_entry("mod", &self.modifier)?;
         map.serialize_entry("display", &self.display())?;
+        map.serialize_entry("type_words", super::words::type_words(self.kind))?;
+        map.serialize_entry("words", &self.words())?;
         map.serialize_entry("start", &self.start)?;
         map.serialize_entry("end", &self.end)?;
         map.end()
@@ -1400,7 +1408,8 @@ mod tests {
         assert_eq!(
             serde_json::to_value(&date).unwrap(),
             json!({"anchor": null, "text": "last July", "type": "DATE", "value": "2023-07",
-                "mod": "APPROX", "display": "July 2023", "start": 4, "end": 13})
+                "mod": "APPROX", "display": "July 2023", "type_words": "a date",
+                "words": "about July 2023", "start": 4, "end": 13})
         );
         let duration = DateView {
             kind: TimexType::Duration,
@@ -1409,8 +1418,13 @@ mod tests {
         };
         let v = serde_json::to_value(&duration).unwrap();
         assert_eq!(
-            (&v["type"], &v["display"]),
-            (&json!("DURATION"), &json!(null))
+            (&v["type"], &v["display"], &v["type_words"], &v["words"]),
+            (
+                &json!("DURATION"),
+                &json!(null),
+                &json!("a duration"),
+                &json!("about 2 years")
+            )
         );
         let event = EventView {
             anchor: Some(Anchor::date(1)),
