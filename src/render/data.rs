@@ -155,22 +155,18 @@ pub fn write(data: &Data<'_>, file: File, out: &mut dyn Write) -> io::Result<()>
         }
         File::FiguresIndex => json_line(out, &figures_index(data)),
         File::FiguresMonth(m) => {
-            let mut text = format!("{FIGURE_COLUMNS}\n");
-            for a in &view.articles[data.months[m].articles.clone()] {
-                for f in &a.figures {
-                    figure_row(f, &mut text);
-                }
-            }
-            out.write_all(text.as_bytes())
+            let rows = view.articles[data.months[m].articles.clone()]
+                .iter()
+                .flat_map(|a| a.figures.iter().map(|f| (None, f)));
+            figures_csv(false, rows, out)
         }
         File::BriefingFigures(i) => {
-            let mut text = format!("series,{FIGURE_COLUMNS}\n");
-            for (series, f) in view.briefing_rows(data.report, i) {
-                text.push_str(&csv_text(series));
-                text.push(',');
-                figure_row(f, &mut text);
-            }
-            out.write_all(text.as_bytes())
+            let rows = view.briefing_rows(data.report, i);
+            figures_csv(
+                true,
+                rows.into_iter().map(|(series, f)| (Some(series), f)),
+                out,
+            )
         }
         File::BriefingCalendar(i) => {
             let chronology = view.briefing_chronology(data.report, i);
@@ -399,6 +395,31 @@ impl<'a> ClaimsArticle<'a> {
     }
 }
 
+/// A figures CSV, written row by row as it is made; with a `series` column first for a
+/// briefing's.
+fn figures_csv<'a>(
+    series: bool,
+    rows: impl Iterator<Item = (Option<&'a str>, &'a FigureView)>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    if series {
+        out.write_all(b"series,")?;
+    }
+    writeln!(out, "{FIGURE_COLUMNS}")?;
+    let mut text = String::new();
+    for (series, f) in rows {
+        text.clear();
+        if let Some(series) = series {
+            text.push_str(&csv_text(series));
+            text.push(',');
+        }
+        figure_row(f, &mut text);
+        out.write_all(text.as_bytes())?;
+    }
+    out.flush()
+}
+
 /// Appends one row of figures CSV: the cells of [`FIGURE_COLUMNS`], quoted and defused as the
 /// `csv` filter does.
 fn figure_row(f: &FigureView, text: &mut String) {
@@ -590,9 +611,9 @@ struct TimelineSource<'a> {
     precision: &'static str,
 }
 
-/// HTML-escaped text.
+/// HTML-escaped text, without the characters no page may carry.
 fn escape(text: &str) -> String {
-    tera::escape_html(text)
+    crate::content::escape(text)
 }
 
 fn timeline<'a>(
