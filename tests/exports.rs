@@ -1334,3 +1334,29 @@ fn a_project_template_replaces_a_data_export_writer() {
     assert!(p.read_site(ICS).starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(p.read_site(FIGURES).starts_with("series,article,"));
 }
+
+#[test]
+fn a_briefing_without_claims_gets_empty_exports_that_still_parse() {
+    let p = TestProject::example();
+    p.write(
+        "content/articles/plain.md",
+        "---\ntitle: Nothing dated\nsource: Wire\npublished: 2024-05-03\ntags: [plain]\n---\nNo figures here at all.\n",
+    );
+    p.write(
+        "content/briefings/plain.md",
+        "---\ntitle: Plain\ntags: [plain]\n---\nText.\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    assert_eq!(
+        p.read_site("briefings/plain.figures.csv"),
+        "series,article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end,measure,scope,direction,status\n"
+    );
+    let lines = parse_ics(&p.read_site("briefings/plain.chronology.ics"));
+    assert!(events(&lines).is_empty());
+    assert!(!lines.iter().any(|l| l.name == "X-WR-CALDESC"));
+    let timeline: serde_json::Value =
+        serde_json::from_str(&p.read_site("briefings/plain.timeline.json")).unwrap();
+    assert_eq!(timeline["events"], serde_json::json!([]));
+    assert_eq!(timeline["title"]["text"]["headline"], "Plain");
+}
