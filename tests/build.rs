@@ -20,8 +20,13 @@ fn example_site_has_every_page() {
         "briefings/north-korea-russia-arms.html",
         &format!("articles/{SEED}.html"),
         "style.css",
-        "figures.csv",
-        "claims.json",
+        "figures/index.json",
+        "figures/2024-03.csv",
+        "claims/index.json",
+        "claims/2024-03.json",
+        "briefings/north-korea-russia-arms.figures.csv",
+        "briefings/north-korea-russia-arms.chronology.ics",
+        "briefings/north-korea-russia-arms.timeline.json",
     ] {
         assert!(p.site().join(page).is_file(), "{page}");
     }
@@ -53,8 +58,8 @@ fn briefing_figure_table_reads_as_a_trend_with_source_links() {
     assert_ne!(sources[0], sources[1]);
     assert!(rows[1].contains("also line"));
     // The claims themselves stay: the export lists both statements.
-    let claims = p.read_site("claims.json");
-    assert_eq!(claims.matches("\"value\": 7000").count(), 2);
+    let claims = p.read_site("claims/2024-03.json");
+    assert_eq!(claims.matches("\"value\":7000").count(), 2);
     assert!(rows[0].contains("more than"));
     assert!(rows[0].contains("United States"));
     assert!(rows[1].contains("Shin Won-sik"));
@@ -106,9 +111,9 @@ fn chronology_is_oldest_first_grouped_by_month_at_its_precision() {
 fn exports_parse() {
     let p = TestProject::example();
     p.build();
-    let json: serde_json::Value = serde_json::from_str(&p.read_site("claims.json")).unwrap();
-    assert_eq!(json["articles"][0]["figures"].as_array().unwrap().len(), 5);
-    let csv = p.read_site("figures.csv");
+    let claims = p.claims();
+    assert_eq!(claims[0]["figures"].as_array().unwrap().len(), 5);
+    let csv = p.figures_csv();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 6, "{csv}");
     assert!(lines[0].starts_with("article,source,published,url,text,value,unit"));

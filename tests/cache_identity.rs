@@ -80,6 +80,10 @@ fn page_inodes(p: &TestProject) -> Vec<(String, u64)> {
     for folder in ["articles", "briefings"] {
         for entry in std::fs::read_dir(p.site().join(folder)).unwrap() {
             let entry = entry.unwrap();
+            // Pages only: a briefing's data exports sit beside its page.
+            if !entry.file_name().to_string_lossy().ends_with(".html") {
+                continue;
+            }
             let ino = std::os::unix::fs::MetadataExt::ino(&entry.metadata().unwrap());
             pages.push((entry.file_name().to_string_lossy().into_owned(), ino));
         }

@@ -67,8 +67,8 @@ fn templates_list_shows_defaults_overrides_and_outputs() {
         ["feeds/atom.xml", "project", "feeds/atom.xml"]
     );
     assert_eq!(
-        row("claims.json"),
-        ["claims.json", "default", "claims.json"]
+        row("search-index.js"),
+        ["search-index.js", "default", "search-index.js"]
     );
     assert_eq!(
         row("layouts/base.html"),
@@ -308,7 +308,7 @@ fn import_wire_copy_writes_front_matter_and_builds() {
     let (code, _, err) = report(&["build"], p.root());
     assert_eq!(code, 0, "{err}");
     assert!(err.starts_with("2 articles, "), "{err}");
-    let json = p.read_site("claims.json");
+    let json = p.read_site("claims/2024-04.json");
     assert!(json.contains("1,200 drones"), "{json}");
 }
 
@@ -506,7 +506,7 @@ fn build_quiet_prints_nothing_on_success_and_verbose_prints_the_phases() {
         .collect();
     assert_eq!(&stages[..3], ["load", "extract", "assemble"], "{err}");
     assert!(stages.contains(&"write article.html (1 files)"), "{err}");
-    assert!(stages.contains(&"write claims.json"), "{err}");
+    assert!(stages.contains(&"write claims.json (2 files)"), "{err}");
     assert!(stages.contains(&"render index.html"), "{err}");
     let rest = &lines[3 + stages.len()..];
     // What the build leaves out: the example has no base_url, so no sitemap.

@@ -1,5 +1,6 @@
 //! The default exports parse as their formats: iCalendar, TimelineJS JSON, Atom, sitemap and the
-//! JSON-LD in article pages.
+//! JSON-LD in article pages; each briefing's exports hold its claims only, and the whole-site
+//! claims and figures, split by month, hold every claim once.
 
 mod common;
 
@@ -97,11 +98,20 @@ fn prop<'a>(event: &'a [IcsLine], name: &str) -> &'a IcsLine {
         .unwrap_or_else(|| panic!("no {name} in {event:?}"))
 }
 
+/// The example's briefing's calendar, TimelineJS file and figures.
+const ICS: &str = "briefings/north-korea-russia-arms.chronology.ics";
+const TIMELINE: &str = "briefings/north-korea-russia-arms.timeline.json";
+const FIGURES: &str = "briefings/north-korea-russia-arms.figures.csv";
+
 #[test]
 fn chronology_ics_is_valid_icalendar_with_periods_as_all_day_events() {
     let p = TestProject::example();
     p.build();
-    let lines = parse_ics(&p.read_site("chronology.ics"));
+    assert!(
+        !p.site().join("chronology.ics").exists(),
+        "no whole-site calendar"
+    );
+    let lines = parse_ics(&p.read_site(ICS));
     assert_eq!(lines.first().unwrap().value, "VCALENDAR");
     assert_eq!(lines.last().unwrap().name, "END");
     assert!(
@@ -152,10 +162,10 @@ fn chronology_ics_escapes_and_links_sources() {
     let p = TestProject::example();
     p.write(
         "content/articles/odd.md",
-        "---\ntitle: \"Commas, semicolons; and \\\\ backslashes\"\nsource: Wire\npublished: 2024-05-02\nurl: https://example.org/odd?a=1;b=2\n---\nThe ministry said on 1 May 2024 that 40 trucks, 12 of them empty; were seized.\n",
+        "---\ntitle: \"Commas, semicolons; and \\\\ backslashes\"\nsource: Wire\npublished: 2024-05-02\nurl: https://example.org/odd?a=1;b=2\ntags: [russia]\n---\nThe ministry said on 1 May 2024 that 40 trucks, 12 of them empty; were seized.\n",
     );
     p.build();
-    let lines = parse_ics(&p.read_site("chronology.ics"));
+    let lines = parse_ics(&p.read_site(ICS));
     let evs = events(&lines);
     let odd = evs
         .iter()
@@ -174,8 +184,11 @@ fn chronology_ics_escapes_and_links_sources() {
 fn timeline_json_is_timelinejs_at_each_events_precision() {
     let p = TestProject::example();
     p.build();
-    let json: serde_json::Value = serde_json::from_str(&p.read_site("timeline.json")).unwrap();
-    assert_eq!(json["title"]["text"]["headline"], "Arms transfers monitor");
+    let json: serde_json::Value = serde_json::from_str(&p.read_site(TIMELINE)).unwrap();
+    assert_eq!(
+        json["title"]["text"]["headline"],
+        "North Korean arms transfers to Russia"
+    );
     let events = json["events"].as_array().unwrap();
     assert_eq!(events.len(), 8);
     for e in events {
@@ -205,10 +218,10 @@ fn timeline_headlines_say_what_happened_not_the_date() {
     let p = TestProject::example();
     p.write(
         "content/articles/short.md",
-        "---\ntitle: S\nsource: Wire\npublished: 2024-05-02\n---\nThe border reopened in April 2024.\n",
+        "---\ntitle: S\nsource: Wire\npublished: 2024-05-02\ntags: [russia]\n---\nThe border reopened in April 2024.\n",
     );
     p.build();
-    let json: serde_json::Value = serde_json::from_str(&p.read_site("timeline.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&p.read_site(TIMELINE)).unwrap();
     let events = json["events"].as_array().unwrap();
     assert_eq!(events.len(), 9);
     let sentence = |e: &serde_json::Value| -> String {
@@ -642,17 +655,10 @@ fn json_ld_cannot_be_closed_by_the_data() {
     );
 }
 
-/// The default data exports and the default pages of articles, briefings and periods are written
+/// The default search index and the default pages of articles, briefings and periods are written
 /// without the template engine (`render::exports`, `render::html`); the same default templates,
 /// rendered by tera as a project's own, must give the same bytes, file for file.
-const NATIVE: [(&str, &str); 8] = [
-    ("claims.json", include_str!("../templates/claims.json")),
-    ("figures.csv", include_str!("../templates/figures.csv")),
-    (
-        "chronology.ics",
-        include_str!("../templates/chronology.ics"),
-    ),
-    ("timeline.json", include_str!("../templates/timeline.json")),
+const NATIVE: [(&str, &str); 4] = [
     (
         "search-index.js",
         include_str!("../templates/search-index.js"),
@@ -869,13 +875,8 @@ fn exports_carry_each_figures_measure_scope_and_direction() {
     p.write("content/articles/nordvik.md", NORDVIK);
     let outcome = p.build();
     assert!(outcome.written, "{:?}", outcome.diagnostics);
-    let json: serde_json::Value = serde_json::from_str(&p.read_site("claims.json")).unwrap();
-    let nordvik = json["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["slug"] == "nordvik")
-        .unwrap();
+    let claims = p.claims();
+    let nordvik = claims.iter().find(|a| a["slug"] == "nordvik").unwrap();
     let cut = nordvik["figures"]
         .as_array()
         .unwrap()
@@ -890,10 +891,10 @@ fn exports_carry_each_figures_measure_scope_and_direction() {
         "the value stays the size of the change"
     );
     // "measure", "scope", "direction" and "status" come right after "unit".
-    let text = p.read_site("claims.json");
-    assert!(text.contains("\"unit\": \"jobs\", \"measure\": \"jobs cut (Nordvik, \\\"AS\\\")\", \"scope\": null, \"direction\": \"down\", \"status\": null, \"qualifier\": null"));
+    let text = p.read_site("claims/2024-05.json");
+    assert!(text.contains("\"unit\":\"jobs\",\"measure\":\"jobs cut (Nordvik, \\\"AS\\\")\",\"scope\":null,\"direction\":\"down\",\"status\":null,\"qualifier\":null"), "{text}");
     // figures.csv: the four columns last, existing columns in their places.
-    let csv = p.read_site("figures.csv");
+    let csv = p.figures_csv();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
@@ -1064,9 +1065,302 @@ fn native_exports_match_the_default_templates_with_scopes() {
             String::from_utf8_lossy(&native[name])
         );
     }
-    let csv = String::from_utf8(native["figures.csv"].clone()).unwrap();
+    let csv = String::from_utf8(native["figures/2024-05.csv"].clone()).unwrap();
     assert!(
         csv.contains(",\"'=Nordvik <b>\"\"AS\"\"</b>, Oslo; 'north'\","),
         "{csv}"
     );
+}
+
+#[test]
+fn each_briefing_exports_only_its_own_claims() {
+    let p = TestProject::example();
+    p.write("content/articles/nordvik.md", NORDVIK);
+    p.write(
+        "content/articles/port.md",
+        "---\ntitle: Port\nsource: Wire\npublished: 2024-04-03\ntags: [x]\n---\nOn 2 April 2024 the port closed and 300 ships waited, officials said.\n",
+    );
+    p.write(
+        "content/briefings/x.md",
+        "---\ntitle: X\ntags: [x]\n---\nText.\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    for (slug, articles) in [
+        ("north-korea-russia-arms", &["000_d3ab9671ae447b92"][..]),
+        ("x", &["nordvik", "port"][..]),
+    ] {
+        let html = p.read_site(&format!("briefings/{slug}.html"));
+        for ext in ["figures.csv", "chronology.ics", "timeline.json"] {
+            assert!(html.contains(&format!("href=\"../briefings/{slug}.{ext}\"")));
+        }
+        let ours = |id: &str| articles.iter().any(|a| id.starts_with(&format!("{a}-")));
+        let csv = p.read_site(&format!("briefings/{slug}.figures.csv"));
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let headers = reader.headers().unwrap();
+        assert_eq!((&headers[0], &headers[1]), ("series", "article"));
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert!(!rows.is_empty(), "{slug}");
+        for row in &rows {
+            assert!(articles.contains(&&row[1]), "{slug}: {row:?}");
+        }
+        let lines = parse_ics(&p.read_site(&format!("briefings/{slug}.chronology.ics")));
+        let calendar = events(&lines);
+        assert!(!calendar.is_empty(), "{slug}");
+        for e in &calendar {
+            assert!(ours(&prop(e, "UID").value), "{slug}: {e:?}");
+        }
+        let timeline: serde_json::Value =
+            serde_json::from_str(&p.read_site(&format!("briefings/{slug}.timeline.json"))).unwrap();
+        let slides = timeline["events"].as_array().unwrap();
+        assert_eq!(slides.len(), calendar.len(), "{slug}");
+        for e in slides {
+            assert!(ours(e["unique_id"].as_str().unwrap()), "{slug}: {e}");
+        }
+    }
+    let example = p.read_site(ICS);
+    assert_eq!(events(&parse_ics(&example)).len(), 8);
+}
+
+#[test]
+fn claims_and_figures_split_by_month_hold_every_claim_once() {
+    let p = TestProject::example();
+    p.write("content/articles/nordvik.md", NORDVIK);
+    for (slug, day) in [("late", "30"), ("early", "02")] {
+        p.write(
+            &format!("content/articles/{slug}.md"),
+            &format!("---\ntitle: {slug}\nsource: Wire\npublished: 2023-11-{day}\n---\nOn 1 November 2023 about 1,500 trucks crossed, officials said.\n"),
+        );
+    }
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    for gone in [
+        "claims.json",
+        "figures.csv",
+        "chronology.ics",
+        "timeline.json",
+    ] {
+        assert!(!p.site().join(gone).exists(), "{gone}");
+    }
+    let listed = |export: &str| -> Vec<serde_json::Value> {
+        let index: serde_json::Value =
+            serde_json::from_str(&p.read_site(&format!("{export}/index.json"))).unwrap();
+        index["months"].as_array().unwrap().clone()
+    };
+    let claims_index = listed("claims");
+    let figures_index = listed("figures");
+    let months: Vec<&str> = claims_index
+        .iter()
+        .map(|m| m["month"].as_str().unwrap())
+        .collect();
+    assert_eq!(months, ["2023-11", "2024-03", "2024-05"], "oldest first");
+    // Nothing in the folders but the index and the months it lists.
+    for (export, index, ext) in [
+        ("claims", &claims_index, "json"),
+        ("figures", &figures_index, "csv"),
+    ] {
+        let mut files: Vec<String> = std::fs::read_dir(p.site().join(export))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let mut expected: Vec<String> = index
+            .iter()
+            .map(|m| format!("{}.{ext}", m["month"].as_str().unwrap()))
+            .collect();
+        expected.push("index.json".into());
+        expected.sort();
+        assert_eq!(files, expected, "{export}");
+    }
+    // Every article once, in the month it was published, with the counts the index gives.
+    let mut slugs = Vec::new();
+    let mut figures = Vec::new();
+    for (m, listed) in claims_index.iter().enumerate() {
+        let month: serde_json::Value =
+            serde_json::from_str(&p.read_site(listed["path"].as_str().unwrap())).unwrap();
+        assert_eq!(month["month"], months[m]);
+        let articles = month["articles"].as_array().unwrap();
+        assert_eq!(listed["articles"], articles.len());
+        let count = |key: &str| -> usize {
+            articles
+                .iter()
+                .map(|a| a[key].as_array().unwrap().len())
+                .sum()
+        };
+        assert_eq!(listed["figures"], count("figures"));
+        assert_eq!(listed["dates"], count("dates"));
+        assert_eq!(listed["events"], count("events"));
+        for a in articles {
+            assert!(a["published"].as_str().unwrap().starts_with(months[m]));
+            slugs.push(a["slug"].as_str().unwrap().to_string());
+            for f in a["figures"].as_array().unwrap() {
+                figures.push((
+                    a["slug"].as_str().unwrap().to_string(),
+                    f["text"].as_str().unwrap().to_string(),
+                    f["start"].to_string(),
+                ));
+            }
+        }
+        // The month's figures, row for row.
+        let csv_listed = &figures_index[m];
+        assert_eq!(csv_listed["month"], months[m]);
+        let csv = p.read_site(csv_listed["path"].as_str().unwrap());
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(csv_listed["rows"], rows.len());
+        assert_eq!(listed["figures"], rows.len());
+    }
+    slugs.sort();
+    assert_eq!(
+        slugs,
+        ["000_d3ab9671ae447b92", "early", "late", "nordvik"],
+        "each article once"
+    );
+    let csv = p.figures_csv();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let mut rows: Vec<(String, String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[4].to_string(), r[12].to_string())
+        })
+        .collect();
+    rows.sort();
+    figures.sort();
+    assert_eq!(
+        rows, figures,
+        "figures.csv and claims hold the same figures"
+    );
+}
+
+#[test]
+fn a_briefings_timeline_and_calendar_hold_its_latest_events_and_say_so() {
+    let p = TestProject::empty();
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    // 1,100 dated statements, a day apart, over eleven articles.
+    for a in 0..11 {
+        let mut text = String::new();
+        for i in 0..100 {
+            let day = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()
+                + chrono::Days::new((a * 100 + i) as u64);
+            text.push_str(&format!(
+                "On {} {} {} the port closed. ",
+                chrono::Datelike::day(&day),
+                months[chrono::Datelike::month0(&day) as usize],
+                chrono::Datelike::year(&day)
+            ));
+        }
+        p.write(
+            &format!("content/articles/a{a:02}.md"),
+            &format!(
+                "---\ntitle: Port {a}\nsource: Wire\npublished: 2024-01-{:02}\ntags: [t]\n---\n{text}\n",
+                a + 1
+            ),
+        );
+    }
+    p.write(
+        "content/briefings/b.md",
+        "---\ntitle: B\nsummary: Ports\ntags: [t]\n---\nText.\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    let timeline: serde_json::Value =
+        serde_json::from_str(&p.read_site("briefings/b.timeline.json")).unwrap();
+    let slides = timeline["events"].as_array().unwrap();
+    assert_eq!(slides.len(), report::render::data::TIMELINE_EVENTS);
+    let note = timeline["title"]["text"]["text"].as_str().unwrap();
+    assert!(
+        note.starts_with("Ports<p>The latest 300 of 1100 dated statements, from "),
+        "{note}"
+    );
+    // The latest: the last day written is the last slide's.
+    let last = &slides[slides.len() - 1]["start_date"];
+    assert_eq!(
+        (&last["year"], &last["month"], &last["day"]),
+        (&2023.into(), &1.into(), &4.into())
+    );
+    let lines = parse_ics(&p.read_site("briefings/b.chronology.ics"));
+    assert_eq!(events(&lines).len(), report::render::data::CALENDAR_EVENTS);
+    let description = lines.iter().find(|l| l.name == "X-WR-CALDESC").unwrap();
+    assert!(
+        ics_unescape(&description.value).starts_with("The latest 1000 of 1100 dated statements"),
+        "{}",
+        description.value
+    );
+    assert_eq!(
+        events(&lines)
+            .last()
+            .map(|e| prop(e, "DTSTART").value.as_str()),
+        Some("20230104")
+    );
+    // Every statement stays in claims/.
+    let all: usize = p
+        .claims()
+        .iter()
+        .map(|a| a["events"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(all, 1100);
+}
+
+#[test]
+fn a_project_template_replaces_a_data_export_writer() {
+    let p = TestProject::example();
+    p.write(
+        "templates/briefing.timeline.json",
+        "{\"title\": {{ briefing.title | json_encode() | safe }}}\n",
+    );
+    p.write("templates/claims.json", "{{ articles | length }}\n");
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    assert_eq!(
+        p.read_site(TIMELINE),
+        "{\"title\": \"North Korean arms transfers to Russia\"}\n"
+    );
+    assert_eq!(p.read_site("claims.json"), "1\n");
+    assert!(!p.site().join("claims").exists(), "one producer");
+    // The other writers still write.
+    assert!(p.site().join("figures/index.json").is_file());
+    assert!(p.read_site(ICS).starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(p.read_site(FIGURES).starts_with("series,article,"));
+}
+
+#[test]
+fn a_briefing_without_claims_gets_empty_exports_that_still_parse() {
+    let p = TestProject::example();
+    p.write(
+        "content/articles/plain.md",
+        "---\ntitle: Nothing dated\nsource: Wire\npublished: 2024-05-03\ntags: [plain]\n---\nNo figures here at all.\n",
+    );
+    p.write(
+        "content/briefings/plain.md",
+        "---\ntitle: Plain\ntags: [plain]\n---\nText.\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    assert_eq!(
+        p.read_site("briefings/plain.figures.csv"),
+        "series,article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end,measure,scope,direction,status\n"
+    );
+    let lines = parse_ics(&p.read_site("briefings/plain.chronology.ics"));
+    assert!(events(&lines).is_empty());
+    assert!(!lines.iter().any(|l| l.name == "X-WR-CALDESC"));
+    let timeline: serde_json::Value =
+        serde_json::from_str(&p.read_site("briefings/plain.timeline.json")).unwrap();
+    assert_eq!(timeline["events"], serde_json::json!([]));
+    assert_eq!(timeline["title"]["text"]["headline"], "Plain");
 }

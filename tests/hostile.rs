@@ -96,7 +96,7 @@ fn csv_cells_cannot_start_formulas_and_json_stays_valid() {
     );
     let outcome = p.build();
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
-    let csv = p.read_site("figures.csv");
+    let csv = p.read_site("figures/2024-05.csv");
     let row = csv.lines().nth(1).unwrap();
     assert!(row.starts_with("a,\"'=HYPERLINK("), "{row}");
     assert!(
@@ -104,7 +104,8 @@ fn csv_cells_cannot_start_formulas_and_json_stays_valid() {
             .skip(1)
             .any(|l| l.starts_with(['=', '+', '-', '@']))
     );
-    let json: serde_json::Value = serde_json::from_str(&p.read_site("claims.json")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&p.read_site("claims/2024-05.json")).unwrap();
     assert_eq!(
         json["articles"][0]["title"],
         "Line\nbreak \"quoted\" \u{2028} end"
@@ -137,7 +138,7 @@ fn urls_must_be_http() {
 }
 
 /// Issue 17, finding 7: a line break in an article's `url` (or in `base_url`) added a property to
-/// every event of `chronology.ics`. Whitespace and control characters are refused at the key's
+/// every event of the calendar. Whitespace and control characters are refused at the key's
 /// line, in articles and in `report.yaml`.
 #[test]
 fn issue_17_urls_with_line_breaks_or_spaces_are_refused_at_their_line() {
@@ -192,12 +193,16 @@ fn issue_17_urls_are_written_normalized() {
             "---\ntitle: A\n{FRONT}url: 'https://Example.org/a\"b<c>?q=\"1\"'\n---\nOfficials said on Monday, 1 April 2024, that 300 homes were flooded.\n"
         ),
     );
+    p.write(
+        "content/briefings/b.md",
+        "---\ntitle: B\narticles: [a]\n---\n",
+    );
     let outcome = p.build();
     assert!(outcome.written, "{:?}", outcome.diagnostics);
     let normalized = "https://example.org/a%22b%3Cc%3E?q=%221%22";
-    let claims: serde_json::Value = serde_json::from_str(&p.read_site("claims.json")).unwrap();
-    assert_eq!(claims["articles"][0]["url"], normalized);
-    let ics = p.read_site("chronology.ics");
+    let claims = p.claims();
+    assert_eq!(claims[0]["url"], normalized);
+    let ics = p.read_site("briefings/b.chronology.ics");
     assert!(ics.contains(&format!("URL:{normalized}\r\n")), "{ics}");
     let sitemap = p.read_site("sitemap.xml");
     assert!(
@@ -206,8 +211,10 @@ fn issue_17_urls_are_written_normalized() {
     );
     for page in [
         "articles/a.html",
-        "chronology.ics",
-        "claims.json",
+        "briefings/b.chronology.ics",
+        "briefings/b.timeline.json",
+        "briefings/b.figures.csv",
+        "claims/2024-05.json",
         "feed.xml",
     ] {
         let text = p.read_site(page);
@@ -322,7 +329,9 @@ fn symlinks_out_of_the_project_are_not_followed() {
     assert!(outcome.written);
     assert!(p.site().join("articles/inside.html").is_file());
     assert!(!p.site().join("articles/secret.html").exists());
-    assert!(!p.read_site("claims.json").contains("Secret text"));
+    for text in p.months("claims") {
+        assert!(!text.contains("Secret text"));
+    }
 }
 
 #[test]

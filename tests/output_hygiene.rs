@@ -155,7 +155,7 @@ fn issue17_no_date_after_9999_is_written() {
             assert!(!text.contains(bad), "{path} holds {bad}");
         }
     }
-    let ics = file(&files, "chronology.ics");
+    let ics = file(&files, "briefings/edge.chronology.ics");
     let date = Regex::new(r"^\d{8}(T\d{6}Z)?$").unwrap();
     let mut events = Vec::new();
     for line in ics.split("\r\n") {

@@ -346,7 +346,7 @@ fn issue_18_the_dates_table_says_what_a_date_is_in_words() {
     ] {
         assert!(!dates.contains(code), "{code} in {dates}");
     }
-    let claims = p.read_site("claims.json");
+    let claims = p.months("claims").concat();
     assert!(claims.contains("\"PRESENT_REF\"") && claims.contains("\"P2Y\""));
 }
 

@@ -4,12 +4,12 @@
 //! - **Claims** (this module): `claims/<key>.bin`, one file per article (`entry.rs`'s binary
 //!   layout), the article's extracted claims and diagnostics. Shared by every output folder.
 //! - **The record of the last build into an output folder** (`records.rs`, [`BuildRecord`]):
-//!   `build-<hash of the folder>.json`, the key of each page (to link unchanged pages from the
-//!   published site instead of rendering them) and what the build read and wrote (to stop at
-//!   once when nothing changed). Beside it, `exports-<hash>.bin` ([`ExportIndex`]) says where
-//!   the items of each default export lie, to copy unchanged items; it serves the default
-//!   exports' own writers (`render/exports.rs`, `render/splice.rs`) and goes when they do
-//!   (issue 16 replaces them with exports split per briefing and month).
+//!   `build-<hash of the folder>.json`, the key of each page and of each file of the data
+//!   exports (a month of `claims/` or `figures/`, a briefing's figures, calendar and timeline),
+//!   to link unchanged files from the published site instead of writing them, and what the
+//!   build read and wrote (to stop at once when nothing changed). Beside it, `exports-<hash>.bin`
+//!   ([`ExportIndex`]) says where the items of the default search index lie, to copy unchanged
+//!   items; it serves that writer (`render/exports.rs`, `render/splice.rs`) and goes with it.
 //!
 //! Every key is a [`key::KeyHasher`] hash (XXH3, stable across Rust releases) of everything the
 //! output depends on, including the code that makes it: the [`key::Identity`] that `build.rs`

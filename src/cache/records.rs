@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CACHE_DIR, Identity, KeyHasher};
 
-/// Where the items of the default exports of the last successful build into one output folder
+/// Where the items of the default search index of the last successful build into one output folder
 /// lie in their files ([`crate::render::splice`]), kept in `.report-cache/exports-<hash of the
 /// output path>.bin`. Read as a hint only: a missing, damaged or unreadable file means every
 /// item is written.

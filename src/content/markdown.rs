@@ -461,26 +461,6 @@ pub(crate) fn without_unwritable(html: String) -> String {
     out.unwrap_or(html)
 }
 
-/// Hands `text` to `push` with every byte that `entity` maps (ASCII bytes only) replaced by its
-/// entity, and the runs between those bytes whole (ASCII bytes are character boundaries).
-pub(crate) fn replace_ascii(
-    text: &str,
-    entity: impl Fn(u8) -> Option<&'static str>,
-    mut push: impl FnMut(&str),
-) {
-    let mut run = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let Some(replacement) = entity(b) else {
-            continue;
-        };
-        debug_assert!(b.is_ascii(), "only ASCII bytes are replaced");
-        push(&text[run..i]);
-        push(replacement);
-        run = i + 1;
-    }
-    push(&text[run..]);
-}
-
 /// Renders a briefing's own Markdown text (no marks).
 pub fn render_markdown_text(text: &str) -> String {
     render_markdown(text, 0, &[])

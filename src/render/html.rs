@@ -210,9 +210,8 @@ fn layout(
         ("index.html", "Briefings"),
         ("chronology.html", "Chronology"),
         ("search.html", "Search"),
-        ("figures.csv", "Figures (CSV)"),
-        ("claims.json", "Claims (JSON)"),
-        ("chronology.ics", "Calendar (ICS)"),
+        ("figures/index.json", "Figures (CSV by month)"),
+        ("claims/index.json", "Claims (JSON by month)"),
         ("feed.xml", "Feed (Atom)"),
     ] {
         out.push_str("<li><a href=\"");
@@ -482,7 +481,25 @@ pub(super) fn briefing_page(
                 esc(out, summary);
                 out.push_str("</p>");
             }
-            out.push_str("\n<div class=\"analysis\">\n");
+            // The briefing's own data exports (see `data`).
+            out.push_str("\n<p class=\"exports\">Data:");
+            for (ext, label, sep) in [
+                ("figures.csv", "figures (CSV)", " ·"),
+                ("chronology.ics", "calendar (iCalendar)", " ·"),
+                ("timeline.json", "timeline (TimelineJS)", ""),
+            ] {
+                out.push_str(" <a href=\"");
+                esc(out, root);
+                out.push_str("briefings/");
+                esc(out, &b.slug);
+                out.push('.');
+                out.push_str(ext);
+                out.push_str("\">");
+                out.push_str(label);
+                out.push_str("</a>");
+                out.push_str(sep);
+            }
+            out.push_str("</p>\n<div class=\"analysis\">\n");
             out.push_str(&b.body_html);
             out.push_str("\n</div>\n<section aria-labelledby=\"figures\">\n<h2 id=\"figures\">Figures</h2>\n");
             if b.figure_groups.is_empty() {

@@ -10,6 +10,7 @@
 //! whole site.
 
 pub mod charts;
+pub mod data;
 pub mod exports;
 pub mod filters;
 mod html;
@@ -180,8 +181,31 @@ pub fn render(
             Target::Index | Target::Chronology | Target::Site => site_plan.push((name, pages)),
         }
     }
-    // The default data exports are written straight from the views (see `exports`); a
-    // project's own version of one is rendered by tera with the other whole-site templates below.
+    // The data exports have writers and no default template (see `data`): a project template
+    // of the same name, planned above, replaces the writer.
+    let months = data::months(&view);
+    let mut data_plan: Vec<DataPlan> = Vec::new();
+    for name in data::WRITERS {
+        if templates.origins.contains_key(name) {
+            continue;
+        }
+        let mut files = Vec::new();
+        for (file, path) in data::plan(name, &view, &months) {
+            match folded.get(&path.to_lowercase()) {
+                Some((other_path, other_template)) => diags.push(Diagnostic::error(
+                    PathBuf::from("templates").join(other_template),
+                    format!("renders to `{other_path}`, which the `{name}` export also writes (as `{path}`)"),
+                )),
+                None => {
+                    folded.insert(path.to_lowercase(), (path.clone(), name.to_string()));
+                    files.push((file, path));
+                }
+            }
+        }
+        data_plan.push((name.to_string(), files));
+    }
+    // The search index is written straight from the views (see `exports`); a project's own
+    // version is rendered by tera with the other whole-site templates below.
     let (native, site_plan): (Vec<_>, Vec<_>) = site_plan.into_iter().partition(|(name, _)| {
         templates.origins.get(name.as_str()) == Some(&Origin::Default)
             && exports::writer_for(name).is_some()
@@ -196,9 +220,13 @@ pub fn render(
     };
     // Templates render on threads with room for the deepest nesting the recursion guard allows.
     recursion::on_render_threads(move || {
-        pages::render_pages(
-            &report, &view, templates, output, reuse, &page_plan, &native, &mut done,
-        )?;
+        let plans = pages::Plans {
+            pages: &page_plan,
+            native: &native,
+            data: &data_plan,
+            months: &months,
+        };
+        pages::render_pages(&report, &view, templates, output, reuse, &plans, &mut done)?;
         whole_site::render_whole_site(report, view, templates, output, &site_plan, &mut done)?;
         Ok(done)
     })
@@ -207,6 +235,9 @@ pub fn render(
 /// A template and the files it writes (index in its view, output path).
 type Plan<'a> = (&'a String, Vec<(usize, String)>);
 
+/// A data export's writer and the files it writes.
+type DataPlan = (String, Vec<(data::File, String)>);
+
 /// What [`render`] did.
 #[derive(Debug)]
 pub struct Rendered {
@@ -214,7 +245,8 @@ pub struct Rendered {
     pub files: usize,
     /// Template problems.
     pub diagnostics: Diagnostics,
-    /// The key of every article, briefing and period page, for the next build's reuse.
+    /// The key of every article, briefing and period page and of every file of the data exports,
+    /// for the next build's reuse.
     pub page_keys: BTreeMap<String, u64>,
     /// Where the items of each default export lie in its file, for the next build's reuse.
     pub exports: BTreeMap<String, splice::ExportRecord>,

@@ -11,24 +11,35 @@ use rayon::prelude::*;
 use tera::Context;
 
 use super::{
-    Origin, Output, Plan, Rendered, ReportView, Reuse, Target, Templates, exports, html, root_of,
-    splice, target_of, views,
+    DataPlan, Origin, Output, Plan, Rendered, ReportView, Reuse, Target, Templates, data, exports,
+    html, root_of, splice, target_of, views,
 };
 use crate::assemble::Report;
 use crate::cache::{Identity, KeyHasher};
 
-/// Renders the pages of `page_plan` and writes the exports of `native`, adding to `done`.
-#[allow(clippy::too_many_arguments)]
+/// What the page phase makes.
+pub(super) struct Plans<'a> {
+    /// Pages of articles, briefings and periods, by template.
+    pub pages: &'a [Plan<'a>],
+    /// The search index, when its default template stands (see [`exports`]).
+    pub native: &'a [Plan<'a>],
+    /// The data exports' files, by writer (see [`data`]).
+    pub data: &'a [DataPlan],
+    /// The months of publication, for the data exports.
+    pub months: &'a [data::Month],
+}
+
+/// Renders the pages and writes the exports of `plans`, adding to `done`.
 pub(super) fn render_pages(
     report: &Report,
     view: &ReportView,
     templates: &Templates,
     output: &dyn Output,
     reuse: Option<&Reuse<'_>>,
-    page_plan: &[Plan<'_>],
-    native: &[Plan<'_>],
+    plans: &Plans<'_>,
     done: &mut Rendered,
 ) -> Result<(), crate::error::Error> {
+    let (page_plan, native) = (plans.pages, plans.native);
     // What every page depends on: the code that renders it (its identity: all the sources and
     // the default templates), the templates and the site settings.
     let identity = reuse.map_or(Identity::COMPILED, |r| r.identity);
@@ -76,6 +87,13 @@ pub(super) fn render_pages(
     for (name, pages) in native {
         jobs.extend(pages.iter().map(|(_, path)| Job::Export { name, path }));
     }
+    for (name, files) in plans.data {
+        jobs.extend(files.iter().map(|(file, path)| Job::Data {
+            name,
+            file: *file,
+            path,
+        }));
+    }
     for (name, pages) in page_plan {
         let target = target_of(name);
         jobs.extend(pages.iter().map(|(i, path)| Job::Page {
@@ -90,7 +108,7 @@ pub(super) fn render_pages(
             target: Target::Briefing,
             ..
         } => 0,
-        Job::Export { .. } => 1,
+        Job::Export { .. } | Job::Data { .. } => 1,
         Job::Page {
             target: Target::Period,
             ..
@@ -100,19 +118,17 @@ pub(super) fn render_pages(
     jobs.sort_by_key(weight);
     let articles: Vec<&views::ArticleData> = view.articles.iter().map(|a| &a.data).collect();
     let briefings: Vec<&views::BriefingData> = view.briefings.iter().collect();
-    let key_of: std::collections::HashMap<&str, u64> = articles
-        .iter()
-        .zip(&article_keys)
-        .map(|(a, &key)| (a.slug.as_str(), key))
-        .collect();
     let data = exports::ExportData {
         site: &view.site,
         articles: &articles,
         briefings: &briefings,
-        chronology: &view.chronology,
         keys: &article_keys,
-        key_of: &key_of,
         base: common,
+    };
+    let data_input = data::Data {
+        report,
+        view,
+        months: plans.months,
     };
     // A page whose inputs (templates, site settings, and its own inputs) hash as in the previous
     // build is linked from the previous output instead of rendered.
@@ -148,6 +164,31 @@ pub(super) fn render_pages(
                 h.str(&b.briefing.text).usize(b.articles.len());
                 for &a in &b.articles {
                     h.u64(article_keys[view.position(a)]);
+                }
+            }
+        }
+        h.finish()
+    };
+    // A data export's file depends on what its writer reads: a briefing (as the briefing's page
+    // does), the articles of one month, or every article (the indexes).
+    let data_key = |name: &str, file: data::File| -> u64 {
+        let month = |h: &mut KeyHasher, m: usize| {
+            let month = &plans.months[m];
+            h.str(&month.key);
+            for &key in &article_keys[month.articles.clone()] {
+                h.u64(key);
+            }
+        };
+        let mut h = KeyHasher::new("data export");
+        h.u64(common).str(name);
+        match file {
+            data::File::BriefingFigures(i)
+            | data::File::BriefingCalendar(i)
+            | data::File::BriefingTimeline(i) => return page_key(name, Target::Briefing, i),
+            data::File::ClaimsMonth(m) | data::File::FiguresMonth(m) => month(&mut h, m),
+            data::File::ClaimsIndex | data::File::FiguresIndex => {
+                for m in 0..plans.months.len() {
+                    month(&mut h, m);
                 }
             }
         }
@@ -254,6 +295,19 @@ pub(super) fn render_pages(
                     export = Some((record, copied));
                     (name, path, None, None)
                 }
+                Job::Data { name, file, path } => {
+                    let key = data_key(name, file);
+                    let reused = match reuse {
+                        Some(reuse) => {
+                            reuse.previous.get(path.as_str()) == Some(&key) && (reuse.link)(path)?
+                        }
+                        None => false,
+                    };
+                    if !reused {
+                        write_streamed(output, path, |out| data::write(&data_input, file, out))?;
+                    }
+                    (name, path, None, Some(key))
+                }
             };
             Ok(Done {
                 name,
@@ -299,7 +353,7 @@ pub(super) fn render_pages(
                 }
                 _ => format!("write {name}"),
             }
-        } else if natively.contains(&name.as_str()) {
+        } else if natively.contains(&name.as_str()) || plans.data.iter().any(|(n, _)| n == name) {
             format!("write {name} ({} files)", tally.files)
         } else {
             format!("render {name} ({} files)", tally.files)
@@ -353,6 +407,12 @@ enum Job<'a> {
     },
     /// A default export written by [`exports`].
     Export { name: &'a String, path: &'a String },
+    /// A file of a data export (see [`data`]).
+    Data {
+        name: &'a String,
+        file: data::File,
+        path: &'a String,
+    },
 }
 
 /// A finished [`Job`].

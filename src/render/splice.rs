@@ -9,7 +9,7 @@
 //! modification time recorded after it was written, and a record that cannot be read or does
 //! not check out means every item is written.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
@@ -106,21 +106,6 @@ impl Previous {
             block: WINDOW,
         })
     }
-}
-
-/// Keys for items in the order they are written, with any key that occurs more than once
-/// dropped: two items with one key could not be told apart.
-pub fn unique(keys: Vec<Option<u64>>) -> Vec<Option<u64>> {
-    let mut seen = HashSet::with_capacity(keys.len());
-    let mut twice = HashSet::new();
-    for k in keys.iter().flatten() {
-        if !seen.insert(*k) {
-            twice.insert(*k);
-        }
-    }
-    keys.into_iter()
-        .map(|k| k.filter(|k| !twice.contains(k)))
-        .collect()
 }
 
 /// Writes an export: plain bytes with [`Splicer::write`], items with [`Splicer::item`].
@@ -433,13 +418,5 @@ mod tests {
             assert_eq!(decode(&bytes[..n]), None, "cut to {n} bytes");
         }
         assert_eq!(decode(&encode(&BTreeMap::new())), Some(BTreeMap::new()));
-    }
-
-    #[test]
-    fn keys_met_twice_are_dropped() {
-        assert_eq!(
-            unique(vec![Some(1), Some(2), Some(3), Some(2), None, Some(4)]),
-            [Some(1), None, Some(3), None, None, Some(4)]
-        );
     }
 }

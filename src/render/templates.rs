@@ -49,16 +49,6 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/chronology.html"),
     ),
     ("style.css", include_str!("../../templates/style.css")),
-    ("claims.json", include_str!("../../templates/claims.json")),
-    ("figures.csv", include_str!("../../templates/figures.csv")),
-    (
-        "chronology.ics",
-        include_str!("../../templates/chronology.ics"),
-    ),
-    (
-        "timeline.json",
-        include_str!("../../templates/timeline.json"),
-    ),
     ("feed.xml", include_str!("../../templates/feed.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("search.html", include_str!("../../templates/search.html")),

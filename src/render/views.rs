@@ -653,6 +653,32 @@ impl ReportView {
         }
     }
 
+    /// The rows of `view.briefings[i]`'s figure table, each with the label of its series, series
+    /// by series: what its `figures.csv` holds.
+    pub fn briefing_rows<'a>(
+        &'a self,
+        report: &'a Report,
+        i: usize,
+    ) -> Vec<(&'a str, &'a FigureView)> {
+        let b = &report.briefings[self.briefings[i].index];
+        b.figures
+            .iter()
+            .flat_map(|g| {
+                g.rows.iter().map(|r| {
+                    let article = &self.articles[self.positions[r.article]];
+                    (g.label.as_str(), &article.figures[r.figure])
+                })
+            })
+            .collect()
+    }
+
+    /// The chronology of `view.briefings[i]` without a timeline: what its calendar and
+    /// TimelineJS file are made from.
+    pub fn briefing_chronology(&self, report: &Report, i: usize) -> Vec<ChronologyGroupView> {
+        let b = &report.briefings[self.briefings[i].index];
+        chronology_view(&b.chronology, &self.by_report_index(), false)
+    }
+
     /// The position in `articles` of the report's article `i`.
     pub fn position(&self, i: usize) -> usize {
         self.positions[i]

@@ -54,6 +54,45 @@ impl TestProject {
         std::fs::read_to_string(self.site().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    /// The files `claims/index.json` or `figures/index.json` lists, in its order (oldest month
+    /// first), read from the built site.
+    pub fn months(&self, export: &str) -> Vec<String> {
+        let index: serde_json::Value =
+            serde_json::from_str(&self.read_site(&format!("{export}/index.json"))).unwrap();
+        index["months"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| self.read_site(m["path"].as_str().unwrap()))
+            .collect()
+    }
+
+    /// Every article of the built site's `claims/<month>.json` files.
+    pub fn claims(&self) -> Vec<serde_json::Value> {
+        self.months("claims")
+            .iter()
+            .flat_map(|text| {
+                let month: serde_json::Value = serde_json::from_str(text).unwrap();
+                month["articles"].as_array().unwrap().clone()
+            })
+            .collect()
+    }
+
+    /// The built site's `figures/<month>.csv` files as one CSV: the header once, then every
+    /// month's rows.
+    pub fn figures_csv(&self) -> String {
+        let mut out = String::new();
+        for (i, text) in self.months("figures").iter().enumerate() {
+            let (header, rows) = text.split_once('\n').unwrap();
+            if i == 0 {
+                out.push_str(header);
+                out.push('\n');
+            }
+            out.push_str(rows);
+        }
+        out
+    }
+
     /// Builds with the library, without the cache.
     pub fn build(&self) -> report::BuildOutcome {
         self.build_with(false)
