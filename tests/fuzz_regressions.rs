@@ -52,3 +52,50 @@ fn figure_in_a_code_span_with_a_wide_character() {
     let figures: Vec<&str> = out.claims.figures.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(figures, ["`7 trucks é`", "`1 tank`"]);
 }
+
+/// Front matter whose slug is complex keys (`? ? ?`) and dashes on indented lines, after a
+/// quoted `"["`: the nesting scan counted that bracket as still open, as it should, but then took
+/// the rest of the text for flow context, where no block collection opens, so the 130 nested
+/// keys and sequences passed it and serde_yaml refused them with its own "recursion limit
+/// exceeded". Found by the `nesting` fuzz target (crash-413f997c, as the target writes it).
+#[test]
+fn block_nesting_after_a_quoted_bracket() {
+    let long_line = format!(
+        "  ? ? ? ? ? ? ? {}{}{}? ? $\n",
+        "- ".repeat(60),
+        "[".repeat(62),
+        "- ".repeat(23)
+    );
+    let text = [
+        "---\ntitle: Nested\nsource: AFP\npublished: 2024-03-20\nslug: \n",
+        "  ? \n",
+        "  ? ? ? ? ? ? ? ? ? $\n",
+        "  ? ? ? ? ? ? ? ? ? ? ? ? ? $\n",
+        "  ? ? ? ? ? ? ? #? ? ? ? ? ? $\n",
+        "  ? ? ? ? ? ? ? ? ? ? \"[\"\n",
+        "  \n",
+        "  ? ? ? ? ? ? ? ? ? ? $\n",
+        "  ? ? ? ? ? ? ? ? ? ? ? ? \n",
+        &long_line,
+        "  ? ? ? ? ? ? ? ? ? ? ? #? $\n",
+        "  ? ? ? 0000{00 ? ? ? $\n",
+        "  ? ? ? ? ? ? ? ? ? ? \"[\"\n",
+        "  \n",
+        "  ? ?  ? ? ? ? ? ? ? ? $\n",
+        "  ? ? ? ? ? $\n",
+        "  ? ? ? ? ? ? ? #? ? ? ? ? ? $\n",
+        "  ? ? ? ? ? ? ? ? ? ? ? ? ? ? ? ? [\n",
+        "---\nSeoul said 12 ships.\n",
+    ]
+    .concat();
+    let (article, diags) = parse_article(Path::new("a.md"), text, None, Strictness::Project);
+    assert!(article.is_none());
+    let messages: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].starts_with(
+            "a.md:14:127: error: lists and mappings nest more than 128 levels deep here"
+        ),
+        "{messages:?}"
+    );
+}
