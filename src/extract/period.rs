@@ -53,7 +53,8 @@ pub struct Period {
     pub precision: Precision,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names in English, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -160,20 +160,7 @@ fn set(value: &str) -> Option<String> {
         "Saturday",
         "Sunday",
     ];
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    use crate::extract::period::MONTHS;
     if let Some(parts) = duration_parts(value) {
         return match parts.as_slice() {
             [(Some("1"), unit)] => Some(format!("every {unit}")),

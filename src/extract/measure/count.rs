@@ -138,12 +138,7 @@ pub(super) fn count_quantity(tokens: &[Token<'_>], f: &FigureMention, at: usize)
         if ing {
             // The object of the participle: "facing acute hunger" (not "catastrophic hunger"),
             // "needing treatment".
-            let object: Vec<String> = tokens[k + 1..]
-                .iter()
-                .take_while(|t| t.is_word() && !t.is_capitalized() && !t.lower_in(&STOP))
-                .take(2)
-                .map(|t| t.lower().into_owned())
-                .collect();
+            let object = object_words(&tokens[k + 1..]);
             return Some(
                 format!("{unit} {w} {}", object.join(" "))
                     .trim_end()
@@ -193,13 +188,18 @@ pub(in crate::extract) fn in_need(tokens: &[Token<'_>], k: usize) -> Option<Stri
     if !(words[0].lower() == "in" && words[1].lower() == "need" && words[2].lower() == "of") {
         return None;
     }
-    let object: Vec<String> = tokens[k + 3..]
+    let object = object_words(&tokens[k + 3..]);
+    (!object.is_empty()).then(|| format!("needing {}", object.join(" ")))
+}
+
+/// The first two lowercase words of an object ("acute hunger", "food aid"), lowercased.
+fn object_words(tokens: &[Token<'_>]) -> Vec<String> {
+    tokens
         .iter()
         .take_while(|t| t.is_word() && !t.is_capitalized() && !t.lower_in(&STOP))
         .take(2)
         .map(|t| t.lower().into_owned())
-        .collect();
-    (!object.is_empty()).then(|| format!("needing {}", object.join(" ")))
+        .collect()
 }
 
 /// The token of the verb whose object is the count at token `at` ("killed 259 people", "will cut
