@@ -279,3 +279,20 @@ fn issue17_an_output_folder_that_is_a_mount_point_is_refused_clearly() {
     assert_eq!(code, 0, "{stderr}");
     assert!(p.site().join("inner/index.html").is_file());
 }
+
+#[test]
+fn an_ignore_entry_matches_a_claim_whose_text_spans_a_line_break() {
+    let p = project();
+    p.write(
+        "content/articles/maize.md",
+        "---\ntitle: Maize\nsource: AFP\npublished: 2024-03-21\nignore:\n  - 3,200 shillings\n---\nA bag cost 6,400 shillings, up from 3,200\nshillings in October, traders said.\n",
+    );
+    let (code, _, stderr) = report(&["build", "--quiet"], p.root());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("matches no extracted claim"), "{stderr}");
+    let claims = p.months("claims").concat();
+    assert!(
+        claims.contains("\"text\":\"6,400 shillings\"") && !claims.contains("\"text\":\"3,200"),
+        "{claims}"
+    );
+}

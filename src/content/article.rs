@@ -263,7 +263,16 @@ pub fn slugify(text: &str) -> Option<String> {
     // tera's `slugify`) use. What it cannot spell becomes a separator.
     let ascii = deunicode::deunicode_with_tofu(text, "-");
     let mut out = String::new();
-    for c in ascii.chars().flat_map(char::to_lowercase) {
+    let lower: Vec<char> = ascii.chars().flat_map(char::to_lowercase).collect();
+    for (i, &c) in lower.iter().enumerate() {
+        // "Kenya's government" → `kenyas-government`: a possessive's apostrophe is no break.
+        let possessive = matches!(c, '\'' | '’')
+            && out.ends_with(|p: char| p.is_ascii_alphanumeric())
+            && lower.get(i + 1) == Some(&'s')
+            && lower.get(i + 2).is_none_or(|n| !n.is_ascii_alphanumeric());
+        if possessive {
+            continue;
+        }
         if c.is_ascii_alphanumeric() || c == '_' {
             out.push(c);
         } else if !out.ends_with('-') {
@@ -296,6 +305,10 @@ mod tests {
             Some("turkiye-and-cote-d-ivoire-sao-paulo-talks")
         );
         assert_eq!(slugify("Москва").as_deref(), Some("moskva"));
+        assert_eq!(
+            slugify("Kenya's government said; Chile’s mine").as_deref(),
+            Some("kenyas-government-said-chiles-mine")
+        );
         assert_eq!(slugify("Straße — Ærø").as_deref(), Some("strasse-aero"));
     }
 

@@ -476,12 +476,20 @@ fn at_entry(diag: Diagnostic, article: &Article, key: &str, value: &str) -> Diag
 /// figures, located by their quote) from the article's front matter.
 fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
     let mut diags = Diagnostics::new();
+    // Compared lowercase with runs of white space as one space: a claim whose text spans a
+    // line break ("3,200\nshillings") is ignored by the text as one line.
+    let key = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     for pattern in &article.ignore {
-        let p = pattern.trim().to_lowercase();
+        let p = key(pattern);
         let before = claims.figures.len() + claims.dates.len() + claims.events.len();
-        claims.figures.retain(|f| f.text.to_lowercase() != p);
-        claims.dates.retain(|d| d.text.to_lowercase() != p);
-        claims.events.retain(|e| e.date_text.to_lowercase() != p);
+        claims.figures.retain(|f| key(&f.text) != p);
+        claims.dates.retain(|d| key(&d.text) != p);
+        claims.events.retain(|e| key(&e.date_text) != p);
         if before == claims.figures.len() + claims.dates.len() + claims.events.len() {
             diags.push(
                 Diagnostic::warning(
