@@ -523,3 +523,34 @@ fn issue_18_print_keeps_headings_with_their_content_and_shows_the_footer() {
         "{footer}"
     );
 }
+
+#[test]
+fn issue_14_amounts_that_share_only_a_currency_are_listed_not_charted_as_one_line() {
+    let p = TestProject::empty();
+    p.write(
+        "content/articles/a.md",
+        "---\ntitle: Funds one\nsource: WSJ\npublished: 1989-10-20\ntags: [funds]\n---\nThe $1.5 billion Fidelity High Income Fund has had a net outflow of about $150 million in the past two months.\n",
+    );
+    p.write(
+        "content/articles/b.md",
+        "---\ntitle: Funds two\nsource: WSJ\npublished: 1989-10-27\ntags: [funds]\n---\nAt the $932 million T. Rowe Price High Yield Fund, investors yanked out about $182 million in the past two months.\n",
+    );
+    p.write(
+        "content/briefings/funds.md",
+        "---\ntitle: Funds\ntags: [funds]\n---\nText.\n",
+    );
+    p.build();
+    let html = p.read_site("briefings/funds.html");
+    // The two fund sizes have no measure: one table under their currency, with both rows,
+    // and no chart joining two funds' sizes with a line.
+    let group = html
+        .split("<h3 id=\"fig-usd\">US dollars</h3>")
+        .nth(1)
+        .and_then(|rest| rest.split("<h3").next())
+        .expect("a US dollars group");
+    assert!(
+        group.contains("$1.5 billion") && group.contains("$932 million"),
+        "{group}"
+    );
+    assert!(!group.contains("<svg"), "{group}");
+}

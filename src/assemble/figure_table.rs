@@ -50,6 +50,10 @@ pub struct FigureGroup {
     pub unit: String,
     /// Rows, oldest as-of first.
     pub rows: Vec<FigureRow>,
+    /// Whether its rows are one series: they share a measure or the analyst named them as one.
+    /// Figures grouped only by their unit measure different things: they are listed, never
+    /// charted as one line nor checked for conflicts.
+    pub is_series: bool,
     /// Whether any row conflicts with another.
     pub has_conflict: bool,
     /// The analyst's note on this group (briefing front matter `notes:`, by series name or unit).
@@ -277,7 +281,8 @@ fn finish_group(
     };
     sort_rows(articles, &mut rows);
     let mut rows = join_restatements(articles, rows);
-    let has_conflict = flag_conflicts(articles, &mut rows);
+    let is_series = source != NameSource::Unit;
+    let has_conflict = is_series && flag_conflicts(articles, &mut rows);
     let mut group = FigureGroup {
         name: name.to_string(),
         label: series_label(&name, source, !not_money),
@@ -285,6 +290,7 @@ fn finish_group(
         scope: scope.map(str::to_string),
         unit: unit.to_string(),
         rows,
+        is_series,
         has_conflict,
         note: None,
     };

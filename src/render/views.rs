@@ -1172,7 +1172,11 @@ fn group_view(group: &FigureGroup, id: String, articles: &[&ArticleView]) -> Fig
         scope: group.scope.clone(),
         unit: group.unit.clone(),
         id,
-        chart: super::charts::chart(&rows),
+        // Figures that share only a unit are no series: no line joins them.
+        chart: group
+            .is_series
+            .then(|| super::charts::chart(&rows))
+            .flatten(),
         rows,
         has_conflict: group.has_conflict,
         note: group.note.clone(),
