@@ -245,6 +245,14 @@ fn borrow_units(text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention])
             figures[i].unit = Some("people".into());
             continue;
         }
+        // "settled most of roughly 165,000 of them": a count of things named before, never an
+        // amount in the currency of the figure before ("427 fugitives …, 133 of them" still
+        // counts fugitives).
+        let after = f.token_after(tokens);
+        let partitive = tokens.get(after..after + 2).is_some_and(|w| {
+            w[0].lower() == "of"
+                && matches!(w[1].lower().as_ref(), "them" | "these" | "those" | "which")
+        });
         // "down 31% from 3.05 billion": the base of a comparison, or an amount in millions, is
         // a level like the one before the change, not a percentage.
         let scaled = ["million", "billion", "trillion", "bn", "mln"]
@@ -258,7 +266,9 @@ fn borrow_units(text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention])
                 && !((scaled || base && g.direction.is_some())
                     && g.unit.as_deref() == Some("percent"))
         });
-        if let Some(g) = before {
+        if let Some(g) = before
+            && !(partitive && matches!(g.kind, FigureKind::Money | FigureKind::Percent))
+        {
             let (unit, kind) = (g.unit.clone(), g.kind);
             let f = &mut figures[i];
             f.unit = unit;
@@ -555,6 +565,11 @@ mod tests {
         assert_eq!(
             units("The number of people in need of food aid reached 1.8 million."),
             [(1_800_000.0, "people needing food aid".into())]
+        );
+        // A count of things named before takes no currency from the amount before it.
+        assert_eq!(
+            units("It set aside $16 billion and has settled most of roughly 165,000 of them."),
+            [(16_000_000_000.0, "USD".into()), (165_000.0, String::new())]
         );
         assert_eq!(
             units("The death toll, initially 10, has risen to 12."),

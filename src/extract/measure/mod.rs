@@ -465,6 +465,11 @@ const MONEY_VERBS: &[(&str, &str)] = &[
     ("borrowed", "borrowing"),
     ("owes", "debt"),
     ("owed", "debt"),
+    // "ordered the maker … to pay $2.25 billion": what is paid.
+    ("pay", "payment"),
+    ("pays", "payment"),
+    // "has set aside about $16 billion": money reserved, not "aside".
+    ("aside", "amount set aside"),
 ];
 
 /// What an amount is when its sentence names only who: "Du Pont earned $547 million" → net
@@ -566,6 +571,10 @@ pub(super) mod tests {
         assert_eq!(m, ["cost", "cost"]);
         let m = measures("Each partner is injecting 100 million markkaa.");
         assert_eq!(m, ["injection"]);
+        let m = measures("A jury ordered the maker of a weedkiller to pay $2.25 billion to a man.");
+        assert_eq!(m, ["payment"]);
+        let m = measures("The company has set aside about $16 billion to resolve the claims.");
+        assert_eq!(m, ["amount set aside"]);
         // A clause between the verb and the amount: the verb does not govern it.
         assert_eq!(measures("It cost more, and $5 million came later."), [""]);
     }
