@@ -20,7 +20,7 @@ pub(crate) fn link(text: &str, tokens: &[Token<'_>], figures: &mut Vec<FigureMen
 }
 
 /// "About 2.1 million people face hunger. The number had risen from 1.8 million in January":
-/// a count whose subject is "the number" (or "the total", "the figure", "the toll"), with no
+/// a count whose subject is "the number" (or "the total", "the figure", "the tally"), with no
 /// noun of its own, counts what the last count of the two sentences before counted.
 pub(crate) fn refer_back(tokenized: &[Vec<Token<'_>>], figures: &mut [FigureMention]) {
     for i in 0..figures.len() {
@@ -48,8 +48,9 @@ pub(crate) fn refer_back(tokenized: &[Vec<Token<'_>>], figures: &mut [FigureMent
     }
 }
 
-/// Whether the clause before byte `at` has "the number" (total, figure, toll, tally) as its
-/// subject, not "the number of …", which names its own count.
+/// Whether the clause before byte `at` has "the number" (total, figure, tally) as its subject,
+/// not "the number of …", which names its own count. ("The toll" is read before, by
+/// `counted_subject`: people killed.)
 fn names_the_number(tokens: &[Token<'_>], at: usize) -> bool {
     let end = tokens.partition_point(|t| t.start < at);
     let from = end.saturating_sub(10);
@@ -61,7 +62,7 @@ fn names_the_number(tokens: &[Token<'_>], at: usize) -> bool {
         matches!(tokens[k - 1].lower().as_ref(), "the" | "that" | "this")
             && matches!(
                 tokens[k].lower().as_ref(),
-                "number" | "total" | "figure" | "toll" | "tally"
+                "number" | "total" | "figure" | "tally"
             )
             && tokens.get(k + 1).is_none_or(|n| n.lower() != "of")
     })

@@ -299,12 +299,11 @@ fn spelled_in_name(c: &Candidate<'_, '_>) -> bool {
     let after_name = |t: &Token<'_>| t.is_capitalized() && !LEAD_WORDS.contains(t.lower().as_ref());
     let in_name = after_name(prev)
         || (prev.text == "of" && c.number >= 2 && after_name(&c.tokens[c.number - 2]));
-    let words: Vec<&Token<'_>> = c.tokens.iter().filter(|t| t.is_word()).collect();
-    let lower = words
-        .iter()
-        .filter(|t| t.text.starts_with(char::is_lowercase) && t.text.len() > 3)
-        .count();
-    in_name && lower > 0
+    // A sentence has a lowercase word of more than three letters; a headline has none.
+    in_name
+        && c.tokens
+            .iter()
+            .any(|t| t.is_word() && t.text.starts_with(char::is_lowercase) && t.text.len() > 3)
 }
 
 /// Nouns whose number names one of them: "exit 12", "gate 4", "platform 9".

@@ -145,3 +145,21 @@ pub(super) static RELATIVES: WordSet = WordSet::new(&[
 pub(super) static ARTICLES_AND_POSSESSIVES: WordSet = WordSet::new(&[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
 ]);
+
+/// Lowercase nouns of a role one person holds, in an apposition after a name: "Michael Swavely,
+/// president of …,".
+#[rustfmt::skip]
+pub(super) static APPOSED_ROLES: WordSet = WordSet::new(&[
+    "president", "chairman", "chairwoman", "treasurer", "director", "executive", "officer",
+    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "manager", "analyst",
+    "economist", "governor", "mayor", "ambassador", "adviser", "advisor", "head", "chief",
+    "founder", "professor", "partner", "strategist", "lawyer", "attorney", "official",
+    "researcher", "commander", "leader", "editor", "owner", "vice",
+]);
+
+/// Roles of people who speak for someone else: "an aide to …", "a spokeswoman for …".
+#[rustfmt::skip]
+pub(super) static DEPENDENT_ROLES: WordSet = WordSet::new(&[
+    "aide", "aides", "adviser", "advisers", "advisor", "advisors", "assistant", "spokesman",
+    "spokeswoman", "spokesperson", "lawyer", "lawyers", "attorney", "representative",
+]);

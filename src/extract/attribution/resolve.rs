@@ -6,7 +6,9 @@
 use std::ops::Range;
 
 use super::Attribution;
-use super::lexicon::{CLAUSE_WORDS, PRONOUNS, ROLE_QUALIFIERS, TITLE_WORDS};
+use super::lexicon::{
+    APPOSED_ROLES, CLAUSE_WORDS, DEPENDENT_ROLES, PRONOUNS, ROLE_QUALIFIERS, TITLE_WORDS,
+};
 use super::phrase::{is_name, join_tokens};
 use crate::extract::tokens::Token;
 
@@ -250,7 +252,7 @@ pub(super) fn apposed_people(tokens: &[Token<'_>]) -> Vec<Person> {
         };
         let role = &tokens[comma + 1..close];
         let holds = role.iter().any(|w| {
-            !w.is_capitalized() && w.is_word() && ROLE_NOUNS.contains(&w.lower().as_ref())
+            !w.is_capitalized() && w.is_word() && APPOSED_ROLES.contains(&w.lower().as_ref())
         });
         let words_only = role
             .iter()
@@ -273,45 +275,6 @@ pub(super) fn apposed_people(tokens: &[Token<'_>]) -> Vec<Person> {
     }
     out
 }
-
-/// Lowercase nouns of a role one person holds, in an apposition after a name.
-const ROLE_NOUNS: &[&str] = &[
-    "president",
-    "chairman",
-    "chairwoman",
-    "treasurer",
-    "director",
-    "executive",
-    "officer",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "minister",
-    "secretary",
-    "manager",
-    "analyst",
-    "economist",
-    "governor",
-    "mayor",
-    "ambassador",
-    "adviser",
-    "advisor",
-    "head",
-    "chief",
-    "founder",
-    "professor",
-    "partner",
-    "strategist",
-    "lawyer",
-    "attorney",
-    "official",
-    "researcher",
-    "commander",
-    "leader",
-    "editor",
-    "owner",
-    "vice",
-];
 
 /// What [`resolve`] compares of a person, made once for each person of the article.
 pub(super) struct Known {
@@ -356,7 +319,7 @@ pub(super) fn resolve(
     // "an aide to Trade Representative Carla Hills", "a spokesman for Mr. Lund": someone who
     // speaks for the person named, not that person.
     let mut words = lower.split_whitespace();
-    if words.next().is_some_and(|w| DEPENDENT_ROLES.contains(&w))
+    if words.next().is_some_and(|w| DEPENDENT_ROLES.contains(w))
         && words.next().is_some_and(|w| matches!(w, "to" | "for"))
     {
         return Some(phrase.to_string());
@@ -386,24 +349,6 @@ pub(super) fn resolve(
         None => Some(phrase.to_string()),
     }
 }
-
-/// Roles of people who speak for someone else: "an aide to …", "a spokeswoman for …".
-const DEPENDENT_ROLES: &[&str] = &[
-    "aide",
-    "aides",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "assistant",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "lawyer",
-    "lawyers",
-    "attorney",
-    "representative",
-];
 
 #[cfg(test)]
 mod tests {
