@@ -289,6 +289,13 @@ static UP_AFTER: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 static UP_WITH_BY: WordSet = WordSet::new(&["raised", "raise", "raises", "raising"]);
 
+/// Verbs that make a figure after "by" a fall: "would dilute earnings by about 9%".
+#[rustfmt::skip]
+static DOWN_WITH_BY: WordSet = WordSet::new(&[
+    "dilute", "dilutes", "diluted", "diluting", "erode", "erodes", "eroded", "eroding", "shrink",
+    "shrinks", "shrank", "shrunk", "trim", "trims", "trimmed", "trimming", "undercut", "undercuts",
+]);
+
 /// Words that make the figure a level, not the size of the change, when they stand right before
 /// it: "rose to 7.2%", "fell from $5", "cut … to 3.00%", "stood at 4%".
 #[rustfmt::skip]
@@ -374,6 +381,9 @@ pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Op
         if UP_WITH_BY.contains(word.as_ref()) && by {
             return Some(Direction::Up);
         }
+        if DOWN_WITH_BY.contains(word.as_ref()) && by {
+            return Some(Direction::Down);
+        }
         // "laid off 300 workers".
         if word == "laid" || word == "lay" {
             return Some(Direction::Down);
@@ -453,6 +463,12 @@ mod tests {
                 Some(Down),
             ),
             ("It raised its forecast by as much as 3%.", "3%", Some(Up)),
+            (
+                "The pact would dilute BellSouth earnings by about 9% in 1990.",
+                "9%",
+                Some(Down),
+            ),
+            ("The issue diluted the stake to 9%.", "9%", None),
             ("Employers added 2,000 jobs.", "2,000", Some(Up)),
             (
                 "Sales were $1.7 billion, a 13% increase from last year's $1.5 billion.",

@@ -143,6 +143,17 @@ mod tests {
         assert_eq!(s[2].as_deref(), Some("Analysts"));
     }
 
+    /// "The company said" right after a sentence that opens with a company's name: that one.
+    #[test]
+    fn the_company_is_the_name_the_sentence_before_opens_with() {
+        let s = speakers(
+            "Kirschner Medical fell 4 to 15. The company said its earnings will be lower. Sales \
+             rose 3%. The company said more.",
+        );
+        assert_eq!(s[1].as_deref(), Some("Kirschner Medical"));
+        assert_ne!(s[3].as_deref(), Some("Sales"));
+    }
+
     #[test]
     fn it_is_the_body_that_spoke_last() {
         let text = "Nordvik AS said some managers will stay. But it said that the cuts will cost \

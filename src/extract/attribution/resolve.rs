@@ -118,6 +118,19 @@ pub(super) fn name_generic_speakers(
             a.speaker = name;
         }
     }
+    // "Kirschner Medical fell 4 to 15. The company said …": the name the sentence before opens
+    // with.
+    for i in 1..out.len() {
+        let Some(a) = &out[i] else { continue };
+        if !generic(&a.speaker) {
+            continue;
+        }
+        if let Some(name) = opening_name(&tokenized[i - 1])
+            && let Some(a) = &mut out[i]
+        {
+            a.speaker = name;
+        }
+    }
     if !out.iter().flatten().any(|a| generic(&a.speaker)) {
         return;
     }
@@ -133,6 +146,30 @@ pub(super) fn name_generic_speakers(
             a.speaker = topic.clone();
         }
     }
+}
+
+/// The name a sentence opens with as the subject of its verb ("Kirschner Medical fell 4 to 15",
+/// "Polly Peck International posted …"): capitalized words, then a lowercase word; not a clause
+/// word ("In", "But"), an article, or a common word that only starts the sentence ("Sales rose").
+fn opening_name(tokens: &[Token<'_>]) -> Option<String> {
+    let end = tokens
+        .iter()
+        .position(|t| !(t.is_capitalized() || t.text == "&"))?;
+    let verb = &tokens[end];
+    if end == 0 || end > 5 || !verb.is_word() || verb.lower_in(&super::lexicon::NOT_MODIFIERS) {
+        return None;
+    }
+    let first = tokens[0].lower();
+    if super::lexicon::CLAUSE_WORDS.contains(first.as_ref())
+        || matches!(
+            first.as_ref(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        )
+        || (end == 1 && crate::extract::measure::is_common_word_start(tokens, 0))
+    {
+        return None;
+    }
+    Some(super::phrase::join_tokens(&tokens[..end]))
 }
 
 /// Quotations: every sentence of a quote spanning several sentences takes the speaker named where
