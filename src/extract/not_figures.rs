@@ -50,7 +50,7 @@ type Rule = (&'static str, fn(&Candidate<'_, '_>) -> bool);
 
 /// Why a number is not a figure, or `None` when it may be one.
 pub(crate) fn rejects(c: &Candidate<'_, '_>) -> Option<&'static str> {
-    let rules: [Rule; 12] = [
+    let rules: [Rule; 13] = [
         ("a day of a month", day_of_month),
         ("a clock time", clock_time),
         ("a phone number", phone_number),
@@ -63,6 +63,7 @@ pub(crate) fn rejects(c: &Candidate<'_, '_>) -> Option<&'static str> {
         ("a time span", time_span),
         ("a number inside a code", code),
         ("part of a security's name", security_name),
+        ("a model number", model_number),
     ];
     rules.iter().find(|(_, rule)| rule(c)).map(|(why, _)| *why)
 }
@@ -567,6 +568,35 @@ fn code(c: &Candidate<'_, '_>) -> bool {
             && c.raw(c.number - 2).bytes().all(|b| b.is_ascii_uppercase()))
 }
 
+/// "its 80486 computer chip", "the 6502 processor": a number of five digits or more, or of four
+/// that cannot be a year, written without a thousands separator and followed by a singular noun,
+/// names a model. (A count is written "12,000 troops"; "10000 troops" counts a plural.)
+fn model_number(c: &Candidate<'_, '_>) -> bool {
+    let raw = c.raw(c.number);
+    if c.spelled || c.explicit || raw.len() < 4 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    if raw.len() == 4 && (1000.0..=2100.0).contains(&c.value) {
+        return false;
+    }
+    let Some(next) = c.tokens.get(c.after) else {
+        return false;
+    };
+    next.text.len() > 2
+        && next.text.bytes().all(|b| b.is_ascii_lowercase())
+        && !next.text.ends_with('s')
+        && !next.lower_in(&NOT_MODEL_NOUNS)
+}
+
+/// Singular words after a number that still count or measure: "15000 yen", "5000 strong".
+#[rustfmt::skip]
+static NOT_MODEL_NOUNS: WordSet = WordSet::new(&[
+    "percent", "per", "yen", "won", "yuan", "rupee", "baht", "pence", "cent", "foot", "feet",
+    "people", "head", "strong", "and", "or", "to", "the", "for", "from", "more", "less", "than",
+    "men", "women", "children", "police", "personnel", "staff", "cattle", "sheep", "fish",
+    "tonne", "ton", "metre", "meter", "mile", "acre", "hectare", "barrel", "square", "cubic",
+]);
+
 /// "its $1.875 Series A preferred stock", "the 7% Class B shares": a dividend or coupon that
 /// names a class of securities, not a figure the story reports.
 fn security_name(c: &Candidate<'_, '_>) -> bool {
@@ -605,6 +635,7 @@ mod tests {
             "The embassy is at 285 Toure Drive.",
             "The office at 14 Kingsway was shut.",
             "Boeing 787 deliveries resumed.",
+            "The interruption in shipment of its 80486 computer chip will be brief.",
             "Britain's FTSE 100 slipped.",
             "The driver, aged 34, was held.",
             "A boy who just turned 6 was found.",
@@ -662,6 +693,8 @@ mod tests {
     fn keeps_near_misses() {
         for (text, want) in [
             ("About 300 people attended.", 300.0),
+            ("Some 15000 troops and 2500 police were sent.", 15000.0),
+            ("Some 12000 people fled.", 12000.0),
             ("Floods hit 12 provinces in the north.", 12.0),
             ("Some 40 Lagos customers complained.", 40.0),
             ("Three German engineers were detained.", 3.0),
