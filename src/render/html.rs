@@ -14,8 +14,7 @@ use std::io;
 
 use super::Target;
 use super::charts::ChartView;
-use super::exports::truthy;
-use super::filters::{HtmlDatetime, html_datetime, html_datetime_of, script_safe};
+use super::filters::{HtmlDatetime, html_datetime, html_datetime_of, script_safe, truthy};
 use super::pages::PeriodLink;
 use super::views::{
     Anchor, ArticlePage, BriefingView, ChronologyGroupView, EventView, FigureGroupView, SiteView,
