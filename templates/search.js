@@ -8,6 +8,9 @@
   /* The most shards a word typed in part may load; a shorter start matches whole words only. */
   var PREFIX_SHARDS = 2;
   var PAGE = 20;
+  /* The most words a query searches: each may load a shard (up to 40 KB at 10,000 articles), so
+     that a query stays within a few hundred kilobytes. */
+  var MAX_WORDS = 6;
 
   /* The words of a text, as the index keeps them: runs of letters and digits, lowercased. */
   function words(text) {
@@ -97,7 +100,7 @@
 
   /* The ids of the documents holding every word of `text`, best first (by weight, then id). */
   Search.prototype.query = function (text) {
-    var self = this, ws = words(text);
+    var self = this, ws = words(text).slice(0, MAX_WORDS);
     if (!ws.length) { return Promise.resolve([]); }
     var partialLast = !/\s$/.test(text);
     return this.manifest().then(function (m) {
@@ -134,7 +137,7 @@
     });
   };
 
-  global.ReportSearch = { Search: Search, words: words, shardOf: shardOf, compare: compare, PAGE: PAGE };
+  global.ReportSearch = { Search: Search, words: words, shardOf: shardOf, compare: compare, PAGE: PAGE, MAX_WORDS: MAX_WORDS };
 
   if (typeof document === "undefined") { return; }
   var form = document.querySelector("form.search[data-index]");
@@ -187,8 +190,9 @@
       if (asked !== current) { return; }
       hits = found;
       out.textContent = "";
-      status.textContent = hits.length === 1 ? "1 result" :
-        hits.length + " results" + (hits.length > PAGE ? ", the first " + Math.min(PAGE, hits.length) + " shown" : "");
+      status.textContent = (hits.length === 1 ? "1 result" :
+        hits.length + " results" + (hits.length > PAGE ? ", the first " + PAGE + " shown" : "")) +
+        (words(text).length > MAX_WORDS ? " (only the first " + MAX_WORDS + " words are searched)" : "");
       return show(0);
     }).catch(function (e) {
       if (asked !== current) { return; }

@@ -169,6 +169,12 @@ fn the_index_is_split_into_small_files_and_the_script_finds_an_article_by_its_ti
         1,
         "{files:?}"
     );
+    // Only the first six words are searched: a seventh that no title has changes nothing.
+    let found = query(
+        &p.site(),
+        "grain minister grain minister grain minister zanzibar",
+    );
+    assert_eq!(found["count"], both, "{found}");
     // A word no title has.
     assert_eq!(query(&p.site(), "zanzibar")["count"], 0);
 }

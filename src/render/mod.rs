@@ -185,8 +185,12 @@ pub fn render(
     // of the same name, planned above, replaces the writer. The search index is made whole
     // before its files are planned, since its terms decide how it is split.
     let months = data::months(&view);
+    let clock = Instant::now();
     let search = (!templates.origins.contains_key(search::WRITER))
         .then(|| search::Index::build(&search::docs(&view), search::SHARD_BYTES));
+    if search.is_some() {
+        timings.push(("search index".into(), clock.elapsed()));
+    }
     let mut data_plan: Vec<DataPlan> = Vec::new();
     for name in data::WRITERS {
         if templates.origins.contains_key(name) {
