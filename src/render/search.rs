@@ -8,8 +8,10 @@
 //! The files are written by this plain writer (serde_json), with no default template: a project
 //! template named [`WRITER`] replaces it, as for the other data exports (see [`super::data`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::ReportView;
@@ -110,20 +112,33 @@ struct DocEntry<'a> {
 impl Index {
     /// Indexes `docs` (document `i` has id `i`), closing shards at `shard_bytes`.
     pub fn build(docs: &[Doc<'_>], shard_bytes: usize) -> Index {
-        // term -> (doc id, weight), ids ascending since docs are visited in order.
-        let mut postings: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
-        for (id, doc) in docs.iter().enumerate() {
-            let mut terms: BTreeMap<String, u32> = BTreeMap::new();
-            for &(weight, text) in &doc.fields {
-                for word in words(text) {
-                    let w = terms.entry(word).or_default();
-                    *w = (*w).max(weight);
+        // Each document's terms with their weights, on every core: a field repeated (the same
+        // speaker of many figures) is split into words once.
+        let per_doc: Vec<Vec<(String, u32)>> = docs
+            .par_iter()
+            .map(|doc| {
+                let mut fields = doc.fields.clone();
+                fields.sort_unstable_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)));
+                fields.dedup_by(|later, first| later.1 == first.1);
+                let mut terms: HashMap<String, u32> = HashMap::new();
+                for (weight, text) in fields {
+                    for word in words(text) {
+                        let w = terms.entry(word).or_default();
+                        *w = (*w).max(weight);
+                    }
                 }
-            }
+                terms.into_iter().collect()
+            })
+            .collect();
+        // term -> (doc id, weight), ids ascending since docs are visited in order.
+        let mut postings: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+        for (id, terms) in per_doc.into_iter().enumerate() {
             for (term, weight) in terms {
                 postings.entry(term).or_default().push((id, weight));
             }
         }
+        let mut postings: Vec<(String, Vec<(usize, u32)>)> = postings.into_iter().collect();
+        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         // Each term as its shard holds it: `"term":[gap,weight,gap,weight,…]`, the gaps between
         // ascending ids (the first from 0).
         let mut shards: Vec<(String, String)> = Vec::new();
@@ -136,7 +151,7 @@ impl Index {
                 if n > 0 {
                     entry.push(',');
                 }
-                entry.push_str(&format!("{},{weight}", id - last));
+                let _ = write!(entry, "{},{weight}", id - last);
                 last = id;
             }
             entry.push(']');
