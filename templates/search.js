@@ -149,9 +149,15 @@
   var root = form.getAttribute("data-root") || "";
   var kinds = { article: "Article", briefing: "Briefing" };
   if (location.protocol === "file:") {
-    status.textContent = "Search loads its index from the web server, which a page opened as a file cannot do. " +
-      "Serve the site instead: run `report serve` in the project folder and open the address it prints, " +
-      "or publish the site folder on any web server. Every article is also listed on the index page.";
+    /* A browser lets no page opened from a file fetch the files beside it. */
+    var code = document.createElement("code"), index = document.createElement("a");
+    code.textContent = "report serve";
+    index.href = root + "index.html";
+    index.textContent = "index page";
+    status.textContent = "";
+    status.append("Search loads its index from a web server, which a page opened as a file cannot do. " +
+      "Serve the site instead: run ", code, " in the project folder and open the address it prints, " +
+      "or publish the site folder on any web server. Every article is also listed on the ", index, ".");
     input.disabled = true;
     form.querySelector("button").disabled = true;
     return;
@@ -166,9 +172,9 @@
       docs.forEach(function (d) {
         var li = document.createElement("li"), a = document.createElement("a"), meta = document.createElement("span");
         a.href = root + d.u;
-        a.textContent = kinds[d.k] ? kinds[d.k] + ": " + d.t : d.t;
+        a.textContent = d.t;
         meta.className = "meta";
-        meta.textContent = d.m ? " " + d.m : "";
+        meta.textContent = " " + [kinds[d.k], d.m].filter(Boolean).join(" · ");
         li.appendChild(a);
         li.appendChild(meta);
         out.appendChild(li);
