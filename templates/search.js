@@ -78,7 +78,11 @@
       for (var n = first + 1; n < m.shards.length && m.shards[n].indexOf(word) === 0; n++) {
         shards.push(n);
       }
-      if (shards.length > PREFIX_SHARDS) { partial = false; shards = shards.slice(0, 1); }
+      if (shards.length > PREFIX_SHARDS) {
+        partial = false;
+        shards = shards.slice(0, 1);
+        this.shortened = word;
+      }
     }
     return Promise.all(shards.map(function (n) {
       return self.load(self.base + "terms/" + n + ".json");
@@ -101,6 +105,7 @@
   /* The ids of the documents holding every word of `text`, best first (by weight, then id). */
   Search.prototype.query = function (text) {
     var self = this, ws = words(text).slice(0, MAX_WORDS);
+    this.shortened = null;
     if (!ws.length) { return Promise.resolve([]); }
     var partialLast = !/\s$/.test(text);
     return this.manifest().then(function (m) {
@@ -198,7 +203,8 @@
       out.textContent = "";
       status.textContent = (hits.length === 1 ? "1 result" :
         hits.length + " results" + (hits.length > PAGE ? ", the first " + PAGE + " shown" : "")) +
-        (words(text).length > MAX_WORDS ? " (only the first " + MAX_WORDS + " words are searched)" : "");
+        (words(text).length > MAX_WORDS ? " (only the first " + MAX_WORDS + " words are searched)" : "") +
+        (search.shortened ? "; “" + search.shortened + "” is matched as a whole word until more of it is typed" : "");
       return show(0);
     }).catch(function (e) {
       if (asked !== current) { return; }

@@ -4,7 +4,8 @@
 //   node tests/support/search-query.cjs SITE_DIR "words to find" [RESULTS]
 //
 // Prints one line of JSON: the number of results, the first RESULTS documents (20 by default),
-// the bytes loaded and each file loaded with its size.
+// the bytes loaded, each file loaded with its size, and the word typed in part that was matched
+// as a whole word (its completions would have taken more than two shards), if any.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -30,7 +31,8 @@ search
   .then((ids) =>
     search.docs(ids.slice(0, Number(shown))).then((docs) => {
       const bytes = loaded.reduce((sum, [, n]) => sum + n, 0);
-      console.log(JSON.stringify({ count: ids.length, docs, bytes, files: loaded }));
+      const shortened = search.shortened;
+      console.log(JSON.stringify({ count: ids.length, docs, bytes, files: loaded, shortened }));
     })
   )
   .catch((e) => {
