@@ -73,6 +73,25 @@ fn corpus(p: &TestProject, n: usize) -> Vec<String> {
             ),
         );
     }
+    // Titles past ASCII, so that the script and the writer must split and order them alike.
+    for (i, title) in [
+        "São Paulo floods: Überschwemmung in Köln",
+        "서울 exports rise",
+        "ｆｕｌｌｗｉｄｔｈ tariffs and 𝕕𝕠𝕦𝕓𝕝𝕖 talks",
+    ]
+    .iter()
+    .enumerate()
+    {
+        searchable.push(title.to_lowercase());
+        p.write(
+            &format!("content/articles/u{i}.md"),
+            &format!(
+                "---\ntitle: \"{title}\"\nsource: Wire\npublished: 2022-01-0{}\ntags: [t1]\n---\n\
+                 Officials said on Monday that about 5,000 people had left since January.\n",
+                i + 1
+            ),
+        );
+    }
     for t in 0..40 {
         p.write(
             &format!("content/briefings/t{t}.md"),
@@ -109,7 +128,7 @@ fn the_index_is_split_into_small_files_and_the_script_finds_an_article_by_its_ti
     assert!(shards >= 3, "{search:?}");
     assert_eq!(
         docs,
-        (1500usize + 40).div_ceil(report::render::search::DOCS_PER_FILE)
+        (1500usize + 3 + 40).div_ceil(report::render::search::DOCS_PER_FILE)
     );
     for (path, bytes) in &search {
         assert!(
@@ -175,6 +194,35 @@ fn the_index_is_split_into_small_files_and_the_script_finds_an_article_by_its_ti
         "grain minister grain minister grain minister zanzibar",
     );
     assert_eq!(found["count"], both, "{found}");
+    // Words past ASCII, as typed (capitals, part of a word).
+    for (words, slug) in [
+        ("SÃO paulo", "u0"),
+        ("überschw", "u0"),
+        ("서울", "u1"),
+        ("ＦＵＬＬＷＩＤＴＨ", "u2"),
+        ("𝕕𝕠𝕦", "u2"),
+    ] {
+        let found = query(&p.site(), words);
+        assert_eq!(found["count"], 1, "{words}: {found}");
+        assert_eq!(
+            found["docs"][0]["u"],
+            format!("articles/{slug}.html"),
+            "{words}"
+        );
+    }
+    // The script looks every term up in the shard that holds it.
+    let out = Command::new("node")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/search-shards.cjs"))
+        .arg(p.site())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let checked: usize = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    assert!(checked > 1500, "{checked}");
     // A word no title has.
     assert_eq!(query(&p.site(), "zanzibar")["count"], 0);
 }
