@@ -28,10 +28,17 @@ pub struct Config {
     /// Most entries the chronology page lists itself; above this, it lists the periods and each
     /// period gets its own page.
     pub chronology_on_one_page: usize,
+    /// Most rows of a figure series on one page of its series page (and, for a briefing with
+    /// no more figures and dated statements than this, what its page shows in full).
+    pub rows_per_page: usize,
     /// The most bytes of one file under `content/` (and of one input of `report import`): a
     /// larger file is refused, and never read past this.
     pub max_article_size: u64,
 }
+
+/// [`Config::rows_per_page`] unless `report.yaml` says otherwise: a page of 100 rows of long
+/// quotes is some 150 KB, quick to load on a phone.
+pub const DEFAULT_ROWS_PER_PAGE: usize = 100;
 
 /// [`Config::max_article_size`] unless `report.yaml` says otherwise: far above any story (the
 /// longest wire stories are some 100 KB), far below what extraction could not hold in memory.
@@ -46,6 +53,7 @@ impl Default for Config {
             output: PathBuf::from("site"),
             language: "en".into(),
             chronology_on_one_page: 1000,
+            rows_per_page: DEFAULT_ROWS_PER_PAGE,
             max_article_size: DEFAULT_MAX_ARTICLE_SIZE,
         }
     }
@@ -59,6 +67,7 @@ struct RawConfig {
     output: Option<PathBuf>,
     language: Option<String>,
     chronology_on_one_page: Option<usize>,
+    rows_per_page: Option<usize>,
     max_article_size: Option<RawSize>,
 }
 
@@ -98,6 +107,7 @@ const KEYS: &[&str] = &[
     "output",
     "language",
     "chronology_on_one_page",
+    "rows_per_page",
     "max_article_size",
 ];
 
@@ -136,6 +146,7 @@ pub fn parse_config(path: &Path, text: &str) -> (Config, Diagnostics) {
         output,
         language,
         chronology_on_one_page,
+        rows_per_page,
         max_article_size,
     } = raw;
     if let Some(t) = title {
@@ -159,6 +170,10 @@ pub fn parse_config(path: &Path, text: &str) -> (Config, Diagnostics) {
     }
     if let Some(n) = chronology_on_one_page {
         config.chronology_on_one_page = n;
+    }
+    // A page holds at least one row.
+    if let Some(n) = rows_per_page {
+        config.rows_per_page = n.max(1);
     }
     if let Some(size) = max_article_size {
         let bytes = match &size {

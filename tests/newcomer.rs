@@ -328,13 +328,17 @@ fn issue_18_an_error_in_a_partial_is_located_in_the_partial() {
         .1;
     p.write(
         "templates/partials/figure_table.html",
-        &table.replacen("{{ group.label }}</h3>", "{{ group.labell }}</h3>", 1),
+        &table.replacen(
+            "{{ group.label }}{% endif %}",
+            "{{ group.labell }}{% endif %}",
+            1,
+        ),
     );
     let (code, _, err) = report(&["build"], p.root());
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "templates/partials/figure_table.html:4:32: error: Variable `group.labell` not found in context while rendering 'partials/figure_table.html'\n  \
+        "templates/partials/figure_table.html:8:91: error: Variable `group.labell` not found in context while rendering 'partials/figure_table.html'\n  \
          help: did you mean `group.label`?\n\
          1 error; nothing written\n"
     );

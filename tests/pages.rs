@@ -465,6 +465,9 @@ fn issue_18_figure_tables_fit_a_360_px_phone_on_every_page_type() {
         ":is(table.figures, table.claims), :is(table.figures, table.claims) :is(tbody, tr, td) { display: block;"
     ));
     assert!(phone.contains("td::before { content: attr(data-label);"));
+    assert!(
+        phone.contains("table.overview, table.overview :is(tbody, tr, th, td) { display: block;")
+    );
     let mut tables = 0;
     for page in [
         BRIEFING,
@@ -478,16 +481,20 @@ fn issue_18_figure_tables_fit_a_360_px_phone_on_every_page_type() {
             tables += 1;
             let table = &table[..table.find("</table>").unwrap()];
             assert!(
-                table.starts_with(" class=\"figures\">") || table.starts_with(" class=\"claims\">"),
+                table.starts_with(" class=\"figures\">")
+                    || table.starts_with(" class=\"claims\">")
+                    || table.starts_with(" class=\"overview\">"),
                 "{page}: {}",
                 &table[..40]
             );
             // Every cell says its column once the header row is out of sight.
             assert_eq!(
                 table.matches("<td").count(),
-                table.matches("<td data-label=\"").count()
-                    + table.matches("<td class=\"value\" data-label=\"").count()
-                    + table.matches("<td class=\"quote\" data-label=\"").count(),
+                table
+                    .split("<td")
+                    .skip(1)
+                    .filter(|cell| cell[..cell.find('>').unwrap()].contains(" data-label=\""))
+                    .count(),
                 "{page}"
             );
         }

@@ -35,6 +35,10 @@ title: {}
 # the months, and each month has its own page.
 # chronology_on_one_page: 1000
 
+# Most rows of a figure series on one page of its series page (default 100). A briefing with no
+# more figures and dated statements than this also shows them all on its own page.
+# rows_per_page: 100
+
 # The largest file under content/ (and input of `report import`), in bytes or with a unit
 # (default 10 MB). A larger file is refused, and never read past this.
 # max_article_size: 10 MB

@@ -54,6 +54,7 @@ pub fn renders_to(name: &str) -> Option<String> {
         Target::Article => format!("articles/<slug>{dot}{ext}"),
         Target::Briefing => format!("briefings/<slug>{dot}{ext}"),
         Target::Period => format!("chronology/<period>{dot}{ext}"),
+        Target::Series => format!("briefings/<slug>/series/<series>{dot}{ext}"),
         Target::Index | Target::Chronology | Target::Site => name.to_string(),
     })
 }

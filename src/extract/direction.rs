@@ -220,6 +220,8 @@ static UP_BEFORE: WordSet = WordSet::new(&[
     "surges",
     "soared",
     "soar",
+    "rocketed",
+    "skyrocketed",
     "leaped",
     "leapt",
     "leap",

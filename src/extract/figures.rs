@@ -207,6 +207,8 @@ static CHANGE_VERBS: WordSet = WordSet::new(&[
     "jumped",
     "surged",
     "soared",
+    "rocketed",
+    "skyrocketed",
     "slumped",
     "plunged",
     "gained",
@@ -239,6 +241,8 @@ pub(crate) fn find_figures(
     // the period the paragraph's amounts are for, carried from sentence to sentence.
     let mut paragraphs: Vec<usize> = Vec::with_capacity(sentences.len());
     let mut period: Option<&'static str> = None;
+    // The currency of the last share price quoted ("to close at 185 pence"), for bare quotes.
+    let mut quoted_in: Option<String> = None;
     let mut read_to = 0;
     for (si, (sentence, tokens)) in sentences.iter().zip(tokenized).enumerate() {
         let mut paragraph = paragraphs.last().copied().unwrap_or(0);
@@ -285,6 +289,7 @@ pub(crate) fn find_figures(
             );
             out[start..].sort_by_key(|f| f.range.start);
         }
+        super::quotes::mark(tokens, &mut out[start..], quoted_in.as_deref());
         fill_change_units(text, tokens, &mut out[start..]);
         let mut sentence_figures = out.split_off(start);
         // A "sentence" of hundreds of figures is a table or a dump, not prose: its figures are
@@ -295,6 +300,17 @@ pub(crate) fn find_figures(
                 period = Some(p);
             }
             super::neighbours::share_measures(tokens, &mut sentence_figures);
+        }
+        if let Some(unit) = sentence_figures
+            .iter()
+            .filter(|f| {
+                f.measure
+                    .as_deref()
+                    .is_some_and(|m| m.starts_with("share price") && !m.contains(" per "))
+            })
+            .find_map(|f| f.unit.clone().filter(|u| u != "cents"))
+        {
+            quoted_in = Some(unit);
         }
         out.append(&mut sentence_figures);
     }
@@ -988,6 +1004,13 @@ fn mark_change(kind: &mut FigureKind) {
 /// has increased by 300" → containers; otherwise the unit of the level right after it ("rose 5 to
 /// 913 pence"), else of the nearest figure before it ("141.65 yen, off 0.45; 1.83 marks"), else
 /// of any figure after it.
+/// `b` restates `a` in another unit: ", or" between them ("down 1.49 euros, or 7.4%").
+pub(crate) fn restated_after(tokens: &[Token<'_>], a: &FigureMention, b: &FigureMention) -> bool {
+    let from = tokens.partition_point(|t| t.start < a.range.end);
+    let to = tokens.partition_point(|t| t.start < b.range.start);
+    matches!(&tokens[from..to.max(from)], [comma, or] if comma.text == "," && lower(or) == "or")
+}
+
 fn fill_change_units(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention]) {
     let subject = tokens.windows(3).enumerate().find_map(|(i, w)| {
         (matches!(
@@ -1002,10 +1025,13 @@ fn fill_change_units(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMen
             continue;
         }
         let own = &figures[i].range;
+        // "tumbled 5.39, or 1.2%": a change restated after ", or" is in another unit.
         let right_after = figures.get(i + 1).filter(|next| {
             let a = tokens.partition_point(|t| t.start < own.end);
             let b = tokens.partition_point(|t| t.start < next.range.start);
-            b.saturating_sub(a) <= 3 && !tokens[a..b.max(a)].iter().any(|t| t.text == ";")
+            let gap = &tokens[a..b.max(a)];
+            let restated = gap.len() >= 2 && gap[0].text == "," && lower(&gap[1]) == "or";
+            b.saturating_sub(a) <= 3 && !restated && !gap.iter().any(|t| t.text == ";")
         });
         // A figure after it in its clause (no comma or semicolon between): "lost 11 working
         // days each to heat, worth roughly $9 billion" does not count dollars.
@@ -1016,9 +1042,11 @@ fn fill_change_units(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMen
                 .iter()
                 .any(|t| matches!(t.text, "," | ";" | ":"))
         };
+        // "lost about 1%, or 3.95": nor does the change it restates.
+        let restates = i > 0 && restated_after(tokens, &figures[i - 1], &figures[i]);
         let nearest = right_after
             .into_iter()
-            .chain(figures[..i].iter().rev())
+            .chain(figures[..i - usize::from(restates)].iter().rev())
             .chain(figures[i + 1..].iter().filter(same_clause))
             .find_map(|f| f.unit.clone());
         figures[i].unit = subject.clone().or(nearest);

@@ -12,6 +12,8 @@ mod not_figures;
 mod noun_phrase;
 mod numbers;
 pub mod period;
+mod quotes;
+pub(crate) mod readings;
 mod scope;
 pub mod sentences;
 mod series;
@@ -273,6 +275,7 @@ fn extract_plain(
         });
     }
     let totals = [found.len(), timexes.len(), found_events];
+    let mut series = DistinctSeries::default();
     for f in found.into_iter().take(MAX_CLAIMS_PER_KIND) {
         let speaker = speakers[f.sentence].as_ref();
         // The date written right after the figure is the one it is stated for; else the one
@@ -295,7 +298,11 @@ fn extract_plain(
         // 2.3% in 2026", "1.9% next year".
         let future = stated_for.is_some_and(|p| p.start > published);
         let status = f.status.or(future.then_some(Status::Forecast));
-        let measure = f.measure.as_deref().map(Text::from);
+        let measure = f
+            .measure
+            .as_deref()
+            .filter(|m| series.admits(m, &as_of, f.sentence, f.value, f.qualifier))
+            .map(Text::from);
         claims.figures.push(FigureClaim {
             text: slice(&span),
             start: chars.at(span.start),
@@ -316,6 +323,37 @@ fn extract_plain(
         });
     }
     (claims, totals)
+}
+
+/// The measures an article has given its figures so far, with their as-of dates, sentences and
+/// readings. A figure whose measure and as-of date match an earlier figure's, stated in another
+/// sentence with a value that cannot agree with it ("a reward of up to $5 million" and, further
+/// on, "the standard $50,000 reward"; "added 358,000 jobs" and "construction … added 92,000 jobs"),
+/// is most often another quantity that the measure does not tell apart: it keeps its value, unit
+/// and speaker but no measure, so that it is never charted or conflict-checked with the first.
+/// Figures of one sentence ("rose to 7.2% from 6.8%", the two ends of a range) are left alone.
+#[derive(Default)]
+struct DistinctSeries(Vec<(String, Text, usize, readings::Reading)>);
+
+impl DistinctSeries {
+    fn admits(
+        &mut self,
+        measure: &str,
+        as_of: &Text,
+        sentence: usize,
+        value: f64,
+        qualifier: Option<Qualifier>,
+    ) -> bool {
+        let measure = measure.to_lowercase();
+        let reading = readings::Reading::of(value, qualifier);
+        let clash = self.0.iter().any(|(m, date, s, r)| {
+            *m == measure && date == as_of && *s != sentence && readings::disagree(*r, reading)
+        });
+        if !clash {
+            self.0.push((measure, as_of.clone(), sentence, reading));
+        }
+        !clash
+    }
 }
 
 /// One copy of each sentence an article's claims quote, shared by them.
@@ -638,6 +676,34 @@ mod tests {
         assert_eq!(idx.at(600), 300);
         assert_eq!(idx.at(601), 301);
         assert_eq!(idx.at(text.len()), 303);
+    }
+
+    /// Two figures of one measure and date in different sentences whose values cannot agree are
+    /// not one series: the later keeps its value but no measure. Values that agree, and figures
+    /// of one sentence, keep theirs.
+    #[test]
+    fn figures_that_cannot_agree_are_not_one_series() {
+        let measures = |story: &str| {
+            let text =
+                format!("---\ntitle: A\nsource: Wire\npublished: 2024-03-20\n---\n{story}\n");
+            let (claims, _) = extract_claims(&crate::testing::article(&text));
+            claims
+                .figures
+                .iter()
+                .map(|f| (f.value, f.measure.as_deref().map(str::to_string)))
+                .collect::<Vec<_>>()
+        };
+        let m = measures(
+            "Officials offered a reward of $5 million. The standard $50,000 reward is paid on arrest.",
+        );
+        assert!(m[0].1.is_some(), "{m:?}");
+        assert_eq!(m[1], (50_000.0, None), "{m:?}");
+        let m = measures(
+            "About 7,000 people were displaced. Officials said 7,100 people were displaced.",
+        );
+        assert!(m.iter().all(|(_, measure)| measure.is_some()), "{m:?}");
+        let m = measures("The rate climbed to 7.2% from 6.8%.");
+        assert!(m.iter().all(|(_, measure)| measure.is_some()), "{m:?}");
     }
 
     /// `dates:` in front matter overrides the reading the tagger would choose (issue 15).

@@ -261,10 +261,23 @@ fn borrow_units(text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention])
             .any(|w| text[f.range.clone()].contains(w));
         let at = f.first_token(tokens);
         let base = at > 0 && matches!(tokens[at - 1].lower().as_ref(), "from" | "with" | "than");
-        let before = figures[..i].iter().rev().find(|g| {
+        // "sales rose 5% to 1,200", "tumbled 5.39, or 1.2% to 452.76", "lost about 1%, or 3.95,
+        // to 448.80": the level a change reached is not a percentage unless written so ("was 5%
+        // in May and rose to 5.2" still is).
+        let reached = i > 0 && {
+            let end = figures[i - 1].range.end;
+            at > 1
+                && tokens[at - 1].lower() == "to"
+                && (tokens[at - 2].end == end
+                    || at > 2 && tokens[at - 2].text == "," && tokens[at - 3].end == end)
+        };
+        // "lost about 1%, or 3.95": a restatement is in another unit than what it restates.
+        let restates =
+            i > 0 && crate::extract::figures::restated_after(tokens, &figures[i - 1], &figures[i]);
+        let before = figures[..i - usize::from(restates)].iter().rev().find(|g| {
             g.unit.is_some()
                 && !g.unit.as_deref().is_some_and(|u| u.starts_with("per "))
-                && !((scaled || base && g.direction.is_some())
+                && !((scaled || reached || base && g.direction.is_some())
                     && g.unit.as_deref() == Some("percent"))
         });
         if let Some(g) = before

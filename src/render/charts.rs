@@ -94,6 +94,32 @@ pub struct PointView {
     pub conflict: bool,
 }
 
+/// Width of a sparkline's box.
+const SPARK_WIDTH: f64 = 100.0;
+/// Height of a sparkline's box.
+const SPARK_HEIGHT: f64 = 24.0;
+/// The most points a sparkline is drawn through: enough for a trend at 100 units wide.
+const SPARK_POINTS: usize = 50;
+
+/// A chart's line scaled into a [`SPARK_WIDTH`] × [`SPARK_HEIGHT`] box as an SVG `points` list,
+/// through at most [`SPARK_POINTS`] of its points (evenly chosen, the first and last always).
+pub fn sparkline(c: &ChartView) -> String {
+    let n = c.points.len();
+    let step = n.div_ceil(SPARK_POINTS).max(1);
+    let x = |v: f64| (v - c.left) / (c.right - c.left).max(1.0) * SPARK_WIDTH;
+    let y = |v: f64| (v - c.top) / (c.bottom - c.top).max(1.0) * SPARK_HEIGHT;
+    let mut out = String::new();
+    for (i, p) in c.points.iter().enumerate() {
+        if i % step == 0 || i + 1 == n {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&format!("{:.1},{:.1}", x(p.x), y(p.y)));
+        }
+    }
+    out
+}
+
 /// A row to chart: its 1-based row number, the row, and the first day and exclusive end of its
 /// as-of period.
 type Dated<'a> = (usize, &'a FigureView, NaiveDate, NaiveDate);

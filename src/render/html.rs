@@ -1,4 +1,4 @@
-//! The default pages of articles, briefings and periods written straight from the views, without
+//! The default pages of articles and periods written straight from the views, without
 //! the template engine: the same approach as [`super::exports`], for the pages a large site has
 //! most of.
 //!
@@ -13,33 +13,25 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::Target;
-use super::charts::ChartView;
 use super::filters::{HtmlDatetime, html_datetime, html_datetime_of, script_safe, truthy};
 use super::pages::PeriodLink;
-use super::views::{
-    Anchor, ArticlePage, BriefingView, ChronologyGroupView, EventView, FigureGroupView, SiteView,
-    Text,
-};
+use super::views::{Anchor, ArticlePage, ChronologyGroupView, EventView, SiteView, Text};
 use crate::extract::FigureKind;
 
 /// The templates a page template reaches, which must all be defaults for its native writer.
 pub(super) fn reaches(target: Target) -> &'static [&'static str] {
     match target {
         Target::Article => &["article.html", "layouts/base.html"],
-        Target::Briefing => &[
-            "briefing.html",
-            "layouts/base.html",
-            "partials/figure_table.html",
-            "partials/figure_chart.html",
-            "partials/chronology.html",
-        ],
         Target::Period => &[
             "period.html",
             "layouts/base.html",
             "partials/chronology.html",
             "partials/period_nav.html",
         ],
-        Target::Index | Target::Chronology | Target::Site => &[],
+        // Briefing pages and series pages are rendered by their templates only.
+        Target::Briefing | Target::Series | Target::Index | Target::Chronology | Target::Site => {
+            &[]
+        }
     }
 }
 
@@ -159,14 +151,6 @@ fn esc_or_dash<S: AsRef<str>>(out: &mut Page<'_>, text: &Option<S>) {
     match text {
         Some(t) => esc(out, t.as_ref()),
         None => out.push('—'),
-    }
-}
-
-/// Pushes a number as the engine prints a float (nothing when it is not finite: it is null in the
-/// engine's data).
-fn num(out: &mut Page<'_>, n: f64) {
-    if n.is_finite() {
-        let _ = write!(out, "{n}");
     }
 }
 
@@ -456,94 +440,6 @@ fn anchored(out: &mut Page<'_>, anchor: Option<Anchor>, text: &str) {
     }
 }
 
-/// `briefing.html`, to `sink`.
-pub(super) fn briefing_page(
-    site: &SiteView,
-    root: &str,
-    b: &BriefingView,
-    sink: &mut dyn io::Write,
-) -> io::Result<()> {
-    let mut out = Page::to(sink);
-    let title = title(&[&b.title], site);
-    layout(
-        &mut out,
-        site,
-        root,
-        &title,
-        |_| {},
-        |out| {
-            out.push_str("\n<h1>");
-            esc(out, &b.title);
-            out.push_str("</h1>\n");
-            if let Some(summary) = truthy(&b.summary) {
-                out.push_str("<p class=\"lead\">");
-                esc(out, summary);
-                out.push_str("</p>");
-            }
-            // The briefing's own data exports (see `data`).
-            out.push_str("\n<p class=\"exports\">Data:");
-            for (ext, label, sep) in [
-                ("figures.csv", "figures (CSV)", " ·"),
-                ("chronology.ics", "calendar (iCalendar)", " ·"),
-                ("timeline.json", "timeline (TimelineJS)", ""),
-            ] {
-                out.push_str(" <a href=\"");
-                esc(out, root);
-                out.push_str("briefings/");
-                esc(out, &b.slug);
-                out.push('.');
-                out.push_str(ext);
-                out.push_str("\">");
-                out.push_str(label);
-                out.push_str("</a>");
-                out.push_str(sep);
-            }
-            out.push_str("</p>\n<div class=\"analysis\">\n");
-            out.push_str(&b.body_html);
-            out.push_str("\n</div>\n<section aria-labelledby=\"figures\">\n<h2 id=\"figures\">Figures</h2>\n");
-            if b.figure_groups.is_empty() {
-                out.push_str("<p>No figures in the covered articles.</p>");
-            } else {
-                out.push('\n');
-                figure_tables(out, root, &b.figure_groups);
-                out.push('\n');
-            }
-            out.push_str("\n</section>\n<section aria-labelledby=\"chronology\">\n<h2 id=\"chronology\">Chronology</h2>\n");
-            if b.chronology.is_empty() {
-                out.push_str("<p>No dated events.</p>");
-            } else {
-                out.push('\n');
-                chronology(out, root, &b.chronology, 3);
-                out.push('\n');
-            }
-            out.push_str("\n</section>\n<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n<ul class=\"articles\">\n");
-            for a in &b.articles {
-                out.push_str("\n<li><a href=\"");
-                esc(out, root);
-                esc(out, &a.href);
-                out.push_str("\">");
-                esc(out, &a.title);
-                out.push_str("</a> <span class=\"meta\">");
-                esc(out, &a.source);
-                out.push_str(", <time datetime=\"");
-                esc(out, &a.published);
-                out.push_str("\">");
-                esc(out, &a.published_display);
-                out.push_str("</time>");
-                if let Some(url) = truthy(&a.url) {
-                    out.push_str(" · <a href=\"");
-                    esc(out, url);
-                    out.push_str("\">original</a>");
-                }
-                out.push_str("</span></li>\n");
-                out.spill();
-            }
-            out.push_str("\n</ul>\n</section>\n");
-        },
-    );
-    out.finish()
-}
-
 /// `period.html`, to `sink`.
 pub(super) fn period_page(
     site: &SiteView,
@@ -663,237 +559,6 @@ fn entry(out: &mut Page<'_>, root: &str, key: &str, index: usize, e: &EventView)
     esc(out, &e.date_text);
     out.push_str("”)</p>\n</li>\n");
     out.spill();
-}
-
-/// `partials/figure_table.html`.
-fn figure_tables(out: &mut Page<'_>, root: &str, groups: &[FigureGroupView]) {
-    out.push('\n');
-    for group in groups {
-        out.push_str("\n<section class=\"figure-group\" aria-labelledby=\"fig-");
-        esc(out, &group.id);
-        out.push_str("\">\n<h3 id=\"fig-");
-        esc(out, &group.id);
-        out.push_str("\">");
-        esc(out, &group.label);
-        out.push_str("</h3>\n");
-        if let Some(chart) = &group.chart {
-            figure_chart(out, group, chart);
-        }
-        out.push('\n');
-        if let Some(note) = truthy(&group.note) {
-            out.push_str("<p class=\"group-note\"><strong>Note:</strong> ");
-            esc(out, note);
-            out.push_str("</p>");
-        }
-        out.push('\n');
-        if group.has_conflict {
-            out.push_str("<p class=\"conflict-note\"><strong>Conflict:</strong> sources give different values for the same date. Rows marked “conflict” disagree.</p>");
-        }
-        out.push_str("\n<div class=\"table-wrap\">\n<table class=\"figures\">\n<caption class=\"visually-hidden\">");
-        esc(out, &group.label);
-        out.push_str(": figures by date</caption>\n<thead>\n<tr><th scope=\"col\">Value</th><th scope=\"col\">As of</th><th scope=\"col\">Said by</th><th scope=\"col\">Source</th><th scope=\"col\">Quote</th></tr>\n</thead>\n<tbody>\n");
-        for (i, row) in group.rows.iter().enumerate() {
-            out.push_str("\n<tr id=\"fig-");
-            esc(out, &group.id);
-            let _ = write!(out, "-{}\"", i + 1);
-            if row.conflict {
-                out.push_str(" class=\"conflict\"");
-            }
-            out.push_str(">\n<td class=\"value\" data-label=\"Value\">");
-            if let Some(q) = row.qualifier_label() {
-                out.push_str("<span class=\"qualifier\">");
-                esc(out, q);
-                out.push_str("</span> ");
-            }
-            out.push_str("<span class=\"number\">");
-            esc(out, &row.value_display());
-            out.push_str("</span>");
-            // A unit follows the number, except a percent's (the sign stands for it) and a sum of
-            // money's (its value carries the currency: "$2.7 billion").
-            match (row.kind, truthy(&row.unit)) {
-                (FigureKind::Percent, _) => out.push('%'),
-                (FigureKind::Money, _) | (_, None) => {}
-                (_, Some(unit)) => {
-                    out.push(' ');
-                    esc(out, unit);
-                }
-            }
-            if row.kind == FigureKind::Change {
-                out.push_str(" <span class=\"kind\">(change)</span>");
-            }
-            if row.conflict {
-                out.push_str(" <span class=\"badge\">conflict</span>");
-            }
-            out.push_str("</td>\n<td data-label=\"As of\">");
-            match truthy(&row.as_of_display()) {
-                Some(display) => time(out, row.as_of.as_deref().and_then(html_datetime), display),
-                None => out.push('—'),
-            }
-            out.push_str("</td>\n<td data-label=\"Said by\">");
-            esc_or_dash(out, &row.said_by);
-            out.push_str("</td>\n<td data-label=\"Source\"><a href=\"");
-            claim_href(out, root, &row.from.article_href, row.anchor);
-            out.push_str("\" title=\"");
-            esc(out, &row.from.article_title);
-            out.push_str("\">");
-            esc(out, &row.from.article_source);
-            out.push_str(", <time datetime=\"");
-            esc(out, &row.from.article_published);
-            out.push_str("\">");
-            esc(out, &row.from.article_published);
-            out.push_str("</time></a>");
-            for again in &row.restated {
-                out.push_str(", <a href=\"");
-                claim_href(out, root, &row.from.article_href, Some(again.anchor));
-                let _ = write!(out, "\">also line {}</a>", again.line);
-            }
-            out.push_str("</td>\n<td class=\"quote\" data-label=\"Quote\">");
-            esc(out, &row.sentence);
-            out.push_str("</td>\n</tr>\n");
-            out.spill();
-        }
-        out.push_str("\n</tbody>\n</table>\n</div>\n</section>\n");
-    }
-    out.push('\n');
-}
-
-/// `partials/figure_chart.html`.
-fn figure_chart(out: &mut Page<'_>, group: &FigureGroupView, c: &ChartView) {
-    let id = {
-        let mut id = String::new();
-        esc(&mut id, &group.id);
-        id
-    };
-    out.push_str("\n<figure class=\"chart\">\n<svg viewBox=\"0 0 ");
-    num(out, c.width);
-    out.push(' ');
-    num(out, c.height);
-    let _ = write!(
-        out,
-        "\" aria-labelledby=\"chart-{id}-title chart-{id}-desc\">\n<title id=\"chart-{id}-title\">"
-    );
-    esc(out, &group.label);
-    let _ = write!(
-        out,
-        ": figures by as-of date</title>\n<desc id=\"chart-{id}-desc\">"
-    );
-    esc(out, &c.description);
-    out.push_str("</desc>\n<g class=\"axis y-axis\" aria-hidden=\"true\">\n");
-    for t in &c.y_ticks {
-        out.push_str("<line x1=\"");
-        num(out, c.left);
-        out.push_str("\" x2=\"");
-        num(out, c.right);
-        out.push_str("\" y1=\"");
-        num(out, t.pos);
-        out.push_str("\" y2=\"");
-        num(out, t.pos);
-        out.push_str("\"/><text x=\"");
-        num(out, c.left - 8.0);
-        out.push_str("\" y=\"");
-        num(out, t.pos + 4.0);
-        out.push_str("\" text-anchor=\"end\">");
-        esc(out, &t.label);
-        out.push_str("</text>\n");
-    }
-    out.push_str("</g>\n<g class=\"axis x-axis\" aria-hidden=\"true\">\n<line x1=\"");
-    num(out, c.left);
-    out.push_str("\" x2=\"");
-    num(out, c.right);
-    out.push_str("\" y1=\"");
-    num(out, c.bottom);
-    out.push_str("\" y2=\"");
-    num(out, c.bottom);
-    out.push_str("\"/>\n");
-    for t in &c.x_ticks {
-        out.push_str("<line x1=\"");
-        num(out, t.pos);
-        out.push_str("\" x2=\"");
-        num(out, t.pos);
-        out.push_str("\" y1=\"");
-        num(out, c.bottom);
-        out.push_str("\" y2=\"");
-        num(out, c.bottom + 5.0);
-        out.push_str("\"/><text x=\"");
-        num(out, t.pos);
-        out.push_str("\" y=\"");
-        num(out, c.bottom + 30.0);
-        out.push_str("\" text-anchor=\"middle\">");
-        esc(out, &t.label);
-        out.push_str("</text>\n");
-    }
-    out.push_str("</g>\n<polyline class=\"series\" points=\"");
-    esc(out, &c.line);
-    out.push_str("\" aria-hidden=\"true\"/>\n");
-    for p in &c.points {
-        out.push_str("\n<a class=\"point ");
-        esc(out, p.shape);
-        if p.conflict {
-            out.push_str(" conflict");
-        }
-        let _ = write!(out, "\" href=\"#fig-{id}-{}\" aria-label=\"", p.row);
-        esc(out, &p.label);
-        out.push_str("\">\n<title>");
-        esc(out, &p.label);
-        out.push_str("</title>\n");
-        if p.x_end - p.x_start > 3.0 {
-            out.push_str("<line class=\"period\" x1=\"");
-            num(out, p.x_start);
-            out.push_str("\" x2=\"");
-            num(out, p.x_end);
-            out.push_str("\" y1=\"");
-            num(out, p.y);
-            out.push_str("\" y2=\"");
-            num(out, p.y);
-            out.push_str("\"/>");
-        }
-        out.push('\n');
-        match p.shape {
-            "approximate" => {
-                out.push_str("<rect class=\"band\" x=\"");
-                num(out, p.x_start - 6.0);
-                out.push_str("\" y=\"");
-                num(out, p.y_high);
-                out.push_str("\" width=\"");
-                num(out, p.x_end - p.x_start + 12.0);
-                out.push_str("\" height=\"");
-                num(out, p.y_low - p.y_high);
-                out.push_str("\"/>\n");
-            }
-            "lower_bound" => open_end(out, p.x, p.y - 6.0, p.y_high, 7.0),
-            "upper_bound" => open_end(out, p.x, p.y + 6.0, p.y_low, -7.0),
-            _ => {}
-        }
-        out.push_str("<circle class=\"marker\" cx=\"");
-        num(out, p.x);
-        out.push_str("\" cy=\"");
-        num(out, p.y);
-        out.push_str("\" r=\"6\"/>\n</a>\n");
-    }
-    out.push_str("\n</svg>\n<figcaption>Each dot is a row of the table below; select one to go to it. A shaded band marks an “approximately” value (±10%), a hollow dot with an arrow a “more than” (or “less than”) value, a horizontal bar an as-of date known only to the month or coarser.</figcaption>\n</figure>\n");
-}
-
-/// The arrow of a bound: a stem from `from` to `tip`, and a head `head` units back from the tip.
-fn open_end(out: &mut Page<'_>, x: f64, from: f64, tip: f64, head: f64) {
-    out.push_str("<path class=\"open-end\" d=\"M");
-    num(out, x);
-    out.push(',');
-    num(out, from);
-    out.push_str(" V");
-    num(out, tip);
-    out.push_str(" M");
-    num(out, x - 5.0);
-    out.push(',');
-    num(out, tip + head);
-    out.push_str(" L");
-    num(out, x);
-    out.push(',');
-    num(out, tip);
-    out.push_str(" L");
-    num(out, x + 5.0);
-    out.push(',');
-    num(out, tip + head);
-    out.push_str("\"/>\n");
 }
 
 #[cfg(test)]

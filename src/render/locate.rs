@@ -195,6 +195,11 @@ fn elsewhere(top: &str, culprit: &Culprit) -> Option<String> {
             "briefing templates (`briefing.html`, one file per briefing)",
             Some("`briefings`, the list of every briefing"),
         ),
+        "series" | "pager" => (
+            Target::Series,
+            "series templates (`series.html`, one file per page of each series of a briefing)",
+            None,
+        ),
         "period" | "previous" | "next" => (
             Target::Period,
             "period templates (`period.html`, one file per chronology period)",
@@ -210,6 +215,8 @@ fn elsewhere(top: &str, culprit: &Culprit) -> Option<String> {
     let here = target_of(top);
     let has_it = match target {
         Target::Site => matches!(here, Target::Site | Target::Index | Target::Chronology),
+        // A series page names its briefing too.
+        Target::Briefing => matches!(here, Target::Briefing | Target::Series),
         t => t == here,
     };
     if has_it {

@@ -4,8 +4,9 @@
 //! (`pages.rs`), then the whole-site templates (`whole_site.rs`).
 //!
 //! Which template renders what is decided by its file name, not by code: a top-level template
-//! whose stem is a view (`index`, `article`, `briefing`, `chronology`, `period`) renders that
-//! view (`article.html` → `articles/<slug>.html`, `briefing.md` → `briefings/<slug>.md`); any
+//! whose stem is a view (`index`, `article`, `briefing`, `series`, `chronology`, `period`) renders that
+//! view (`article.html` → `articles/<slug>.html`, `briefing.md` → `briefings/<slug>.md`,
+//! `series.html` → `briefings/<slug>/series/<id>.html` and its further pages); any
 //! other template (`claims.json`, `feeds/atom.xml`) renders once, to its own path, with the
 //! whole site.
 
@@ -47,6 +48,8 @@ pub enum Target {
     Briefing,
     /// One file per chronology group (a month, or a year for dates known to the year).
     Period,
+    /// One file per page of rows of each series of each briefing.
+    Series,
     /// One file with the whole site's data.
     Site,
 }
@@ -62,6 +65,7 @@ pub fn target_of(name: &str) -> Target {
         "article" => Target::Article,
         "briefing" => Target::Briefing,
         "period" => Target::Period,
+        "series" => Target::Series,
         _ => Target::Site,
     }
 }
@@ -75,10 +79,24 @@ pub fn output_paths(name: &str, view: &ReportView) -> Vec<String> {
             .iter()
             .map(|a| format!("articles/{}.{ext}", a.slug))
             .collect(),
+        // An HTML briefing lists its series over as many pages as they need.
+        Target::Briefing if ext == "html" => view
+            .briefing_pages
+            .iter()
+            .map(|&(b, page)| views::briefing_page_path(&view.briefings[b].slug, page, ext))
+            .collect(),
         Target::Briefing => view
             .briefings
             .iter()
             .map(|b| format!("briefings/{}.{ext}", b.slug))
+            .collect(),
+        Target::Series => view
+            .series_pages
+            .iter()
+            .map(|p| {
+                let b = &view.briefings[p.briefing];
+                views::series_page_path(&b.slug, &b.series[p.series].id, p.page, ext)
+            })
             .collect(),
         // Period pages exist only when the chronology page does not list every entry itself.
         Target::Period if !view.chronology_paged => Vec::new(),
@@ -177,7 +195,9 @@ pub fn render(
             }
         }
         match target_of(name) {
-            Target::Article | Target::Briefing | Target::Period => page_plan.push((name, pages)),
+            Target::Article | Target::Briefing | Target::Period | Target::Series => {
+                page_plan.push((name, pages))
+            }
             Target::Index | Target::Chronology | Target::Site => site_plan.push((name, pages)),
         }
     }
@@ -300,6 +320,7 @@ mod tests {
     fn targets_from_names() {
         assert_eq!(target_of("article.html"), Target::Article);
         assert_eq!(target_of("briefing.md"), Target::Briefing);
+        assert_eq!(target_of("series.html"), Target::Series);
         assert_eq!(target_of("claims.json"), Target::Site);
         assert_eq!(target_of("feeds/article.xml"), Target::Site);
         assert_eq!(root_of("articles/a.html"), "../");

@@ -47,7 +47,8 @@ pub(super) fn render_pages(
         let mut h = KeyHasher::new("pages");
         h.str(identity.rendering)
             .u64(templates.fingerprint())
-            .json(&view.site);
+            .json(&view.site)
+            .usize(report.config.rows_per_page);
         h.finish()
     };
     // What each article page depends on besides: its file (path, text, reference date), its slug
@@ -119,6 +120,23 @@ pub(super) fn render_pages(
         months: plans.months,
         search: plans.search,
     };
+    // What a briefing's pages depend on: its data, text and articles; hashed once for all of
+    // its pages.
+    let briefing_keys: Vec<u64> = view
+        .briefings
+        .par_iter()
+        .map(|data| {
+            let mut h = KeyHasher::new("briefing");
+            h.json(data);
+            let b = &report.briefings[data.index];
+            h.str(&b.briefing.text).usize(b.articles.len());
+            for &a in &b.articles {
+                h.u64(article_keys[view.position(a)]);
+            }
+            h.finish()
+        })
+        .collect();
+    let briefing_key = |i: usize| briefing_keys[i];
     // A page whose inputs (templates, site settings, and its own inputs) hash as in the previous
     // build is linked from the previous output instead of rendered.
     let page_key = |name: &str, target: Target, i: usize| -> u64 {
@@ -146,14 +164,19 @@ pub(super) fn render_pages(
                     h.u64(article_keys[view.position(e.article)]).usize(e.event);
                 }
             }
+            Target::Series => {
+                // A series page is made from its briefing's figures: it changes when they do.
+                let page = view.series_pages[i];
+                h.u64(briefing_key(page.briefing))
+                    .usize(page.series)
+                    .usize(page.page);
+            }
+            _ if name.ends_with(".html") => {
+                let (b, page) = view.briefing_pages[i];
+                h.u64(briefing_key(b)).usize(page);
+            }
             _ => {
-                let data = &view.briefings[i];
-                h.json(data);
-                let b = &report.briefings[data.index];
-                h.str(&b.briefing.text).usize(b.articles.len());
-                for &a in &b.articles {
-                    h.u64(article_keys[view.position(a)]);
-                }
+                h.u64(briefing_key(i));
             }
         }
         h.finish()
@@ -211,19 +234,16 @@ pub(super) fn render_pages(
                 let text = html::article_page(&view.site, &root, &page);
                 return output.write(path, text.as_bytes()).map(|()| (None, key));
             }
-            // Briefing and period pages can be tens of megabytes: written as they are made.
-            write_streamed(output, path, |file| match target {
-                Target::Period => {
-                    let (previous, next) = neighbours(&view.chronology, i);
-                    html::period_page(
-                        &view.site,
-                        &root,
-                        &view.chronology[i],
-                        (previous.as_ref(), next.as_ref()),
-                        file,
-                    )
-                }
-                _ => html::briefing_page(&view.site, &root, &view.briefing_view(report, i), file),
+            // Period pages can be megabytes: written as they are made.
+            write_streamed(output, path, |file| {
+                let (previous, next) = neighbours(&view.chronology, i);
+                html::period_page(
+                    &view.site,
+                    &root,
+                    &view.chronology[i],
+                    (previous.as_ref(), next.as_ref()),
+                    file,
+                )
             })?;
             return Ok((None, key));
         }
@@ -245,7 +265,58 @@ pub(super) fn render_pages(
                 context.insert("previous", &previous);
                 context.insert("next", &next);
             }
-            _ => context.insert("briefing", &view.briefing_view(report, i)),
+            Target::Series => {
+                let page = view.series_pages[i];
+                let b = &view.briefings[page.briefing];
+                let summary = &b.series[page.series];
+                let ext = name.split_once('.').map_or("", |(_, e)| e);
+                context.insert(
+                    "briefing",
+                    &views::BriefingLink {
+                        slug: &b.slug,
+                        href: &b.href,
+                        title: &b.title,
+                    },
+                );
+                // The group also as a list of one, for `partials/figure_table.html`: a list
+                // made in the template would be copied by tera at every use of an item.
+                let series = view.series_page(report, page);
+                context.insert("groups", std::slice::from_ref(&series));
+                context.insert("series", &series);
+                context.insert(
+                    "pager",
+                    &views::Pager::new(
+                        page.page,
+                        summary.page_count,
+                        summary.row_count,
+                        report.config.rows_per_page,
+                        |n| views::series_page_path(&b.slug, &summary.id, n, ext),
+                    ),
+                );
+            }
+            // An HTML page holds a bounded part of a large briefing (see `shows_all`), and a
+            // page's share of its series; other formats get all of it.
+            _ if name.ends_with(".html") => {
+                let (b, page) = view.briefing_pages[i];
+                let data = &view.briefings[b];
+                let count = data
+                    .series
+                    .len()
+                    .div_ceil(report.config.rows_per_page)
+                    .max(1);
+                context.insert("briefing", &view.briefing_view(report, b, true, Some(page)));
+                context.insert(
+                    "pager",
+                    &views::Pager::new(
+                        page,
+                        count,
+                        data.series.len(),
+                        report.config.rows_per_page,
+                        |n| views::briefing_page_path(&data.slug, n, "html"),
+                    ),
+                );
+            }
+            _ => context.insert("briefing", &view.briefing_view(report, i, false, None)),
         }
         context.insert("root", &root);
         context.insert("page_path", path);

@@ -37,6 +37,15 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "partials/period_nav.html",
         include_str!("../../templates/partials/period_nav.html"),
     ),
+    (
+        "partials/pager.html",
+        include_str!("../../templates/partials/pager.html"),
+    ),
+    (
+        "partials/series_overview.html",
+        include_str!("../../templates/partials/series_overview.html"),
+    ),
+    ("series.html", include_str!("../../templates/series.html")),
     ("period.html", include_str!("../../templates/period.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("article.html", include_str!("../../templates/article.html")),

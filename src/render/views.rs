@@ -602,9 +602,153 @@ pub struct BriefingData {
     pub figure_count: usize,
     /// Number of chronology entries.
     pub event_count: usize,
+    /// Its series, in the order of its figure table, each with its latest row (the briefing
+    /// template's overview; not in whole-site templates, where they would be every row's
+    /// worth of summaries again).
+    #[serde(skip)]
+    pub series: Vec<SeriesSummary>,
+    /// Links to the briefing's other HTML pages, relative to the site root: its overview's
+    /// further pages, then every page of every series (for whole-site templates such as the
+    /// sitemap; empty in briefing templates).
+    pub more_pages: Vec<String>,
     /// Index of the briefing in the report.
     #[serde(skip)]
     pub index: usize,
+}
+
+/// One series of a briefing as its overview lists it, without its rows: they are on its series
+/// pages (`series.html`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesSummary {
+    /// Unique in the briefing; the series page is `briefings/<slug>/series/<id>.html`.
+    pub id: String,
+    /// The heading, as `figure_groups` has it.
+    pub label: String,
+    /// What the series measures, or null when its figures are grouped by unit.
+    pub measure: Option<String>,
+    /// The scope every row shares, or null.
+    pub scope: Option<String>,
+    /// What is counted.
+    pub unit: String,
+    /// Link to the series' first page, relative to the site root.
+    pub href: String,
+    /// Number of rows.
+    pub row_count: usize,
+    /// Number of pages of rows.
+    pub page_count: usize,
+    /// Whether rows conflict.
+    pub has_conflict: bool,
+    /// Whether its rows are one series (a measure, or the analyst's name); figures grouped
+    /// only by unit are listed, never charted.
+    pub is_series: bool,
+    /// The row with the latest as-of date (the last row with one; else the last row), or null
+    /// for a series without rows.
+    pub latest: Option<FigureView>,
+    /// The series' line for a small chart: an SVG `points` list in a 100 × 24 box, when the
+    /// series has a chart.
+    pub sparkline: Option<String>,
+}
+
+/// A briefing as a series page names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefingLink<'a> {
+    /// Slug.
+    pub slug: &'a str,
+    /// Link to its page, relative to the site root.
+    pub href: &'a str,
+    /// Title.
+    pub title: &'a str,
+}
+
+/// Where a page stands among the pages of its list: `pager` in templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    /// This page's number, from 1.
+    pub number: usize,
+    /// How many pages there are.
+    pub count: usize,
+    /// The number of this page's first row in the whole list, from 1.
+    pub first: usize,
+    /// The number of its last row.
+    pub last: usize,
+    /// Rows in the whole list.
+    pub total: usize,
+    /// Link to the page before, relative to the site root, or null on the first.
+    pub previous: Option<String>,
+    /// Link to the page after, or null on the last.
+    pub next: Option<String>,
+    /// Every page: `number` and `href`.
+    pub pages: Vec<PagerLink>,
+}
+
+/// One page of a [`Pager`].
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerLink {
+    /// From 1.
+    pub number: usize,
+    /// Relative to the site root.
+    pub href: String,
+}
+
+impl Pager {
+    /// Page `page` (from 0) of `count` pages holding `total` rows, `per_page` a page; `href`
+    /// gives the link of a page (from 0).
+    pub fn new(
+        page: usize,
+        count: usize,
+        total: usize,
+        per_page: usize,
+        href: impl Fn(usize) -> String,
+    ) -> Self {
+        let first = page * per_page;
+        Pager {
+            number: page + 1,
+            count,
+            first: (first + 1).min(total),
+            last: (first + per_page).min(total),
+            total,
+            previous: page.checked_sub(1).map(&href),
+            next: (page + 1 < count).then(|| href(page + 1)),
+            pages: (0..count)
+                .map(|n| PagerLink {
+                    number: n + 1,
+                    href: href(n),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One page of a series page: which briefing (in the view's order), which series and which
+/// page (from 0).
+#[derive(Debug, Clone, Copy)]
+pub struct SeriesPage {
+    /// Position in [`ReportView::briefings`].
+    pub briefing: usize,
+    /// Position in the briefing's series.
+    pub series: usize,
+    /// Page number, from 0.
+    pub page: usize,
+}
+
+/// The output path of page `page` (from 0) of the overview of briefing `slug`:
+/// `briefings/<slug>.<ext>`, then `briefings/<slug>/2.<ext>`.
+pub fn briefing_page_path(slug: &str, page: usize, ext: &str) -> String {
+    if page == 0 {
+        format!("briefings/{slug}.{ext}")
+    } else {
+        format!("briefings/{slug}/{}.{ext}", page + 1)
+    }
+}
+
+/// The output path of page `page` (from 0) of series `id` of briefing `slug`, with extension
+/// `ext`: `briefings/<slug>/series/<id>.<ext>`, then `…/series/<id>/2.<ext>`.
+pub fn series_page_path(slug: &str, id: &str, page: usize, ext: &str) -> String {
+    if page == 0 {
+        format!("briefings/{slug}/series/{id}.{ext}")
+    } else {
+        format!("briefings/{slug}/series/{id}/{}.{ext}", page + 1)
+    }
 }
 
 /// A briefing, as the `briefing` template gets it.
@@ -617,8 +761,17 @@ pub struct BriefingView {
     pub body_html: String,
     /// Figure table groups.
     pub figure_groups: Vec<FigureGroupView>,
-    /// Its own chronology.
+    /// Its own chronology: whole, or its latest entries (see `shows_all`).
     pub chronology: Vec<ChronologyGroupView>,
+    /// Its series, for the overview.
+    pub series: Vec<SeriesSummary>,
+    /// Whether `figure_groups` holds every row and `chronology` every entry. An HTML page
+    /// holds them only when there are no more of each than `rows_per_page`; `figure_groups` is
+    /// then empty (the rows are on the series pages) and `chronology` holds the latest
+    /// `rows_per_page` entries.
+    pub shows_all: bool,
+    /// The most rows a page holds (`rows_per_page`).
+    pub rows_per_page: usize,
 }
 
 impl std::ops::Deref for BriefingView {
@@ -639,18 +792,101 @@ impl ReportView {
 
     /// The view of `view.briefings[i]`, with its tables and chronology. Made when its page is
     /// rendered, so that no more than one briefing's rows per thread are held at any time.
-    pub fn briefing_view(&self, report: &Report, i: usize) -> BriefingView {
+    /// `bounded` (for an HTML page) leaves out the rows and all but the latest entries of a
+    /// briefing with more of either than `rows_per_page`. A page after the first holds only its
+    /// share of the overview: no text, rows, chronology or articles.
+    ///
+    /// With `page` (an HTML page: `Some(n)`, from 0), `series` holds that page's share of the
+    /// overview, `rows_per_page` series; else every series.
+    pub fn briefing_view(
+        &self,
+        report: &Report,
+        i: usize,
+        bounded: bool,
+        page: Option<usize>,
+    ) -> BriefingView {
         let data = &self.briefings[i];
         let b = &report.briefings[data.index];
         let articles = self.by_report_index();
-        BriefingView {
-            data: data.clone(),
-            body_html: crate::content::render_markdown_text(
-                &b.briefing.text[b.briefing.body_offset..],
-            ),
-            figure_groups: group_views(&b.figures, &articles),
-            chronology: chronology_view(&b.chronology, &articles, true),
+        let per_page = report.config.rows_per_page;
+        let shows_all = !bounded || (data.figure_count <= per_page && data.event_count <= per_page);
+        let later = page.is_some_and(|n| n > 0);
+        let (figure_groups, chronology) = if later {
+            (Vec::new(), Vec::new())
+        } else if shows_all {
+            (
+                group_views(&b.figures, &articles),
+                chronology_view(&b.chronology, &articles, true),
+            )
+        } else {
+            (
+                Vec::new(),
+                chronology_view(&latest_entries(&b.chronology, per_page), &articles, false),
+            )
+        };
+        let series = match page {
+            Some(n) => data
+                .series
+                .iter()
+                .skip(n * per_page)
+                .take(per_page)
+                .cloned()
+                .collect(),
+            None => data.series.clone(),
+        };
+        let mut data = data.clone();
+        data.series = Vec::new();
+        data.more_pages = Vec::new();
+        if later {
+            data.articles = Vec::new();
         }
+        BriefingView {
+            data,
+            body_html: if later {
+                String::new()
+            } else {
+                crate::content::render_markdown_text(&b.briefing.text[b.briefing.body_offset..])
+            },
+            figure_groups,
+            chronology,
+            series,
+            shows_all,
+            rows_per_page: per_page,
+        }
+    }
+
+    /// One page of a series: its group with the page's rows, and a chart of them whose points
+    /// link to the rows by their number in the whole series.
+    pub fn series_page(&self, report: &Report, page: SeriesPage) -> FigureGroupView {
+        let data = &self.briefings[page.briefing];
+        let b = &report.briefings[data.index];
+        let group = &b.figures[page.series];
+        let per_page = report.config.rows_per_page;
+        let first = page.page * per_page;
+        let rows =
+            &group.rows[first.min(group.rows.len())..(first + per_page).min(group.rows.len())];
+        let part = FigureGroup {
+            name: group.name.clone(),
+            label: group.label.clone(),
+            measure: group.measure.clone(),
+            scope: group.scope.clone(),
+            unit: group.unit.clone(),
+            rows: rows.to_vec(),
+            is_series: group.is_series,
+            has_conflict: group.has_conflict,
+            note: group.note.clone(),
+        };
+        let mut view = group_view(
+            &part,
+            data.series[page.series].id.clone(),
+            &self.by_report_index(),
+        );
+        if let Some(chart) = view.chart.as_mut() {
+            for p in &mut chart.points {
+                p.row += first;
+            }
+        }
+        view
     }
 
     /// The rows of `view.briefings[i]`'s figure table, each with the label of its series, series
@@ -728,6 +964,13 @@ pub struct ReportView {
     /// Whether the chronology is too long for one page: its page then lists the groups, and
     /// each group's entries are on the group's own page.
     pub chronology_paged: bool,
+    /// Every page of every series of every briefing, briefing by briefing.
+    #[serde(skip)]
+    pub series_pages: Vec<SeriesPage>,
+    /// Every HTML page of every briefing (position in `briefings`, page from 0): a briefing
+    /// with more series than `rows_per_page` lists them over several pages.
+    #[serde(skip)]
+    pub briefing_pages: Vec<(usize, usize)>,
     /// For each article of the report, its position in `articles`.
     #[serde(skip)]
     positions: Vec<usize>,
@@ -771,9 +1014,9 @@ pub fn build_views(report: &mut Report, timeline: bool) -> ReportView {
     let chronology = chronology_view(&report.chronology, &refs, timeline);
     let briefings: Vec<BriefingData> = report
         .briefings
-        .iter()
+        .par_iter()
         .enumerate()
-        .map(|(i, b)| briefing_data(i, b, &articles))
+        .map(|(i, b)| briefing_data(i, b, &articles, report.config.rows_per_page))
         .collect();
     let mut articles = articles;
     articles.sort_by(|a, b| b.published.cmp(&a.published).then(a.path.cmp(&b.path)));
@@ -785,12 +1028,42 @@ pub fn build_views(report: &mut Report, timeline: bool) -> ReportView {
     briefings.sort_by(|a, b| a.title.cmp(&b.title).then(a.slug.cmp(&b.slug)));
     let chronology_paged =
         chronology.iter().map(|g| g.count).sum::<usize>() > report.config.chronology_on_one_page;
+    let series_pages = briefings
+        .iter()
+        .enumerate()
+        .flat_map(|(briefing, b)| {
+            b.series.iter().enumerate().flat_map(move |(series, s)| {
+                (0..s.page_count).map(move |page| SeriesPage {
+                    briefing,
+                    series,
+                    page,
+                })
+            })
+        })
+        .collect();
+    let per_page = report.config.rows_per_page;
+    for b in &mut briefings {
+        let overview = (1..b.series.len().div_ceil(per_page))
+            .map(|n| briefing_page_path(&b.slug, n, PAGE_EXT));
+        let series = b
+            .series
+            .iter()
+            .flat_map(|s| (0..s.page_count).map(|n| series_page_path(&b.slug, &s.id, n, PAGE_EXT)));
+        b.more_pages = overview.chain(series).collect();
+    }
+    let briefing_pages = briefings
+        .iter()
+        .enumerate()
+        .flat_map(|(i, b)| (0..b.series.len().div_ceil(per_page).max(1)).map(move |n| (i, n)))
+        .collect();
     ReportView {
         site,
         articles,
         briefings,
         chronology,
         chronology_paged,
+        series_pages,
+        briefing_pages,
         positions,
     }
 }
@@ -800,7 +1073,48 @@ fn briefing_data(
     index: usize,
     b: &crate::assemble::BriefingEntry,
     articles: &[ArticleView],
+    per_page: usize,
 ) -> BriefingData {
+    let mut taken = std::collections::HashSet::new();
+    let series = b
+        .figures
+        .iter()
+        .map(|g| {
+            let id = unique_id(&g.name, g.rows.len(), &mut taken);
+            let figure = |r: &crate::assemble::FigureRow| &articles[r.article].figures[r.figure];
+            let latest = g
+                .rows
+                .iter()
+                .rev()
+                .find(|r| figure(r).as_of.is_some())
+                .or(g.rows.last())
+                .map(|r| {
+                    let mut f = figure(r).clone();
+                    f.conflict = r.conflict;
+                    f
+                });
+            let sparkline = if g.is_series {
+                let rows: Vec<FigureView> = g.rows.iter().map(|r| figure(r).clone()).collect();
+                super::charts::chart(&rows).map(|c| super::charts::sparkline(&c))
+            } else {
+                None
+            };
+            SeriesSummary {
+                href: series_page_path(&b.briefing.slug, &id, 0, PAGE_EXT),
+                id,
+                label: g.label.clone(),
+                measure: g.measure.clone(),
+                scope: g.scope.clone(),
+                unit: g.unit.clone(),
+                row_count: g.rows.len(),
+                page_count: g.rows.len().div_ceil(per_page).max(1),
+                has_conflict: g.has_conflict,
+                is_series: g.is_series,
+                latest,
+                sparkline,
+            }
+        })
+        .collect();
     BriefingData {
         slug: b.briefing.slug.clone(),
         href: format!("briefings/{}.{PAGE_EXT}", b.briefing.slug),
@@ -811,6 +1125,8 @@ fn briefing_data(
         figure_group_count: b.figures.len(),
         figure_count: b.figures.iter().map(|g| g.rows.len()).sum(),
         event_count: b.chronology.groups.iter().map(|g| g.entries.len()).sum(),
+        series,
+        more_pages: Vec::new(),
         index,
     }
 }
@@ -1181,6 +1497,26 @@ fn group_view(group: &FigureGroup, id: String, articles: &[&ArticleView]) -> Fig
         has_conflict: group.has_conflict,
         note: group.note.clone(),
     }
+}
+
+/// The latest `n` entries of `chronology`, in their groups.
+fn latest_entries(chronology: &Chronology, n: usize) -> Chronology {
+    let mut left = n;
+    let mut groups = Vec::new();
+    for g in chronology.groups.iter().rev() {
+        if left == 0 {
+            break;
+        }
+        let take = g.entries.len().min(left);
+        left -= take;
+        groups.push(crate::assemble::ChronologyGroup {
+            key: g.key.clone(),
+            label: g.label.clone(),
+            entries: g.entries[g.entries.len() - take..].to_vec(),
+        });
+    }
+    groups.reverse();
+    Chronology { groups }
 }
 
 fn chronology_view(

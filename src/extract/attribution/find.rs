@@ -136,7 +136,9 @@ fn first_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         if noun_like {
             continue;
         }
+        // ("Analysts were predicting …" is progressive, not passive.)
         let passive = i > 0
+            && !lower.ends_with("ing")
             && matches!(
                 tokens[i - 1].lower().as_ref(),
                 "was" | "were" | "is" | "are" | "been" | "being" | "be"

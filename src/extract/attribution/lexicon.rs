@@ -18,7 +18,9 @@ pub(super) static SPEECH_VERBS: WordSet = WordSet::new(&[
     "expected", "projected", "projects", "expect", "estimate", "predict", "believe", "believes",
     "believed", "thinks", "proposed", "proposes", "emphasized", "emphasised", "attributed", "allege", "warn",
     "argue", "argues", "insist", "insists", "confirm", "deny", "admit", "admits", "acknowledge",
-    "acknowledges", "contend", "contends", "concede", "concedes",
+    "acknowledges", "contend", "contends", "concede", "concedes", "predicting", "estimating",
+    "forecasting", "projecting", "expecting", "saying", "warning", "claiming", "reporting",
+    "arguing", "insisting",
 ]);
 
 /// Speech verbs that are also plural nouns ("Unity states", "news reports of …").
@@ -89,6 +91,7 @@ pub(super) static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "when", "while", "after", "before", "also", "yet", "so", "still", "now", "then", "if",
     "as", "since", "although", "though", "because", "separately", "earlier", "later", "today",
     "yesterday", "instead", "indeed", "moreover", "for", "with", "by", "from", "of", "to",
+    "nor", "neither", "whereas", "unless", "until", "where", "whether",
 ]);
 
 /// Lowercase words that never modify a speaker noun (clause words, prepositions, verbs' helpers).
@@ -97,6 +100,8 @@ pub(super) static NOT_MODIFIERS: WordSet = WordSet::new(&[
     "and", "or", "but", "that", "which", "who", "as", "when", "while", "if", "because", "after",
     "before", "since", "of", "to", "in", "on", "at", "by", "for", "with", "from", "than", "so",
     "said", "says", "told", "is", "was", "are", "were", "has", "have", "had", "not", "then",
+    "though", "although", "nor", "do", "does", "did", "yet", "whereas", "unless", "until",
+    "where", "whether",
 ]);
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];

@@ -129,6 +129,20 @@ mod tests {
             .collect()
     }
 
+    /// A conjunction that opens the clause is not part of who speaks; a verb in its progressive
+    /// form ("were predicting") is speech, not a passive.
+    #[test]
+    fn clause_words_stay_out_of_the_speaker_and_progressives_speak() {
+        let s = speakers(
+            "Nor do analysts expect a sale for $878 million. The toll rose to 5,500, though some \
+             military officials later said it may have climbed above 8,000. Analysts were \
+             predicting earnings of $3.90 a share.",
+        );
+        assert_eq!(s[0].as_deref(), Some("analysts"));
+        assert_eq!(s[1].as_deref(), Some("some military officials"));
+        assert_eq!(s[2].as_deref(), Some("Analysts"));
+    }
+
     #[test]
     fn it_is_the_body_that_spoke_last() {
         let text = "Nordvik AS said some managers will stay. But it said that the cuts will cost \
