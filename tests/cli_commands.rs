@@ -66,10 +66,7 @@ fn templates_list_shows_defaults_overrides_and_outputs() {
         row("feeds/atom.xml"),
         ["feeds/atom.xml", "project", "feeds/atom.xml"]
     );
-    assert_eq!(
-        row("search-index.js"),
-        ["search-index.js", "default", "search-index.js"]
-    );
+    assert_eq!(row("search.js"), ["search.js", "default", "search.js"]);
     assert_eq!(
         row("layouts/base.html"),
         ["layouts/base.html", "default", "(not rendered alone)"]

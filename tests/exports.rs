@@ -655,15 +655,10 @@ fn json_ld_cannot_be_closed_by_the_data() {
     );
 }
 
-/// The default search index and the default pages of articles and periods are written without
-/// the template engine (`render::exports`, `render::html`); the same default templates, rendered
-/// by tera as a project's own, must give the same bytes, file for file. (Briefing and series
-/// pages have no such writer.)
-const NATIVE: [(&str, &str); 3] = [
-    (
-        "search-index.js",
-        include_str!("../templates/search-index.js"),
-    ),
+/// The default pages of articles and periods are written without the template engine
+/// (`render::html`); the same default templates, rendered by tera as a project's own, must give
+/// the same bytes, file for file. (Briefing and series pages have no such writer.)
+const NATIVE: [(&str, &str); 2] = [
     ("article.html", include_str!("../templates/article.html")),
     ("period.html", include_str!("../templates/period.html")),
 ];

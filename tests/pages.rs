@@ -136,32 +136,39 @@ fn the_default_style_prints_has_a_dark_mode_and_reflows() {
 }
 
 #[test]
-fn the_search_index_lists_every_claim_with_a_working_link() {
+fn the_search_index_lists_every_article_and_briefing_with_a_working_link() {
     let p = TestProject::example();
     p.build();
-    let js = p.read_site("search-index.js");
-    let array = between(&js, "window.REPORT_SEARCH = ", "].filter(Boolean);");
-    let entries: Vec<serde_json::Value> =
-        serde_json::from_str(&format!("{array}]")).expect("the index is a JSON array");
-    let entries: Vec<&serde_json::Value> = entries.iter().filter(|e| !e.is_null()).collect();
-    // 1 article, 5 figures, 8 dated statements, 1 briefing.
-    assert_eq!(entries.len(), 15);
-    for e in &entries {
-        let url = e["u"].as_str().unwrap();
-        let (page, anchor) = url.split_once('#').unwrap_or((url, ""));
-        let html = p.read_site(page);
-        assert!(
-            anchor.is_empty() || html.contains(&format!("id=\"{anchor}\"")),
-            "{url}"
-        );
+    let manifest: serde_json::Value =
+        serde_json::from_str(&p.read_site("search/index.json")).unwrap();
+    // 1 briefing and 1 article.
+    assert_eq!(manifest["docs"], 2);
+    let docs: Vec<serde_json::Value> =
+        serde_json::from_str(&p.read_site("search/docs/0.json")).unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["k"], "briefing");
+    assert_eq!(docs[1]["k"], "article");
+    for d in &docs {
+        let url = d["u"].as_str().unwrap();
+        assert!(p.site().join(url).is_file(), "{url}");
     }
     let page = p.read_site("search.html");
     assert!(page.contains("<form class=\"search\" role=\"search\""));
+    assert!(page.contains("<label for=\"q\">"));
+    assert!(
+        page.contains("role=\"status\""),
+        "a live region for the count"
+    );
     assert!(
         page.contains("<noscript>"),
         "says what to do without JavaScript"
     );
-    assert!(page.contains("<script src=\"search-index.js\"></script>"));
+    assert!(page.contains("data-index=\"search/index.json\""));
+    assert!(page.contains("<script src=\"search.js\"></script>"));
+    assert!(
+        p.read_site("search.js")
+            .contains("location.protocol === \"file:\"")
+    );
 }
 
 #[test]

@@ -21,9 +21,7 @@ pub use briefing::{
 };
 pub use front_matter::{HandClaim, UrlError, is_partial_iso_date, parse_date, parse_http_url};
 pub use markdown::{Mark, escape, render_markdown_text};
-pub(crate) use markdown::{
-    UNWRITABLE_LOOK, escape_with, replace_runs, unwritable_at, without_unwritable,
-};
+pub(crate) use markdown::{escape_with, unwritable_at, without_unwritable};
 pub use plain::PlainText;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};

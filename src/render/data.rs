@@ -11,27 +11,29 @@
 //!   `briefings/<slug>.figures.csv`, `.chronology.ics` and `.timeline.json` from that briefing's
 //!   claims only, as a project template of that name would (see [`super::output_paths`]). The
 //!   calendar holds the briefing's latest [`CALENDAR_EVENTS`] dated statements and the TimelineJS
-//!   file its latest [`TIMELINE_EVENTS`], each saying so when it leaves earlier ones out.
+//!   file its latest [`TIMELINE_EVENTS`], each saying so when it leaves earlier ones out;
+//! - `search/index.json` writes the search index: that manifest, `search/terms/<n>.json` and
+//!   `search/docs/<n>.json` (see [`super::search`]).
 
 use std::io::{self, Write};
 
 use chrono::Datelike as _;
 use serde::Serialize;
 
-use super::exports::truthy;
-use super::filters::{csv_number, csv_text, ics_escape, ics_escape_into, ics_line};
+use super::filters::{csv_number, csv_text, ics_escape, ics_escape_into, ics_line, truthy};
 use super::views::{ArticleData, ChronologyGroupView, EventView, FigureView, SiteView};
 use super::{ReportView, output_paths};
 use crate::assemble::Report;
 use crate::extract::Precision;
 
 /// The names of the writers: what a project template replaces each by.
-pub const WRITERS: [&str; 5] = [
+pub const WRITERS: [&str; 6] = [
     "claims.json",
     "figures.csv",
     "briefing.figures.csv",
     "briefing.chronology.ics",
     "briefing.timeline.json",
+    super::search::WRITER,
 ];
 
 /// The most events a briefing's TimelineJS file holds: its latest. TimelineJS is made for tens
@@ -93,10 +95,18 @@ pub enum File {
     BriefingCalendar(usize),
     /// `briefings/<slug>.timeline.json`.
     BriefingTimeline(usize),
+    /// A file of the search index, by index in [`super::search::Index::files`].
+    Search(usize),
 }
 
-/// The files writer `name` makes, with their output paths.
-pub fn plan(name: &str, view: &ReportView, months: &[Month]) -> Vec<(File, String)> {
+/// The files writer `name` makes, with their output paths (the search index's are made
+/// beforehand: `search`).
+pub fn plan(
+    name: &str,
+    view: &ReportView,
+    months: &[Month],
+    search: Option<&super::search::Index>,
+) -> Vec<(File, String)> {
     let monthly = |dir: &str, ext: &str, index: File, month: fn(usize) -> File| {
         std::iter::once((index, format!("{dir}/index.json")))
             .chain(
@@ -120,6 +130,11 @@ pub fn plan(name: &str, view: &ReportView, months: &[Month]) -> Vec<(File, Strin
         "briefing.figures.csv" => per_briefing(File::BriefingFigures),
         "briefing.chronology.ics" => per_briefing(File::BriefingCalendar),
         "briefing.timeline.json" => per_briefing(File::BriefingTimeline),
+        super::search::WRITER => search.map_or_else(Vec::new, |index| {
+            (index.files.iter().enumerate())
+                .map(|(i, (path, _))| (File::Search(i), path.clone()))
+                .collect()
+        }),
         _ => Vec::new(),
     }
 }
@@ -132,6 +147,8 @@ pub struct Data<'a> {
     pub view: &'a ReportView,
     /// The months of publication.
     pub months: &'a [Month],
+    /// The search index, when its writer stands.
+    pub search: Option<&'a super::search::Index>,
 }
 
 /// Writes `file` to `out`.
@@ -182,6 +199,10 @@ pub fn write(data: &Data<'_>, file: File, out: &mut dyn Write) -> io::Result<()>
                 &timeline(&view.site, &b.title, &b.summary, &events, all),
             )
         }
+        File::Search(i) => match data.search.and_then(|index| index.files.get(i)) {
+            Some((_, bytes)) => out.write_all(bytes),
+            None => Ok(()),
+        },
     }
 }
 

@@ -296,6 +296,11 @@ fn number(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
     }
 }
 
+/// Non-empty, as tera tests a value in `{% if %}`.
+pub(crate) fn truthy<S: AsRef<str>>(s: &Option<S>) -> Option<&str> {
+    s.as_ref().map(AsRef::as_ref).filter(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

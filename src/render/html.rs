@@ -13,8 +13,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::Target;
-use super::exports::truthy;
-use super::filters::{HtmlDatetime, html_datetime, html_datetime_of, script_safe};
+use super::filters::{HtmlDatetime, html_datetime, html_datetime_of, script_safe, truthy};
 use super::pages::PeriodLink;
 use super::views::{Anchor, ArticlePage, ChronologyGroupView, EventView, SiteView, Text};
 use crate::extract::FigureKind;

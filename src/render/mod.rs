@@ -12,12 +12,12 @@
 
 pub mod charts;
 pub mod data;
-pub mod exports;
 pub mod filters;
 mod html;
 mod locate;
 mod pages;
 mod recursion;
+pub mod search;
 pub mod splice;
 pub mod templates;
 pub mod views;
@@ -202,15 +202,22 @@ pub fn render(
         }
     }
     // The data exports have writers and no default template (see `data`): a project template
-    // of the same name, planned above, replaces the writer.
+    // of the same name, planned above, replaces the writer. The search index is made whole
+    // before its files are planned, since its terms decide how it is split.
     let months = data::months(&view);
+    let clock = Instant::now();
+    let search = (!templates.origins.contains_key(search::WRITER))
+        .then(|| search::Index::build(&search::docs(&view), search::SHARD_BYTES));
+    if search.is_some() {
+        timings.push(("search index".into(), clock.elapsed()));
+    }
     let mut data_plan: Vec<DataPlan> = Vec::new();
     for name in data::WRITERS {
         if templates.origins.contains_key(name) {
             continue;
         }
         let mut files = Vec::new();
-        for (file, path) in data::plan(name, &view, &months) {
+        for (file, path) in data::plan(name, &view, &months, search.as_ref()) {
             match folded.get(&path.to_lowercase()) {
                 Some((other_path, other_template)) => diags.push(Diagnostic::error(
                     PathBuf::from("templates").join(other_template),
@@ -224,12 +231,6 @@ pub fn render(
         }
         data_plan.push((name.to_string(), files));
     }
-    // The search index is written straight from the views (see `exports`); a project's own
-    // version is rendered by tera with the other whole-site templates below.
-    let (native, site_plan): (Vec<_>, Vec<_>) = site_plan.into_iter().partition(|(name, _)| {
-        templates.origins.get(name.as_str()) == Some(&Origin::Default)
-            && exports::writer_for(name).is_some()
-    });
     let mut done = Rendered {
         files: 0,
         diagnostics: diags,
@@ -242,9 +243,9 @@ pub fn render(
     recursion::on_render_threads(move || {
         let plans = pages::Plans {
             pages: &page_plan,
-            native: &native,
             data: &data_plan,
             months: &months,
+            search: search.as_ref(),
         };
         pages::render_pages(&report, &view, templates, output, reuse, &plans, &mut done)?;
         whole_site::render_whole_site(report, view, templates, output, &site_plan, &mut done)?;

@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use tera::Context;
 
 use super::{
-    DataPlan, Origin, Output, Plan, Rendered, ReportView, Reuse, Target, Templates, data, exports,
-    html, root_of, splice, target_of, views,
+    DataPlan, Origin, Output, Plan, Rendered, ReportView, Reuse, Target, Templates, data, html,
+    root_of, search, target_of, views,
 };
 use crate::assemble::Report;
 use crate::cache::{Identity, KeyHasher};
@@ -21,12 +21,12 @@ use crate::cache::{Identity, KeyHasher};
 pub(super) struct Plans<'a> {
     /// Pages of articles, briefings and periods, by template.
     pub pages: &'a [Plan<'a>],
-    /// The search index, when its default template stands (see [`exports`]).
-    pub native: &'a [Plan<'a>],
     /// The data exports' files, by writer (see [`data`]).
     pub data: &'a [DataPlan],
     /// The months of publication, for the data exports.
     pub months: &'a [data::Month],
+    /// The search index's files, when its writer stands (see [`search`]).
+    pub search: Option<&'a search::Index>,
 }
 
 /// Renders the pages and writes the exports of `plans`, adding to `done`.
@@ -39,7 +39,7 @@ pub(super) fn render_pages(
     plans: &Plans<'_>,
     done: &mut Rendered,
 ) -> Result<(), crate::error::Error> {
-    let (page_plan, native) = (plans.pages, plans.native);
+    let page_plan = plans.pages;
     // What every page depends on: the code that renders it (its identity: all the sources and
     // the default templates), the templates and the site settings.
     let identity = reuse.map_or(Identity::COMPILED, |r| r.identity);
@@ -66,7 +66,7 @@ pub(super) fn render_pages(
             h.finish()
         })
         .collect();
-    // Every page of articles, briefings and periods, and the native exports: independent
+    // Every page of articles, briefings and periods, and the data exports: independent
     // jobs, one list for every core (the template set and the views are shared read-only), the
     // largest first so that none is left running alone at the end. Each file is written as soon
     // as it is ready.
@@ -85,9 +85,6 @@ pub(super) fn render_pages(
         .collect();
     let clock = Instant::now();
     let mut jobs: Vec<Job<'_>> = Vec::new();
-    for (name, pages) in native {
-        jobs.extend(pages.iter().map(|(_, path)| Job::Export { name, path }));
-    }
     for (name, files) in plans.data {
         jobs.extend(files.iter().map(|(file, path)| Job::Data {
             name,
@@ -109,7 +106,7 @@ pub(super) fn render_pages(
             target: Target::Briefing,
             ..
         } => 0,
-        Job::Export { .. } | Job::Data { .. } => 1,
+        Job::Data { .. } => 1,
         Job::Page {
             target: Target::Period,
             ..
@@ -117,19 +114,11 @@ pub(super) fn render_pages(
         Job::Page { .. } => 3,
     };
     jobs.sort_by_key(weight);
-    let articles: Vec<&views::ArticleData> = view.articles.iter().map(|a| &a.data).collect();
-    let briefings: Vec<&views::BriefingData> = view.briefings.iter().collect();
-    let data = exports::ExportData {
-        site: &view.site,
-        articles: &articles,
-        briefings: &briefings,
-        keys: &article_keys,
-        base: common,
-    };
     let data_input = data::Data {
         report,
         view,
         months: plans.months,
+        search: plans.search,
     };
     // What a briefing's pages depend on: its data, text and articles; hashed once for all of
     // its pages.
@@ -212,6 +201,12 @@ pub(super) fn render_pages(
             data::File::ClaimsIndex | data::File::FiguresIndex => {
                 for m in 0..plans.months.len() {
                     month(&mut h, m);
+                }
+            }
+            // The search index is made before its files are planned: a file is its bytes.
+            data::File::Search(i) => {
+                if let Some((_, bytes)) = plans.search.and_then(|s| s.files.get(i)) {
+                    h.bytes(bytes);
                 }
             }
         }
@@ -335,7 +330,6 @@ pub(super) fn render_pages(
         .with_max_len(1)
         .map(|job| -> Result<Done<'_>, crate::error::Error> {
             let clock = Instant::now();
-            let mut export = None;
             let (name, path, error, key) = match *job {
                 Job::Page {
                     name,
@@ -345,26 +339,6 @@ pub(super) fn render_pages(
                 } => {
                     let (error, key) = render_page(name, target, i, path)?;
                     (name, path, error, Some(key))
-                }
-                Job::Export { name, path } => {
-                    let writer = exports::writer_for(name).expect("partitioned on writer_for");
-                    let previous = reuse
-                        .and_then(|r| r.exports.get(path.as_str()))
-                        .and_then(|record| splice::Previous::check(output.previous(path)?, record));
-                    let (items, copied) = write_streamed(output, path, |file| {
-                        let mut splicer = splice::Splicer::new(file, previous);
-                        writer(&data, &mut splicer)?;
-                        splicer.finish()
-                    })?;
-                    let record = output
-                        .stamp(path)
-                        .map(|(len, modified)| splice::ExportRecord {
-                            len,
-                            modified,
-                            items,
-                        });
-                    export = Some((record, copied));
-                    (name, path, None, None)
                 }
                 Job::Data { name, file, path } => {
                     let key = data_key(name, file);
@@ -383,7 +357,6 @@ pub(super) fn render_pages(
             Ok(Done {
                 name,
                 path,
-                export,
                 error,
                 key,
                 took: clock.elapsed(),
@@ -396,10 +369,6 @@ pub(super) fn render_pages(
         let tally = per_template.entry(d.name).or_default();
         tally.files += 1;
         tally.took += d.took;
-        if let Some((Some(record), copied)) = d.export {
-            tally.copied = (copied * 100).checked_div(record.len);
-            done.exports.insert(d.path.clone(), record);
-        }
         match d.error {
             Some(e) => {
                 tally.error.get_or_insert(e);
@@ -417,18 +386,12 @@ pub(super) fn render_pages(
         if let Some(e) = tally.error {
             done.diagnostics.push(templates.render_diagnostic(name, &e));
         }
-        let label = if native.iter().any(|(n, _)| *n == name) {
-            match tally.copied {
-                Some(percent) if percent > 0 => {
-                    format!("write {name} ({percent}% copied from the previous build)")
-                }
-                _ => format!("write {name}"),
-            }
-        } else if natively.contains(&name.as_str()) || plans.data.iter().any(|(n, _)| n == name) {
-            format!("write {name} ({} files)", tally.files)
-        } else {
-            format!("render {name} ({} files)", tally.files)
-        };
+        let label =
+            if natively.contains(&name.as_str()) || plans.data.iter().any(|(n, _)| n == name) {
+                format!("write {name} ({} files)", tally.files)
+            } else {
+                format!("render {name} ({} files)", tally.files)
+            };
         done.timings.push((label, tally.took));
     }
     done.timings
@@ -463,8 +426,6 @@ struct Tally {
     error: Option<tera::Error>,
     /// Time spent, summed over threads.
     took: Duration,
-    /// For an export: the share of its bytes copied from the previous build's file, in percent.
-    copied: Option<u64>,
 }
 
 /// One file to make in the page phase.
@@ -476,8 +437,6 @@ enum Job<'a> {
         i: usize,
         path: &'a String,
     },
-    /// A default export written by [`exports`].
-    Export { name: &'a String, path: &'a String },
     /// A file of a data export (see [`data`]).
     Data {
         name: &'a String,
@@ -490,9 +449,6 @@ enum Job<'a> {
 struct Done<'a> {
     name: &'a String,
     path: &'a String,
-    /// For an export: where its items lie (when the output keeps files), and how many of its
-    /// bytes were copied from the previous build's file.
-    export: Option<(Option<splice::ExportRecord>, u64)>,
     error: Option<tera::Error>,
     key: Option<u64>,
     took: Duration,

@@ -61,10 +61,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("feed.xml", include_str!("../../templates/feed.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("search.html", include_str!("../../templates/search.html")),
-    (
-        "search-index.js",
-        include_str!("../../templates/search-index.js"),
-    ),
+    ("search.js", include_str!("../../templates/search.js")),
 ];
 
 /// Where a template comes from.
