@@ -34,6 +34,7 @@ pub(crate) fn too_deep(yaml: &str, limit: usize) -> Option<usize> {
         keys: vec![None],
         indents: Vec::new(),
         key_allowed: true,
+        key_peak: 0,
     }
     .run()
     .err()
@@ -66,6 +67,10 @@ struct Scan<'a> {
     indents: Vec<usize>,
     /// Whether a token here may be a simple key (`key: value`).
     key_allowed: bool,
+    /// The deepest flow nesting since the possible key of block context was noted: a flow
+    /// collection that turns out to be a key (`[a: b]: c`) nests inside the mapping its `:`
+    /// opens, though the scan meets the mapping after it.
+    key_peak: usize,
 }
 
 /// An open flow collection (see `Scan::flows`).
@@ -176,6 +181,7 @@ impl Scan<'_> {
 
     fn open(&mut self) -> Result<(), usize> {
         self.depth += 1;
+        self.key_peak = self.key_peak.max(self.depth);
         if self.over() {
             return Err(self.i);
         }
@@ -345,6 +351,9 @@ impl Scan<'_> {
                 column,
             };
             *self.keys.last_mut().expect("one per flow level") = Some(key);
+            if self.flows.is_empty() {
+                self.key_peak = self.depth;
+            }
         }
     }
 
@@ -368,6 +377,9 @@ impl Scan<'_> {
             let at = key.map_or(column, |k| k.column);
             if self.indent() < at as isize {
                 self.push_indent(at)?;
+                if key.is_some() && self.key_peak + 2 * self.indents.len() > self.limit {
+                    return Err(self.i);
+                }
             }
         }
         self.i += 1;
@@ -626,6 +638,9 @@ pub(super) mod tests {
             ("a: {b: {c: {d: 1}}}\n", 5),
             // A pair in a sequence is a mapping of its own.
             ("a: [b: [c: 1]]\n", 6),
+            // A flow collection that is a key nests inside the mapping its `:` opens.
+            ("[a: ]: |\n", 4),
+            ("[\u{feff}: ]: |\n", 4),
             ("a: [b: 1, c, [d]]\n", 4),
             ("a: [? b, [c]]\n", 4),
             // Brackets inside text are not collections...
