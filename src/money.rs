@@ -107,6 +107,12 @@ fn currency(unit: &str) -> Option<&'static Currency> {
         .find(|c| c.unit.eq_ignore_ascii_case(unit))
 }
 
+/// Whether `unit` names a currency this module knows ("USD", "pence"): a change in it is an
+/// amount of money too ("down $2.50").
+pub fn is_currency(unit: &str) -> bool {
+    currency(unit).is_some()
+}
+
 /// Whether `unit` reads as a currency code: three ASCII letters.
 fn is_code(unit: &str) -> bool {
     unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_alphabetic())

@@ -16,7 +16,6 @@ use super::Target;
 use super::filters::{HtmlDatetime, html_datetime, html_datetime_of, script_safe, truthy};
 use super::pages::PeriodLink;
 use super::views::{Anchor, ArticlePage, ChronologyGroupView, EventView, SiteView, Text};
-use crate::extract::FigureKind;
 
 /// The templates a page template reaches, which must all be defaults for its native writer.
 pub(super) fn reaches(target: Target) -> &'static [&'static str] {
@@ -332,7 +331,7 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                     }
                     esc(out, &f.value_display());
                     // A sum of money carries its currency in its value.
-                    if let Some(unit) = truthy(&f.unit).filter(|_| f.kind != FigureKind::Money) {
+                    if let Some(unit) = truthy(&f.unit).filter(|_| !f.in_currency()) {
                         out.push(' ');
                         esc(out, unit);
                     }

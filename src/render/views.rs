@@ -145,10 +145,20 @@ impl FigureView {
 
     /// `value` as this figure's kind writes it: money with its currency, else the number.
     fn amount(&self, value: f64) -> String {
-        match self.kind {
-            FigureKind::Money => crate::money::write_money(value, self.unit.as_deref()),
-            _ => format_value(value),
+        if self.in_currency() {
+            crate::money::write_money(value, self.unit.as_deref())
+        } else {
+            format_value(value)
         }
+    }
+
+    /// Whether `value_display` writes the currency (`in_currency` in templates): money, and a
+    /// change in a currency ("fell 2 1/2" to a share price: "−$2.50"). A template then writes no
+    /// unit after it.
+    pub fn in_currency(&self) -> bool {
+        self.kind == FigureKind::Money
+            || self.kind == FigureKind::Change
+                && self.unit.as_deref().is_some_and(crate::money::is_currency)
     }
 
     /// A difference rather than a level: a change, or a figure the text gives a direction ("fell
@@ -193,6 +203,7 @@ impl Serialize for FigureView {
         map.serialize_entry("text", &self.text)?;
         map.serialize_entry("value", &self.value)?;
         map.serialize_entry("value_display", &self.value_display())?;
+        map.serialize_entry("in_currency", &self.in_currency())?;
         map.serialize_entry("unit", &self.unit)?;
         map.serialize_entry("measure", &self.measure)?;
         map.serialize_entry("scope", &self.scope)?;
@@ -1687,7 +1698,8 @@ mod tests {
             json!({"anchor": "f1", "article": "a", "article_title": "A", "article_source": "Wire",
                 "article_href": "articles/a.html", "article_url": null,
                 "article_published": "2024-01-02", "text": "about 300", "value": 300.0,
-                "value_display": "+300", "unit": "homes", "measure": "homes destroyed (Gaza)",
+                "value_display": "+300", "in_currency": false, "unit": "homes",
+                "measure": "homes destroyed (Gaza)",
                 "scope": "Gaza", "qualifier": "approximately", "kind": "change",
                 "direction": "up", "status": null, "said_by": null, "said_by_type": null, "as_of": "2023-07",
                 "as_of_display": "July 2023", "as_of_iso": "2023-07", "sentence": "About 300 more.", "start": 1,
@@ -1755,6 +1767,26 @@ mod tests {
             ..level.clone()
         };
         assert_eq!(aid.value_display(), "$2.7 billion");
+        // A share price's move ("fell 2 1/2") is money too, and no unit follows it.
+        let fell = FigureView {
+            value: 2.5,
+            unit: Some("USD".into()),
+            kind: FigureKind::Change,
+            direction: Some(Direction::Down),
+            ..level.clone()
+        };
+        assert_eq!(
+            (fell.value_display().as_str(), fell.in_currency()),
+            ("−$2.50", true)
+        );
+        let added = FigureView {
+            unit: Some("jobs".into()),
+            ..fell.clone()
+        };
+        assert_eq!(
+            (added.value_display().as_str(), added.in_currency()),
+            ("−2.5", false)
+        );
         let loss = FigureView {
             value: 200e6,
             direction: Some(Direction::Down),
