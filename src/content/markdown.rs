@@ -327,55 +327,87 @@ fn push_text<'a>(events: &mut Vec<Event<'a>>, text: &str) {
 /// Paragraphs without a letter or digit that follow one another over more than
 /// [`mark_runs::LONG_RUN`] bytes are shown shortened, as one ([`mark_runs::shown`]).
 pub(crate) fn render_plain(file_text: &str, body_offset: usize, marks: &[Mark]) -> String {
-    let mut html = String::new();
-    let mut next_mark = 0;
-    let mut para_start = body_offset;
-    let body = &file_text[body_offset..];
-    let mut paragraphs: Vec<Range<usize>> = Vec::new();
-    let mut offset = body_offset;
-    let mut push_paragraph = |para: Range<usize>| {
-        let text = file_text[para.clone()].trim_end();
-        if !text.trim().is_empty() {
-            paragraphs.push(para.start..para.start + text.len());
-        }
+    let mut out = PlainPage {
+        file_text,
+        marks,
+        html: String::new(),
+        next_mark: 0,
+        pending: Vec::new(),
+        long: None,
     };
-    for line in body.split_inclusive('\n') {
+    let mut para_start = body_offset;
+    let mut offset = body_offset;
+    for line in file_text[body_offset..].split_inclusive('\n') {
         if line.trim().is_empty() {
-            push_paragraph(para_start..offset);
+            out.paragraph(para_start..offset);
             para_start = offset + line.len();
         }
         offset += line.len();
     }
-    push_paragraph(para_start..file_text.len());
-    let marks_only =
-        |para: &Range<usize>| !file_text[para.clone()].chars().any(char::is_alphanumeric);
-    let (mut i, mut looked_until) = (0, 0);
-    while i < paragraphs.len() {
-        let marks_end = if i < looked_until {
-            i
+    out.paragraph(para_start..file_text.len());
+    out.flush();
+    out.html
+}
+
+/// The page of wire text as its paragraphs come, one at a time.
+struct PlainPage<'a> {
+    file_text: &'a str,
+    marks: &'a [Mark],
+    html: String,
+    next_mark: usize,
+    /// Paragraphs without a letter or digit not yet written, up to [`mark_runs::LONG_RUN`] bytes.
+    pending: Vec<Range<usize>>,
+    /// The run of such paragraphs, once longer: written shortened.
+    long: Option<Range<usize>>,
+}
+
+impl PlainPage<'_> {
+    fn paragraph(&mut self, para: Range<usize>) {
+        let text = self.file_text[para.clone()].trim_end();
+        if text.trim().is_empty() {
+            return;
+        }
+        let para = para.start..para.start + text.len();
+        if text.chars().any(char::is_alphanumeric) {
+            self.flush();
+            self.write(para);
+        } else if let Some(run) = &mut self.long {
+            run.end = para.end;
         } else {
-            i + paragraphs[i..].iter().take_while(|p| marks_only(p)).count()
-        };
-        looked_until = looked_until.max(marks_end);
-        if marks_end > i {
-            let run = paragraphs[i].start..paragraphs[marks_end - 1].end;
-            if run.len() > mark_runs::LONG_RUN {
-                html.push_str("<p>");
-                html.push_str(&escape(&mark_runs::shown(&file_text[run.clone()])));
-                html.push_str("</p>\n");
-                while next_mark < marks.len() && marks[next_mark].range.start < run.end {
-                    next_mark += 1;
-                }
-                i = marks_end;
-                continue;
+            let start = self.pending.first().map_or(para.start, |p| p.start);
+            if para.end - start > mark_runs::LONG_RUN {
+                self.pending.clear();
+                self.long = Some(start..para.end);
+            } else {
+                self.pending.push(para);
             }
         }
-        let para = paragraphs[i].clone();
-        i += 1;
+    }
+
+    /// Writes what waits: a long run shortened, or the paragraphs of a short one as they are.
+    fn flush(&mut self) {
+        if let Some(run) = self.long.take() {
+            self.html.push_str("<p>");
+            self.html
+                .push_str(&escape(&mark_runs::shown(&self.file_text[run.clone()])));
+            self.html.push_str("</p>\n");
+            while self.next_mark < self.marks.len()
+                && self.marks[self.next_mark].range.start < run.end
+            {
+                self.next_mark += 1;
+            }
+        }
+        for para in std::mem::take(&mut self.pending) {
+            self.write(para);
+        }
+    }
+
+    fn write(&mut self, para: Range<usize>) {
+        let (file_text, marks, html) = (self.file_text, self.marks, &mut self.html);
         html.push_str("<p>");
         let mut cursor = para.start;
-        while next_mark < marks.len() && marks[next_mark].range.start < para.end {
-            let m = &marks[next_mark];
+        while self.next_mark < marks.len() && marks[self.next_mark].range.start < para.end {
+            let m = &marks[self.next_mark];
             if m.range.start >= cursor && m.range.end <= para.end {
                 html.push_str(&escape(&file_text[cursor..m.range.start]));
                 html.push_str(&open_mark(m));
@@ -383,12 +415,11 @@ pub(crate) fn render_plain(file_text: &str, body_offset: usize, marks: &[Mark]) 
                 html.push_str("</mark>");
                 cursor = m.range.end;
             }
-            next_mark += 1;
+            self.next_mark += 1;
         }
         html.push_str(&escape(&file_text[cursor..para.end]));
         html.push_str("</p>\n");
     }
-    html
 }
 
 fn open_mark(m: &Mark) -> String {
