@@ -292,3 +292,76 @@ fn issue17_serve_says_an_up_to_date_site_is_up_to_date() {
     assert!(said.contains(" files in "), "{said}");
     assert!(said.contains(" are up to date ("), "{said}");
 }
+
+/// The files of `dir` and their bytes; `None` while it cannot be read whole (a publish swapping
+/// it just then).
+fn snapshot(dir: &std::path::Path) -> Option<std::collections::BTreeMap<String, Vec<u8>>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).ok()? {
+            let path = entry.ok()?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).ok()?.to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&path).ok()?);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Issue 17, finding 1, as it happened: `report serve` in one terminal rebuilding after an edit
+/// while `report build` runs in another left a truncated site that later builds took as up to
+/// date. Each round here edits the project and starts a build at once, a little later each
+/// round; once both are done, the served folder equals a clean build and holds no leftover.
+#[test]
+fn issue17_a_build_while_serve_rebuilds_leaves_the_complete_site() {
+    let p = TestProject::empty();
+    common::many_articles(&p, 300);
+    let (server, port) = start(&p);
+    let reference = tempfile::tempdir().unwrap();
+    for round in 0..4u64 {
+        p.write("report.yaml", &format!("title: Round {round}\n"));
+        std::thread::sleep(Duration::from_millis(60 * round));
+        let build = Command::new(env!("CARGO_BIN_EXE_report"))
+            .args(["build", "--quiet"])
+            .current_dir(p.root())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert!(
+            build.status.success(),
+            "round {round}: {}",
+            String::from_utf8_lossy(&build.stderr)
+        );
+        let clean = reference.path().join(format!("site{round}"));
+        let status = Command::new(env!("CARGO_BIN_EXE_report"))
+            .args(["build", "--no-cache", "--quiet", "--out"])
+            .arg(&clean)
+            .current_dir(p.root())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let complete = snapshot(&clean).unwrap();
+        assert!(complete.len() > 300);
+        wait_for(
+            &format!("round {round}: the served site to be complete"),
+            || snapshot(&p.site()).as_ref() == Some(&complete),
+        );
+        // Served too, not only written.
+        let (code, page) = get(port, "/index.html");
+        assert_eq!(code, "HTTP/1.1 200 OK");
+        assert!(page.contains(&format!("Round {round}")), "{page}");
+        let leftovers: Vec<_> = std::fs::read_dir(p.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".site."))
+            .collect();
+        assert!(leftovers.is_empty(), "round {round}: {leftovers:?}");
+    }
+    drop(server);
+}

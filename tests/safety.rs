@@ -208,3 +208,39 @@ fn a_leftover_that_cannot_be_removed_is_a_warning_not_a_failure() {
     }
     assert!(p.site().join("briefings/extra.html").is_file());
 }
+
+/// An output that is a file (not the config, which is refused as a source) was renamed aside
+/// while the site was published, the build exited 1, and every later build failed on the
+/// leftover: now the file is refused before anything is written, kept as it was, and the next
+/// build to a folder succeeds.
+#[test]
+fn an_output_that_is_a_file_is_refused_and_kept() {
+    let p = TestProject::example();
+    let root = p.root().to_str().unwrap();
+    p.write("notes.txt", "months of notes");
+    for args in [
+        &["build", "--root", root, "--out", "notes.txt"][..],
+        &["build", "--root", root, "--out", "notes.txt", "--force"],
+        &["check", "--root", root, "--out", "notes.txt"],
+    ] {
+        let (code, _, err) = report(args, p.root());
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(
+            err.contains("refusing to use notes.txt as the output folder: it is a file"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(p.root().join("notes.txt")).unwrap(),
+            "months of notes"
+        );
+    }
+    let names: Vec<_> = std::fs::read_dir(p.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".site."))
+        .collect();
+    assert!(names.is_empty(), "leftovers {names:?}");
+    let (code, _, err) = report(&["build", "--root", root], p.root());
+    assert_eq!(code, 0, "{err}");
+    assert!(p.site().join("index.html").is_file());
+}

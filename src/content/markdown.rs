@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
+use super::mark_runs;
 use super::plain::PlainText;
 
 fn options() -> Options {
@@ -13,9 +14,12 @@ fn options() -> Options {
 }
 
 /// The plain text of the Markdown body `file_text[body_offset..]`: paragraphs, headings, list items
-/// and quotes separated by blank lines; inline markup dropped; code kept as text.
+/// and quotes separated by blank lines; inline markup dropped; code kept as text. Long runs of
+/// lines without a letter or digit are left out ([`mark_runs`]).
 pub(crate) fn plain_text(file_text: &str, body_offset: usize) -> PlainText {
     let body = &file_text[body_offset..];
+    let masked = mark_runs::masked(body, &mark_runs::long_runs(body));
+    let body: &str = &masked;
     let mut out = PlainText::new();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let file = body_offset + range.start..body_offset + range.end;
@@ -62,11 +66,29 @@ pub(crate) fn render_markdown(file_text: &str, body_offset: usize, marks: &[Mark
 /// [`render_markdown`]; `plain_path` allows the path without the sanitizer for Markdown that
 /// cannot carry anything unsafe (see [`plain_event`]). Also tells whether that path was taken.
 fn render(file_text: &str, body_offset: usize, marks: &[Mark], plain_path: bool) -> (String, bool) {
-    let body = &file_text[body_offset..];
+    let source = &file_text[body_offset..];
+    // Long runs of marks are kept out of the parser and shown shortened, each as a paragraph of
+    // its own where the parser's events reach it outside any block.
+    let runs = mark_runs::long_runs(source);
+    let masked = mark_runs::masked(source, &runs);
+    let body: &str = &masked;
+    let mut next_run = 0;
+    let mut depth = 0usize;
     let mut events = Vec::new();
     let mut next_mark = 0;
     let mut plain = plain_path;
     for (event, range) in joined_text(body, Parser::new_ext(body, options()).into_offset_iter()) {
+        if depth == 0 {
+            while next_run < runs.len() && runs[next_run].start <= range.start {
+                push_run(&mut events, &source[runs[next_run].clone()]);
+                next_run += 1;
+            }
+        }
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         let (start, end) = (body_offset + range.start, body_offset + range.end);
         match event {
             Event::Text(t) if body.get(range.clone()) == Some(&*t) => {
@@ -112,6 +134,9 @@ fn render(file_text: &str, body_offset: usize, marks: &[Mark], plain_path: bool)
                 events.push(other);
             }
         }
+    }
+    for run in &runs[next_run..] {
+        push_run(&mut events, &source[run.clone()]);
     }
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -285,6 +310,13 @@ fn attr_escape(value: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// A run of marks kept out of the parser, as the page shows it: a paragraph of its start.
+fn push_run(events: &mut Vec<Event<'_>>, run: &str) {
+    events.push(Event::Start(Tag::Paragraph));
+    events.push(Event::Text(CowStr::from(mark_runs::shown(run))));
+    events.push(Event::End(TagEnd::Paragraph));
+}
+
 fn push_text<'a>(events: &mut Vec<Event<'a>>, text: &str) {
     if !text.is_empty() {
         events.push(Event::Text(CowStr::from(text.to_string())));
@@ -292,31 +324,90 @@ fn push_text<'a>(events: &mut Vec<Event<'a>>, text: &str) {
 }
 
 /// Renders raw wire text: paragraphs at blank lines, everything escaped, `marks` applied.
+/// Paragraphs without a letter or digit that follow one another over more than
+/// [`mark_runs::LONG_RUN`] bytes are shown shortened, as one ([`mark_runs::shown`]).
 pub(crate) fn render_plain(file_text: &str, body_offset: usize, marks: &[Mark]) -> String {
-    let mut html = String::new();
-    let mut next_mark = 0;
+    let mut out = PlainPage {
+        file_text,
+        marks,
+        html: String::new(),
+        next_mark: 0,
+        pending: Vec::new(),
+        long: None,
+    };
     let mut para_start = body_offset;
-    let body = &file_text[body_offset..];
-    let mut paragraphs: Vec<Range<usize>> = Vec::new();
     let mut offset = body_offset;
-    for line in body.split_inclusive('\n') {
+    for line in file_text[body_offset..].split_inclusive('\n') {
         if line.trim().is_empty() {
-            paragraphs.push(para_start..offset);
+            out.paragraph(para_start..offset);
             para_start = offset + line.len();
         }
         offset += line.len();
     }
-    paragraphs.push(para_start..file_text.len());
-    for para in paragraphs {
-        let text = file_text[para.clone()].trim_end();
+    out.paragraph(para_start..file_text.len());
+    out.flush();
+    out.html
+}
+
+/// The page of wire text as its paragraphs come, one at a time.
+struct PlainPage<'a> {
+    file_text: &'a str,
+    marks: &'a [Mark],
+    html: String,
+    next_mark: usize,
+    /// Paragraphs without a letter or digit not yet written, up to [`mark_runs::LONG_RUN`] bytes.
+    pending: Vec<Range<usize>>,
+    /// The run of such paragraphs, once longer: written shortened.
+    long: Option<Range<usize>>,
+}
+
+impl PlainPage<'_> {
+    fn paragraph(&mut self, para: Range<usize>) {
+        let text = self.file_text[para.clone()].trim_end();
         if text.trim().is_empty() {
-            continue;
+            return;
         }
         let para = para.start..para.start + text.len();
+        if text.chars().any(char::is_alphanumeric) {
+            self.flush();
+            self.write(para);
+        } else if let Some(run) = &mut self.long {
+            run.end = para.end;
+        } else {
+            let start = self.pending.first().map_or(para.start, |p| p.start);
+            if para.end - start > mark_runs::LONG_RUN {
+                self.pending.clear();
+                self.long = Some(start..para.end);
+            } else {
+                self.pending.push(para);
+            }
+        }
+    }
+
+    /// Writes what waits: a long run shortened, or the paragraphs of a short one as they are.
+    fn flush(&mut self) {
+        if let Some(run) = self.long.take() {
+            self.html.push_str("<p>");
+            self.html
+                .push_str(&escape(&mark_runs::shown(&self.file_text[run.clone()])));
+            self.html.push_str("</p>\n");
+            while self.next_mark < self.marks.len()
+                && self.marks[self.next_mark].range.start < run.end
+            {
+                self.next_mark += 1;
+            }
+        }
+        for para in std::mem::take(&mut self.pending) {
+            self.write(para);
+        }
+    }
+
+    fn write(&mut self, para: Range<usize>) {
+        let (file_text, marks, html) = (self.file_text, self.marks, &mut self.html);
         html.push_str("<p>");
         let mut cursor = para.start;
-        while next_mark < marks.len() && marks[next_mark].range.start < para.end {
-            let m = &marks[next_mark];
+        while self.next_mark < marks.len() && marks[self.next_mark].range.start < para.end {
+            let m = &marks[self.next_mark];
             if m.range.start >= cursor && m.range.end <= para.end {
                 html.push_str(&escape(&file_text[cursor..m.range.start]));
                 html.push_str(&open_mark(m));
@@ -324,12 +415,11 @@ pub(crate) fn render_plain(file_text: &str, body_offset: usize, marks: &[Mark]) 
                 html.push_str("</mark>");
                 cursor = m.range.end;
             }
-            next_mark += 1;
+            self.next_mark += 1;
         }
         html.push_str(&escape(&file_text[cursor..para.end]));
         html.push_str("</p>\n");
     }
-    html
 }
 
 fn open_mark(m: &Mark) -> String {
@@ -757,14 +847,52 @@ mod tests {
     }
 
     /// A run of text joined from many events (each `[` is one) is joined in linear time: 5 MB
-    /// of `[` took 7 minutes to render, 1 MB about 17 s.
+    /// of `[` took 7 minutes to render, 1 MB about 17 s. (A letter keeps the line in the parser;
+    /// `[` alone is a run of marks, see the next test.)
     #[test]
     fn a_run_of_many_text_events_renders_in_linear_time() {
-        let doc = "[".repeat(1_000_000);
+        let doc = format!("a{}", "[".repeat(1_000_000));
         let started = std::time::Instant::now();
         let (html, _) = render(&doc, 0, &[], true);
         assert_eq!(html, format!("<p>{doc}</p>\n"));
         assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    }
+
+    /// Long runs of lines without a letter or digit are kept out of the parser: the plain text
+    /// leaves them out, the page shows their start in a paragraph of its own, and the text
+    /// around them reads and renders as without them.
+    #[test]
+    fn issue_17_long_runs_of_marks_are_left_out_of_the_text_and_shortened_on_the_page() {
+        let run = "*_`#> [".repeat(400);
+        let doc = format!("Prices rose *5%* on Monday.\n\n{run}\n\n> Officials said.\n");
+        let plain = plain_text(&doc, 0);
+        // A quote ends in a break of its own, as it does without the run.
+        assert_eq!(
+            plain.as_str(),
+            "Prices rose 5% on Monday.\n\nOfficials said.\n\n\n\n"
+        );
+        let at = plain.as_str().find("Officials").unwrap();
+        assert_eq!(&doc[plain.to_file(at, false)..], "Officials said.\n");
+        let (html, on_plain_path) = render(&doc, 0, &[], true);
+        assert!(on_plain_path);
+        assert_eq!(
+            html,
+            format!(
+                "<p>Prices rose <em>5%</em> on Monday.</p>\n<p>{} … (2,800 bytes without a letter or \
+                 digit, not shown whole)</p>\n<blockquote>\n<p>Officials said.</p>\n</blockquote>\n",
+                escape(&run[..64]).replace("&#39;", "'")
+            )
+        );
+        // Wire text: the same paragraph, shortened alike.
+        let wire = format!("Prices rose.\n\n{run}\n\n.\n\nThey fell.\n");
+        assert_eq!(
+            render_plain(&wire, 0, &[]),
+            format!(
+                "<p>Prices rose.</p>\n<p>{} … (2,803 bytes without a letter or digit, not shown \
+                 whole)</p>\n<p>They fell.</p>\n",
+                escape(&run[..64])
+            )
+        );
     }
 
     #[test]

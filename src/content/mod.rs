@@ -4,6 +4,7 @@
 mod article;
 mod briefing;
 mod front_matter;
+mod mark_runs;
 mod markdown;
 mod nesting;
 mod plain;

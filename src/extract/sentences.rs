@@ -15,9 +15,48 @@ const ABBREVIATIONS: &[&str] = &[
     "ft", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "a.m", "p.m",
 ];
 
+/// Sentences without a letter or digit that follow one another over more than this many bytes
+/// (a dump of punctuation) are one sentence: each of them would cost the extractors a sentence's
+/// structures for nothing to find.
+const LONG_MARKS: usize = 64;
+
+/// Sentences as they are found, with runs of sentences without a letter or digit joined (see
+/// [`LONG_MARKS`]).
+struct Found<'t> {
+    text: &'t str,
+    out: Vec<Range<usize>>,
+    /// Where the sentences without a letter or digit at the end of `out` begin.
+    marks_from: Option<usize>,
+}
+
+impl Found<'_> {
+    fn push(&mut self, sentence: Range<usize>) {
+        if self.text[sentence.clone()]
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            self.marks_from = None;
+            self.out.push(sentence);
+            return;
+        }
+        let from = *self.marks_from.get_or_insert(self.out.len());
+        let start = self.out.get(from).map_or(sentence.start, |s| s.start);
+        if sentence.end - start > LONG_MARKS {
+            self.out.truncate(from);
+            self.out.push(start..sentence.end);
+        } else {
+            self.out.push(sentence);
+        }
+    }
+}
+
 /// Splits `text` into sentences (byte ranges, trimmed of surrounding white space).
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut out = Found {
+        text,
+        out: Vec::new(),
+        marks_from: None,
+    };
     let mut para_start = 0;
     for (i, _) in text
         .match_indices("\n\n")
@@ -29,10 +68,10 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         split_paragraph(text, para_start..i, &mut out);
         para_start = i + 2;
     }
-    out
+    out.out
 }
 
-fn split_paragraph(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) {
+fn split_paragraph(text: &str, para: Range<usize>, out: &mut Found<'_>) {
     let slice = &text[para.clone()];
     let pieces: Vec<Range<usize>> = if slice.is_ascii() {
         ascii_sentence_bounds(slice.as_bytes())
@@ -59,7 +98,9 @@ fn split_paragraph(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) 
             None => trimmed,
         });
     }
-    out.extend(pending);
+    if let Some(last) = pending {
+        out.push(last);
+    }
 }
 
 /// The sentence boundaries of UAX #29 on ASCII text, as unicode-segmentation finds them (its

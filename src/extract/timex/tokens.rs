@@ -29,8 +29,20 @@ pub(super) struct Tok<'a> {
 /// Tokenizes `text`; `lowered` is `text` with its ASCII letters lowercased (the same byte
 /// offsets), from which ASCII words take their lowercase without allocating.
 pub(super) fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
-    // About one token in four bytes of prose: room for them all at once.
-    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
+    // Room for all the tokens at once: one in four bytes of prose, but no more than two for each
+    // run of letters or digits (a word and a mark after it), so that a text that makes few tokens
+    // (a paragraph of marks is one) does not hold 16 times its size.
+    let words = text
+        .bytes()
+        .scan(false, |in_word, b| {
+            let word = b.is_ascii_alphanumeric() || b >= 0x80;
+            let starts = word && !*in_word;
+            *in_word = word;
+            Some(starts)
+        })
+        .filter(|&starts| starts)
+        .count();
+    let mut toks = Vec::with_capacity((text.len() / 4).min(2 * words) + 1);
     let mut it = text.char_indices().peekable();
     let mut sp = true;
     let mut newlines = 0usize;
@@ -118,34 +130,34 @@ pub(super) fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
     toks
 }
 
-/// A paragraph starting at byte `start` with no letter or digit and longer than
-/// [`LONG_MARKS`] bytes (a rule of dashes, a dump of punctuation or NULs): the end of its last
-/// mark. A paragraph ends where whitespace holding two line breaks begins.
+/// Paragraphs of marks starting at byte `start`, one after another, with no letter or digit,
+/// longer than [`LONG_MARKS`] bytes together (a rule of dashes, a dump of punctuation or NULs,
+/// many short paragraphs of marks): the end of their last mark. A paragraph ends where
+/// whitespace holding two line breaks begins; the paragraph that holds a letter or digit is not
+/// one of them.
 fn long_paragraph_of_marks(text: &str, start: usize) -> Option<usize> {
-    let mut end = text.len();
-    let mut space_from = None;
+    // The end of the last mark read, and of the last paragraph of marks read whole.
+    let mut last_mark = start;
+    let mut end = start;
     let mut newlines = 0;
+    let mut alphanumeric = false;
     for (j, c) in text[start..].char_indices() {
         if c.is_alphanumeric() {
-            return None;
+            alphanumeric = true;
+            break;
         }
         if c.is_whitespace() {
-            let from = *space_from.get_or_insert(start + j);
             newlines += usize::from(c == '\n');
-            if newlines >= 2 {
-                end = from;
-                break;
+            if newlines == 2 {
+                end = last_mark;
             }
         } else {
-            space_from = None;
+            last_mark = start + j + c.len_utf8();
             newlines = 0;
         }
     }
-    if let Some(from) = space_from
-        && end == text.len()
-    {
-        // Trailing whitespace.
-        end = from;
+    if !alphanumeric {
+        end = last_mark;
     }
     (end - start > LONG_MARKS).then_some(end)
 }
