@@ -333,7 +333,7 @@ fn extract_plain(
 /// and speaker but no measure, so that it is never charted or conflict-checked with the first.
 /// Figures of one sentence ("rose to 7.2% from 6.8%", the two ends of a range) are left alone.
 #[derive(Default)]
-struct DistinctSeries(Vec<(String, Text, usize, readings::Reading)>);
+struct DistinctSeries(Vec<(Text, Text, usize, readings::Reading)>);
 
 impl DistinctSeries {
     fn admits(
@@ -344,13 +344,16 @@ impl DistinctSeries {
         value: f64,
         qualifier: Option<Qualifier>,
     ) -> bool {
-        let measure = measure.to_lowercase();
         let reading = readings::Reading::of(value, qualifier);
         let clash = self.0.iter().any(|(m, date, s, r)| {
-            *m == measure && date == as_of && *s != sentence && readings::disagree(*r, reading)
+            *s != sentence
+                && date == as_of
+                && m.eq_ignore_ascii_case(measure)
+                && readings::disagree(*r, reading)
         });
         if !clash {
-            self.0.push((measure, as_of.clone(), sentence, reading));
+            self.0
+                .push((Text::from(measure), as_of.clone(), sentence, reading));
         }
         !clash
     }

@@ -29,20 +29,10 @@ pub(super) struct Tok<'a> {
 /// Tokenizes `text`; `lowered` is `text` with its ASCII letters lowercased (the same byte
 /// offsets), from which ASCII words take their lowercase without allocating.
 pub(super) fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
-    // Room for all the tokens at once: one in four bytes of prose, but no more than two for each
-    // run of letters or digits (a word and a mark after it), so that a text that makes few tokens
-    // (a paragraph of marks is one) does not hold 16 times its size.
-    let words = text
-        .bytes()
-        .scan(false, |in_word, b| {
-            let word = b.is_ascii_alphanumeric() || b >= 0x80;
-            let starts = word && !*in_word;
-            *in_word = word;
-            Some(starts)
-        })
-        .filter(|&starts| starts)
-        .count();
-    let mut toks = Vec::with_capacity((text.len() / 4).min(2 * words) + 1);
+    // Room for all the tokens of an article at once (about one in four bytes of prose), up to
+    // `RESERVED_TOKENS`: past that the vector grows as tokens come, so that a long text that
+    // makes few tokens (a paragraph of marks is one) never holds 16 times its size.
+    let mut toks = Vec::with_capacity((text.len() / 4 + 1).min(RESERVED_TOKENS));
     let mut it = text.char_indices().peekable();
     let mut sp = true;
     let mut newlines = 0usize;
@@ -161,6 +151,9 @@ fn long_paragraph_of_marks(text: &str, start: usize) -> Option<usize> {
     }
     (end - start > LONG_MARKS).then_some(end)
 }
+
+/// The most tokens reserved before tokenizing: those of 64 KB of prose, more than most articles.
+const RESERVED_TOKENS: usize = 1 << 14;
 
 /// Paragraphs of marks up to this many bytes ("* * *", "--") are tokenized as any other text.
 const LONG_MARKS: usize = 64;
