@@ -1029,9 +1029,9 @@ fn fill_change_units(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureMen
         let right_after = figures.get(i + 1).filter(|next| {
             let a = tokens.partition_point(|t| t.start < own.end);
             let b = tokens.partition_point(|t| t.start < next.range.start);
-            let gap = &tokens[a..b.max(a)];
-            let restated = gap.len() >= 2 && gap[0].text == "," && lower(&gap[1]) == "or";
-            b.saturating_sub(a) <= 3 && !restated && !gap.iter().any(|t| t.text == ";")
+            b.saturating_sub(a) <= 3
+                && !restated_after(tokens, &figures[i], next)
+                && !tokens[a..b.max(a)].iter().any(|t| t.text == ";")
         });
         // A figure after it in its clause (no comma or semicolon between): "lost 11 working
         // days each to heat, worth roughly $9 billion" does not count dollars.

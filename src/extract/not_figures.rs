@@ -588,13 +588,13 @@ fn model_number(c: &Candidate<'_, '_>) -> bool {
         && !next.lower_in(&NOT_MODEL_NOUNS)
 }
 
-/// Singular words after a number that still count or measure: "15000 yen", "5000 strong".
+/// Singular words after a number that still count ("5000 strong", "2500 police"). Currencies
+/// and measures ("15000 yen", "5000 tonne") make the figure explicit, which no rule refuses.
 #[rustfmt::skip]
 static NOT_MODEL_NOUNS: WordSet = WordSet::new(&[
-    "percent", "per", "yen", "won", "yuan", "rupee", "baht", "pence", "cent", "foot", "feet",
-    "people", "head", "strong", "and", "or", "to", "the", "for", "from", "more", "less", "than",
-    "men", "women", "children", "police", "personnel", "staff", "cattle", "sheep", "fish",
-    "tonne", "ton", "metre", "meter", "mile", "acre", "hectare", "barrel", "square", "cubic",
+    "per", "people", "head", "strong", "and", "or", "to", "the", "for", "from", "more", "less",
+    "than", "men", "women", "children", "police", "personnel", "staff", "cattle", "sheep", "fish",
+    "square", "cubic",
 ]);
 
 /// "its $1.875 Series A preferred stock", "the 7% Class B shares": a dividend or coupon that
@@ -695,6 +695,9 @@ mod tests {
             ("About 300 people attended.", 300.0),
             ("Some 15000 troops and 2500 police were sent.", 15000.0),
             ("Some 12000 people fled.", 12000.0),
+            ("It paid 15000 yen for the lot.", 15000.0),
+            ("The ship carried 5000 tonne of wheat.", 5000.0),
+            ("The pipeline is 4000 mile long.", 4000.0),
             ("Floods hit 12 provinces in the north.", 12.0),
             ("Some 40 Lagos customers complained.", 40.0),
             ("Three German engineers were detained.", 3.0),
