@@ -281,16 +281,20 @@ fn extract_plain(
         // The date written right after the figure is the one it is stated for; else the one
         // nearest its speech verb or itself.
         let stated_for = date_right_after(text, &sentences[f.sentence], &anchors, &f.range);
-        let as_of = stated_for
-            .map(|p| p.value.clone())
-            .or_else(|| {
-                nearest_date(
-                    &sentences[f.sentence],
-                    &anchors,
-                    speaker.map(|a| &a.verb),
-                    &f.range,
-                )
-            })
+        let as_of = stated_for.map(|p| p.value.clone()).or_else(|| {
+            nearest_date(
+                text,
+                &sentences[f.sentence],
+                &anchors,
+                speaker.map(|a| &a.verb),
+                &f.range,
+            )
+        });
+        // "…, from $85 million": the base of a comparison is of an earlier time than its
+        // sentence, even when no date says which; it is never the same time as another undated
+        // figure.
+        let earlier = as_of.is_none() && after_comparison(&text[..f.range.start]);
+        let as_of = as_of
             .unwrap_or_else(|| compact_str::format_compact!("{}", published.format("%Y-%m-%d")));
         let span = to_file(&f.range);
         let sentence = to_file(&sentences[f.sentence]);
@@ -301,7 +305,7 @@ fn extract_plain(
         let measure = f
             .measure
             .as_deref()
-            .filter(|m| series.admits(m, &as_of, f.sentence, f.value, f.qualifier))
+            .filter(|m| earlier || series.admits(m, &as_of, f.sentence, f.value, f.qualifier))
             .map(Text::from);
         claims.figures.push(FigureClaim {
             text: slice(&span),
@@ -444,8 +448,11 @@ fn date_right_after<'a>(
 /// ([`date_right_after`]): the concrete date nearest the speech verb in its sentence (a date after
 /// the verb, "said Monday", wins over one before it), else the date nearest the figure. `anchors`
 /// are sorted by position; the search is a binary search, so a sentence with thousands of figures
-/// and dates costs no more than linear time.
+/// and dates costs no more than linear time. A date after a word of comparison is the time of
+/// the base compared with, not of what is said before it: in "sales rose 3.5%, compared with
+/// $8.1 billion a year earlier", the 3.5% is not as of a year earlier.
 fn nearest_date(
+    text: &str,
     sentence: &Range<usize>,
     anchors: &[(&Timex, Period)],
     verb: Option<&Range<usize>>,
@@ -461,7 +468,10 @@ fn nearest_date(
     };
     // The nearest date after the point and the nearest before it.
     let after = inside.partition_point(|(t, _)| t.start < point.end);
-    let next = inside.get(after).map(|(t, p)| (t.start - point.end, p));
+    let next = inside
+        .get(after)
+        .filter(|(t, _)| !compares(text.get(point.end..t.start).unwrap_or("")))
+        .map(|(t, p)| (t.start - point.end, p));
     let before = inside[..after]
         .iter()
         .rev()
@@ -472,6 +482,37 @@ fn nearest_date(
         .flatten()
         .min_by_key(|(d, _)| *d)
         .map(|(_, p)| p.value.clone())
+}
+
+/// Whether the text `before` a figure ends with a word that makes it the base of a comparison
+/// ("from", "than", "compared with"), past any qualifier ("from about").
+fn after_comparison(before: &str) -> bool {
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .skip_while(|w| {
+            matches!(
+                w.as_str(),
+                "about" | "around" | "roughly" | "nearly" | "almost" | "some" | "approximately"
+            )
+        });
+    match words.next().as_deref() {
+        Some("from" | "than" | "against" | "versus") => true,
+        Some("with" | "to") => words.next().as_deref() == Some("compared"),
+        _ => false,
+    }
+}
+
+/// Whether `gap` holds a word that introduces the base of a comparison ("compared with", "from",
+/// "than", "against", "versus").
+fn compares(gap: &str) -> bool {
+    gap.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "compared" | "from" | "than" | "against" | "versus"
+        )
+    })
 }
 
 /// The value of a hand claim's field (`key`, as written), parsed; a word the field does not know
@@ -707,6 +748,35 @@ mod tests {
         assert!(m.iter().all(|(_, measure)| measure.is_some()), "{m:?}");
         let m = measures("The rate climbed to 7.2% from 6.8%.");
         assert!(m.iter().all(|(_, measure)| measure.is_some()), "{m:?}");
+    }
+
+    /// A date after a word of comparison is the base's, not the time of the figure before it;
+    /// a base with no date of its own is of an earlier time, never one series with the figure
+    /// it is compared with.
+    #[test]
+    fn a_date_after_the_base_of_a_comparison_is_the_base_s() {
+        let text = "---\ntitle: A\nsource: Wire\npublished: 2024-03-20\n---\nSales rose 3.5% to \
+                    $8.47 billion, compared with $8.1 billion a year earlier. Inflation was 2.6% in \
+                    May, down from 2.9% in April. Net advanced to $94.2 million. Net was $90 \
+                    million, up from $85 million.\n";
+        let (claims, _) = extract_claims(&crate::testing::article(text));
+        let as_of: Vec<(f64, String)> = claims
+            .figures
+            .iter()
+            .map(|f| (f.value, f.as_of.as_deref().unwrap_or("").to_string()))
+            .collect();
+        assert_eq!(
+            as_of[..5],
+            [
+                (3.5, "2024-03-20".to_string()),
+                (8.47e9, "2024-03-20".to_string()),
+                (8.1e9, "2023-03-20".to_string()),
+                (2.6, "2023-05".to_string()),
+                (2.9, "2023-04".to_string()),
+            ]
+        );
+        let base = claims.figures.iter().find(|f| f.value == 85e6).unwrap();
+        assert!(base.measure.is_some(), "{base:?}");
     }
 
     /// `dates:` in front matter overrides the reading the tagger would choose (issue 15).

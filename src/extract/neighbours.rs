@@ -264,12 +264,9 @@ fn borrow_units(text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention])
         // "sales rose 5% to 1,200", "tumbled 5.39, or 1.2% to 452.76", "lost about 1%, or 3.95,
         // to 448.80": the level a change reached is not a percentage unless written so ("was 5%
         // in May and rose to 5.2" still is).
-        let reached = i > 0 && {
-            let end = figures[i - 1].range.end;
-            at > 1
-                && tokens[at - 1].lower() == "to"
-                && (tokens[at - 2].end == end
-                    || at > 2 && tokens[at - 2].text == "," && tokens[at - 3].end == end)
+        let reached = i > 0 && at > 1 && tokens[at - 1].lower() == "to" && {
+            let from = figures[i - 1].token_after(tokens);
+            when_between(&tokens[from.min(at - 1)..at - 1])
         };
         // "lost about 1%, or 3.95": a restatement is in another unit than what it restates.
         let restates =
@@ -295,6 +292,26 @@ fn borrow_units(text: &str, tokens: &[Token<'_>], figures: &mut [FigureMention])
     }
     let _ = text;
 }
+
+/// Whether `gap`, between a change and the "to" of the level it reached, holds at most commas and
+/// when it happened: "fell 1.4%, or 6.43, on Friday, to 437.68", "rose 3% yesterday to 1,200".
+fn when_between(gap: &[Token<'_>]) -> bool {
+    let words: Vec<&Token<'_>> = gap.iter().filter(|t| t.text != ",").collect();
+    words.len() <= 4
+        && words.first().is_none_or(|t| {
+            matches!(
+                t.lower().as_ref(),
+                "on" | "in" | "at" | "yesterday" | "today" | "late" | "early"
+            )
+        })
+        && words.iter().all(|t| t.is_word() && !t.lower_in(&NOT_WHEN))
+}
+
+/// Words that make a gap more than the time of a change: another clause.
+#[rustfmt::skip]
+static NOT_WHEN: WordSet = WordSet::new(&[
+    "and", "but", "or", "was", "were", "is", "are", "had", "has", "which", "while", "after",
+]);
 
 /// "The number of visitors to Tanzania jumped from fewer than 100,000 …", "the number of
 /// season-ticket holders had risen to 38,500", "The death toll … has risen to 12": the subject of
@@ -483,7 +500,10 @@ fn continue_directions(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureM
                     && gap[gap.len() - 1].lower() == "or"
                     && !gap.iter().any(|t| matches!(t.text, ";" | ":"))
             };
-        if (range_end || restated || matches!(words.as_slice(), [",", "or"] | ["or"]))
+        if (range_end
+            || restated
+            || matches!(words.as_slice(), [",", "or"] | ["or"])
+            || parallel(tokens, figures, i))
             && figures[i].direction.is_none()
             && let Some(d) = figures[i - 1].direction
         {
@@ -493,6 +513,68 @@ fn continue_directions(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureM
             }
         }
     }
+}
+
+/// Words that set a figure beside the one before it as a like quantity: "fell 4.3%, compared
+/// with 3.3% for the S&P 500".
+#[rustfmt::skip]
+static COMPARING: WordSet = WordSet::new(&["compared", "against", "versus", "vs", "vs."]);
+
+/// Words a figure of a list of like changes is followed by: what it is said of ("3.3% for the
+/// S&P 500"), the base it is reckoned from ("6.8% from Oct. 13"), or the end of the list.
+#[rustfmt::skip]
+static LIST_FOLLOWERS: WordSet = WordSet::new(&[
+    "for", "from", "in", "at", "on", "over", "since", ",", ".", ";", "and",
+]);
+
+/// Whether percentage `i`, with no word of change of its own, is a change like the percentage
+/// before it: set beside it by a word of comparison ("the Nasdaq Composite had fallen 4.3%,
+/// compared with 3.3% for the S&P 500"), or the next item of such a list ("…, 3.5% for the Big
+/// Board Composite and 3.6% for the industrial average"; "down 4.5% from the previous Friday and
+/// 6.8% from Oct. 13"). A percentage of something ("3% of stores") is a share, never a change.
+fn parallel(tokens: &[Token<'_>], figures: &[FigureMention], i: usize) -> bool {
+    let (before, own) = (&figures[i - 1], &figures[i]);
+    if before.kind != FigureKind::Percent
+        || own.kind != FigureKind::Percent
+        || before.unit != own.unit
+        || before.direction.is_none()
+    {
+        return false;
+    }
+    let after = own.token_after(tokens);
+    if !tokens
+        .get(after)
+        .is_none_or(|t| t.lower_in(&LIST_FOLLOWERS))
+    {
+        return false;
+    }
+    let a = before.token_after(tokens);
+    let b = own.first_token(tokens);
+    let gap = &tokens[a..b.max(a)];
+    if gap.is_empty() || gap.len() > 10 || gap.iter().any(|t| matches!(t.text, ";" | ":")) {
+        return false;
+    }
+    // "…, compared with 3.3%": a word of comparison, then at most "with" or "to".
+    let compared = gap
+        .iter()
+        .position(|t| t.lower_in(&COMPARING))
+        .is_some_and(|k| {
+            gap[k + 1..]
+                .iter()
+                .all(|t| matches!(t.lower().as_ref(), "with" | "to" | "."))
+        });
+    // "… 3.3% for the S&P 500, 3.5% …", "… 4.5% from the previous Friday and 6.8% …": what the
+    // figure before is said of, then a comma or "and", and no verb between (a word of the
+    // list's own kind: a preposition first, a separator last).
+    let listed = matches!(gap[0].lower().as_ref(), "for" | "from" | "in" | "at" | "on")
+        && matches!(gap[gap.len() - 1].lower().as_ref(), "," | "and")
+        && !gap.iter().any(|t| {
+            matches!(
+                t.lower().as_ref(),
+                "was" | "were" | "is" | "are" | "had" | "has" | "have" | "rose" | "fell" | "but"
+            )
+        });
+    compared || listed
 }
 
 #[cfg(test)]
@@ -615,6 +697,27 @@ mod tests {
         assert_eq!((f[0].2, f[1].2), (Some(Direction::Up), None));
         let f = figs("The company's stock fell $1.125 to $13.625 yesterday.");
         assert_eq!((f[0].2, f[1].2), (Some(Direction::Down), None));
+        // Like changes set beside it, and the items of their list.
+        let f = figs(
+            "The Nasdaq Composite had fallen 4.3%, compared with 3.3% for the S&P 500, 3.5% for \
+             the Big Board Composite and 3.6% for the industrial average.",
+        );
+        assert!(f.iter().all(|f| f.2 == Some(Direction::Down)), "{f:?}");
+        let f = figs("The index closed down 4.5% from the previous Friday and 6.8% from Oct. 13.");
+        assert_eq!(f[1].2, Some(Direction::Down));
+        // A share of something, a figure in another unit, or a level before are no like changes.
+        let f = figs("Sales fell 5% in Europe and 3% of stores closed.");
+        assert_eq!(f[1].2, None);
+        let f =
+            figs("Sales rose 3.5% to $8.47 billion, compared with $8.1 billion a year earlier.");
+        assert_eq!(f[2].2, None);
+        let f = figs("Growth slowed to 2.1%, compared with 2.5% in June.");
+        assert_eq!(f[1].2, None);
+        // The level a change reached, after when it happened, is no percentage.
+        let u = units("The index fell 1.4%, or 6.43, on Friday, to 437.68.");
+        assert_eq!(u[2], (437.68, "points".into()));
+        let u = units("Its shares rose 3% yesterday to 12.50.");
+        assert_eq!(u[1], (12.5, String::new()));
         let f = figs("It will reduce results for 1989 by $3 million to $4 million.");
         assert_eq!(
             (f[0].2, f[1].2),

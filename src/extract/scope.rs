@@ -347,6 +347,15 @@ pub(crate) fn apply_scopes(
                 continue;
             }
         }
+        // "Nasdaq Composite % change", "industrial average % change": a measure that opens with
+        // a name, or names an index, is that name's or that index's.
+        let base = m
+            .strip_suffix(" % change")
+            .or_else(|| m.strip_suffix(" change"))
+            .unwrap_or(m);
+        if m.starts_with(char::is_uppercase) || super::measure::is_index_quantity(base) {
+            continue;
+        }
         let scope = carried
             .as_ref()
             .filter(|(_, p)| amount && *p + 1 >= paragraph)
@@ -861,6 +870,44 @@ fn place_words<'t>(tokens: &'t [Token<'_>], from: usize) -> Vec<&'t str> {
         .take(4)
         .map(|(_, t)| t.text)
         .collect()
+}
+
+/// What a figure set beside another is said of, named right after it with "for": "compared with
+/// 3.3% for the S&P 500", "… and 3.6% for the industrial average" (a lowercase phrase only when it
+/// names an index). A month or a holiday after "for" is a time, not a scope.
+pub(super) fn named_for(tokens: &[Token<'_>], f: &FigureMention) -> Option<String> {
+    let mut k = f.token_after(tokens);
+    if tokens.get(k)?.lower() != "for" {
+        return None;
+    }
+    k += 1;
+    if tokens.get(k).is_some_and(|t| t.lower() == "the") {
+        k += 1;
+    }
+    let start = k;
+    let first = tokens.get(start)?;
+    if first.is_capitalized() {
+        if first.lower_in(&super::measure::CALENDAR) || super::not_figures::is_month(first.text) {
+            return None;
+        }
+        // Capitalized words, with the numbers and "&" of an index's name ("S&P 500").
+        while tokens.get(k).is_some_and(|t| {
+            (t.is_capitalized() && t.text.chars().all(|c| c.is_alphanumeric() || c == '-'))
+                || (k > start && (t.text == "&" || t.text.chars().all(|c| c.is_ascii_digit())))
+        }) && k - start < 6
+        {
+            k += 1;
+        }
+        return Some(join_names(&tokens[start..k]).replace(" & ", "&"));
+    }
+    while tokens.get(k).is_some_and(|t| {
+        t.is_word() && !t.is_capitalized() && t.text.chars().all(char::is_alphabetic)
+    }) && k - start < 3
+    {
+        k += 1;
+    }
+    let phrase = join_names(&tokens[start..k]);
+    super::measure::is_index_quantity(&phrase).then_some(phrase)
 }
 
 /// A place's name from `from`, joined.

@@ -29,17 +29,17 @@ use self::lexicon::{
     CURRENCY_WORDS, HEADCOUNTS, NOT_HEADS, PAYING, PREDICATE_SYNONYMS, PRICE_MOVES, SYNONYMS,
     WHEN_WORDS,
 };
-use self::subject::{Subject, is_index_quantity, moving_verb, subject_before};
+use self::subject::{Subject, moving_verb, subject_before};
 use super::figures::{FigureKind, FigureMention};
 use super::scope::{
-    lead_scope, owner_before, place_after, place_where, segment, without_legal_form,
+    lead_scope, named_for, owner_before, place_after, place_where, segment, without_legal_form,
 };
 use super::tokens::Token;
 
 pub(super) use self::count::{in_need, is_count_noun, participle, predicate_start};
 pub(crate) use self::lexicon::ORGANIZATION_NOUNS;
 pub(super) use self::lexicon::{AUXILIARIES, CALENDAR};
-pub(super) use self::subject::is_common_word_start;
+pub(super) use self::subject::{is_common_word_start, is_index_quantity};
 
 /// Names the measure of every figure of one sentence (in text order). `carried` is the period
 /// the paragraph's sentences before named ("In the nine months, EDS earned … Revenue rose 14%");
@@ -57,6 +57,8 @@ pub(crate) fn assign(
     let mut before: Option<Range<usize>> = None;
     // The segment the sentence names, looked for once.
     let mut segment_cache: Option<Option<String>> = None;
+    // The names figures of a list were said of ("3.3% for the S&P 500").
+    let mut said_before: Vec<String> = Vec::new();
     for f in figures.iter_mut() {
         let taken = before.replace(f.range.clone());
         // Named where it was found ("share of evacuees").
@@ -309,12 +311,46 @@ pub(crate) fn assign(
         if share_of_amount {
             quantity = format!("share of {quantity}");
         }
+        // "the Nasdaq Composite had fallen 4.3%, compared with 3.3% for the S&P 500": a like
+        // figure said of another index or company, whose name stands for the one it inherited.
+        let said_of = (rate.is_none() && f.scope.is_none())
+            .then(|| named_for(tokens, f))
+            .flatten();
+        if let Some(name) = &said_of {
+            // The name the inherited quantity opens with: one a figure before was said of, else
+            // its capitalized words.
+            let words: Vec<&str> = quantity.split(' ').collect();
+            let capitalized = words
+                .iter()
+                .take_while(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+                .count();
+            let own = said_before
+                .iter()
+                .filter(|n| {
+                    quantity
+                        .strip_prefix(n.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                })
+                .map(|n| n.split(' ').count())
+                .max()
+                .or(
+                    (capitalized > 0 && words[0].starts_with(char::is_uppercase))
+                        .then_some(capitalized),
+                );
+            if let Some(own) = own {
+                quantity = std::iter::once(name.as_str())
+                    .chain(words[own..].iter().copied())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+            said_before.push(name.clone());
+        }
         // A currency's price is the market's, no company's or place's.
         let scope = if rate.is_some() {
             None
         } else {
-            f.scope
-                .clone()
+            said_of
+                .or_else(|| f.scope.clone())
                 .or_else(|| owner_before(tokens, f))
                 .or(possessor)
                 .or_else(|| segment_cache.get_or_insert_with(|| segment(tokens)).clone())
@@ -326,6 +362,12 @@ pub(crate) fn assign(
                     _ => s,
                 })
         };
+        // "Nasdaq Composite % change": a quantity that opens with its own name needs no scope.
+        let scope = scope.filter(|s| {
+            quantity
+                .strip_prefix(s.as_str())
+                .is_none_or(|rest| !(rest.is_empty() || rest.starts_with(' ')))
+        });
         f.scope = scope.clone();
         named.push(Some(Named {
             quantity: quantity.clone(),

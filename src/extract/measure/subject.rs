@@ -19,6 +19,28 @@ pub(super) fn moving_verb(verb: &str) -> bool {
     PRICE_MOVES.contains(verb) || VERBISH.contains(verb)
 }
 
+/// The first finite verb of the clause that ends before token `end` ("was" in "The Nikkei index
+/// was pressured down … and"), after at least one word of its subject; the clause starts after
+/// the last ";" or ":". `None` when there is none, or a comma stands between it and `end`
+/// (another clause, whose subject is not shared).
+fn first_verb(tokens: &[Token<'_>], end: usize) -> Option<usize> {
+    let start = tokens[..end]
+        .iter()
+        .rposition(|t| matches!(t.text, ";" | ":"))
+        .map_or(0, |p| p + 1);
+    let at = (start + 1..end).find(|&k| {
+        let t = &tokens[k];
+        let w = t.lower();
+        t.is_word()
+            && !t.is_capitalized()
+            && (matches!(
+                w.as_ref(),
+                "was" | "were" | "is" | "are" | "has" | "have" | "had"
+            ) || PRICE_MOVES.contains(w.as_ref()))
+    })?;
+    (!tokens[at..end].iter().any(|t| t.text == ",")).then_some(at)
+}
+
 /// What a money, percent or points figure is said of.
 pub(super) enum Subject {
     /// A noun phrase ("net income", "deposit rate", "DAX") and its possessor ("Germany").
@@ -47,11 +69,16 @@ pub(super) fn subject_before(
     // Skip the figure's own sign and the words between the phrase and the number: prepositions,
     // auxiliaries, adverbs and the verb ("were little changed at", "edged down to").
     let mut verb = None;
+    let mut verb_at = None;
     // "capital gains of $48 million": the word before "of" is the noun, never a verb.
     let mut of_seen = false;
     while k > 0 {
         let t = &tokens[k - 1];
         if t.start >= own.start && t.end <= own.end && k - 1 < at {
+            // "… and fell 151.20 points": the figure's own verb.
+            if t.lower_in(&PRICE_MOVES) {
+                verb_at = Some(k - 1);
+            }
             k -= 1;
             continue;
         }
@@ -101,6 +128,15 @@ pub(super) fn subject_before(
             continue;
         }
         let lower_word = t.is_word() && !t.is_capitalized();
+        // "The Nikkei index was pressured down by profit-taking … and fell 151.20 points": a verb
+        // joined by "and" to the clause's first verb shares its subject.
+        if w == "and"
+            && verb_at == Some(k)
+            && let Some(first) = first_verb(tokens, k - 1)
+        {
+            k = first;
+            continue;
+        }
         // "The Dallas oil and gas concern said that $10 million of the facility …": who speaks is
         // not what the amount is.
         // "…, before it eases to 1.9%": a pronoun that moves.
@@ -152,6 +188,7 @@ pub(super) fn subject_before(
             && !PARTICLES.contains(w.as_ref())
         {
             verb = Some(w.into_owned());
+            verb_at = Some(k - 1);
         }
         k -= 1;
     }
@@ -506,7 +543,7 @@ fn is_index(name: &str) -> bool {
 
 /// A quantity that is an index: a market index's name ("Dow Jones industrials") or a phrase ending
 /// in a word for one ("Treasury index", "transportation").
-pub(super) fn is_index_quantity(quantity: &str) -> bool {
+pub(in crate::extract) fn is_index_quantity(quantity: &str) -> bool {
     let head = quantity.rsplit(' ').next().unwrap_or(quantity);
     is_index(quantity) || INDEX_HEADS.contains(head)
 }
@@ -522,6 +559,19 @@ pub(in crate::extract) fn is_common_word_start(tokens: &[Token<'_>], k: usize) -
 #[cfg(test)]
 mod tests {
     use crate::extract::measure::tests::measures;
+
+    /// A verb joined by "and" to its clause's first verb shares its subject; a verb after a
+    /// comma or a subject of its own does not.
+    #[test]
+    fn a_verb_joined_by_and_shares_the_subject_of_the_clause() {
+        let m = measures(
+            "The Nikkei index was pressured down by profit-taking triggered by sharp advances \
+             made through this week and fell 151.20 points to 35527.29.",
+        );
+        assert_eq!(m, ["Nikkei index change", "Nikkei index"]);
+        let m = measures("Sales rose 5% and profit fell 3%.");
+        assert_eq!(m, ["revenue % change", "net income % change"]);
+    }
 
     #[test]
     fn a_sentence_opening_with_a_name_the_text_writes_elsewhere_is_whose() {

@@ -78,6 +78,10 @@ fn cue(t: &[Tok<'_>], i: usize) -> Option<Tense> {
     if matches!(w, "plans" | "plan") {
         return (next_w == "to").then_some(Tense::Future);
     }
+    // "2.6% in May, down from 2.9% in April": the base a change is reckoned from lies behind.
+    if w == "from" && matches!(back(1), "down" | "up") {
+        return Some(Tense::Past);
+    }
     if w == "next" && t.get(i + 1).is_some_and(|x| x.w != "to") {
         return Some(Tense::Future);
     }
@@ -248,6 +252,8 @@ mod tests {
         // "-eed" words and "hundred" are no past forms
         ("He will succeed Mr. Davison Feb. 1, after he retires.", "2023-10-26", "Feb. 1", "2024-02-01", Date, None),
         ("He could not be located Wednesday.", "2024-03-22", "Wednesday", "2024-03-20", Date, None),
+        // the base a change is reckoned from lies behind
+        ("Inflation is 2.6%, down from 2.9% in April.", "2024-03-15", "April", "2023-04", Date, None),
         ("The court must be obeyed, and set Friday as the deadline.", "2024-03-23", "Friday", "2024-03-22", Date, None),
     ];
 
