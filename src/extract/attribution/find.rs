@@ -407,8 +407,12 @@ fn described_source(tokens: &[Token<'_>], from: usize) -> Option<String> {
 /// lowercase words: "the latest official figures"), when it is named. A filing "with the SEC" is
 /// its filer's, not the SEC's: "with" names no maker.
 fn source_of_document(tokens: &[Token<'_>], from: usize) -> Option<String> {
+    // ("Figures from the Commerce Department show": the document may open the sentence.)
     let doc = (from..tokens.len().min(from + 4))
-        .take_while(|&k| tokens[k].is_word() && !tokens[k].is_capitalized())
+        .take_while(|&k| {
+            tokens[k].is_word()
+                && (!tokens[k].is_capitalized() || k == from && tokens[k].lower_in(&DOCUMENTS))
+        })
         .find(|&k| tokens[k].lower_in(&DOCUMENTS))?;
     let mut k = doc + 1;
     if tokens.get(k).is_some_and(|t| {
@@ -448,7 +452,12 @@ fn source_of_document(tokens: &[Token<'_>], from: usize) -> Option<String> {
         name = k + 1;
     }
     let (phrase, _) = phrase_after(tokens, name);
-    (phrase.starts_with(char::is_uppercase)).then_some(phrase)
+    // "estimates from traders": a group that speaks, named by its noun.
+    let group = phrase
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| SPEAKER_NOUNS.contains(w));
+    (phrase.starts_with(char::is_uppercase) || group).then_some(phrase)
 }
 
 /// The document that is the subject of a finding verb at `verb`, in its clause: its maker when

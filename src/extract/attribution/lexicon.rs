@@ -136,6 +136,8 @@ pub(super) static FINDING_VERBS: WordSet = WordSet::new(&[
     "indicates",
     // "Staff projections … see inflation averaging 2.1%".
     "see", "sees", "saw",
+    // "Estimates from traders put it at less than 5%".
+    "put", "puts",
 ]);
 
 /// Words that open a relative or adverbial clause, not an apposition.

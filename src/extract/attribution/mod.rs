@@ -23,7 +23,7 @@ use self::find::{Found, find_speaker};
 use self::phrase::is_name;
 use self::resolve::{
     Known, Person, apposed_people, carry_reported_speech, name_generic_speakers, resolve,
-    titled_people,
+    subject_organization, titled_people,
 };
 use super::speaker_kind::{SpeakerKind, speaker_kind};
 use super::tokens::Token;
@@ -70,9 +70,18 @@ pub(crate) fn attribute(
     // The organization that spoke last: what "it said" refers to.
     let mut last_body: Option<String> = None;
     for (i, f) in found.iter().enumerate() {
+        let mut inferred = false;
         let resolved = f.as_ref().and_then(|f| {
             let speaker = if f.phrase == "it" {
-                last_body.clone()?
+                // The organization that spoke last, else the one the sentence before is about
+                // (a guess that does not make it the organization that spoke last).
+                match &last_body {
+                    Some(body) => body.clone(),
+                    None => {
+                        inferred = true;
+                        subject_organization(&tokenized[i.checked_sub(1)?])?
+                    }
+                }
             } else {
                 resolve(&f.phrase, &people, &known, i, last_person.as_deref())?
             };
@@ -96,7 +105,8 @@ pub(crate) fn attribute(
             let person = role && named && speaker_kind(&a.speaker) == SpeakerKind::Person;
             if known.iter().any(|k| k.display == a.speaker) || person {
                 last_person = Some(a.speaker.clone());
-            } else if speaker_kind(&a.speaker) == SpeakerKind::Organization
+            } else if !inferred
+                && speaker_kind(&a.speaker) == SpeakerKind::Organization
                 && a.speaker.chars().next().is_some_and(char::is_uppercase)
             {
                 last_body = Some(a.speaker.clone());
@@ -160,11 +170,27 @@ mod tests {
                     $3 million. It said more.";
         let want = Some("Nordvik AS".to_string());
         assert_eq!(speakers(text), vec![want.clone(), want.clone(), want]);
-        // No body spoke before: "it" names no one.
+        // No body spoke before: "it" names no one, unless the sentence before is about one.
         assert_eq!(
             speakers("It said the cuts will cost $3 million."),
             vec![None]
         );
+        let s = speakers(
+            "But analysts say Sansui is a special case. It expects to post a loss of 6.4 billion \
+             yen.",
+        );
+        assert_eq!(s[1].as_deref(), Some("Sansui"));
+        for before in ["Sales rose 5%.", "Maria Lund was upbeat.", "I was there."] {
+            let s = speakers(&format!("{before} It expects a loss of $5 million."));
+            assert_eq!(s[1], None, "{before}");
+        }
+        // The maker of a document, a group named by its noun included.
+        let s = speakers(
+            "Estimates from traders put it at less than 5%. Figures from the Commerce \
+             Department show exports fell 3%.",
+        );
+        assert_eq!(s[0].as_deref(), Some("traders"));
+        assert_eq!(s[1].as_deref(), Some("Commerce Department"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::lexicon::{
     APPOSED_ROLES, CLAUSE_WORDS, DEPENDENT_ROLES, PRONOUNS, ROLE_QUALIFIERS, TITLE_WORDS,
 };
 use super::phrase::{is_name, join_tokens};
+use crate::extract::speaker_kind::{SpeakerKind, speaker_kind};
 use crate::extract::tokens::Token;
 
 /// A person or body named in the article, with what is known of them.
@@ -146,6 +147,74 @@ pub(super) fn name_generic_speakers(
             a.speaker = topic.clone();
         }
     }
+}
+
+/// The organization a sentence names as the subject of a clause, for an "it" that follows: "But
+/// analysts say Sansui is a special case. It expects …". A capitalized name right after the
+/// sentence's start, a clause word or a verb of saying, and followed by a finite verb; not a
+/// person's name (one with a given name or a title) and not a common word that only opens the
+/// sentence. The last such name in the sentence.
+pub(super) fn subject_organization(tokens: &[Token<'_>]) -> Option<String> {
+    let mut found = None;
+    let mut k = 0;
+    while k < tokens.len() {
+        // (After a clause word, not a preposition: "First of America" is one name.)
+        let opens = k == 0
+            || (tokens[k - 1].lower_in(&super::lexicon::CLAUSE_WORDS)
+                && !matches!(
+                    tokens[k - 1].lower().as_ref(),
+                    "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from"
+                ))
+            || matches!(
+                tokens[k - 1].lower().as_ref(),
+                "say" | "says" | "said" | "that" | "," | "think" | "believe"
+            );
+        if !opens
+            || !tokens[k].is_capitalized()
+            || tokens[k].lower_in(&super::lexicon::CLAUSE_WORDS)
+        {
+            k += 1;
+            continue;
+        }
+        let end = (k..tokens.len())
+            .find(|&e| !(tokens[e].is_capitalized() || tokens[e].text == "&"))
+            .unwrap_or(tokens.len());
+        let verb = tokens.get(end).map(|t| t.lower());
+        let finite = verb.as_deref().is_some_and(|v| {
+            matches!(
+                v,
+                "is" | "was"
+                    | "has"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "said"
+                    | "says"
+                    | "reported"
+                    | "posted"
+                    | "expects"
+                    | "plans"
+                    | "isn"
+                    | "wasn"
+                    | "hasn"
+                    | "doesn"
+                    | "didn"
+                    | "agreed"
+                    | "announced"
+            )
+        });
+        let common =
+            end == k + 1 && k == 0 && crate::extract::measure::is_common_word_start(tokens, 0);
+        if finite && !common && end - k <= 4 {
+            let name = super::phrase::join_tokens(&tokens[k..end]);
+            // ("I was there": a pronoun, no name.)
+            if name.len() > 1 && speaker_kind(&name) == SpeakerKind::Organization {
+                found = Some(name);
+            }
+        }
+        k = end.max(k + 1);
+    }
+    found
 }
 
 /// The name a sentence opens with as the subject of its verb ("Kirschner Medical fell 4 to 15",
