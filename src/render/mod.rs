@@ -18,7 +18,6 @@ mod locate;
 mod pages;
 mod recursion;
 pub mod search;
-pub mod splice;
 pub mod templates;
 pub mod views;
 mod whole_site;
@@ -120,15 +119,6 @@ pub trait Output: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), crate::error::Error>;
     /// Opens one file to be written piece by piece, for a file too large to hold in memory.
     fn create(&self, path: &str) -> Result<Box<dyn Write + '_>, crate::error::Error>;
-    /// The previous build's published file at `path`, when there is one to copy from.
-    fn previous(&self, _path: &str) -> Option<std::fs::File> {
-        None
-    }
-    /// The length and modification time of the file written at `path` (see
-    /// [`splice::ExportRecord`]), when it is kept.
-    fn stamp(&self, _path: &str) -> Option<(u64, u128)> {
-        None
-    }
 }
 
 /// An [`Output`] that keeps nothing: for a check, which renders only to find problems.
@@ -235,7 +225,6 @@ pub fn render(
         files: 0,
         diagnostics: diags,
         page_keys: BTreeMap::new(),
-        exports: BTreeMap::new(),
         timings,
         notes,
     };
@@ -269,8 +258,6 @@ pub struct Rendered {
     /// The key of every article, briefing and period page and of every file of the data exports,
     /// for the next build's reuse.
     pub page_keys: BTreeMap<String, u64>,
-    /// Where the items of each default export lie in its file, for the next build's reuse.
-    pub exports: BTreeMap<String, splice::ExportRecord>,
     /// How long each step took.
     pub timings: Vec<(String, Duration)>,
     /// Files not written, and why (see [`left_out`]).
@@ -297,8 +284,6 @@ pub struct Reuse<'a> {
     pub previous: &'a BTreeMap<String, u64>,
     /// Puts the previous build's file at this path into the new output; false when it is gone.
     pub link: &'a (dyn Fn(&str) -> Result<bool, crate::error::Error> + Sync),
-    /// Where the items of the previous build's default exports lie, by path.
-    pub exports: &'a BTreeMap<String, splice::ExportRecord>,
     /// The code rendering now: part of every page's and export item's key.
     pub identity: crate::cache::Identity,
 }
