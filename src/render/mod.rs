@@ -99,10 +99,11 @@ pub fn output_paths(name: &str, view: &ReportView) -> Vec<String> {
             .collect(),
         // Period pages exist only when the chronology page does not list every entry itself.
         Target::Period if !view.chronology_paged => Vec::new(),
+        // A period with more entries than `rows_per_page` continues on further pages.
         Target::Period => view
-            .chronology
+            .period_pages
             .iter()
-            .map(|g| format!("chronology/{}.{ext}", g.key))
+            .map(|p| views::period_page_path(&view.chronology[p.group].key, p.page, ext))
             .collect(),
         Target::Index | Target::Chronology | Target::Site => vec![name.to_string()],
     }

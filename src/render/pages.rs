@@ -70,15 +70,14 @@ pub(super) fn render_pages(
     // jobs, one list for every core (the template set and the views are shared read-only), the
     // largest first so that none is left running alone at the end. Each file is written as soon
     // as it is ready.
-    // Page templates whose default writer stands for them (see `html`): the template and
-    // everything it reaches are the defaults.
+    // The article template, when its default writer stands for it (see `html`): the template
+    // and the layout it extends are the defaults.
     let natively: Vec<&str> = page_plan
         .iter()
         .map(|(name, _)| name.as_str())
         .filter(|name| {
-            let reached = html::reaches(target_of(name));
-            reached.first() == Some(name)
-                && reached
+            *name == html::REACHES[0]
+                && html::REACHES
                     .iter()
                     .all(|n| templates.origins.get(*n) == Some(&Origin::Default))
         })
@@ -137,6 +136,7 @@ pub(super) fn render_pages(
         })
         .collect();
     let briefing_key = |i: usize| briefing_keys[i];
+    let per_page = report.config.rows_per_page;
     // A page whose inputs (templates, site settings, and its own inputs) hash as in the previous
     // build is linked from the previous output instead of rendered.
     let page_key = |name: &str, target: Target, i: usize| -> u64 {
@@ -149,18 +149,22 @@ pub(super) fn render_pages(
             Target::Period => {
                 // An entry is one event of one article, whose view is made from that article
                 // alone: its key and the event's index stand for the entry's fields.
-                let (previous, next) = neighbours(&view.chronology, i);
-                let g = &view.chronology[i];
+                let page = view.period_pages[i];
+                let (previous, next) = neighbours(&view.chronology, page.group);
+                let g = &view.chronology[page.group];
                 h.str(&g.key)
                     .str(&g.label)
                     .str(&g.href)
                     .usize(g.count)
+                    .usize(page.page)
                     .json(&g.timeline)
                     .json(&previous)
                     .json(&next);
-                let entries = &report.chronology.groups[i].entries;
-                h.usize(entries.len());
-                for e in entries {
+                let entries = &report.chronology.groups[page.group].entries;
+                let first = (page.page * per_page).min(entries.len());
+                let last = (first + per_page).min(entries.len());
+                h.usize(last - first);
+                for e in &entries[first..last] {
                     h.u64(article_keys[view.position(e.article)]).usize(e.event);
                 }
             }
@@ -226,26 +230,12 @@ pub(super) fn render_pages(
         }
         let root = root_of(path);
         if natively.contains(&name) {
-            if target == Target::Article {
-                let page = views::ArticlePage {
-                    article: &view.articles[i],
-                    body_html: view.article_body(report, i),
-                };
-                let text = html::article_page(&view.site, &root, &page);
-                return output.write(path, text.as_bytes()).map(|()| (None, key));
-            }
-            // Period pages can be megabytes: written as they are made.
-            write_streamed(output, path, |file| {
-                let (previous, next) = neighbours(&view.chronology, i);
-                html::period_page(
-                    &view.site,
-                    &root,
-                    &view.chronology[i],
-                    (previous.as_ref(), next.as_ref()),
-                    file,
-                )
-            })?;
-            return Ok((None, key));
+            let page = views::ArticlePage {
+                article: &view.articles[i],
+                body_html: view.article_body(report, i),
+            };
+            let text = html::article_page(&view.site, &root, &page);
+            return output.write(path, text.as_bytes()).map(|()| (None, key));
         }
         let mut context = Context::new();
         context.insert("site", &view.site);
@@ -258,10 +248,23 @@ pub(super) fn render_pages(
                 context.insert("article", &page);
             }
             Target::Period => {
-                let (previous, next) = neighbours(&view.chronology, i);
-                context.insert("period", &view.chronology[i]);
+                let page = view.period_pages[i];
+                let (previous, next) = neighbours(&view.chronology, page.group);
+                let period = view.period_page(page, per_page);
+                let ext = name.split_once('.').map_or("", |(_, e)| e);
+                context.insert(
+                    "pager",
+                    &views::Pager::new(
+                        page.page,
+                        period.count.div_ceil(per_page).max(1),
+                        period.count,
+                        per_page,
+                        |n| views::period_page_path(&period.key, n, ext),
+                    ),
+                );
                 // The period as a list of one group, for `partials/chronology.html`.
-                context.insert("groups", std::slice::from_ref(&view.chronology[i]));
+                context.insert("groups", std::slice::from_ref(&period));
+                context.insert("period", &period);
                 context.insert("previous", &previous);
                 context.insert("next", &next);
             }

@@ -762,6 +762,25 @@ pub fn series_page_path(slug: &str, id: &str, page: usize, ext: &str) -> String 
     }
 }
 
+/// The output path of page `page` (from 0) of chronology period `key`, with extension `ext`:
+/// `chronology/<key>.<ext>`, then `chronology/<key>/2.<ext>`.
+pub fn period_page_path(key: &str, page: usize, ext: &str) -> String {
+    if page == 0 {
+        format!("chronology/{key}.{ext}")
+    } else {
+        format!("chronology/{key}/{}.{ext}", page + 1)
+    }
+}
+
+/// One page of a period page: which chronology group and which page (from 0).
+#[derive(Debug, Clone, Copy)]
+pub struct PeriodPage {
+    /// Position in [`ReportView::chronology`].
+    pub group: usize,
+    /// Page number, from 0.
+    pub page: usize,
+}
+
 /// A briefing, as the `briefing` template gets it.
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefingView {
@@ -926,6 +945,22 @@ impl ReportView {
         chronology_view(&b.chronology, &self.by_report_index(), false)
     }
 
+    /// One page of a chronology period: its group holding the page's entries, `per_page` of
+    /// them (its `count` stays the period's).
+    pub fn period_page(&self, page: PeriodPage, per_page: usize) -> ChronologyGroupView {
+        let g = &self.chronology[page.group];
+        let first = (page.page * per_page).min(g.entries.len());
+        let last = (first + per_page).min(g.entries.len());
+        ChronologyGroupView {
+            key: g.key.clone(),
+            label: g.label.clone(),
+            href: g.href.clone(),
+            count: g.count,
+            entries: g.entries[first..last].to_vec(),
+            timeline: g.timeline.clone(),
+        }
+    }
+
     /// The position in `articles` of the report's article `i`.
     pub fn position(&self, i: usize) -> usize {
         self.positions[i]
@@ -982,6 +1017,10 @@ pub struct ReportView {
     /// with more series than `rows_per_page` lists them over several pages.
     #[serde(skip)]
     pub briefing_pages: Vec<(usize, usize)>,
+    /// Every period page (when the chronology is paged): a period with more entries than
+    /// `rows_per_page` lists them over several pages.
+    #[serde(skip)]
+    pub period_pages: Vec<PeriodPage>,
     /// For each article of the report, its position in `articles`.
     #[serde(skip)]
     positions: Vec<usize>,
@@ -1067,6 +1106,17 @@ pub fn build_views(report: &mut Report, timeline: bool) -> ReportView {
         .enumerate()
         .flat_map(|(i, b)| (0..b.series.len().div_ceil(per_page).max(1)).map(move |n| (i, n)))
         .collect();
+    let period_pages = if chronology_paged {
+        chronology
+            .iter()
+            .enumerate()
+            .flat_map(|(group, g)| {
+                (0..g.count.div_ceil(per_page).max(1)).map(move |page| PeriodPage { group, page })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     ReportView {
         site,
         articles,
@@ -1075,6 +1125,7 @@ pub fn build_views(report: &mut Report, timeline: bool) -> ReportView {
         chronology_paged,
         series_pages,
         briefing_pages,
+        period_pages,
         positions,
     }
 }
