@@ -1,5 +1,6 @@
-//! Bounded period pages (issue 16, item 1): a chronology period with more entries than
-//! `rows_per_page` lists them over several pages, rendered by `period.html`.
+//! Bounded period pages and a bounded sitemap (issue 16, item 1): a chronology period with more
+//! entries than `rows_per_page` lists them over several pages, and every page, the sitemap
+//! included, is rendered by its template.
 
 mod common;
 
@@ -90,6 +91,14 @@ fn a_long_period_is_paged_and_its_entries_are_numbered_through_it() {
         assert!(html.contains(&format!("href=\"{root}chronology.html\">All periods")));
     }
     assert_eq!(numbers, (1..=count).collect::<Vec<_>>());
+    // The sitemap lists every page of every period.
+    let sitemap = p.read_site("sitemap.xml");
+    for n in 1..=pages {
+        assert!(
+            sitemap.contains(&format!("<loc>https://example.org/b/{}</loc>", path(n))),
+            "{n}"
+        );
+    }
     // A period within the limit is one page, as before: no pager, the count in the lead.
     let (short, n) = list.iter().min_by_key(|(_, n)| *n).unwrap();
     assert!(*n <= 40, "{list:?}");
@@ -102,12 +111,12 @@ fn a_long_period_is_paged_and_its_entries_are_numbered_through_it() {
 }
 
 #[test]
-fn editing_the_period_templates_changes_the_period_pages() {
+fn editing_the_period_and_sitemap_templates_changes_their_files() {
     let p = TestProject::empty();
     many_articles(&p, 60);
     p.write(
         "report.yaml",
-        "title: T\nchronology_on_one_page: 10\nrows_per_page: 20\n",
+        "title: T\nbase_url: https://example.org/b/\nchronology_on_one_page: 10\nrows_per_page: 20\n",
     );
     let outcome = p.build();
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
@@ -116,6 +125,7 @@ fn editing_the_period_templates_changes_the_period_pages() {
     assert!(count > 20, "{list:?}");
     let second = format!("{}/2.html", href.strip_suffix(".html").unwrap());
     let before = p.read_site(&second);
+    let sitemap_before = p.read_site("sitemap.xml");
     p.write(
         "templates/period.html",
         "{% extends \"default/period.html\" %}{% block main %}EDITED {{ period.label }} {{ period.entries | length }} of {{ period.count }}{% set pager_label = \"P\" %}{% include \"partials/pager.html\" %}{% set first_entry = pager.first - 1 %}{% set level = 2 %}{% include \"partials/chronology.html\" %}{% include \"partials/period_nav.html\" %}{% endblock main %}",
@@ -132,6 +142,10 @@ fn editing_the_period_templates_changes_the_period_pages() {
         "templates/partials/chronology.html",
         "{% for group in groups %}{% for e in group.entries %}<p>ENTRY {{ first_entry | default(value=0) + loop.index }}</p>{% endfor %}{% endfor %}",
     );
+    p.write(
+        "templates/sitemap.xml",
+        "{% for e in entries %}{{ e.href }}\n{% endfor %}",
+    );
     let outcome = p.build();
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
     let page = p.read_site(&second);
@@ -147,4 +161,11 @@ fn editing_the_period_templates_changes_the_period_pages() {
     assert!(page.contains(&format!("<p>PAGER 2 of {}</p>", count.div_ceil(20))));
     assert!(page.contains("<p>ENTRY 21</p>"), "{page}");
     assert!(page.contains("<p>NAV "), "{page}");
+    let sitemap = p.read_site("sitemap.xml");
+    assert_ne!(sitemap, sitemap_before);
+    assert!(
+        sitemap.starts_with("index.html\nchronology.html\n"),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains(&format!("\n{second}\n")), "{sitemap}");
 }

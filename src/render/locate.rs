@@ -210,6 +210,11 @@ fn elsewhere(top: &str, culprit: &Culprit) -> Option<String> {
             "period templates (`period.html`, one file per page of each chronology period)",
             None,
         ),
+        "entries" | "sitemaps" => (
+            Target::Sitemap,
+            "sitemap templates (`sitemap.xml`, one file, or an index and its parts)",
+            None,
+        ),
         "articles" | "briefings" | "chronology" | "chronology_paged" => (
             Target::Site,
             "whole-site templates (`index.html`, `chronology.html` and every other top-level template that names no view)",

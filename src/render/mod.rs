@@ -4,9 +4,11 @@
 //! (`pages.rs`), then the whole-site templates (`whole_site.rs`).
 //!
 //! Which template renders what is decided by its file name, not by code: a top-level template
-//! whose stem is a view (`index`, `article`, `briefing`, `series`, `chronology`, `period`) renders that
+//! whose stem is a view (`index`, `article`, `briefing`, `series`, `chronology`, `period`,
+//! `sitemap`) renders that
 //! view (`article.html` → `articles/<slug>.html`, `briefing.md` → `briefings/<slug>.md`,
-//! `series.html` → `briefings/<slug>/series/<id>.html` and its further pages); any
+//! `series.html` → `briefings/<slug>/series/<id>.html` and its further pages, `sitemap.xml` →
+//! `sitemap.xml` and, for a large site, `sitemap-<n>.xml`); any
 //! other template (`claims.json`, `feeds/atom.xml`) renders once, to its own path, with the
 //! whole site.
 
@@ -49,6 +51,8 @@ pub enum Target {
     Period,
     /// One file per page of rows of each series of each briefing.
     Series,
+    /// The sitemap: one file, or an index over files of at most [`views::SITEMAP_URLS`] pages.
+    Sitemap,
     /// One file with the whole site's data.
     Site,
 }
@@ -65,6 +69,7 @@ pub fn target_of(name: &str) -> Target {
         "briefing" => Target::Briefing,
         "period" => Target::Period,
         "series" => Target::Series,
+        "sitemap" => Target::Sitemap,
         _ => Target::Site,
     }
 }
@@ -105,6 +110,18 @@ pub fn output_paths(name: &str, view: &ReportView) -> Vec<String> {
             .iter()
             .map(|p| views::period_page_path(&view.chronology[p.group].key, p.page, ext))
             .collect(),
+        // A sitemap of more pages than one file may list is an index over several files.
+        Target::Sitemap => {
+            let parts = view.sitemap.len().div_ceil(views::SITEMAP_URLS);
+            let dot = if ext.is_empty() { "" } else { "." };
+            std::iter::once(name.to_string())
+                .chain(
+                    (1..=parts)
+                        .filter(|_| parts > 1)
+                        .map(|n| format!("sitemap-{n}{dot}{ext}")),
+                )
+                .collect()
+        }
         Target::Index | Target::Chronology | Target::Site => vec![name.to_string()],
     }
 }
@@ -186,9 +203,11 @@ pub fn render(
             }
         }
         match target_of(name) {
-            Target::Article | Target::Briefing | Target::Period | Target::Series => {
-                page_plan.push((name, pages))
-            }
+            Target::Article
+            | Target::Briefing
+            | Target::Period
+            | Target::Series
+            | Target::Sitemap => page_plan.push((name, pages)),
             Target::Index | Target::Chronology | Target::Site => site_plan.push((name, pages)),
         }
     }

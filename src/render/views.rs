@@ -781,6 +781,20 @@ pub struct PeriodPage {
     pub page: usize,
 }
 
+/// One page of the sitemap: where a page of the site is, relative to the site root, and when it
+/// last changed, if known.
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapEntry {
+    /// Link relative to the site root.
+    pub href: String,
+    /// ISO date, or null.
+    pub lastmod: Option<String>,
+}
+
+/// The most URLs one sitemap file may list (sitemaps.org): a site with more gets a sitemap
+/// index, `sitemap.xml`, over `sitemap-1.xml`, `sitemap-2.xml`…
+pub const SITEMAP_URLS: usize = 50_000;
+
 /// A briefing, as the `briefing` template gets it.
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefingView {
@@ -961,6 +975,39 @@ impl ReportView {
         }
     }
 
+    /// Every page of the site the sitemap lists, in its order: the index, the chronology and
+    /// its period pages, search, each briefing with its further pages, then every article.
+    fn sitemap_entries(&self, per_page: usize) -> Vec<SitemapEntry> {
+        let entry = |href: String, lastmod: Option<&str>| SitemapEntry {
+            href,
+            lastmod: lastmod.map(str::to_string),
+        };
+        let built = Some(self.site.built.as_str());
+        let mut entries = vec![
+            entry("index.html".into(), built),
+            entry("chronology.html".into(), built),
+        ];
+        if self.chronology_paged {
+            for g in &self.chronology {
+                let pages = g.count.div_ceil(per_page).max(1);
+                entries
+                    .extend((0..pages).map(|n| entry(period_page_path(&g.key, n, PAGE_EXT), None)));
+            }
+        }
+        entries.push(entry("search.html".into(), built));
+        for b in &self.briefings {
+            let latest = b.articles.first().map(|a| a.published.as_str());
+            entries.push(entry(b.href.clone(), latest));
+            entries.extend(b.more_pages.iter().map(|href| entry(href.clone(), None)));
+        }
+        entries.extend(
+            self.articles
+                .iter()
+                .map(|a| entry(a.href.clone(), Some(&a.published))),
+        );
+        entries
+    }
+
     /// The position in `articles` of the report's article `i`.
     pub fn position(&self, i: usize) -> usize {
         self.positions[i]
@@ -1021,6 +1068,9 @@ pub struct ReportView {
     /// `rows_per_page` lists them over several pages.
     #[serde(skip)]
     pub period_pages: Vec<PeriodPage>,
+    /// Every page the sitemap lists (see [`ReportView::sitemap_entries`]).
+    #[serde(skip)]
+    pub sitemap: Vec<SitemapEntry>,
     /// For each article of the report, its position in `articles`.
     #[serde(skip)]
     positions: Vec<usize>,
@@ -1117,7 +1167,7 @@ pub fn build_views(report: &mut Report, timeline: bool) -> ReportView {
     } else {
         Vec::new()
     };
-    ReportView {
+    let mut view = ReportView {
         site,
         articles,
         briefings,
@@ -1126,8 +1176,11 @@ pub fn build_views(report: &mut Report, timeline: bool) -> ReportView {
         series_pages,
         briefing_pages,
         period_pages,
+        sitemap: Vec::new(),
         positions,
-    }
+    };
+    view.sitemap = view.sitemap_entries(per_page);
+    view
 }
 
 /// A briefing's data and counts, without building its tables and chronology.
