@@ -1,4 +1,4 @@
-//! The binary records a build keeps for the next one (cached claims, where exports' items lie):
+//! The binary records a build keeps for the next one (cached claims):
 //! an eight-byte magic, little-endian fields, and a checksum of everything before it.
 //!
 //! A record is a hint, never trusted blindly: [`Reader::open`] refuses bytes whose magic or
@@ -28,10 +28,6 @@ impl Writer {
 
     pub(crate) fn usize(&mut self, v: usize) {
         self.u64(v as u64);
-    }
-
-    pub(crate) fn u128(&mut self, v: u128) {
-        self.out.extend_from_slice(&v.to_le_bytes());
     }
 
     /// A float by its bits: read back exactly.
@@ -117,10 +113,6 @@ impl<'a> Reader<'a> {
         usize::try_from(self.u64()?).ok()
     }
 
-    pub(crate) fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.bytes(16)?.try_into().ok()?))
-    }
-
     pub(crate) fn f64(&mut self) -> Option<f64> {
         Some(f64::from_bits(self.u64()?))
     }
@@ -203,7 +195,6 @@ mod tests {
         let mut w = Writer::new(MAGIC);
         w.u8(7);
         w.u64(u64::MAX);
-        w.u128(1 << 100);
         w.f64(4_099_999.999_999_999_5);
         w.bool(true);
         w.str("é “q”");
@@ -220,7 +211,6 @@ mod tests {
         let mut r = Reader::open(&bytes, MAGIC).unwrap();
         assert_eq!(r.u8(), Some(7));
         assert_eq!(r.u64(), Some(u64::MAX));
-        assert_eq!(r.u128(), Some(1 << 100));
         assert_eq!(
             r.f64().map(f64::to_bits),
             Some(4_099_999.999_999_999_5_f64.to_bits())

@@ -260,8 +260,6 @@ pub fn build_as(options: &BuildOptions, identity: cache::Identity) -> Result<Bui
         )
     });
     let previous_pages = record.pages();
-    let export_index = cache::ExportIndex::open(&options.root, &outcome.out, options.cache);
-    let previous_exports = export_index.load();
     let link = |path: &str| {
         let linked = staging.link(path)?;
         if linked && let Some(p) = progress {
@@ -272,7 +270,6 @@ pub fn build_as(options: &BuildOptions, identity: cache::Identity) -> Result<Bui
     let reuse = render::Reuse {
         previous: &previous_pages,
         link: &link,
-        exports: &previous_exports,
         identity,
     };
     let output = StagingOutput {
@@ -312,7 +309,6 @@ pub fn build_as(options: &BuildOptions, identity: cache::Identity) -> Result<Bui
             outcome.files,
         ));
         record.store(&outcome.out, &rendered.page_keys, counts);
-        export_index.store(&rendered.exports);
         outcome
             .timings
             .push(("publish".to_string(), clock.elapsed()));
@@ -383,14 +379,6 @@ impl render::Output for StagingOutput<'_> {
             p.step();
         }
         Ok(Box::new(file))
-    }
-
-    fn previous(&self, path: &str) -> Option<std::fs::File> {
-        self.staging.published(path)
-    }
-
-    fn stamp(&self, path: &str) -> Option<(u64, u128)> {
-        render::splice::file_stamp(&self.staging.staged(path)?)
     }
 }
 

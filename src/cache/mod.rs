@@ -7,9 +7,7 @@
 //!   `build-<hash of the folder>.json`, the key of each page and of each file of the data
 //!   exports (a month of `claims/` or `figures/`, a briefing's figures, calendar and timeline),
 //!   to link unchanged files from the published site instead of writing them, and what the
-//!   build read and wrote (to stop at once when nothing changed). Beside it, `exports-<hash>.bin`
-//!   ([`ExportIndex`]) says where the items of the default search index lie, to copy unchanged
-//!   items; it serves that writer (`render/exports.rs`, `render/splice.rs`) and goes with it.
+//!   build read and wrote (to stop at once when nothing changed).
 //!
 //! Every key is a [`key::KeyHasher`] hash (XXH3, stable across Rust releases) of everything the
 //! output depends on, including the code that makes it: the [`key::Identity`] that `build.rs`
@@ -36,7 +34,7 @@ pub mod key;
 mod records;
 
 pub use key::{Identity, KeyHasher};
-pub use records::{BuildRecord, ExportIndex, LastBuild};
+pub use records::{BuildRecord, LastBuild};
 
 /// The cache folder under the project root.
 pub const CACHE_DIR: &str = ".report-cache";

@@ -1,6 +1,6 @@
 //! The record of the last successful build into one output folder (see the [module
-//! docs](super)): [`BuildRecord`], and the export index that goes with the export writers. Each
-//! is a hint only: a missing or unreadable file means more work, never a wrong output.
+//! docs](super)): [`BuildRecord`]. It is a hint only: a missing or unreadable file means more
+//! work, never a wrong output.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,39 +8,6 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{CACHE_DIR, Identity, KeyHasher};
-
-/// Where the items of the default search index of the last successful build into one output folder
-/// lie in their files ([`crate::render::splice`]), kept in `.report-cache/exports-<hash of the
-/// output path>.bin`. Read as a hint only: a missing, damaged or unreadable file means every
-/// item is written.
-#[derive(Debug)]
-pub struct ExportIndex {
-    file: Option<PathBuf>,
-}
-
-impl ExportIndex {
-    /// The index for builds of `root` into `out` (none when `enabled` is false).
-    pub fn open(root: &Path, out: &Path, enabled: bool) -> Self {
-        ExportIndex {
-            file: enabled.then(|| record_file(root, out, "exports").with_extension("bin")),
-        }
-    }
-
-    /// The last build's records, or none.
-    pub fn load(&self) -> BTreeMap<String, crate::render::splice::ExportRecord> {
-        self.file
-            .as_ref()
-            .and_then(|f| std::fs::read(f).ok())
-            .and_then(|b| crate::render::splice::decode(&b))
-            .unwrap_or_default()
-    }
-
-    /// Records this build's exports (written beside, then renamed).
-    pub fn store(&self, records: &BTreeMap<String, crate::render::splice::ExportRecord>) {
-        let Some(file) = &self.file else { return };
-        store_bytes(file, &crate::render::splice::encode(records));
-    }
-}
 
 /// The record of the last successful build of a project into one output folder, kept in
 /// `.report-cache/build-<hash of the output path>.json`:

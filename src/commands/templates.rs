@@ -55,7 +55,7 @@ pub fn renders_to(name: &str) -> Option<String> {
         Target::Briefing => format!("briefings/<slug>{dot}{ext}"),
         Target::Period => format!("chronology/<period>{dot}{ext}"),
         Target::Series => format!("briefings/<slug>/series/<series>{dot}{ext}"),
-        Target::Index | Target::Chronology | Target::Site => name.to_string(),
+        Target::Index | Target::Chronology | Target::Sitemap | Target::Site => name.to_string(),
     })
 }
 

@@ -1,152 +1,27 @@
-//! The default pages of articles and periods written straight from the views, without
-//! the template engine: the same approach as [`super::exports`], for the pages a large site has
-//! most of.
+//! The default article page written straight from its view, without the template engine: the
+//! page a large site has most of.
 //!
-//! Each writer produces exactly the bytes that its default template renders with the default
-//! layout and partials. The templates stay the reference: a project that overrides the page
-//! template, `layouts/base.html` or a partial the page includes gets its pages rendered by tera.
-//! Building a JSON tree of every page's view and walking it through tera's evaluator cost about
-//! three quarters of the page phase; these writers skip both. `tests/exports.rs` builds projects
-//! both ways and compares every file of the site byte for byte.
+//! The writer produces exactly the bytes that `article.html` renders with the default layout.
+//! The template stays the reference: a project that overrides `article.html` or
+//! `layouts/base.html` gets its article pages rendered by tera. `tests/exports.rs` builds
+//! projects both ways and compares every file of the site byte for byte.
 
 use std::fmt::Write as _;
-use std::io;
 
-use super::Target;
-use super::filters::{HtmlDatetime, html_datetime, html_datetime_of, script_safe, truthy};
-use super::pages::PeriodLink;
-use super::views::{Anchor, ArticlePage, ChronologyGroupView, EventView, SiteView, Text};
+use super::filters::{script_safe, truthy};
+use super::views::{Anchor, ArticlePage, SiteView, Text};
 
-/// The templates a page template reaches, which must all be defaults for its native writer.
-pub(super) fn reaches(target: Target) -> &'static [&'static str] {
-    match target {
-        Target::Article => &["article.html", "layouts/base.html"],
-        Target::Period => &[
-            "period.html",
-            "layouts/base.html",
-            "partials/chronology.html",
-            "partials/period_nav.html",
-        ],
-        // Briefing pages and series pages are rendered by their templates only.
-        Target::Briefing | Target::Series | Target::Index | Target::Chronology | Target::Site => {
-            &[]
-        }
-    }
-}
-
-/// A page being written: a buffer handed to its file whenever it passes [`SPILL`] bytes, so that
-/// a briefing page of tens of megabytes is never held whole; or, without a file, the whole page.
-pub(super) struct Page<'w> {
-    buf: String,
-    sink: Option<&'w mut dyn io::Write>,
-    error: Option<io::Error>,
-}
-
-/// How much of a page is held before it goes to its file.
-const SPILL: usize = 256 * 1024;
-
-impl<'w> Page<'w> {
-    /// A page kept in memory.
-    fn in_memory(capacity: usize) -> Self {
-        Page {
-            buf: String::with_capacity(capacity),
-            sink: None,
-            error: None,
-        }
-    }
-
-    /// A page written to `sink` as it grows.
-    fn to(sink: &'w mut dyn io::Write) -> Self {
-        Page {
-            buf: String::with_capacity(SPILL + 4096),
-            sink: Some(sink),
-            error: None,
-        }
-    }
-
-    fn push_str(&mut self, text: &str) {
-        self.buf.push_str(text);
-    }
-
-    fn push(&mut self, c: char) {
-        self.buf.push(c);
-    }
-
-    /// Hands the buffer to the file once it is large.
-    fn spill(&mut self) {
-        if self.buf.len() >= SPILL {
-            self.flush();
-        }
-    }
-
-    fn flush(&mut self) {
-        let Some(sink) = self.sink.as_mut() else {
-            return;
-        };
-        // After a failed write the rest is dropped: the page is lost anyway, and `finish` reports
-        // the error.
-        if self.error.is_none()
-            && let Err(e) = sink.write_all(self.buf.as_bytes())
-        {
-            self.error = Some(e);
-        }
-        self.buf.clear();
-    }
-
-    /// The rest of the page to its file; the first write error, if any.
-    fn finish(mut self) -> io::Result<()> {
-        self.flush();
-        self.error.map_or(Ok(()), Err)
-    }
-}
-
-impl std::fmt::Write for Page<'_> {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.push_str(s);
-        Ok(())
-    }
-}
-
-/// Where escaped text goes: a page, or a string.
-trait Push {
-    fn push_str(&mut self, text: &str);
-}
-
-impl Push for String {
-    fn push_str(&mut self, text: &str) {
-        String::push_str(self, text);
-    }
-}
-
-impl Push for Page<'_> {
-    fn push_str(&mut self, text: &str) {
-        Page::push_str(self, text);
-    }
-}
-
-/// `display` in a `<time>` element whose `datetime` is `datetime`, or alone without one: what
-/// `{% set dt = value | datetime %}{% if dt %}<time datetime="{{ dt }}">{{ display }}</time>{%
-/// else %}{{ display }}{% endif %}` writes.
-fn time(out: &mut Page<'_>, datetime: Option<HtmlDatetime>, display: &str) {
-    match datetime {
-        Some(datetime) => {
-            // Digits, `-` and `W`: nothing to escape.
-            let _ = write!(out, "<time datetime=\"{datetime}\">");
-            esc(out, display);
-            out.push_str("</time>");
-        }
-        None => esc(out, display),
-    }
-}
+/// The templates the article template reaches, which must all be defaults for its writer.
+pub(super) const REACHES: [&str; 2] = ["article.html", "layouts/base.html"];
 
 /// Pushes `text` HTML-escaped, as the engine escapes every value it prints in an HTML template
 /// (with the project's escape function).
-fn esc(out: &mut impl Push, text: &str) {
+fn esc(out: &mut String, text: &str) {
     crate::content::escape_with(text, |piece| out.push_str(piece));
 }
 
 /// Pushes a value with `| default(value="—")`: the dash for none.
-fn esc_or_dash<S: AsRef<str>>(out: &mut Page<'_>, text: &Option<S>) {
+fn esc_or_dash<S: AsRef<str>>(out: &mut String, text: &Option<S>) {
     match text {
         Some(t) => esc(out, t.as_ref()),
         None => out.push('—'),
@@ -154,7 +29,7 @@ fn esc_or_dash<S: AsRef<str>>(out: &mut Page<'_>, text: &Option<S>) {
 }
 
 /// Pushes a string as `| script_json | safe` prints it.
-fn script_json(out: &mut Page<'_>, text: &str) {
+fn script_json(out: &mut String, text: &str) {
     out.push_str(&script_safe(
         serde_json::to_string(text).unwrap_or_else(|_| "null".into()),
     ));
@@ -162,12 +37,12 @@ fn script_json(out: &mut Page<'_>, text: &str) {
 
 /// `layouts/base.html` around a page's blocks: `title` (already escaped), `head` and `main`.
 fn layout(
-    out: &mut Page<'_>,
+    out: &mut String,
     site: &SiteView,
     root: &str,
     title: &str,
-    head: impl FnOnce(&mut Page<'_>),
-    main: impl FnOnce(&mut Page<'_>),
+    head: impl FnOnce(&mut String),
+    main: impl FnOnce(&mut String),
 ) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     esc(out, &site.language);
@@ -240,7 +115,7 @@ fn title(parts: &[&str], site: &SiteView) -> String {
 /// `article.html`.
 pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) -> String {
     let a = &page.article.data;
-    let mut out = Page::in_memory(page.body_html.len() * 3 + 4096);
+    let mut out = String::with_capacity(page.body_html.len() * 3 + 4096);
     let title = title(&[&a.title], site);
     layout(
         &mut out,
@@ -383,21 +258,12 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
             out.push_str("\n</section>\n");
         },
     );
-    out.buf
-}
-
-/// The link to a claim in its article page: `{{ root }}{{ href }}#{{ anchor }}`, escaped.
-fn claim_href(out: &mut Page<'_>, root: &str, href: &str, anchor: Option<Anchor>) {
-    esc(out, root);
-    esc(out, href);
-    if let Some(anchor) = anchor {
-        let _ = write!(out, "#{anchor}");
-    }
+    out
 }
 
 /// One schema.org `Claim` of an article page's JSON-LD, after a comma.
 fn json_ld_claim(
-    out: &mut Page<'_>,
+    out: &mut String,
     name: &str,
     text: &str,
     said_by: &Option<Text>,
@@ -428,7 +294,7 @@ fn json_ld_claim(
 }
 
 /// A claim's text, linked to its mark in the story when it has one.
-fn anchored(out: &mut Page<'_>, anchor: Option<Anchor>, text: &str) {
+fn anchored(out: &mut String, anchor: Option<Anchor>, text: &str) {
     match anchor {
         Some(anchor) => {
             let _ = write!(out, "<a href=\"#{anchor}\">");
@@ -436,166 +302,5 @@ fn anchored(out: &mut Page<'_>, anchor: Option<Anchor>, text: &str) {
             out.push_str("</a>");
         }
         None => esc(out, text),
-    }
-}
-
-/// `period.html`, to `sink`.
-pub(super) fn period_page(
-    site: &SiteView,
-    root: &str,
-    period: &ChronologyGroupView,
-    neighbours: (Option<&PeriodLink<'_>>, Option<&PeriodLink<'_>>),
-    sink: &mut dyn io::Write,
-) -> io::Result<()> {
-    let (previous, next) = neighbours;
-    let mut out = Page::to(sink);
-    let title = title(&[&period.label, "Chronology"], site);
-    layout(
-        &mut out,
-        site,
-        root,
-        &title,
-        |_| {},
-        |out| {
-            out.push_str("\n<h1>Chronology</h1>\n<p class=\"lead\">");
-            let _ = write!(out, "{}", period.count);
-            out.push_str(" dated statement");
-            if period.count != 1 {
-                out.push('s');
-            }
-            out.push_str(" dated to ");
-            esc(out, &period.label);
-            out.push_str(
-                ", oldest first. Dates are shown as precisely as the sources give them.</p>\n",
-            );
-            period_nav(out, root, previous, next);
-            out.push('\n');
-            chronology(out, root, std::slice::from_ref(period), 2);
-            out.push('\n');
-            period_nav(out, root, previous, next);
-            out.push('\n');
-        },
-    );
-    out.finish()
-}
-
-/// `partials/period_nav.html`.
-fn period_nav(
-    out: &mut Page<'_>,
-    root: &str,
-    previous: Option<&PeriodLink<'_>>,
-    next: Option<&PeriodLink<'_>>,
-) {
-    out.push_str("\n<nav class=\"pager\" aria-label=\"Chronology periods\">\n<ul>\n");
-    if let Some(p) = previous {
-        out.push_str("<li><a href=\"");
-        esc(out, root);
-        esc(out, p.href);
-        out.push_str("\" rel=\"prev\">← ");
-        esc(out, p.label);
-        out.push_str("</a></li>");
-    }
-    out.push_str("\n<li><a href=\"");
-    esc(out, root);
-    out.push_str("chronology.html\">All periods</a></li>\n");
-    if let Some(n) = next {
-        out.push_str("<li><a href=\"");
-        esc(out, root);
-        esc(out, n.href);
-        out.push_str("\" rel=\"next\">");
-        esc(out, n.label);
-        out.push_str(" →</a></li>");
-    }
-    out.push_str("\n</ul>\n</nav>\n");
-}
-
-/// `partials/chronology.html` with `level` as its heading level.
-fn chronology(out: &mut Page<'_>, root: &str, groups: &[ChronologyGroupView], level: u8) {
-    out.push('\n');
-    for group in groups {
-        out.push_str("\n<section class=\"chrono-group\" aria-labelledby=\"m-");
-        esc(out, &group.key);
-        let _ = write!(out, "\">\n<h{level} id=\"m-");
-        esc(out, &group.key);
-        out.push_str("\">");
-        time(out, html_datetime(&group.key), &group.label);
-        let _ = write!(out, "</h{level}>\n<ol class=\"chronology\">\n");
-        for (i, e) in group.entries.iter().enumerate() {
-            entry(out, root, &group.key, i + 1, e);
-        }
-        out.push_str("\n</ol>\n</section>\n");
-    }
-    out.push('\n');
-}
-
-/// One entry of [`chronology`].
-fn entry(out: &mut Page<'_>, root: &str, key: &str, index: usize, e: &EventView) {
-    out.push_str("\n<li id=\"e-");
-    esc(out, key);
-    let _ = write!(out, "-{index}\">\n<p class=\"when\">");
-    let datetime = e
-        .period
-        .and_then(|(start, precision)| html_datetime_of(start, precision));
-    time(out, datetime, &e.date_display());
-    if let Some(said_by) = truthy(&e.said_by) {
-        out.push_str(" · <span class=\"speaker\">");
-        esc(out, said_by);
-        out.push_str("</span>");
-    }
-    out.push_str("</p>\n<blockquote><p>");
-    esc(out, &e.text);
-    out.push_str("</p></blockquote>\n<p class=\"source\">Source: <a href=\"");
-    claim_href(out, root, &e.from.article_href, e.anchor);
-    out.push_str("\">");
-    esc(out, &e.from.article_source);
-    out.push_str(", ");
-    esc(out, &e.from.article_title);
-    out.push_str("</a> (published <time datetime=\"");
-    esc(out, &e.from.article_published);
-    out.push_str("\">");
-    esc(out, &e.from.article_published);
-    out.push_str("</time>; “");
-    esc(out, &e.date_text);
-    out.push_str("”)</p>\n</li>\n");
-    out.spill();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_page_reaches_its_file_whole_across_spills() {
-        let mut file: Vec<u8> = Vec::new();
-        let mut page = Page::to(&mut file);
-        let line = "0123456789abcdef\n".repeat(1000);
-        for _ in 0..40 {
-            page.push_str(&line);
-            page.spill();
-        }
-        page.finish().unwrap();
-        assert_eq!(file.len(), line.len() * 40);
-        assert!(file.chunks(line.len()).all(|c| c == line.as_bytes()));
-    }
-
-    #[test]
-    fn a_page_reports_the_first_failed_write() {
-        struct Full;
-        impl io::Write for Full {
-            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-                Err(io::Error::other("disk full"))
-            }
-            fn flush(&mut self) -> io::Result<()> {
-                Ok(())
-            }
-        }
-        let mut sink = Full;
-        let mut page = Page::to(&mut sink);
-        for _ in 0..3 {
-            page.push_str(&"x".repeat(SPILL));
-            page.spill();
-            assert!(page.buf.is_empty(), "nothing is held after a failed write");
-        }
-        assert_eq!(page.finish().unwrap_err().to_string(), "disk full");
     }
 }

@@ -195,14 +195,24 @@ fn elsewhere(top: &str, culprit: &Culprit) -> Option<String> {
             "briefing templates (`briefing.html`, one file per briefing)",
             Some("`briefings`, the list of every briefing"),
         ),
-        "series" | "pager" => (
+        "series" => (
             Target::Series,
             "series templates (`series.html`, one file per page of each series of a briefing)",
             None,
         ),
+        "pager" => (
+            Target::Series,
+            "paged templates (`briefing.html`, `series.html` and `period.html`)",
+            None,
+        ),
         "period" | "previous" | "next" => (
             Target::Period,
-            "period templates (`period.html`, one file per chronology period)",
+            "period templates (`period.html`, one file per page of each chronology period)",
+            None,
+        ),
+        "entries" | "sitemaps" => (
+            Target::Sitemap,
+            "sitemap templates (`sitemap.xml`, one file, or an index and its parts)",
             None,
         ),
         "articles" | "briefings" | "chronology" | "chronology_paged" => (
@@ -215,6 +225,9 @@ fn elsewhere(top: &str, culprit: &Culprit) -> Option<String> {
     let here = target_of(top);
     let has_it = match target {
         Target::Site => matches!(here, Target::Site | Target::Index | Target::Chronology),
+        Target::Series if first == "pager" => {
+            matches!(here, Target::Series | Target::Period | Target::Briefing)
+        }
         // A series page names its briefing too.
         Target::Briefing => matches!(here, Target::Briefing | Target::Series),
         t => t == here,

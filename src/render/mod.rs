@@ -4,9 +4,11 @@
 //! (`pages.rs`), then the whole-site templates (`whole_site.rs`).
 //!
 //! Which template renders what is decided by its file name, not by code: a top-level template
-//! whose stem is a view (`index`, `article`, `briefing`, `series`, `chronology`, `period`) renders that
+//! whose stem is a view (`index`, `article`, `briefing`, `series`, `chronology`, `period`,
+//! `sitemap`) renders that
 //! view (`article.html` → `articles/<slug>.html`, `briefing.md` → `briefings/<slug>.md`,
-//! `series.html` → `briefings/<slug>/series/<id>.html` and its further pages); any
+//! `series.html` → `briefings/<slug>/series/<id>.html` and its further pages, `sitemap.xml` →
+//! `sitemap.xml` and, for a large site, `sitemap-<n>.xml`); any
 //! other template (`claims.json`, `feeds/atom.xml`) renders once, to its own path, with the
 //! whole site.
 
@@ -18,7 +20,6 @@ mod locate;
 mod pages;
 mod recursion;
 pub mod search;
-pub mod splice;
 pub mod templates;
 pub mod views;
 mod whole_site;
@@ -50,6 +51,8 @@ pub enum Target {
     Period,
     /// One file per page of rows of each series of each briefing.
     Series,
+    /// The sitemap: one file, or an index over files of at most [`views::SITEMAP_URLS`] pages.
+    Sitemap,
     /// One file with the whole site's data.
     Site,
 }
@@ -66,6 +69,7 @@ pub fn target_of(name: &str) -> Target {
         "briefing" => Target::Briefing,
         "period" => Target::Period,
         "series" => Target::Series,
+        "sitemap" => Target::Sitemap,
         _ => Target::Site,
     }
 }
@@ -100,11 +104,24 @@ pub fn output_paths(name: &str, view: &ReportView) -> Vec<String> {
             .collect(),
         // Period pages exist only when the chronology page does not list every entry itself.
         Target::Period if !view.chronology_paged => Vec::new(),
+        // A period with more entries than `rows_per_page` continues on further pages.
         Target::Period => view
-            .chronology
+            .period_pages
             .iter()
-            .map(|g| format!("chronology/{}.{ext}", g.key))
+            .map(|p| views::period_page_path(&view.chronology[p.group].key, p.page, ext))
             .collect(),
+        // A sitemap of more pages than one file may list is an index over several files.
+        Target::Sitemap => {
+            let parts = view.sitemap.len().div_ceil(views::SITEMAP_URLS);
+            let dot = if ext.is_empty() { "" } else { "." };
+            std::iter::once(name.to_string())
+                .chain(
+                    (1..=parts)
+                        .filter(|_| parts > 1)
+                        .map(|n| format!("sitemap-{n}{dot}{ext}")),
+                )
+                .collect()
+        }
         Target::Index | Target::Chronology | Target::Site => vec![name.to_string()],
     }
 }
@@ -120,15 +137,6 @@ pub trait Output: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), crate::error::Error>;
     /// Opens one file to be written piece by piece, for a file too large to hold in memory.
     fn create(&self, path: &str) -> Result<Box<dyn Write + '_>, crate::error::Error>;
-    /// The previous build's published file at `path`, when there is one to copy from.
-    fn previous(&self, _path: &str) -> Option<std::fs::File> {
-        None
-    }
-    /// The length and modification time of the file written at `path` (see
-    /// [`splice::ExportRecord`]), when it is kept.
-    fn stamp(&self, _path: &str) -> Option<(u64, u128)> {
-        None
-    }
 }
 
 /// An [`Output`] that keeps nothing: for a check, which renders only to find problems.
@@ -195,9 +203,11 @@ pub fn render(
             }
         }
         match target_of(name) {
-            Target::Article | Target::Briefing | Target::Period | Target::Series => {
-                page_plan.push((name, pages))
-            }
+            Target::Article
+            | Target::Briefing
+            | Target::Period
+            | Target::Series
+            | Target::Sitemap => page_plan.push((name, pages)),
             Target::Index | Target::Chronology | Target::Site => site_plan.push((name, pages)),
         }
     }
@@ -235,7 +245,6 @@ pub fn render(
         files: 0,
         diagnostics: diags,
         page_keys: BTreeMap::new(),
-        exports: BTreeMap::new(),
         timings,
         notes,
     };
@@ -269,8 +278,6 @@ pub struct Rendered {
     /// The key of every article, briefing and period page and of every file of the data exports,
     /// for the next build's reuse.
     pub page_keys: BTreeMap<String, u64>,
-    /// Where the items of each default export lie in its file, for the next build's reuse.
-    pub exports: BTreeMap<String, splice::ExportRecord>,
     /// How long each step took.
     pub timings: Vec<(String, Duration)>,
     /// Files not written, and why (see [`left_out`]).
@@ -297,8 +304,6 @@ pub struct Reuse<'a> {
     pub previous: &'a BTreeMap<String, u64>,
     /// Puts the previous build's file at this path into the new output; false when it is gone.
     pub link: &'a (dyn Fn(&str) -> Result<bool, crate::error::Error> + Sync),
-    /// Where the items of the previous build's default exports lie, by path.
-    pub exports: &'a BTreeMap<String, splice::ExportRecord>,
     /// The code rendering now: part of every page's and export item's key.
     pub identity: crate::cache::Identity,
 }

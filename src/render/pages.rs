@@ -70,15 +70,14 @@ pub(super) fn render_pages(
     // jobs, one list for every core (the template set and the views are shared read-only), the
     // largest first so that none is left running alone at the end. Each file is written as soon
     // as it is ready.
-    // Page templates whose default writer stands for them (see `html`): the template and
-    // everything it reaches are the defaults.
+    // The article template, when its default writer stands for it (see `html`): the template
+    // and the layout it extends are the defaults.
     let natively: Vec<&str> = page_plan
         .iter()
         .map(|(name, _)| name.as_str())
         .filter(|name| {
-            let reached = html::reaches(target_of(name));
-            reached.first() == Some(name)
-                && reached
+            *name == html::REACHES[0]
+                && html::REACHES
                     .iter()
                     .all(|n| templates.origins.get(*n) == Some(&Origin::Default))
         })
@@ -137,6 +136,7 @@ pub(super) fn render_pages(
         })
         .collect();
     let briefing_key = |i: usize| briefing_keys[i];
+    let per_page = report.config.rows_per_page;
     // A page whose inputs (templates, site settings, and its own inputs) hash as in the previous
     // build is linked from the previous output instead of rendered.
     let page_key = |name: &str, target: Target, i: usize| -> u64 {
@@ -149,20 +149,30 @@ pub(super) fn render_pages(
             Target::Period => {
                 // An entry is one event of one article, whose view is made from that article
                 // alone: its key and the event's index stand for the entry's fields.
-                let (previous, next) = neighbours(&view.chronology, i);
-                let g = &view.chronology[i];
+                let page = view.period_pages[i];
+                let (previous, next) = neighbours(&view.chronology, page.group);
+                let g = &view.chronology[page.group];
                 h.str(&g.key)
                     .str(&g.label)
                     .str(&g.href)
                     .usize(g.count)
+                    .usize(page.page)
                     .json(&g.timeline)
                     .json(&previous)
                     .json(&next);
-                let entries = &report.chronology.groups[i].entries;
-                h.usize(entries.len());
-                for e in entries {
+                let entries = &report.chronology.groups[page.group].entries;
+                let first = (page.page * per_page).min(entries.len());
+                let last = (first + per_page).min(entries.len());
+                h.usize(last - first);
+                for e in &entries[first..last] {
                     h.u64(article_keys[view.position(e.article)]).usize(e.event);
                 }
+            }
+            Target::Sitemap => {
+                // A sitemap file is its list of pages.
+                let ext = name.split_once('.').map_or("", |(_, e)| e);
+                let (entries, parts) = sitemap_part(&view.sitemap, i, ext, views::SITEMAP_URLS);
+                h.json(&entries).json(&parts);
             }
             Target::Series => {
                 // A series page is made from its briefing's figures: it changes when they do.
@@ -226,26 +236,12 @@ pub(super) fn render_pages(
         }
         let root = root_of(path);
         if natively.contains(&name) {
-            if target == Target::Article {
-                let page = views::ArticlePage {
-                    article: &view.articles[i],
-                    body_html: view.article_body(report, i),
-                };
-                let text = html::article_page(&view.site, &root, &page);
-                return output.write(path, text.as_bytes()).map(|()| (None, key));
-            }
-            // Period pages can be megabytes: written as they are made.
-            write_streamed(output, path, |file| {
-                let (previous, next) = neighbours(&view.chronology, i);
-                html::period_page(
-                    &view.site,
-                    &root,
-                    &view.chronology[i],
-                    (previous.as_ref(), next.as_ref()),
-                    file,
-                )
-            })?;
-            return Ok((None, key));
+            let page = views::ArticlePage {
+                article: &view.articles[i],
+                body_html: view.article_body(report, i),
+            };
+            let text = html::article_page(&view.site, &root, &page);
+            return output.write(path, text.as_bytes()).map(|()| (None, key));
         }
         let mut context = Context::new();
         context.insert("site", &view.site);
@@ -258,12 +254,31 @@ pub(super) fn render_pages(
                 context.insert("article", &page);
             }
             Target::Period => {
-                let (previous, next) = neighbours(&view.chronology, i);
-                context.insert("period", &view.chronology[i]);
+                let page = view.period_pages[i];
+                let (previous, next) = neighbours(&view.chronology, page.group);
+                let period = view.period_page(page, per_page);
+                let ext = name.split_once('.').map_or("", |(_, e)| e);
+                context.insert(
+                    "pager",
+                    &views::Pager::new(
+                        page.page,
+                        period.count.div_ceil(per_page).max(1),
+                        period.count,
+                        per_page,
+                        |n| views::period_page_path(&period.key, n, ext),
+                    ),
+                );
                 // The period as a list of one group, for `partials/chronology.html`.
-                context.insert("groups", std::slice::from_ref(&view.chronology[i]));
+                context.insert("groups", std::slice::from_ref(&period));
+                context.insert("period", &period);
                 context.insert("previous", &previous);
                 context.insert("next", &next);
+            }
+            Target::Sitemap => {
+                let ext = name.split_once('.').map_or("", |(_, e)| e);
+                let (entries, sitemaps) = sitemap_part(&view.sitemap, i, ext, views::SITEMAP_URLS);
+                context.insert("entries", entries);
+                context.insert("sitemaps", &sitemaps);
             }
             Target::Series => {
                 let page = view.series_pages[i];
@@ -454,6 +469,29 @@ struct Done<'a> {
     took: Duration,
 }
 
+/// File `i` of a sitemap of the pages `all` (0: `sitemap.<ext>`), at most `limit` pages to a
+/// file: the pages it lists, and the other files it lists when it is the index of a sitemap in
+/// several files (`sitemap-1.<ext>`…).
+fn sitemap_part<'v>(
+    all: &'v [views::SitemapEntry],
+    i: usize,
+    ext: &str,
+    limit: usize,
+) -> (&'v [views::SitemapEntry], Vec<String>) {
+    if all.len() <= limit {
+        return (all, Vec::new());
+    }
+    if i == 0 {
+        let parts = all.len().div_ceil(limit);
+        return (
+            &[],
+            (1..=parts).map(|n| format!("sitemap-{n}.{ext}")).collect(),
+        );
+    }
+    let first = ((i - 1) * limit).min(all.len());
+    (&all[first..(first + limit).min(all.len())], Vec::new())
+}
+
 /// A chronology group without its entries: the neighbours of a period page.
 #[derive(serde::Serialize)]
 pub(super) struct PeriodLink<'a> {
@@ -480,4 +518,60 @@ fn neighbours(
         i.checked_sub(1).and_then(|j| groups.get(j)).map(link),
         groups.get(i + 1).map(link),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(n: usize) -> Vec<views::SitemapEntry> {
+        (0..n)
+            .map(|i| views::SitemapEntry {
+                href: format!("articles/{i}.html"),
+                lastmod: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sitemap_past_its_limit_is_an_index_over_files_of_at_most_the_limit() {
+        let all = entries(5);
+        // Within the limit: one file with every page.
+        let (listed, parts) = sitemap_part(&all, 0, "xml", 5);
+        assert_eq!((listed.len(), parts.len()), (5, 0));
+        // Past it: the index lists the files, which list every page once, in order.
+        let (listed, parts) = sitemap_part(&all, 0, "xml", 2);
+        assert!(listed.is_empty());
+        assert_eq!(parts, ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]);
+        let hrefs: Vec<&str> = (1..=3)
+            .flat_map(|i| sitemap_part(&all, i, "xml", 2).0)
+            .map(|e| e.href.as_str())
+            .collect();
+        let all_hrefs: Vec<&str> = all.iter().map(|e| e.href.as_str()).collect();
+        assert_eq!(hrefs, all_hrefs);
+        assert_eq!(sitemap_part(&all, 3, "xml", 2).0.len(), 1);
+    }
+
+    #[test]
+    fn the_default_sitemap_template_writes_an_index_over_its_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let (t, _) =
+            super::super::load_templates(dir.path(), &dir.path().join("templates")).unwrap();
+        let t = t.unwrap();
+        let mut context = Context::new();
+        context.insert(
+            "site",
+            &serde_json::json!({"absolute_root": "https://example.org/b/", "built": "2024-03-20"}),
+        );
+        context.insert("entries", &Vec::<views::SitemapEntry>::new());
+        context.insert("sitemaps", &["sitemap-1.xml", "sitemap-2.xml"]);
+        assert_eq!(
+            t.render("sitemap.xml", &context).unwrap(),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\
+             <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
+             <sitemap><loc>https://example.org/b/sitemap-1.xml</loc><lastmod>2024-03-20</lastmod></sitemap>\n\
+             <sitemap><loc>https://example.org/b/sitemap-2.xml</loc><lastmod>2024-03-20</lastmod></sitemap>\n\
+             </sitemapindex>\n"
+        );
+    }
 }

@@ -762,6 +762,39 @@ pub fn series_page_path(slug: &str, id: &str, page: usize, ext: &str) -> String 
     }
 }
 
+/// The output path of page `page` (from 0) of chronology period `key`, with extension `ext`:
+/// `chronology/<key>.<ext>`, then `chronology/<key>/2.<ext>`.
+pub fn period_page_path(key: &str, page: usize, ext: &str) -> String {
+    if page == 0 {
+        format!("chronology/{key}.{ext}")
+    } else {
+        format!("chronology/{key}/{}.{ext}", page + 1)
+    }
+}
+
+/// One page of a period page: which chronology group and which page (from 0).
+#[derive(Debug, Clone, Copy)]
+pub struct PeriodPage {
+    /// Position in [`ReportView::chronology`].
+    pub group: usize,
+    /// Page number, from 0.
+    pub page: usize,
+}
+
+/// One page of the sitemap: where a page of the site is, relative to the site root, and when it
+/// last changed, if known.
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapEntry {
+    /// Link relative to the site root.
+    pub href: String,
+    /// ISO date, or null.
+    pub lastmod: Option<String>,
+}
+
+/// The most URLs one sitemap file may list (sitemaps.org): a site with more gets a sitemap
+/// index, `sitemap.xml`, over `sitemap-1.xml`, `sitemap-2.xml`…
+pub const SITEMAP_URLS: usize = 50_000;
+
 /// A briefing, as the `briefing` template gets it.
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefingView {
@@ -926,6 +959,55 @@ impl ReportView {
         chronology_view(&b.chronology, &self.by_report_index(), false)
     }
 
+    /// One page of a chronology period: its group holding the page's entries, `per_page` of
+    /// them (its `count` stays the period's).
+    pub fn period_page(&self, page: PeriodPage, per_page: usize) -> ChronologyGroupView {
+        let g = &self.chronology[page.group];
+        let first = (page.page * per_page).min(g.entries.len());
+        let last = (first + per_page).min(g.entries.len());
+        ChronologyGroupView {
+            key: g.key.clone(),
+            label: g.label.clone(),
+            href: g.href.clone(),
+            count: g.count,
+            entries: g.entries[first..last].to_vec(),
+            timeline: g.timeline.clone(),
+        }
+    }
+
+    /// Every page of the site the sitemap lists, in its order: the index, the chronology and
+    /// its period pages, search, each briefing with its further pages, then every article.
+    fn sitemap_entries(&self, per_page: usize) -> Vec<SitemapEntry> {
+        let entry = |href: String, lastmod: Option<&str>| SitemapEntry {
+            href,
+            lastmod: lastmod.map(str::to_string),
+        };
+        let built = Some(self.site.built.as_str());
+        let mut entries = vec![
+            entry("index.html".into(), built),
+            entry("chronology.html".into(), built),
+        ];
+        if self.chronology_paged {
+            for g in &self.chronology {
+                let pages = g.count.div_ceil(per_page).max(1);
+                entries
+                    .extend((0..pages).map(|n| entry(period_page_path(&g.key, n, PAGE_EXT), None)));
+            }
+        }
+        entries.push(entry("search.html".into(), built));
+        for b in &self.briefings {
+            let latest = b.articles.first().map(|a| a.published.as_str());
+            entries.push(entry(b.href.clone(), latest));
+            entries.extend(b.more_pages.iter().map(|href| entry(href.clone(), None)));
+        }
+        entries.extend(
+            self.articles
+                .iter()
+                .map(|a| entry(a.href.clone(), Some(&a.published))),
+        );
+        entries
+    }
+
     /// The position in `articles` of the report's article `i`.
     pub fn position(&self, i: usize) -> usize {
         self.positions[i]
@@ -982,6 +1064,13 @@ pub struct ReportView {
     /// with more series than `rows_per_page` lists them over several pages.
     #[serde(skip)]
     pub briefing_pages: Vec<(usize, usize)>,
+    /// Every period page (when the chronology is paged): a period with more entries than
+    /// `rows_per_page` lists them over several pages.
+    #[serde(skip)]
+    pub period_pages: Vec<PeriodPage>,
+    /// Every page the sitemap lists (see [`ReportView::sitemap_entries`]).
+    #[serde(skip)]
+    pub sitemap: Vec<SitemapEntry>,
     /// For each article of the report, its position in `articles`.
     #[serde(skip)]
     positions: Vec<usize>,
@@ -1067,7 +1156,18 @@ pub fn build_views(report: &mut Report, timeline: bool) -> ReportView {
         .enumerate()
         .flat_map(|(i, b)| (0..b.series.len().div_ceil(per_page).max(1)).map(move |n| (i, n)))
         .collect();
-    ReportView {
+    let period_pages = if chronology_paged {
+        chronology
+            .iter()
+            .enumerate()
+            .flat_map(|(group, g)| {
+                (0..g.count.div_ceil(per_page).max(1)).map(move |page| PeriodPage { group, page })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut view = ReportView {
         site,
         articles,
         briefings,
@@ -1075,8 +1175,12 @@ pub fn build_views(report: &mut Report, timeline: bool) -> ReportView {
         chronology_paged,
         series_pages,
         briefing_pages,
+        period_pages,
+        sitemap: Vec::new(),
         positions,
-    }
+    };
+    view.sitemap = view.sitemap_entries(per_page);
+    view
 }
 
 /// A briefing's data and counts, without building its tables and chronology.

@@ -147,20 +147,6 @@ impl Staging {
         Ok(true)
     }
 
-    /// The published output's file at `path`, opened for reading, when there is one.
-    pub fn published(&self, path: &str) -> Option<std::fs::File> {
-        if !is_safe_output_path(path) {
-            return None;
-        }
-        std::fs::File::open(self.out.join(path)).ok()
-    }
-
-    /// Where the new output's file at `path` is written (`path` must be safe, as for
-    /// [`Staging::write`]).
-    pub fn staged(&self, path: &str) -> Option<PathBuf> {
-        is_safe_output_path(path).then(|| self.dir.join(path))
-    }
-
     /// Puts the new output in place of the published one, after checking that every file
     /// written is still there (nothing else may have touched the staging folder). Returns the
     /// warnings of the build's housekeeping: a leftover or an old output that could not be
