@@ -248,7 +248,11 @@ fn extract_plain(
         .filter_map(|t| Period::parse(&t.value).map(|p| (t, p)))
         .collect();
     let mut seen_events = std::collections::HashSet::new();
-    for (t, period) in &anchors {
+    let references = not_happenings(text, &sentences, &anchors, &found, published);
+    for (k, (t, period)) in anchors.iter().enumerate() {
+        if references.contains(&k) {
+            continue;
+        }
         let si = sentence_of(t.start);
         let Some(sentence) = sentences.get(si) else {
             continue;
@@ -428,10 +432,21 @@ fn date_right_after<'a>(
     anchors: &'a [(&Timex, Period)],
     figure: &Range<usize>,
 ) -> Option<&'a Period> {
+    anchor_right_after(text, sentence, anchors, figure).map(|k| &anchors[k].1)
+}
+
+/// The index in `anchors` of the date written right after the figure ([`date_right_after`]).
+fn anchor_right_after(
+    text: &str,
+    sentence: &Range<usize>,
+    anchors: &[(&Timex, Period)],
+    figure: &Range<usize>,
+) -> Option<usize> {
     let lo = anchors.partition_point(|(t, _)| t.start < sentence.start);
     let hi = anchors.partition_point(|(t, _)| t.end <= sentence.end);
     let inside = anchors.get(lo..hi.max(lo))?;
-    let (t, p) = inside.get(inside.partition_point(|(t, _)| t.start < figure.end))?;
+    let at = inside.partition_point(|(t, _)| t.start < figure.end);
+    let (t, _) = inside.get(at)?;
     let gap = text
         .get(figure.end..t.start)
         .unwrap_or("")
@@ -441,7 +456,27 @@ fn date_right_after<'a>(
         gap.as_str(),
         "" | "in" | "on" | "as of" | "at the end of" | "by the end of" | "for" | "by"
     )
-    .then_some(p)
+    .then_some(lo + at)
+}
+
+/// The dates that are no happening: the time a forecast is for ("inflation of 2.3% in 2026")
+/// and the reference period of a comparison ("down from 2.9% in April", "compared with $8.1
+/// billion a year earlier"), each written right after its figure. Indexes into `anchors`.
+fn not_happenings(
+    text: &str,
+    sentences: &[Range<usize>],
+    anchors: &[(&Timex, Period)],
+    figures: &[figures::FigureMention],
+    published: chrono::NaiveDate,
+) -> std::collections::HashSet<usize> {
+    figures
+        .iter()
+        .filter_map(|f| {
+            let k = anchor_right_after(text, sentences.get(f.sentence)?, anchors, &f.range)?;
+            let forecast = f.status.is_some() || anchors[k].1.start > published;
+            (forecast || after_comparison(&text[..f.range.start])).then_some(k)
+        })
+        .collect()
 }
 
 /// The date a figure is stated as of when none is written right after it

@@ -28,6 +28,15 @@ use self::resolve::{
 use super::speaker_kind::{SpeakerKind, speaker_kind};
 use super::tokens::Token;
 
+/// Whether `speaker` is a single word of the calendar: a month ("March", "May" included, which
+/// are also names but never speak alone) or a weekday.
+fn is_date_word(speaker: &str) -> bool {
+    let lower = speaker.to_lowercase();
+    !lower.contains(' ')
+        && (crate::extract::timex::month_of(&lower).is_some()
+            || crate::extract::timex::weekday_of(&lower).is_some())
+}
+
 /// The speaker of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
@@ -85,6 +94,11 @@ pub(crate) fn attribute(
             } else {
                 resolve(&f.phrase, &people, &known, i, last_person.as_deref())?
             };
+            // "according to the March projections": a month or a weekday alone is when
+            // something was said, never who said it.
+            if is_date_word(&speaker) {
+                return None;
+            }
             Some(Attribution {
                 speaker,
                 verb: f.verb.clone(),
@@ -191,6 +205,20 @@ mod tests {
         );
         assert_eq!(s[0].as_deref(), Some("traders"));
         assert_eq!(s[1].as_deref(), Some("Commerce Department"));
+    }
+
+    /// No month or weekday speaks, whatever document it dates.
+    #[test]
+    fn a_month_that_dates_a_document_is_no_speaker() {
+        let s = speakers(
+            "Staff now expect inflation of 2.3% in 2026, according to the March projections. \
+             Growth was 1%, according to the May figures. Exports rose 2%, Friday's report said.",
+        );
+        assert!(
+            s.iter().all(|s| !s.as_deref().is_some_and(is_date_word)),
+            "{s:?}"
+        );
+        assert!(!is_date_word("Lund") && !is_date_word("May Lund") && is_date_word("Friday"));
     }
 
     #[test]
