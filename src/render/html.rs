@@ -46,15 +46,6 @@ pub(super) struct Page<'w> {
 const SPILL: usize = 256 * 1024;
 
 impl<'w> Page<'w> {
-    /// A page kept in memory.
-    fn in_memory(capacity: usize) -> Self {
-        Page {
-            buf: String::with_capacity(capacity),
-            sink: None,
-            error: None,
-        }
-    }
-
     /// A page written to `sink` as it grows.
     fn to(sink: &'w mut dyn io::Write) -> Self {
         Page {
@@ -70,6 +61,28 @@ impl<'w> Page<'w> {
 
     fn push(&mut self, c: char) {
         self.buf.push(c);
+    }
+
+    /// Appends `text`, which may be megabytes (a story's HTML): when the page goes to a file,
+    /// straight to it after what the buffer holds, rather than copied into the buffer first.
+    fn push_large(&mut self, text: &str) {
+        let Some(sink) = self.sink.as_mut() else {
+            self.buf.push_str(text);
+            return;
+        };
+        if !self.buf.is_empty() {
+            if self.error.is_none()
+                && let Err(e) = sink.write_all(self.buf.as_bytes())
+            {
+                self.error = Some(e);
+            }
+            self.buf.clear();
+        }
+        if self.error.is_none()
+            && let Err(e) = sink.write_all(text.as_bytes())
+        {
+            self.error = Some(e);
+        }
     }
 
     /// Hands the buffer to the file once it is large.
@@ -237,10 +250,16 @@ fn title(parts: &[&str], site: &SiteView) -> String {
     t
 }
 
-/// `article.html`.
-pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) -> String {
+/// `article.html`, written to `sink` as it is made: a story of megabytes was copied into a page
+/// buffer that reserved three times its HTML.
+pub(super) fn article_page(
+    site: &SiteView,
+    root: &str,
+    page: &ArticlePage<'_>,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
     let a = &page.article.data;
-    let mut out = Page::in_memory(page.body_html.len() * 3 + 4096);
+    let mut out = Page::to(sink);
     let title = title(&[&a.title], site);
     layout(
         &mut out,
@@ -271,9 +290,11 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
             out.push('}');
             for f in &a.figures {
                 json_ld_claim(out, &f.text, &f.sentence, &f.said_by, f.as_of_iso());
+                out.spill();
             }
             for e in &a.events {
                 json_ld_claim(out, &e.date_text, &e.text, &e.said_by, e.date_iso());
+                out.spill();
             }
             out.push_str("\n]}\n</script>\n");
         },
@@ -315,7 +336,7 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                 out.push_str("</ul>");
             }
             out.push_str("\n<p class=\"legend\">Marked in the text: <mark class=\"figure\">figures</mark> and <mark class=\"date\">dates</mark>.</p>\n<div class=\"story\">\n");
-            out.push_str(&page.body_html);
+            out.push_large(&page.body_html);
             out.push_str("\n</div>\n</article>\n<section aria-labelledby=\"claims-figures\">\n<h2 id=\"claims-figures\">Figures</h2>\n");
             if a.figures.is_empty() {
                 out.push_str("<p>No figures.</p>");
@@ -349,6 +370,7 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                     out.push_str("</td><td data-label=\"Said by\">");
                     esc_or_dash(out, &f.said_by);
                     out.push_str("</td></tr>\n");
+                    out.spill();
                 }
                 out.push_str("\n</tbody>\n</table>\n</div>\n");
             }
@@ -377,13 +399,14 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                         }
                     }
                     out.push_str("</td></tr>\n");
+                    out.spill();
                 }
                 out.push_str("\n</tbody>\n</table>\n</div>\n");
             }
             out.push_str("\n</section>\n");
         },
     );
-    out.buf
+    out.finish()
 }
 
 /// The link to a claim in its article page: `{{ root }}{{ href }}#{{ anchor }}`, escaped.
