@@ -234,7 +234,11 @@ impl Article {
     pub fn plain_text(&self) -> PlainText {
         match self.format {
             ArticleFormat::Markdown => markdown::plain_text(&self.text, self.body_offset),
-            ArticleFormat::Wire => PlainText::verbatim(&self.text, self.body_offset),
+            ArticleFormat::Wire => {
+                let story = &self.text[self.body_offset..];
+                let runs = super::mark_runs::scattered_runs(story);
+                PlainText::verbatim_masked(&self.text, self.body_offset, &runs)
+            }
         }
     }
 

@@ -1,9 +1,13 @@
 //! Runs of lines with no letter or digit (a dump of punctuation, brackets, Markdown marks or
-//! NULs), found before Markdown parsing and kept out of it. The parser allocates a node for
-//! nearly every mark of such text (5 MB of `[` took 1.2 GB), and the extractors find nothing in
-//! it: the story's plain text leaves such a run out, and its page shows the run's start and its
-//! length. Runs up to [`LONG_RUN`] bytes (a rule, a table's delimiter row, `* * *`) are Markdown
-//! as any other text, so ordinary stories read and render as before.
+//! NULs), or with letters scattered among marks (`[a[a[a…`, `![a](`), found before Markdown
+//! parsing and kept out of it. The parser allocates a node for nearly every mark of such text
+//! (5 MB of `[` took 1.2 GB), the date tokenizer a token for every mark and every letter (5 MB
+//! of `[a` took 1.3 GB), and the extractors find nothing in it: the story's plain text leaves
+//! such a run out. Its page shows a run of marks shortened (its start and its length) and a run
+//! with letters whole, as escaped text. Runs of marks up to [`LONG_RUN`] bytes (a rule, a
+//! table's delimiter row, `* * *`) and runs with letters up to [`LONG_SCATTERED_RUN`] bytes (a
+//! table of small numbers, a list of links) are Markdown as any other text, so ordinary stories
+//! read and render as before.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -12,19 +16,90 @@ use std::ops::Range;
 /// than this many bytes.
 pub(crate) const LONG_RUN: usize = 1024;
 
+/// A run of lines whose letters and digits are no more than their marks ([`scattered`]), with
+/// at least one letter or digit, is kept out of Markdown parsing when it spans more than this
+/// many bytes.
+pub(crate) const LONG_SCATTERED_RUN: usize = 4096;
+
 /// How many characters of a run its page shows.
 const SHOWN_CHARS: usize = 64;
 
-/// The byte ranges of `body` held by runs longer than [`LONG_RUN`]: consecutive lines without a
-/// letter or digit (blank lines between them included), from the start of the first line to the
-/// end of the last line's text. A run starts outside fenced code and outside the HTML blocks
-/// that blank lines do not end (comments, `<pre>`, `<script>`, `<style>`, `<textarea>`, `<?…?>`,
-/// `<!…>`, CDATA): code with a letter or digit anywhere in it is kept as written. A fence or
-/// block opened by a line of marks inside a long run is part of the run.
+/// The byte ranges of `body` held by long runs, sorted and apart: runs of lines without a letter
+/// or digit longer than [`LONG_RUN`], and runs of lines with letters scattered among marks
+/// ([`scattered`]) longer than [`LONG_SCATTERED_RUN`]. Lines in fenced code and in the HTML
+/// blocks that blank lines do not end are never part of a run (see [`runs_of`]), and a run of
+/// scattered letters never holds the line that opens one.
 pub(crate) fn long_runs(body: &str) -> Vec<Range<usize>> {
+    let marks = runs_of(body, true, LONG_RUN, |line| {
+        !line.chars().any(char::is_alphanumeric)
+    });
+    // A line that opens fenced code or an HTML block ends a run of scattered letters: code such
+    // as `f(a[b]);` is as dense in marks, and is kept as written.
+    let with_letters = runs_of(body, true, LONG_SCATTERED_RUN, |line| {
+        scattered(line) && opens(lead(line)).is_none()
+    })
+    .into_iter()
+    .filter(|run| has_letters(&body[run.clone()]));
+    let mut all: Vec<Range<usize>> = marks.into_iter().chain(with_letters).collect();
+    all.sort_by_key(|run| run.start);
+    let mut runs: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for run in all {
+        match runs.last_mut() {
+            Some(last) if run.start <= last.end => last.end = last.end.max(run.end),
+            _ => runs.push(run),
+        }
+    }
+    runs
+}
+
+/// The runs of wire text (no code, no HTML) with letters scattered among marks, longer than
+/// [`LONG_SCATTERED_RUN`]: left out of its plain text as [`long_runs`] are out of Markdown's.
+pub(crate) fn scattered_runs(text: &str) -> Vec<Range<usize>> {
+    runs_of(text, false, LONG_SCATTERED_RUN, scattered)
+        .into_iter()
+        .filter(|run| has_letters(&text[run.clone()]))
+        .collect()
+}
+
+/// Whether `text` holds a letter or digit.
+pub(crate) fn has_letters(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+/// A line whose letters and digits are no more than its marks (characters neither letters,
+/// digits nor white space): `[a[a`, `![a](b)`, or a line of marks only. Prose has some twenty
+/// letters to a mark. The punctuation of numbers and tables (`.`, `,`, `%`, `$`, `-`, `:`, `|`,
+/// `/`, `+`) is no mark here: a long table of figures (`| Q1 | 4.5 | 3.2 |`) is parsed as a
+/// table, one cell to a few characters, and its figures are read.
+fn scattered(line: &str) -> bool {
+    let (mut letters, mut marks) = (0usize, 0usize);
+    for c in line.chars() {
+        if c.is_alphanumeric() {
+            letters += 1;
+        } else if !c.is_whitespace()
+            && !matches!(c, '.' | ',' | '%' | '$' | '-' | ':' | '|' | '/' | '+')
+        {
+            marks += 1;
+        }
+    }
+    letters <= marks
+}
+
+/// The byte ranges of `body` held by runs longer than `long`: consecutive lines of which `in_run`
+/// holds (blank lines between them included), from the start of the first line to the end of the
+/// last line's text. In Markdown (`code`), a run starts outside fenced code and outside the HTML
+/// blocks that blank lines do not end (comments, `<pre>`, `<script>`, `<style>`, `<textarea>`,
+/// `<?…?>`, `<!…>`, CDATA): code with a line of text anywhere in it is kept as written. A fence
+/// or block opened by a line inside a long run is part of the run.
+fn runs_of(
+    body: &str,
+    code: bool,
+    long: usize,
+    in_run: impl Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut state = Block::Text;
-    // The run being read: its start and the end of its last line of marks.
+    // The run being read: its start and the end of its last line.
     let mut run: Option<(usize, usize)> = None;
     let mut offset = 0;
     for line in body.split_inclusive('\n') {
@@ -35,28 +110,33 @@ pub(crate) fn long_runs(body: &str) -> Vec<Range<usize>> {
             if blank(text) {
                 continue;
             }
-            if !text.chars().any(char::is_alphanumeric) {
+            if in_run(text) {
                 let from = run.map_or(start, |(from, _)| from);
                 run = Some((from, start + text.len()));
                 continue;
             }
         }
-        // A line with a letter or digit, or in code: the run before it ends here.
+        // A line of text, or in code: the run before it ends here.
         if let Some((from, to)) = run.take() {
-            state = close_run(body, from..to, &mut runs);
+            let after = close_run(body, from..to, long, &mut runs);
+            if code {
+                state = after;
+            }
         }
-        state = state.next(text);
+        if code {
+            state = state.next(text);
+        }
     }
     if let Some((from, to)) = run {
-        close_run(body, from..to, &mut runs);
+        close_run(body, from..to, long, &mut runs);
     }
     runs
 }
 
-/// Ends the run `range`, which starts in text: kept out of Markdown when long, else its lines
-/// read as Markdown, where one may open a fence or an HTML block. The state after it.
-fn close_run(body: &str, range: Range<usize>, runs: &mut Vec<Range<usize>>) -> Block {
-    if range.len() > LONG_RUN {
+/// Ends the run `range`, which starts in text: kept out of Markdown when longer than `long`, else
+/// its lines read as Markdown, where one may open a fence or an HTML block. The state after it.
+fn close_run(body: &str, range: Range<usize>, long: usize, runs: &mut Vec<Range<usize>>) -> Block {
+    if range.len() > long {
         runs.push(range);
         return Block::Text;
     }
@@ -289,6 +369,51 @@ mod tests {
             &body[runs[0].clone()],
             format!("{marks}```\n{marks}").trim_end()
         );
+    }
+
+    #[test]
+    fn a_long_run_of_letters_scattered_among_marks_is_found() {
+        let scattered = "[a](b ![a](".repeat(500);
+        let lines = "[a[a[a `a *a\n".repeat(400);
+        for run in [scattered.clone(), lines.trim_end().to_string()] {
+            let body = format!("Officials said.\n\n{run}\n\nThey left.\n");
+            let runs = long_runs(&body);
+            assert_eq!(runs.len(), 1);
+            assert_eq!(&body[runs[0].clone()], run);
+        }
+        // Lines of marks next to it are part of the same run.
+        let body = format!("Intro.\n\n{}\n{scattered}\n", ".,;\n".repeat(400));
+        assert_eq!(long_runs(&body), vec![8..body.len() - 1; 1]);
+        // Wire text: the same, and a fence is no code.
+        let body = format!("Intro.\n\n```\n{lines}\nAfter.\n");
+        assert_eq!(scattered_runs(&body), vec![8..8 + 4 + lines.len() - 1; 1]);
+    }
+
+    #[test]
+    fn short_runs_of_scattered_letters_and_prose_are_left_alone() {
+        // A table of small numbers and a list of links, each under the limit.
+        let table = format!("| a | b |\n|---|---|\n{}", "| 1 | 2 |\n".repeat(300));
+        let links = "[1](#a) [2](#b)\n".repeat(200);
+        let prose = "Officials said on Monday that prices rose (by 5%).\n".repeat(200);
+        for body in [table, links, prose] {
+            assert!(long_runs(&body).is_empty(), "{}", &body[..20]);
+            assert!(scattered_runs(&body).is_empty(), "{}", &body[..20]);
+        }
+        // A long table of figures, past the limit, is a table.
+        let figures = format!(
+            "| Quarter | Sales | Margin |\n|---|---:|---:|\n{}",
+            "| Q1 | $4.5 | 3.2% |\n".repeat(400)
+        );
+        assert!(figures.len() > 8_000);
+        assert!(long_runs(&figures).is_empty());
+        assert!(scattered_runs(&figures).is_empty());
+        // Marks only: found by `long_runs` as before, never by `scattered_runs`.
+        let marks = "[".repeat(5000);
+        assert_eq!(long_runs(&marks), vec![0..5000; 1]);
+        assert!(scattered_runs(&marks).is_empty());
+        // Code is never part of a run.
+        let code = format!("```\n{}```\n", "f(a[b], c[d]);\n".repeat(500));
+        assert!(long_runs(&code).is_empty());
     }
 
     #[test]

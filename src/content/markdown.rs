@@ -15,7 +15,8 @@ fn options() -> Options {
 
 /// The plain text of the Markdown body `file_text[body_offset..]`: paragraphs, headings, list items
 /// and quotes separated by blank lines; inline markup dropped; code kept as text. Long runs of
-/// lines without a letter or digit are left out ([`mark_runs`]).
+/// lines without a letter or digit, or with letters scattered among marks, are left out
+/// ([`mark_runs`]).
 pub(crate) fn plain_text(file_text: &str, body_offset: usize) -> PlainText {
     let body = &file_text[body_offset..];
     let masked = mark_runs::masked(body, &mark_runs::long_runs(body));
@@ -310,10 +311,17 @@ fn attr_escape(value: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// A run of marks kept out of the parser, as the page shows it: a paragraph of its start.
+/// A run kept out of the parser, as the page shows it: a paragraph of its start when it holds no
+/// letter or digit, else a paragraph of its text, escaped (carriage returns left out, as the
+/// sanitizer's parser leaves them out of `\r\n`, so that the page takes the plain path).
 fn push_run(events: &mut Vec<Event<'_>>, run: &str) {
+    let shown = if mark_runs::has_letters(run) {
+        run.replace('\r', "")
+    } else {
+        mark_runs::shown(run)
+    };
     events.push(Event::Start(Tag::Paragraph));
-    events.push(Event::Text(CowStr::from(mark_runs::shown(run))));
+    events.push(Event::Text(CowStr::from(shown)));
     events.push(Event::End(TagEnd::Paragraph));
 }
 
@@ -893,6 +901,32 @@ mod tests {
                 escape(&run[..64])
             )
         );
+    }
+
+    /// Issue 17: letters scattered among marks (`[a[a…`, `![a](`) made a token and a text event
+    /// of every letter and mark (5 MB of `[a` took 1.3 GB). A long run of them is left out of the
+    /// plain text, and its page shows it whole, escaped, in a paragraph of its own.
+    #[test]
+    fn issue_17_long_runs_of_scattered_letters_are_left_out_of_the_text_and_shown_escaped() {
+        let run = "[a](b <a *a `a\r\n".repeat(400);
+        let run = run.trim_end();
+        let doc = format!("Prices rose *5%* on Monday.\n\n{run}\n\n> Officials said.\n");
+        let plain = plain_text(&doc, 0);
+        assert_eq!(
+            plain.as_str(),
+            "Prices rose 5% on Monday.\n\nOfficials said.\n\n\n\n"
+        );
+        let (html, on_plain_path) = render(&doc, 0, &[], true);
+        assert!(on_plain_path);
+        assert_eq!(
+            html,
+            format!(
+                "<p>Prices rose <em>5%</em> on Monday.</p>\n<p>{}</p>\n<blockquote>\n<p>Officials \
+                 said.</p>\n</blockquote>\n",
+                run.replace('\r', "").replace('<', "&lt;")
+            )
+        );
+        assert_eq!(render(&doc, 0, &[], false).0, html);
     }
 
     #[test]

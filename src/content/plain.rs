@@ -37,6 +37,27 @@ impl PlainText {
         PlainText { text, segments }
     }
 
+    /// [`PlainText::verbatim`] with the bytes of `runs` (ranges of `file_text[offset..]`, ending
+    /// on character boundaries) but their line breaks turned into spaces: text the extractors
+    /// skip, at the same offsets. No claim is found in the spaces, so the one segment maps every
+    /// claim to the file as before.
+    pub fn verbatim_masked(file_text: &str, offset: usize, runs: &[Range<usize>]) -> Self {
+        let mut plain = Self::verbatim(file_text, offset);
+        if runs.is_empty() {
+            return plain;
+        }
+        let mut bytes = std::mem::take(&mut plain.text).into_bytes();
+        for run in runs {
+            for b in &mut bytes[run.clone()] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+        plain.text = String::from_utf8(bytes).expect("runs end on character boundaries");
+        plain
+    }
+
     /// An empty text, to be built with [`PlainText::push`].
     pub fn new() -> Self {
         PlainText::default()

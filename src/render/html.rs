@@ -1,5 +1,5 @@
 //! The default article page written straight from its view, without the template engine: the
-//! page a large site has most of.
+//! page a large site has most of, streamed to its file as it is made.
 //!
 //! The writer produces exactly the bytes that `article.html` renders with the default layout.
 //! The template stays the reference: a project that overrides `article.html` or
@@ -7,6 +7,7 @@
 //! projects both ways and compares every file of the site byte for byte.
 
 use std::fmt::Write as _;
+use std::io;
 
 use super::filters::{script_safe, truthy};
 use super::views::{Anchor, ArticlePage, SiteView, Text};
@@ -14,14 +15,117 @@ use super::views::{Anchor, ArticlePage, SiteView, Text};
 /// The templates the article template reaches, which must all be defaults for its writer.
 pub(super) const REACHES: [&str; 2] = ["article.html", "layouts/base.html"];
 
+/// A page being written: a buffer handed to its file whenever it passes [`SPILL`] bytes, so that
+/// a page of megabytes (a long story) is never held whole; or, without a file, the whole page.
+pub(super) struct Page<'w> {
+    buf: String,
+    sink: Option<&'w mut dyn io::Write>,
+    error: Option<io::Error>,
+}
+
+/// How much of a page is held before it goes to its file.
+const SPILL: usize = 256 * 1024;
+
+impl<'w> Page<'w> {
+    /// A page written to `sink` as it grows.
+    fn to(sink: &'w mut dyn io::Write) -> Self {
+        Page {
+            buf: String::with_capacity(SPILL + 4096),
+            sink: Some(sink),
+            error: None,
+        }
+    }
+
+    fn push_str(&mut self, text: &str) {
+        self.buf.push_str(text);
+    }
+
+    fn push(&mut self, c: char) {
+        self.buf.push(c);
+    }
+
+    /// Appends `text`, which may be megabytes (a story's HTML): when the page goes to a file,
+    /// straight to it after what the buffer holds, rather than copied into the buffer first.
+    fn push_large(&mut self, text: &str) {
+        let Some(sink) = self.sink.as_mut() else {
+            self.buf.push_str(text);
+            return;
+        };
+        if !self.buf.is_empty() {
+            if self.error.is_none()
+                && let Err(e) = sink.write_all(self.buf.as_bytes())
+            {
+                self.error = Some(e);
+            }
+            self.buf.clear();
+        }
+        if self.error.is_none()
+            && let Err(e) = sink.write_all(text.as_bytes())
+        {
+            self.error = Some(e);
+        }
+    }
+
+    /// Hands the buffer to the file once it is large.
+    fn spill(&mut self) {
+        if self.buf.len() >= SPILL {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        // After a failed write the rest is dropped: the page is lost anyway, and `finish` reports
+        // the error.
+        if self.error.is_none()
+            && let Err(e) = sink.write_all(self.buf.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        self.buf.clear();
+    }
+
+    /// The rest of the page to its file; the first write error, if any.
+    fn finish(mut self) -> io::Result<()> {
+        self.flush();
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl std::fmt::Write for Page<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
+/// Where escaped text goes: a page, or a string.
+trait Push {
+    fn push_str(&mut self, text: &str);
+}
+
+impl Push for String {
+    fn push_str(&mut self, text: &str) {
+        String::push_str(self, text);
+    }
+}
+
+impl Push for Page<'_> {
+    fn push_str(&mut self, text: &str) {
+        Page::push_str(self, text);
+    }
+}
+
 /// Pushes `text` HTML-escaped, as the engine escapes every value it prints in an HTML template
 /// (with the project's escape function).
-fn esc(out: &mut String, text: &str) {
+fn esc(out: &mut impl Push, text: &str) {
     crate::content::escape_with(text, |piece| out.push_str(piece));
 }
 
 /// Pushes a value with `| default(value="—")`: the dash for none.
-fn esc_or_dash<S: AsRef<str>>(out: &mut String, text: &Option<S>) {
+fn esc_or_dash<S: AsRef<str>>(out: &mut Page<'_>, text: &Option<S>) {
     match text {
         Some(t) => esc(out, t.as_ref()),
         None => out.push('—'),
@@ -29,7 +133,7 @@ fn esc_or_dash<S: AsRef<str>>(out: &mut String, text: &Option<S>) {
 }
 
 /// Pushes a string as `| script_json | safe` prints it.
-fn script_json(out: &mut String, text: &str) {
+fn script_json(out: &mut Page<'_>, text: &str) {
     out.push_str(&script_safe(
         serde_json::to_string(text).unwrap_or_else(|_| "null".into()),
     ));
@@ -37,12 +141,12 @@ fn script_json(out: &mut String, text: &str) {
 
 /// `layouts/base.html` around a page's blocks: `title` (already escaped), `head` and `main`.
 fn layout(
-    out: &mut String,
+    out: &mut Page<'_>,
     site: &SiteView,
     root: &str,
     title: &str,
-    head: impl FnOnce(&mut String),
-    main: impl FnOnce(&mut String),
+    head: impl FnOnce(&mut Page<'_>),
+    main: impl FnOnce(&mut Page<'_>),
 ) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     esc(out, &site.language);
@@ -112,10 +216,16 @@ fn title(parts: &[&str], site: &SiteView) -> String {
     t
 }
 
-/// `article.html`.
-pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) -> String {
+/// `article.html`, written to `sink` as it is made: a story of megabytes was copied into a page
+/// buffer that reserved three times its HTML.
+pub(super) fn article_page(
+    site: &SiteView,
+    root: &str,
+    page: &ArticlePage<'_>,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
     let a = &page.article.data;
-    let mut out = String::with_capacity(page.body_html.len() * 3 + 4096);
+    let mut out = Page::to(sink);
     let title = title(&[&a.title], site);
     layout(
         &mut out,
@@ -146,9 +256,11 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
             out.push('}');
             for f in &a.figures {
                 json_ld_claim(out, &f.text, &f.sentence, &f.said_by, f.as_of_iso());
+                out.spill();
             }
             for e in &a.events {
                 json_ld_claim(out, &e.date_text, &e.text, &e.said_by, e.date_iso());
+                out.spill();
             }
             out.push_str("\n]}\n</script>\n");
         },
@@ -190,7 +302,7 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                 out.push_str("</ul>");
             }
             out.push_str("\n<p class=\"legend\">Marked in the text: <mark class=\"figure\">figures</mark> and <mark class=\"date\">dates</mark>.</p>\n<div class=\"story\">\n");
-            out.push_str(&page.body_html);
+            out.push_large(&page.body_html);
             out.push_str("\n</div>\n</article>\n<section aria-labelledby=\"claims-figures\">\n<h2 id=\"claims-figures\">Figures</h2>\n");
             if a.figures.is_empty() {
                 out.push_str("<p>No figures.</p>");
@@ -224,6 +336,7 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                     out.push_str("</td><td data-label=\"Said by\">");
                     esc_or_dash(out, &f.said_by);
                     out.push_str("</td></tr>\n");
+                    out.spill();
                 }
                 out.push_str("\n</tbody>\n</table>\n</div>\n");
             }
@@ -252,18 +365,19 @@ pub(super) fn article_page(site: &SiteView, root: &str, page: &ArticlePage<'_>) 
                         }
                     }
                     out.push_str("</td></tr>\n");
+                    out.spill();
                 }
                 out.push_str("\n</tbody>\n</table>\n</div>\n");
             }
             out.push_str("\n</section>\n");
         },
     );
-    out
+    out.finish()
 }
 
 /// One schema.org `Claim` of an article page's JSON-LD, after a comma.
 fn json_ld_claim(
-    out: &mut String,
+    out: &mut Page<'_>,
     name: &str,
     text: &str,
     said_by: &Option<Text>,
@@ -294,7 +408,7 @@ fn json_ld_claim(
 }
 
 /// A claim's text, linked to its mark in the story when it has one.
-fn anchored(out: &mut String, anchor: Option<Anchor>, text: &str) {
+fn anchored(out: &mut Page<'_>, anchor: Option<Anchor>, text: &str) {
     match anchor {
         Some(anchor) => {
             let _ = write!(out, "<a href=\"#{anchor}\">");
@@ -302,5 +416,45 @@ fn anchored(out: &mut String, anchor: Option<Anchor>, text: &str) {
             out.push_str("</a>");
         }
         None => esc(out, text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_reaches_its_file_whole_across_spills() {
+        let mut file: Vec<u8> = Vec::new();
+        let mut page = Page::to(&mut file);
+        let line = "0123456789abcdef\n".repeat(1000);
+        for _ in 0..40 {
+            page.push_str(&line);
+            page.spill();
+        }
+        page.finish().unwrap();
+        assert_eq!(file.len(), line.len() * 40);
+        assert!(file.chunks(line.len()).all(|c| c == line.as_bytes()));
+    }
+
+    #[test]
+    fn a_page_reports_the_first_failed_write() {
+        struct Full;
+        impl io::Write for Full {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut sink = Full;
+        let mut page = Page::to(&mut sink);
+        for _ in 0..3 {
+            page.push_str(&"x".repeat(SPILL));
+            page.spill();
+            assert!(page.buf.is_empty(), "nothing is held after a failed write");
+        }
+        assert_eq!(page.finish().unwrap_err().to_string(), "disk full");
     }
 }

@@ -240,8 +240,10 @@ pub(super) fn render_pages(
                 article: &view.articles[i],
                 body_html: view.article_body(report, i),
             };
-            let text = html::article_page(&view.site, &root, &page);
-            return output.write(path, text.as_bytes()).map(|()| (None, key));
+            write_streamed(output, path, |file| {
+                html::article_page(&view.site, &root, &page, file)
+            })?;
+            return Ok((None, key));
         }
         let mut context = Context::new();
         context.insert("site", &view.site);

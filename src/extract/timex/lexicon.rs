@@ -484,7 +484,7 @@ mod tests {
                             w: Cow::Borrowed(word),
                             cap,
                             num: None,
-                            len: word.len(),
+                            len: word.len() as u32,
                             ..t[i].clone()
                         };
                         let found = Parser::new(&t).all_matchers(i);

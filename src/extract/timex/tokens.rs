@@ -8,10 +8,12 @@ use std::borrow::Cow;
 /// A letter run, a digit run or a single mark (or a whole paragraph of marks).
 #[derive(Debug, Clone)]
 pub(super) struct Tok<'a> {
-    /// Byte range in the text: start.
-    pub(super) s: usize,
+    /// Byte range in the text: start. (32 bits, as the other counts here: an article is at most
+    /// the size limit, and a token of 64 bytes rather than 48 made a story's tokens a third
+    /// larger.)
+    pub(super) s: u32,
     /// Byte range in the text: end.
-    pub(super) e: usize,
+    pub(super) e: u32,
     /// Lowercased text: borrowed from the text when lowercasing leaves it unchanged.
     pub(super) w: Cow<'a, str>,
     /// First char is uppercase.
@@ -23,12 +25,17 @@ pub(super) struct Tok<'a> {
     /// Numeric value if the token is an ASCII digit run of at most 9 digits.
     pub(super) num: Option<u32>,
     /// Number of chars (only meaningful for digit runs).
-    pub(super) len: usize,
+    pub(super) len: u32,
 }
 
 /// Tokenizes `text`; `lowered` is `text` with its ASCII letters lowercased (the same byte
 /// offsets), from which ASCII words take their lowercase without allocating.
 pub(super) fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
+    // Offsets and counts are kept in 32 bits: a text past 4 GiB, far past any article's size
+    // limit, makes no token.
+    if u32::try_from(text.len()).is_err() {
+        return Vec::new();
+    }
     // Room for all the tokens of an article at once (about one in four bytes of prose), up to
     // `RESERVED_TOKENS`: past that the vector grows as tokens come, so that a long text that
     // makes few tokens (a paragraph of marks is one) never holds 16 times its size.
@@ -50,9 +57,10 @@ pub(super) fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
         {
             // One token for the whole paragraph: it holds no date, and a token per mark would
             // cost 60 times the text in memory.
+            make_room(&mut toks, s, text.len());
             toks.push(Tok {
-                s,
-                e,
+                s: s as u32,
+                e: e as u32,
                 w: Cow::Borrowed(&lowered[s..e]),
                 cap: false,
                 sp,
@@ -104,20 +112,34 @@ pub(super) fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
         } else {
             Cow::Owned(raw.to_lowercase())
         };
+        make_room(&mut toks, s, text.len());
         toks.push(Tok {
-            s,
-            e,
+            s: s as u32,
+            e: e as u32,
             w,
             cap: c.is_uppercase(),
             sp,
             para: newlines >= 2,
             num,
-            len: count,
+            len: count as u32,
         });
         sp = false;
         newlines = 0;
     }
     toks
+}
+
+/// Room for one more token in `toks`, the tokens of the first `read` of `total` bytes: when it is
+/// full, room for as many more as the rest of the text makes at the rate so far, and an eighth
+/// more, rather than twice as many as it holds (5 MB of prose made 1.05 million tokens in room
+/// for 2.1 million). Each growth is by an eighth at least, so the copies stay linear.
+fn make_room(toks: &mut Vec<Tok<'_>>, read: usize, total: usize) {
+    if toks.len() < toks.capacity() {
+        return;
+    }
+    let n = toks.len();
+    let expected = n.saturating_mul(total) / read.max(1);
+    toks.reserve_exact((expected.saturating_sub(n) + n / 8).max(16));
 }
 
 /// Paragraphs of marks starting at byte `start`, one after another, with no letter or digit,

@@ -57,7 +57,7 @@ impl<'a> Parser<'a> {
         self.t.get(i).and_then(|t| t.num)
     }
     fn nlen(&self, i: usize) -> usize {
-        self.t.get(i).map(|t| t.len).unwrap_or(0)
+        self.t.get(i).map_or(0, |t| t.len as usize)
     }
     /// Token i is attached to the previous token (no whitespace).
     fn glued(&self, i: usize) -> bool {

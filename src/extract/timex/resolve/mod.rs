@@ -157,8 +157,8 @@ struct Out {
 }
 
 pub(super) fn resolve(c: &Cand, t: &[Tok<'_>], sent: &[usize], st: &mut State) -> Option<Timex> {
-    let start = t.get(c.start)?.s;
-    let end = t.get(c.end.checked_sub(1)?)?.e;
+    let start = t.get(c.start)?.s as usize;
+    let end = t.get(c.end.checked_sub(1)?)?.e as usize;
     let sid = sent.get(c.start).copied().unwrap_or(0);
     let tn = tense(t, sent, c.start, c.end);
     let narrative = st.reading == Reading::Narrative;
