@@ -72,14 +72,29 @@ pub(crate) fn has_letters(text: &str) -> bool {
 /// `/`, `+`) is no mark here: a long table of figures (`| Q1 | 4.5 | 3.2 |`) is parsed as a
 /// table, one cell to a few characters, and its figures are read.
 fn scattered(line: &str) -> bool {
+    // Counted by bytes, as every line of every story passes here: a character outside ASCII
+    // counts as a letter (by its first byte), as Markdown reads no syntax in it.
     let (mut letters, mut marks) = (0usize, 0usize);
-    for c in line.chars() {
-        if c.is_alphanumeric() {
-            letters += 1;
-        } else if !c.is_whitespace()
-            && !matches!(c, '.' | ',' | '%' | '$' | '-' | ':' | '|' | '/' | '+')
-        {
-            marks += 1;
+    for &b in line.as_bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | 0xC0..=0xFF => letters += 1,
+            0x80..=0xBF
+            | b' '
+            | b'\t'
+            | b'\r'
+            | b'\n'
+            | 0x0B
+            | 0x0C
+            | b'.'
+            | b','
+            | b'%'
+            | b'$'
+            | b'-'
+            | b':'
+            | b'|'
+            | b'/'
+            | b'+' => {}
+            _ => marks += 1,
         }
     }
     letters <= marks
