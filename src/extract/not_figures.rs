@@ -419,7 +419,24 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
     // "three major fund groups -- Fidelity Investments, Vanguard Group Inc. and T. Rowe Price
     // --", "two companies: Acme and Brix": a count that only introduces the names it lists.
     let listed = c.spelled && c.value <= 10.0 && introduces_list(c);
+    // "Two men carried a banner", "the trial of two Libyans", "surrounded by two drunks",
+    // "appears to have three choices": two or three of a thing the story talks about, as the
+    // subject that opens the sentence or after "of", "by" or "have", with nothing done to them
+    // that a table would count (killed, detained, displaced …: "Three German engineers were
+    // detained" is a figure) and not added to others ("Three other carriers are stationed").
+    let few = c.spelled
+        && c.value <= 3.0
+        && !c.explicit
+        && c.unit
+            .is_some_and(|u| !matches!(u, "percent" | "percentage points" | "points"))
+        && (c.number == 0 || matches!(c.before(1).as_ref(), "of" | "by" | "have" | "has"))
+        && !matches!(
+            c.word(c.number + 1).as_ref(),
+            "other" | "more" | "additional" | "new" | "further" | "extra"
+        )
+        && !suffered(c);
     family
+        || few
         || kin
         || setting
         || occasions
@@ -432,6 +449,35 @@ fn incidental(c: &Candidate<'_, '_>) -> bool {
                 "the" | "these" | "those" | "both" | "their" | "its" | "his" | "her" | "our" | "my"
             ) || c.before(1).ends_with("'s")
                 || c.before(1).ends_with("’s"))
+}
+
+/// Whether what a count counts suffered something a table counts: a word of harm or loss near
+/// it, after its noun ("were detained", "killed") or before it ("killed two").
+fn suffered(c: &Candidate<'_, '_>) -> bool {
+    let harmed = |k: usize| {
+        c.tokens.get(k).is_some_and(|t| {
+            t.lower_in(&super::neighbours::PEOPLE_PREDICATES)
+                || matches!(
+                    t.lower().as_ref(),
+                    "kill"
+                        | "kills"
+                        | "killing"
+                        | "die"
+                        | "dies"
+                        | "dying"
+                        | "lost"
+                        | "lose"
+                        | "loses"
+                        | "fired"
+                        | "laid"
+                        | "hired"
+                        | "sentenced"
+                        | "convicted"
+                )
+        })
+    };
+    (c.after..c.tokens.len().min(c.after + 20)).any(harmed)
+        || (c.number.saturating_sub(3)..c.number).any(harmed)
 }
 
 /// Whether the words after a count's noun open a list of names: a dash, colon or bracket within
@@ -681,6 +727,10 @@ mod tests {
             "Two bombs exploded outside the embassies.",
             "He joined the Group of Seven talks in Rome.",
             "Auditors at the Big Four firms were asked.",
+            "Two men carried a banner.",
+            "It blocked the trial of two Libyans suspected of the bombing.",
+            "He said the boy was surrounded by two drunks.",
+            "In that event, he appears to have three choices.",
         ] {
             assert_eq!(values(text), Vec::<f64>::new(), "{text}");
         }
@@ -708,6 +758,9 @@ mod tests {
             ("It sold $2 million of Series A notes.", 2000000.0),
             ("The bombings of 12 embassies were planned.", 12.0),
             ("Three children were killed in the blast.", 3.0),
+            ("Two men were arrested at the border.", 2.0),
+            ("Three other carriers are stationed nearby.", 3.0),
+            ("Two new cases were confirmed.", 2.0),
             (
                 "Three people were killed: two in Kabul and one in Herat.",
                 3.0,
