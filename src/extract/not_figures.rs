@@ -50,7 +50,7 @@ type Rule = (&'static str, fn(&Candidate<'_, '_>) -> bool);
 
 /// Why a number is not a figure, or `None` when it may be one.
 pub(crate) fn rejects(c: &Candidate<'_, '_>) -> Option<&'static str> {
-    let rules: [Rule; 13] = [
+    let rules: [Rule; 14] = [
         ("a day of a month", day_of_month),
         ("a clock time", clock_time),
         ("a phone number", phone_number),
@@ -64,8 +64,26 @@ pub(crate) fn rejects(c: &Candidate<'_, '_>) -> Option<&'static str> {
         ("a number inside a code", code),
         ("part of a security's name", security_name),
         ("a model number", model_number),
+        ("the base of an index", index_base),
     ];
     rules.iter().find(|(_, rule)| rule(c)).map(|(why, _)| *why)
+}
+
+/// "each index is based on the close of 1969 equaling 100", "(1982-84 = 100)": the value an
+/// index is reckoned from, which no one measured.
+fn index_base(c: &Candidate<'_, '_>) -> bool {
+    let by = c.before(1);
+    let equal = matches!(
+        by.as_ref(),
+        "equaling" | "equalling" | "equals" | "equal" | "="
+    );
+    let based = (0..c.number).any(|k| {
+        matches!(
+            c.word(k).as_ref(),
+            "base" | "based" | "index" | "indexes" | "indices"
+        )
+    });
+    equal && based && c.value == 100.0
 }
 
 /// A month's name or abbreviation, lowercase ("nov", "november"): the tagger's own lexicon.
@@ -731,6 +749,8 @@ mod tests {
             "It blocked the trial of two Libyans suspected of the bombing.",
             "He said the boy was surrounded by two drunks.",
             "In that event, he appears to have three choices.",
+            "Each index is based on the close of 1969 equaling 100.",
+            "The index (base year 2015 = 100) rose.",
         ] {
             assert_eq!(values(text), Vec::<f64>::new(), "{text}");
         }
