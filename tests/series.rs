@@ -244,3 +244,26 @@ fn a_series_key_that_names_nothing_is_a_warning_on_its_line() {
         ]
     );
 }
+
+/// Figures grouped only by what they count ("Percent") are no series: they come after every
+/// series of one measure, however many rows they have.
+#[test]
+fn series_come_before_figures_grouped_only_by_their_unit() {
+    let p = TestProject::empty();
+    p.write(
+        "content/articles/a.md",
+        "---\ntitle: A\nsource: Wire\npublished: 2024-05-03\ntags: [t]\nclaims:\n  - value: 3\n    unit: percent\n    kind: percent\n    as_of: 2024-05\n  - value: 4\n    unit: percent\n    kind: percent\n    as_of: 2024-04\n  - value: 5\n    unit: percent\n    kind: percent\n    as_of: 2024-03\n  - value: 2.5\n    unit: percent\n    kind: percent\n    measure: deposit rate\n    as_of: 2024-05\n---\nNo figures here.\n",
+    );
+    p.write(
+        "content/briefings/t.md",
+        "---\ntitle: T\ntags: [t]\n---\nText.\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    let html = p.read_site("briefings/t.html");
+    let ids: Vec<String> = headings(&html).into_iter().map(|(id, _)| id).collect();
+    let rate = ids.iter().position(|id| id == "deposit-rate");
+    let percent = ids.iter().position(|id| id == "percent");
+    assert!(rate.is_some() && percent.is_some(), "{ids:?}");
+    assert!(rate < percent, "{ids:?}");
+}

@@ -124,11 +124,14 @@ pub fn assemble_figure_table(
             (key, group)
         })
         .collect();
-    // Groups with the longest series first; the figures that count nothing last.
+    // Series (figures of one measure) first, the longest first; then the figures grouped only
+    // by what they count, which are no series ("Percent", "Shares"); the figures that count
+    // nothing last.
     let no_unit = SeriesKey::Unit(unit_key(NO_UNIT));
     out.sort_by(|(ka, a), (kb, b)| {
         (*ka == no_unit)
             .cmp(&(*kb == no_unit))
+            .then(matches!(ka, SeriesKey::Unit(_)).cmp(&matches!(kb, SeriesKey::Unit(_))))
             .then(b.rows.len().cmp(&a.rows.len()))
             .then(a.label.cmp(&b.label))
             .then(ka.cmp(kb))
