@@ -248,7 +248,14 @@ fn extract_plain(
         .filter_map(|t| Period::parse(&t.value).map(|p| (t, p)))
         .collect();
     let mut seen_events = std::collections::HashSet::new();
-    let references = not_happenings(text, &sentences, &anchors, &found, published);
+    let stated = stated_times(text, &sentences, &anchors, &found, published);
+    // The dates that are no happening: the time a forecast is for ("inflation of 2.3% in 2026")
+    // and the reference period of a comparison ("down from 2.9% in April").
+    let references: std::collections::HashSet<usize> = stated
+        .iter()
+        .filter(|s| s.forecast || s.base)
+        .filter_map(|s| s.at)
+        .collect();
     for (k, (t, period)) in anchors.iter().enumerate() {
         if references.contains(&k) {
             continue;
@@ -280,11 +287,11 @@ fn extract_plain(
     }
     let totals = [found.len(), timexes.len(), found_events];
     let mut series = DistinctSeries::default();
-    for f in found.into_iter().take(MAX_CLAIMS_PER_KIND) {
+    for (f, stated) in found.into_iter().zip(&stated).take(MAX_CLAIMS_PER_KIND) {
         let speaker = speakers[f.sentence].as_ref();
         // The date written right after the figure is the one it is stated for; else the one
         // nearest its speech verb or itself.
-        let stated_for = date_right_after(text, &sentences[f.sentence], &anchors, &f.range);
+        let stated_for = stated.at.map(|k| &anchors[k].1);
         let as_of = stated_for.map(|p| p.value.clone()).or_else(|| {
             nearest_date(
                 text,
@@ -297,7 +304,7 @@ fn extract_plain(
         // "…, from $85 million": the base of a comparison is of an earlier time than its
         // sentence, even when no date says which; it is never the same time as another undated
         // figure.
-        let earlier = as_of.is_none() && after_comparison(&text[..f.range.start]);
+        let earlier = as_of.is_none() && stated.base;
         let as_of = as_of
             .unwrap_or_else(|| compact_str::format_compact!("{}", published.format("%Y-%m-%d")));
         let span = to_file(&f.range);
@@ -424,18 +431,42 @@ fn is_bound(text: &str, at: usize) -> bool {
     BOUND_WORDS.contains(&word.to_lowercase().as_str())
 }
 
-/// A date written right after the figure, the one it is stated for: "up from 96,000 in June",
-/// "2.6% in May", "$5 million as of March", "1.9% next year".
-fn date_right_after<'a>(
-    text: &str,
-    sentence: &Range<usize>,
-    anchors: &'a [(&Timex, Period)],
-    figure: &Range<usize>,
-) -> Option<&'a Period> {
-    anchor_right_after(text, sentence, anchors, figure).map(|k| &anchors[k].1)
+/// What the text says of the time of one figure ([`stated_times`]).
+struct Stated {
+    /// The date written right after it, the one it is stated for (an index into the anchors):
+    /// "up from 96,000 in June", "2.6% in May", "$5 million as of March", "1.9% next year".
+    at: Option<usize>,
+    /// It is the base of a comparison ("from $85 million", "compared with 2.9%").
+    base: bool,
+    /// It is a forecast: said so, or stated for a date after publication.
+    forecast: bool,
 }
 
-/// The index in `anchors` of the date written right after the figure ([`date_right_after`]).
+/// What the text says of the time of each of `figures`, in order.
+fn stated_times(
+    text: &str,
+    sentences: &[Range<usize>],
+    anchors: &[(&Timex, Period)],
+    figures: &[figures::FigureMention],
+    published: chrono::NaiveDate,
+) -> Vec<Stated> {
+    figures
+        .iter()
+        .map(|f| {
+            let at = sentences
+                .get(f.sentence)
+                .and_then(|s| anchor_right_after(text, s, anchors, &f.range));
+            Stated {
+                at,
+                base: after_comparison(&text[..f.range.start]),
+                forecast: f.status.is_some() || at.is_some_and(|k| anchors[k].1.start > published),
+            }
+        })
+        .collect()
+}
+
+/// The index in `anchors` of the date written right after the figure, when only "in", "on",
+/// "as of", "for", "by" or "by the end of" stand between.
 fn anchor_right_after(
     text: &str,
     sentence: &Range<usize>,
@@ -459,28 +490,8 @@ fn anchor_right_after(
     .then_some(lo + at)
 }
 
-/// The dates that are no happening: the time a forecast is for ("inflation of 2.3% in 2026")
-/// and the reference period of a comparison ("down from 2.9% in April", "compared with $8.1
-/// billion a year earlier"), each written right after its figure. Indexes into `anchors`.
-fn not_happenings(
-    text: &str,
-    sentences: &[Range<usize>],
-    anchors: &[(&Timex, Period)],
-    figures: &[figures::FigureMention],
-    published: chrono::NaiveDate,
-) -> std::collections::HashSet<usize> {
-    figures
-        .iter()
-        .filter_map(|f| {
-            let k = anchor_right_after(text, sentences.get(f.sentence)?, anchors, &f.range)?;
-            let forecast = f.status.is_some() || anchors[k].1.start > published;
-            (forecast || after_comparison(&text[..f.range.start])).then_some(k)
-        })
-        .collect()
-}
-
 /// The date a figure is stated as of when none is written right after it
-/// ([`date_right_after`]): the concrete date nearest the speech verb in its sentence (a date after
+/// ([`anchor_right_after`]): the concrete date nearest the speech verb in its sentence (a date after
 /// the verb, "said Monday", wins over one before it), else the date nearest the figure. `anchors`
 /// are sorted by position; the search is a binary search, so a sentence with thousands of figures
 /// and dates costs no more than linear time. A date after a word of comparison is the time of
@@ -533,20 +544,21 @@ fn after_comparison(before: &str) -> bool {
             )
         });
     match words.next().as_deref() {
-        Some("from" | "than" | "against" | "versus") => true,
         Some("with" | "to") => words.next().as_deref() == Some("compared"),
-        _ => false,
+        Some(w) => BASE_WORDS.contains(&w),
+        None => false,
     }
 }
 
-/// Whether `gap` holds a word that introduces the base of a comparison ("compared with", "from",
-/// "than", "against", "versus").
+/// Words right before the base of a comparison: "from $85 million", "less than 5%".
+const BASE_WORDS: [&str; 4] = ["from", "than", "against", "versus"];
+
+/// Whether `gap` holds a word that introduces the base of a comparison: "compared" or one of
+/// [`BASE_WORDS`].
 fn compares(gap: &str) -> bool {
     gap.split(|c: char| !c.is_alphabetic()).any(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "compared" | "from" | "than" | "against" | "versus"
-        )
+        let w = w.to_ascii_lowercase();
+        w == "compared" || BASE_WORDS.contains(&w.as_str())
     })
 }
 
