@@ -326,11 +326,7 @@ pub(crate) fn assign(
                 .count();
             let own = said_before
                 .iter()
-                .filter(|n| {
-                    quantity
-                        .strip_prefix(n.as_str())
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-                })
+                .filter(|n| opens_with(&quantity, n))
                 .map(|n| n.split(' ').count())
                 .max()
                 .or(
@@ -363,11 +359,7 @@ pub(crate) fn assign(
                 })
         };
         // "Nasdaq Composite % change": a quantity that opens with its own name needs no scope.
-        let scope = scope.filter(|s| {
-            quantity
-                .strip_prefix(s.as_str())
-                .is_none_or(|rest| !(rest.is_empty() || rest.starts_with(' ')))
-        });
+        let scope = scope.filter(|s| !opens_with(&quantity, s));
         f.scope = scope.clone();
         named.push(Some(Named {
             quantity: quantity.clone(),
@@ -405,6 +397,14 @@ pub(crate) fn assign(
         });
     }
     period_cache.flatten()
+}
+
+/// Whether `quantity` opens with the whole words of `name`: "Nasdaq Composite % change" with
+/// "Nasdaq Composite", not with "Nasdaq Comp".
+fn opens_with(quantity: &str, name: &str) -> bool {
+    quantity
+        .strip_prefix(name)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 /// "the dollar was at 1.8400 marks and 142.10 yen", "the euro was at $1.0912": the price of a
