@@ -268,8 +268,17 @@ pub(crate) fn find_figures(
             if e <= i {
                 continue;
             }
+            // "3 to 5 million tonnes": the lower end counts in the upper end's scale.
+            let scaled = nums.get(k + 1).and_then(|upper| {
+                let value = super::range_ends::scaled_lower_end(text, n, upper)?;
+                Some(numbers::Num {
+                    value,
+                    scaled: true,
+                    ..n.clone()
+                })
+            });
             let found = NumberAt {
-                num: n,
+                num: scaled.as_ref().unwrap_or(n),
                 first: i,
                 after: e,
                 next: nums.get(k + 1),
@@ -280,6 +289,7 @@ pub(crate) fn find_figures(
                 free = next;
             }
         }
+        super::range_ends::drop_bare_pairs(text, &mut out, start);
         let words = super::shares::find(tokens, &out[start..], excluded);
         if !words.is_empty() {
             out.extend(
@@ -730,8 +740,12 @@ fn figure_at(
     {
         return None;
     }
-    // Phone numbers and codes: a digit group glued to others by dashes or slashes.
-    if next.is_some_and(|x| matches!(x.text, "-" | "/") && x.start == last.end)
+    // Scores, years, phone numbers and codes: a digit group glued to others by dashes ("3-1",
+    // "555-0199"; "20-30 people" is a range) or slashes.
+    if super::range_ends::joined_not_range(tokens, i, end) {
+        return None;
+    }
+    if next.is_some_and(|x| x.text == "/" && x.start == last.end)
         && tokens
             .get(end + 1)
             .is_some_and(|x| x.text.starts_with(|c: char| c.is_ascii_digit()))
@@ -1090,6 +1104,49 @@ mod tests {
         let all = figs(text);
         assert_eq!(all.len(), 1, "{text}: {all:?}");
         all.into_iter().next().unwrap()
+    }
+
+    /// Both ends of a range are figures in the range's unit, the lower counted in the upper's
+    /// scale when it has none of its own; a score, a split, a phone number, ages and two joined
+    /// numbers that count nothing are none.
+    #[test]
+    fn ranges_give_both_ends() {
+        let values = |text: &str| {
+            figs(text)
+                .into_iter()
+                .map(|r| (r.1, r.2))
+                .collect::<Vec<_>>()
+        };
+        let people = Some("people".to_string());
+        for text in [
+            "The storm displaced 20,000-30,000 people.",
+            "The storm displaced 20-30 thousand people.",
+            "Between 20 and 30 thousand people fled.",
+        ] {
+            assert_eq!(
+                values(text),
+                [(20000.0, people.clone()), (30000.0, people.clone())],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            values("It will cut 3 to 5 million tonnes of output.")
+                .iter()
+                .map(|v| v.0)
+                .collect::<Vec<_>>(),
+            [3e6, 5e6]
+        );
+        // "800 to 1.2 million": 800 is more than the 1.2 the scale applies to.
+        assert_eq!(values("Some 800 to 1.2 million people fled.")[0].0, 800.0);
+        for text in [
+            "The team won 3-1 on Sunday.",
+            "Call 555-0199 now.",
+            "It is a 50-50 venture.",
+            "Men aged 18-24 were detained.",
+            "It bought a 737-800 from the maker.",
+        ] {
+            assert!(values(text).is_empty(), "{text}: {:?}", values(text));
+        }
     }
 
     #[test]

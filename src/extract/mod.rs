@@ -13,6 +13,7 @@ mod noun_phrase;
 mod numbers;
 pub mod period;
 mod quotes;
+mod range_ends;
 pub(crate) mod readings;
 mod scope;
 pub mod sentences;

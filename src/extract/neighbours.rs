@@ -500,6 +500,17 @@ fn continue_directions(_text: &str, tokens: &[Token<'_>], figures: &mut [FigureM
                     && gap[gap.len() - 1].lower() == "or"
                     && !gap.iter().any(|t| matches!(t.text, ";" | ":"))
             };
+        // "a 15-20 percent rise": the lower end of a range goes the way its upper end does.
+        if range_end
+            && figures[i - 1].direction.is_none()
+            && let Some(d) = figures[i].direction
+        {
+            figures[i - 1].direction = Some(d);
+            if figures[i - 1].kind == FigureKind::Level {
+                figures[i - 1].kind = FigureKind::Change;
+            }
+            continue;
+        }
         if (range_end
             || restated
             || matches!(words.as_slice(), [",", "or"] | ["or"])

@@ -274,9 +274,12 @@ fn split_words(
                     // "7,000" and "7.5" join only between digits; "Won-sik", "Korea's" between letters too.
                     let prev_digit = char_at(j - 1).1.is_ascii_digit();
                     let next_digit = char_at(j + 1).1.is_ascii_digit();
+                    // "20-30" and "2,000-3,000" are two numbers: a hyphen between digits
+                    // joins a range or a score, never one word ("COVID-19" still is one).
                     let ok = match d {
                         ',' => prev_digit && next_digit,
                         '.' => prev_digit && next_digit,
+                        '-' => !(prev_digit && next_digit),
                         _ => true,
                     };
                     if !ok {
