@@ -381,6 +381,21 @@ fn unit_name(word: &str) -> Option<&'static str> {
     UNITS.iter().find(|(a, _)| *a == w).map(|(_, u)| *u)
 }
 
+/// Whether "pounds" at token `at` is sterling rather than weight: after an amount in millions
+/// ("1.2 billion pounds", "a 5 million pound fine") or before its conversion into another
+/// currency ("40 pounds ($52)"), and never before "of" ("2 million pounds of beef").
+fn sterling_after(tokens: &[Token<'_>], at: usize, scaled: bool) -> bool {
+    let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.lower() == w);
+    if !(is(at, "pounds") || is(at, "pound")) || is(at + 1, "of") {
+        return false;
+    }
+    let converted = is(at + 1, "(")
+        && tokens
+            .get(at + 2)
+            .is_some_and(|t| CURRENCY_SYMBOLS.iter().any(|(s, _)| *s == t.text));
+    scaled || converted
+}
+
 /// A currency named by the words at token `at` ("dollars", "swiss francs"): the number of tokens
 /// and the code.
 fn currency_word(tokens: &[Token<'_>], at: usize) -> Option<(usize, &'static str)> {
@@ -787,6 +802,11 @@ fn figure_at(
             kind = FigureKind::Money;
             explicit = true;
             end += words;
+        } else if sterling_after(tokens, end, n.scaled) {
+            unit = Some("GBP".into());
+            kind = FigureKind::Money;
+            explicit = true;
+            end += 1;
         } else if let Some((_, code)) = next
             .and_then(|x| CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == x.text))
             .filter(|(s, _)| *s != "$")
@@ -1147,6 +1167,25 @@ mod tests {
         ] {
             assert!(values(text).is_empty(), "{text}: {:?}", values(text));
         }
+    }
+
+    /// "pounds" after millions or before a conversion is sterling; otherwise a weight.
+    #[test]
+    fn pounds_in_millions_are_sterling() {
+        let unit = |text: &str| one(text).2;
+        assert_eq!(
+            unit("It paid 1.2 billion pounds for it."),
+            Some("GBP".into())
+        );
+        assert_eq!(
+            figs("Tickets cost 40 pounds ($52) each.")[0].2,
+            Some("GBP".into())
+        );
+        assert_eq!(unit("He lost 20 pounds in May."), Some("pounds".into()));
+        assert_eq!(
+            unit("It sold 2 million pounds of beef."),
+            Some("pounds".into())
+        );
     }
 
     #[test]
