@@ -668,8 +668,8 @@ pub struct HistogramBar {
 const MARK_LABEL: usize = 28;
 
 /// The event shortened for a timeline's mark: the first words of `headline`, at most
-/// [`MARK_LABEL`] characters, cut after a word with "…" when cut; without an opening "But",
-/// "And" or "However".
+/// [`MARK_LABEL`] characters (and a closing quotation mark), cut after a word with "…" when cut;
+/// without an opening "But", "And" or "However".
 fn short_label(headline: &str) -> String {
     let mut text = headline.trim();
     for lead in ["But ", "And ", "However, ", "Meanwhile, ", "So "] {
@@ -702,7 +702,8 @@ fn short_label(headline: &str) -> String {
         out = text.chars().take(MARK_LABEL - 1).collect();
     }
     let out = out.trim_end_matches([',', ';', ':', '—', '–', '-', ' ']);
-    format!("{out}…")
+    // A quotation cut short is closed after the ellipsis.
+    closed_quote(format!("{out}…"))
 }
 
 /// The latest `limit` entries of `groups` on a timeline, each linking to its list item; None
@@ -1891,6 +1892,10 @@ mod tests {
         assert_eq!(
             short_label("Prices rose, sharply, in every one of the markets"),
             "Prices rose, sharply, in…"
+        );
+        assert_eq!(
+            short_label("“The number of containers from the North has increased”"),
+            "“The number of containers…”"
         );
         let long = short_label(&"x".repeat(100));
         assert_eq!(long.chars().count(), MARK_LABEL);
