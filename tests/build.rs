@@ -170,24 +170,25 @@ fn a_new_template_adds_a_format() {
 }
 
 #[test]
-fn a_projects_template_gets_the_timeline_even_when_the_chronology_is_paged() {
-    // With only the default templates a paged chronology is built without its timeline (nothing
-    // would read it); a project's own template may read it, so then it is there.
+fn a_projects_template_gets_the_timeline_or_the_histogram_of_the_chronology() {
+    // On one page, the chronology has a timeline; paged, its months have a histogram (and a
+    // timeline of every statement would be too large to make).
     let p = TestProject::example();
     let config = std::fs::read_to_string(p.root().join("report.yaml")).unwrap();
+    p.write(
+        "templates/timeline.txt",
+        "{% if chronology_paged %}paged {% endif %}{% if chronology_timeline %}marks {{ chronology_timeline.marks | length }} {{ chronology_timeline.unit }}{% else %}none{% endif %} bars {{ chronology_histogram.bars | length }}",
+    );
+    let outcome = p.build();
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert_eq!(p.read_site("timeline.txt"), "marks 8 month bars 5");
     p.write(
         "report.yaml",
         &format!("{config}\nchronology_on_one_page: 2\n"),
     );
-    p.write(
-        "templates/timeline.txt",
-        "{% if chronology_paged %}paged {% endif %}{% if chronology.0.timeline %}bars {{ chronology.0.timeline.bars | length }}{% else %}none{% endif %}",
-    );
     let outcome = p.build();
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
-    let text = p.read_site("timeline.txt");
-    assert!(text.starts_with("paged bars "), "{text}");
-    assert_ne!(text, "paged bars 0");
+    assert_eq!(p.read_site("timeline.txt"), "paged none bars 5");
 }
 
 #[test]

@@ -16,9 +16,9 @@ fn entry_ids(html: &str) -> Vec<String> {
 
 /// The periods the chronology page lists: (link relative to the root, statement count).
 fn periods(html: &str) -> Vec<(String, usize)> {
-    between(html, "<ol class=\"periods\">", "</ol>")
-        .split("<li>")
+    html.split("<ul class=\"periods\">")
         .skip(1)
+        .flat_map(|year| between(year, "", "</ul>").split("<li>").skip(1))
         .map(|li| {
             let href = attr_values(li, "href")[0].clone();
             let count = between(li, "<span class=\"meta\">", " statement");

@@ -81,37 +81,79 @@ fn the_chronology_page_has_a_timeline_with_spans_for_months() {
     let p = TestProject::example();
     p.build();
     let html = p.read_site("chronology.html");
-    let timeline = between(&html, "<figure class=\"timeline\">", "</figure>");
+    let timeline = between(&html, "<figure class=\"timeline\"", "</figure>");
     let list_start = html.find("<section class=\"chrono-group\"").unwrap();
     assert!(
-        html.find("<figure class=\"timeline\">").unwrap() < list_start,
+        html.find("<figure class=\"timeline\"").unwrap() < list_start,
         "above the list"
     );
-    let bars: Vec<&str> = timeline.split("<a href=").skip(1).collect();
-    assert_eq!(bars.len(), 8);
+    let marks: Vec<&str> = timeline.split("<a href=").skip(1).collect();
+    assert_eq!(marks.len(), 8);
     let ids = attr_values(&html, "id");
-    for bar in &bars {
-        let id = bar.trim_start_matches("\"#").split('"').next().unwrap();
+    for mark in &marks {
+        let id = mark.trim_start_matches("\"#").split('"').next().unwrap();
         assert!(ids.iter().any(|i| i == id), "no entry #{id}");
-        // Both the event's date and the reporting date.
-        assert!(bar.contains("(reported 2024-03-20 by AFP)"), "{bar}");
+        // The whole statement, its date and its source on hover, the first two as its name.
+        assert!(mark.contains(" — AFP</title>"), "{mark}");
+        assert!(mark.contains("aria-label=\""), "{mark}");
     }
-    let july = bars
+    let july = marks
         .iter()
-        .find(|b| b.contains("July 2023 (reported"))
+        .find(|b| b.contains("July 2023: North"))
         .unwrap();
     assert!(july.contains("class=\"span\""));
-    let day = bars.iter().find(|b| b.contains("18 March 2024")).unwrap();
+    let day = marks.iter().find(|b| b.contains("18 March 2024:")).unwrap();
     assert!(day.contains("class=\"day\""));
-    let width = |b: &str| -> f64 {
-        attr_values(b, "width")[0]
-            .trim_end_matches('%')
-            .parse()
-            .unwrap()
-    };
+    let width = |b: &str| -> f64 { attr_values(b, "width")[0].parse().unwrap() };
     assert!(
         width(july) > 5.0 * width(day),
         "a month is a span, a day a mark"
+    );
+    // Every mark of this short chronology shows the event shortened, cut after a word.
+    for mark in &marks {
+        let label = between(mark, "\">", "</text>");
+        let label = label.rsplit('>').next().unwrap();
+        assert!(!label.is_empty() && label.chars().count() <= 28, "{label}");
+    }
+    assert!(july.contains(">North Korea has shipped…</text>"), "{july}");
+    // Ticks: every month from July 2023 to March 2024, at the first of each.
+    let ticks = between(timeline, "<g class=\"ticks\"", "</g>");
+    let labels: Vec<&str> = ticks
+        .split("<text ")
+        .skip(1)
+        .map(|t| between(t, ">", "</text>"))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Jul 2023", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan 2024", "Feb", "Mar"
+        ]
+    );
+    assert!(timeline.contains("8 dated statements, one month between ticks."));
+}
+
+#[test]
+fn a_briefing_page_has_a_timeline_of_its_dated_statements() {
+    let p = TestProject::example();
+    p.build();
+    let html = p.read_site(BRIEFING);
+    let section = between(&html, "<h2 id=\"chronology\">", "<h2 id=\"sources\">");
+    let timeline = between(section, "<figure class=\"timeline\"", "</figure>");
+    let marks: Vec<&str> = timeline.split("<a href=\"#").skip(1).collect();
+    assert_eq!(marks.len(), section.matches("<blockquote>").count());
+    assert!(!marks.is_empty());
+    // Each links to its entry on the briefing page itself.
+    let ids = attr_values(&html, "id");
+    for mark in &marks {
+        let id = mark.split('"').next().unwrap();
+        assert!(ids.iter().any(|i| i == id), "no entry #{id}");
+        assert!(mark.contains("</text>"), "a label: {mark}");
+    }
+    // Its ids do not clash with the chronology's own.
+    assert_eq!(ids.iter().filter(|i| *i == "timeline-title").count(), 1);
+    assert!(
+        section.contains("8 dated statements in the covered articles"),
+        "{section}"
     );
 }
 
@@ -183,8 +225,27 @@ fn a_long_chronology_lists_its_periods_each_on_its_own_page() {
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
     let html = p.read_site("chronology.html");
     assert!(!html.contains("<blockquote>"), "no entries on the overview");
-    let links = attr_values(between(&html, "<ol class=\"periods\">", "</ol>"), "href");
+    let index: Vec<&str> = html
+        .split("<ul class=\"periods\">")
+        .skip(1)
+        .map(|l| l.split("</ul>").next().unwrap())
+        .collect();
+    assert_eq!(index.len(), 2, "a list per year");
+    let links: Vec<String> = index.iter().flat_map(|l| attr_values(l, "href")).collect();
     assert_eq!(links.len(), 5, "{links:?}");
+    assert!(
+        html.contains("<h2 id=\"y-2023\">2023</h2>")
+            && html.contains("<h2 id=\"y-2024\">2024</h2>")
+    );
+    // A histogram of the months, each bar linking to its month.
+    let histogram = between(&html, "<figure class=\"histogram\"", "</figure>");
+    let bars = attr_values(histogram, "href");
+    assert_eq!(bars, links, "a bar for each month with statements");
+    assert_eq!(histogram.matches("<rect ").count(), 5);
+    assert!(
+        histogram.contains("aria-label=\"July 2023: 1 statement\""),
+        "{histogram}"
+    );
     assert!(links.contains(&"chronology/2023-07.html".to_string()));
     assert!(html.contains("8 dated statements"), "the total");
     let mut entries = 0;
@@ -318,6 +379,72 @@ fn issue_18_counts_of_one_are_singular_on_every_page() {
     assert!(
         p.read_site("chronology.html")
             .contains(" dated statements in the articles")
+    );
+}
+
+#[test]
+fn counts_on_the_chronology_and_briefing_pages_agree_with_their_number() {
+    // The chronology on one page, and the briefing's: their totals, each period's count and the
+    // timeline's name say "1 statement" for one and "statements" for more.
+    let p = one_of_each();
+    p.write("report.yaml", "title: One\n");
+    let (code, _, err) = common::report(&["build"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let chronology = p.read_site("chronology.html");
+    let briefing = p.read_site("briefings/quakes.html");
+    assert!(
+        chronology.contains("<p class=\"lead\">1 dated statement in the articles, oldest first."),
+        "{chronology}"
+    );
+    assert!(
+        chronology.contains(" <span class=\"count\">1 statement</span></h2>"),
+        "{chronology}"
+    );
+    assert!(
+        chronology.contains("Timeline of 1 dated statement, from "),
+        "{chronology}"
+    );
+    assert!(
+        chronology.contains(">1 dated statement, one month between ticks."),
+        "{chronology}"
+    );
+    assert!(
+        briefing.contains("<p>1 dated statement in the covered articles, oldest first.</p>"),
+        "{briefing}"
+    );
+    assert!(
+        briefing.contains(" <span class=\"count\">1 statement</span></h3>"),
+        "{briefing}"
+    );
+    for page in [&chronology, &briefing] {
+        for wrong in ["1 statements", "1 dated statements"] {
+            assert!(!page.contains(wrong), "{wrong}");
+        }
+    }
+    p.write(
+        "content/articles/quake2.md",
+        "---\ntitle: Quake 2\nsource: Wire\npublished: 2024-03-06\ntags: [q]\n---\n\
+         Officials said on Tuesday that about 4,000 people had left.\n",
+    );
+    let (code, _, err) = common::report(&["build"], p.root());
+    assert_eq!(code, 0, "{err}");
+    let chronology = p.read_site("chronology.html");
+    let briefing = p.read_site("briefings/quakes.html");
+    assert!(
+        chronology.contains(">2 dated statements in the articles, oldest first."),
+        "{chronology}"
+    );
+    assert!(
+        chronology.contains(">2 statements</span></h2>"),
+        "{chronology}"
+    );
+    assert!(
+        chronology.contains("Timeline of 2 dated statements, from "),
+        "{chronology}"
+    );
+    assert!(
+        briefing.contains("<p>2 dated statements in the covered articles"),
+        "{briefing}"
     );
 }
 

@@ -301,116 +301,460 @@ fn on_one_axis(dated: Vec<Dated<'_>>) -> Vec<Dated<'_>> {
     dated.into_iter().filter(|d| axis(d.1) == chosen).collect()
 }
 
-/// Where a chronology group sits on the chronology page's timeline: `group.timeline`.
+/// The frame of a timeline (`chronology_timeline`, `briefing.timeline` in templates): its size in
+/// pixels, its lanes and its calendar ticks. The marks are placed by [`timeline`].
 #[derive(Debug, Clone, Serialize)]
-pub struct TimelineGroupView {
-    /// Start of the group's period, in percent of the timeline's width.
-    pub x: f64,
-    /// Label of the tick at `x`, when there is room for one ("Jul 2023", "2024").
-    pub tick: Option<String>,
-    /// One bar per entry.
-    pub bars: Vec<TimelineBar>,
-}
-
-/// One dated statement on the timeline.
-#[derive(Debug, Clone, Serialize)]
-pub struct TimelineBar {
-    /// 1-based index of its entry in the group (the list item's anchor is `e-<key>-<entry>`).
-    pub entry: usize,
-    /// Start, in percent of the timeline's width.
-    pub x: f64,
-    /// Width in percent: the whole period for a month, a quarter, a year…, a sliver for a day.
+pub struct TimelineFrame {
+    /// Width of the drawing in pixels: wider for more marks, so that more of them have room for
+    /// a label (the frame scrolls sideways where the page is narrower).
     pub width: f64,
-    /// Row of the timeline (0 on top), so that overlapping periods do not hide each other.
-    pub lane: usize,
-    /// Whether the date is coarser than a day (drawn as a span).
-    pub span: bool,
-    /// "July 2023 (reported 2024-03-20 by AFP)".
-    pub label: String,
+    /// Height of the drawing.
+    pub height: f64,
+    /// Number of lanes of marks.
+    pub lanes: usize,
+    /// y of the time axis, below the lanes.
+    pub axis: f64,
+    /// y of the baseline of the tick labels.
+    pub tick_label_y: f64,
+    /// What one step between ticks is: `month`, `quarter`, `year`, `2 years`, `5 years`,
+    /// `decade`, `20 years`, `50 years`, `century`…
+    pub unit: &'static str,
+    /// Ticks at the first day of each step (a month, a quarter, a year…), oldest first.
+    pub ticks: Vec<TimelineTick>,
 }
 
-/// At most this many rows of bars: further overlapping bars share the row that frees first.
+/// A tick of a timeline: a calendar boundary.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineTick {
+    /// Position in pixels.
+    pub x: f64,
+    /// The first day of the step it starts ("2024-04-01").
+    pub date: NaiveDate,
+    /// Its label, written just right of the tick ("Jan 2024", "Feb", "Q3", "2024"), or null
+    /// when it would run past the right edge.
+    pub label: Option<String>,
+    /// Where the label starts.
+    pub label_x: f64,
+}
+
+/// Where one mark of a timeline is drawn.
+#[derive(Debug, Clone, Serialize)]
+pub struct MarkPlace {
+    /// Left edge of the bar, in pixels.
+    pub x: f64,
+    /// Width of the bar: the whole period for a month, a quarter, a year…, a few pixels for a
+    /// day.
+    pub width: f64,
+    /// Lane, from 0 (top).
+    pub lane: usize,
+    /// y of the top of the bar.
+    pub y: f64,
+    /// Where the short label starts, when the mark has room for one in its lane; null for a
+    /// mark shown without a label.
+    pub label_x: Option<f64>,
+    /// y of the label's baseline, below the bar.
+    pub label_y: f64,
+}
+
+/// A thing to place on a timeline: its period's first day and exclusive end, and the length in
+/// characters of the label it would like to show.
+pub type TimelineItem = (NaiveDate, NaiveDate, usize);
+
+/// Narrowest drawing: the page's column at its widest.
+const TIMELINE_MIN_WIDTH: f64 = 1080.0;
+/// Widest drawing.
+const TIMELINE_MAX_WIDTH: f64 = 2160.0;
+/// Width the drawing grows by per mark, between the two.
+const TIMELINE_PER_MARK: f64 = 8.0;
+/// Room left of the first day and right of the last.
+const TIMELINE_MARGIN: f64 = 8.0;
+/// Height of a lane: a bar, and a label below it.
+const LANE_HEIGHT: f64 = 30.0;
+/// Height of a bar.
+const BAR_HEIGHT: f64 = 8.0;
+/// The narrowest bar (a day), so that it stays visible and can be pointed at.
+const MIN_BAR: f64 = 4.0;
+/// At most this many lanes: a mark that finds no room in them is drawn over another.
 const MAX_LANES: usize = 8;
-/// The width given to a single day, in percent, so it stays visible.
-const MIN_WIDTH: f64 = 0.8;
+/// Width of a character of a mark's label (11 px text), rounded up, so that labels estimated
+/// not to overlap do not.
+const LABEL_CHAR: f64 = 6.8;
+/// Width of a character of a tick's label (12 px text), rounded up.
+const TICK_CHAR: f64 = 7.4;
+/// Space kept after a label.
+const LABEL_GAP: f64 = 8.0;
 
-/// A statement to place on the timeline: its period's first day and exclusive end, whether it is
-/// coarser than a day, and its label.
-pub type TimelineEntry = (NaiveDate, NaiveDate, bool, String);
+/// A step between ticks: how many months, its name, its shortest length in days, and the most
+/// characters its labels have.
+struct TickStep {
+    months: i32,
+    unit: &'static str,
+    min_days: f64,
+    label_chars: usize,
+}
 
-/// Lays out every dated statement of a chronology on one time axis: `groups[i]` holds the
-/// entries of group `i` as (start, exclusive end, is a span, label), in chronology order.
-pub fn timeline(groups: &[(NaiveDate, Vec<TimelineEntry>)]) -> Vec<TimelineGroupView> {
-    let day = |d: NaiveDate| f64::from(d.num_days_from_ce());
-    let all = groups.iter().flat_map(|g| g.1.iter());
-    let (Some(first), Some(last)) = (all.clone().map(|e| e.0).min(), all.map(|e| e.1).max()) else {
-        return Vec::new();
-    };
-    let (d0, d1) = (day(first), day(last).max(day(first) + 1.0));
-    let pct = |d: NaiveDate| ((day(d) - d0) / (d1 - d0) * 10000.0).round() / 100.0;
-    let years = last.year() - first.year();
-    let label_each = groups.len() <= 12 && years <= 3;
-    let mut lane_ends: Vec<f64> = Vec::new();
-    let mut last_tick: Option<(f64, i32)> = None;
-    groups
-        .iter()
-        .map(|(start, entries)| {
-            let x = pct(*start).clamp(0.0, 100.0);
-            let tick = if label_each {
-                Some(format!(
-                    "{} {}",
-                    [
-                        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                        "Nov", "Dec"
-                    ][start.month0() as usize],
-                    start.year()
-                ))
-            } else if last_tick.is_none_or(|(_, y)| y != start.year()) {
-                Some(start.year().to_string())
-            } else {
-                None
-            };
-            // Leave 12% between labels.
-            let tick = tick.filter(|_| last_tick.is_none_or(|(lx, _)| x - lx >= 12.0));
-            if tick.is_some() {
-                last_tick = Some((x, start.year()));
+/// The steps a timeline's ticks can take, finest first: months when the span is short, then
+/// quarters, years, and several years for long spans.
+const TICK_STEPS: [TickStep; 12] = [
+    TickStep {
+        months: 1,
+        unit: "month",
+        min_days: 28.0,
+        label_chars: 8,
+    },
+    TickStep {
+        months: 3,
+        unit: "quarter",
+        min_days: 90.0,
+        label_chars: 7,
+    },
+    TickStep {
+        months: 12,
+        unit: "year",
+        min_days: 365.0,
+        label_chars: 4,
+    },
+    TickStep {
+        months: 24,
+        unit: "2 years",
+        min_days: 730.0,
+        label_chars: 4,
+    },
+    TickStep {
+        months: 60,
+        unit: "5 years",
+        min_days: 1826.0,
+        label_chars: 4,
+    },
+    TickStep {
+        months: 120,
+        unit: "decade",
+        min_days: 3652.0,
+        label_chars: 4,
+    },
+    TickStep {
+        months: 240,
+        unit: "20 years",
+        min_days: 7304.0,
+        label_chars: 4,
+    },
+    TickStep {
+        months: 600,
+        unit: "50 years",
+        min_days: 18262.0,
+        label_chars: 4,
+    },
+    TickStep {
+        months: 1200,
+        unit: "century",
+        min_days: 36524.0,
+        label_chars: 4,
+    },
+    TickStep {
+        months: 2400,
+        unit: "200 years",
+        min_days: 73048.0,
+        label_chars: 4,
+    },
+    TickStep {
+        months: 6000,
+        unit: "500 years",
+        min_days: 182621.0,
+        label_chars: 4,
+    },
+    TickStep {
+        months: 12000,
+        unit: "millennium",
+        min_days: 365242.0,
+        label_chars: 4,
+    },
+];
+
+/// Months since year 0 of the first day of the month of `d`.
+fn month_index(d: NaiveDate) -> i64 {
+    i64::from(d.year()) * 12 + i64::from(d.month0())
+}
+
+/// The first day of the month `m` months after year 0 began.
+fn month_date(m: i64) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        i32::try_from(m.div_euclid(12)).ok()?,
+        u32::try_from(m.rem_euclid(12)).ok()? + 1,
+        1,
+    )
+}
+
+/// The boundary of `months`-month steps at or before `d` (steps of a year or more are counted
+/// from year 0, so a decade starts in a year ending in 0).
+fn step_floor(d: NaiveDate, months: i64) -> Option<NaiveDate> {
+    month_date(month_index(d).div_euclid(months) * months)
+}
+
+/// The boundary of `months`-month steps at or after `d`.
+fn step_ceil(d: NaiveDate, months: i64) -> Option<NaiveDate> {
+    let floor = step_floor(d, months)?;
+    if floor == d {
+        Some(d)
+    } else {
+        month_date(month_index(floor) + months)
+    }
+}
+
+/// The label of a tick of `step` on `d`: the year on the first tick and where a year begins,
+/// the month or quarter alone between.
+fn calendar_label(d: NaiveDate, step: &TickStep, first: bool) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let new_year = first || d.month0() == 0;
+    match step.months {
+        1 if new_year => format!("{} {}", MONTHS[d.month0() as usize], d.year()),
+        1 => MONTHS[d.month0() as usize].to_string(),
+        3 if new_year => format!("Q{} {}", d.month0() / 3 + 1, d.year()),
+        3 => format!("Q{}", d.month0() / 3 + 1),
+        _ => d.year().to_string(),
+    }
+}
+
+/// A time axis of calendar ticks over `width` pixels.
+struct CalendarAxis {
+    step: &'static TickStep,
+    d0: NaiveDate,
+    per_day: f64,
+    ticks: Vec<TimelineTick>,
+}
+
+impl CalendarAxis {
+    /// The axis from `first` to `last` (exclusive): the finest step (month, quarter, year,
+    /// several years) whose shortest interval is wide enough for its longest label, on an axis
+    /// from the start of the month (for steps of a year or more, of the year) of the first day to
+    /// the end of the month (year) of the last, with a tick at every boundary of the step in
+    /// between.
+    fn new(first: NaiveDate, last: NaiveDate, width: f64) -> Option<CalendarAxis> {
+        let plot = width - 2.0 * TIMELINE_MARGIN;
+        let days = |a: NaiveDate, b: NaiveDate| (b - a).num_days() as f64;
+        let (step, d0, d1) = TICK_STEPS
+            .iter()
+            .filter_map(|step| {
+                // Months and quarters on an axis from month to month, longer steps from year to year.
+                let unit = if step.months < 12 { 1 } else { 12 };
+                let d0 = step_floor(first, unit)?;
+                let d1 = step_ceil(last, unit)?;
+                let per_day = plot / days(d0, d1).max(1.0);
+                (step.min_days * per_day >= step.label_chars as f64 * TICK_CHAR + LABEL_GAP)
+                    .then_some((step, d0, d1))
+            })
+            .next()?;
+        let per_day = plot / days(d0, d1).max(1.0);
+        let mut axis = CalendarAxis {
+            step,
+            d0,
+            per_day,
+            ticks: Vec::new(),
+        };
+        let mut m = month_index(step_floor(d0, i64::from(step.months))?);
+        while let Some(d) = month_date(m).filter(|&d| d <= d1) {
+            m += i64::from(step.months);
+            if d < d0 || super::views::writable(d).is_none() {
+                continue;
             }
-            let bars = entries
-                .iter()
-                .enumerate()
-                .map(|(i, (s, e, span, label))| {
-                    let (mut x, end) = (pct(*s), pct(*e));
-                    let mut width = end - x;
-                    if width < MIN_WIDTH {
-                        x = (x - (MIN_WIDTH - width) / 2.0).clamp(0.0, 100.0 - MIN_WIDTH);
-                        width = MIN_WIDTH;
-                    }
-                    let lane = match lane_ends.iter().position(|&end| end <= x) {
-                        Some(l) => l,
-                        None if lane_ends.len() < MAX_LANES => {
-                            lane_ends.push(0.0);
-                            lane_ends.len() - 1
-                        }
-                        None => lane_ends
-                            .iter()
-                            .enumerate()
-                            .min_by(|a, b| a.1.total_cmp(b.1))
-                            .map_or(0, |(l, _)| l),
-                    };
-                    lane_ends[lane] = x + width + 0.3;
-                    TimelineBar {
-                        entry: i + 1,
-                        x: (x * 100.0).round() / 100.0,
-                        width: (width * 100.0).round() / 100.0,
-                        lane,
-                        span: *span,
-                        label: label.clone(),
-                    }
-                })
-                .collect();
-            TimelineGroupView { x, tick, bars }
+            let x = round1(axis.x(d));
+            let label = calendar_label(d, step, axis.ticks.is_empty());
+            let label_x = x + 3.0;
+            let fits = label_x + label.chars().count() as f64 * TICK_CHAR <= width;
+            axis.ticks.push(TimelineTick {
+                x,
+                date: d,
+                label: fits.then_some(label),
+                label_x,
+            });
+        }
+        Some(axis)
+    }
+
+    /// The x of the start of day `d`.
+    fn x(&self, d: NaiveDate) -> f64 {
+        TIMELINE_MARGIN + (d - self.d0).num_days() as f64 * self.per_day
+    }
+}
+
+/// Lays out a timeline of `items` (each a period and the length of its label): regular ticks at
+/// calendar boundaries, the finest step (month, quarter, year, several years) whose labels do
+/// not overlap; each item a bar as long as its period, in the first lane where it and its label
+/// fit after what is already there, in a new lane while there are fewer than [`MAX_LANES`],
+/// else without its label where the bar alone fits (or over the lane that frees first). Returns
+/// the frame and one place per item, in the order of `items`; None when there are no items.
+pub fn timeline(items: &[TimelineItem]) -> Option<(TimelineFrame, Vec<MarkPlace>)> {
+    let first = items.iter().map(|i| i.0).min()?;
+    let last = items.iter().map(|i| i.1).max()?.max(first.succ_opt()?);
+    let width = (items.len() as f64 * TIMELINE_PER_MARK)
+        .clamp(TIMELINE_MIN_WIDTH, TIMELINE_MAX_WIDTH)
+        .round();
+    let axis = CalendarAxis::new(first, last, width)?;
+    let x_of = |d: NaiveDate| axis.x(d);
+    // Lanes, in the order of the marks' left edges: where each lane's bars and labels end.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let bars: Vec<(f64, f64)> = items
+        .iter()
+        .map(|&(start, end, _)| {
+            let (x, x_end) = (x_of(start), x_of(end));
+            let w = (x_end - x).max(MIN_BAR);
+            (x.min(width - TIMELINE_MARGIN - w).max(0.0), w)
         })
-        .collect()
+        .collect();
+    order.sort_by(|&a, &b| bars[a].0.total_cmp(&bars[b].0));
+    let mut bar_ends: Vec<f64> = Vec::new();
+    let mut label_ends: Vec<f64> = Vec::new();
+    let mut places: Vec<Option<MarkPlace>> = vec![None; items.len()];
+    for i in order {
+        let (x, w) = bars[i];
+        let label_w = items[i].2 as f64 * LABEL_CHAR;
+        // A label starts with its bar, moved left when it would run past the right edge.
+        let label_x = x.min(width - label_w).max(0.0);
+        let bar_free = |l: usize, ends: &[f64]| ends[l] <= x;
+        let labelled = (items[i].2 > 0)
+            .then(|| {
+                (0..bar_ends.len())
+                    .find(|&l| bar_free(l, &bar_ends) && label_ends[l] <= label_x)
+                    .or_else(|| {
+                        (bar_ends.len() < MAX_LANES).then(|| {
+                            bar_ends.push(0.0);
+                            label_ends.push(0.0);
+                            bar_ends.len() - 1
+                        })
+                    })
+            })
+            .flatten();
+        let lane = match labelled {
+            Some(l) => {
+                label_ends[l] = label_x + label_w + LABEL_GAP;
+                l
+            }
+            None => match (0..bar_ends.len()).find(|&l| bar_free(l, &bar_ends)) {
+                Some(l) => l,
+                None if bar_ends.len() < MAX_LANES => {
+                    bar_ends.push(0.0);
+                    label_ends.push(0.0);
+                    bar_ends.len() - 1
+                }
+                None => bar_ends
+                    .iter()
+                    .enumerate()
+                    .min_by(|a, b| a.1.total_cmp(b.1))
+                    .map_or(0, |(l, _)| l),
+            },
+        };
+        bar_ends[lane] = bar_ends[lane].max(x + w + 2.0);
+        let top = lane as f64 * LANE_HEIGHT;
+        places[i] = Some(MarkPlace {
+            x: round1(x),
+            width: round1(w),
+            lane,
+            y: top + 4.0,
+            label_x: labelled.map(|_| round1(label_x)),
+            label_y: top + 4.0 + BAR_HEIGHT + 12.0,
+        });
+    }
+    let lanes = bar_ends.len().max(1);
+    let axis_y = lanes as f64 * LANE_HEIGHT + 4.0;
+    Some((
+        TimelineFrame {
+            width,
+            height: axis_y + 24.0,
+            lanes,
+            axis: axis_y,
+            tick_label_y: axis_y + 17.0,
+            unit: axis.step.unit,
+            ticks: axis.ticks,
+        },
+        places.into_iter().flatten().collect(),
+    ))
+}
+
+/// The frame of a histogram of entries by month (`chronology_histogram` in templates).
+#[derive(Debug, Clone, Serialize)]
+pub struct HistogramFrame {
+    /// Width of the drawing in pixels.
+    pub width: f64,
+    /// Height of the drawing.
+    pub height: f64,
+    /// y of the baseline the bars stand on.
+    pub axis: f64,
+    /// y of the baseline of the tick labels.
+    pub tick_label_y: f64,
+    /// The step between ticks, as for a timeline.
+    pub unit: &'static str,
+    /// Ticks at calendar boundaries, as for a timeline.
+    pub ticks: Vec<TimelineTick>,
+    /// The largest count: the tallest bar.
+    pub max: usize,
+}
+
+/// Where one month's bar of a histogram is drawn.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarPlace {
+    /// Left edge.
+    pub x: f64,
+    /// Width: the month, less a pixel between bars.
+    pub width: f64,
+    /// Top.
+    pub y: f64,
+    /// Height, in proportion to the count (at least a pixel for a month with any).
+    pub height: f64,
+}
+
+/// Height of a histogram's tallest bar.
+const HISTOGRAM_HEIGHT: f64 = 80.0;
+
+/// Lays out a histogram of `months` (each the first day of a month and its count) on a calendar
+/// axis: one bar per month, as wide as the month, as tall as its count allows. Returns the frame
+/// and one place per month, in the order of `months`; None when there are none.
+pub fn histogram(months: &[(NaiveDate, usize)]) -> Option<(HistogramFrame, Vec<BarPlace>)> {
+    let first = months.iter().map(|m| m.0).min()?;
+    let last = months.iter().map(|m| m.0).max()?;
+    let last = last.checked_add_months(chrono::Months::new(1))?;
+    let width = TIMELINE_MIN_WIDTH;
+    let axis = CalendarAxis::new(first, last, width)?;
+    let max = months.iter().map(|m| m.1).max()?.max(1);
+    let top = 6.0;
+    let base = top + HISTOGRAM_HEIGHT;
+    let places = months
+        .iter()
+        .map(|&(start, count)| {
+            let x = axis.x(start);
+            let end = start
+                .checked_add_months(chrono::Months::new(1))
+                .map_or(x + MIN_BAR, |e| axis.x(e));
+            let height = if count == 0 {
+                0.0
+            } else {
+                (count as f64 / max as f64 * HISTOGRAM_HEIGHT).max(1.0)
+            };
+            BarPlace {
+                x: round1(x),
+                width: round1((end - x - 1.0).max(1.0)),
+                y: round1(base - height),
+                height: round1(height),
+            }
+        })
+        .collect();
+    Some((
+        HistogramFrame {
+            width,
+            height: base + 24.0,
+            axis: base,
+            tick_label_y: base + 17.0,
+            unit: axis.step.unit,
+            ticks: axis.ticks,
+            max,
+        },
+        places,
+    ))
+}
+
+/// Rounds a pixel position to a tenth.
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
 }
 
 /// Rounds a coordinate to a whole unit (a 640-unit-wide chart needs no more), so the SVG stays
@@ -648,33 +992,145 @@ mod tests {
         assert_eq!(c.y_ticks.last().unwrap().pos, c.top);
     }
 
-    #[test]
-    fn timeline_lanes_are_capped_and_bars_stay_inside() {
-        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let month = (
-            d("2023-07-01"),
-            d("2023-08-01"),
-            true,
-            "July 2023".to_string(),
-        );
-        let day = (
-            d("2024-03-18"),
-            d("2024-03-19"),
-            false,
-            "18 March 2024".to_string(),
-        );
-        let groups = vec![
-            (d("2023-07-01"), vec![month; 20]),
-            (d("2024-03-01"), vec![day]),
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// The ticks of a timeline of days from `first` to `last`, with its unit.
+    fn ticks_of(first: &str, last: &str) -> (&'static str, Vec<TimelineTick>, f64) {
+        let items = [
+            (date(first), date(first).succ_opt().unwrap(), 10),
+            (date(last), date(last).succ_opt().unwrap(), 10),
         ];
-        let t = timeline(&groups);
-        assert_eq!(t.len(), 2);
-        let bars: Vec<&TimelineBar> = t.iter().flat_map(|g| &g.bars).collect();
-        assert!(bars.iter().all(|b| b.lane < MAX_LANES));
-        assert!(bars.iter().all(|b| b.x >= 0.0 && b.x + b.width <= 100.01));
-        assert_eq!(t[0].x, 0.0);
-        assert!(bars[0].width > 10.0 && bars[20].width == MIN_WIDTH);
-        assert!(timeline(&[]).is_empty());
+        let (frame, _) = timeline(&items).unwrap();
+        (frame.unit, frame.ticks, frame.width)
+    }
+
+    /// Ticks are `months` apart, each on the first day of a month, with labels that do not
+    /// reach the next tick's.
+    fn assert_regular(ticks: &[TimelineTick], months: i64, width: f64) {
+        assert!(ticks.len() >= 2, "{ticks:?}");
+        for pair in ticks.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert_eq!(a.date.day(), 1);
+            assert_eq!(
+                month_index(b.date) - month_index(a.date),
+                months,
+                "{ticks:?}"
+            );
+            assert_eq!(
+                month_index(a.date) % months.min(12) % months,
+                0,
+                "aligned: {a:?}"
+            );
+            let label = a
+                .label
+                .as_deref()
+                .expect("every tick but the last has room");
+            let end = a.label_x + label.chars().count() as f64 * TICK_CHAR;
+            assert!(end < b.label_x, "{label} runs into {:?}", b.label);
+        }
+        for t in ticks {
+            assert!(t.x >= 0.0 && t.x <= width, "{t:?}");
+            if let Some(l) = &t.label {
+                assert!(t.label_x + l.chars().count() as f64 * TICK_CHAR <= width);
+            }
+        }
+    }
+
+    #[test]
+    fn timeline_ticks_are_months_quarters_or_years_by_span() {
+        // Uneven groups (Jul, Sep, Nov, Mar) once made uneven ticks: they are every month now.
+        let (unit, ticks, width) = ticks_of("2023-07-12", "2024-03-18");
+        assert_eq!(unit, "month");
+        assert_regular(&ticks, 1, width);
+        let labels: Vec<_> = ticks.iter().filter_map(|t| t.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Jul 2023", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan 2024", "Feb", "Mar"
+            ]
+        );
+        // The axis ends where March does: its tick has no room for a label.
+        assert_eq!(ticks.last().unwrap().date, date("2024-04-01"));
+        assert!(ticks.last().unwrap().label.is_none());
+        let (unit, ticks, width) = ticks_of("2022-02-03", "2024-11-30");
+        assert_eq!(unit, "quarter");
+        assert_regular(&ticks, 3, width);
+        assert_eq!(ticks[0].label.as_deref(), Some("Q2 2022"));
+        assert_eq!(ticks[3].label.as_deref(), Some("Q1 2023"));
+        assert_eq!(ticks[4].label.as_deref(), Some("Q2"));
+        let (unit, ticks, width) = ticks_of("1969-06-01", "1994-02-01");
+        assert_eq!(unit, "year");
+        assert_regular(&ticks, 12, width);
+        assert_eq!(ticks[0].label.as_deref(), Some("1969"));
+        let (unit, ticks, width) = ticks_of("1890-01-01", "2024-03-18");
+        assert_eq!(unit, "5 years");
+        assert_regular(&ticks, 60, width);
+        assert!(ticks.iter().all(|t| t.date.year() % 5 == 0));
+        let (unit, ticks, width) = ticks_of("0001-01-01", "9999-12-31");
+        assert_eq!(unit, "500 years");
+        assert_regular(&ticks, 6000, width);
+        assert!(ticks.iter().all(|t| t.date.year() <= 9999));
+        // One day: the month it is in.
+        let (unit, ticks, _) = ticks_of("2024-03-18", "2024-03-18");
+        assert_eq!(unit, "month");
+        assert_eq!(ticks.len(), 2);
+    }
+
+    #[test]
+    fn timeline_marks_keep_their_labels_apart_and_stay_inside() {
+        let month = (date("2023-07-01"), date("2023-08-01"), 20);
+        let day = (date("2024-03-18"), date("2024-03-19"), 24);
+        let mut items = vec![month; 20];
+        items.push(day);
+        items.push((date("2024-03-19"), date("2024-03-20"), 0));
+        let (frame, places) = timeline(&items).unwrap();
+        assert_eq!(places.len(), items.len());
+        assert_eq!(frame.lanes, MAX_LANES);
+        assert!(places.iter().all(|p| p.lane < MAX_LANES));
+        for p in &places {
+            assert!(p.x >= 0.0 && p.x + p.width <= frame.width, "{p:?}");
+            assert!(p.y + BAR_HEIGHT <= frame.axis && p.label_y <= frame.axis);
+        }
+        // A month is a bar as long as the month, a day a short mark.
+        assert!(
+            places[0].width > 40.0 && places[20].width == MIN_BAR,
+            "{places:?}"
+        );
+        // The first month of each lane has its label; the others in the lanes have none, and
+        // no two labels of a lane overlap.
+        let labelled: Vec<&MarkPlace> = places.iter().filter(|p| p.label_x.is_some()).collect();
+        assert!(labelled.len() >= MAX_LANES, "{places:?}");
+        assert!(places[20].label_x.is_some(), "the day has room");
+        assert!(places[21].label_x.is_none(), "nothing to show");
+        for (i, a) in places.iter().enumerate() {
+            for (j, b) in places.iter().enumerate().skip(i + 1) {
+                if let (Some(xa), Some(xb), true) = (a.label_x, b.label_x, a.lane == b.lane) {
+                    let (wa, wb) = (
+                        items[i].2 as f64 * LABEL_CHAR,
+                        items[j].2 as f64 * LABEL_CHAR,
+                    );
+                    assert!(xa + wa <= xb || xb + wb <= xa, "{a:?} {b:?}");
+                }
+            }
+        }
+        assert!(timeline(&[]).is_none());
+    }
+
+    #[test]
+    fn a_histogram_has_a_bar_per_month() {
+        let months: Vec<(NaiveDate, usize)> = (0..24)
+            .map(|m| (month_date(2022 * 12 + m).unwrap(), m as usize))
+            .collect();
+        let (frame, bars) = histogram(&months).unwrap();
+        assert_eq!(bars.len(), 24);
+        assert_eq!(frame.max, 23);
+        assert_eq!(bars[0].height, 0.0);
+        assert_eq!(bars[23].height, HISTOGRAM_HEIGHT);
+        assert!(bars.windows(2).all(|b| b[0].x + b[0].width < b[1].x));
+        assert!(bars.iter().all(|b| b.y + b.height == frame.axis));
+        assert_eq!(frame.unit, "quarter");
     }
 
     #[test]

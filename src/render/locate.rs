@@ -215,7 +215,12 @@ fn elsewhere(top: &str, culprit: &Culprit) -> Option<String> {
             "sitemap templates (`sitemap.xml`, one file, or an index and its parts)",
             None,
         ),
-        "articles" | "briefings" | "chronology" | "chronology_paged" => (
+        "articles"
+        | "briefings"
+        | "chronology"
+        | "chronology_paged"
+        | "chronology_timeline"
+        | "chronology_histogram" => (
             Target::Site,
             "whole-site templates (`index.html`, `chronology.html` and every other top-level template that names no view)",
             None,

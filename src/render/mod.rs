@@ -164,17 +164,7 @@ pub fn render(
     let mut timings: Vec<(String, Duration)> = Vec::new();
     let clock = Instant::now();
     let mut report = report;
-    // The chronology page reads the timeline when the chronology fits on it; a project's own
-    // templates might read it anywhere.
-    let paged = report
-        .chronology
-        .groups
-        .iter()
-        .map(|g| g.entries.len())
-        .sum::<usize>()
-        > report.config.chronology_on_one_page;
-    let all_default = templates.origins.values().all(|o| *o == Origin::Default);
-    let view = build_views(&mut report, !(paged && all_default));
+    let view = build_views(&mut report);
     timings.push(("views".into(), clock.elapsed()));
     let mut diags = Diagnostics::new();
     // Plan every output first: two templates writing one path, or paths that differ only in

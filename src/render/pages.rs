@@ -157,7 +157,7 @@ pub(super) fn render_pages(
                     .str(&g.href)
                     .usize(g.count)
                     .usize(page.page)
-                    .json(&g.timeline)
+                    .json(&g.year)
                     .json(&previous)
                     .json(&next);
                 let entries = &report.chronology.groups[page.group].entries;

@@ -588,8 +588,207 @@ pub struct ChronologyGroupView {
     pub count: usize,
     /// Entries.
     pub entries: Vec<Arc<EventView>>,
-    /// Where the group and its entries sit on a timeline of the whole chronology.
-    pub timeline: Option<super::charts::TimelineGroupView>,
+    /// The year the group's period starts in (a paged chronology's index lists its periods
+    /// year by year).
+    pub year: i32,
+}
+
+/// A chronology drawn as a timeline: `chronology_timeline` and `briefing.timeline` in templates.
+/// The frame (size, lanes, ticks) and the marks are positioned here; `partials/timeline.html`
+/// draws them.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineView {
+    /// Size, lanes, axis and ticks.
+    #[serde(flatten)]
+    pub frame: super::charts::TimelineFrame,
+    /// One mark per dated statement, in chronology order.
+    pub marks: Vec<TimelineMark>,
+    /// How many dated statements the chronology it draws holds; more than `marks` when only the
+    /// latest are drawn.
+    pub total: usize,
+    /// The label of the first and of the last mark's date.
+    pub from: String,
+    /// The label of the last mark's date.
+    pub to: String,
+}
+
+/// One dated statement on a timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineMark {
+    /// Where it is drawn.
+    #[serde(flatten)]
+    pub place: super::charts::MarkPlace,
+    /// The key of its chronology group; with `entry`, its list item's id is `e-<key>-<entry>`.
+    pub key: String,
+    /// 1-based number of its entry in the group.
+    pub entry: usize,
+    /// Whether its date is coarser than a day (drawn as a bar as long as the period).
+    pub span: bool,
+    /// The event shortened to its first words ("BellSouth earned $1.7 billion…"), shown beside
+    /// the bar when `label_x` is set.
+    pub label: String,
+    /// Its date at its precision ("18 March 2024", "Q3 2023").
+    pub date: String,
+    /// What happened: the sentence without its date (see [`EventView::headline`]).
+    pub text: String,
+    /// Who said it, or null.
+    pub said_by: Option<String>,
+    /// The publisher of its article.
+    pub source: String,
+}
+
+/// A histogram of a chronology's dated statements by month: `chronology_histogram`.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistogramView {
+    /// Size, axis and ticks.
+    #[serde(flatten)]
+    pub frame: super::charts::HistogramFrame,
+    /// One bar per month with statements, oldest first, on a calendar axis from the first to
+    /// the last (a month without statements is a gap).
+    pub bars: Vec<HistogramBar>,
+    /// Statements dated only to a coarser period (a quarter, a year…), which no month holds.
+    pub coarser: usize,
+}
+
+/// One month of a histogram.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistogramBar {
+    /// Where it is drawn.
+    #[serde(flatten)]
+    pub place: super::charts::BarPlace,
+    /// "March 2021".
+    pub label: String,
+    /// Dated statements filed under the month.
+    pub count: usize,
+    /// The month's period page, relative to the site root.
+    pub href: String,
+}
+
+/// The most characters of a timeline mark's label.
+const MARK_LABEL: usize = 28;
+
+/// The event shortened for a timeline's mark: the first words of `headline`, at most
+/// [`MARK_LABEL`] characters (and a closing quotation mark), cut after a word with "…" when cut;
+/// without an opening "But", "And" or "However".
+fn short_label(headline: &str) -> String {
+    let mut text = headline.trim();
+    for lead in ["But ", "And ", "However, ", "Meanwhile, ", "So "] {
+        if let Some(rest) = text.strip_prefix(lead) {
+            text = rest.trim_start();
+            let mut chars = text.chars();
+            if let Some(c) = chars.next() {
+                // Its first word now opens the label.
+                return short_label(&(c.to_uppercase().collect::<String>() + chars.as_str()));
+            }
+        }
+    }
+    let text = text.trim_end_matches(['.', ' ']);
+    if text.chars().count() <= MARK_LABEL {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let next = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if next > MARK_LABEL - 1 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        // One long word: its first characters.
+        out = text.chars().take(MARK_LABEL - 1).collect();
+    }
+    let out = out.trim_end_matches([',', ';', ':', '—', '–', '-', ' ']);
+    // A quotation cut short is closed after the ellipsis.
+    closed_quote(format!("{out}…"))
+}
+
+/// The latest `limit` entries of `groups` on a timeline, each linking to its list item; None
+/// when none of them can be placed.
+pub fn timeline_view(groups: &[ChronologyGroupView], limit: usize) -> Option<TimelineView> {
+    let total: usize = groups.iter().map(|g| g.entries.len()).sum();
+    let skip = total.saturating_sub(limit);
+    let mut items = Vec::new();
+    let mut marks = Vec::new();
+    let mut n = 0;
+    for g in groups {
+        for (i, e) in g.entries.iter().enumerate() {
+            n += 1;
+            if n <= skip {
+                continue;
+            }
+            let Some((start, precision)) = e.period else {
+                continue;
+            };
+            let Some(end) = end_of(start, precision) else {
+                continue;
+            };
+            let label = short_label(&e.headline());
+            items.push((start, end, label.chars().count()));
+            marks.push((g, i + 1, e, label));
+        }
+    }
+    let (frame, places) = super::charts::timeline(&items)?;
+    let marks: Vec<TimelineMark> = marks
+        .into_iter()
+        .zip(places)
+        .map(|((g, entry, e, label), place)| TimelineMark {
+            place,
+            key: g.key.clone(),
+            entry,
+            span: e.precision != Precision::Day,
+            label,
+            date: e.date_display().into_owned(),
+            text: e.headline().into_owned(),
+            said_by: e.said_by.as_ref().map(|s| s.to_string()),
+            source: e.from.article_source.clone(),
+        })
+        .collect();
+    Some(TimelineView {
+        frame,
+        from: marks.first()?.date.clone(),
+        to: marks.last()?.date.clone(),
+        marks,
+        total,
+    })
+}
+
+/// The histogram of `groups` by month: a bar for each month group, on a calendar axis.
+pub fn histogram_view(groups: &[ChronologyGroupView]) -> Option<HistogramView> {
+    use chrono::Datelike;
+    let mut months: Vec<(chrono::NaiveDate, &ChronologyGroupView)> = Vec::new();
+    let mut coarser = 0;
+    for g in groups {
+        let month = g
+            .entries
+            .first()
+            .and_then(|e| e.period)
+            .filter(|(_, p)| matches!(p, Precision::Day | Precision::Week | Precision::Month));
+        match month.and_then(|(d, _)| d.with_day(1)) {
+            Some(d) => months.push((d, g)),
+            None => coarser += g.count,
+        }
+    }
+    let counts: Vec<_> = months.iter().map(|(d, g)| (*d, g.count)).collect();
+    let (frame, places) = super::charts::histogram(&counts)?;
+    let bars = months
+        .into_iter()
+        .zip(places)
+        .map(|((d, g), place)| HistogramBar {
+            place,
+            label: crate::extract::period_label(d, Precision::Month),
+            count: g.count,
+            href: g.href.clone(),
+        })
+        .collect();
+    Some(HistogramView {
+        frame,
+        bars,
+        coarser,
+    })
 }
 
 /// A briefing without its text, tables and chronology: what whole-site templates get.
@@ -795,6 +994,10 @@ pub struct SitemapEntry {
 /// index, `sitemap.xml`, over `sitemap-1.xml`, `sitemap-2.xml`…
 pub const SITEMAP_URLS: usize = 50_000;
 
+/// The most dated statements a briefing's timeline draws: its latest, as its TimelineJS file
+/// holds.
+pub const BRIEFING_TIMELINE: usize = 300;
+
 /// A briefing, as the `briefing` template gets it.
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefingView {
@@ -807,6 +1010,9 @@ pub struct BriefingView {
     pub figure_groups: Vec<FigureGroupView>,
     /// Its own chronology: whole, or its latest entries (see `shows_all`).
     pub chronology: Vec<ChronologyGroupView>,
+    /// The latest [`BRIEFING_TIMELINE`] entries of `chronology` on a timeline, or null when it
+    /// has none.
+    pub timeline: Option<TimelineView>,
     /// Its series, for the overview.
     pub series: Vec<SeriesSummary>,
     /// Whether `figure_groups` holds every row and `chronology` every entry. An HTML page
@@ -860,12 +1066,12 @@ impl ReportView {
         } else if shows_all {
             (
                 group_views(&b.figures, &articles),
-                chronology_view(&b.chronology, &articles, true),
+                chronology_view(&b.chronology, &articles),
             )
         } else {
             (
                 Vec::new(),
-                chronology_view(&latest_entries(&b.chronology, per_page), &articles, false),
+                chronology_view(&latest_entries(&b.chronology, per_page), &articles),
             )
         };
         let series = match page {
@@ -891,6 +1097,7 @@ impl ReportView {
             } else {
                 crate::content::render_markdown_text(&b.briefing.text[b.briefing.body_offset..])
             },
+            timeline: timeline_view(&chronology, BRIEFING_TIMELINE),
             figure_groups,
             chronology,
             series,
@@ -952,11 +1159,11 @@ impl ReportView {
             .collect()
     }
 
-    /// The chronology of `view.briefings[i]` without a timeline: what its calendar and
+    /// The chronology of `view.briefings[i]`: what its calendar and
     /// TimelineJS file are made from.
     pub fn briefing_chronology(&self, report: &Report, i: usize) -> Vec<ChronologyGroupView> {
         let b = &report.briefings[self.briefings[i].index];
-        chronology_view(&b.chronology, &self.by_report_index(), false)
+        chronology_view(&b.chronology, &self.by_report_index())
     }
 
     /// One page of a chronology period: its group holding the page's entries, `per_page` of
@@ -971,7 +1178,7 @@ impl ReportView {
             href: g.href.clone(),
             count: g.count,
             entries: g.entries[first..last].to_vec(),
-            timeline: g.timeline.clone(),
+            year: g.year,
         }
     }
 
@@ -1057,6 +1264,10 @@ pub struct ReportView {
     /// Whether the chronology is too long for one page: its page then lists the groups, and
     /// each group's entries are on the group's own page.
     pub chronology_paged: bool,
+    /// The chronology on a timeline, when it is on one page (not paged).
+    pub chronology_timeline: Option<TimelineView>,
+    /// The chronology's statements by month.
+    pub chronology_histogram: Option<HistogramView>,
     /// Every page of every series of every briefing, briefing by briefing.
     #[serde(skip)]
     pub series_pages: Vec<SeriesPage>,
@@ -1082,10 +1293,10 @@ const PAGE_EXT: &str = "html";
 /// Builds every view of the report. The views carry the claims from then on: each article's
 /// claims are freed as soon as its view is built, so that the two are never all held at once.
 ///
-/// `timeline` says whether the chronology's groups get their place on a timeline: nothing reads
-/// it when the chronology is paged and every template is a default one, and at 10,000 articles
-/// its bars were 29 MB.
-pub fn build_views(report: &mut Report, timeline: bool) -> ReportView {
+/// The chronology's timeline is made only when the chronology is on one page (at most
+/// `chronology_on_one_page` statements): at 10,000 articles a timeline of every statement was
+/// 29 MB.
+pub fn build_views(report: &mut Report) -> ReportView {
     let site = SiteView {
         title: report.config.title.clone(),
         description: report.config.description.clone(),
@@ -1111,7 +1322,7 @@ pub fn build_views(report: &mut Report, timeline: bool) -> ReportView {
         })
         .collect();
     let refs: Vec<&ArticleView> = articles.iter().collect();
-    let chronology = chronology_view(&report.chronology, &refs, timeline);
+    let chronology = chronology_view(&report.chronology, &refs);
     let briefings: Vec<BriefingData> = report
         .briefings
         .par_iter()
@@ -1167,12 +1378,20 @@ pub fn build_views(report: &mut Report, timeline: bool) -> ReportView {
     } else {
         Vec::new()
     };
+    let chronology_timeline = if chronology_paged {
+        None
+    } else {
+        timeline_view(&chronology, usize::MAX)
+    };
+    let chronology_histogram = histogram_view(&chronology);
     let mut view = ReportView {
         site,
         articles,
         briefings,
         chronology,
         chronology_paged,
+        chronology_timeline,
+        chronology_histogram,
         series_pages,
         briefing_pages,
         period_pages,
@@ -1634,64 +1853,12 @@ fn latest_entries(chronology: &Chronology, n: usize) -> Chronology {
     Chronology { groups }
 }
 
-fn chronology_view(
-    chronology: &Chronology,
-    articles: &[&ArticleView],
-    timeline: bool,
-) -> Vec<ChronologyGroupView> {
-    // Groups are independent until the timeline places them: each one's entries on every core.
-    let periods: Vec<_> = if !timeline {
-        Vec::new()
-    } else {
-        chronology
-            .groups
-            .par_iter()
-            .filter_map(|g| {
-                let entries: Vec<_> = g
-                    .entries
-                    .iter()
-                    .map(|e| {
-                        let a = &articles[e.article];
-                        let end = end_of(e.start, e.precision)?;
-                        let label = format!(
-                            "{} (reported {} by {})",
-                            crate::extract::period_label(e.start, e.precision),
-                            a.published,
-                            a.source
-                        );
-                        Some((
-                            e.start,
-                            end,
-                            e.precision != crate::extract::Precision::Day,
-                            label,
-                        ))
-                    })
-                    .collect::<Option<_>>()?;
-                Some((
-                    entries
-                        .iter()
-                        .map(|e: &(chrono::NaiveDate, _, _, _)| e.0)
-                        .min()?,
-                    entries,
-                ))
-            })
-            .collect()
-    };
-    // A group whose dates cannot be placed leaves the whole chronology without a timeline
-    // rather than with a misleading one.
-    let timeline: Vec<Option<_>> = if timeline && periods.len() == chronology.groups.len() {
-        super::charts::timeline(&periods)
-            .into_iter()
-            .map(Some)
-            .collect()
-    } else {
-        vec![None; chronology.groups.len()]
-    };
+fn chronology_view(chronology: &Chronology, articles: &[&ArticleView]) -> Vec<ChronologyGroupView> {
+    use chrono::Datelike;
     chronology
         .groups
         .par_iter()
-        .zip(timeline)
-        .map(|(g, timeline)| ChronologyGroupView {
+        .map(|g| ChronologyGroupView {
             key: g.key.clone(),
             label: g.label.clone(),
             href: format!("chronology/{}.{PAGE_EXT}", g.key),
@@ -1701,7 +1868,7 @@ fn chronology_view(
                 .iter()
                 .map(|e| articles[e.article].events[e.event].clone())
                 .collect(),
-            timeline,
+            year: g.entries.first().map_or(0, |e| e.start.year()),
         })
         .collect()
 }
@@ -1710,6 +1877,31 @@ fn chronology_view(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn timeline_labels_are_the_first_words_of_the_event() {
+        assert_eq!(
+            short_label("North Korea has shipped around 7,000 containers of arms"),
+            "North Korea has shipped…"
+        );
+        assert_eq!(short_label("Kim met Putin."), "Kim met Putin");
+        assert_eq!(
+            short_label("But the company said its profit, which fell, would recover"),
+            "The company said its…"
+        );
+        assert_eq!(
+            short_label("Prices rose, sharply, in every one of the markets"),
+            "Prices rose, sharply, in…"
+        );
+        assert_eq!(
+            short_label("“The number of containers from the North has increased”"),
+            "“The number of containers…”"
+        );
+        let long = short_label(&"x".repeat(100));
+        assert_eq!(long.chars().count(), MARK_LABEL);
+        assert!(long.ends_with('…'));
+        assert!(short_label("").is_empty());
+    }
 
     #[test]
     fn a_cut_quotation_is_closed() {

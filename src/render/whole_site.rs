@@ -122,11 +122,21 @@ fn site_context(view: ReportView, light: bool) -> Result<Context, serde_json::Er
         briefings,
         mut chronology,
         chronology_paged,
+        chronology_timeline,
+        chronology_histogram,
         ..
     } = view;
     let mut map = serde_json::Map::new();
     map.insert("site".into(), serde_json::to_value(&site)?);
     map.insert("chronology_paged".into(), chronology_paged.into());
+    map.insert(
+        "chronology_timeline".into(),
+        serde_json::to_value(&chronology_timeline)?,
+    );
+    map.insert(
+        "chronology_histogram".into(),
+        serde_json::to_value(&chronology_histogram)?,
+    );
     let articles: Vec<serde_json::Value> = articles
         .into_par_iter()
         .map(|mut a| {
@@ -147,7 +157,6 @@ fn site_context(view: ReportView, light: bool) -> Result<Context, serde_json::Er
     if light && chronology_paged {
         chronology.par_iter_mut().for_each(|group| {
             group.entries = Vec::new();
-            group.timeline = None;
         });
     }
     map.insert("chronology".into(), serde_json::to_value(&chronology)?);
