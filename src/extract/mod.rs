@@ -12,6 +12,7 @@ mod not_figures;
 mod noun_phrase;
 mod numbers;
 pub mod period;
+mod quote_copies;
 mod quotes;
 pub(crate) mod readings;
 mod scope;
@@ -25,6 +26,7 @@ mod tokens;
 mod units;
 mod words;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -35,6 +37,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 pub use direction::Direction;
 pub use figures::{FigureKind, Qualifier};
 pub use period::{Period, Precision, label as period_label};
+pub(crate) use quote_copies::Quotes;
 pub use status::Status;
 pub use timex::{Reading, Timex, TimexType};
 
@@ -247,7 +250,8 @@ fn extract_plain(
         .filter(|t| t.kind == TimexType::Date && !is_bound(text, t.start))
         .filter_map(|t| Period::parse(&t.value).map(|p| (t, p)))
         .collect();
-    let mut seen_events = std::collections::HashSet::new();
+    let mut seen_events: std::collections::HashSet<(usize, &str), words::FnvBuildHasher> =
+        Default::default();
     let stated = stated_times(text, &sentences, &anchors, &found, published);
     // The dates that are no happening: the time a forecast is for ("inflation of 2.3% in 2026")
     // and the reference period of a comparison ("down from 2.9% in April").
@@ -264,7 +268,7 @@ fn extract_plain(
         let Some(sentence) = sentences.get(si) else {
             continue;
         };
-        if !seen_events.insert((si, period.value.clone())) {
+        if !seen_events.insert((si, period.value.as_str())) {
             continue;
         }
         found_events += 1;
@@ -374,32 +378,17 @@ impl DistinctSeries {
     }
 }
 
-/// One copy of each sentence an article's claims quote, shared by them.
-#[derive(Default)]
-pub(crate) struct Quotes(std::collections::HashSet<Arc<str>>);
-
-impl Quotes {
-    /// The one copy of `quote`.
-    pub(crate) fn get(&mut self, quote: impl AsRef<str> + Into<Arc<str>>) -> Arc<str> {
-        if let Some(q) = self.0.get(quote.as_ref()) {
-            return q.clone();
-        }
-        let q: Arc<str> = quote.into();
-        self.0.insert(q.clone());
-        q
-    }
-}
-
 /// The longest quote kept for a claim, in bytes. A "sentence" longer than this (a run-on line of
 /// scraped text) is quoted as a window around the claim, so that memory stays linear in the
 /// article's size however many claims one sentence holds.
 const MAX_QUOTE: usize = 600;
 
-/// The sentence `span` of `text`, or a window of it around `focus` marked with ellipses.
-fn excerpt(text: &str, span: &Range<usize>, focus: &Range<usize>) -> String {
+/// The sentence `span` of `text` (borrowed: most are quoted already, and need no copy), or a
+/// window of it around `focus` marked with ellipses.
+fn excerpt<'t>(text: &'t str, span: &Range<usize>, focus: &Range<usize>) -> Cow<'t, str> {
     let whole = text.get(span.clone()).unwrap_or("");
     if whole.len() <= MAX_QUOTE {
-        return whole.to_string();
+        return Cow::Borrowed(whole);
     }
     let half = MAX_QUOTE / 2;
     let mut start = focus.start.saturating_sub(half).max(span.start);
@@ -418,7 +407,7 @@ fn excerpt(text: &str, span: &Range<usize>, focus: &Range<usize>) -> String {
     if end < span.end {
         out.push('…');
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether the word before `at` makes the date a bound ("since July", "until 2025").
