@@ -170,9 +170,10 @@ fn mark_initial_names(tokenized: &mut [Vec<Token<'_>>]) {
     if firsts.is_empty() {
         return;
     }
+    let held = Held::of(firsts.keys());
     for tokens in tokenized.iter() {
         for (k, t) in tokens.iter().enumerate() {
-            if !t.is_word() {
+            if !held.may_hold(t.text) || !t.is_word() {
                 continue;
             }
             let capitalized = t.is_capitalized();
@@ -195,6 +196,41 @@ fn mark_initial_names(tokenized: &mut [Vec<Token<'_>>]) {
             let t = &mut tokens[k];
             t.name_elsewhere = t.is_capitalized() && firsts.get(&t.lower()) == Some(&true);
         }
+    }
+}
+
+/// A few lowercase words by their length and first and last bytes, to pass over the tokens that
+/// cannot lowercase to one of them without looking them up: an ASCII word and its lowercase have
+/// one length, and a word that is not ASCII is always looked up.
+struct Held {
+    /// Bit [`Held::bit`] of each word.
+    bits: [u64; 4],
+}
+
+impl Held {
+    fn of<'w>(words: impl Iterator<Item = &'w Cow<'w, str>>) -> Self {
+        let mut bits = [0u64; 4];
+        for w in words {
+            let b = Self::bit(w.as_bytes());
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        Held { bits }
+    }
+
+    /// The bit, of 256, of a word lowercased in ASCII (its length, first and last bytes).
+    fn bit(word: &[u8]) -> usize {
+        let first = usize::from(word.first().map_or(0, u8::to_ascii_lowercase));
+        let last = usize::from(word.last().map_or(0, u8::to_ascii_lowercase));
+        (word.len().wrapping_mul(37) ^ first.wrapping_mul(11) ^ last) & 255
+    }
+
+    /// Whether `word` (as written) may lowercase to one of the words.
+    fn may_hold(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return true;
+        }
+        let b = Self::bit(word.as_bytes());
+        self.bits[b / 64] & 1 << (b % 64) != 0
     }
 }
 
@@ -370,6 +406,29 @@ mod tests {
             assert!(tokens.iter().any(|t| !t.is_word()), "{t:?}");
             assert!(tokens.iter().any(|t| t.is_word()), "{t:?}");
         }
+    }
+
+    /// A word that lowercases to a held one is never passed over.
+    #[test]
+    fn held_words_are_looked_up() {
+        let words: Vec<Cow<'_, str>> = ["kazakhstan", "sales", "km", "é"]
+            .into_iter()
+            .map(Cow::Borrowed)
+            .collect();
+        let held = Held::of(words.iter());
+        for w in [
+            "Kazakhstan",
+            "kazakhstan",
+            "SALES",
+            "Sales",
+            "km",
+            "KM",
+            "\u{212a}m",
+            "É",
+        ] {
+            assert!(held.may_hold(w), "{w}");
+        }
+        assert!(!held.may_hold("a"));
     }
 
     #[test]
