@@ -725,8 +725,7 @@ impl<'a> CharIndex<'a> {
         let mut count = 0;
         for block in text.as_bytes().chunks(Self::STEP) {
             checkpoints.push(count);
-            // Count bytes that start a character.
-            count += block.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            count += char_starts(block);
         }
         CharIndex { text, checkpoints }
     }
@@ -744,9 +743,40 @@ impl<'a> CharIndex<'a> {
     }
 }
 
+/// The bytes of `bytes` that start a character (that are no continuation byte, `10xxxxxx`),
+/// counted eight at a time.
+fn char_starts(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // The high bit of each byte whose top two bits are 10.
+        let continuations = w & !(w << 1) & 0x8080_8080_8080_8080;
+        count += 8 - continuations.count_ones() as usize;
+    }
+    count
+        + chunks
+            .remainder()
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_starts_are_the_chars() {
+        for text in ["", "abc", "é", "aé€😀bcdefgh", &"é€😀x".repeat(40)] {
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                assert_eq!(
+                    char_starts(&text.as_bytes()[..end]),
+                    text[..end].chars().count()
+                );
+            }
+        }
+    }
 
     #[test]
     fn char_offsets() {
