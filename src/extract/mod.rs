@@ -217,8 +217,8 @@ fn extract_plain(
 ) -> (Claims, [usize; 3]) {
     let text = plain.as_str();
     let sentences = sentences::split_sentences(text);
-    let timexes = timex::tag_as(text, published, reading);
     let lowered = tokens::Lowered::new(text);
+    let timexes = timex::tag_lowered(text, lowered.as_str(), published, reading);
     let tokenized = tokens::tokenize_all(text, &lowered, &sentences);
     let speakers = attribution::attribute(text, &sentences, &tokenized);
     let taken: Vec<Range<usize>> = timexes.iter().map(|t| t.start..t.end).collect();

@@ -136,6 +136,11 @@ impl Lowered {
     pub(crate) fn new(text: &str) -> Self {
         Lowered(text.to_ascii_lowercase())
     }
+
+    /// The lowercased text.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Tokenizes every sentence of `text` (byte ranges), once for all the extractors that read them.
