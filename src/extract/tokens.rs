@@ -246,16 +246,6 @@ pub(crate) fn tokenize<'a>(
     range: Range<usize>,
 ) -> Vec<Token<'a>> {
     debug_assert_eq!(text.len(), lowered.0.len());
-    let token = |start: usize, end: usize| {
-        let text = &text[start..end];
-        Token {
-            start,
-            end,
-            text,
-            ascii_lower: text.is_ascii().then(|| &lowered.0[start..end]),
-            name_elsewhere: false,
-        }
-    };
     let slice = &text[range.clone()];
     if !has_alphanumeric(slice) {
         // Punctuation, symbols or control characters only ("----", a run of NULs): no extractor
@@ -263,11 +253,23 @@ pub(crate) fn tokenize<'a>(
         // 50 times the text in memory.
         return Vec::new();
     }
+    // A token of an ASCII sentence is ASCII, and needs no test.
+    let ascii = slice.is_ascii();
+    let token = |start: usize, end: usize| {
+        let text = &text[start..end];
+        Token {
+            start,
+            end,
+            text,
+            ascii_lower: (ascii || text.is_ascii()).then(|| &lowered.0[start..end]),
+            name_elsewhere: false,
+        }
+    };
     // Sized for a token in about four bytes, so that it does not grow.
     let mut out = Vec::with_capacity(slice.len() / 4 + 1);
     let mut push =
         |start: usize, end: usize| out.push(token(range.start + start, range.start + end));
-    if slice.is_ascii() {
+    if ascii {
         // Every char is one byte: read them in place.
         let bytes = slice.as_bytes();
         split_words(
