@@ -12,6 +12,7 @@ mod not_figures;
 mod noun_phrase;
 mod numbers;
 pub mod period;
+mod quote_copies;
 mod quotes;
 mod range_ends;
 pub(crate) mod readings;
@@ -26,6 +27,7 @@ mod tokens;
 mod units;
 mod words;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -36,6 +38,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 pub use direction::Direction;
 pub use figures::{FigureKind, Qualifier};
 pub use period::{Period, Precision, label as period_label};
+pub(crate) use quote_copies::Quotes;
 pub use status::Status;
 pub use timex::{Reading, Timex, TimexType};
 
@@ -215,8 +218,8 @@ fn extract_plain(
 ) -> (Claims, [usize; 3]) {
     let text = plain.as_str();
     let sentences = sentences::split_sentences(text);
-    let timexes = timex::tag_as(text, published, reading);
     let lowered = tokens::Lowered::new(text);
+    let timexes = timex::tag_lowered(text, lowered.as_str(), published, reading);
     let tokenized = tokens::tokenize_all(text, &lowered, &sentences);
     let speakers = attribution::attribute(text, &sentences, &tokenized);
     let taken: Vec<Range<usize>> = timexes.iter().map(|t| t.start..t.end).collect();
@@ -248,7 +251,8 @@ fn extract_plain(
         .filter(|t| t.kind == TimexType::Date && !is_bound(text, t.start))
         .filter_map(|t| Period::parse(&t.value).map(|p| (t, p)))
         .collect();
-    let mut seen_events = std::collections::HashSet::new();
+    let mut seen_events: std::collections::HashSet<(usize, &str), words::FnvBuildHasher> =
+        Default::default();
     let stated = stated_times(text, &sentences, &anchors, &found, published);
     // The dates that are no happening: the time a forecast is for ("inflation of 2.3% in 2026")
     // and the reference period of a comparison ("down from 2.9% in April").
@@ -265,7 +269,7 @@ fn extract_plain(
         let Some(sentence) = sentences.get(si) else {
             continue;
         };
-        if !seen_events.insert((si, period.value.clone())) {
+        if !seen_events.insert((si, period.value.as_str())) {
             continue;
         }
         found_events += 1;
@@ -375,32 +379,17 @@ impl DistinctSeries {
     }
 }
 
-/// One copy of each sentence an article's claims quote, shared by them.
-#[derive(Default)]
-pub(crate) struct Quotes(std::collections::HashSet<Arc<str>>);
-
-impl Quotes {
-    /// The one copy of `quote`.
-    pub(crate) fn get(&mut self, quote: impl AsRef<str> + Into<Arc<str>>) -> Arc<str> {
-        if let Some(q) = self.0.get(quote.as_ref()) {
-            return q.clone();
-        }
-        let q: Arc<str> = quote.into();
-        self.0.insert(q.clone());
-        q
-    }
-}
-
 /// The longest quote kept for a claim, in bytes. A "sentence" longer than this (a run-on line of
 /// scraped text) is quoted as a window around the claim, so that memory stays linear in the
 /// article's size however many claims one sentence holds.
 const MAX_QUOTE: usize = 600;
 
-/// The sentence `span` of `text`, or a window of it around `focus` marked with ellipses.
-fn excerpt(text: &str, span: &Range<usize>, focus: &Range<usize>) -> String {
+/// The sentence `span` of `text` (borrowed: most are quoted already, and need no copy), or a
+/// window of it around `focus` marked with ellipses.
+fn excerpt<'t>(text: &'t str, span: &Range<usize>, focus: &Range<usize>) -> Cow<'t, str> {
     let whole = text.get(span.clone()).unwrap_or("");
     if whole.len() <= MAX_QUOTE {
-        return whole.to_string();
+        return Cow::Borrowed(whole);
     }
     let half = MAX_QUOTE / 2;
     let mut start = focus.start.saturating_sub(half).max(span.start);
@@ -419,7 +408,7 @@ fn excerpt(text: &str, span: &Range<usize>, focus: &Range<usize>) -> String {
     if end < span.end {
         out.push('…');
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether the word before `at` makes the date a bound ("since July", "until 2025").
@@ -737,8 +726,7 @@ impl<'a> CharIndex<'a> {
         let mut count = 0;
         for block in text.as_bytes().chunks(Self::STEP) {
             checkpoints.push(count);
-            // Count bytes that start a character.
-            count += block.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            count += char_starts(block);
         }
         CharIndex { text, checkpoints }
     }
@@ -756,9 +744,40 @@ impl<'a> CharIndex<'a> {
     }
 }
 
+/// The bytes of `bytes` that start a character (that are no continuation byte, `10xxxxxx`),
+/// counted eight at a time.
+fn char_starts(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // The high bit of each byte whose top two bits are 10.
+        let continuations = w & !(w << 1) & 0x8080_8080_8080_8080;
+        count += 8 - continuations.count_ones() as usize;
+    }
+    count
+        + chunks
+            .remainder()
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_starts_are_the_chars() {
+        for text in ["", "abc", "é", "aé€😀bcdefgh", &"é€😀x".repeat(40)] {
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                assert_eq!(
+                    char_starts(&text.as_bytes()[..end]),
+                    text[..end].chars().count()
+                );
+            }
+        }
+    }
 
     #[test]
     fn char_offsets() {

@@ -299,7 +299,10 @@ pub(crate) fn scan(text: &str, range: Range<usize>, mode: Mode) -> Vec<Num> {
     {
         return Vec::new();
     }
-    let lexes = lex(text, range, mode);
+    // The range with its ASCII letters lowercased (the same byte offsets), from which its ASCII
+    // words take their lowercase without allocating one each.
+    let lowered = text.get(range.clone()).unwrap_or("").to_ascii_lowercase();
+    let lexes = lex(text, &lowered, range, mode);
     let mut out = Vec::new();
     let mut i = 0;
     while i < lexes.len() {
@@ -325,7 +328,8 @@ fn tidy(value: f64) -> f64 {
     format!("{value:.14e}").parse().unwrap_or(value)
 }
 
-fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex<'_>> {
+/// The lexemes of `text[range]`; `lowered` is that text with its ASCII letters lowercased.
+fn lex<'a>(text: &'a str, lowered: &'a str, range: Range<usize>, mode: Mode) -> Vec<Lex<'a>> {
     let Some(slice) = text.get(range.clone()) else {
         return Vec::new();
     };
@@ -373,7 +377,7 @@ fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex<'_>> {
                 end: at(j),
                 joint,
                 upper: c.is_uppercase(),
-                kind: Kind::Word(super::tokens::lowercase(chars.between(i, j))),
+                kind: Kind::Word(lowercase_word(&chars, lowered, i, j)),
             });
             joint = Joint::Glued;
             i = j;
@@ -390,6 +394,22 @@ fn lex(text: &str, range: Range<usize>, mode: Mode) -> Vec<Lex<'_>> {
         i += 1;
     }
     out
+}
+
+/// The word of chars `i..j` lowercased: a slice of `lowered` (the slice lowercased in ASCII) when
+/// the word is ASCII, as most are.
+fn lowercase_word<'a>(
+    chars: &Chars<'a>,
+    lowered: &'a str,
+    i: usize,
+    j: usize,
+) -> std::borrow::Cow<'a, str> {
+    let word = chars.between(i, j);
+    if word.is_ascii() {
+        std::borrow::Cow::Borrowed(&lowered[chars.offset(i)..chars.offset(j)])
+    } else {
+        super::tokens::lowercase(word)
+    }
 }
 
 /// The chars of a slice by index: its bytes when it is ASCII (as most text is), so that lexing

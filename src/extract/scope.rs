@@ -40,9 +40,10 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
                     .is_some_and(|t| matches!(t.lower().as_ref(), "said" | "says" | "told"))
                     || (start > 0 && tokens[start - 1].lower() == "said");
                 // The name as written (one space between its words in news text).
-                let name = text[tokens[start].start..tokens[k - 1].end]
-                    .trim_end_matches("'s")
-                    .trim_end_matches("’s");
+                let name = trim_suffix(
+                    trim_suffix(&text[tokens[start].start..tokens[k - 1].end], "'s"),
+                    "’s",
+                );
                 // "1045 GMT", "0930 GMT": a zone of clock times is not what a story is about.
                 let calendar = tokens[start..k]
                     .iter()
@@ -83,6 +84,15 @@ pub(crate) fn article_topic<'a>(text: &'a str, tokenized: &[Vec<Token<'a>>]) -> 
         .next()
         .map(|(name, _)| name.to_string())
         .or_else(|| lead_company(tokenized))
+}
+
+/// `s` without any number of `suffix` at its end, as `trim_end_matches` (which makes a
+/// substring searcher at each call).
+fn trim_suffix<'s>(mut s: &'s str, suffix: &str) -> &'s str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
 }
 
 /// "The Cuban government", "the Kenyan capital", "its British subsidiary": a nationality

@@ -75,6 +75,11 @@ fn split_paragraph(text: &str, para: Range<usize>, out: &mut Found<'_>) {
     let slice = &text[para.clone()];
     let pieces: Vec<Range<usize>> = if slice.is_ascii() {
         ascii_sentence_bounds(slice.as_bytes())
+    } else if let Some((ascii, offsets)) = with_stand_ins(slice) {
+        ascii_sentence_bounds(&ascii)
+            .into_iter()
+            .map(|r| offsets[r.start]..offsets[r.end])
+            .collect()
     } else {
         slice
             .split_sentence_bound_indices()
@@ -187,6 +192,47 @@ fn ascii_sentence_bounds(b: &[u8]) -> Vec<Range<usize>> {
     out
 }
 
+/// `text` with each char outside ASCII replaced by its [`ascii_stand_in`], and the byte offset in
+/// `text` of each byte of that (and of its end): `None` when a char has no stand-in. The
+/// boundaries [`ascii_sentence_bounds`] finds in it are those of `text`, as the stand-ins are of
+/// the same sentence classes.
+fn with_stand_ins(text: &str) -> Option<(Vec<u8>, Vec<usize>)> {
+    let mut ascii = Vec::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        ascii.push(if c.is_ascii() {
+            c as u8
+        } else {
+            ascii_stand_in(c)?
+        });
+        offsets.push(at);
+    }
+    offsets.push(text.len());
+    Some((ascii, offsets))
+}
+
+/// An ASCII char of the same UAX #29 sentence class as `c`, for the chars outside ASCII that
+/// news text has most (no-break space, curly quotes, dashes, currency signs, accented Latin
+/// letters): a paragraph with them is split as ASCII is, without the property tables.
+fn ascii_stand_in(c: char) -> Option<u8> {
+    match c {
+        // Sp.
+        '\u{a0}' => Some(b' '),
+        // Close: « », ‘ ’ ‚ ‛ “ ” „ ‟.
+        '\u{ab}' | '\u{bb}' | '\u{2018}'..='\u{201f}' => Some(b'"'),
+        // SContinue: en and em dash.
+        '\u{2013}' | '\u{2014}' => Some(b'-'),
+        // Upper and Lower: the letters of Latin-1.
+        '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => Some(b'A'),
+        '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}' => Some(b'a'),
+        // Other: £ ¥ § © ® ° ± ½ × … € → − • ™.
+        '£' | '¥' | '§' | '©' | '®' | '°' | '±' | '½' | '×' | '…' | '€' | '→' | '−' | '•' | '™' => {
+            Some(b'$')
+        }
+        _ => None,
+    }
+}
+
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
@@ -264,6 +310,36 @@ mod tests {
                 .collect();
             assert_eq!(ascii_sentence_bounds(text.as_bytes()), expected, "{text:?}");
         }
+    }
+
+    /// Text with the chars that have an ASCII stand-in is split as unicode-segmentation splits it.
+    #[test]
+    fn bounds_with_stand_ins_are_those_of_unicode_segmentation() {
+        let alphabet: Vec<char> =
+            "aaabAAB12  ..!?\"'()[],-:;\n\r\t$\u{a0}«»‘’‚‛“”„‟–—ÀÉÖØÞßéöøÿ£¥§©®°±½×…€→−•™"
+                .chars()
+                .collect();
+        for c in alphabet.iter().filter(|c| !c.is_ascii()) {
+            assert!(ascii_stand_in(*c).is_some(), "{c:?}");
+        }
+        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..50_000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let expected: Vec<Range<usize>> = text
+                .split_sentence_bound_indices()
+                .map(|(offset, piece)| offset..offset + piece.len())
+                .collect();
+            let (ascii, offsets) = with_stand_ins(&text).expect("every char has a stand-in");
+            let found: Vec<Range<usize>> = ascii_sentence_bounds(&ascii)
+                .into_iter()
+                .map(|r| offsets[r.start]..offsets[r.end])
+                .collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
+        assert!(with_stand_ins("a\u{feff}b").is_none());
     }
 
     #[test]

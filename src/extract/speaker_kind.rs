@@ -59,19 +59,22 @@ pub fn speaker_kind(speaker: &str) -> SpeakerKind {
     // "Tom Reyes, a spokesman for the port authority": the name before the apposition.
     let head = speaker.split(',').next().unwrap_or(speaker);
     let words: Vec<&str> = head.split_whitespace().collect();
-    let clean = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
+    // Whether a word, without the marks around it and lowercased, is one of `set`'s: an ASCII
+    // word is lowercased without allocating.
+    let listed = |set: &WordSet, w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_ascii() {
+            set.contains_lower(w)
+        } else {
+            set.contains(w.to_lowercase().as_str())
+        }
     };
     // An organization's word anywhere names a body ("Red Cross", "the IOM's officials").
-    if words.iter().any(|w| BODY_WORDS.contains(clean(w).as_str())) {
+    if words.iter().any(|w| listed(&BODY_WORDS, w)) {
         return SpeakerKind::Organization;
     }
     // A role one person holds ("Defence Minister Shin Won-sik", "president of Chile").
-    if words
-        .iter()
-        .any(|w| PERSON_ROLES.contains(clean(w).as_str()))
-    {
+    if words.iter().any(|w| listed(&PERSON_ROLES, w)) {
         return SpeakerKind::Person;
     }
     // A name of two to four capitalized words, none an acronym ("Maria Lund", "Shin Won-sik").

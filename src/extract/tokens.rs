@@ -136,6 +136,11 @@ impl Lowered {
     pub(crate) fn new(text: &str) -> Self {
         Lowered(text.to_ascii_lowercase())
     }
+
+    /// The lowercased text.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Tokenizes every sentence of `text` (byte ranges), once for all the extractors that read them.
@@ -170,9 +175,10 @@ fn mark_initial_names(tokenized: &mut [Vec<Token<'_>>]) {
     if firsts.is_empty() {
         return;
     }
+    let held = Held::of(firsts.keys());
     for tokens in tokenized.iter() {
         for (k, t) in tokens.iter().enumerate() {
-            if !t.is_word() {
+            if !held.may_hold(t.text) || !t.is_word() {
                 continue;
             }
             let capitalized = t.is_capitalized();
@@ -198,6 +204,41 @@ fn mark_initial_names(tokenized: &mut [Vec<Token<'_>>]) {
     }
 }
 
+/// A few lowercase words by their length and first and last bytes, to pass over the tokens that
+/// cannot lowercase to one of them without looking them up: an ASCII word and its lowercase have
+/// one length, and a word that is not ASCII is always looked up.
+struct Held {
+    /// Bit [`Held::bit`] of each word.
+    bits: [u64; 4],
+}
+
+impl Held {
+    fn of<'w>(words: impl Iterator<Item = &'w Cow<'w, str>>) -> Self {
+        let mut bits = [0u64; 4];
+        for w in words {
+            let b = Self::bit(w.as_bytes());
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        Held { bits }
+    }
+
+    /// The bit, of 256, of a word lowercased in ASCII (its length, first and last bytes).
+    fn bit(word: &[u8]) -> usize {
+        let first = usize::from(word.first().map_or(0, u8::to_ascii_lowercase));
+        let last = usize::from(word.last().map_or(0, u8::to_ascii_lowercase));
+        (word.len().wrapping_mul(37) ^ first.wrapping_mul(11) ^ last) & 255
+    }
+
+    /// Whether `word` (as written) may lowercase to one of the words.
+    fn may_hold(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return true;
+        }
+        let b = Self::bit(word.as_bytes());
+        self.bits[b / 64] & 1 << (b % 64) != 0
+    }
+}
+
 /// Tokenizes `text[range]`; `lowered` is [`Lowered::new`] of `text`.
 pub(crate) fn tokenize<'a>(
     text: &'a str,
@@ -205,16 +246,6 @@ pub(crate) fn tokenize<'a>(
     range: Range<usize>,
 ) -> Vec<Token<'a>> {
     debug_assert_eq!(text.len(), lowered.0.len());
-    let token = |start: usize, end: usize| {
-        let text = &text[start..end];
-        Token {
-            start,
-            end,
-            text,
-            ascii_lower: text.is_ascii().then(|| &lowered.0[start..end]),
-            name_elsewhere: false,
-        }
-    };
     let slice = &text[range.clone()];
     if !has_alphanumeric(slice) {
         // Punctuation, symbols or control characters only ("----", a run of NULs): no extractor
@@ -222,11 +253,23 @@ pub(crate) fn tokenize<'a>(
         // 50 times the text in memory.
         return Vec::new();
     }
+    // A token of an ASCII sentence is ASCII, and needs no test.
+    let ascii = slice.is_ascii();
+    let token = |start: usize, end: usize| {
+        let text = &text[start..end];
+        Token {
+            start,
+            end,
+            text,
+            ascii_lower: (ascii || text.is_ascii()).then(|| &lowered.0[start..end]),
+            name_elsewhere: false,
+        }
+    };
     // Sized for a token in about four bytes, so that it does not grow.
     let mut out = Vec::with_capacity(slice.len() / 4 + 1);
     let mut push =
         |start: usize, end: usize| out.push(token(range.start + start, range.start + end));
-    if slice.is_ascii() {
+    if ascii {
         // Every char is one byte: read them in place.
         let bytes = slice.as_bytes();
         split_words(
@@ -373,6 +416,29 @@ mod tests {
             assert!(tokens.iter().any(|t| !t.is_word()), "{t:?}");
             assert!(tokens.iter().any(|t| t.is_word()), "{t:?}");
         }
+    }
+
+    /// A word that lowercases to a held one is never passed over.
+    #[test]
+    fn held_words_are_looked_up() {
+        let words: Vec<Cow<'_, str>> = ["kazakhstan", "sales", "km", "é"]
+            .into_iter()
+            .map(Cow::Borrowed)
+            .collect();
+        let held = Held::of(words.iter());
+        for w in [
+            "Kazakhstan",
+            "kazakhstan",
+            "SALES",
+            "Sales",
+            "km",
+            "KM",
+            "\u{212a}m",
+            "É",
+        ] {
+            assert!(held.may_hold(w), "{w}");
+        }
+        assert!(!held.may_hold("a"));
     }
 
     #[test]

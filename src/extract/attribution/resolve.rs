@@ -70,7 +70,11 @@ pub(super) fn name_generic_speakers(
     let generic = |s: &str| {
         let s = s.strip_prefix("the ").unwrap_or(s);
         // "maker of hair accessories": the noun before "of".
-        let s = s.split(" of ").next().unwrap_or(s);
+        let s = s
+            .as_bytes()
+            .windows(4)
+            .position(|w| w == b" of ")
+            .map_or(s, |k| &s[..k]);
         // "the Swedish lender", "the gas concern", "the New York-based company": the noun
         // after a few words that describe it; not a name ("International Energy Agency") or a
         // name's possessive.

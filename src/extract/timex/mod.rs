@@ -129,8 +129,18 @@ pub fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
 /// (`None`): whether year-less expressions count from the publication or from the time the
 /// story is in.
 pub fn tag_as(text: &str, dct: NaiveDate, reading: Option<Reading>) -> Vec<Timex> {
-    let lowered = text.to_ascii_lowercase();
-    let toks = tokenize(text, &lowered);
+    tag_lowered(text, &text.to_ascii_lowercase(), dct, reading)
+}
+
+/// [`tag_as`] with `lowered`, `text` with its ASCII letters lowercased, made once by the caller
+/// for the other extractors too.
+pub(crate) fn tag_lowered(
+    text: &str,
+    lowered: &str,
+    dct: NaiveDate,
+    reading: Option<Reading>,
+) -> Vec<Timex> {
+    let toks = tokenize(text, lowered);
     let sent = sentence_ids(&toks);
     let cands = candidates(&toks);
     let reading = reading.unwrap_or_else(|| reading_of(&cands, &toks, dct));

@@ -40,16 +40,19 @@ pub(super) fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
     // `RESERVED_TOKENS`: past that the vector grows as tokens come, so that a long text that
     // makes few tokens (a paragraph of marks is one) never holds 16 times its size.
     let mut toks = Vec::with_capacity((text.len() / 4 + 1).min(RESERVED_TOKENS));
-    let mut it = text.char_indices().peekable();
+    // Read by bytes: an ASCII byte is its char, and only the other chars are decoded.
+    let bytes = text.as_bytes();
+    let mut s = 0;
     let mut sp = true;
     let mut newlines = 0usize;
-    while let Some(&(s, c)) = it.peek() {
+    while s < bytes.len() {
+        let c = char_at(text, s);
         if c.is_whitespace() {
             sp = true;
             if c == '\n' {
                 newlines += 1;
             }
-            it.next();
+            s += c.len_utf8();
             continue;
         }
         if (toks.is_empty() || newlines >= 2)
@@ -68,43 +71,38 @@ pub(super) fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
                 num: None,
                 len: 1,
             });
-            while it.peek().is_some_and(|&(j, _)| j < e) {
-                it.next();
-            }
+            s = e;
             sp = false;
             newlines = 0;
             continue;
         }
         let mut e = s + c.len_utf8();
-        it.next();
         let mut count = 1usize;
+        // The value of a digit run of at most 9 digits (which fits in 32 bits).
+        let mut num = None;
         if c.is_alphabetic() {
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphabetic() {
-                    e = j + d.len_utf8();
-                    count += 1;
-                    it.next();
-                } else {
+            while e < bytes.len() {
+                let d = char_at(text, e);
+                if !d.is_alphabetic() {
                     break;
                 }
+                e += d.len_utf8();
+                count += 1;
             }
         } else if c.is_ascii_digit() {
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_digit() {
-                    e = j + d.len_utf8();
-                    count += 1;
-                    it.next();
-                } else {
-                    break;
-                }
+            while e < bytes.len() && bytes[e].is_ascii_digit() {
+                e += 1;
+                count += 1;
+            }
+            if count <= 9 {
+                num = Some(
+                    bytes[s..e]
+                        .iter()
+                        .fold(0u32, |n, &b| n * 10 + u32::from(b - b'0')),
+                );
             }
         }
         let raw = &text[s..e];
-        let num = if c.is_ascii_digit() && count <= 9 {
-            raw.parse::<u32>().ok()
-        } else {
-            None
-        };
         let w = if raw == "\u{2019}" || raw == "`" {
             Cow::Borrowed("'")
         } else if raw.is_ascii() {
@@ -123,10 +121,23 @@ pub(super) fn tokenize<'a>(text: &str, lowered: &'a str) -> Vec<Tok<'a>> {
             num,
             len: count as u32,
         });
+        s = e;
         sp = false;
         newlines = 0;
     }
     toks
+}
+
+/// The char that starts at byte `at` of `text` (a char boundary before its end): the byte itself
+/// when it is ASCII.
+fn char_at(text: &str, at: usize) -> char {
+    match text.as_bytes()[at] {
+        b @ 0..=0x7f => char::from(b),
+        _ => text[at..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
 }
 
 /// Room for one more token in `toks`, the tokens of the first `read` of `total` bytes: when it is
@@ -192,7 +203,8 @@ pub(super) fn sentence_ids(t: &[Tok<'_>]) -> Vec<usize> {
     let mut cur = 0usize;
     let mut brk = false;
     for (i, tk) in t.iter().enumerate() {
-        if brk || tk.para || tk.w.contains('\n') {
+        // Only a paragraph of marks made one token holds a line break: a word has none.
+        if brk || tk.para || (tk.e - tk.s > LONG_MARKS as u32 && tk.w.contains('\n')) {
             cur += 1;
         }
         brk = false;

@@ -4,6 +4,7 @@
 //! before or after the publication date by it.
 
 use crate::extract::timex::tokens::Tok;
+use crate::extract::words::WordSet;
 
 /// Whether an expression speaks of the past or the future of the publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,38 +18,38 @@ pub(super) enum Tense {
 
 /// Words that point to the future by themselves.
 #[rustfmt::skip]
-const FUTURE_CUES: &[&str] = &[
+static FUTURE_CUES: WordSet = WordSet::new(&[
     "will", "shall", "upcoming", "scheduled", "schedule", "planned", "expects", "expect",
     "expected", "planning", "could", "might", "soon", "due", "intends", "going", "would",
     "tomorrow", "ll", "await", "awaits", "hopes", "slated",
-];
+]);
 
 /// Words that point to the past by themselves (besides past participles: any lowercase word of
 /// more than four letters ending in "ed").
 #[rustfmt::skip]
-const PAST_CUES: &[&str] = &[
+static PAST_CUES: WordSet = WordSet::new(&[
     "said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "earlier", "began",
     "came", "took", "made", "gave", "went", "saw", "met", "won", "lost", "fell", "rose", "left",
     "held", "sent", "found", "hit", "got", "since", "say", "says", "ended", "agreed", "hasn",
     "has", "have",
-];
+]);
 
 /// Words ending in "-ed" that are no past form ("succeed", "hundred"); words in "-eed" are
 /// past forms only when listed in [`PAST_CUES`] or here as "freed", "guaranteed".
 #[rustfmt::skip]
-const NOT_PAST_ED: &[&str] = &[
+static NOT_PAST_ED: WordSet = WordSet::new(&[
     "hundred", "sacred", "naked", "wicked", "hatred", "kindred", "rugged", "beloved", "wretched",
     "crooked",
-];
+]);
 
 /// Irregular past forms, read like the regular "-ed" ones: past, unless a passive in the
 /// present ("is sold") or still to come ("will be paid") makes them so.
 #[rustfmt::skip]
-const IRREGULAR_PAST: &[&str] = &[
+static IRREGULAR_PAST: WordSet = WordSet::new(&[
     "brought", "bought", "sold", "paid", "spent", "kept", "built", "fought", "led", "fled",
     "struck", "wrote", "spoke", "broke", "chose", "drove", "grew", "knew", "threw", "flew",
     "drew", "stood", "became", "felt", "heard", "sought", "swept", "sank", "wore",
-];
+]);
 
 /// Past verbs of intention or agreement: an infinitive after them looks ahead ("agreed to hold
 /// elections in June"), so they set no tense then.
@@ -63,14 +64,14 @@ const INTENTION_VERBS: &[&str] = &[
 fn cue(t: &[Tok<'_>], i: usize) -> Option<Tense> {
     let w = t[i].w.as_ref();
     let back = |d: usize| i.checked_sub(d).map(|k| t[k].w.as_ref()).unwrap_or("");
-    if FUTURE_CUES.contains(&w) {
+    if FUTURE_CUES.contains(w) {
         // "had been scheduled to expire Friday", "had planned": a plan that is over.
         if back(1) == "had" || (back(1) == "been" && back(2) == "had") {
             return Some(Tense::Past);
         }
         return Some(Tense::Future);
     }
-    if PAST_CUES.contains(&w) {
+    if PAST_CUES.contains(w) {
         return Some(Tense::Past);
     }
     let next_w = t.get(i + 1).map(|x| x.w.as_ref()).unwrap_or("");
@@ -91,9 +92,9 @@ fn cue(t: &[Tok<'_>], i: usize) -> Option<Tense> {
     let regular = w.len() > 4
         && w.ends_with("ed")
         && (!w.ends_with("eed") || matches!(w, "freed" | "guaranteed"))
-        && !NOT_PAST_ED.contains(&w)
+        && !NOT_PAST_ED.contains(w)
         && w.chars().all(|c| c.is_alphabetic());
-    if !t[i].cap && (regular || IRREGULAR_PAST.contains(&w)) {
+    if !t[i].cap && (regular || IRREGULAR_PAST.contains(w)) {
         // "to be published", "will be held": a passive still to come; "is heard", "are
         // supposed to": the present, which places nothing.
         if back(1) == "be" && matches!(back(2), "to" | "will" | "ll" | "shall") {
