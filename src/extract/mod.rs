@@ -262,7 +262,7 @@ fn extract_plain(
         .filter_map(|s| s.at)
         .collect();
     for (k, (t, period)) in anchors.iter().enumerate() {
-        if references.contains(&k) {
+        if references.contains(&k) || index_base(text, t.end) {
             continue;
         }
         let si = sentence_of(t.start);
@@ -453,6 +453,22 @@ fn stated_times(
             }
         })
         .collect()
+}
+
+/// Whether the date ending at byte `end` is the base an index is reckoned from: "based on the
+/// close of 1969 equaling 100", "(1982-84 = 100)". Nothing happened then that the story tells.
+fn index_base(text: &str, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    // "1982-84 = 100": the range's second year.
+    let after = after
+        .strip_prefix(['-', '–'])
+        .map_or(after, |rest| {
+            rest.trim_start_matches(|c: char| c.is_ascii_digit())
+        })
+        .trim_start();
+    ["equaling ", "equalling ", "equals ", "equal to ", "="]
+        .iter()
+        .any(|w| after.starts_with(w))
 }
 
 /// The index in `anchors` of the date written right after the figure, when only "in", "on",
@@ -787,6 +803,25 @@ mod tests {
         assert_eq!(idx.at(600), 300);
         assert_eq!(idx.at(601), 301);
         assert_eq!(idx.at(text.len()), 303);
+    }
+
+    /// The year an index is reckoned from is no happening: "based on the close of 1969 equaling
+    /// 100" gives no chronology entry, "the index fell in 1987" does.
+    #[test]
+    fn an_index_base_is_no_event() {
+        let events = |story: &str| {
+            let text =
+                format!("---\ntitle: A\nsource: Wire\npublished: 1989-10-30\n---\n{story}\n");
+            let (claims, _) = extract_claims(&crate::testing::article(&text));
+            claims
+                .events
+                .iter()
+                .map(|e| e.date.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert!(events("Each index is based on the close of 1969 equaling 100.").is_empty());
+        assert!(events("The index (1982-84 = 100) rose.").is_empty());
+        assert_eq!(events("The index fell sharply in 1987."), ["1987"]);
     }
 
     /// Two figures of one measure and date in different sentences whose values cannot agree are
