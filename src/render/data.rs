@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::filters::{
-    csv_number, csv_text_into, csv_text_len, ics_escape, ics_escape_into, ics_line, truthy,
+    csv_number_into, csv_text_into, csv_text_len, ics_escape, ics_escape_into, ics_line, truthy,
 };
 use super::views::{ArticleData, ChronologyGroupView, EventView, FigureView, SiteView};
 use super::{ReportView, output_paths};
@@ -184,24 +184,39 @@ impl Layout {
             };
             layout.claims = by_month(&sizes, &empty);
         }
-        if stands("figures.csv") {
-            let sizes: Vec<u64> = view
-                .articles
+        // The length of each figure's row, by article: a figure is in its month's file and in
+        // the briefings that cover its article.
+        let (months_csv, briefings_csv) = (stands("figures.csv"), stands("briefing.figures.csv"));
+        let rows: Vec<Vec<u64>> = if months_csv || briefings_csv {
+            view.articles
                 .par_iter()
-                .map(|a| a.figures.iter().map(|f| figure_row_len(f) as u64).sum())
-                .collect();
+                .map(|a| a.figures.iter().map(|f| figure_row_len(f) as u64).collect())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if months_csv {
+            let sizes: Vec<u64> = rows.iter().map(|a| a.iter().sum()).collect();
             let header = |_: &Month| FIGURE_COLUMNS.len() as u64 + 1;
             layout.figures = by_month(&sizes, &header);
         }
-        if stands("briefing.figures.csv") {
+        if briefings_csv {
             let header = (SERIES_COLUMN.len() + 1 + FIGURE_COLUMNS.len() + 1) as u64;
             layout.briefing_figures = (0..view.briefings.len())
                 .into_par_iter()
                 .map(|i| {
-                    let rows = view.briefing_rows(report, i);
-                    let sizes: Vec<u64> = rows
+                    // In the order of `briefing_rows`: series by series.
+                    let b = &report.briefings[view.briefings[i].index];
+                    let sizes: Vec<u64> = b
+                        .figures
                         .iter()
-                        .map(|(series, f)| (csv_text_len(series) + 1 + figure_row_len(f)) as u64)
+                        .flat_map(|g| {
+                            let label = (csv_text_len(&g.label) + 1) as u64;
+                            let rows = &rows;
+                            g.rows
+                                .iter()
+                                .map(move |r| label + rows[view.position(r.article)][r.figure])
+                        })
                         .collect();
                     let series = series_ranges(report, view, i).into_iter().map(|(_, r)| r);
                     pack(header, bound, series, |r| sizes[r])
@@ -853,7 +868,7 @@ fn figure_row(f: &FigureView, text: &mut String) {
         }
         match *cell {
             Cell::Text(s) => csv_text_into(s, text),
-            Cell::Number(v) => text.push_str(&csv_number(v)),
+            Cell::Number(v) => csv_number_into(v, text),
             Cell::Count(n) => {
                 let _ = write!(text, "{n}");
             }
@@ -864,13 +879,18 @@ fn figure_row(f: &FigureView, text: &mut String) {
 
 /// The length in bytes of [`figure_row`] of `f`, without making it.
 fn figure_row_len(f: &FigureView) -> usize {
+    let mut number = String::new();
     let cells = figure_cells(f);
     let commas = cells.len() - 1;
     let cells: usize = cells
         .iter()
         .map(|cell| match *cell {
             Cell::Text(s) => csv_text_len(s),
-            Cell::Number(v) => csv_number(v).len(),
+            Cell::Number(v) => {
+                number.clear();
+                csv_number_into(v, &mut number);
+                number.len()
+            }
             Cell::Count(n) => n.checked_ilog10().map_or(1, |d| d as usize + 1),
         })
         .sum();

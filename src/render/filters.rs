@@ -257,10 +257,18 @@ fn csv(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
 
 /// A number as a CSV cell: whole numbers without a decimal point.
 pub(crate) fn csv_number(f: f64) -> String {
+    let mut out = String::new();
+    csv_number_into(f, &mut out);
+    out
+}
+
+/// Appends [`csv_number`] of `f` to `out`.
+pub(crate) fn csv_number_into(f: f64, out: &mut String) {
+    use std::fmt::Write as _;
     if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        serde_json::Number::from_f64(f).map_or_else(String::new, |n| n.to_string())
+        let _ = write!(out, "{}", f as i64);
+    } else if let Some(n) = serde_json::Number::from_f64(f) {
+        let _ = write!(out, "{n}");
     }
 }
 
