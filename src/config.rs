@@ -34,6 +34,10 @@ pub struct Config {
     /// The most bytes of one file under `content/` (and of one input of `report import`): a
     /// larger file is refused, and never read past this.
     pub max_article_size: u64,
+    /// The most bytes of one file of the data exports: a month of `claims/` or `figures/`, or a
+    /// briefing's figures, that is larger is split into files of at most this size (see
+    /// `docs/exports.md`).
+    pub max_export_size: u64,
 }
 
 /// [`Config::rows_per_page`] unless `report.yaml` says otherwise: a page of 100 rows of long
@@ -43,6 +47,11 @@ pub const DEFAULT_ROWS_PER_PAGE: usize = 100;
 /// [`Config::max_article_size`] unless `report.yaml` says otherwise: far above any story (the
 /// longest wire stories are some 100 KB), far below what extraction could not hold in memory.
 pub const DEFAULT_MAX_ARTICLE_SIZE: u64 = 10_000_000;
+
+/// [`Config::max_export_size`] unless `report.yaml` says otherwise: half the 20 MB past which a
+/// file is more than a spreadsheet or a browser's script opens comfortably (some 25,000 rows of
+/// figures), and room for many months of a busy newsroom before a month is split.
+pub const DEFAULT_MAX_EXPORT_SIZE: u64 = 10_000_000;
 
 impl Default for Config {
     fn default() -> Self {
@@ -55,6 +64,7 @@ impl Default for Config {
             chronology_on_one_page: 1000,
             rows_per_page: DEFAULT_ROWS_PER_PAGE,
             max_article_size: DEFAULT_MAX_ARTICLE_SIZE,
+            max_export_size: DEFAULT_MAX_EXPORT_SIZE,
         }
     }
 }
@@ -69,6 +79,7 @@ struct RawConfig {
     chronology_on_one_page: Option<usize>,
     rows_per_page: Option<usize>,
     max_article_size: Option<RawSize>,
+    max_export_size: Option<RawSize>,
 }
 
 /// A size as written: bytes, or a number with a unit (`10 MB`, `512 KiB`).
@@ -109,6 +120,7 @@ const KEYS: &[&str] = &[
     "chronology_on_one_page",
     "rows_per_page",
     "max_article_size",
+    "max_export_size",
 ];
 
 /// Reads `root/report.yaml`; defaults when it does not exist.
@@ -148,6 +160,7 @@ pub fn parse_config(path: &Path, text: &str) -> (Config, Diagnostics) {
         chronology_on_one_page,
         rows_per_page,
         max_article_size,
+        max_export_size,
     } = raw;
     if let Some(t) = title {
         config.title = t;
@@ -175,27 +188,36 @@ pub fn parse_config(path: &Path, text: &str) -> (Config, Diagnostics) {
     if let Some(n) = rows_per_page {
         config.rows_per_page = n.max(1);
     }
-    if let Some(size) = max_article_size {
+    for (key, size, value) in [
+        (
+            "max_article_size",
+            max_article_size,
+            &mut config.max_article_size,
+        ),
+        (
+            "max_export_size",
+            max_export_size,
+            &mut config.max_export_size,
+        ),
+    ] {
+        let Some(size) = size else { continue };
         let bytes = match &size {
             RawSize::Bytes(n) => u64::try_from(*n).ok(),
             RawSize::Text(t) => parse_size(t),
         };
         match bytes.filter(|&n| n > 0) {
-            Some(n) => config.max_article_size = n,
+            Some(n) => *value = n,
             None => diags.push(
                 Diagnostic::error(
                     path,
                     match size {
-                        RawSize::Bytes(n) => format!("invalid `max_article_size`: `{n}`"),
+                        RawSize::Bytes(n) => format!("invalid `{key}`: `{n}`"),
                         RawSize::Text(t) => {
-                            format!("invalid `max_article_size`: `{}`", t.escape_debug())
+                            format!("invalid `{key}`: `{}`", t.escape_debug())
                         }
                     },
                 )
-                .at_offset(
-                    text,
-                    yaml::key_offset(block, "max_article_size").unwrap_or(0),
-                )
+                .at_offset(text, yaml::key_offset(block, key).unwrap_or(0))
                 .with_help("write a size such as 10 MB, 512 KB or 2000000 (bytes), above 0"),
             ),
         }
@@ -246,6 +268,18 @@ mod tests {
             );
             assert_eq!(c.max_article_size, DEFAULT_MAX_ARTICLE_SIZE);
         }
+        let (c, d) = parse_config(Path::new("report.yaml"), "max_export_size: 6 KB\n");
+        assert!(d.is_empty());
+        assert_eq!(
+            (c.max_export_size, c.max_article_size),
+            (6_000, DEFAULT_MAX_ARTICLE_SIZE)
+        );
+        let (c, d) = parse_config(Path::new("report.yaml"), "max_export_size: 0\n");
+        assert_eq!(
+            d.iter().next().unwrap().to_string().lines().next(),
+            Some("report.yaml:1:1: error: invalid `max_export_size`: `0`")
+        );
+        assert_eq!(c.max_export_size, DEFAULT_MAX_EXPORT_SIZE);
     }
 
     #[test]

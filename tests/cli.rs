@@ -68,7 +68,7 @@ fn check_writes_nothing_and_build_writes_the_site() {
     let (code, _, err) = report(&["check"], p.root());
     assert_eq!(code, 0, "{err}");
     // No sitemap without base_url, and check says so.
-    assert!(err.contains("would write 21 files"), "{err}");
+    assert!(err.contains("would write 22 files"), "{err}");
     assert!(err.starts_with("sitemap.xml not written"), "{err}");
     assert!(!p.site().exists());
     let (code, _, err) = report(&["build"], p.root());

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::TestProject;
+use common::{TestProject, many_articles};
 
 /// One parsed iCalendar content line: name, parameters, value (unescaped for TEXT).
 #[derive(Debug)]
@@ -1355,4 +1355,130 @@ fn a_briefing_without_claims_gets_empty_exports_that_still_parse() {
         serde_json::from_str(&p.read_site("briefings/plain.timeline.json")).unwrap();
     assert_eq!(timeline["events"], serde_json::json!([]));
     assert_eq!(timeline["title"]["text"]["headline"], "Plain");
+}
+
+/// The records of a CSV text, without its header.
+fn records(csv: &str) -> Vec<csv::StringRecord> {
+    csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn exports_larger_than_max_export_size_are_split_into_files_under_it_listed_by_their_index() {
+    const BOUND: usize = 6_000;
+    let whole = TestProject::empty();
+    many_articles(&whole, 120);
+    assert!(whole.build().written);
+    let p = TestProject::empty();
+    many_articles(&p, 120);
+    p.write("report.yaml", "max_export_size: 6 KB\n");
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+
+    // The briefing's figures: numbered files under the bound, each a CSV with the header, that
+    // joined are the one file an unsplit build writes.
+    let index: serde_json::Value =
+        serde_json::from_str(&p.read_site("briefings/b.figures.json")).unwrap();
+    let files = index["files"].as_array().unwrap();
+    assert!(files.len() > 2, "{index}");
+    assert!(!p.site().join("briefings/b.figures.csv").exists());
+    let html = p.read_site("briefings/b.html");
+    assert!(html.contains("href=\"../briefings/b.figures.json\""));
+    let mut joined = String::new();
+    let mut rows = 0;
+    for (n, file) in files.iter().enumerate() {
+        let path = file["path"].as_str().unwrap();
+        assert_eq!(path, format!("briefings/b.figures-{}.csv", n + 1));
+        assert!(
+            html.contains(&format!("href=\"../{path}\"")),
+            "{path} linked"
+        );
+        let text = p.read_site(path);
+        assert!(text.len() <= BOUND, "{path}: {} bytes", text.len());
+        assert_eq!(file["bytes"], text.len(), "{path}");
+        let records = records(&text);
+        assert_eq!(file["rows"], records.len(), "{path}");
+        assert_eq!(file["first_series"].as_str(), Some(&records[0][0]));
+        assert_eq!(
+            file["last_series"].as_str(),
+            Some(&records[records.len() - 1][0])
+        );
+        rows += records.len();
+        let (header, body) = text.split_once('\n').unwrap();
+        assert!(header.starts_with("series,article,"), "{path}");
+        if n == 0 {
+            joined.push_str(header);
+            joined.push('\n');
+        }
+        joined.push_str(body);
+    }
+    assert_eq!(index["rows"], rows);
+    assert_eq!(index["columns"][0], "series");
+    let unsplit = whole.read_site("briefings/b.figures.csv");
+    assert_eq!(records(&unsplit).len(), 240, "two figures an article");
+    assert_eq!(joined, unsplit, "every row once, in order");
+
+    // The month of claims and of figures: split between articles, every file listed.
+    for (export, ext) in [("claims", "json"), ("figures", "csv")] {
+        let index: serde_json::Value =
+            serde_json::from_str(&p.read_site(&format!("{export}/index.json"))).unwrap();
+        let listed = index["months"].as_array().unwrap();
+        assert!(listed.len() > 2, "{export}: {index}");
+        let mut paths: Vec<String> = Vec::new();
+        for (n, file) in listed.iter().enumerate() {
+            assert_eq!(file["month"], "2024-03");
+            assert_eq!(
+                (&file["part"], &file["parts"]),
+                (&(n + 1).into(), &listed.len().into())
+            );
+            let path = file["path"].as_str().unwrap();
+            assert_eq!(path, format!("{export}/2024-03-{}.{ext}", n + 1));
+            let size = std::fs::metadata(p.site().join(path)).unwrap().len();
+            assert!(size as usize <= BOUND, "{path}: {size} bytes");
+            paths.push(path.rsplit('/').next().unwrap().to_string());
+        }
+        let mut files: Vec<String> = std::fs::read_dir(p.site().join(export))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name != "index.json")
+            .collect();
+        files.sort();
+        paths.sort();
+        assert_eq!(files, paths, "{export}: only the listed files");
+    }
+    assert_eq!(p.claims(), whole.claims(), "every article once, in order");
+    for part in p.months("claims") {
+        let month: serde_json::Value = serde_json::from_str(&part).unwrap();
+        assert_eq!(month["month"], "2024-03");
+        assert!(!month["articles"].as_array().unwrap().is_empty());
+    }
+    assert_eq!(
+        p.figures_csv(),
+        whole.figures_csv(),
+        "every figure once, in order"
+    );
+}
+
+#[test]
+fn a_project_figures_template_writes_one_file_per_briefing_however_large() {
+    let p = TestProject::empty();
+    many_articles(&p, 60);
+    p.write("report.yaml", "max_export_size: 2 KB\n");
+    p.write(
+        "templates/briefing.figures.csv",
+        "rows,{{ briefing.figure_count }}\n",
+    );
+    let outcome = p.build();
+    assert!(outcome.written, "{:?}", outcome.diagnostics);
+    assert_eq!(p.read_site("briefings/b.figures.csv"), "rows,120\n");
+    for gone in ["briefings/b.figures.json", "briefings/b.figures-1.csv"] {
+        assert!(!p.site().join(gone).exists(), "{gone}: one producer");
+    }
+    let html = p.read_site("briefings/b.html");
+    assert!(html.contains("href=\"../briefings/b.figures.csv\""));
+    assert!(!html.contains("figures.json"));
+    // The writers that stand still split.
+    assert!(p.site().join("claims/2024-03-2.json").is_file());
 }

@@ -352,6 +352,65 @@ fn after_an_edit_the_exports_link_what_did_not_change_and_equal_a_fresh_build() 
 }
 
 #[test]
+fn the_files_of_a_split_export_are_linked_when_unchanged_and_equal_a_fresh_build() {
+    let p = TestProject::empty();
+    many_articles(&p, 60);
+    p.write("report.yaml", "max_export_size: 8 KB\n");
+    assert!(build_cached(&p).written);
+    // The parts of the split files: the briefing's figures and the month's claims and figures.
+    let parts = |site: &BTreeMap<String, Vec<u8>>| -> Vec<String> {
+        site.keys()
+            .filter(|path| {
+                path.starts_with("briefings/b.figures-")
+                    || path.starts_with("claims/2024-03-")
+                    || path.starts_with("figures/2024-03-")
+            })
+            .cloned()
+            .collect()
+    };
+    let before = tree(&p.site());
+    let split = parts(&before);
+    assert!(split.len() > 6, "{split:?}");
+    #[cfg(unix)]
+    let inode = |rel: &str| {
+        std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p.site().join(rel)).unwrap())
+    };
+    #[cfg(unix)]
+    let inodes: Vec<u64> = split.iter().map(|f| inode(f)).collect();
+    // A figure changed, and no length: every file keeps its rows and articles.
+    p.write(
+        "content/articles/a0007.md",
+        &std::fs::read_to_string(p.root().join("content/articles/a0007.md"))
+            .unwrap()
+            .replace("7,000", "9,999"),
+    );
+    build_cached(&p);
+    let after = tree(&p.site());
+    assert_eq!(parts(&after), split, "the same files");
+    let changed: Vec<&String> = split.iter().filter(|f| before[*f] != after[*f]).collect();
+    assert_eq!(changed.len(), 3, "one file of each export: {changed:?}");
+    // A file holding none of the edited article's claims is linked from the last build.
+    #[cfg(unix)]
+    for (file, was) in split.iter().zip(&inodes) {
+        let holds = String::from_utf8_lossy(&after[file]).contains("a0007");
+        if changed.contains(&file) {
+            assert!(holds, "{file}");
+            assert_ne!(inode(file), *was, "{file} written again");
+        } else if !holds {
+            assert_eq!(inode(file), *was, "{file} linked from the last build");
+        }
+    }
+    assert_eq!(after, fresh_site(&p));
+    // An edit that moves where files end: still what a fresh build makes.
+    p.write(
+        "content/articles/a0003.md",
+        "---\ntitle: Story 3\nsource: Wire\npublished: 2024-03-04\ntags: [t]\n---\nOfficials said on Monday that about 3,000 people had left since January, and that 2,000 more were expected to follow them within the week.\n",
+    );
+    build_cached(&p);
+    assert_eq!(tree(&p.site()), fresh_site(&p));
+}
+
+#[test]
 fn a_period_page_is_rendered_again_exactly_when_one_of_its_entries_changes() {
     let p = TestProject::empty();
     p.write("report.yaml", "title: T\nchronology_on_one_page: 1\n");

@@ -42,6 +42,10 @@ title: {}
 # The largest file under content/ (and input of `report import`), in bytes or with a unit
 # (default 10 MB). A larger file is refused, and never read past this.
 # max_article_size: 10 MB
+
+# The largest file of the data exports (default 10 MB): a month of claims/ or figures/, or a
+# briefing's figures, that is larger is split into files of at most this size.
+# max_export_size: 10 MB
 ",
         super::yaml_str(title)
     )

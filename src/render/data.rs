@@ -2,25 +2,36 @@
 //! `ics_text` filters) with no default template: a project template of the same name replaces the
 //! writer (and is rendered by tera like any other template), so each file has one producer.
 //!
-//! No file grows with the whole site (see `docs/exports.md`):
+//! No file grows with the whole site, nor with a briefing (see `docs/exports.md`):
 //!
 //! - `claims.json` writes `claims/<YYYY-MM>.json`, one per month of publication, and
 //!   `claims/index.json` listing them;
 //! - `figures.csv` writes `figures/<YYYY-MM>.csv` and `figures/index.json`;
-//! - `briefing.figures.csv`, `briefing.chronology.ics` and `briefing.timeline.json` write
-//!   `briefings/<slug>.figures.csv`, `.chronology.ics` and `.timeline.json` from that briefing's
-//!   claims only, as a project template of that name would (see [`super::output_paths`]). The
-//!   calendar holds the briefing's latest [`CALENDAR_EVENTS`] dated statements and the TimelineJS
-//!   file its latest [`TIMELINE_EVENTS`], each saying so when it leaves earlier ones out;
+//! - `briefing.figures.csv` writes `briefings/<slug>.figures.csv`, the rows of that briefing's
+//!   figure tables, and `briefings/<slug>.figures.json` listing it;
+//! - `briefing.chronology.ics` and `briefing.timeline.json` write `briefings/<slug>.chronology.ics`
+//!   and `.timeline.json` from that briefing's claims only, as a project template of that name
+//!   would (see [`super::output_paths`]). The calendar holds the briefing's latest
+//!   [`CALENDAR_EVENTS`] dated statements and the TimelineJS file its latest [`TIMELINE_EVENTS`],
+//!   each saying so when it leaves earlier ones out;
 //! - `search/index.json` writes the search index: that manifest, `search/terms/<n>.json` and
 //!   `search/docs/<n>.json` (see [`super::search`]).
+//!
+//! A month or a briefing's figures larger than `max_export_size` (`report.yaml`) is split into
+//! parts of at most that many bytes, `<stem>-1.<ext>`, `<stem>-2.<ext>`… (see [`Layout`]): a
+//! month's at an article's end, a briefing's at a series' end unless one series alone is larger.
+//! The index lists every file.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use chrono::Datelike as _;
+use rayon::prelude::*;
 use serde::Serialize;
 
-use super::filters::{csv_number, csv_text, ics_escape, ics_escape_into, ics_line, truthy};
+use super::filters::{
+    csv_number_into, csv_text_into, csv_text_len, ics_escape, ics_escape_into, ics_line, truthy,
+};
 use super::views::{ArticleData, ChronologyGroupView, EventView, FigureView, SiteView};
 use super::{ReportView, output_paths};
 use crate::assemble::Report;
@@ -44,6 +55,9 @@ pub const TIMELINE_EVENTS: usize = 300;
 /// The most events a briefing's calendar holds: its latest. A calendar is subscribed to for what
 /// is recent or coming; every statement stays in `claims/` and on the briefing page.
 pub const CALENDAR_EVENTS: usize = 1000;
+
+/// The column a briefing's `figures.csv` has before [`FIGURE_COLUMNS`]: the series' heading.
+const SERIES_COLUMN: &str = "series";
 
 /// The columns of `figures/<month>.csv`; a briefing's `figures.csv` has `series` before them.
 const FIGURE_COLUMNS: &str = "article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end,measure,scope,direction,status";
@@ -83,14 +97,17 @@ fn month_of(published: &str) -> &str {
 pub enum File {
     /// `claims/index.json`.
     ClaimsIndex,
-    /// `claims/<month>.json`, by index in [`months`].
-    ClaimsMonth(usize),
+    /// A file of `claims/<month>.json`: month by index in [`months`], part by index in
+    /// [`Layout::claims`].
+    ClaimsMonth(usize, usize),
     /// `figures/index.json`.
     FiguresIndex,
-    /// `figures/<month>.csv`.
-    FiguresMonth(usize),
-    /// `briefings/<slug>.figures.csv`, by index in the view's briefings.
-    BriefingFigures(usize),
+    /// A file of `figures/<month>.csv`.
+    FiguresMonth(usize, usize),
+    /// `briefings/<slug>.figures.json`, by index in the view's briefings.
+    BriefingFiguresIndex(usize),
+    /// A file of `briefings/<slug>.figures.csv`: briefing, part.
+    BriefingFigures(usize, usize),
     /// `briefings/<slug>.chronology.ics`.
     BriefingCalendar(usize),
     /// `briefings/<slug>.timeline.json`.
@@ -99,23 +116,248 @@ pub enum File {
     Search(usize),
 }
 
+/// A run of a split export's items written to one file, and the file's size.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// For a month, positions in the view's articles; for a briefing, positions in
+    /// [`ReportView::briefing_rows`].
+    pub items: Range<usize>,
+    /// Bytes of the file.
+    pub bytes: u64,
+}
+
+/// How the split exports are split: the parts of each month and of each briefing's figures, for
+/// the writers that stand (empty for a writer a project template replaces).
+#[derive(Debug, Default)]
+pub struct Layout {
+    /// Per month (as [`months`]), the parts of `claims/<month>.json`.
+    pub claims: Vec<Vec<Part>>,
+    /// Per month, the parts of `figures/<month>.csv`.
+    pub figures: Vec<Vec<Part>>,
+    /// Per briefing, the parts of `briefings/<slug>.figures.csv`.
+    pub briefing_figures: Vec<Vec<Part>>,
+}
+
+impl Layout {
+    /// Splits what the writers for which `stands` is true write into files of at most `bound`
+    /// bytes (an article, or a row, larger than that alone gets a file of its own).
+    pub fn new(
+        report: &Report,
+        view: &ReportView,
+        months: &[Month],
+        stands: impl Fn(&str) -> bool,
+        bound: u64,
+    ) -> Layout {
+        let mut layout = Layout::default();
+        let by_month = |sizes: &[u64], empty: &dyn Fn(&Month) -> u64| -> Vec<Vec<Part>> {
+            months
+                .iter()
+                .map(|m| {
+                    let articles = m.articles.clone().map(|i| i..i + 1);
+                    pack(empty(m), bound, articles, |i| sizes[i])
+                })
+                .collect()
+        };
+        if stands("claims.json") {
+            // Each article and the comma after it; the file without articles has one comma too
+            // few.
+            let sizes: Vec<u64> = view
+                .articles
+                .par_iter()
+                .map(|a| {
+                    let mut count = Count(0);
+                    // Writing to a counter cannot fail.
+                    let _ = serde_json::to_writer(&mut count, &ClaimsArticle::of(a));
+                    count.0 + 1
+                })
+                .collect();
+            let empty = |m: &Month| {
+                let mut count = Count(0);
+                let _ = json_line(
+                    &mut count,
+                    &ClaimsMonth {
+                        month: &m.key,
+                        articles: Vec::new(),
+                    },
+                );
+                count.0 - 1
+            };
+            layout.claims = by_month(&sizes, &empty);
+        }
+        // The length of each figure's row, by article: a figure is in its month's file and in
+        // the briefings that cover its article.
+        let (months_csv, briefings_csv) = (stands("figures.csv"), stands("briefing.figures.csv"));
+        let rows: Vec<Vec<u64>> = if months_csv || briefings_csv {
+            view.articles
+                .par_iter()
+                .map(|a| a.figures.iter().map(|f| figure_row_len(f) as u64).collect())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if months_csv {
+            let sizes: Vec<u64> = rows.iter().map(|a| a.iter().sum()).collect();
+            let header = |_: &Month| FIGURE_COLUMNS.len() as u64 + 1;
+            layout.figures = by_month(&sizes, &header);
+        }
+        if briefings_csv {
+            let header = (SERIES_COLUMN.len() + 1 + FIGURE_COLUMNS.len() + 1) as u64;
+            layout.briefing_figures = (0..view.briefings.len())
+                .into_par_iter()
+                .map(|i| {
+                    // In the order of `briefing_rows`: series by series.
+                    let b = &report.briefings[view.briefings[i].index];
+                    let sizes: Vec<u64> = b
+                        .figures
+                        .iter()
+                        .flat_map(|g| {
+                            let label = (csv_text_len(&g.label) + 1) as u64;
+                            let rows = &rows;
+                            g.rows
+                                .iter()
+                                .map(move |r| label + rows[view.position(r.article)][r.figure])
+                        })
+                        .collect();
+                    let series = series_ranges(report, view, i).into_iter().map(|(_, r)| r);
+                    pack(header, bound, series, |r| sizes[r])
+                })
+                .collect();
+        }
+        layout
+    }
+}
+
+/// Packs items into consecutive parts of at most `bound` bytes, each with `header` bytes:
+/// `groups` (consecutive runs of items) are kept whole unless a group alone is larger than
+/// `bound`, and an item larger than `bound` gets a part of its own. There is always a part,
+/// empty when there are no items.
+fn pack(
+    header: u64,
+    bound: u64,
+    groups: impl Iterator<Item = Range<usize>>,
+    size: impl Fn(usize) -> u64,
+) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut part = Part {
+        items: 0..0,
+        bytes: header,
+    };
+    let next = |part: &mut Part, at: usize, parts: &mut Vec<Part>| {
+        let fresh = Part {
+            items: at..at,
+            bytes: header,
+        };
+        parts.push(std::mem::replace(part, fresh));
+    };
+    for group in groups {
+        if part.items.is_empty() {
+            part.items = group.start..group.start;
+        } else if part.bytes + group.clone().map(&size).sum::<u64>() > bound {
+            next(&mut part, group.start, &mut parts);
+        }
+        for i in group {
+            let bytes = size(i);
+            if !part.items.is_empty() && part.bytes + bytes > bound {
+                next(&mut part, i, &mut parts);
+            }
+            part.items.end = i + 1;
+            part.bytes += bytes;
+        }
+    }
+    parts.push(part);
+    parts
+}
+
+/// Counts the bytes written to it.
+struct Count(u64);
+
+impl Write for Count {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes through to a writer, counting the bytes.
+struct Counted<'a> {
+    out: &'a mut dyn Write,
+    bytes: u64,
+}
+
+impl Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The series of `view.briefings[i]`, in its table's order: each label and its rows' positions
+/// in [`ReportView::briefing_rows`].
+fn series_ranges<'a>(
+    report: &'a Report,
+    view: &ReportView,
+    i: usize,
+) -> Vec<(&'a str, Range<usize>)> {
+    let b = &report.briefings[view.briefings[i].index];
+    let mut start = 0;
+    b.figures
+        .iter()
+        .map(|g| {
+            let range = start..start + g.rows.len();
+            start = range.end;
+            (g.label.as_str(), range)
+        })
+        .collect()
+}
+
+/// The path of part `p` of `parts` of the file `<stem>.<ext>`: that path itself when the file is
+/// whole, else `<stem>-<p + 1>.<ext>`.
+pub fn part_path(stem: &str, ext: &str, p: usize, parts: usize) -> String {
+    if parts > 1 {
+        format!("{stem}-{}.{ext}", p + 1)
+    } else {
+        format!("{stem}.{ext}")
+    }
+}
+
+/// The paths of the files of `briefings/<slug>.figures.csv`, split in `parts`.
+pub fn briefing_figures_paths(slug: &str, parts: usize) -> Vec<String> {
+    let stem = format!("briefings/{slug}.figures");
+    (0..parts)
+        .map(|p| part_path(&stem, "csv", p, parts))
+        .collect()
+}
+
+/// The path of the index of a briefing's figures.
+pub fn briefing_figures_index(slug: &str) -> String {
+    format!("briefings/{slug}.figures.json")
+}
+
 /// The files writer `name` makes, with their output paths (the search index's are made
-/// beforehand: `search`).
+/// beforehand: `search`; the parts of the split exports are in `layout`).
 pub fn plan(
     name: &str,
     view: &ReportView,
     months: &[Month],
+    layout: &Layout,
     search: Option<&super::search::Index>,
 ) -> Vec<(File, String)> {
-    let monthly = |dir: &str, ext: &str, index: File, month: fn(usize) -> File| {
-        std::iter::once((index, format!("{dir}/index.json")))
-            .chain(
-                months
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| (month(i), format!("{dir}/{}.{ext}", m.key))),
-            )
-            .collect()
+    type Monthly = fn(usize, usize) -> File;
+    let monthly = |dir: &str, ext: &str, index: File, parts: &[Vec<Part>], file: Monthly| {
+        let mut files = vec![(index, format!("{dir}/index.json"))];
+        for (m, (month, parts)) in months.iter().zip(parts).enumerate() {
+            let stem = format!("{dir}/{}", month.key);
+            let n = parts.len();
+            files.extend((0..n).map(|p| (file(m, p), part_path(&stem, ext, p, n))));
+        }
+        files
     };
     let per_briefing = |file: fn(usize) -> File| {
         output_paths(name, view)
@@ -125,9 +367,40 @@ pub fn plan(
             .collect()
     };
     match name {
-        "claims.json" => monthly("claims", "json", File::ClaimsIndex, File::ClaimsMonth),
-        "figures.csv" => monthly("figures", "csv", File::FiguresIndex, File::FiguresMonth),
-        "briefing.figures.csv" => per_briefing(File::BriefingFigures),
+        "claims.json" => monthly(
+            "claims",
+            "json",
+            File::ClaimsIndex,
+            &layout.claims,
+            File::ClaimsMonth,
+        ),
+        "figures.csv" => monthly(
+            "figures",
+            "csv",
+            File::FiguresIndex,
+            &layout.figures,
+            File::FiguresMonth,
+        ),
+        "briefing.figures.csv" => {
+            let mut files = Vec::new();
+            for (i, (b, parts)) in view
+                .briefings
+                .iter()
+                .zip(&layout.briefing_figures)
+                .enumerate()
+            {
+                files.push((
+                    File::BriefingFiguresIndex(i),
+                    briefing_figures_index(&b.slug),
+                ));
+                let paths = briefing_figures_paths(&b.slug, parts.len());
+                files.extend(
+                    (paths.into_iter().enumerate())
+                        .map(|(p, path)| (File::BriefingFigures(i, p), path)),
+                );
+            }
+            files
+        }
         "briefing.chronology.ics" => per_briefing(File::BriefingCalendar),
         "briefing.timeline.json" => per_briefing(File::BriefingTimeline),
         super::search::WRITER => search.map_or_else(Vec::new, |index| {
@@ -147,6 +420,8 @@ pub struct Data<'a> {
     pub view: &'a ReportView,
     /// The months of publication.
     pub months: &'a [Month],
+    /// How the split exports are split.
+    pub layout: &'a Layout,
     /// The search index, when its writer stands.
     pub search: Option<&'a super::search::Index>,
 }
@@ -156,34 +431,34 @@ pub fn write(data: &Data<'_>, file: File, out: &mut dyn Write) -> io::Result<()>
     let view = data.view;
     match file {
         File::ClaimsIndex => json_line(out, &claims_index(data)),
-        File::ClaimsMonth(m) => {
-            let month = &data.months[m];
-            let articles: Vec<ClaimsArticle<'_>> = view.articles[month.articles.clone()]
+        File::ClaimsMonth(m, p) => {
+            let part = &data.layout.claims[m][p];
+            let articles: Vec<ClaimsArticle<'_>> = view.articles[part.items.clone()]
                 .iter()
                 .map(|a| ClaimsArticle::of(a))
                 .collect();
-            json_line(
-                out,
-                &ClaimsMonth {
-                    month: &month.key,
-                    articles,
-                },
-            )
+            let month = ClaimsMonth {
+                month: &data.months[m].key,
+                articles,
+            };
+            checked(out, part.bytes, |out| json_line(out, &month))
         }
         File::FiguresIndex => json_line(out, &figures_index(data)),
-        File::FiguresMonth(m) => {
-            let rows = view.articles[data.months[m].articles.clone()]
+        File::FiguresMonth(m, p) => {
+            let part = &data.layout.figures[m][p];
+            let rows = view.articles[part.items.clone()]
                 .iter()
                 .flat_map(|a| a.figures.iter().map(|f| (None, f)));
-            figures_csv(false, rows, out)
+            checked(out, part.bytes, |out| figures_csv(false, rows, out))
         }
-        File::BriefingFigures(i) => {
+        File::BriefingFiguresIndex(i) => json_line(out, &briefing_figures_index_of(data, i)),
+        File::BriefingFigures(i, p) => {
+            let part = &data.layout.briefing_figures[i][p];
             let rows = view.briefing_rows(data.report, i);
-            figures_csv(
-                true,
-                rows.into_iter().map(|(series, f)| (Some(series), f)),
-                out,
-            )
+            let rows = rows[part.items.clone()]
+                .iter()
+                .map(|&(series, f)| (Some(series), f));
+            checked(out, part.bytes, |out| figures_csv(true, rows, out))
         }
         File::BriefingCalendar(i) => {
             let chronology = view.briefing_chronology(data.report, i);
@@ -206,6 +481,19 @@ pub fn write(data: &Data<'_>, file: File, out: &mut dyn Write) -> io::Result<()>
     }
 }
 
+/// Writes with `write`, checking (in debug builds) that it writes the `bytes` its part was
+/// planned with.
+fn checked(
+    out: &mut dyn Write,
+    bytes: u64,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut counted = Counted { out, bytes: 0 };
+    write(&mut counted)?;
+    debug_assert_eq!(counted.bytes, bytes, "a part's planned size");
+    Ok(())
+}
+
 /// `value` as JSON and a line break.
 fn json_line<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
@@ -221,28 +509,60 @@ struct ClaimsIndex<'a> {
     months: Vec<ClaimsIndexMonth<'a>>,
 }
 
+/// One file of a month: the whole month, or one of its parts.
 #[derive(Serialize)]
 struct ClaimsIndexMonth<'a> {
     month: &'a str,
     /// Relative to the site root.
     path: String,
+    #[serde(flatten)]
+    part: Option<PartOf>,
     articles: usize,
     figures: usize,
     dates: usize,
     events: usize,
 }
 
-/// The months oldest first.
-fn claims_index<'a>(data: &Data<'a>) -> ClaimsIndex<'a> {
-    let months = data
-        .months
+/// Which part of a file split in several a file is: `part` (from 1) of `parts`.
+#[derive(Serialize)]
+struct PartOf {
+    part: usize,
+    parts: usize,
+}
+
+/// The files of each month, months oldest first, each with its parts (in their order:
+/// the articles newest first) and their paths.
+fn month_files<'d>(
+    data: &'d Data<'_>,
+    dir: &'d str,
+    ext: &'d str,
+    parts: &'d [Vec<Part>],
+) -> impl Iterator<Item = (&'d str, String, Option<PartOf>, &'d Part)> {
+    data.months
         .iter()
+        .zip(parts)
         .rev()
-        .map(|m| {
-            let articles = &data.view.articles[m.articles.clone()];
+        .flat_map(move |(m, parts)| {
+            let stem = format!("{dir}/{}", m.key);
+            let n = parts.len();
+            parts.iter().enumerate().map(move |(p, part)| {
+                let of = (n > 1).then_some(PartOf {
+                    part: p + 1,
+                    parts: n,
+                });
+                (m.key.as_str(), part_path(&stem, ext, p, n), of, part)
+            })
+        })
+}
+
+fn claims_index<'a>(data: &'a Data<'a>) -> ClaimsIndex<'a> {
+    let months = month_files(data, "claims", "json", &data.layout.claims)
+        .map(|(month, path, part, items)| {
+            let articles = &data.view.articles[items.items.clone()];
             ClaimsIndexMonth {
-                month: &m.key,
-                path: format!("claims/{}.json", m.key),
+                month,
+                path,
+                part,
                 articles: articles.len(),
                 figures: articles.iter().map(|a| a.figures.len()).sum(),
                 dates: articles.iter().map(|a| a.dates.len()).sum(),
@@ -268,18 +588,18 @@ struct FiguresIndex<'a> {
 struct FiguresIndexMonth<'a> {
     month: &'a str,
     path: String,
+    #[serde(flatten)]
+    part: Option<PartOf>,
     rows: usize,
 }
 
-fn figures_index<'a>(data: &Data<'a>) -> FiguresIndex<'a> {
-    let months = data
-        .months
-        .iter()
-        .rev()
-        .map(|m| FiguresIndexMonth {
-            month: &m.key,
-            path: format!("figures/{}.csv", m.key),
-            rows: data.view.articles[m.articles.clone()]
+fn figures_index<'a>(data: &'a Data<'a>) -> FiguresIndex<'a> {
+    let months = month_files(data, "figures", "csv", &data.layout.figures)
+        .map(|(month, path, part, items)| FiguresIndexMonth {
+            month,
+            path,
+            part,
+            rows: data.view.articles[items.items.clone()]
                 .iter()
                 .map(|a| a.figures.len())
                 .sum(),
@@ -289,6 +609,69 @@ fn figures_index<'a>(data: &Data<'a>) -> FiguresIndex<'a> {
         site: &data.view.site,
         columns: FIGURE_COLUMNS.split(',').collect(),
         months,
+    }
+}
+
+/// `briefings/<slug>.figures.json`.
+#[derive(Serialize)]
+struct BriefingFiguresIndex<'a> {
+    site: &'a SiteView,
+    briefing: super::views::BriefingLink<'a>,
+    columns: Vec<&'static str>,
+    rows: usize,
+    series: usize,
+    files: Vec<BriefingFiguresFile<'a>>,
+}
+
+/// One file of a briefing's figures: its rows, from the first row of `first_series` to the last
+/// of `last_series` (null in a file without rows).
+#[derive(Serialize)]
+struct BriefingFiguresFile<'a> {
+    path: String,
+    rows: usize,
+    bytes: u64,
+    series: usize,
+    first_series: Option<&'a str>,
+    last_series: Option<&'a str>,
+}
+
+fn briefing_figures_index_of<'a>(data: &'a Data<'a>, i: usize) -> BriefingFiguresIndex<'a> {
+    let b = &data.view.briefings[i];
+    let parts = &data.layout.briefing_figures[i];
+    let series = series_ranges(data.report, data.view, i);
+    let files = briefing_figures_paths(&b.slug, parts.len())
+        .into_iter()
+        .zip(parts)
+        .map(|(path, part)| {
+            // The series with rows in this file, in order.
+            let within: Vec<&str> = series
+                .iter()
+                .filter(|(_, r)| r.start < part.items.end && part.items.start < r.end)
+                .map(|&(label, _)| label)
+                .collect();
+            BriefingFiguresFile {
+                path,
+                rows: part.items.len(),
+                bytes: part.bytes,
+                series: within.len(),
+                first_series: within.first().copied(),
+                last_series: within.last().copied(),
+            }
+        })
+        .collect();
+    BriefingFiguresIndex {
+        site: &data.view.site,
+        briefing: super::views::BriefingLink {
+            slug: &b.slug,
+            href: &b.href,
+            title: &b.title,
+        },
+        columns: std::iter::once(SERIES_COLUMN)
+            .chain(FIGURE_COLUMNS.split(','))
+            .collect(),
+        rows: b.figure_count,
+        series: series.iter().filter(|(_, r)| !r.is_empty()).count(),
+        files,
     }
 }
 
@@ -425,14 +808,14 @@ fn figures_csv<'a>(
 ) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     if series {
-        out.write_all(b"series,")?;
+        write!(out, "{SERIES_COLUMN},")?;
     }
     writeln!(out, "{FIGURE_COLUMNS}")?;
     let mut text = String::new();
     for (series, f) in rows {
         text.clear();
         if let Some(series) = series {
-            text.push_str(&csv_text(series));
+            csv_text_into(series, &mut text);
             text.push(',');
         }
         figure_row(f, &mut text);
@@ -441,32 +824,77 @@ fn figures_csv<'a>(
     out.flush()
 }
 
-/// Appends one row of figures CSV: the cells of [`FIGURE_COLUMNS`], quoted and defused as the
-/// `csv` filter does.
-fn figure_row(f: &FigureView, text: &mut String) {
-    let opt = |s: Option<&str>| s.map_or_else(String::new, csv_text);
-    let cells = [
-        csv_text(&f.from.article),
-        csv_text(&f.from.article_source),
-        csv_text(&f.from.article_published),
+/// One cell of a row of figures CSV.
+enum Cell<'a> {
+    Text(&'a str),
+    Number(f64),
+    Count(usize),
+}
+
+/// The cells of [`FIGURE_COLUMNS`] for a figure (an absent value is an empty text).
+fn figure_cells(f: &FigureView) -> [Cell<'_>; 18] {
+    fn opt(s: Option<&str>) -> Cell<'_> {
+        Cell::Text(s.unwrap_or(""))
+    }
+    [
+        Cell::Text(&f.from.article),
+        Cell::Text(&f.from.article_source),
+        Cell::Text(&f.from.article_published),
         opt(f.from.article_url.as_deref()),
-        csv_text(&f.text),
-        csv_number(f.value),
+        Cell::Text(&f.text),
+        Cell::Number(f.value),
         opt(f.unit.as_deref()),
         opt(f.qualifier_label()),
-        csv_text(f.kind.label()),
+        Cell::Text(f.kind.label()),
         opt(f.said_by.as_deref()),
         opt(f.as_of.as_deref()),
-        csv_text(&f.sentence),
-        f.start.to_string(),
-        f.end.to_string(),
+        Cell::Text(&f.sentence),
+        Cell::Count(f.start),
+        Cell::Count(f.end),
         opt(f.measure.as_deref()),
         opt(f.scope.as_deref()),
         opt(f.direction_label()),
         opt(f.status_label()),
-    ];
-    text.push_str(&cells.join(","));
+    ]
+}
+
+/// Appends one row of figures CSV: the cells of [`FIGURE_COLUMNS`], quoted and defused as the
+/// `csv` filter does.
+fn figure_row(f: &FigureView, text: &mut String) {
+    use std::fmt::Write as _;
+    for (i, cell) in figure_cells(f).iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        match *cell {
+            Cell::Text(s) => csv_text_into(s, text),
+            Cell::Number(v) => csv_number_into(v, text),
+            Cell::Count(n) => {
+                let _ = write!(text, "{n}");
+            }
+        }
+    }
     text.push('\n');
+}
+
+/// The length in bytes of [`figure_row`] of `f`, without making it.
+fn figure_row_len(f: &FigureView) -> usize {
+    let mut number = String::new();
+    let cells = figure_cells(f);
+    let commas = cells.len() - 1;
+    let cells: usize = cells
+        .iter()
+        .map(|cell| match *cell {
+            Cell::Text(s) => csv_text_len(s),
+            Cell::Number(v) => {
+                number.clear();
+                csv_number_into(v, &mut number);
+                number.len()
+            }
+            Cell::Count(n) => n.checked_ilog10().map_or(1, |d| d as usize + 1),
+        })
+        .sum();
+    cells + commas + 1
 }
 
 /// The latest `n` dated entries of a chronology (in its order, oldest first), and how many
@@ -710,5 +1138,70 @@ fn timeline_event<'a>(site: &SiteView, e: &'a EventView) -> TimelineEvent<'a> {
             date_text: &e.date_text,
             precision: e.precision.label(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The items and bytes of each part `pack` makes of items of `sizes` in `groups`.
+    fn packed(
+        header: u64,
+        bound: u64,
+        groups: &[usize],
+        sizes: &[u64],
+    ) -> Vec<(Range<usize>, u64)> {
+        let mut start = 0;
+        let groups = groups.iter().map(|&n| {
+            start += n;
+            start - n..start
+        });
+        let groups: Vec<Range<usize>> = groups.collect();
+        pack(header, bound, groups.into_iter(), |i| sizes[i])
+            .into_iter()
+            .map(|p| (p.items, p.bytes))
+            .collect()
+    }
+
+    #[test]
+    fn parts_keep_groups_whole_unless_one_alone_is_too_large() {
+        // Two groups of two items fit one part each, not together.
+        assert_eq!(
+            packed(10, 45, &[2, 2], &[10, 10, 10, 10]),
+            [(0..2, 30), (2..4, 30)]
+        );
+        // All fits: one part.
+        assert_eq!(packed(10, 100, &[2, 2], &[10, 10, 10, 10]), [(0..4, 50)]);
+        // A group larger than a part starts a part and is split by items; the next group fits
+        // after its last items.
+        assert_eq!(
+            packed(10, 35, &[1, 4, 1], &[5, 10, 10, 10, 10, 5]),
+            [(0..1, 15), (1..3, 30), (3..6, 35)]
+        );
+        // An item larger than a part gets a part of its own.
+        assert_eq!(
+            packed(10, 30, &[3], &[5, 100, 5]),
+            [(0..1, 15), (1..2, 110), (2..3, 15)]
+        );
+        // No items: one empty part, the header alone.
+        assert_eq!(packed(10, 30, &[], &[]), [(0..0, 10)]);
+        assert_eq!(packed(10, 30, &[0, 0], &[]), [(0..0, 10)]);
+    }
+
+    #[test]
+    fn part_paths_number_the_parts_of_a_split_file_only() {
+        assert_eq!(
+            part_path("claims/2024-03", "json", 0, 1),
+            "claims/2024-03.json"
+        );
+        assert_eq!(
+            part_path("claims/2024-03", "json", 0, 2),
+            "claims/2024-03-1.json"
+        );
+        assert_eq!(
+            briefing_figures_paths("b", 2),
+            ["briefings/b.figures-1.csv", "briefings/b.figures-2.csv"]
+        );
     }
 }

@@ -257,18 +257,39 @@ fn csv(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
 
 /// A number as a CSV cell: whole numbers without a decimal point.
 pub(crate) fn csv_number(f: f64) -> String {
+    let mut out = String::new();
+    csv_number_into(f, &mut out);
+    out
+}
+
+/// Appends [`csv_number`] of `f` to `out`.
+pub(crate) fn csv_number_into(f: f64, out: &mut String) {
+    use std::fmt::Write as _;
     if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        serde_json::Number::from_f64(f).map_or_else(String::new, |n| n.to_string())
+        let _ = write!(out, "{}", f as i64);
+    } else if let Some(n) = serde_json::Number::from_f64(f) {
+        let _ = write!(out, "{n}");
     }
 }
 
 /// A text as a CSV cell: defused and quoted as [`csv`] does.
 pub(crate) fn csv_text(text: &str) -> String {
-    let defuse = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quote = text.contains([',', '"', '\n', '\r']);
     let mut out = String::with_capacity(text.len() + 4);
+    csv_text_into(text, &mut out);
+    out
+}
+
+/// Whether a CSV cell of `text` is defused (a leading `'`) and quoted.
+fn csv_needs(text: &str) -> (bool, bool) {
+    (
+        text.starts_with(['=', '+', '-', '@', '\t', '\r']),
+        text.contains([',', '"', '\n', '\r']),
+    )
+}
+
+/// Appends [`csv_text`] of `text` to `out`.
+pub(crate) fn csv_text_into(text: &str, out: &mut String) {
+    let (defuse, quote) = csv_needs(text);
     if quote {
         out.push('"');
     }
@@ -286,7 +307,17 @@ pub(crate) fn csv_text(text: &str) -> String {
     } else {
         out.push_str(text);
     }
-    out
+}
+
+/// The length in bytes of [`csv_text`] of `text`, without making it.
+pub(crate) fn csv_text_len(text: &str) -> usize {
+    let (defuse, quote) = csv_needs(text);
+    let quoting = if quote {
+        2 + text.bytes().filter(|&b| b == b'"').count()
+    } else {
+        0
+    };
+    text.len() + usize::from(defuse) + quoting
 }
 
 fn number(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
@@ -327,6 +358,25 @@ mod tests {
         assert_eq!(cell(Value::from(7000.0)), "7000");
         assert_eq!(cell(Value::from(1.5)), "1.5");
         assert_eq!(cell(Value::Null), "");
+    }
+
+    #[test]
+    fn csv_text_len_is_the_length_of_the_cell() {
+        for text in [
+            "",
+            "plain",
+            "a,b",
+            "say \"hi\"",
+            "=HYPERLINK(\"x\")",
+            "-1+2",
+            "\tx",
+            "\r\n",
+            "line\nbreak",
+            "\"",
+            "é, ü \"ñ\"",
+        ] {
+            assert_eq!(csv_text_len(text), csv_text(text).len(), "{text:?}");
+        }
     }
 
     fn apply(f: fn(&Value, &HashMap<String, Value>) -> Result<Value>, v: &str) -> String {

@@ -164,7 +164,7 @@ pub fn render(
     let mut timings: Vec<(String, Duration)> = Vec::new();
     let clock = Instant::now();
     let mut report = report;
-    let view = build_views(&mut report);
+    let mut view = build_views(&mut report);
     timings.push(("views".into(), clock.elapsed()));
     let mut diags = Diagnostics::new();
     // Plan every output first: two templates writing one path, or paths that differ only in
@@ -205,11 +205,37 @@ pub fn render(
     // of the same name, planned above, replaces the writer. The search index is made whole
     // before its files are planned, since its terms decide how it is split.
     let months = data::months(&view);
-    let clock = Instant::now();
-    let search = (!templates.origins.contains_key(search::WRITER))
-        .then(|| search::Index::build(&search::docs(&view), search::SHARD_BYTES));
+    // Months and briefings larger than `max_export_size` are split (see `data::Layout`), which
+    // takes the length of every row and article of the exports: found while the search index
+    // is merged, which is mostly on one core.
+    let stands = |name: &str| !templates.origins.contains_key(name);
+    let ((search, search_took), (layout, layout_took)) = rayon::join(
+        || {
+            let clock = Instant::now();
+            let search = stands(search::WRITER)
+                .then(|| search::Index::build(&search::docs(&view), search::SHARD_BYTES));
+            (search, clock.elapsed())
+        },
+        || {
+            let clock = Instant::now();
+            let layout = data::Layout::new(
+                &report,
+                &view,
+                &months,
+                stands,
+                report.config.max_export_size,
+            );
+            (layout, clock.elapsed())
+        },
+    );
     if search.is_some() {
-        timings.push(("search index".into(), clock.elapsed()));
+        timings.push(("search index".into(), search_took));
+    }
+    timings.push(("export layout, beside it".into(), layout_took));
+    // Each briefing's page links the files of its figures.
+    for (b, parts) in view.briefings.iter_mut().zip(&layout.briefing_figures) {
+        b.figure_files = data::briefing_figures_paths(&b.slug, parts.len());
+        b.figures_index = Some(data::briefing_figures_index(&b.slug));
     }
     let mut data_plan: Vec<DataPlan> = Vec::new();
     for name in data::WRITERS {
@@ -217,7 +243,7 @@ pub fn render(
             continue;
         }
         let mut files = Vec::new();
-        for (file, path) in data::plan(name, &view, &months, search.as_ref()) {
+        for (file, path) in data::plan(name, &view, &months, &layout, search.as_ref()) {
             match folded.get(&path.to_lowercase()) {
                 Some((other_path, other_template)) => diags.push(Diagnostic::error(
                     PathBuf::from("templates").join(other_template),
@@ -244,6 +270,7 @@ pub fn render(
             pages: &page_plan,
             data: &data_plan,
             months: &months,
+            layout: &layout,
             search: search.as_ref(),
         };
         pages::render_pages(&report, &view, templates, output, reuse, &plans, &mut done)?;

@@ -25,6 +25,8 @@ pub(super) struct Plans<'a> {
     pub data: &'a [DataPlan],
     /// The months of publication, for the data exports.
     pub months: &'a [data::Month],
+    /// How the split exports are split.
+    pub layout: &'a data::Layout,
     /// The search index's files, when its writer stands (see [`search`]).
     pub search: Option<&'a search::Index>,
 }
@@ -117,6 +119,7 @@ pub(super) fn render_pages(
         report,
         view,
         months: plans.months,
+        layout: plans.layout,
         search: plans.search,
     };
     // What a briefing's pages depend on: its data, text and articles; hashed once for all of
@@ -192,7 +195,8 @@ pub(super) fn render_pages(
         h.finish()
     };
     // A data export's file depends on what its writer reads: a briefing (as the briefing's page
-    // does), the articles of one month, or every article (the indexes).
+    // does), the rows of a part of a briefing's figures, the articles of a part of one month, or
+    // every article (the indexes).
     let data_key = |name: &str, file: data::File| -> u64 {
         let month = |h: &mut KeyHasher, m: usize| {
             let month = &plans.months[m];
@@ -203,15 +207,60 @@ pub(super) fn render_pages(
         };
         let mut h = KeyHasher::new("data export");
         h.u64(common).str(name);
+        // Where a split export is split: what each file holds.
+        let layout = plans.layout;
         match file {
-            data::File::BriefingFigures(i)
-            | data::File::BriefingCalendar(i)
-            | data::File::BriefingTimeline(i) => return page_key(name, Target::Briefing, i),
-            data::File::ClaimsMonth(m) | data::File::FiguresMonth(m) => month(&mut h, m),
+            data::File::BriefingCalendar(i) | data::File::BriefingTimeline(i) => {
+                return page_key(name, Target::Briefing, i);
+            }
+            // A part of a briefing's figures is its rows: each its series' label and its figure,
+            // made from its article alone.
+            data::File::BriefingFigures(i, p) => {
+                let parts = &layout.briefing_figures[i];
+                let part = &parts[p];
+                h.usize(p).usize(parts.len()).json(part);
+                let b = &report.briefings[view.briefings[i].index];
+                let mut start = 0;
+                for g in &b.figures {
+                    let rows = start..start + g.rows.len();
+                    start = rows.end;
+                    let first = rows.start.max(part.items.start);
+                    let last = rows.end.min(part.items.end);
+                    if first >= last {
+                        continue;
+                    }
+                    h.str(&g.label);
+                    for r in &g.rows[first - rows.start..last - rows.start] {
+                        h.u64(article_keys[view.position(r.article)])
+                            .usize(r.figure);
+                    }
+                }
+            }
+            data::File::BriefingFiguresIndex(i) => {
+                h.u64(page_key(name, Target::Briefing, i))
+                    .str("index")
+                    .json(&layout.briefing_figures[i]);
+            }
+            // A part of a month is its articles.
+            data::File::ClaimsMonth(m, p) | data::File::FiguresMonth(m, p) => {
+                let parts = match file {
+                    data::File::ClaimsMonth(..) => &layout.claims[m],
+                    _ => &layout.figures[m],
+                };
+                let part = &parts[p];
+                h.str(&plans.months[m].key)
+                    .usize(p)
+                    .usize(parts.len())
+                    .json(part);
+                for &key in &article_keys[part.items.clone()] {
+                    h.u64(key);
+                }
+            }
             data::File::ClaimsIndex | data::File::FiguresIndex => {
                 for m in 0..plans.months.len() {
                     month(&mut h, m);
                 }
+                h.json(&layout.claims).json(&layout.figures);
             }
             // The search index is made before its files are planned: a file is its bytes.
             data::File::Search(i) => {

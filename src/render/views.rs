@@ -821,6 +821,12 @@ pub struct BriefingData {
     /// further pages, then every page of every series (for whole-site templates such as the
     /// sitemap; empty in briefing templates).
     pub more_pages: Vec<String>,
+    /// Its figures export, relative to the site root: `briefings/<slug>.figures.csv`, or the
+    /// files of its parts, in order, when it is larger than `max_export_size`.
+    pub figure_files: Vec<String>,
+    /// The list of those files (`briefings/<slug>.figures.json`), or null when a project
+    /// template writes the figures export.
+    pub figures_index: Option<String>,
     /// Index of the briefing in the report.
     #[serde(skip)]
     pub index: usize,
@@ -1461,6 +1467,8 @@ fn briefing_data(
         event_count: b.chronology.groups.iter().map(|g| g.entries.len()).sum(),
         series,
         more_pages: Vec::new(),
+        figure_files: vec![format!("briefings/{}.figures.csv", b.briefing.slug)],
+        figures_index: None,
         index,
     }
 }
