@@ -296,10 +296,8 @@ pub(crate) fn apply_scopes(
         if is_exchange_rate(m) {
             continue;
         }
-        // A stake's company is whose shares they are, not whose amounts follow.
-        let stake = m == "stake" || m.starts_with("stake (");
         if let Some(scope) = &f.scope {
-            if amount && !stake {
+            if amount {
                 carried = Some((scope.clone(), paragraph));
             } else if let Some(country) = country_of(scope) {
                 // "killed in Nairobi" in a story that says "Nairobi, Kenya": Kenya's count.

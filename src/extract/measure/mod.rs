@@ -18,7 +18,6 @@ mod after;
 mod count;
 mod inherit;
 mod lexicon;
-mod stake;
 mod subject;
 
 use std::ops::Range;
@@ -123,15 +122,6 @@ pub(crate) fn assign(
         {
             // "bought 63 million shares … for $26.50 a share": what is paid for each share.
             Some("price".to_string())
-        } else if let Some(company) = (f.kind == FigureKind::Percent && f.direction.is_none())
-            .then(|| stake::stake_of(tokens, f))
-            .flatten()
-        {
-            // "holds 5% of Paribas's shares", "acquire 51% of Sansui": a stake in a company.
-            if company.is_some() {
-                possessor = company;
-            }
-            Some("stake".to_string())
         } else if let Some(state) = state_after(tokens, f) {
             // "storage sites were 85 percent full", "the appeal is 27% funded": how far a thing
             // is in a state, said of the thing.
