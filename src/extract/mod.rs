@@ -805,15 +805,18 @@ mod tests {
         assert_eq!(idx.at(text.len()), 303);
     }
 
+    /// The claims of an article telling `story`, published on `published`.
+    fn claims_of(story: &str, published: &str) -> Claims {
+        let text = format!("---\ntitle: A\nsource: Wire\npublished: {published}\n---\n{story}\n");
+        extract_claims(&crate::testing::article(&text)).0
+    }
+
     /// The year an index is reckoned from is no happening: "based on the close of 1969 equaling
     /// 100" gives no chronology entry, "the index fell in 1987" does.
     #[test]
     fn an_index_base_is_no_event() {
         let events = |story: &str| {
-            let text =
-                format!("---\ntitle: A\nsource: Wire\npublished: 1989-10-30\n---\n{story}\n");
-            let (claims, _) = extract_claims(&crate::testing::article(&text));
-            claims
+            claims_of(story, "1989-10-30")
                 .events
                 .iter()
                 .map(|e| e.date.to_string())
@@ -830,10 +833,7 @@ mod tests {
     #[test]
     fn figures_that_cannot_agree_are_not_one_series() {
         let measures = |story: &str| {
-            let text =
-                format!("---\ntitle: A\nsource: Wire\npublished: 2024-03-20\n---\n{story}\n");
-            let (claims, _) = extract_claims(&crate::testing::article(&text));
-            claims
+            claims_of(story, "2024-03-20")
                 .figures
                 .iter()
                 .map(|f| (f.value, f.measure.as_deref().map(str::to_string)))
