@@ -40,6 +40,14 @@ pub(crate) fn noun_phrase_after(
     at: usize,
     singular_ok: bool,
 ) -> Option<NounPhrase> {
+    // "fell 7/8 Thursday amid concerns": a day or a month after the number dates it and ends
+    // what it could count.
+    if tokens
+        .get(at)
+        .is_some_and(|t| t.is_capitalized() && t.lower_in(&super::measure::CALENDAR))
+    {
+        return None;
+    }
     let mut k = at;
     // Names first: capitalized words and the dots of initials.
     let mut names: Vec<&str> = Vec::new();
@@ -174,7 +182,8 @@ static STOPWORDS: WordSet = WordSet::new(&[
     "day", "days", "all", "such", "also", "could", "may", "might", "can", "being", "through",
     "against", "between", "out", "up", "down", "off", "among", "until", "there", "here", "now",
     "then", "some", "many", "most", "other", "say", "said", "says", "we", "they", "he", "she", "i",
-    "you", "our", "my", "above", "below", "beyond", "within", "without", "across", "via",
+    "you", "our", "my", "above", "below", "beyond", "within", "without", "across", "via", "amid",
+    "amidst", "despite", "toward", "towards", "upon", "onto",
 ]);
 
 static IRREGULAR_PLURALS: WordSet = WordSet::new(&[
@@ -226,6 +235,14 @@ mod tests {
             ("2 points above expectations", "points"),
         ] {
             assert_eq!(counted(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    /// A day or a month after the number dates it; a preposition is never what is counted.
+    #[test]
+    fn a_date_or_a_preposition_after_the_number_counts_nothing() {
+        for text in ["8 Thursday amid concerns", "8 March", "8 amid concerns"] {
+            assert_eq!(counted(text), None, "{text}");
         }
     }
 }
