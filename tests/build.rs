@@ -107,6 +107,29 @@ fn chronology_is_oldest_first_grouped_by_month_at_its_precision() {
     assert!(html.contains("<time datetime=\"2024-03-18\">18 March 2024</time>"));
 }
 
+/// A chronology entry names its source by publisher and publication date, the headline on hover,
+/// instead of repeating the headline in the text of every entry.
+#[test]
+fn a_chronology_entry_cites_publisher_and_date_with_the_headline_on_hover() {
+    let p = TestProject::example();
+    p.build();
+    let html = p.read_site("chronology.html");
+    let sources: Vec<&str> = html
+        .split("<p class=\"source\">")
+        .skip(1)
+        .map(|e| between(e, "", "</p>"))
+        .collect();
+    assert!(sources.len() >= 7, "{sources:?}");
+    for s in sources {
+        let link = between(s, "<a ", "</a>");
+        assert!(link.contains(" title=\""), "{s}");
+        let shown = link.split_once('>').map(|(_, text)| text).unwrap_or("");
+        let title = between(link, "title=\"", "\"");
+        assert!(!title.is_empty() && !shown.contains(title), "{s}");
+        assert!(shown.contains("<time datetime=\""), "{s}");
+    }
+}
+
 #[test]
 fn exports_parse() {
     let p = TestProject::example();
