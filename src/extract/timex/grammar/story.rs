@@ -67,6 +67,9 @@ mod tests {
         ("The water receded on Sunday, November 6, 1966, and that Monday the books were laid out to dry.", "2016-11-03", "that Monday", "1966-11-07", Date, None),
         ("The plane was shot down on Saturday, October 27, 1962. That night a deal was offered.", "2018-04-02", "That night", "1962-10-27TNI", Time, None),
         ("The Fram reached Hobart on Thursday, March 7, 1912; he cabled home the same afternoon.", "2006-03-01", "the same afternoon", "1912-03-07TAF", Time, None),
+        // "that day" of a year or month that names no day: a day of it the text does not say.
+        ("The crash came in 1987. Traders lost heavily that day.", "1989-10-30", "that day", "1987-XX-XX", Date, None),
+        ("The site went down in October 1998 and was restored that day.", "1999-02-06", "that day", "1998-10-XX", Date, None),
         // news: the publication's months
         ("Sales rose in May, the company said Tuesday, and fell that June.", "2024-03-20", "that June", "2023-06", Date, None),
     ];

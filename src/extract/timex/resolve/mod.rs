@@ -427,6 +427,22 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
         Sem::Same(u) => {
             let rf = st.rf;
             let ug = gran_of_unit(*u);
+            // "that day" after "in 1987", "that same day" after "in October": a day of that
+            // year or month the text does not say ("1987-XX-XX", "1998-10-XX"), no date of
+            // its own and no new reference.
+            let unknown = match (rf.gran, ug) {
+                (Gran::Year, Gran::Day) => Some(format!("{}-XX-XX", fmt_date(rf.date, Gran::Year))),
+                (Gran::Month, Gran::Day) => Some(format!("{}-XX", fmt_date(rf.date, Gran::Month))),
+                (Gran::Year, Gran::Month) => Some(format!("{}-XX", fmt_date(rf.date, Gran::Year))),
+                _ => None,
+            };
+            if let Some(value) = unknown {
+                return Some(Out {
+                    kind: TimexType::Date,
+                    value,
+                    rf: None,
+                });
+            }
             let gran = if rf.gran <= ug { ug } else { rf.gran };
             date_out(rf.date, gran)
         }
