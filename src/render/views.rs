@@ -401,7 +401,7 @@ impl EventView {
 }
 
 /// `sentence` without the dating expression `date_text` and a preposition that only places it
-/// ("in July 2023", "on Monday", "the following month"): "The border reopened in April 2024." →
+/// ("in July 2023", "on Monday", "for 1988", "the following month"): "The border reopened in April 2024." →
 /// "The border reopened.". A sentence that opens with it starts at the next word, capitalized.
 /// Unchanged when the expression is not found, or when a preposition such as "since", "by" or
 /// "until" gives it a meaning the sentence would lose.
@@ -418,7 +418,7 @@ fn without_date(sentence: &str, date_text: &str) -> String {
         .rsplit_once(char::is_whitespace)
         .map_or(("", before), |(h, w)| (h.trim_end(), w));
     let before = match last.to_lowercase().as_str() {
-        "in" | "on" | "at" | "during" => head,
+        "in" | "on" | "at" | "during" | "for" | "throughout" => head,
         "since" | "by" | "until" | "till" | "from" | "to" | "before" | "after" | "between"
         | "through" | "than" | "of" => return sentence.to_string(),
         _ => before,
@@ -1933,6 +1933,11 @@ mod tests {
         assert_eq!(
             without_date("On Monday, officials met.", "Monday"),
             "Officials met."
+        );
+        // "For 1988, BellSouth earned …" was "For, BellSouth earned …".
+        assert_eq!(
+            without_date("For 1988, BellSouth earned $1.7 billion.", "1988"),
+            "BellSouth earned $1.7 billion."
         );
         assert_eq!(
             without_date(
