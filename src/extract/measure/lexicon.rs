@@ -389,3 +389,10 @@ pub(super) const PREDICATE_SYNONYMS: &[(&str, &str)] = &[
 pub(super) static PAYING: WordSet = WordSet::new(&[
     "paying", "bearing", "carrying", "yielding", "pays", "bears", "carries", "yields",
 ]);
+
+/// Verbs of a purchase or a sale, before "for" and the amount paid.
+#[rustfmt::skip]
+pub(super) static TRADE_VERBS: WordSet = WordSet::new(&[
+    "buy", "buys", "bought", "buying", "sell", "sells", "sold", "selling", "acquire",
+    "acquires", "acquired", "acquiring", "purchase", "purchases", "purchased", "purchasing",
+]);

@@ -27,7 +27,7 @@ use self::count::{count_quantity, has_change_predicate, is_population};
 use self::inherit::{Named, base_quantity, bridged, compared, included, inherited, near};
 use self::lexicon::{
     CURRENCY_WORDS, HEADCOUNTS, NOT_HEADS, PAYING, PREDICATE_SYNONYMS, PRICE_MOVES, SYNONYMS,
-    WHEN_WORDS,
+    TRADE_VERBS, WHEN_WORDS,
 };
 use self::subject::{Subject, moving_verb, subject_before};
 use super::figures::{FigureKind, FigureMention};
@@ -121,6 +121,10 @@ pub(crate) fn assign(
                 .is_some_and(|t| matches!(t.lower().as_ref(), "for" | "at"))
         {
             // "bought 63 million shares … for $26.50 a share": what is paid for each share.
+            Some("price".to_string())
+        } else if f.kind == FigureKind::Money && !closed && paid_for(tokens, f) {
+            // "exercise its right to buy out for $1.9 billion the 55% interest", "agreed to sell
+            // the unit for $50 million": what is paid in a purchase.
             Some("price".to_string())
         } else if let Some(state) = state_after(tokens, f) {
             // "storage sites were 85 percent full", "the appeal is 27% funded": how far a thing
@@ -425,6 +429,19 @@ fn exchange_rate(quantity: &str, f: &FigureMention) -> Option<String> {
 
 /// Whether a measure is a currency's price in another ([`exchange_rate`]): the market's, never
 /// given a scope.
+/// Whether amount `f` is the price of a purchase or a sale: "for" right before it and a verb of
+/// buying or selling at most four words before that ("buy out for $1.9 billion", "sold its stake
+/// in the unit for $50 million").
+fn paid_for(tokens: &[Token<'_>], f: &FigureMention) -> bool {
+    let first = f.first_token(tokens);
+    let Some(k) = first.checked_sub(1).filter(|&k| tokens[k].lower() == "for") else {
+        return false;
+    };
+    tokens[k.saturating_sub(5)..k]
+        .iter()
+        .any(|t| t.lower_in(&TRADE_VERBS))
+}
+
 pub(super) fn is_exchange_rate(measure: &str) -> bool {
     measure
         .split_once(" in ")
@@ -512,6 +529,10 @@ const MONEY_VERBS: &[(&str, &str)] = &[
     ("pays", "payment"),
     // "has set aside about $16 billion": money reserved, not "aside".
     ("aside", "amount set aside"),
+    // "forced LIN's hand by bidding $1.9 billion for the stake": what is offered.
+    ("bid", "price"),
+    ("bids", "price"),
+    ("bidding", "price"),
 ];
 
 /// What an amount is when its sentence names only who: "Du Pont earned $547 million" → net
@@ -605,6 +626,25 @@ pub(super) mod tests {
             .into_iter()
             .map(|f| f.measure.unwrap_or_default())
             .collect()
+    }
+
+    /// "for" an amount after a verb of buying or selling: the price paid.
+    #[test]
+    fn an_amount_paid_in_a_purchase_is_its_price() {
+        for text in [
+            "LIN would exercise its right to buy out for $1.9 billion the interest of its partner.",
+            "Thermo agreed to purchase the chromatography line for $22 million in February.",
+        ] {
+            assert_eq!(measures(text)[0], "price", "{text}");
+        }
+        // "for" without a purchase: no price.
+        assert_ne!(measures("The firm sued for $5 million.")[0], "price");
+        // What a bid governs is a price, whatever names the clause's subject ("offered a reward
+        // of $5 million" is a reward: "offered" is not in the list).
+        assert_eq!(
+            measures("McCaw has forced LIN's hand by bidding $1.9 billion for the stake.")[0],
+            "price"
+        );
     }
 
     #[test]
