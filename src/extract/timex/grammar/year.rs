@@ -346,7 +346,7 @@ impl Parser<'_> {
             if self.is(j + 1, "year") && self.is(j + 2, "'") && self.is(j + 3, "s") {
                 ys = YearSpec::Dct(off);
                 j += 4;
-            } else if has_the {
+            } else if has_the && !self.second_half_at(j) {
                 return None;
             }
         }
@@ -380,7 +380,21 @@ impl Parser<'_> {
             } else if self.is(k, "half") && o <= 2 {
                 q = Some((o, k + 1));
                 half = true;
+            } else if o == 1
+                && self.is(k, "two")
+                && self.is(k + 1, "quarters")
+                && self.is(k + 2, "of")
+            {
+                // "the first two quarters of 1990": its first half.
+                q = Some((1, k + 2));
+                half = true;
             }
+        } else if has_the && self.second_half_at(j) {
+            // "the last half of 1989", "the latter half of the year", "the last two quarters of
+            // 1990": the second half.
+            let k = if self.is(j + 1, "half") { j + 2 } else { j + 3 };
+            q = Some((2, k));
+            half = true;
         } else if matches!(
             self.w(j),
             "latest" | "last" | "past" | "recent" | "most" | "comparable" | "same"
@@ -445,6 +459,15 @@ impl Parser<'_> {
             return self.cand(i, end, Sem::Half { h: qn, ys });
         }
         self.cand(i, end, Sem::Quarter { q: qn, ys })
+    }
+
+    /// "last half of", "latter half of", "last two quarters of" at token `j`: the second half
+    /// of what follows.
+    fn second_half_at(&self, j: usize) -> bool {
+        let half = self.is(j + 1, "half");
+        matches!(self.w(j), "last" | "latter")
+            && (half || self.is(j + 1, "two") && self.is(j + 2, "quarters"))
+            && self.is(j + if half { 2 } else { 3 }, "of")
     }
 
     /// Quarters and halves written as codes: "Q3 2016", "Q1", "H2 2016", "2016 Q3", "2016H2".
@@ -671,6 +694,8 @@ mod tests {
         ("Sales fell in 2022 Q4.", "2024-03-20", "2022 Q4", "2022-Q4", Date, None),
         ("Output rose in H1 2023.", "2024-03-20", "H1 2023", "2023-H1", Date, None),
         ("Output rose in 2021H2.", "2024-03-20", "2021H2", "2021-H2", Date, None),
+        ("Earnings will improve in the last half of 1989.", "1989-10-26", "the last half of 1989", "1989-H2", Date, None),
+        ("Sales will slow through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990", "1990-H1", Date, None),
         ("Profit rose in Q1 this year.", "2024-03-20", "Q1 this year", "2024-Q1", Date, None),
     ];
 
