@@ -11,6 +11,19 @@ pub(crate) fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
     }
 }
 
+/// A text of up to `max_len - 1` chars drawn from `alphabet` by `next` (a [`xorshift`]): its
+/// length first, then each char.
+pub(crate) fn random_text(
+    next: &mut impl FnMut() -> u64,
+    alphabet: &[char],
+    max_len: u64,
+) -> String {
+    let len = (next() % max_len) as usize;
+    (0..len)
+        .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+        .collect()
+}
+
 /// The article "a" (title "A", from "Wire", published 2024-01-02, no URL) as its claims' views
 /// show it.
 pub(crate) fn claim_source() -> std::sync::Arc<crate::render::views::ClaimSource> {

@@ -377,10 +377,7 @@ mod tests {
         let alphabet: Vec<char> = "aZ9é[]()!*_ .,|\t€".chars().collect();
         let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
-            let len = (next() % 120) as usize;
-            let line: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
+            let line = crate::testing::random_text(&mut next, &alphabet, 120);
             assert_eq!(scattered(&line), scattered_by_count(&line), "{line:?}");
         }
         assert!(scattered("[a[a[a[a"));

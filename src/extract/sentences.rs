@@ -296,14 +296,13 @@ mod tests {
     #[test]
     fn ascii_bounds_are_those_of_unicode_segmentation() {
         // Random ASCII texts over the characters the rules tell apart.
-        let mut alphabet: Vec<u8> = b"aaaaabbbAAAB1122    ....!?\"'()[],-:;\n\r\t".to_vec();
-        alphabet.extend(0u8..128);
+        let mut alphabet: Vec<char> = "aaaaabbbAAAB1122    ....!?\"'()[],-:;\n\r\t"
+            .chars()
+            .collect();
+        alphabet.extend((0u8..128).map(char::from));
         let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..50_000 {
-            let len = (next() % 40) as usize;
-            let text: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize] as char)
-                .collect();
+            let text = crate::testing::random_text(&mut next, &alphabet, 40);
             let expected: Vec<Range<usize>> = text
                 .split_sentence_bound_indices()
                 .map(|(offset, piece)| offset..offset + piece.len())
@@ -324,10 +323,7 @@ mod tests {
         }
         let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..50_000 {
-            let len = (next() % 40) as usize;
-            let text: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
+            let text = crate::testing::random_text(&mut next, &alphabet, 40);
             let expected: Vec<Range<usize>> = text
                 .split_sentence_bound_indices()
                 .map(|(offset, piece)| offset..offset + piece.len())
