@@ -262,7 +262,7 @@ fn extract_plain(
         .filter_map(|s| s.at)
         .collect();
     for (k, (t, period)) in anchors.iter().enumerate() {
-        if references.contains(&k) || index_base(text, t.end) {
+        if references.contains(&k) || index_base(text, t.end) || compared_with(text, t.start) {
             continue;
         }
         let si = sentence_of(t.start);
@@ -469,6 +469,26 @@ fn index_base(text: &str, end: usize) -> bool {
     ["equaling ", "equalling ", "equals ", "equal to ", "="]
         .iter()
         .any(|w| after.starts_with(w))
+}
+
+/// Whether the date starting at byte `start` is the period something is compared with
+/// ("fell by half compared with May 2022", "higher than in 2019", "versus the year-ago
+/// quarter"): the time of the base, not of a happening the story tells.
+fn compared_with(text: &str, start: usize) -> bool {
+    let mut words = text[..start]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_ascii_lowercase);
+    let mut word = words.next();
+    if matches!(word.as_deref(), Some("in" | "on" | "during")) {
+        word = words.next();
+    }
+    match word.as_deref() {
+        Some("than" | "versus" | "vs") => true,
+        Some("with" | "to") => matches!(words.next().as_deref(), Some("compared" | "relative")),
+        _ => false,
+    }
 }
 
 /// The index in `anchors` of the date written right after the figure, when only "in", "on",
@@ -825,6 +845,30 @@ mod tests {
         assert!(events("Each index is based on the close of 1969 equaling 100.").is_empty());
         assert!(events("The index (1982-84 = 100) rose.").is_empty());
         assert_eq!(events("The index fell sharply in 1987."), ["1987"]);
+    }
+
+    /// The period a figure is compared with is no happening: "fell by half compared with May
+    /// 2022" and "higher than in 2019" give no chronology entry; what happened in a month does.
+    #[test]
+    fn a_period_compared_with_is_no_event() {
+        let events = |story: &str| {
+            claims_of(story, "2024-04-09")
+                .events
+                .iter()
+                .map(|e| e.date.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert!(events("Arrivals fell by almost half compared with May 2022.").is_empty());
+        assert!(
+            events("The count nearly doubled compared to last March, the agency said.").is_empty()
+        );
+        assert!(events("Prices are higher than in 2019.").is_empty());
+        assert!(events("Output rose 4% versus the same quarter of 2022.").is_empty());
+        assert_eq!(
+            events("The ministry compared the plans with rivals in May 2022."),
+            ["2022-05"]
+        );
+        assert_eq!(events("Arrivals fell by half in May 2022."), ["2022-05"]);
     }
 
     /// Two figures of one measure and date in different sentences whose values cannot agree are
