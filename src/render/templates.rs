@@ -134,8 +134,13 @@ pub fn load_templates(
     }
     let mut origins = BTreeMap::new();
     let mut all: Vec<(String, String)> = Vec::new();
+    // The defaults under `default/` are for project templates that extend or include them;
+    // parsing them costs as much as parsing the defaults themselves, so only when one does.
+    let extends_defaults = ok.iter().any(|(_, text)| text.contains("default/"));
     for (name, text) in DEFAULTS {
-        all.push((format!("default/{name}"), (*text).to_string()));
+        if extends_defaults {
+            all.push((format!("default/{name}"), (*text).to_string()));
+        }
         if !ok.iter().any(|(n, _)| n == name) {
             all.push(((*name).to_string(), (*text).to_string()));
             origins.insert((*name).to_string(), Origin::Default);
@@ -160,12 +165,14 @@ pub fn load_templates(
     tera.set_escape_fn(crate::content::escape);
     filters::register(&mut tera);
     let is_project = |name: &str| origins.get(name) == Some(&Origin::Project);
-    let cycles = recursion::extends_cycles(&all, &is_project);
-    if !cycles.is_empty() {
-        diags.extend(cycles.into_iter().collect());
-        return Ok((None, diags));
-    }
-    if let Err(e) = tera.add_raw_templates(all) {
+    // Tera refuses a cycle of `extends`; the cycle is then told at the tag that closes it, which
+    // takes parsing every template once more, so only when loading failed.
+    if let Err(e) = tera.add_raw_templates(all.clone()) {
+        let cycles = recursion::extends_cycles(&all, &is_project);
+        if !cycles.is_empty() {
+            diags.extend(cycles.into_iter().collect());
+            return Ok((None, diags));
+        }
         let name = error_template_name(&e);
         let path = name.as_deref().map_or_else(
             || PathBuf::from("templates"),
@@ -365,7 +372,28 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         let t = t.unwrap();
         assert!(t.origins.values().all(|o| *o == Origin::Default));
+        // No project template reaches for the defaults by their `default/` names: not loaded.
+        assert!(t.tera.get_template("default/layouts/base.html").is_err());
+    }
+
+    /// A project template that extends a default by its `default/` name gets every default under
+    /// that name, and renders through it.
+    #[test]
+    fn a_project_template_extends_a_default_by_its_default_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let templates = dir.path().join("templates");
+        std::fs::create_dir_all(&templates).unwrap();
+        std::fs::write(
+            templates.join("index.html"),
+            "{% extends \"default/index.html\" %}{% block title %}MINE{% endblock title %}",
+        )
+        .unwrap();
+        let (t, d) = load_templates(dir.path(), &templates).unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        let t = t.unwrap();
         assert!(t.tera.get_template("default/layouts/base.html").is_ok());
+        assert!(t.tera.get_template("default/index.html").is_ok());
+        assert_eq!(t.origins.get("index.html"), Some(&Origin::Project));
     }
 
     #[test]
