@@ -65,8 +65,8 @@ fn a_long_period_is_paged_and_its_entries_are_numbered_through_it() {
                 .parse::<usize>()
                 .unwrap()
         }));
-        // The lead says which statements these are; the pager links every page, this one
-        // marked, and the neighbouring periods stay linked.
+        // The lead says which statements these are; the pager links the first and the last
+        // page and this one, marked, and the neighbouring periods stay linked.
         let first = 40 * (n - 1) + 1;
         let last = first + expected - 1;
         assert!(

@@ -52,7 +52,7 @@ pub struct ChartView {
     pub points: Vec<PointView>,
     /// The series as an SVG `points` list ("x,y x,y …"), through the points in date order.
     pub line: String,
-    /// A sentence describing the series, for `<desc>`.
+    /// A sentence describing the series, for `<desc>` ([`describe`]).
     pub description: String,
 }
 
@@ -100,6 +100,32 @@ const SPARK_WIDTH: f64 = 100.0;
 const SPARK_HEIGHT: f64 = 24.0;
 /// The most points a sparkline is drawn through: enough for a trend at 100 units wide.
 const SPARK_POINTS: usize = 50;
+
+/// How many points a chart's description names one by one; a longer series is described by its
+/// span, lowest and highest, and its table (which lists every row) is left to say the rest.
+const DESCRIBED_POINTS: usize = 5;
+
+/// The `<desc>` of a chart of `points` (in drawing order) from `first` to `last`: every point of
+/// a short series; the count, span, lowest and highest of a longer one. Each point is a link
+/// named by its own label, so a screen reader reaches them all either way.
+fn describe(points: &[PointView], first: &str, last: &str) -> String {
+    let n = points.len();
+    if n <= DESCRIBED_POINTS {
+        let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
+        return format!("{n} figures from {first} to {last}: {}.", labels.join("; "));
+    }
+    // Drawn values rise as y falls.
+    let highest = points.iter().min_by(|a, b| a.y.total_cmp(&b.y));
+    let lowest = points.iter().max_by(|a, b| a.y.total_cmp(&b.y));
+    match (lowest, highest) {
+        (Some(low), Some(high)) => format!(
+            "{n} figures from {first} to {last}; the lowest {}, the highest {}. The table below \
+             lists each.",
+            low.label, high.label
+        ),
+        _ => format!("{n} figures from {first} to {last}."),
+    }
+}
 
 /// A chart's line scaled into a [`SPARK_WIDTH`] × [`SPARK_HEIGHT`] box as an SVG `points` list,
 /// through at most [`SPARK_POINTS`] of its points (evenly chosen, the first and last always).
@@ -240,25 +266,17 @@ pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
             label,
         })
         .collect();
-    let description = format!(
-        "{} figures from {} to {}: {}.",
-        points.len(),
-        dated
-            .iter()
-            .min_by_key(|d| d.2)
-            .and_then(|d| d.1.as_of_display())
-            .unwrap_or_default(),
-        dated
-            .iter()
-            .max_by_key(|d| d.2)
-            .and_then(|d| d.1.as_of_display())
-            .unwrap_or_default(),
-        points
-            .iter()
-            .map(|p| p.label.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
+    let first_date = dated
+        .iter()
+        .min_by_key(|d| d.2)
+        .and_then(|d| d.1.as_of_display())
+        .unwrap_or_default();
+    let last_date = dated
+        .iter()
+        .max_by_key(|d| d.2)
+        .and_then(|d| d.1.as_of_display())
+        .unwrap_or_default();
+    let description = describe(&points, &first_date, &last_date);
     Some(ChartView {
         width: WIDTH,
         height: HEIGHT,
@@ -868,6 +886,43 @@ mod tests {
             conflict: false,
             restated: Vec::new(),
         }
+    }
+
+    /// A short series' description names every point; a long one its count, span, lowest and
+    /// highest, not a hundred labels that repeat the links and the table.
+    #[test]
+    fn a_long_series_is_described_by_its_span_and_extremes() {
+        let dates = [
+            "2024-01-01",
+            "2024-02-01",
+            "2024-03-01",
+            "2024-04-01",
+            "2024-05-01",
+            "2024-06-01",
+        ];
+        let values = [40.0, 10.0, 70.0, 20.0, 30.0, 50.0];
+        let rows: Vec<FigureView> = dates
+            .iter()
+            .zip(values)
+            .map(|(d, v)| row(v, None, "level", Some(d)))
+            .collect();
+        let short = chart(&rows[..3]).unwrap().description;
+        assert_eq!(short.matches(" trucks, ").count(), 3, "{short}");
+        assert!(short.starts_with("3 figures from "), "{short}");
+        let long = chart(&rows).unwrap().description;
+        assert!(
+            long.starts_with("6 figures from 1 January 2024 to 1 June 2024; "),
+            "{long}"
+        );
+        assert!(
+            long.contains("the lowest 10 trucks, 1 February 2024"),
+            "{long}"
+        );
+        assert!(
+            long.contains("the highest 70 trucks, 1 March 2024"),
+            "{long}"
+        );
+        assert_eq!(long.matches(" trucks, ").count(), 2, "{long}");
     }
 
     #[test]

@@ -387,9 +387,7 @@ fn json_ld_claim(
     script_json(out, name);
     out.push_str(", \"text\": ");
     script_json(out, text);
-    out.push_str(
-        ", \"appearance\": {\"@id\": \"#article\"}, \"firstAppearance\": {\"@id\": \"#article\"}",
-    );
+    out.push_str(", \"appearance\": {\"@id\": \"#article\"}");
     if let Some(said_by) = truthy(said_by) {
         out.push_str(", \"author\": {\"@type\": ");
         script_json(

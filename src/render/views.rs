@@ -893,7 +893,8 @@ pub struct Pager {
     pub previous: Option<String>,
     /// Link to the page after, or null on the last.
     pub next: Option<String>,
-    /// Every page: `number` and `href`.
+    /// The pages linked: the first, the last, and up to [`PAGER_REACH`] either side of this one,
+    /// in order; each `number`, `href`, and `gap` (pages are skipped right before it).
     pub pages: Vec<PagerLink>,
 }
 
@@ -904,7 +905,13 @@ pub struct PagerLink {
     pub number: usize,
     /// Relative to the site root.
     pub href: String,
+    /// Pages are left out between the link before and this one.
+    pub gap: bool,
 }
+
+/// How many pages either side of the current one a [`Pager`] links. A list of 58 pages gets at
+/// most 7 links (first, two before, this, two after, last), not 58 on every page.
+pub const PAGER_REACH: usize = 2;
 
 impl Pager {
     /// Page `page` (from 0) of `count` pages holding `total` rows, `per_page` a page; `href`
@@ -925,14 +932,26 @@ impl Pager {
             total,
             previous: page.checked_sub(1).map(&href),
             next: (page + 1 < count).then(|| href(page + 1)),
-            pages: (0..count)
-                .map(|n| PagerLink {
-                    number: n + 1,
-                    href: href(n),
+            pages: pager_pages(page, count)
+                .scan(None, |before: &mut Option<usize>, n| {
+                    let gap = before.is_some_and(|b| n > b + 1);
+                    *before = Some(n);
+                    Some(PagerLink {
+                        number: n + 1,
+                        href: href(n),
+                        gap,
+                    })
                 })
                 .collect(),
         }
     }
+}
+
+/// The pages (from 0) a pager on page `page` of `count` links, in order: the first, the last
+/// and those within [`PAGER_REACH`] of `page`.
+fn pager_pages(page: usize, count: usize) -> impl Iterator<Item = usize> {
+    let near = page.saturating_sub(PAGER_REACH)..(page + PAGER_REACH + 1).min(count);
+    (0..count).filter(move |&n| n == 0 || n + 1 == count || near.contains(&n))
 }
 
 /// One page of a series page: which briefing (in the view's order), which series and which
@@ -1885,6 +1904,33 @@ fn chronology_view(chronology: &Chronology, articles: &[&ArticleView]) -> Vec<Ch
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// A pager links the first and last pages and two either side of this one, and marks where
+    /// pages are left out; a short list links every page.
+    #[test]
+    fn a_pager_links_the_ends_and_the_pages_near_this_one() {
+        let links = |page, count| {
+            Pager::new(page, count, count * 10, 10, |n| format!("p{n}"))
+                .pages
+                .iter()
+                .map(|p| (p.number, p.gap))
+                .collect::<Vec<_>>()
+        };
+        let n = |numbers: &[usize], gaps: &[usize]| {
+            numbers
+                .iter()
+                .map(|&x| (x, gaps.contains(&x)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(links(9, 58), n(&[1, 8, 9, 10, 11, 12, 58], &[8, 58]));
+        assert_eq!(links(0, 58), n(&[1, 2, 3, 58], &[58]));
+        assert_eq!(links(57, 58), n(&[1, 56, 57, 58], &[56]));
+        assert_eq!(links(3, 58), n(&[1, 2, 3, 4, 5, 6, 58], &[58]));
+        assert_eq!(links(2, 5), n(&[1, 2, 3, 4, 5], &[]));
+        assert_eq!(links(0, 1), n(&[1], &[]));
+        let p = Pager::new(9, 58, 580, 10, |n| format!("p{n}"));
+        assert_eq!(p.pages[1].href, "p7");
+    }
 
     #[test]
     fn timeline_labels_are_the_first_words_of_the_event() {
