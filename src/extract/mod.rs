@@ -478,17 +478,16 @@ fn compared_with(text: &str, start: usize) -> bool {
     let mut words = text[..start]
         .rsplit(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(3)
-        .map(str::to_ascii_lowercase);
+        .take(3);
+    let is = |w: Option<&str>, any: &[&str]| {
+        w.is_some_and(|w| any.iter().any(|a| w.eq_ignore_ascii_case(a)))
+    };
     let mut word = words.next();
-    if matches!(word.as_deref(), Some("in" | "on" | "during")) {
+    if is(word, &["in", "on", "during"]) {
         word = words.next();
     }
-    match word.as_deref() {
-        Some("than" | "versus" | "vs") => true,
-        Some("with" | "to") => matches!(words.next().as_deref(), Some("compared" | "relative")),
-        _ => false,
-    }
+    is(word, &["than", "versus", "vs"])
+        || (is(word, &["with", "to"]) && is(words.next(), &["compared", "relative"]))
 }
 
 /// The index in `anchors` of the date written right after the figure, when only "in", "on",

@@ -2,6 +2,8 @@
 //! coordinates of an SVG `viewBox`. Drawing is left to the templates (`partials/figure_chart.html`)
 //! so users can restyle or replace it; this module only does the arithmetic a template cannot.
 
+use std::borrow::Borrow;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -152,9 +154,10 @@ type Dated<'a> = (usize, &'a FigureView, NaiveDate, NaiveDate);
 
 /// The chart of a figure group, when it has at least two levels (not changes) of one kind and
 /// unit with a calendar as-of date.
-pub fn chart(rows: &[FigureView]) -> Option<ChartView> {
+pub fn chart<R: Borrow<FigureView>>(rows: &[R]) -> Option<ChartView> {
     let dated: Vec<Dated<'_>> = rows
         .iter()
+        .map(Borrow::borrow)
         .enumerate()
         .filter(|(_, r)| !r.is_change())
         .filter_map(|(i, r)| {

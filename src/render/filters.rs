@@ -283,7 +283,10 @@ pub(crate) fn csv_text(text: &str) -> String {
 fn csv_needs(text: &str) -> (bool, bool) {
     (
         text.starts_with(['=', '+', '-', '@', '\t', '\r']),
-        text.contains([',', '"', '\n', '\r']),
+        // Bytes, not chars: these are ASCII, which never occurs inside a longer UTF-8 sequence,
+        // and a char pattern decoded every character of every quoted sentence.
+        text.bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')),
     )
 }
 

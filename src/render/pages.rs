@@ -320,8 +320,9 @@ pub(super) fn render_pages(
                     ),
                 );
                 // The period as a list of one group, for `partials/chronology.html`.
-                context.insert("groups", std::slice::from_ref(&period));
-                context.insert("period", &period);
+                if let Err(e) = insert_as_one_and_list(&mut context, "period", &period) {
+                    return Ok((Some(e), key));
+                }
                 context.insert("previous", &previous);
                 context.insert("next", &next);
             }
@@ -347,8 +348,9 @@ pub(super) fn render_pages(
                 // The group also as a list of one, for `partials/figure_table.html`: a list
                 // made in the template would be copied by tera at every use of an item.
                 let series = view.series_page(report, page);
-                context.insert("groups", std::slice::from_ref(&series));
-                context.insert("series", &series);
+                if let Err(e) = insert_as_one_and_list(&mut context, "series", &series) {
+                    return Ok((Some(e), key));
+                }
                 context.insert(
                     "pager",
                     &views::Pager::new(
@@ -569,6 +571,21 @@ fn neighbours(
         i.checked_sub(1).and_then(|j| groups.get(j)).map(link),
         groups.get(i + 1).map(link),
     )
+}
+
+/// Inserts `value` into `context` as `key` and as `groups`, a list of one: serialized once and
+/// copied, where two inserts serialized a page's hundred rows twice.
+fn insert_as_one_and_list(
+    context: &mut Context,
+    key: &str,
+    value: &impl serde::Serialize,
+) -> tera::Result<()> {
+    let one = tera::to_value(value).map_err(tera::Error::json)?;
+    let mut both = tera::Map::new();
+    both.insert("groups".to_string(), tera::Value::Array(vec![one.clone()]));
+    both.insert(key.to_string(), one);
+    context.extend(Context::from_value(tera::Value::Object(both))?);
+    Ok(())
 }
 
 #[cfg(test)]

@@ -447,7 +447,8 @@ fn closed_quote(mut headline: String) -> String {
 
 /// An ISO date, or an empty string for none.
 fn iso(date: Option<chrono::NaiveDate>) -> Text {
-    date.map(|d| compact_str::format_compact!("{}", d.format("%Y-%m-%d")))
+    // `NaiveDate`'s Display is ISO 8601 (`%Y-%m-%d`) without parsing a format string each time.
+    date.map(|d| compact_str::format_compact!("{d}"))
         .unwrap_or_default()
 }
 
@@ -1453,7 +1454,7 @@ fn briefing_data(
                     f
                 });
             let sparkline = if g.is_series {
-                let rows: Vec<FigureView> = g.rows.iter().map(|r| figure(r).clone()).collect();
+                let rows: Vec<&FigureView> = g.rows.iter().map(figure).collect();
                 super::charts::chart(&rows).map(|c| super::charts::sparkline(&c))
             } else {
                 None
@@ -1520,18 +1521,20 @@ pub(crate) fn writable(date: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
 /// of its first and last days ("2024-01-01/2024-03-31" for 2024-Q1). None when a day of it falls
 /// outside the years 1 to 9999 (see [`writable`]).
 pub fn iso_8601(start: chrono::NaiveDate, precision: Precision) -> Option<String> {
+    use chrono::Datelike;
     let start = writable(start)?;
     Some(match precision {
-        Precision::Day => start.format("%Y-%m-%d").to_string(),
-        Precision::Month => start.format("%Y-%m").to_string(),
-        Precision::Year => start.format("%Y").to_string(),
+        // `writable` keeps the year within 1..=9999: four digits, as `%Y` writes them.
+        Precision::Day => start.to_string(),
+        Precision::Month => format!("{:04}-{:02}", start.year(), start.month()),
+        Precision::Year => format!("{:04}", start.year()),
         Precision::Week
         | Precision::Quarter
         | Precision::Season
         | Precision::Half
         | Precision::Decade => {
             let last = end_of(start, precision)?.pred_opt().and_then(writable)?;
-            format!("{}/{}", start.format("%Y-%m-%d"), last.format("%Y-%m-%d"))
+            format!("{start}/{last}")
         }
     })
 }
@@ -1680,7 +1683,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
     let (marks, figure_anchors, date_anchors) = marks(entry);
     let href = format!("articles/{}.{PAGE_EXT}", a.id);
     let line_index = crate::diagnostics::LineIndex::new(&a.text);
-    let published = a.published.format("%Y-%m-%d").to_string();
+    let published = a.published.to_string();
     // The article's fields that each of its claims repeats: one copy, shared. (The claims' own
     // strings are shared with the claims: short ones are inline, sentences are counted.)
     let from = Arc::new(ClaimSource {
