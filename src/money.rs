@@ -152,8 +152,9 @@ pub fn write_money(value: f64, unit: Option<&str>) -> String {
 const SCALES: [(f64, &str); 3] = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
 
 /// A non-negative amount: "2.7 billion" when it is a round number of its scale (at most three
-/// decimals: "1.235 billion" is written only when the source said so), else in full.
-fn amount(value: f64) -> String {
+/// decimals: "1.235 billion" is written only when the source said so), else in full. Counts are
+/// written the same way ("46 million chips"), money with its currency ([`write_money`]).
+pub fn amount(value: f64) -> String {
     if let Some(&(scale, word)) = SCALES.iter().find(|(scale, _)| value >= *scale) {
         let scaled = value / scale;
         if let Some(decimals) = decimals_of(scaled, 3) {

@@ -75,7 +75,11 @@ fn briefing_figure_table_reads_as_a_trend_with_source_links() {
         );
     }
     let rounds = between(&html, "id=\"fig-artillery-rounds-russia\"", "</table>");
-    assert!(rounds.contains("1,000,000"));
+    // "more than one million artillery rounds", written as the story writes it.
+    assert!(
+        rounds.contains("<span class=\"number\">1 million</span> artillery rounds"),
+        "{rounds}"
+    );
     assert!(rounds.contains("Seoul"));
     assert!(rounds.contains("<time datetime=\"2023-11\">November 2023</time>"));
 }

@@ -63,7 +63,7 @@ fn figures_of_one_measure_form_one_table_headed_by_it() {
         .skip(1)
         .map(|r| r.split("</span>").next().unwrap())
         .collect();
-    assert_eq!(values, ["1,800,000", "2,150,000", "2,000,000"]);
+    assert_eq!(values, ["1.8 million", "2.15 million", "2 million"]);
     assert!(group.contains("<title id=\"chart-people-displaced-south-sudan-title\">People displaced (South Sudan): figures by as-of date</title>"));
     // "about 2,000,000" and 2,150,000 agree within 10%: no conflict.
     assert!(!group.contains("class=\"conflict\""));

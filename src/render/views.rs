@@ -143,10 +143,18 @@ impl FigureView {
         }
     }
 
-    /// `value` as this figure's kind writes it: money with its currency, else the number.
+    /// `value` as this figure's kind writes it: money with its currency, else the number, a round
+    /// number of millions or more in words as people write it ("46 million", "1.2 billion").
     fn amount(&self, value: f64) -> String {
         if self.in_currency() {
             crate::money::write_money(value, self.unit.as_deref())
+        } else if value.is_finite() && value.abs() >= 1e6 && value.abs() < 1e15 {
+            let words = crate::money::amount(value.abs());
+            if value < 0.0 {
+                format!("-{words}")
+            } else {
+                words
+            }
         } else {
             format_value(value)
         }
@@ -2152,6 +2160,28 @@ mod tests {
             ..aid
         };
         assert_eq!(loss.value_display(), "\u{2212}$200 million");
+        // A round count of millions is written in words, as the story writes it; another in full.
+        let chips = FigureView {
+            value: 46e6,
+            unit: Some("chips".into()),
+            ..level.clone()
+        };
+        assert_eq!(chips.value_display(), "46 million");
+        let more = FigureView {
+            value: 1.2e9,
+            ..chips.clone()
+        };
+        assert_eq!(more.value_display(), "1.2 billion");
+        let odd = FigureView {
+            value: 1_234_567.0,
+            ..chips.clone()
+        };
+        assert_eq!(odd.value_display(), "1,234,567");
+        let small = FigureView {
+            value: 7000.0,
+            ..chips
+        };
+        assert_eq!(small.value_display(), "7,000");
         let date = DateView {
             anchor: None,
             text: "last July".into(),
