@@ -185,6 +185,14 @@ fn list_into(path: &Path, shown: &Path, h: &mut KeyHasher) -> bool {
     if meta.file_type().is_symlink() {
         return false;
     }
+    list_entry(path, shown, &meta, h)
+}
+
+/// [`list_into`] of a path whose metadata is known. The entries of a folder are stat'ed through
+/// the folder (`DirEntry::metadata`, relative to its open descriptor) rather than by their whole
+/// path, which the kernel would resolve again from the root for each of the tens of thousands of
+/// files of a large site: a build with nothing to do spent most of its time there.
+fn list_entry(path: &Path, shown: &Path, meta: &std::fs::Metadata, h: &mut KeyHasher) -> bool {
     let modified = meta
         .modified()
         .ok()
@@ -203,12 +211,52 @@ fn list_into(path: &Path, shown: &Path, h: &mut KeyHasher) -> bool {
     let Ok(entries) = std::fs::read_dir(path) else {
         return false;
     };
-    let mut names: Vec<std::ffi::OsString> = entries
+    let mut children: Vec<(std::ffi::OsString, Option<std::fs::Metadata>)> = entries
         .filter_map(|e| e.ok())
-        .map(|e| e.file_name())
+        .map(|e| (e.file_name(), e.metadata().ok()))
         .collect();
-    names.sort();
-    names
-        .iter()
-        .all(|name| list_into(&path.join(name), &shown.join(name), h))
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    children.iter().all(|(name, meta)| {
+        let shown = shown.join(name);
+        match meta {
+            // Gone since the folder was read.
+            None => {
+                h.path(&shown).str("missing");
+                true
+            }
+            Some(meta) if meta.file_type().is_symlink() => false,
+            Some(meta) => list_entry(&path.join(name), &shown, meta, h),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The key of a folder changes with any file below it (content, a new file, a removed one)
+    /// and stays when nothing changed; a symlink anywhere below makes no key.
+    #[test]
+    fn an_output_key_sees_every_file_below_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        std::fs::create_dir_all(out.join("a/b")).unwrap();
+        std::fs::write(out.join("a/b/page.html"), "one").unwrap();
+        std::fs::write(out.join("index.html"), "home").unwrap();
+        let first = output_key(&out).unwrap();
+        assert_eq!(output_key(&out), Some(first), "nothing changed");
+        std::fs::write(out.join("a/b/page.html"), "two!").unwrap();
+        let edited = output_key(&out).unwrap();
+        assert_ne!(edited, first, "a nested file edited");
+        std::fs::write(out.join("a/new.html"), "").unwrap();
+        let added = output_key(&out).unwrap();
+        assert_ne!(added, edited, "a file added");
+        std::fs::remove_file(out.join("a/new.html")).unwrap();
+        assert_ne!(output_key(&out), Some(added), "a file removed");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(out.join("index.html"), out.join("a/b/link.html")).unwrap();
+            assert_eq!(output_key(&out), None, "a symlink below");
+        }
+    }
 }
