@@ -113,13 +113,7 @@ pub(crate) fn assign(
                     _ => q,
                 }
             })
-        } else if f.kind == FigureKind::Money
-            && each_share
-            && !closed
-            && tokens[..f.first_token(tokens)]
-                .last()
-                .is_some_and(|t| matches!(t.lower().as_ref(), "for" | "at"))
-        {
+        } else if f.kind == FigureKind::Money && each_share && !closed && paid_each(tokens, f) {
             // "bought 63 million shares … for $26.50 a share": what is paid for each share.
             Some("price".to_string())
         } else if f.kind == FigureKind::Money && !closed && paid_for(tokens, f) {
@@ -427,8 +421,20 @@ fn exchange_rate(quantity: &str, f: &FigureMention) -> Option<String> {
     (!name.to_lowercase().contains(base)).then(|| format!("{base} in {name}"))
 }
 
-/// Whether a measure is a currency's price in another ([`exchange_rate`]): the market's, never
-/// given a scope.
+/// Whether an amount for each share is what is paid for it: "for $26.50 a share", or "at" after
+/// a verb of buying or selling ("bought the shares at $26.50 each"). "Valued the unit at $55 a
+/// share" is the value of what is valued, not a price.
+fn paid_each(tokens: &[Token<'_>], f: &FigureMention) -> bool {
+    let first = f.first_token(tokens);
+    match first.checked_sub(1).map(|k| tokens[k].lower()) {
+        Some(w) if w == "for" => true,
+        Some(w) if w == "at" => tokens[first.saturating_sub(7)..first - 1]
+            .iter()
+            .any(|t| t.lower_in(&TRADE_VERBS)),
+        _ => false,
+    }
+}
+
 /// Whether amount `f` is the price of a purchase or a sale: "for" right before it and a verb of
 /// buying or selling at most four words before that ("buy out for $1.9 billion", "sold its stake
 /// in the unit for $50 million").
@@ -442,6 +448,8 @@ fn paid_for(tokens: &[Token<'_>], f: &FigureMention) -> bool {
         .any(|t| t.lower_in(&TRADE_VERBS))
 }
 
+/// Whether a measure is a currency's price in another ([`exchange_rate`]): the market's, never
+/// given a scope.
 pub(super) fn is_exchange_rate(measure: &str) -> bool {
     measure
         .split_once(" in ")
@@ -558,7 +566,14 @@ fn closed_before(tokens: &[Token<'_>], at: usize) -> bool {
     tokens[at.saturating_sub(5)..at].iter().any(|t| {
         matches!(
             t.text,
-            "closed" | "closes" | "finished" | "ended" | "traded" | "opened" | "trading"
+            "closed"
+                | "closes"
+                | "closing"
+                | "finished"
+                | "ended"
+                | "traded"
+                | "opened"
+                | "trading"
         )
     })
 }
@@ -645,6 +660,29 @@ pub(super) mod tests {
             measures("McCaw has forced LIN's hand by bidding $1.9 billion for the stake.")[0],
             "price"
         );
+    }
+
+    /// "at" an amount for each share is a price paid only after a verb of buying or selling;
+    /// after "closing" it is the price in trading, after a valuation the value.
+    #[test]
+    fn an_amount_each_share_is_paid_only_when_bought_or_sold() {
+        for (text, want) in [
+            ("Orlen shares fell, closing at $12 a share.", "share price"),
+            (
+                "One analyst put the breakup value at $55 a share.",
+                "breakup value per share",
+            ),
+            (
+                "Harlow agreed to acquire the shares at $30 a share.",
+                "price per share",
+            ),
+            (
+                "Harlow bought the stake for $30 a share.",
+                "price per share",
+            ),
+        ] {
+            assert_eq!(measures(text)[0], want, "{text}");
+        }
     }
 
     #[test]
