@@ -79,7 +79,8 @@ pub(crate) fn assign(
                 && first >= 2
                 && tokens[first - 1].lower() == "or"
                 && tokens[first - 2].text == ","
-                && named.iter().flatten().any(|n| n.per_share));
+                && named.iter().flatten().any(|n| n.per_share))
+            || compared_with_share_amount(tokens, at, f, &named);
         // An amount after "closed", "traded" and the like: a price in trading.
         let closed = f.kind == FigureKind::Money && closed_before(tokens, at);
         let mut possessor = None;
@@ -364,6 +365,7 @@ pub(crate) fn assign(
             scope: scope.clone(),
             kind: f.kind,
             per_share: each_share,
+            value: f.value,
             range: f.range.clone(),
         }));
         let change = f.kind == FigureKind::Change || f.direction.is_some();
@@ -419,6 +421,30 @@ fn exchange_rate(quantity: &str, f: &FigureMention) -> Option<String> {
     let base = if base == "sterling" { "pound" } else { base };
     let name = crate::money::currency_name(f.unit.as_deref()?);
     (!name.to_lowercase().contains(base)).then(|| format!("{base} in {name}"))
+}
+
+/// "raised its offer to $40 a share from $35": an amount compared with an amount for each share
+/// just before, of a like size (a fifth to five times it), is for each share too; "$40 a share,
+/// or $80 million, from $70 million" compares the total.
+fn compared_with_share_amount(
+    tokens: &[Token<'_>],
+    at: usize,
+    f: &FigureMention,
+    named: &[Option<Named>],
+) -> bool {
+    if f.kind != FigureKind::Money || !compared(tokens, at) {
+        return false;
+    }
+    let Some(before) = named
+        .iter()
+        .rev()
+        .flatten()
+        .find(|n| n.kind == FigureKind::Money)
+    else {
+        return false;
+    };
+    let ratio = f.value / before.value;
+    before.per_share && (0.2..=5.0).contains(&ratio) && near(tokens, &before.range, &f.range)
 }
 
 /// Whether an amount for each share is what is paid for it: "for $26.50 a share", or "at" after
@@ -683,6 +709,17 @@ pub(super) mod tests {
         ] {
             assert_eq!(measures(text)[0], want, "{text}");
         }
+    }
+
+    /// An amount compared with one for each share is for each share when of a like size.
+    #[test]
+    fn an_amount_compared_with_one_for_each_share_is_for_each_share() {
+        let m = measures("Harlow lifted its offer to $40 a share from $35.");
+        assert_eq!(m[0], m[1]);
+        let m =
+            measures("Harlow lifted its offer to $40 a share, or $80 million, from $70 million.");
+        assert_eq!(m[1], m[2]);
+        assert_ne!(m[0], m[2]);
     }
 
     #[test]
