@@ -9,6 +9,7 @@ use super::lexicon::{
 };
 use crate::extract::figures::{FigureKind, FigureMention};
 use crate::extract::tokens::Token;
+use crate::extract::words::WordSet;
 
 /// The noun an amount modifies: "a £45 million offer", "a $2 billion loan", "a 3% stake"; for a
 /// noun of change, what changes: "a 3% drop in revenue" → revenue.
@@ -168,7 +169,29 @@ pub(super) fn of_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String
     if !matches!(prep.as_ref(), "of" | "in") {
         return None;
     }
-    let words: Vec<String> = tokens[end + 1..]
+    // "40% of the 900 eligible workers", "30% of its 3,000 staff": past the determiner and the
+    // size of the whole to what it is of.
+    // ("40% of the camp residents" after a count of them is a share of that count: left to the
+    // figure before.)
+    let mut from = end + 1;
+    let digits = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    // ("of the 9.6 million outstanding": a scale word, the noun left unsaid.)
+    let scale = tokens
+        .get(from + 2)
+        .is_some_and(|t| matches!(t.lower().as_ref(), "million" | "billion" | "thousand"));
+    if tokens
+        .get(from)
+        .is_some_and(|t| t.lower_in(&WHOLE_DETERMINERS))
+        && digits(from + 1)
+        && !scale
+    {
+        from += 2;
+    }
+    let words: Vec<String> = tokens[from..]
         .iter()
         .take_while(|t| {
             t.is_word()
@@ -182,6 +205,10 @@ pub(super) fn of_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Determiners before the whole a figure is of: "of the", "of its".
+#[rustfmt::skip]
+static WHOLE_DETERMINERS: WordSet = WordSet::new(&["the", "its", "their", "his", "her", "our"]);
+
 #[cfg(test)]
 mod tests {
     use crate::extract::measure::tests::measures;
@@ -192,6 +219,16 @@ mod tests {
         assert_eq!(m, ["storage sites full", "storage sites full"]);
         let m = measures("The appeal is 27% funded.");
         assert_eq!(m, ["appeal funded"]);
+    }
+
+    /// A percentage of a whole named with a determiner and its size is a share of the whole.
+    #[test]
+    fn a_percentage_of_a_sized_whole_is_a_share_of_it() {
+        let m = measures("Only 40% to 45% of the 900 eligible workers will accept the offer.");
+        assert_eq!(m[0], "share of eligible workers");
+        assert_eq!(m[0], m[1]);
+        let m = measures("Roughly 30% of its 2,000 staff left.");
+        assert_eq!(m[0], "share of staff");
     }
 
     #[test]

@@ -90,6 +90,8 @@ pub(super) struct Named {
     pub(super) scope: Option<String>,
     pub(super) kind: FigureKind,
     pub(super) per_share: bool,
+    /// The figure's value, to tell an amount for each share from a total.
+    pub(super) value: f64,
     pub(super) range: Range<usize>,
 }
 

@@ -79,7 +79,8 @@ pub(crate) fn assign(
                 && first >= 2
                 && tokens[first - 1].lower() == "or"
                 && tokens[first - 2].text == ","
-                && named.iter().flatten().any(|n| n.per_share));
+                && named.iter().flatten().any(|n| n.per_share))
+            || compared_with_share_amount(tokens, at, f, &named);
         // An amount after "closed", "traded" and the like: a price in trading.
         let closed = f.kind == FigureKind::Money && closed_before(tokens, at);
         let mut possessor = None;
@@ -113,13 +114,7 @@ pub(crate) fn assign(
                     _ => q,
                 }
             })
-        } else if f.kind == FigureKind::Money
-            && each_share
-            && !closed
-            && tokens[..f.first_token(tokens)]
-                .last()
-                .is_some_and(|t| matches!(t.lower().as_ref(), "for" | "at"))
-        {
+        } else if f.kind == FigureKind::Money && each_share && !closed && paid_each(tokens, f) {
             // "bought 63 million shares … for $26.50 a share": what is paid for each share.
             Some("price".to_string())
         } else if f.kind == FigureKind::Money && !closed && paid_for(tokens, f) {
@@ -370,6 +365,7 @@ pub(crate) fn assign(
             scope: scope.clone(),
             kind: f.kind,
             per_share: each_share,
+            value: f.value,
             range: f.range.clone(),
         }));
         let change = f.kind == FigureKind::Change || f.direction.is_some();
@@ -427,8 +423,44 @@ fn exchange_rate(quantity: &str, f: &FigureMention) -> Option<String> {
     (!name.to_lowercase().contains(base)).then(|| format!("{base} in {name}"))
 }
 
-/// Whether a measure is a currency's price in another ([`exchange_rate`]): the market's, never
-/// given a scope.
+/// "raised its offer to $40 a share from $35": an amount compared with an amount for each share
+/// just before, of a like size (a fifth to five times it), is for each share too; "$40 a share,
+/// or $80 million, from $70 million" compares the total.
+fn compared_with_share_amount(
+    tokens: &[Token<'_>],
+    at: usize,
+    f: &FigureMention,
+    named: &[Option<Named>],
+) -> bool {
+    if f.kind != FigureKind::Money || !compared(tokens, at) {
+        return false;
+    }
+    let Some(before) = named
+        .iter()
+        .rev()
+        .flatten()
+        .find(|n| n.kind == FigureKind::Money)
+    else {
+        return false;
+    };
+    let ratio = f.value / before.value;
+    before.per_share && (0.2..=5.0).contains(&ratio) && near(tokens, &before.range, &f.range)
+}
+
+/// Whether an amount for each share is what is paid for it: "for $26.50 a share", or "at" after
+/// a verb of buying or selling ("bought the shares at $26.50 each"). "Valued the unit at $55 a
+/// share" is the value of what is valued, not a price.
+fn paid_each(tokens: &[Token<'_>], f: &FigureMention) -> bool {
+    let first = f.first_token(tokens);
+    match first.checked_sub(1).map(|k| tokens[k].lower()) {
+        Some(w) if w == "for" => true,
+        Some(w) if w == "at" => tokens[first.saturating_sub(7)..first - 1]
+            .iter()
+            .any(|t| t.lower_in(&TRADE_VERBS)),
+        _ => false,
+    }
+}
+
 /// Whether amount `f` is the price of a purchase or a sale: "for" right before it and a verb of
 /// buying or selling at most four words before that ("buy out for $1.9 billion", "sold its stake
 /// in the unit for $50 million").
@@ -442,6 +474,8 @@ fn paid_for(tokens: &[Token<'_>], f: &FigureMention) -> bool {
         .any(|t| t.lower_in(&TRADE_VERBS))
 }
 
+/// Whether a measure is a currency's price in another ([`exchange_rate`]): the market's, never
+/// given a scope.
 pub(super) fn is_exchange_rate(measure: &str) -> bool {
     measure
         .split_once(" in ")
@@ -558,7 +592,14 @@ fn closed_before(tokens: &[Token<'_>], at: usize) -> bool {
     tokens[at.saturating_sub(5)..at].iter().any(|t| {
         matches!(
             t.text,
-            "closed" | "closes" | "finished" | "ended" | "traded" | "opened" | "trading"
+            "closed"
+                | "closes"
+                | "closing"
+                | "finished"
+                | "ended"
+                | "traded"
+                | "opened"
+                | "trading"
         )
     })
 }
@@ -645,6 +686,40 @@ pub(super) mod tests {
             measures("McCaw has forced LIN's hand by bidding $1.9 billion for the stake.")[0],
             "price"
         );
+    }
+
+    /// "at" an amount for each share is a price paid only after a verb of buying or selling;
+    /// after "closing" it is the price in trading, after a valuation the value.
+    #[test]
+    fn an_amount_each_share_is_paid_only_when_bought_or_sold() {
+        for (text, want) in [
+            ("Orlen shares fell, closing at $12 a share.", "share price"),
+            (
+                "One analyst put the breakup value at $55 a share.",
+                "breakup value per share",
+            ),
+            (
+                "Harlow agreed to acquire the shares at $30 a share.",
+                "price per share",
+            ),
+            (
+                "Harlow bought the stake for $30 a share.",
+                "price per share",
+            ),
+        ] {
+            assert_eq!(measures(text)[0], want, "{text}");
+        }
+    }
+
+    /// An amount compared with one for each share is for each share when of a like size.
+    #[test]
+    fn an_amount_compared_with_one_for_each_share_is_for_each_share() {
+        let m = measures("Harlow lifted its offer to $40 a share from $35.");
+        assert_eq!(m[0], m[1]);
+        let m =
+            measures("Harlow lifted its offer to $40 a share, or $80 million, from $70 million.");
+        assert_eq!(m[1], m[2]);
+        assert_ne!(m[0], m[2]);
     }
 
     #[test]

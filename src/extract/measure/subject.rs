@@ -177,6 +177,12 @@ pub(super) fn subject_before(
                     || w.ends_with("ly")
                     || LINKING.contains(w.as_ref())
                     || (verb.is_none() && !of_seen && VERBISH.contains(w.as_ref()))
+                    || (verb.is_none()
+                        && !of_seen
+                        && verb_in_ing(&w)
+                        && !tokens[..k - 1]
+                            .last()
+                            .is_some_and(|t| matches!(t.lower().as_ref(), "a" | "an" | "the")))
                     || (verb.is_none() && !of_seen && participle(&w).is_some_and(|p| p == w))));
         if !skip {
             break;
@@ -303,6 +309,13 @@ pub(super) fn subject_before(
         .filter(|p| !ORGANIZATION_NOUNS.contains_lower(p))
         .or_else(|| reporter_before(tokens, start, k));
     Some(Subject::Quantity(text, possessor))
+}
+
+/// "with profit declining 30%", "sales rising 4%": a word in -ing right before a figure is a
+/// verb, unless it is one of the nouns in -ing ([`GERUND_NOUNS`]: "spending", "funding"), or
+/// an adjective after an article ("took a surprising 13% of the vote").
+fn verb_in_ing(word: &str) -> bool {
+    word.len() > 5 && word.ends_with("ing") && !GERUND_NOUNS.contains(word)
 }
 
 /// The comma that opens an apposition closed by the comma at `close` ("Bethlehem, the nation's
@@ -562,6 +575,19 @@ mod tests {
 
     /// A verb joined by "and" to its clause's first verb shares its subject; a verb after a
     /// comma or a subject of its own does not.
+    #[test]
+    fn a_word_in_ing_before_a_figure_is_its_verb() {
+        for text in [
+            "Results were weak, with revenue sliding 12% to $9 million.",
+            "Revenue sliding 12% worried the board.",
+        ] {
+            assert_eq!(measures(text)[0], "revenue % change", "{text}");
+        }
+        // A noun in -ing is what is measured; an adjective in -ing is neither.
+        assert_eq!(measures("Its spending was $4 million.")[0], "spending");
+        assert_eq!(measures("The party won a stunning 13% of the vote.")[0], "");
+    }
+
     #[test]
     fn a_verb_joined_by_and_shares_the_subject_of_the_clause() {
         let m = measures(
