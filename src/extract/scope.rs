@@ -213,7 +213,7 @@ pub(crate) fn possessor_name(tokens: &[Token<'_>], at: usize) -> Option<String> 
 
 /// Where the name words (at most three) that end before token `end` start; `end` when there are
 /// none.
-fn names_before(tokens: &[Token<'_>], end: usize) -> usize {
+pub(crate) fn names_before(tokens: &[Token<'_>], end: usize) -> usize {
     let mut start = end;
     while start > 0 && start + 3 > end && is_name_word(&tokens[start - 1]) {
         start -= 1;
@@ -223,7 +223,7 @@ fn names_before(tokens: &[Token<'_>], end: usize) -> usize {
 
 /// Whether the name at tokens `start..end` is only a sentence's capitalized first word that is a
 /// common word ("Sales"), not a name.
-fn common_first_word(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+pub(crate) fn common_first_word(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     start == 0 && end == 1 && is_common_word_start(tokens, 0)
 }
 

@@ -209,6 +209,102 @@ pub(super) fn of_after(tokens: &[Token<'_>], f: &FigureMention) -> Option<String
 #[rustfmt::skip]
 static WHOLE_DETERMINERS: WordSet = WordSet::new(&["the", "its", "their", "his", "her", "our"]);
 
+/// "China accounted for about 30% of global steel output", "exports account for 58% of sales":
+/// a percentage a thing accounts for is its share of the whole after "of" (returned: "global
+/// steel output"), said of the name before the verb when there is one ("China"). The verb is no
+/// part of what is measured ("share of accounts" was read before).
+pub(super) fn accounted_share(
+    tokens: &[Token<'_>],
+    f: &FigureMention,
+) -> Option<(String, Option<String>)> {
+    if f.kind != FigureKind::Percent || f.direction.is_some() {
+        return None;
+    }
+    let end = f.token_after(tokens);
+    if tokens.get(end)?.lower() != "of" {
+        return None;
+    }
+    // Back past the figure's qualifier ("about", "more than", "nearly") to "for" and the verb.
+    let mut k = f.first_token(tokens);
+    let mut skipped = 0;
+    while k > 0 && skipped < 3 && tokens[k - 1].lower_in(&SHARE_QUALIFIERS) {
+        k -= 1;
+        skipped += 1;
+    }
+    let verb = k.checked_sub(2)?;
+    if tokens[k - 1].lower() != "for" || !tokens[verb].lower_in(&ACCOUNT_VERBS) {
+        return None;
+    }
+    let whole = whole_after(tokens, end + 1)?;
+    // The name right before the verb ("the United States accounts", "China accounted",
+    // "Tourism accounts"); not a sentence's first word when that is a common plural ("Exports
+    // account for …": what the share is of, not whose).
+    let start = crate::extract::scope::names_before(tokens, verb);
+    let plural = tokens[start].lower().ends_with('s');
+    let owner = (start < verb
+        && !(plural && crate::extract::scope::common_first_word(tokens, start, verb)))
+    .then(|| {
+        tokens[start..verb]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    Some((whole, owner))
+}
+
+/// The whole a share is of, from token `from` on: past a determiner and a possessor ("the
+/// country's imports", "its revenue"), up to three words, an acronym kept as written ("GDP").
+fn whole_after(tokens: &[Token<'_>], from: usize) -> Option<String> {
+    let mut k = from;
+    if tokens
+        .get(k)
+        .is_some_and(|t| t.lower_in(&WHOLE_DETERMINERS))
+    {
+        k += 1;
+    }
+    let possessive = |t: &Token<'_>| matches!(t.text, "'s" | "’s" | "'" | "’");
+    if tokens.get(k + 1).is_some_and(possessive) {
+        k += 2;
+    } else if tokens
+        .get(k)
+        .is_some_and(|t| t.text.ends_with("'s") || t.text.ends_with("’s"))
+    {
+        k += 1;
+    }
+    let acronym =
+        |t: &Token<'_>| t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase());
+    let words: Vec<String> = tokens
+        .get(k..)?
+        .iter()
+        .take_while(|t| {
+            t.is_word()
+                && (!t.is_capitalized() || acronym(t))
+                && !t.lower_in(&STOP)
+                && !t.text.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .take(3)
+        .map(|t| {
+            if acronym(t) {
+                t.text.to_string()
+            } else {
+                t.lower().into_owned()
+            }
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Words a thing accounts for its share with.
+static ACCOUNT_VERBS: WordSet = WordSet::new(&["account", "accounts", "accounted", "accounting"]);
+
+/// Words that qualify a percentage, between "for" and it.
+#[rustfmt::skip]
+static SHARE_QUALIFIERS: WordSet = WordSet::new(&[
+    "about", "around", "roughly", "nearly", "almost", "some", "approximately", "over", "under",
+    "just", "more", "less", "than", "up", "to", "only", "at", "least", "most", "an", "estimated",
+]);
+
 #[cfg(test)]
 mod tests {
     use crate::extract::measure::tests::measures;
@@ -243,5 +339,27 @@ mod tests {
         assert_eq!(m, ["revenue below target"]);
         let m = measures("Growth was 2 points above expectations.");
         assert_eq!(m, ["growth above expectation"]);
+    }
+
+    /// A percentage a thing accounts for is its share of the whole after "of", said of the name
+    /// before the verb; the verb is no part of the measure.
+    #[test]
+    fn a_share_accounted_for_is_a_share_of_the_whole() {
+        assert_eq!(
+            measures("Chile accounted for about 28% of world copper output last year."),
+            ["share of world copper output (Chile)"]
+        );
+        assert_eq!(
+            measures("The United States accounts for 94 percent of aid requests."),
+            ["share of aid requests (United States)"]
+        );
+        assert_eq!(
+            measures("Fishing accounts for 7% of GDP in the islands."),
+            ["share of GDP (Fishing)"]
+        );
+        assert_eq!(
+            measures("Imports accounted for more than 40 percent of the country's fuel."),
+            ["share of fuel"]
+        );
     }
 }

@@ -22,7 +22,9 @@ mod subject;
 
 use std::ops::Range;
 
-use self::after::{gap_to_reference, noun_after, of_after, per_share, state_after};
+use self::after::{
+    accounted_share, gap_to_reference, noun_after, of_after, per_share, state_after,
+};
 use self::count::{count_quantity, has_change_predicate, is_population};
 use self::inherit::{Named, base_quantity, bridged, compared, included, inherited, near};
 use self::lexicon::{
@@ -121,6 +123,12 @@ pub(crate) fn assign(
             // "exercise its right to buy out for $1.9 billion the 55% interest", "agreed to sell
             // the unit for $50 million": what is paid in a purchase.
             Some("price".to_string())
+        } else if let Some((whole, owner)) = accounted_share(tokens, f) {
+            // "China accounted for about 30% of global steel output": its share of the whole.
+            if owner.is_some() {
+                possessor = owner;
+            }
+            Some(format!("share of {}", normalize(&whole)))
         } else if let Some(state) = state_after(tokens, f) {
             // "storage sites were 85 percent full", "the appeal is 27% funded": how far a thing
             // is in a state, said of the thing.
