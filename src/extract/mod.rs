@@ -12,6 +12,7 @@ mod not_figures;
 mod noun_phrase;
 mod numbers;
 pub mod period;
+mod places;
 mod quote_copies;
 mod quotes;
 mod range_ends;

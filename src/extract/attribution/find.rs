@@ -10,7 +10,7 @@ use super::lexicon::{
     PRONOUNS, RECKONINGS, RELATIVES, SPEAKER_NOUNS, SPEECH_VERBS,
 };
 use super::phrase::{is_name, join_tokens, join_words, phrase_after, phrase_before, subject_end};
-use crate::extract::speaker_kind::{SpeakerKind, speaker_kind};
+use crate::extract::speaker_kind::may_be_body;
 use crate::extract::tokens::Token;
 use crate::extract::words::WordSet;
 
@@ -303,7 +303,7 @@ fn own_decision(tokens: &[Token<'_>]) -> Option<Found> {
         }
     }
     let decides = tokens.get(verb..verb + 2).is_some_and(decision);
-    let organization = speaker_kind(&phrase) == SpeakerKind::Organization;
+    let organization = may_be_body(&phrase);
     (decides && organization).then(|| Found::plain(phrase, tokens[verb].range()))
 }
 

@@ -13,6 +13,7 @@
 //! quotations over, and `lexicon` holds the word lists they read.
 
 mod find;
+mod fullest;
 mod lexicon;
 mod phrase;
 mod resolve;
@@ -25,7 +26,7 @@ use self::resolve::{
     Known, Person, apposed_people, carry_reported_speech, name_generic_speakers, resolve,
     subject_organization, titled_people,
 };
-use super::speaker_kind::{SpeakerKind, speaker_kind};
+use super::speaker_kind::{SpeakerKind, may_be_body, speaker_kind};
 use super::tokens::Token;
 
 /// Whether `speaker` is a single word of the calendar: a month ("March", "May" included, which
@@ -120,7 +121,7 @@ pub(crate) fn attribute(
             if known.iter().any(|k| k.display == a.speaker) || person {
                 last_person = Some(a.speaker.clone());
             } else if !inferred
-                && speaker_kind(&a.speaker) == SpeakerKind::Organization
+                && may_be_body(&a.speaker)
                 && a.speaker.chars().next().is_some_and(char::is_uppercase)
             {
                 last_body = Some(a.speaker.clone());
@@ -136,6 +137,7 @@ pub(crate) fn attribute(
     }
     carry_reported_speech(text, sentences, &mut out);
     name_generic_speakers(text, tokenized, &mut out);
+    fullest::fullest_names(tokenized, &mut out);
     out
 }
 
