@@ -50,19 +50,24 @@ pub(super) fn fullest_names(tokenized: &[Vec<Token<'_>>], out: &mut [Option<Attr
 
 /// The longest other speaker whose name (before an apposition) opens with `word`, or ends with
 /// it after a capitalized word: "Kim Jong Un", "Maria Lund" — not "spokesman for Lund".
+/// The longest name wins; of two equally long, the one without an apposition.
 fn among_speakers(word: &str, out: &[Option<Attribution>]) -> Option<String> {
+    let head = |s: &str| s.split(',').next().unwrap_or(s).trim().to_string();
     out.iter()
         .flatten()
         .map(|a| a.speaker.as_str())
         .filter(|s| {
-            let head = s.split(',').next().unwrap_or(s);
+            let head = head(s);
             let words: Vec<&str> = head.split_whitespace().collect();
-            words.len() >= 2
-                && (words[0] == word
-                    || (words[words.len() - 1] == word
-                        && words[words.len() - 2].starts_with(char::is_uppercase)))
+            // ("Upjohn spokesman" is someone else: a name opening with the word is all
+            // capitalized.)
+            let opens = words[0] == word && words.iter().all(|w| w.starts_with(char::is_uppercase));
+            let ends = words.len() >= 2
+                && words[words.len() - 1] == word
+                && words[words.len() - 2].starts_with(char::is_uppercase);
+            words.len() >= 2 && (opens || ends)
         })
-        .max_by_key(|s| s.len())
+        .max_by_key(|s| (head(s).len(), std::cmp::Reverse(s.len())))
         .map(str::to_string)
 }
 
@@ -128,7 +133,7 @@ fn in_text(word: &str, tokenized: &[Vec<Token<'_>>]) -> Option<String> {
 /// Where the run of capitalized words from token `k` ends: capitalized words, the dot of an
 /// initial or of a legal form glued to its word ("Walter F. Williams", "Ralston Purina Co."),
 /// "&" between two of them; `k` when token `k` opens none.
-fn run_end(tokens: &[Token<'_>], k: usize) -> usize {
+pub(super) fn run_end(tokens: &[Token<'_>], k: usize) -> usize {
     let mut end = k;
     while end < tokens.len() {
         let t = &tokens[end];
@@ -168,6 +173,9 @@ mod tests {
         // Another speaker's fuller name.
         let s = speakers("Kim Jong Un said 40 rockets were ready. Later Kim said 12 had gone.");
         assert_eq!(s[1].as_deref(), Some("Kim Jong Un"));
+        // Not a role of the body, which is someone else.
+        let s = speakers("A Halvard spokesman said 3 ships wait. Halvard said 2 left.");
+        assert_eq!(s[1].as_deref(), Some("Halvard"));
         // Both kinds in one story, or none: the word as written.
         let s = speakers("Tove Berg sold her stake in Berg Holdings. Sales fell 3%, Berg said.");
         assert_eq!(s[1].as_deref(), Some("Berg"));

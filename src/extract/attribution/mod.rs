@@ -12,6 +12,7 @@
 //! boundaries of `phrase`), `resolve` joins the phrases to the article's people and carries
 //! quotations over, and `lexicon` holds the word lists they read.
 
+mod continued;
 mod find;
 mod fullest;
 mod lexicon;
@@ -36,6 +37,55 @@ fn is_date_word(speaker: &str) -> bool {
     !lower.contains(' ')
         && (crate::extract::timex::month_of(&lower).is_some()
             || crate::extract::timex::weekday_of(&lower).is_some())
+}
+
+/// Whether `speaker` is named by a noun of a group or a body ("analysts", "U.S. commanders",
+/// "the company"): what "they" may refer to, unlike a person's name.
+fn is_group(speaker: &str) -> bool {
+    let head = speaker.split(',').next().unwrap_or(speaker);
+    head.split_whitespace()
+        .last()
+        .is_some_and(|w| lexicon::SPEAKER_NOUNS.contains_lower(w))
+}
+
+/// "In September, it announced plans …" with no body spoken of before: the company the story
+/// is about, when it speaks in the story or its lead names it with a legal form
+/// ([`crate::extract::scope::article_topic`]).
+fn it_is_the_topic(
+    text: &str,
+    tokenized: &[Vec<Token<'_>>],
+    lone_its: &[usize],
+    out: &mut [Option<Attribution>],
+) {
+    if lone_its.is_empty() {
+        return;
+    }
+    let Some(topic) = crate::extract::scope::article_topic(text, tokenized) else {
+        return;
+    };
+    let speaks = out.iter().flatten().any(|a| a.speaker.contains(&topic));
+    if !speaks && crate::extract::scope::lead_company(tokenized).as_ref() != Some(&topic) {
+        return;
+    }
+    if !may_be_body(&topic) {
+        return;
+    }
+    // ("He took Polly Peck … In September, it announced": the body the sentence before
+    // names, when that is not the topic, is left to the reader.)
+    let named_before = |i: usize| {
+        i > 0
+            && tokenized[i - 1]
+                .iter()
+                .any(|t| topic.split(' ').next().is_some_and(|w| w == t.text))
+    };
+    for &i in lone_its.iter().filter(|&&i| named_before(i)) {
+        if let Some(f) = find_speaker(&tokenized[i]) {
+            out[i] = Some(Attribution {
+                speaker: topic.clone(),
+                verb: f.verb,
+            });
+        }
+    }
 }
 
 /// The speaker of a sentence.
@@ -79,19 +129,30 @@ pub(crate) fn attribute(
     let mut last_person: Option<String> = None;
     // The organization that spoke last: what "it said" refers to.
     let mut last_body: Option<String> = None;
+    // The group or body named by its noun that spoke last ("analysts", "U.S. commanders"):
+    // whom "they" means.
+    let mut last_group: Option<String> = None;
+    // Sentences whose "it" names no body spoken of before.
+    let mut lone_its: Vec<usize> = Vec::new();
     for (i, f) in found.iter().enumerate() {
         let mut inferred = false;
         let resolved = f.as_ref().and_then(|f| {
             let speaker = if f.phrase == "it" {
                 // The organization that spoke last, else the one the sentence before is about
                 // (a guess that does not make it the organization that spoke last).
-                match &last_body {
-                    Some(body) => body.clone(),
+                let before = || {
+                    inferred = true;
+                    subject_organization(&tokenized[i.checked_sub(1)?])
+                };
+                match last_body.clone().or_else(before) {
+                    Some(body) => body,
                     None => {
-                        inferred = true;
-                        subject_organization(&tokenized[i.checked_sub(1)?])?
+                        lone_its.push(i);
+                        return None;
                     }
                 }
+            } else if f.phrase.eq_ignore_ascii_case("they") {
+                last_group.clone()?
             } else {
                 resolve(&f.phrase, &people, &known, i, last_person.as_deref())?
             };
@@ -118,6 +179,9 @@ pub(crate) fn attribute(
                 .count()
                 >= 2;
             let person = role && named && speaker_kind(&a.speaker) == SpeakerKind::Person;
+            if is_group(&a.speaker) {
+                last_group = Some(a.speaker.clone());
+            }
             if known.iter().any(|k| k.display == a.speaker) || person {
                 last_person = Some(a.speaker.clone());
             } else if !inferred
@@ -135,7 +199,11 @@ pub(crate) fn attribute(
         }
         out.push(resolved);
     }
+    it_is_the_topic(text, tokenized, &lone_its, &mut out);
+    continued::quotes_named_after(text, sentences, tokenized, &mut out);
     carry_reported_speech(text, sentences, &mut out);
+    continued::continued_statements(text, sentences, tokenized, &mut out);
+    continued::after_a_colon(text, sentences, &mut out);
     name_generic_speakers(text, tokenized, &mut out);
     fullest::fullest_names(tokenized, &mut out);
     out
@@ -221,6 +289,28 @@ mod tests {
             "{s:?}"
         );
         assert!(!is_date_word("Lund") && !is_date_word("May Lund") && is_date_word("Friday"));
+    }
+
+    /// "They" is the group or body named by its noun that spoke last, never a person.
+    #[test]
+    fn they_are_the_group_that_spoke_last() {
+        let text = "Brokers put the value at $40 a share. They value the rival bid at $38.";
+        assert_eq!(speakers(text)[1].as_deref(), Some("Brokers"));
+        let text = "Maria Lund said sales rose. They value the rival bid at $38.";
+        assert_eq!(speakers(text)[1], None);
+    }
+
+    /// An "it" with no body spoken of before is the company the story is about, when the
+    /// sentence before names it; not otherwise.
+    #[test]
+    fn a_lone_it_is_the_company_of_the_story_named_just_before() {
+        let text = "Halvard Shipping Ltd. grew fast. Harbour fees rose. Lund joined Halvard \
+                    Shipping in 2019. In May, it announced a $30 million plan.";
+        let s = speakers(text);
+        assert_eq!(s[3].as_deref(), Some("Halvard Shipping"), "{s:?}");
+        let text = "Halvard Shipping Ltd. grew fast. Harbour fees rose. In May, it announced a \
+                    $30 million plan.";
+        assert_eq!(speakers(text)[2], None);
     }
 
     #[test]

@@ -80,9 +80,7 @@ pub(super) fn name_generic_speakers(
         // name's possessive.
         let (describing, noun) = s.rsplit_once(' ').unwrap_or(("", s));
         let organization = crate::extract::measure::ORGANIZATION_NOUNS.contains_lower(noun)
-            || ["club", "agency", "organisation", "organization"]
-                .iter()
-                .any(|n| noun.eq_ignore_ascii_case(n));
+            || GENERIC_BODIES.iter().any(|n| noun.eq_ignore_ascii_case(n));
         if !organization || describing.split(' ').count() > 3 || s.contains(['\'', '’']) {
             return false;
         }
@@ -123,6 +121,23 @@ pub(super) fn name_generic_speakers(
             a.speaker = name;
         }
     }
+    // "Shares in Nordvik Bank rose after the Swedish lender announced …": the organization the
+    // same sentence names before the description.
+    // "Weisfield's rocketed after the jewelry store operator said …": the name the sentence
+    // opens with. (A description's noun is lowercase: "Organization of African Unity" is a
+    // name.)
+    for i in 0..out.len() {
+        let Some(a) = &out[i] else { continue };
+        if !generic(&a.speaker) || !described(&a.speaker) {
+            continue;
+        }
+        if let Some(name) =
+            body_named_before(&tokenized[i], a.verb.start).or_else(|| opening_name(&tokenized[i]))
+            && let Some(a) = &mut out[i]
+        {
+            a.speaker = name;
+        }
+    }
     // "Kirschner Medical fell 4 to 15. The company said …": the name the sentence before opens
     // with.
     for i in 1..out.len() {
@@ -151,6 +166,62 @@ pub(super) fn name_generic_speakers(
             a.speaker = topic.clone();
         }
     }
+}
+
+/// Whether the noun of `speaker` (before "of", else its last word) is lowercase: "the Swedish
+/// lender", not "Organization of African Unity".
+fn described(speaker: &str) -> bool {
+    let head = speaker.split(" of ").next().unwrap_or(speaker);
+    head.rsplit(' ')
+        .next()
+        .is_some_and(|noun| noun.starts_with(char::is_lowercase))
+}
+
+/// Nouns by which a story describes an organization, besides
+/// [`crate::extract::measure::ORGANIZATION_NOUNS`]: "the restaurant operator", "the club".
+const GENERIC_BODIES: &[&str] = &[
+    "club",
+    "agency",
+    "organisation",
+    "organization",
+    "operator",
+    "producer",
+    "manufacturer",
+    "chain",
+    "publisher",
+    "broadcaster",
+    "supplier",
+    "distributor",
+    "developer",
+    "miner",
+];
+
+/// The last name of an organization (capitalized words ending in an organization's word:
+/// "Nordvik Bank", "Halvard Shipping Ltd.") in `tokens` before byte `before`.
+fn body_named_before(tokens: &[Token<'_>], before: usize) -> Option<String> {
+    let mut found = None;
+    let mut k = 0;
+    while k < tokens.len() && tokens[k].start < before {
+        let end = super::fullest::run_end(tokens, k);
+        if end == k {
+            k += 1;
+            continue;
+        }
+        let words: Vec<&Token<'_>> = tokens[k..end].iter().filter(|t| t.is_word()).collect();
+        let last = words.last().map(|t| t.text).unwrap_or_default();
+        let from = (k..end)
+            .find(|&j| !tokens[j].lower_in(&CLAUSE_WORDS))
+            .unwrap_or(end);
+        if words.len() >= 2
+            && from < end
+            && tokens[end - 1].start < before
+            && crate::extract::speaker_kind::is_body_word(last)
+        {
+            found = Some(join_tokens(&tokens[from..end]));
+        }
+        k = end;
+    }
+    found
 }
 
 /// The organization a sentence names as the subject of a clause, for an "it" that follows: "But
@@ -477,6 +548,17 @@ mod tests {
         let text = "Goody Products Inc. cut its dividend. The New Jersey maker of hair \
                     accessories said sales rose 4%.";
         assert_eq!(speakers(text)[1].as_deref(), Some("Goody Products"));
+        // A body the same sentence names before the description.
+        let text = "Shares in Halvard Shipping rose after the Norwegian carrier said profit \
+                    rose 9%.";
+        assert_eq!(speakers(text)[0].as_deref(), Some("Halvard Shipping"));
+        let text = "Brandvik's soared 4 after the ferry operator said it had a bidder.";
+        assert_eq!(speakers(text)[0].as_deref(), Some("Brandvik's"));
+        let text = "The Organization of Arctic Ports said 300 ships wait.";
+        assert_eq!(
+            speakers(text)[0].as_deref(),
+            Some("Organization of Arctic Ports")
+        );
         // Without the topic speaking anywhere, "the company" stays as written.
         let text = "Kenya was hit. Kenya mourned. Sales fell 3%, the company said.";
         assert_eq!(speakers(text)[2].as_deref(), Some("company"));
