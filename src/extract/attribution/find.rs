@@ -56,6 +56,26 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
     Some(first)
 }
 
+/// The speaker of a clause after the first speaker's verb that contrasts with it (", though
+/// …", ", but …", ", while …", ", whereas …"), with the byte where that clause starts; not a
+/// pronoun, which names the same speaker or none.
+pub(super) fn later_speaker(tokens: &[Token<'_>], first: &Found) -> Option<(usize, Found)> {
+    let k = tokens.windows(2).position(|w| {
+        w[0].text == ","
+            && w[0].start > first.verb.end
+            && matches!(
+                w[1].lower().as_ref(),
+                "though" | "although" | "but" | "while" | "whereas"
+            )
+    })?;
+    let found = first_speaker(&tokens[k + 2..])?;
+    let pronoun = matches!(
+        found.phrase.to_lowercase().as_str(),
+        "it" | "he" | "she" | "they"
+    );
+    (!pronoun).then(|| (tokens[k].start, found))
+}
+
 fn first_speaker(tokens: &[Token<'_>]) -> Option<Found> {
     if let Some(found) = words_of(tokens) {
         return Some(found);

@@ -21,7 +21,7 @@ mod resolve;
 
 use std::ops::Range;
 
-use self::find::{Found, find_speaker};
+use self::find::{Found, find_speaker, later_speaker};
 use self::phrase::is_name;
 use self::resolve::{
     Known, Person, apposed_people, carry_reported_speech, name_generic_speakers, resolve,
@@ -80,10 +80,7 @@ fn it_is_the_topic(
     };
     for &i in lone_its.iter().filter(|&&i| named_before(i)) {
         if let Some(f) = find_speaker(&tokenized[i]) {
-            out[i] = Some(Attribution {
-                speaker: topic.clone(),
-                verb: f.verb,
-            });
+            out[i] = Some(Attribution::new(topic.clone(), f.verb));
         }
     }
 }
@@ -95,6 +92,29 @@ pub struct Attribution {
     pub speaker: String,
     /// Byte range of the speech verb ("said"), the anchor for the statement's date.
     pub verb: Range<usize>,
+    /// A second speaker for the clause that contrasts with the first ("U.S. commanders said
+    /// 5,500 were taken, though some military officials later said the total may have
+    /// climbed above 8,000"), with the byte range of that clause.
+    pub(crate) later: Option<Box<(Range<usize>, Attribution)>>,
+}
+
+impl Attribution {
+    fn new(speaker: String, verb: Range<usize>) -> Self {
+        Attribution {
+            speaker,
+            verb,
+            later: None,
+        }
+    }
+
+    /// Who said what is written at byte `at` of the sentence: the second speaker inside its
+    /// clause, else this one.
+    pub(crate) fn at(&self, at: usize) -> &Attribution {
+        match &self.later {
+            Some(later) if later.0.contains(&at) => &later.1,
+            _ => self,
+        }
+    }
 }
 
 /// Finds the speaker of each sentence (`None` where there is none), from the sentences and their
@@ -161,10 +181,15 @@ pub(crate) fn attribute(
             if is_date_word(&speaker) {
                 return None;
             }
-            Some(Attribution {
-                speaker,
-                verb: f.verb.clone(),
-            })
+            let mut a = Attribution::new(speaker, f.verb.clone());
+            if let Some((from, later)) = later_speaker(&tokenized[i], f)
+                && let Some(who) = resolve(&later.phrase, &people, &known, i, None)
+                && !is_date_word(&who)
+            {
+                let clause = from..sentences[i].end;
+                a.later = Some(Box::new((clause, Attribution::new(who, later.verb))));
+            }
+            Some(a)
         });
         if let Some(a) = &resolved {
             // A known person, or a name with its role ("Chief executive Maria Lund"; not a
@@ -311,6 +336,24 @@ mod tests {
         let text = "Halvard Shipping Ltd. grew fast. Harbour fees rose. In May, it announced a \
                     $30 million plan.";
         assert_eq!(speakers(text)[2], None);
+    }
+
+    /// A clause that contrasts with the first speaker's has its own.
+    #[test]
+    fn a_contrasting_clause_has_its_own_speaker() {
+        let text = "Port officials said 40 ships were waiting, though harbour inspectors said \
+                    the queue was closer to 60.";
+        let s = split_sentences(text);
+        let a = attribute(text, &s, &tokenize_all(text, &Lowered::new(text), &s));
+        let a = a[0].as_ref().unwrap();
+        let at = |figure: &str| a.at(text.find(figure).unwrap()).speaker.as_str();
+        assert_eq!(at("40 ships"), "Port officials");
+        assert_eq!(at("60"), "harbour inspectors");
+        // Without a second speaker, one for all.
+        let text = "Port officials said 40 ships were waiting, though the queue was shorter.";
+        let s = split_sentences(text);
+        let a = attribute(text, &s, &tokenize_all(text, &Lowered::new(text), &s));
+        assert!(a[0].as_ref().unwrap().later.is_none());
     }
 
     #[test]
