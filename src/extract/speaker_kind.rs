@@ -47,6 +47,8 @@ static BODY_WORDS: WordSet = WordSet::new(&[
     "lines", "airline", "cos", "company", "companies", "firm",
     "traders", "economists", "forecasters", "polls", "poll", "unions", "families", "people",
     "police", "militants", "rebels", "troops", "protesters", "voters", "investors", "banks",
+    "watch", "forum", "school", "academy", "society", "observatory", "endowment", "institution",
+    "house",
 ]);
 
 /// Words of a company's name after its own ("Nordvik Telecom", "Crossland Savings Bank") that
@@ -221,6 +223,8 @@ mod tests {
             ("Energy Secretary Ana Lopez", Person),
             ("Delta Air Lines", Organization),
             ("partners", Organization),
+            ("Human Rights Watch", Organization),
+            ("White House", Organization),
         ] {
             assert_eq!(speaker_kind(speaker), want, "{speaker}");
         }

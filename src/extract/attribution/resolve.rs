@@ -483,6 +483,19 @@ fn ends_with_word(text: &str, word: &str) -> bool {
         .is_some_and(|head| head.ends_with(' '))
 }
 
+/// Roles of a country's or a government's head, whom "the leader" means.
+const HEADS_OF_STATE: &[&str] = &[
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "supreme leader",
+];
+
 /// Joins a speaker phrase to a person of the article when it names their role or surname: the
 /// person named last before sentence `at`, else the first named after it. `known` holds what is
 /// compared of each of `people`.
@@ -509,11 +522,15 @@ pub(super) fn resolve(
     let phrase_is_name = is_name(phrase);
     let matches = |k: &Known| {
         let person_role = k.role.as_str();
+        // "the Cuban leader" is the country's head: "President Fidel Castro".
+        let leads = (role == "leader" || ends_with_word(&role, "leader"))
+            && HEADS_OF_STATE.contains(&person_role);
         let same_role = !role.is_empty()
             && !person_role.is_empty()
             && (role == person_role
                 || ends_with_word(person_role, &role)
-                || ends_with_word(&role, person_role));
+                || ends_with_word(&role, person_role)
+                || leads);
         let surname = k.name.split_whitespace().nth(1).is_some()
             && k.name.split_whitespace().any(|w| w == lower);
         same_role && !phrase_is_name
@@ -574,6 +591,16 @@ mod tests {
         for s in all {
             assert_eq!(s.as_deref(), Some("Finance Minister Rosa Vial"));
         }
+    }
+
+    #[test]
+    fn the_leader_is_the_head_of_state_named_before() {
+        let text = "President Ana Vidal said 300 prisoners were freed. The Chilean leader said \
+                    40 more would follow.";
+        assert_eq!(speakers(text)[1].as_deref(), Some("President Ana Vidal"));
+        let text = "Finance Minister Ana Vidal said 300 jobs went. The union leader said 40 \
+                    more would go.";
+        assert_eq!(speakers(text)[1].as_deref(), Some("union leader"));
     }
 
     #[test]
