@@ -4,6 +4,8 @@
 //! Un. One entity per article, shown by its fullest name, and typed by it
 //! ([`crate::extract::speaker_kind`]): a company's legal form or a given name tells which it is.
 
+use std::collections::HashMap;
+
 use super::Attribution;
 use super::lexicon::CLAUSE_WORDS;
 use super::phrase::join_tokens;
@@ -22,62 +24,92 @@ pub(super) fn fullest_names(tokenized: &[Vec<Token<'_>>], out: &mut [Option<Attr
             && s.chars().skip(1).any(char::is_lowercase)
             && s.chars().all(|c| c.is_alphabetic() || c == '-')
     };
-    if !out.iter().flatten().any(|a| single(&a.speaker)) {
+    let mut wanted: HashMap<String, Names> = HashMap::new();
+    for a in out.iter().flatten() {
+        if single(&a.speaker) {
+            wanted.entry(a.speaker.clone()).or_default();
+        }
+    }
+    if wanted.is_empty() {
         return;
     }
-    let mut found: Vec<(String, Option<String>)> = Vec::new();
-    for i in 0..out.len() {
-        let Some(a) = &out[i] else { continue };
-        if !single(&a.speaker) {
-            continue;
-        }
-        let word = a.speaker.clone();
-        let fuller = match found.iter().find(|(w, _)| *w == word) {
-            Some((_, fuller)) => fuller.clone(),
-            None => {
-                let fuller = among_speakers(&word, out).or_else(|| in_text(&word, tokenized));
-                found.push((word, fuller.clone()));
-                fuller
-            }
-        };
-        if let Some(fuller) = fuller
-            && let Some(a) = &mut out[i]
+    among_speakers(out, &mut wanted);
+    in_text(tokenized, &mut wanted);
+    for a in out.iter_mut().flatten() {
+        if let Some(names) = wanted.get(&a.speaker)
+            && let Some(fuller) = names.fullest()
         {
             a.speaker = fuller;
         }
     }
 }
 
-/// The longest other speaker whose name (before an apposition) opens with `word`, or ends with
-/// it after a capitalized word: "Kim Jong Un", "Maria Lund" — not "spokesman for Lund".
-/// The longest name wins; of two equally long, the one without an apposition.
-fn among_speakers(word: &str, out: &[Option<Attribution>]) -> Option<String> {
-    let head = |s: &str| s.split(',').next().unwrap_or(s).trim().to_string();
-    out.iter()
-        .flatten()
-        .map(|a| a.speaker.as_str())
-        .filter(|s| {
-            let head = head(s);
-            let words: Vec<&str> = head.split_whitespace().collect();
-            // ("Upjohn spokesman" is someone else: a name opening with the word is all
-            // capitalized.)
-            let opens = words[0] == word && words.iter().all(|w| w.starts_with(char::is_uppercase));
-            let ends = words.len() >= 2
-                && words[words.len() - 1] == word
-                && words[words.len() - 2].starts_with(char::is_uppercase);
-            words.len() >= 2 && (opens || ends)
-        })
-        .max_by_key(|s| (head(s).len(), std::cmp::Reverse(s.len())))
-        .map(str::to_string)
+/// The fuller names found for one word.
+#[derive(Default)]
+struct Names {
+    /// The longest other speaker's name that holds it ([`among_speakers`]).
+    speaker: Option<String>,
+    /// The longest organization's name in the text that holds it ([`in_text`]).
+    body: Option<String>,
+    /// The first person's name in the text that ends with it.
+    person: Option<String>,
 }
 
-/// The name of `word` in the text: the runs of capitalized words that hold it, as an
-/// organization's ("Nordvik Bank AS", the word first and an organization's word last) or a
-/// person's ("Fidel Castro", a given name before the word, no organization's word); `None` when
-/// there is none or both.
-fn in_text(word: &str, tokenized: &[Vec<Token<'_>>]) -> Option<String> {
-    let mut body: Option<String> = None;
-    let mut person: Option<String> = None;
+impl Names {
+    fn fullest(&self) -> Option<String> {
+        if self.speaker.is_some() {
+            return self.speaker.clone();
+        }
+        match (&self.body, &self.person) {
+            (Some(b), None) => Some(b.clone()),
+            (None, Some(p)) => Some(p.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The longest other speaker whose name (before an apposition) opens with a wanted word, or
+/// ends with it after a capitalized word: "Kim Jong Un", "Maria Lund" — not "spokesman for
+/// Lund". The longest name wins; of two equally long, the one without an apposition.
+fn among_speakers(out: &[Option<Attribution>], wanted: &mut HashMap<String, Names>) {
+    for s in out.iter().flatten().map(|a| a.speaker.as_str()) {
+        let head = s.split(',').next().unwrap_or(s).trim();
+        let words: Vec<&str> = head.split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        // ("Upjohn spokesman" is someone else: a name opening with the word is all
+        // capitalized.)
+        let all_capitalized = words.iter().all(|w| w.starts_with(char::is_uppercase));
+        let last = words.len() - 1;
+        let ends = words[last - 1].starts_with(char::is_uppercase);
+        for word in [
+            all_capitalized.then_some(words[0]),
+            ends.then_some(words[last]),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let Some(names) = wanted.get_mut(word) else {
+                continue;
+            };
+            let better = names.speaker.as_deref().is_none_or(|old| {
+                let old_head = old.split(',').next().unwrap_or(old).trim();
+                (head.len(), std::cmp::Reverse(s.len()))
+                    > (old_head.len(), std::cmp::Reverse(old.len()))
+            });
+            if better {
+                names.speaker = Some(s.to_string());
+            }
+        }
+    }
+}
+
+/// The names of the wanted words in the text, in one pass over its runs of capitalized words:
+/// an organization's ("Nordvik Bank AS", from the word to an organization's word at the end;
+/// "Anheuser-Busch Cos.", a hyphenated name that opens with it) and a person's ("Fidel
+/// Castro", a given name before the word, no organization's word).
+fn in_text(tokenized: &[Vec<Token<'_>>], wanted: &mut HashMap<String, Names>) {
     for tokens in tokenized {
         let mut k = 0;
         while k < tokens.len() {
@@ -92,41 +124,39 @@ fn in_text(word: &str, tokenized: &[Vec<Token<'_>>]) -> Option<String> {
                 start += 1;
             }
             let run = &tokens[start..end];
-            let words: Vec<&Token<'_>> = run.iter().filter(|t| t.is_word()).collect();
-            // The word itself, or the first half of a hyphenated name ("Anheuser-Busch").
-            let is_word = |t: &&Token<'_>| {
-                t.text == word
-                    || t.text.strip_prefix(word).is_some_and(|rest| {
-                        rest.strip_prefix('-')
-                            .is_some_and(|r| r.starts_with(char::is_uppercase))
-                    })
+            k = end;
+            let words: Vec<(usize, &Token<'_>)> = run
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.is_word())
+                .collect();
+            let Some(&(_, last)) = words.last() else {
+                continue;
             };
-            if let Some(at) = words.iter().position(is_word)
-                && (words.len() >= 2 || words[at].text != word)
-            {
-                let last = words[words.len() - 1];
-                let has_body = words.iter().any(|t| is_body_word(t.text));
-                if is_body_word(last.text) || words[at].text != word {
+            let has_body = words.iter().any(|(_, t)| is_body_word(t.text));
+            for (n, &(from, t)) in words.iter().enumerate() {
+                // The word itself, or the first half of a hyphenated name ("Anheuser-Busch").
+                let (key, hyphenated) = match t.text.split_once('-') {
+                    Some((first, rest)) if rest.starts_with(char::is_uppercase) => (first, true),
+                    _ => (t.text, false),
+                };
+                let Some(names) = wanted.get_mut(key) else {
+                    continue;
+                };
+                if !hyphenated && words.len() < 2 {
+                    continue;
+                }
+                if is_body_word(last.text) || hyphenated {
                     // "California-based Chiron Corp.": the name from the word on.
-                    let from = run
-                        .iter()
-                        .position(|t| t.start == words[at].start)
-                        .unwrap_or(0);
                     let name = join_tokens(&run[from..]);
-                    if body.as_ref().is_none_or(|b| b.len() < name.len()) {
-                        body = Some(name);
+                    if names.body.as_ref().is_none_or(|b| b.len() < name.len()) {
+                        names.body = Some(name);
                     }
-                } else if at == words.len() - 1 && !has_body && person.is_none() {
-                    person = Some(join_tokens(run));
+                } else if n == words.len() - 1 && !has_body && names.person.is_none() {
+                    names.person = Some(join_tokens(run));
                 }
             }
-            k = end;
         }
-    }
-    match (body, person) {
-        (Some(b), None) => Some(b),
-        (None, Some(p)) => Some(p),
-        _ => None,
     }
 }
 
