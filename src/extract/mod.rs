@@ -12,6 +12,7 @@ mod not_figures;
 mod noun_phrase;
 mod numbers;
 pub mod period;
+mod places;
 mod quote_copies;
 mod quotes;
 mod range_ends;
@@ -282,7 +283,9 @@ fn extract_plain(
             date: period.value.as_str().into(),
             precision: period.precision,
             text: quotes.get(excerpt(file_text, &span, &date_span)),
-            said_by: speakers[si].as_ref().map(|a| a.speaker.as_str().into()),
+            said_by: speakers[si]
+                .as_ref()
+                .map(|a| a.at(t.start).speaker.as_str().into()),
             start: chars.at(span.start),
             end: chars.at(span.end),
             date_text: slice(&date_span),
@@ -293,7 +296,7 @@ fn extract_plain(
     let totals = [found.len(), timexes.len(), found_events];
     let mut series = DistinctSeries::default();
     for (f, stated) in found.into_iter().zip(&stated).take(MAX_CLAIMS_PER_KIND) {
-        let speaker = speakers[f.sentence].as_ref();
+        let speaker = speakers[f.sentence].as_ref().map(|a| a.at(f.range.start));
         // The date written right after the figure is the one it is stated for; else the one
         // nearest its speech verb or itself.
         let stated_for = stated.at.map(|k| &anchors[k].1);

@@ -12,7 +12,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
     "gov", "sen", "rep", "rev", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
-    "ft", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "a.m", "p.m",
+    "ft", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "a.m", "p.m", "messrs",
+    "mmes", "mme", "msgr",
 ];
 
 /// Sentences without a letter or digit that follow one another over more than this many bytes
@@ -359,6 +360,11 @@ mod tests {
         assert_eq!(
             texts("Mr. J. Smith arrived at 3 p.m. on Monday."),
             ["Mr. J. Smith arrived at 3 p.m. on Monday."]
+        );
+        // The plural of "Mr." before two names.
+        assert_eq!(
+            texts("It will pay if Messrs. Varga and Lind bid by May."),
+            ["It will pay if Messrs. Varga and Lind bid by May."]
         );
         assert!(texts("   \n\n  ").is_empty());
     }

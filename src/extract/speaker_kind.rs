@@ -1,8 +1,11 @@
 //! Whether a speaker is a person or a body, for the schema.org type of a claim's author:
-//! "Defence Minister Shin Won-sik", "Chief executive Maria Lund", "the president of Chile" are
-//! people; "Red Cross", "officials", "United States", "IOM", "Nordvik" are not. Rules as data:
-//! the word lists below.
+//! "Defence Minister Shin Won-sik", "Chief executive Maria Lund", "the president of Chile" and a
+//! surname alone ("Wei", "Kim") are people; "Red Cross", "officials", "United States", "IOM",
+//! "Seoul", "Nordvik AS" are not. Rules as data: the word lists below and
+//! [`super::places::PLACES`]. A company the story names only by one word ("Nordvik said") is
+//! typed by the name attribution gives it, the fullest the article writes ("Nordvik Bank").
 
+use super::places::PLACES;
 use super::words::WordSet;
 
 /// The schema.org type of a speaker.
@@ -41,6 +44,22 @@ static BODY_WORDS: WordSet = WordSet::new(&[
     "ministers", "officials", "analysts", "sources", "members", "relatives", "doctors",
     "residents", "witnesses", "investigators", "prosecutors", "lawmakers", "diplomats",
     "researchers", "experts", "authorities", "leaders", "groups", "workers", "staff",
+    "lines", "airline", "cos", "company", "companies", "firm",
+    "traders", "economists", "forecasters", "polls", "poll", "unions", "families", "people",
+    "police", "militants", "rebels", "troops", "protesters", "voters", "investors", "banks",
+    "watch", "forum", "school", "academy", "society", "observatory", "endowment", "institution",
+    "house",
+]);
+
+/// Words of a company's name after its own ("Nordvik Telecom", "Crossland Savings Bank") that
+/// also qualify a person's role ("Energy Secretary …", "Chief Financial Officer …"): a body's
+/// when no role is named.
+#[rustfmt::skip]
+static TRADE_WORDS: WordSet = WordSet::new(&[
+    "telecom", "electric", "electronics", "energy", "oil", "petroleum", "steel", "chemical",
+    "chemicals", "computer", "communications", "financial", "capital", "securities", "savings",
+    "insurance", "investments", "mining", "resources", "pharmaceuticals", "foods", "brands",
+    "entertainment", "shipping", "logistics", "technologies", "software", "enterprises",
 ]);
 
 /// Roles one person holds: "Defence Minister …", "the president of Chile", "a spokeswoman".
@@ -53,6 +72,20 @@ static PERSON_ROLES: WordSet = WordSet::new(&[
     "king", "queen", "prince", "princess", "pope", "dr", "mr", "mrs", "ms", "sir", "lady",
     "lord", "captain", "colonel", "sheriff", "chancellor", "premier", "dean", "professor",
 ]);
+
+/// Whether `word` (any case, marks around it ignored) is a word of an organization's or a
+/// place's name ("Bank", "Inc.", "Lines").
+pub(crate) fn is_body_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    BODY_WORDS.contains_lower(word) || TRADE_WORDS.contains_lower(word)
+}
+
+/// Whether `speaker` may be an organization where a person cannot be meant (what "it" refers
+/// to, what decides on "its" figure): a body, or one word, which names a company as often as a
+/// person ("Nordvik", "Sansui").
+pub(crate) fn may_be_body(speaker: &str) -> bool {
+    !speaker.trim().contains(' ') || speaker_kind(speaker) == SpeakerKind::Organization
+}
 
 /// The kind of `speaker`, as a claim's author.
 pub fn speaker_kind(speaker: &str) -> SpeakerKind {
@@ -77,21 +110,75 @@ pub fn speaker_kind(speaker: &str) -> SpeakerKind {
     if words.iter().any(|w| listed(&PERSON_ROLES, w)) {
         return SpeakerKind::Person;
     }
-    // A name of two to four capitalized words, none an acronym ("Maria Lund", "Shin Won-sik").
-    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    let acronym = |w: &&str| {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+    if words.iter().any(|w| listed(&TRADE_WORDS, w)) {
+        return SpeakerKind::Organization;
+    }
+    // A name of two to four capitalized words, none an acronym ("Maria Lund", "Shin Won-sik"),
+    // or one word written as a surname is.
+    // A place alone speaks for its government: "Seoul", "South Korea".
+    let place = head.trim().trim_start_matches("the ");
+    if place.is_ascii() && PLACES.contains(place.to_ascii_lowercase().as_str()) {
+        return SpeakerKind::Organization;
+    }
+    let name = match words.as_slice() {
+        // A single word is a surname ("Wei said", "Kim said") unless it is written as no
+        // person's name is: an acronym ("IOM"), a lowercase noun ("partners"), a possessive
+        // ("Shoney's"), capitals inside ("PetroLens", after a Mc/Mac/O' prefix excepted),
+        // two capitalized halves joined by a hyphen ("Hewlett-Packard"), a sign or a digit.
+        [word] => is_surname(word),
+        _ => {
+            (2..=4).contains(&words.len())
+                && words.iter().all(capitalized)
+                && !words.iter().any(acronym)
+        }
     };
-    let name = (2..=4).contains(&words.len())
-        && words.iter().all(capitalized)
-        && !words.iter().any(acronym);
     if name {
         SpeakerKind::Person
     } else {
-        // One word ("Seoul", "Nordvik", "IOM") or a description: a body speaking.
+        // A description or a name written as a company's: a body speaking.
         SpeakerKind::Organization
     }
+}
+
+fn capitalized(w: &&str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn acronym(w: &&str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether one word is written as a surname is: capitalized, letters only (an apostrophe or a
+/// hyphen inside, as in "O'Neill" and "Won-sik"), no capital after the first but that of a
+/// "Mc", "Mac" or "O'" prefix, and not a possessive.
+fn is_surname(word: &str) -> bool {
+    if !capitalized(&word) || acronym(&word) {
+        return false;
+    }
+    if word.ends_with("'s") || word.ends_with("’s") || word.ends_with(['\'', '’']) {
+        return false;
+    }
+    if !word
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    {
+        return false;
+    }
+    // "Hewlett-Packard", "Kimberly-Clark": two names joined are a company's.
+    if word
+        .split('-')
+        .skip(1)
+        .any(|part| part.starts_with(char::is_uppercase))
+    {
+        return false;
+    }
+    let rest = ["Mac", "Mc", "O'", "O’"]
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix))
+        .filter(|rest| rest.starts_with(char::is_uppercase))
+        .unwrap_or(word);
+    rest.chars().skip(1).all(|c| !c.is_uppercase())
 }
 
 #[cfg(test)]
@@ -115,6 +202,29 @@ mod tests {
             ("AT&T", Organization),
             ("Seoul", Organization),
             ("family members", Organization),
+            // A surname alone is a person; a place alone, a name written as a company's, a
+            // plural noun of a group and a company with its legal form are bodies.
+            ("Wei", Person),
+            ("Kim", Person),
+            ("McAllister", Person),
+            ("O'Neill", Person),
+            ("South Korea", Organization),
+            ("Kenya", Organization),
+            ("the Netherlands", Organization),
+            ("PetroLens", Organization),
+            ("Hewlett-Packard", Organization),
+            ("Shoney's", Organization),
+            ("OPEC+", Organization),
+            ("3M", Organization),
+            ("Forecasters", Organization),
+            ("Traders", Organization),
+            ("Nordvik Bank", Organization),
+            ("Nordvik Telecom", Organization),
+            ("Energy Secretary Ana Lopez", Person),
+            ("Delta Air Lines", Organization),
+            ("partners", Organization),
+            ("Human Rights Watch", Organization),
+            ("White House", Organization),
         ] {
             assert_eq!(speaker_kind(speaker), want, "{speaker}");
         }

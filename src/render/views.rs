@@ -2229,7 +2229,7 @@ mod tests {
             json!({"anchor": "d2", "date": "2023-07", "date_start": "2023-07-01",
                 "date_end": "2023-08-01", "precision": "month", "date_display": "July 2023",
                 "date_iso": "2023-07", "date_text": "last July", "text": "It rained last July.",
-                "headline": "It rained", "said_by": "Kim", "said_by_type": "Organization",
+                "headline": "It rained", "said_by": "Kim", "said_by_type": "Person",
                 "article": "a", "article_title": "A", "article_source": "Wire",
                 "article_href": "articles/a.html", "article_url": null,
                 "article_published": "2024-01-02", "start": 5, "end": 25})

@@ -10,7 +10,7 @@ use super::lexicon::{
     PRONOUNS, RECKONINGS, RELATIVES, SPEAKER_NOUNS, SPEECH_VERBS,
 };
 use super::phrase::{is_name, join_tokens, join_words, phrase_after, phrase_before, subject_end};
-use crate::extract::speaker_kind::{SpeakerKind, speaker_kind};
+use crate::extract::speaker_kind::may_be_body;
 use crate::extract::tokens::Token;
 use crate::extract::words::WordSet;
 
@@ -56,7 +56,30 @@ pub(super) fn find_speaker(tokens: &[Token<'_>]) -> Option<Found> {
     Some(first)
 }
 
+/// The speaker of a clause after the first speaker's verb that contrasts with it (", though
+/// …", ", but …", ", while …", ", whereas …"), with the byte where that clause starts; not a
+/// pronoun, which names the same speaker or none.
+pub(super) fn later_speaker(tokens: &[Token<'_>], first: &Found) -> Option<(usize, Found)> {
+    let k = tokens.windows(2).position(|w| {
+        w[0].text == ","
+            && w[0].start > first.verb.end
+            && matches!(
+                w[1].lower().as_ref(),
+                "though" | "although" | "but" | "while" | "whereas"
+            )
+    })?;
+    let found = first_speaker(&tokens[k + 2..])?;
+    let pronoun = matches!(
+        found.phrase.to_lowercase().as_str(),
+        "it" | "he" | "she" | "they"
+    );
+    (!pronoun).then(|| (tokens[k].start, found))
+}
+
 fn first_speaker(tokens: &[Token<'_>]) -> Option<Found> {
+    if let Some(found) = words_of(tokens) {
+        return Some(found);
+    }
     for (i, t) in tokens.iter().enumerate() {
         let lower = t.lower();
         if lower == "according" && tokens.get(i + 1).is_some_and(|n| n.lower() == "to") {
@@ -107,14 +130,15 @@ fn first_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         {
             return Some(Found::plain(phrase, t.range()));
         }
-        // "The ministry put the death toll at 54": an estimate given.
-        if matches!(lower.as_ref(), "put" | "puts" | "putting")
+        // "The ministry put the death toll at 54", "Analysts value the bid at $112 a share":
+        // an estimate given.
+        let put = matches!(lower.as_ref(), "put" | "puts" | "putting")
             && tokens[i + 1..]
                 .iter()
                 .take(6)
                 .take_while(|n| n.text != "at")
-                .any(|n| n.lower_in(&ESTIMATED_THINGS))
-        {
+                .any(|n| n.lower_in(&ESTIMATED_THINGS));
+        if (put || valued_at(tokens, i)) && !after_be(tokens, i) {
             let before = phrase_before(tokens, i);
             if !before.is_empty() {
                 return Some(Found::plain(before, t.range()));
@@ -208,6 +232,16 @@ fn first_speaker(tokens: &[Token<'_>]) -> Option<Found> {
         if let Some(phrase) = qualified_speaker(tokens, i) {
             return Some(Found::plain(phrase, t.range()));
         }
+        // "The directors didn't say …, but said …": a verb joined to the clause's first one
+        // shares its subject.
+        if let Some(found) = joined_verb(tokens, i) {
+            return Some(found);
+        }
+        // "U.S. commanders in charge of planning have indicated": the speaker noun before what
+        // qualifies it.
+        if let Some(phrase) = qualified_subject(tokens, i) {
+            return Some(Found::plain(phrase, t.range()));
+        }
         // The subject follows the verb only in an inverted attribution, after a comma or a
         // quotation ("…,” said Shin, the minister"): "X had told reporters Y" says nothing of Y.
         let at = subject_end(tokens, i);
@@ -241,6 +275,46 @@ fn first_speaker(tokens: &[Token<'_>]) -> Option<Found> {
     subject_saying(tokens).or_else(|| own_decision(tokens))
 }
 
+/// "Those were the words of manager Ross Adeyemi", "That was the view of the ministry": a
+/// sentence that names who said what came before it.
+pub(super) fn words_of(tokens: &[Token<'_>]) -> Option<Found> {
+    let [this, be, the, words, of, ..] = tokens else {
+        return None;
+    };
+    let fits = matches!(
+        this.lower().as_ref(),
+        "those" | "these" | "that" | "this" | "such"
+    ) && matches!(be.lower().as_ref(), "were" | "was" | "are" | "is")
+        && the.lower() == "the"
+        && matches!(
+            words.lower().as_ref(),
+            "words" | "remarks" | "comments" | "view" | "views" | "verdict" | "message"
+        )
+        && of.lower() == "of";
+    if !fits {
+        return None;
+    }
+    // "the words of Kingsbridge manager Ross Adeyemi at his news conference": capitalized
+    // words, a lowercase role between them, the dots of initials.
+    let mut end = 5;
+    while let Some(t) = tokens.get(end) {
+        let name = t.is_word() && t.is_capitalized();
+        let role = t.is_word()
+            && !t.lower_in(&CLAUSE_WORDS)
+            && tokens.get(end + 1).is_some_and(Token::is_capitalized);
+        let initial = t.text == "." && tokens[end - 1].text.len() == 1;
+        if !(name || role || initial) || end - 5 >= 8 {
+            break;
+        }
+        end += 1;
+    }
+    if !tokens[5..end].iter().any(Token::is_capitalized) {
+        return None;
+    }
+    let phrase = join_tokens(&tokens[5..end]);
+    Some(Found::plain(phrase, words.range()))
+}
+
 /// "Nashua responded by strengthening its plan and saying it will buy back up to one million
 /// shares", "The company cut its forecast, saying demand fell 5%": the subject of the sentence
 /// says what follows "saying".
@@ -251,6 +325,77 @@ fn subject_saying(tokens: &[Token<'_>]) -> Option<Found> {
     })?;
     let (phrase, end) = sentence_subject(tokens)?;
     (end < saying.0).then(|| Found::plain(phrase, saying.1.range()))
+}
+
+/// Whether the verb at `verb` is a form of "to be"'s complement: "was valued at", "is put at"
+/// (a passive names no speaker before it).
+fn after_be(tokens: &[Token<'_>], verb: usize) -> bool {
+    verb > 0
+        && matches!(
+            tokens[verb - 1].lower().as_ref(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be"
+        )
+}
+
+/// "value(s) … at $112": a valuation verb whose "at" (within six words) is followed by an
+/// amount.
+fn valued_at(tokens: &[Token<'_>], verb: usize) -> bool {
+    if !matches!(tokens[verb].lower().as_ref(), "value" | "values" | "valued") {
+        return false;
+    }
+    let Some(at) = (verb + 2..tokens.len().min(verb + 8)).find(|&k| tokens[k].lower() == "at")
+    else {
+        return false;
+    };
+    let mut k = at + 1;
+    while tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.lower().as_ref(), "about" | "around" | "some" | "roughly"))
+    {
+        k += 1;
+    }
+    tokens.get(k).is_some_and(|t| {
+        t.text
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥'))
+    })
+}
+
+/// "The directors didn't indicate the source, but said …", "Nashua cut jobs and said …": a
+/// speech verb right after "and" or "but" with no subject of its own says what the sentence's
+/// subject says.
+fn joined_verb(tokens: &[Token<'_>], verb: usize) -> Option<Found> {
+    let at = subject_end(tokens, verb);
+    let joiner = at.checked_sub(1).map(|k| tokens[k].lower())?;
+    if !matches!(joiner.as_ref(), "and" | "but") {
+        return None;
+    }
+    let (phrase, end) = sentence_subject(tokens)?;
+    (end < at - 1).then(|| Found::plain(phrase, tokens[verb].range()))
+}
+
+/// "U.S. commanders in charge of planning for Middle East crises have indicated …": a speaker
+/// noun, then a phrase that qualifies it (a preposition and up to eight words, no comma or
+/// clause word), then the verb. The noun phrase speaks.
+fn qualified_subject(tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    let end = subject_end(tokens, verb);
+    let lowest = end.saturating_sub(10);
+    let mut k = end;
+    while k > lowest {
+        k -= 1;
+        let t = &tokens[k];
+        if !t.is_word() || t.lower_in(&RELATIVES) || t.lower_in(&SPEECH_VERBS) {
+            return None;
+        }
+        let opens = matches!(
+            t.lower().as_ref(),
+            "in" | "at" | "of" | "for" | "with" | "from"
+        );
+        if opens && k > 0 && tokens[k - 1].lower_in(&SPEAKER_NOUNS) && k + 1 < end {
+            let phrase = phrase_before(tokens, k);
+            return (!phrase.is_empty()).then_some(phrase);
+        }
+    }
+    None
 }
 
 /// "The central bank, in its quarterly report, forecast …", "the ministry, in a statement,
@@ -303,7 +448,7 @@ fn own_decision(tokens: &[Token<'_>]) -> Option<Found> {
         }
     }
     let decides = tokens.get(verb..verb + 2).is_some_and(decision);
-    let organization = speaker_kind(&phrase) == SpeakerKind::Organization;
+    let organization = may_be_body(&phrase);
     (decides && organization).then(|| Found::plain(phrase, tokens[verb].range()))
 }
 
@@ -560,10 +705,20 @@ fn apposition_before(tokens: &[Token<'_>], verb: usize) -> Option<(String, Strin
     {
         return None;
     }
+    // ("president of the company's BellSouth Enterprises Inc. unit": the dot of an
+    // abbreviation glued to its word inside the role; "Phoenix, Ariz.," is a place.)
+    let abbreviation_dot = |k: usize| {
+        role_tokens[k].text == "."
+            && k > 0
+            && k + 1 < role_tokens.len()
+            && role_tokens[k - 1].is_capitalized()
+            && role_tokens[k - 1].end == role_tokens[k].start
+    };
     if role_tokens.is_empty()
-        || !role_tokens
-            .iter()
-            .all(|t| t.is_word() || matches!(t.text, "’" | "'"))
+        || !(0..role_tokens.len()).all(|k| {
+            let t = &role_tokens[k];
+            t.is_word() || matches!(t.text, "’" | "'") || abbreviation_dot(k)
+        })
     {
         return None;
     }
@@ -578,7 +733,14 @@ fn apposition_before(tokens: &[Token<'_>], verb: usize) -> Option<(String, Strin
             .contains(char::is_uppercase)
             .then(|| (name, String::new()));
     }
-    let role: Vec<&str> = role_tokens.iter().map(|t| t.text).collect();
+    let mut role: Vec<String> = Vec::new();
+    for t in role_tokens {
+        match role.last_mut() {
+            Some(last) if t.text == "." => last.push('.'),
+            _ => role.push(t.text.to_string()),
+        }
+    }
+    let role: Vec<&str> = role.iter().map(String::as_str).collect();
     Some((name, join_words(&role)))
 }
 
@@ -899,6 +1061,32 @@ mod tests {
             (
                 "Prosecutors allege that the firm hid $30 million in losses.",
                 Some("Prosecutors"),
+            ),
+            // A valuation given ("value … at" an amount); a passive one names no speaker.
+            (
+                "Brokers value the Halvard offer at about $41 a share.",
+                Some("Brokers"),
+            ),
+            ("The Halvard offer was valued at $41 a share.", None),
+            ("Brokers value loyalty at every level.", None),
+            // A verb joined by "but" or "and" shares the subject of the clause.
+            (
+                "The regulators gave no date, but said the fund would pay $2 million.",
+                Some("regulators"),
+            ),
+            ("Sales fell and said nothing.", None),
+            // A speaker noun and what qualifies it before the verb.
+            (
+                "Navy officers in charge of the port have indicated that 12 ships wait.",
+                Some("Navy officers"),
+            ),
+            // Asking and citing are saying.
+            ("Ortega asked why 300 beds stood empty.", Some("Ortega")),
+            ("The operator cited costs of $12 million.", Some("operator")),
+            // An abbreviation inside an apposed role.
+            (
+                "Rhea T. Vance, head of the group's Ostara Foods Inc. unit, said sales rose 3%.",
+                Some("Rhea T. Vance, head of the group's Ostara Foods Inc. unit"),
             ),
         ];
         for (text, want) in cases {

@@ -20,7 +20,7 @@ pub(super) static SPEECH_VERBS: WordSet = WordSet::new(&[
     "argue", "argues", "insist", "insists", "confirm", "deny", "admit", "admits", "acknowledge",
     "acknowledges", "contend", "contends", "concede", "concedes", "predicting", "estimating",
     "forecasting", "projecting", "expecting", "saying", "warning", "claiming", "reporting",
-    "arguing", "insisting",
+    "arguing", "insisting", "asked", "asks", "cited", "cites",
 ]);
 
 /// Speech verbs that are also plural nouns ("Unity states", "news reports of …").
@@ -59,7 +59,9 @@ pub(super) static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "directors", "thrift", "filing", "filings", "poll", "records", "documents", "rebels", "militants",
     "insurgents", "protesters", "organizers", "organisers", "unions", "employers", "economists",
     "traders", "dealers", "brokers", "lawyers", "attorneys", "hospital", "hospitals", "medics",
-    "rescuers",
+    "rescuers", "commanders", "generals", "officers", "executives", "managers", "operator",
+    "operators", "owners", "strategists", "forecasters", "negotiators", "inspectors",
+    "regulators", "economist", "trader", "aides", "advisers", "companies", "firms", "banks",
 ]);
 
 /// Capitalized words that are titles before a name.
@@ -92,6 +94,8 @@ pub(super) static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "as", "since", "although", "though", "because", "separately", "earlier", "later", "today",
     "yesterday", "instead", "indeed", "moreover", "for", "with", "by", "from", "of", "to",
     "nor", "neither", "whereas", "unless", "until", "where", "whether",
+    // Possessive determiners: "Its forecast rose" names no one.
+    "its", "their", "his", "her", "our", "my", "your",
 ]);
 
 /// Lowercase words that never modify a speaker noun (clause words, prepositions, verbs' helpers).
@@ -169,4 +173,18 @@ pub(super) static APPOSED_ROLES: WordSet = WordSet::new(&[
 pub(super) static DEPENDENT_ROLES: WordSet = WordSet::new(&[
     "aide", "aides", "adviser", "advisers", "advisor", "advisors", "assistant", "spokesman",
     "spokeswoman", "spokesperson", "lawyer", "lawyers", "attorney", "representative",
+]);
+
+/// Participles of a forecast given without its maker: "is forecast at", "is seen at".
+#[rustfmt::skip]
+pub(super) static FORECAST_PARTICIPLES: WordSet = WordSet::new(&[
+    "forecast", "seen", "expected", "projected", "estimated", "predicted", "forecasted",
+]);
+
+/// What a body puts out itself, after "Its": "Its $1.79 billion appeal", "Its forecast".
+#[rustfmt::skip]
+pub(super) static OWN_STATEMENTS: WordSet = WordSet::new(&[
+    "appeal", "appeals", "forecast", "forecasts", "target", "targets", "plan", "plans", "budget",
+    "estimate", "estimates", "projection", "projections", "guidance", "outlook", "proposal",
+    "offer", "bid", "request", "report", "survey", "tally", "count",
 ]);

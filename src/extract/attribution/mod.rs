@@ -12,20 +12,22 @@
 //! boundaries of `phrase`), `resolve` joins the phrases to the article's people and carries
 //! quotations over, and `lexicon` holds the word lists they read.
 
+mod continued;
 mod find;
+mod fullest;
 mod lexicon;
 mod phrase;
 mod resolve;
 
 use std::ops::Range;
 
-use self::find::{Found, find_speaker};
+use self::find::{Found, find_speaker, later_speaker};
 use self::phrase::is_name;
 use self::resolve::{
     Known, Person, apposed_people, carry_reported_speech, name_generic_speakers, resolve,
     subject_organization, titled_people,
 };
-use super::speaker_kind::{SpeakerKind, speaker_kind};
+use super::speaker_kind::{SpeakerKind, may_be_body, speaker_kind};
 use super::tokens::Token;
 
 /// Whether `speaker` is a single word of the calendar: a month ("March", "May" included, which
@@ -37,6 +39,52 @@ fn is_date_word(speaker: &str) -> bool {
             || crate::extract::timex::weekday_of(&lower).is_some())
 }
 
+/// Whether `speaker` is named by a noun of a group or a body ("analysts", "U.S. commanders",
+/// "the company"): what "they" may refer to, unlike a person's name.
+fn is_group(speaker: &str) -> bool {
+    let head = speaker.split(',').next().unwrap_or(speaker);
+    head.split_whitespace()
+        .last()
+        .is_some_and(|w| lexicon::SPEAKER_NOUNS.contains_lower(w))
+}
+
+/// "In September, it announced plans …" with no body spoken of before: the company the story
+/// is about, when it speaks in the story or its lead names it with a legal form
+/// ([`crate::extract::scope::article_topic`]).
+fn it_is_the_topic(
+    text: &str,
+    tokenized: &[Vec<Token<'_>>],
+    lone_its: &[usize],
+    out: &mut [Option<Attribution>],
+) {
+    if lone_its.is_empty() {
+        return;
+    }
+    let Some(topic) = crate::extract::scope::article_topic(text, tokenized) else {
+        return;
+    };
+    let speaks = out.iter().flatten().any(|a| a.speaker.contains(&topic));
+    if !speaks && crate::extract::scope::lead_company(tokenized).as_ref() != Some(&topic) {
+        return;
+    }
+    if !may_be_body(&topic) {
+        return;
+    }
+    // ("He took Polly Peck … In September, it announced": the body the sentence before
+    // names, when that is not the topic, is left to the reader.)
+    let named_before = |i: usize| {
+        i > 0
+            && tokenized[i - 1]
+                .iter()
+                .any(|t| topic.split(' ').next().is_some_and(|w| w == t.text))
+    };
+    for &i in lone_its.iter().filter(|&&i| named_before(i)) {
+        if let Some(f) = find_speaker(&tokenized[i]) {
+            out[i] = Some(Attribution::new(topic.clone(), f.verb));
+        }
+    }
+}
+
 /// The speaker of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
@@ -44,6 +92,29 @@ pub struct Attribution {
     pub speaker: String,
     /// Byte range of the speech verb ("said"), the anchor for the statement's date.
     pub verb: Range<usize>,
+    /// A second speaker for the clause that contrasts with the first ("U.S. commanders said
+    /// 5,500 were taken, though some military officials later said the total may have
+    /// climbed above 8,000"), with the byte range of that clause.
+    pub(crate) later: Option<Box<(Range<usize>, Attribution)>>,
+}
+
+impl Attribution {
+    fn new(speaker: String, verb: Range<usize>) -> Self {
+        Attribution {
+            speaker,
+            verb,
+            later: None,
+        }
+    }
+
+    /// Who said what is written at byte `at` of the sentence: the second speaker inside its
+    /// clause, else this one.
+    pub(crate) fn at(&self, at: usize) -> &Attribution {
+        match &self.later {
+            Some(later) if later.0.contains(&at) => &later.1,
+            _ => self,
+        }
+    }
 }
 
 /// Finds the speaker of each sentence (`None` where there is none), from the sentences and their
@@ -78,19 +149,30 @@ pub(crate) fn attribute(
     let mut last_person: Option<String> = None;
     // The organization that spoke last: what "it said" refers to.
     let mut last_body: Option<String> = None;
+    // The group or body named by its noun that spoke last ("analysts", "U.S. commanders"):
+    // whom "they" means.
+    let mut last_group: Option<String> = None;
+    // Sentences whose "it" names no body spoken of before.
+    let mut lone_its: Vec<usize> = Vec::new();
     for (i, f) in found.iter().enumerate() {
         let mut inferred = false;
         let resolved = f.as_ref().and_then(|f| {
             let speaker = if f.phrase == "it" {
                 // The organization that spoke last, else the one the sentence before is about
                 // (a guess that does not make it the organization that spoke last).
-                match &last_body {
-                    Some(body) => body.clone(),
+                let before = || {
+                    inferred = true;
+                    subject_organization(&tokenized[i.checked_sub(1)?])
+                };
+                match last_body.clone().or_else(before) {
+                    Some(body) => body,
                     None => {
-                        inferred = true;
-                        subject_organization(&tokenized[i.checked_sub(1)?])?
+                        lone_its.push(i);
+                        return None;
                     }
                 }
+            } else if f.phrase.eq_ignore_ascii_case("they") {
+                last_group.clone()?
             } else {
                 resolve(&f.phrase, &people, &known, i, last_person.as_deref())?
             };
@@ -99,10 +181,15 @@ pub(crate) fn attribute(
             if is_date_word(&speaker) {
                 return None;
             }
-            Some(Attribution {
-                speaker,
-                verb: f.verb.clone(),
-            })
+            let mut a = Attribution::new(speaker, f.verb.clone());
+            if let Some((from, later)) = later_speaker(&tokenized[i], f)
+                && let Some(who) = resolve(&later.phrase, &people, &known, i, None)
+                && !is_date_word(&who)
+            {
+                let clause = from..sentences[i].end;
+                a.later = Some(Box::new((clause, Attribution::new(who, later.verb))));
+            }
+            Some(a)
         });
         if let Some(a) = &resolved {
             // A known person, or a name with its role ("Chief executive Maria Lund"; not a
@@ -117,10 +204,13 @@ pub(crate) fn attribute(
                 .count()
                 >= 2;
             let person = role && named && speaker_kind(&a.speaker) == SpeakerKind::Person;
+            if is_group(&a.speaker) {
+                last_group = Some(a.speaker.clone());
+            }
             if known.iter().any(|k| k.display == a.speaker) || person {
                 last_person = Some(a.speaker.clone());
             } else if !inferred
-                && speaker_kind(&a.speaker) == SpeakerKind::Organization
+                && may_be_body(&a.speaker)
                 && a.speaker.chars().next().is_some_and(char::is_uppercase)
             {
                 last_body = Some(a.speaker.clone());
@@ -134,8 +224,13 @@ pub(crate) fn attribute(
         }
         out.push(resolved);
     }
+    it_is_the_topic(text, tokenized, &lone_its, &mut out);
+    continued::quotes_named_after(text, sentences, tokenized, &mut out);
     carry_reported_speech(text, sentences, &mut out);
+    continued::continued_statements(text, sentences, tokenized, &mut out);
+    continued::after_a_colon(text, sentences, &mut out);
     name_generic_speakers(text, tokenized, &mut out);
+    fullest::fullest_names(tokenized, &mut out);
     out
 }
 
@@ -219,6 +314,46 @@ mod tests {
             "{s:?}"
         );
         assert!(!is_date_word("Lund") && !is_date_word("May Lund") && is_date_word("Friday"));
+    }
+
+    /// "They" is the group or body named by its noun that spoke last, never a person.
+    #[test]
+    fn they_are_the_group_that_spoke_last() {
+        let text = "Brokers put the value at $40 a share. They value the rival bid at $38.";
+        assert_eq!(speakers(text)[1].as_deref(), Some("Brokers"));
+        let text = "Maria Lund said sales rose. They value the rival bid at $38.";
+        assert_eq!(speakers(text)[1], None);
+    }
+
+    /// An "it" with no body spoken of before is the company the story is about, when the
+    /// sentence before names it; not otherwise.
+    #[test]
+    fn a_lone_it_is_the_company_of_the_story_named_just_before() {
+        let text = "Halvard Shipping Ltd. grew fast. Harbour fees rose. Lund joined Halvard \
+                    Shipping in 2019. In May, it announced a $30 million plan.";
+        let s = speakers(text);
+        assert_eq!(s[3].as_deref(), Some("Halvard Shipping"), "{s:?}");
+        let text = "Halvard Shipping Ltd. grew fast. Harbour fees rose. In May, it announced a \
+                    $30 million plan.";
+        assert_eq!(speakers(text)[2], None);
+    }
+
+    /// A clause that contrasts with the first speaker's has its own.
+    #[test]
+    fn a_contrasting_clause_has_its_own_speaker() {
+        let text = "Port officials said 40 ships were waiting, though harbour inspectors said \
+                    the queue was closer to 60.";
+        let s = split_sentences(text);
+        let a = attribute(text, &s, &tokenize_all(text, &Lowered::new(text), &s));
+        let a = a[0].as_ref().unwrap();
+        let at = |figure: &str| a.at(text.find(figure).unwrap()).speaker.as_str();
+        assert_eq!(at("40 ships"), "Port officials");
+        assert_eq!(at("60"), "harbour inspectors");
+        // Without a second speaker, one for all.
+        let text = "Port officials said 40 ships were waiting, though the queue was shorter.";
+        let s = split_sentences(text);
+        let a = attribute(text, &s, &tokenize_all(text, &Lowered::new(text), &s));
+        assert!(a[0].as_ref().unwrap().later.is_none());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::lexicon::{
     APPOSED_ROLES, CLAUSE_WORDS, DEPENDENT_ROLES, PRONOUNS, ROLE_QUALIFIERS, TITLE_WORDS,
 };
 use super::phrase::{is_name, join_tokens};
-use crate::extract::speaker_kind::{SpeakerKind, speaker_kind};
+use crate::extract::speaker_kind::may_be_body;
 use crate::extract::tokens::Token;
 
 /// A person or body named in the article, with what is known of them.
@@ -80,9 +80,7 @@ pub(super) fn name_generic_speakers(
         // name's possessive.
         let (describing, noun) = s.rsplit_once(' ').unwrap_or(("", s));
         let organization = crate::extract::measure::ORGANIZATION_NOUNS.contains_lower(noun)
-            || ["club", "agency", "organisation", "organization"]
-                .iter()
-                .any(|n| noun.eq_ignore_ascii_case(n));
+            || GENERIC_BODIES.iter().any(|n| noun.eq_ignore_ascii_case(n));
         if !organization || describing.split(' ').count() > 3 || s.contains(['\'', '’']) {
             return false;
         }
@@ -123,6 +121,23 @@ pub(super) fn name_generic_speakers(
             a.speaker = name;
         }
     }
+    // "Shares in Nordvik Bank rose after the Swedish lender announced …": the organization the
+    // same sentence names before the description.
+    // "Weisfield's rocketed after the jewelry store operator said …": the name the sentence
+    // opens with. (A description's noun is lowercase: "Organization of African Unity" is a
+    // name.)
+    for i in 0..out.len() {
+        let Some(a) = &out[i] else { continue };
+        if !generic(&a.speaker) || !described(&a.speaker) {
+            continue;
+        }
+        if let Some(name) =
+            body_named_before(&tokenized[i], a.verb.start).or_else(|| opening_name(&tokenized[i]))
+            && let Some(a) = &mut out[i]
+        {
+            a.speaker = name;
+        }
+    }
     // "Kirschner Medical fell 4 to 15. The company said …": the name the sentence before opens
     // with.
     for i in 1..out.len() {
@@ -151,6 +166,62 @@ pub(super) fn name_generic_speakers(
             a.speaker = topic.clone();
         }
     }
+}
+
+/// Whether the noun of `speaker` (before "of", else its last word) is lowercase: "the Swedish
+/// lender", not "Organization of African Unity".
+fn described(speaker: &str) -> bool {
+    let head = speaker.split(" of ").next().unwrap_or(speaker);
+    head.rsplit(' ')
+        .next()
+        .is_some_and(|noun| noun.starts_with(char::is_lowercase))
+}
+
+/// Nouns by which a story describes an organization, besides
+/// [`crate::extract::measure::ORGANIZATION_NOUNS`]: "the restaurant operator", "the club".
+const GENERIC_BODIES: &[&str] = &[
+    "club",
+    "agency",
+    "organisation",
+    "organization",
+    "operator",
+    "producer",
+    "manufacturer",
+    "chain",
+    "publisher",
+    "broadcaster",
+    "supplier",
+    "distributor",
+    "developer",
+    "miner",
+];
+
+/// The last name of an organization (capitalized words ending in an organization's word:
+/// "Nordvik Bank", "Halvard Shipping Ltd.") in `tokens` before byte `before`.
+fn body_named_before(tokens: &[Token<'_>], before: usize) -> Option<String> {
+    let mut found = None;
+    let mut k = 0;
+    while k < tokens.len() && tokens[k].start < before {
+        let end = super::fullest::run_end(tokens, k);
+        if end == k {
+            k += 1;
+            continue;
+        }
+        let words: Vec<&Token<'_>> = tokens[k..end].iter().filter(|t| t.is_word()).collect();
+        let last = words.last().map(|t| t.text).unwrap_or_default();
+        let from = (k..end)
+            .find(|&j| !tokens[j].lower_in(&CLAUSE_WORDS))
+            .unwrap_or(end);
+        if words.len() >= 2
+            && from < end
+            && tokens[end - 1].start < before
+            && crate::extract::speaker_kind::is_body_word(last)
+        {
+            found = Some(join_tokens(&tokens[from..end]));
+        }
+        k = end;
+    }
+    found
 }
 
 /// The organization a sentence names as the subject of a clause, for an "it" that follows: "But
@@ -212,7 +283,7 @@ pub(super) fn subject_organization(tokens: &[Token<'_>]) -> Option<String> {
         if finite && !common && end - k <= 4 {
             let name = super::phrase::join_tokens(&tokens[k..end]);
             // ("I was there": a pronoun, no name.)
-            if name.len() > 1 && speaker_kind(&name) == SpeakerKind::Organization {
+            if name.len() > 1 && may_be_body(&name) {
                 found = Some(name);
             }
         }
@@ -412,6 +483,19 @@ fn ends_with_word(text: &str, word: &str) -> bool {
         .is_some_and(|head| head.ends_with(' '))
 }
 
+/// Roles of a country's or a government's head, whom "the leader" means.
+const HEADS_OF_STATE: &[&str] = &[
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "supreme leader",
+];
+
 /// Joins a speaker phrase to a person of the article when it names their role or surname: the
 /// person named last before sentence `at`, else the first named after it. `known` holds what is
 /// compared of each of `people`.
@@ -438,11 +522,15 @@ pub(super) fn resolve(
     let phrase_is_name = is_name(phrase);
     let matches = |k: &Known| {
         let person_role = k.role.as_str();
+        // "the Cuban leader" is the country's head: "President Fidel Castro".
+        let leads = (role == "leader" || ends_with_word(&role, "leader"))
+            && HEADS_OF_STATE.contains(&person_role);
         let same_role = !role.is_empty()
             && !person_role.is_empty()
             && (role == person_role
                 || ends_with_word(person_role, &role)
-                || ends_with_word(&role, person_role));
+                || ends_with_word(&role, person_role)
+                || leads);
         let surname = k.name.split_whitespace().nth(1).is_some()
             && k.name.split_whitespace().any(|w| w == lower);
         same_role && !phrase_is_name
@@ -468,7 +556,8 @@ mod tests {
     fn the_company_is_the_company_the_story_is_about() {
         let text = "Vessler AG said profit rose. Shares of Vessler fell. \
                     Analysts expect Vessler to cut jobs. Sales fell 3%, the company said.";
-        assert_eq!(speakers(text)[3].as_deref(), Some("Vessler"));
+        // (By the fullest name the story gives it.)
+        assert_eq!(speakers(text)[3].as_deref(), Some("Vessler AG"));
         // A company the lead names with its legal form is the company, speaking or not.
         let text = "Goody Products Inc. cut its dividend. Net was $1.9 million, the company said.";
         assert_eq!(speakers(text)[1].as_deref(), Some("Goody Products"));
@@ -476,6 +565,17 @@ mod tests {
         let text = "Goody Products Inc. cut its dividend. The New Jersey maker of hair \
                     accessories said sales rose 4%.";
         assert_eq!(speakers(text)[1].as_deref(), Some("Goody Products"));
+        // A body the same sentence names before the description.
+        let text = "Shares in Halvard Shipping rose after the Norwegian carrier said profit \
+                    rose 9%.";
+        assert_eq!(speakers(text)[0].as_deref(), Some("Halvard Shipping"));
+        let text = "Brandvik's soared 4 after the ferry operator said it had a bidder.";
+        assert_eq!(speakers(text)[0].as_deref(), Some("Brandvik's"));
+        let text = "The Organization of Arctic Ports said 300 ships wait.";
+        assert_eq!(
+            speakers(text)[0].as_deref(),
+            Some("Organization of Arctic Ports")
+        );
         // Without the topic speaking anywhere, "the company" stays as written.
         let text = "Kenya was hit. Kenya mourned. Sales fell 3%, the company said.";
         assert_eq!(speakers(text)[2].as_deref(), Some("company"));
@@ -491,6 +591,16 @@ mod tests {
         for s in all {
             assert_eq!(s.as_deref(), Some("Finance Minister Rosa Vial"));
         }
+    }
+
+    #[test]
+    fn the_leader_is_the_head_of_state_named_before() {
+        let text = "President Ana Vidal said 300 prisoners were freed. The Chilean leader said \
+                    40 more would follow.";
+        assert_eq!(speakers(text)[1].as_deref(), Some("President Ana Vidal"));
+        let text = "Finance Minister Ana Vidal said 300 jobs went. The union leader said 40 \
+                    more would go.";
+        assert_eq!(speakers(text)[1].as_deref(), Some("union leader"));
     }
 
     #[test]
