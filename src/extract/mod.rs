@@ -849,6 +849,33 @@ mod tests {
         assert_eq!(events("The index fell sharply in 1987."), ["1987"]);
     }
 
+    /// In a story about a country, "the space agency" is one of its bodies, never the country,
+    /// even when a speaker's description names the country ("Norwegian space agency head").
+    #[test]
+    fn a_body_of_a_country_is_not_the_country() {
+        let story = "Norway tested a reusable rocket last year, in a move that drew criticism \
+                     from Sweden.\n\nNorway recorded around 900 engineers this week, the space \
+                     agency said.\n\nNorway has sent 46 launchers to Sweden since 2020, Norwegian \
+                     space agency head Ola Berg said. Norway expects more.\n\nNorway opened a \
+                     plant in May. Relations between Norway and Sweden have improved.\n\nThe \
+                     total rose by 13 from a year earlier to at least 29 launchers, the space \
+                     agency said. Sweden said it had launched a satellite, according to the \
+                     ministry.";
+        let said: Vec<(f64, Option<String>)> = claims_of(story, "2024-03-15")
+            .figures
+            .iter()
+            .map(|f| (f.value, f.said_by.as_deref().map(str::to_string)))
+            .collect();
+        let by = |v: f64| {
+            said.iter()
+                .find(|(x, _)| *x == v)
+                .and_then(|(_, s)| s.clone())
+        };
+        assert_eq!(by(900.0).as_deref(), Some("space agency"), "{said:?}");
+        assert_eq!(by(29.0).as_deref(), Some("space agency"), "{said:?}");
+        assert_eq!(by(46.0).as_deref(), Some("Ola Berg"), "{said:?}");
+    }
+
     /// The period a figure is compared with is no happening: "fell by half compared with May
     /// 2022" and "higher than in 2019" give no chronology entry; what happened in a month does.
     #[test]

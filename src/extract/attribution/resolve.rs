@@ -131,8 +131,9 @@ pub(super) fn name_generic_speakers(
         if !generic(&a.speaker) || !described(&a.speaker) {
             continue;
         }
-        if let Some(name) =
-            body_named_before(&tokenized[i], a.verb.start).or_else(|| opening_name(&tokenized[i]))
+        if let Some(name) = body_named_before(&tokenized[i], a.verb.start)
+            .or_else(|| opening_name(&tokenized[i]))
+            .filter(|n| !is_place(n))
             && let Some(a) = &mut out[i]
         {
             a.speaker = name;
@@ -145,7 +146,7 @@ pub(super) fn name_generic_speakers(
         if !generic(&a.speaker) {
             continue;
         }
-        if let Some(name) = opening_name(&tokenized[i - 1])
+        if let Some(name) = opening_name(&tokenized[i - 1]).filter(|n| !is_place(n))
             && let Some(a) = &mut out[i]
         {
             a.speaker = name;
@@ -157,6 +158,10 @@ pub(super) fn name_generic_speakers(
     let Some(topic) = crate::extract::scope::article_topic(text, tokenized) else {
         return;
     };
+    // A story about a country: "the space agency" is one of its bodies, not the country.
+    if is_place(&topic) {
+        return;
+    }
     let speaks = out.iter().flatten().any(|a| a.speaker.contains(&topic));
     if !speaks && crate::extract::scope::lead_company(tokenized).as_ref() != Some(&topic) {
         return;
@@ -166,6 +171,13 @@ pub(super) fn name_generic_speakers(
             a.speaker = topic.clone();
         }
     }
+}
+
+/// Whether `name` is a country, capital or region ([`crate::extract::places`]): "the company",
+/// "the agency" or "the Swedish lender" is never one ("Japan recorded 900 engineers, the space
+/// agency said": a body of Japan's, not Japan; "Seoul said" stays Seoul's).
+fn is_place(name: &str) -> bool {
+    crate::extract::places::PLACES.contains_lower(name)
 }
 
 /// Whether the noun of `speaker` (before "of", else its last word) is lowercase: "the Swedish
@@ -579,6 +591,14 @@ mod tests {
         // Without the topic speaking anywhere, "the company" stays as written.
         let text = "Kenya was hit. Kenya mourned. Sales fell 3%, the company said.";
         assert_eq!(speakers(text)[2].as_deref(), Some("company"));
+        // A country is none of its bodies: not the one the sentence opens with, nor the one the
+        // sentence before opens with.
+        let text = "Norway said it would act. Norway sent 40 satellites up, the space agency \
+                    said. Norway tested a rocket. The agency said 3 failed.";
+        let s = speakers(text);
+        assert_eq!(s[0].as_deref(), Some("Norway"));
+        assert_eq!(s[1].as_deref(), Some("space agency"), "{s:?}");
+        assert_eq!(s[3].as_deref(), Some("space agency"), "{s:?}");
     }
 
     #[test]
