@@ -546,10 +546,13 @@ fn nearest_date(
         .get(after)
         .filter(|(t, _)| !compares(text.get(point.end..t.start).unwrap_or("")))
         .map(|(t, p)| (t.start - point.end, p));
+    // ("The number rose by 24,000 compared with November 2021, according to the UN": the date
+    // before the verb is the base's, not the time of the rise.)
     let before = inside[..after]
         .iter()
         .rev()
         .find(|(t, _)| t.end <= point.start)
+        .filter(|(t, _)| !compared_with(text, t.start))
         .map(|(t, p)| (weight_before * (point.start - t.end) + weight_before - 1, p));
     [next, before]
         .into_iter()
@@ -874,6 +877,27 @@ mod tests {
         assert_eq!(by(900.0).as_deref(), Some("space agency"), "{said:?}");
         assert_eq!(by(29.0).as_deref(), Some("space agency"), "{said:?}");
         assert_eq!(by(46.0).as_deref(), Some("Ola Berg"), "{said:?}");
+    }
+
+    /// The period a figure is compared with is not the time of the figure, wherever the speech
+    /// verb stands: the rise is as of publication, not of the month compared with.
+    #[test]
+    fn a_period_compared_with_is_not_the_figure_s_date() {
+        let as_of = |story: &str| {
+            claims_of(story, "2022-11-05")
+                .figures
+                .iter()
+                .map(|f| f.as_of.as_deref().unwrap_or("").to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            as_of("The count rose by 24,000 compared with November 2021, according to the agency."),
+            ["2022-11-05"]
+        );
+        assert_eq!(
+            as_of("The count rose by 24,000 in October, according to the agency."),
+            ["2022-10"]
+        );
     }
 
     /// The period a figure is compared with is no happening: "fell by half compared with May
