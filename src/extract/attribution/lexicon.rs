@@ -7,7 +7,7 @@ use crate::extract::words::WordSet;
 
 /// Verbs that report speech or a claim.
 #[rustfmt::skip]
-pub(super) static SPEECH_VERBS: WordSet = WordSet::new(&[
+pub(crate) static SPEECH_VERBS: WordSet = WordSet::new(&[
     "said", "says", "say", "told", "tells", "accused", "accuses", "claimed", "claims", "estimated",
     "estimates", "reported", "reports", "announced", "announces", "declared", "declares", "stated",
     "states", "added", "adds", "noted", "notes", "warned", "warns", "insisted", "confirmed",

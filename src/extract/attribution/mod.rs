@@ -15,7 +15,7 @@
 mod continued;
 mod find;
 mod fullest;
-mod lexicon;
+pub(crate) mod lexicon;
 mod phrase;
 mod resolve;
 

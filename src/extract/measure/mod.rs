@@ -677,6 +677,20 @@ pub(super) mod tests {
             .collect()
     }
 
+    /// Who said "that …" is not what the figure in the clause measures: a percentage of a
+    /// whole there is a share of it.
+    #[test]
+    fn the_speaker_before_that_is_not_the_measure() {
+        assert_eq!(
+            measures("The bureau estimated that 12 percent of households were without power."),
+            ["share of households"]
+        );
+        assert_eq!(
+            measures("Inspectors reported that more than 30% of schools had closed."),
+            ["share of schools"]
+        );
+    }
+
     /// "for" an amount after a verb of buying or selling: the price paid.
     #[test]
     fn an_amount_paid_in_a_purchase_is_its_price() {

@@ -153,6 +153,16 @@ pub(super) fn subject_before(
         {
             return None;
         }
+        // "The agency estimated that 12 percent of children …": the clause after "that" is what
+        // was said; who said it is not what the figure measures.
+        if lower_word
+            && verb.is_none()
+            && w == "that"
+            && k >= 2
+            && tokens[k - 2].lower_in(&crate::extract::attribution::lexicon::SPEECH_VERBS)
+        {
+            return None;
+        }
         // "Sales in the latest quarter were …".
         if lower_word
             && TIME_NOUNS.contains(w.as_ref())
