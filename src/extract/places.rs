@@ -54,6 +54,11 @@ pub(crate) static PLACES: WordSet = WordSet::new(&[
     "catalonia", "quebec", "tibet", "darfur",
 ]);
 
+/// Whether `name` (any case) is one of [`PLACES`]: "Seoul", "South Korea".
+pub(crate) fn is_place(name: &str) -> bool {
+    PLACES.contains_lower(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

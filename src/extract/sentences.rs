@@ -294,6 +294,13 @@ mod tests {
         split_sentences(t).into_iter().map(|r| &t[r]).collect()
     }
 
+    /// The sentence bounds unicode-segmentation finds in `text`.
+    fn unicode_bounds(text: &str) -> Vec<Range<usize>> {
+        text.split_sentence_bound_indices()
+            .map(|(offset, piece)| offset..offset + piece.len())
+            .collect()
+    }
+
     #[test]
     fn ascii_bounds_are_those_of_unicode_segmentation() {
         // Random ASCII texts over the characters the rules tell apart.
@@ -304,10 +311,7 @@ mod tests {
         let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..50_000 {
             let text = crate::testing::random_text(&mut next, &alphabet, 40);
-            let expected: Vec<Range<usize>> = text
-                .split_sentence_bound_indices()
-                .map(|(offset, piece)| offset..offset + piece.len())
-                .collect();
+            let expected = unicode_bounds(&text);
             assert_eq!(ascii_sentence_bounds(text.as_bytes()), expected, "{text:?}");
         }
     }
@@ -325,10 +329,7 @@ mod tests {
         let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..50_000 {
             let text = crate::testing::random_text(&mut next, &alphabet, 40);
-            let expected: Vec<Range<usize>> = text
-                .split_sentence_bound_indices()
-                .map(|(offset, piece)| offset..offset + piece.len())
-                .collect();
+            let expected = unicode_bounds(&text);
             let (ascii, offsets) = with_stand_ins(&text).expect("every char has a stand-in");
             let found: Vec<Range<usize>> = ascii_sentence_bounds(&ascii)
                 .into_iter()

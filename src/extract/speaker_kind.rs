@@ -5,7 +5,7 @@
 //! [`super::places::PLACES`]. A company the story names only by one word ("Nordvik said") is
 //! typed by the name attribution gives it, the fullest the article writes ("Nordvik Bank").
 
-use super::places::PLACES;
+use super::places::is_place;
 use super::words::WordSet;
 
 /// The schema.org type of a speaker.
@@ -113,13 +113,12 @@ pub fn speaker_kind(speaker: &str) -> SpeakerKind {
     if words.iter().any(|w| listed(&TRADE_WORDS, w)) {
         return SpeakerKind::Organization;
     }
-    // A name of two to four capitalized words, none an acronym ("Maria Lund", "Shin Won-sik"),
-    // or one word written as a surname is.
     // A place alone speaks for its government: "Seoul", "South Korea".
-    let place = head.trim().trim_start_matches("the ");
-    if place.is_ascii() && PLACES.contains(place.to_ascii_lowercase().as_str()) {
+    if is_place(head.trim().trim_start_matches("the ")) {
         return SpeakerKind::Organization;
     }
+    // A name of two to four capitalized words, none an acronym ("Maria Lund", "Shin Won-sik"),
+    // or one word written as a surname is.
     let name = match words.as_slice() {
         // A single word is a surname ("Wei said", "Kim said") unless it is written as no
         // person's name is: an acronym ("IOM"), a lowercase noun ("partners"), a possessive

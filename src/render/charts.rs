@@ -521,16 +521,18 @@ fn step_ceil(d: NaiveDate, months: i64) -> Option<NaiveDate> {
     }
 }
 
+/// The months as tick labels write them.
+const SHORT_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 /// The label of a tick of `step` on `d`: the year on the first tick and where a year begins,
 /// the month or quarter alone between.
 fn calendar_label(d: NaiveDate, step: &TickStep, first: bool) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     let new_year = first || d.month0() == 0;
     match step.months {
-        1 if new_year => format!("{} {}", MONTHS[d.month0() as usize], d.year()),
-        1 => MONTHS[d.month0() as usize].to_string(),
+        1 if new_year => format!("{} {}", SHORT_MONTHS[d.month0() as usize], d.year()),
+        1 => SHORT_MONTHS[d.month0() as usize].to_string(),
         3 if new_year => format!("Q{} {}", d.month0() / 3 + 1, d.year()),
         3 => format!("Q{}", d.month0() / 3 + 1),
         _ => d.year().to_string(),
@@ -817,9 +819,6 @@ fn nice_scale(top: f64) -> (f64, f64) {
 
 /// Ticks at the start of months (every 1, 2, 3, 6 months) or of years, at most 7 of them.
 fn date_ticks(first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, String)> {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     let months_between =
         (last.year() - first.year()) * 12 + last.month() as i32 - first.month() as i32;
     let every = [1, 2, 3, 6, 12, 24, 60, 120]
@@ -849,7 +848,7 @@ fn date_ticks(first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, String)> {
             let label = if every >= 12 {
                 d.year().to_string()
             } else {
-                format!("{} {}", MONTHS[d.month0() as usize], d.year())
+                format!("{} {}", SHORT_MONTHS[d.month0() as usize], d.year())
             };
             ticks.push((d, label));
         }

@@ -363,11 +363,11 @@ pub(crate) fn include_cycles(
         .collect()
 }
 
-/// Every cycle of `{% extends %}` among `templates` (name, source), one error each, placed at
+/// Every cycle of `{% extends %}` among `templates` (each source by name), one error each, placed at
 /// the `extends` of the cycle's first template with a file in `templates/` (`is_project`), or
 /// its first by name. tera refuses such a set too, but names no line.
 pub(crate) fn extends_cycles(
-    templates: &[(String, String)],
+    templates: &BTreeMap<String, String>,
     is_project: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     // A template extends at most one other, so each cycle is met by following parents.
@@ -407,10 +407,6 @@ pub(crate) fn extends_cycles(
             path.push(parent);
         }
     }
-    let sources: BTreeMap<&str, &str> = templates
-        .iter()
-        .map(|(n, s)| (n.as_str(), s.as_str()))
-        .collect();
     cycles
         .into_iter()
         .map(|cycle| {
@@ -422,7 +418,11 @@ pub(crate) fn extends_cycles(
             let path = PathBuf::from("templates").join(from.trim_start_matches("default/"));
             let d = Diagnostic::error(path, format!("extends cycle: {shown}"))
                 .with_help("a template cannot extend itself, directly or through others");
-            match find_tag(sources.get(from).copied().unwrap_or(""), "extends", to) {
+            match find_tag(
+                templates.get(from).map_or("", String::as_str),
+                "extends",
+                to,
+            ) {
                 Some((line, column)) => d.at(line, column),
                 None => d,
             }

@@ -167,8 +167,8 @@ pub fn load_templates(
     let is_project = |name: &str| origins.get(name) == Some(&Origin::Project);
     // Tera refuses a cycle of `extends`; the cycle is then told at the tag that closes it, which
     // takes parsing every template once more, so only when loading failed.
-    if let Err(e) = tera.add_raw_templates(all.clone()) {
-        let cycles = recursion::extends_cycles(&all, &is_project);
+    if let Err(e) = tera.add_raw_templates(all) {
+        let cycles = recursion::extends_cycles(&sources, &is_project);
         if !cycles.is_empty() {
             diags.extend(cycles.into_iter().collect());
             return Ok((None, diags));

@@ -3,6 +3,7 @@
 //! of X" attributes afterwards, an agentless forecast ("Growth is seen at 1.1%") or a sentence
 //! opening with "Its" right after a body spoke, in the same paragraph.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::Attribution;
@@ -11,18 +12,43 @@ use super::lexicon::{FORECAST_PARTICIPLES, OWN_STATEMENTS};
 use crate::extract::speaker_kind::may_be_body;
 use crate::extract::tokens::Token;
 
-/// The paragraph of each sentence, counted from 0: a blank line between two sentences starts a
-/// new one.
-fn paragraphs(text: &str, sentences: &[Range<usize>]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(sentences.len());
-    let mut p = 0;
-    for (i, s) in sentences.iter().enumerate() {
-        if i > 0 && text[sentences[i - 1].end..s.start].matches('\n').count() >= 2 {
-            p += 1;
+/// The paragraph of each sentence of a text, counted from 0 (a blank line between two sentences
+/// starts a new one), found when a pass first asks and then shared by the passes of this module.
+pub(super) struct Paragraphs<'a> {
+    text: &'a str,
+    sentences: &'a [Range<usize>],
+    of: OnceCell<Vec<usize>>,
+}
+
+impl<'a> Paragraphs<'a> {
+    pub(super) fn new(text: &'a str, sentences: &'a [Range<usize>]) -> Self {
+        Paragraphs {
+            text,
+            sentences,
+            of: OnceCell::new(),
         }
-        out.push(p);
     }
-    out
+
+    /// The paragraph of each sentence.
+    fn of(&self) -> &[usize] {
+        self.of.get_or_init(|| {
+            let (text, sentences) = (self.text, self.sentences);
+            let mut out = Vec::with_capacity(sentences.len());
+            let mut p = 0;
+            for (i, s) in sentences.iter().enumerate() {
+                if i > 0 && text[sentences[i - 1].end..s.start].matches('\n').count() >= 2 {
+                    p += 1;
+                }
+                out.push(p);
+            }
+            out
+        })
+    }
+
+    /// The text of sentence `i`.
+    fn sentence(&self, i: usize) -> &'a str {
+        &self.text[self.sentences[i].clone()]
+    }
 }
 
 fn opens_quote(s: &str) -> bool {
@@ -32,22 +58,20 @@ fn opens_quote(s: &str) -> bool {
 /// "Those were the words of manager Ross Adeyemi": the quote paragraphs right before, with no
 /// speaker of their own, are that speaker's.
 pub(super) fn quotes_named_after(
-    text: &str,
-    sentences: &[Range<usize>],
+    paragraphs: &Paragraphs<'_>,
     tokenized: &[Vec<Token<'_>>],
     out: &mut [Option<Attribution>],
 ) {
-    let mut para: Option<Vec<usize>> = None;
     for i in 1..out.len() {
         if out[i].is_none() || words_of(&tokenized[i]).is_none() {
             continue;
         }
-        let para = para.get_or_insert_with(|| paragraphs(text, sentences));
+        let para = paragraphs.of();
         // The paragraphs before, back to one that does not open with a quotation mark.
         let mut j = i;
         while j > 0 && i - j < 8 && out[j - 1].is_none() {
             let first = (0..j).rev().take_while(|&k| para[k] == para[j - 1]).last();
-            if !first.is_some_and(|k| opens_quote(&text[sentences[k].clone()])) {
+            if !first.is_some_and(|k| opens_quote(paragraphs.sentence(k))) {
                 break;
             }
             j -= 1;
@@ -64,12 +88,10 @@ pub(super) fn quotes_named_after(
 /// and, after a body spoke, a sentence opening with what it puts out ("Its $1.79 billion appeal
 /// is 27% funded", "Their forecast is …").
 pub(super) fn continued_statements(
-    text: &str,
-    sentences: &[Range<usize>],
+    paragraphs: &Paragraphs<'_>,
     tokenized: &[Vec<Token<'_>>],
     out: &mut [Option<Attribution>],
 ) {
-    let mut para: Option<Vec<usize>> = None;
     for i in 1..out.len() {
         if out[i].is_some() || out[i - 1].is_none() {
             continue;
@@ -88,7 +110,7 @@ pub(super) fn continued_statements(
         if !(possessive || agentless_forecast(tokens)) {
             continue;
         }
-        let para = para.get_or_insert_with(|| paragraphs(text, sentences));
+        let para = paragraphs.of();
         if para[i] == para[i - 1] {
             out[i] = out[i - 1].clone();
         }
@@ -119,18 +141,13 @@ fn agentless_forecast(tokens: &[Token<'_>]) -> bool {
 /// "The New York Times said in an editorial on Monday:": a statement that ends with a colon
 /// covers what follows with no speaker of its own: the whole text when it is in the article's
 /// first paragraph, else the next paragraph.
-pub(super) fn after_a_colon(
-    text: &str,
-    sentences: &[Range<usize>],
-    out: &mut [Option<Attribution>],
-) {
-    let mut para: Option<Vec<usize>> = None;
+pub(super) fn after_a_colon(paragraphs: &Paragraphs<'_>, out: &mut [Option<Attribution>]) {
     for i in 0..out.len() {
         let Some(a) = out[i].clone() else { continue };
-        if !text[sentences[i].clone()].trim_end().ends_with(':') {
+        if !paragraphs.sentence(i).trim_end().ends_with(':') {
             continue;
         }
-        let para = para.get_or_insert_with(|| paragraphs(text, sentences));
+        let para = paragraphs.of();
         let lead = para[i] == 0;
         let next = para[i] + 1;
         for k in i + 1..out.len() {

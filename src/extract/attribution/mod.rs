@@ -225,10 +225,11 @@ pub(crate) fn attribute(
         out.push(resolved);
     }
     it_is_the_topic(text, tokenized, &lone_its, &mut out);
-    continued::quotes_named_after(text, sentences, tokenized, &mut out);
+    let paragraphs = continued::Paragraphs::new(text, sentences);
+    continued::quotes_named_after(&paragraphs, tokenized, &mut out);
     carry_reported_speech(text, sentences, &mut out);
-    continued::continued_statements(text, sentences, tokenized, &mut out);
-    continued::after_a_colon(text, sentences, &mut out);
+    continued::continued_statements(&paragraphs, tokenized, &mut out);
+    continued::after_a_colon(&paragraphs, &mut out);
     name_generic_speakers(text, tokenized, &mut out);
     fullest::fullest_names(tokenized, &mut out);
     out

@@ -10,6 +10,7 @@ use super::lexicon::{
     APPOSED_ROLES, CLAUSE_WORDS, DEPENDENT_ROLES, PRONOUNS, ROLE_QUALIFIERS, TITLE_WORDS,
 };
 use super::phrase::{is_name, join_tokens};
+use crate::extract::places::is_place;
 use crate::extract::speaker_kind::may_be_body;
 use crate::extract::tokens::Token;
 
@@ -125,7 +126,8 @@ pub(super) fn name_generic_speakers(
     // same sentence names before the description.
     // "Weisfield's rocketed after the jewelry store operator said …": the name the sentence
     // opens with. (A description's noun is lowercase: "Organization of African Unity" is a
-    // name.)
+    // name.) A generic noun never names a place: "Japan recorded 900 engineers, the space agency
+    // said" is a body of Japan's, not Japan.
     for i in 0..out.len() {
         let Some(a) = &out[i] else { continue };
         if !generic(&a.speaker) || !described(&a.speaker) {
@@ -158,7 +160,8 @@ pub(super) fn name_generic_speakers(
     let Some(topic) = crate::extract::scope::article_topic(text, tokenized) else {
         return;
     };
-    // A story about a country: "the space agency" is one of its bodies, not the country.
+    // A story about a country: "the space agency" is one of its bodies, not the country
+    // ("Seoul said" stays Seoul's: only a generic noun is never a place).
     if is_place(&topic) {
         return;
     }
@@ -171,13 +174,6 @@ pub(super) fn name_generic_speakers(
             a.speaker = topic.clone();
         }
     }
-}
-
-/// Whether `name` is a country, capital or region ([`crate::extract::places`]): "the company",
-/// "the agency" or "the Swedish lender" is never one ("Japan recorded 900 engineers, the space
-/// agency said": a body of Japan's, not Japan; "Seoul said" stays Seoul's).
-fn is_place(name: &str) -> bool {
-    crate::extract::places::PLACES.contains_lower(name)
 }
 
 /// Whether the noun of `speaker` (before "of", else its last word) is lowercase: "the Swedish
