@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 
-use crate::extract::{Period, Precision};
+use crate::extract::Precision;
 
 use super::ArticleEntry;
 
@@ -46,14 +46,12 @@ pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chr
     let mut entries: Vec<ChronologyEntry> = Vec::new();
     for &a in selected {
         for (e, event) in articles[a].claims.events.iter().enumerate() {
-            if let Some(period) = Period::parse(&event.date) {
-                entries.push(ChronologyEntry {
-                    article: a,
-                    event: e,
-                    start: period.start,
-                    precision: period.precision,
-                });
-            }
+            entries.push(ChronologyEntry {
+                article: a,
+                event: e,
+                start: event.date.start,
+                precision: event.date.precision,
+            });
         }
     }
     // Articles ranked by path once, rather than comparing paths in every comparison.
@@ -92,9 +90,9 @@ pub fn assemble_chronology(articles: &[ArticleEntry], selected: &[usize]) -> Chr
         }
         month = coarser.is_none().then_some(order);
         // The group's key and label: a coarser date's come from its value ("2023-Q3").
-        let (key, label) = Period::parse(&articles[entry.article].claims.events[entry.event].date)
-            .map(|p| p.group())
-            .unwrap_or_default();
+        let (key, label) = articles[entry.article].claims.events[entry.event]
+            .date
+            .group();
         match groups.last_mut() {
             Some(g) if g.key == key => g.entries.push(entry),
             _ => groups.push(ChronologyGroup {

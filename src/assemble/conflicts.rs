@@ -46,7 +46,7 @@ pub(crate) fn checked(article: usize, figure: &FigureClaim) -> Option<Checked<'_
         _ => String::new(),
     };
     Some(Checked {
-        bucket: (figure.as_of.as_deref()?, figure.kind, currency),
+        bucket: (figure.as_of.as_ref()?.as_str(), figure.kind, currency),
         source: (article, figure.said_by.as_deref()),
         reading: Reading::of(figure.value, figure.qualifier),
     })
@@ -247,7 +247,7 @@ mod tests {
             direction: None,
             status: None,
             said_by: None,
-            as_of: Some("2024-05-02".into()),
+            as_of: crate::extract::Period::parse("2024-05-02"),
             sentence: "".into(),
             hand: false,
             span: 0..0,

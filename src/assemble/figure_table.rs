@@ -378,10 +378,9 @@ fn sort_rows(articles: &[ArticleEntry], rows: &mut [FigureRow]) {
     let key = |r: &FigureRow| {
         let entry = &articles[r.article];
         let f = &entry.claims.figures[r.figure];
-        let period = f.as_of.as_deref().and_then(Period::parse);
         (
-            period.as_ref().map(|p| p.start),
-            period.map(|p| p.precision),
+            f.as_of.as_ref().map(|p| p.start),
+            f.as_of.as_ref().map(|p| p.precision),
             entry.article.path.clone(),
             f.span.start,
         )
@@ -411,7 +410,7 @@ fn join_restatements(articles: &[ArticleEntry], rows: Vec<FigureRow>) -> Vec<Fig
             f.kind,
             f.direction,
             f.said_by.as_deref(),
-            f.as_of.as_deref(),
+            f.as_of.as_ref().map(Period::as_str),
         )
     };
     let mut first: std::collections::HashMap<ClaimKey<'_>, usize> = Default::default();

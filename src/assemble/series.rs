@@ -261,7 +261,7 @@ mod tests {
             direction: None,
             status: None,
             said_by: None,
-            as_of: Some("2024-05".into()),
+            as_of: crate::extract::Period::parse("2024-05"),
             sentence: "".into(),
             hand: false,
             span: 0..0,

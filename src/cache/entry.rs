@@ -9,8 +9,8 @@ use crate::binary::{Reader, Writer};
 use crate::content::Article;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::extract::{
-    Claims, DateClaim, Direction, EventClaim, FigureClaim, FigureKind, Precision, Qualifier,
-    Quotes, Status, TimexType,
+    Claims, DateClaim, Direction, EventClaim, FigureClaim, FigureKind, Period, Qualifier, Quotes,
+    Status, TimexType,
 };
 
 /// What an entry file starts with. A change to the layout needs no new magic: this file is among
@@ -41,16 +41,6 @@ const TYPES: [TimexType; 4] = [
     TimexType::Time,
     TimexType::Duration,
     TimexType::Set,
-];
-const PRECISIONS: [Precision; 8] = [
-    Precision::Day,
-    Precision::Week,
-    Precision::Month,
-    Precision::Quarter,
-    Precision::Season,
-    Precision::Half,
-    Precision::Year,
-    Precision::Decade,
 ];
 
 /// The index of `v` in `all`; a variant missing from the list makes the entry unwritable
@@ -97,7 +87,7 @@ pub(super) fn encode(
             Some(s) => 1 + index_of(&STATUSES, s)?,
         });
         w.opt_str(f.said_by.as_deref());
-        w.opt_str(f.as_of.as_deref());
+        w.opt_str(f.as_of.as_ref().map(Period::as_str));
         w.str(&f.sentence);
         w.bool(f.hand);
         w.usize(f.span.start);
@@ -116,8 +106,7 @@ pub(super) fn encode(
     }
     w.usize(claims.events.len());
     for e in &claims.events {
-        w.str(&e.date);
-        w.u8(index_of(&PRECISIONS, &e.precision)?);
+        w.str(e.date.as_str());
         w.str(&e.text);
         w.opt_str(e.said_by.as_deref());
         w.usize(e.start);
@@ -181,7 +170,10 @@ pub(super) fn decode(bytes: &[u8], key: &str, article: &Article) -> Option<(Clai
                 i => Some(variant(&STATUSES, i - 1)?),
             },
             said_by: r.opt_text()?,
-            as_of: r.opt_text()?,
+            as_of: match r.opt_text()? {
+                Some(value) => Some(Period::parse(&value)?),
+                None => None,
+            },
             sentence: quotes.get(r.str()?),
             hand: r.bool()?,
             span: span(&mut r)?,
@@ -200,12 +192,11 @@ pub(super) fn decode(bytes: &[u8], key: &str, article: &Article) -> Option<(Clai
             span: span(&mut r)?,
         });
     }
-    let n = r.count(8 * 9 + 2)?;
+    let n = r.count(8 * 9 + 1)?;
     claims.events.reserve(n);
     for _ in 0..n {
         claims.events.push(EventClaim {
-            date: r.text()?,
-            precision: variant(&PRECISIONS, r.u8()?)?,
+            date: Period::parse(r.str()?)?,
             text: quotes.get(r.str()?),
             said_by: r.opt_text()?,
             start: r.usize()?,
@@ -260,7 +251,7 @@ mod tests {
             direction: [None, Some(Direction::Up), Some(Direction::Down)][i % 3],
             status: i.is_multiple_of(5).then_some(Status::Forecast),
             said_by: i.is_multiple_of(3).then(|| "Kim".into()),
-            as_of: (i % 2 == 1).then(|| "2023-07".into()),
+            as_of: (i % 2 == 1).then(|| Period::parse("2023-07").unwrap()),
             sentence: "Un été.".into(),
             hand: i.is_multiple_of(2),
             span: 0..text.len(),
@@ -275,8 +266,20 @@ mod tests {
             span: 1..4,
         };
         let event = |i: usize| EventClaim {
-            date: "2023-07".into(),
-            precision: PRECISIONS[i % PRECISIONS.len()],
+            // A value of every precision.
+            date: Period::parse(
+                [
+                    "2023-07-04",
+                    "2023-W27",
+                    "2023-07",
+                    "2023-Q3",
+                    "2023-SU",
+                    "2023-H2",
+                    "2023",
+                    "202",
+                ][i % 8],
+            )
+            .unwrap(),
             text: "It rained.".into(),
             said_by: i.is_multiple_of(2).then(|| "Lee".into()),
             start: i,

@@ -51,7 +51,8 @@ pub fn strict_diagnostics(report: &Report) -> Diagnostics {
                 .filter_map(|r| {
                     report.articles[r.article].claims.figures[r.figure]
                         .as_of
-                        .as_deref()
+                        .as_ref()
+                        .map(|p| p.as_str())
                 })
                 .collect();
             let dates: Vec<&str> = dates.into_iter().collect();

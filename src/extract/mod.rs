@@ -77,8 +77,8 @@ pub struct FigureClaim {
     pub status: Option<Status>,
     /// Who said it.
     pub said_by: Option<Text>,
-    /// As of when (a TIMEX3 date value).
-    pub as_of: Option<Text>,
+    /// As of when (written as its TIMEX3 date value).
+    pub as_of: Option<Period>,
     /// The sentence it comes from, as written.
     pub sentence: Arc<str>,
     /// Added by hand in front matter.
@@ -113,10 +113,10 @@ pub struct DateClaim {
 /// A dated statement for the chronology.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventClaim {
-    /// The date value ("2023-07").
-    pub date: Text,
-    /// Its precision.
-    pub precision: Precision,
+    /// When it happened, at the precision the text gives; written as two fields, `date` (its
+    /// value, "2023-07") and `precision`.
+    #[serde(flatten, with = "period::date_and_precision")]
+    pub date: Period,
     /// The sentence, as written.
     pub text: Arc<str>,
     /// Who said it.
@@ -280,8 +280,7 @@ fn extract_plain(
         let span = to_file(sentence);
         let date_span = to_file(&(t.start..t.end));
         claims.events.push(EventClaim {
-            date: period.value.as_str().into(),
-            precision: period.precision,
+            date: period.clone(),
             text: quotes.get(excerpt(file_text, &span, &date_span)),
             said_by: speakers[si]
                 .as_ref()
@@ -300,7 +299,7 @@ fn extract_plain(
         // The date written right after the figure is the one it is stated for; else the one
         // nearest its speech verb or itself.
         let stated_for = stated.at.map(|k| &anchors[k].1);
-        let as_of = stated_for.map(|p| p.value.clone()).or_else(|| {
+        let as_of = stated_for.cloned().or_else(|| {
             nearest_date(
                 text,
                 &sentences[f.sentence],
@@ -313,8 +312,7 @@ fn extract_plain(
         // sentence, even when no date says which; it is never the same time as another undated
         // figure.
         let earlier = as_of.is_none() && stated.base;
-        let as_of = as_of
-            .unwrap_or_else(|| compact_str::format_compact!("{}", published.format("%Y-%m-%d")));
+        let as_of = as_of.unwrap_or_else(|| Period::day(published));
         let span = to_file(&f.range);
         let sentence = to_file(&sentences[f.sentence]);
         // A figure stated for a time after the story was written is a forecast: "inflation of
@@ -356,13 +354,13 @@ fn extract_plain(
 /// and speaker but no measure, so that it is never charted or conflict-checked with the first.
 /// Figures of one sentence ("rose to 7.2% from 6.8%", the two ends of a range) are left alone.
 #[derive(Default)]
-struct DistinctSeries(Vec<(Text, Text, usize, readings::Reading)>);
+struct DistinctSeries(Vec<(Text, Period, usize, readings::Reading)>);
 
 impl DistinctSeries {
     fn admits(
         &mut self,
         measure: &str,
-        as_of: &Text,
+        as_of: &Period,
         sentence: usize,
         value: f64,
         qualifier: Option<Qualifier>,
@@ -531,7 +529,7 @@ fn nearest_date(
     anchors: &[(&Timex, Period)],
     verb: Option<&Range<usize>>,
     figure: &Range<usize>,
-) -> Option<Text> {
+) -> Option<Period> {
     let lo = anchors.partition_point(|(t, _)| t.start < sentence.start);
     let hi = anchors.partition_point(|(t, _)| t.end <= sentence.end);
     let inside = anchors.get(lo..hi.max(lo))?;
@@ -558,7 +556,7 @@ fn nearest_date(
         .into_iter()
         .flatten()
         .min_by_key(|(d, _)| *d)
-        .map(|(_, p)| p.value.clone())
+        .map(|(_, p)| p.clone())
 }
 
 /// Whether the text `before` a figure ends with a word that makes it the base of a comparison
@@ -723,10 +721,13 @@ fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
             direction,
             status,
             said_by: hand.said_by.as_deref().map(Text::from),
-            as_of: Some(hand.as_of.as_deref().map_or_else(
-                || compact_str::format_compact!("{}", article.published.format("%Y-%m-%d")),
-                Text::from,
-            )),
+            // Checked where front matter is read (`is_partial_iso_date`).
+            as_of: Some(
+                hand.as_of
+                    .as_deref()
+                    .and_then(Period::parse)
+                    .unwrap_or_else(|| Period::day(article.published)),
+            ),
             sentence: hand.quote.as_deref().unwrap_or_default().into(),
             hand: true,
             span,
@@ -887,7 +888,7 @@ mod tests {
             claims_of(story, "2022-11-05")
                 .figures
                 .iter()
-                .map(|f| f.as_of.as_deref().unwrap_or("").to_string())
+                .map(|f| f.as_of.as_ref().map_or("", Period::as_str).to_string())
                 .collect::<Vec<_>>()
         };
         assert_eq!(
@@ -962,7 +963,12 @@ mod tests {
         let as_of: Vec<(f64, String)> = claims
             .figures
             .iter()
-            .map(|f| (f.value, f.as_of.as_deref().unwrap_or("").to_string()))
+            .map(|f| {
+                (
+                    f.value,
+                    f.as_of.as_ref().map_or("", Period::as_str).to_string(),
+                )
+            })
             .collect();
         assert_eq!(
             as_of[..5],

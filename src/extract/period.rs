@@ -42,8 +42,11 @@ impl Precision {
     }
 }
 
-/// A calendar period named by a date value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A calendar period named by a date value. Claims carry dates as periods from the tagger to the
+/// page; the TIMEX3 string is written only at the edges (`report extract`, the exports, the
+/// template context), and read back only where text comes in (front matter, the claims cache).
+/// It serializes as that string ("2023-07").
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Period {
     /// The value, without any time part ("2024-03-18").
     pub value: super::Text,
@@ -142,6 +145,20 @@ impl Period {
         })
     }
 
+    /// The day `date` as a period.
+    pub fn day(date: NaiveDate) -> Period {
+        Period {
+            value: date.format("%Y-%m-%d").to_string().into(),
+            start: date,
+            precision: Precision::Day,
+        }
+    }
+
+    /// The TIMEX3 value ("2023-07").
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+
     /// "18 March 2024", "July 2023", "Q1 2024", "summer 2023", "2023", "the 1990s".
     pub fn label(&self) -> String {
         label(self.start, self.precision)
@@ -161,6 +178,61 @@ impl Period {
             ),
             _ => (self.value.to_string(), self.label()),
         }
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.value)
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.value)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Period::parse(&value).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{value}` is not a calendar date or period"))
+        })
+    }
+}
+
+/// A period written as two fields, `date` (its value) and `precision`, as events are in
+/// `report extract` and `claims.json`; used with `#[serde(flatten, with = …)]`.
+pub mod date_and_precision {
+    use super::{Period, Precision};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Fields<'a> {
+        #[serde(borrow)]
+        date: std::borrow::Cow<'a, str>,
+        precision: Precision,
+    }
+
+    /// Writes `date` and `precision`.
+    pub fn serialize<S: Serializer>(period: &Period, serializer: S) -> Result<S::Ok, S::Error> {
+        Fields {
+            date: period.as_str().into(),
+            precision: period.precision,
+        }
+        .serialize(serializer)
+    }
+
+    /// Reads `date` (the precision follows from it).
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Period, D::Error> {
+        let fields = Fields::deserialize(deserializer)?;
+        Period::parse(&fields.date).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{}` is not a calendar date or period",
+                fields.date
+            ))
+        })
     }
 }
 
@@ -192,6 +264,40 @@ pub fn label(start: NaiveDate, precision: Precision) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_is_written_and_read_back_as_its_value() {
+        let quarter = Period::parse("2024-Q1").unwrap();
+        assert_eq!(serde_json::to_string(&quarter).unwrap(), r#""2024-Q1""#);
+        assert_eq!(
+            serde_json::from_str::<Period>(r#""2024-Q1""#).unwrap(),
+            quarter
+        );
+        let refused = serde_json::from_str::<Period>(r#""PRESENT_REF""#).unwrap_err();
+        assert!(
+            refused
+                .to_string()
+                .contains("`PRESENT_REF` is not a calendar date or period"),
+            "{refused}"
+        );
+        // An event writes its date as two fields, and reads its precision from the value.
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        struct Dated {
+            #[serde(flatten, with = "date_and_precision")]
+            date: Period,
+            text: String,
+        }
+        let dated = Dated {
+            date: Period::parse("2023-07").unwrap(),
+            text: "It rained.".into(),
+        };
+        let json = serde_json::to_value(&dated).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"date": "2023-07", "precision": "month", "text": "It rained."})
+        );
+        assert_eq!(serde_json::from_value::<Dated>(json).unwrap(), dated);
+    }
 
     #[test]
     fn parses_and_labels_values() {

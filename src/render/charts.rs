@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::views::{FigureView, period_end};
-use crate::extract::{FigureKind, Period, format_value};
+use crate::extract::{FigureKind, format_value};
 
 /// Width of the chart's `viewBox`.
 const WIDTH: f64 = 640.0;
@@ -161,8 +161,8 @@ pub fn chart<R: Borrow<FigureView>>(rows: &[R]) -> Option<ChartView> {
         .enumerate()
         .filter(|(_, r)| !r.is_change())
         .filter_map(|(i, r)| {
-            let p = Period::parse(r.as_of.as_deref()?)?;
-            let end = period_end(&p)?;
+            let p = r.as_of.as_ref()?;
+            let end = period_end(p)?;
             Some((i + 1, r, p.start, end))
         })
         .collect();
@@ -879,7 +879,7 @@ mod tests {
             direction: None,
             status: None,
             said_by: None,
-            as_of: as_of.map(Into::into),
+            as_of: as_of.and_then(crate::extract::Period::parse),
             sentence: "".into(),
             start: 0,
             end: 0,

@@ -35,7 +35,7 @@ use super::filters::{
 use super::views::{ArticleData, ChronologyGroupView, EventView, FigureView, SiteView};
 use super::{ReportView, output_paths};
 use crate::assemble::Report;
-use crate::extract::Precision;
+use crate::extract::{Period, Precision};
 
 /// The names of the writers: what a project template replaces each by.
 pub const WRITERS: [&str; 6] = [
@@ -763,7 +763,7 @@ impl<'a> ClaimsArticle<'a> {
                     qualifier: f.qualifier_label(),
                     kind: f.kind.label(),
                     said_by: f.said_by.as_deref(),
-                    as_of: f.as_of.as_deref(),
+                    as_of: f.as_of.as_ref().map(Period::as_str),
                     sentence: &f.sentence,
                     start: f.start,
                     end: f.end,
@@ -786,8 +786,8 @@ impl<'a> ClaimsArticle<'a> {
                 .events
                 .iter()
                 .map(|e| ClaimsEvent {
-                    date: &e.date,
-                    precision: e.precision.label(),
+                    date: e.date.as_str(),
+                    precision: e.date.precision.label(),
                     date_text: &e.date_text,
                     said_by: e.said_by.as_deref(),
                     text: &e.text,
@@ -847,7 +847,7 @@ fn figure_cells(f: &FigureView) -> [Cell<'_>; 18] {
         opt(f.qualifier_label()),
         Cell::Text(f.kind.label()),
         opt(f.said_by.as_deref()),
-        opt(f.as_of.as_deref()),
+        opt(f.as_of.as_ref().map(Period::as_str)),
         Cell::Text(&f.sentence),
         Cell::Count(f.start),
         Cell::Count(f.end),
@@ -973,7 +973,11 @@ fn calendar(site: &SiteView, title: &str, events: &[&EventView], all: usize) -> 
         emit(&mut value, &mut text);
         value.push_str("DESCRIPTION:");
         ics_escape_into(&e.date_display(), &mut value);
-        let _ = write!(value, " ({} precision\\, written “", e.precision.label());
+        let _ = write!(
+            value,
+            " ({} precision\\, written “",
+            e.date.precision.label()
+        );
         ics_escape_into(&e.date_text, &mut value);
         value.push_str("”).");
         if let Some(said) = truthy(&e.said_by) {
@@ -1120,10 +1124,10 @@ fn timeline_event<'a>(site: &SiteView, e: &'a EventView) -> TimelineEvent<'a> {
         unique_id: format!("{}-{}-{}", from.article, e.start, e.date),
         start_date: StartDate {
             year: start.year(),
-            month: (!matches!(e.precision, Precision::Year | Precision::Decade))
+            month: (!matches!(e.date.precision, Precision::Year | Precision::Decade))
                 .then(|| start.month()),
-            day: matches!(e.precision, Precision::Day | Precision::Week).then(|| start.day()),
-            display_date: e.date_display().into_owned(),
+            day: matches!(e.date.precision, Precision::Day | Precision::Week).then(|| start.day()),
+            display_date: e.date_display(),
         },
         text: SlideText {
             headline: escape(&headline),
@@ -1136,7 +1140,7 @@ fn timeline_event<'a>(site: &SiteView, e: &'a EventView) -> TimelineEvent<'a> {
             url: &from.article_url,
             published: &from.article_published,
             date_text: &e.date_text,
-            precision: e.precision.label(),
+            precision: e.date.precision.label(),
         },
     }
 }

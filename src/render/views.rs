@@ -105,8 +105,8 @@ pub struct FigureView {
     pub status: Option<Status>,
     /// Speaker.
     pub said_by: Option<Text>,
-    /// As-of value ("2023-10").
-    pub as_of: Option<Text>,
+    /// As of when (written as its value, "2023-10").
+    pub as_of: Option<Period>,
     /// The sentence.
     pub sentence: Arc<str>,
     /// Character offsets in the article file.
@@ -187,12 +187,12 @@ impl FigureView {
 
     /// The as-of date's label at its precision ("October 2023"), when it is a calendar period.
     pub fn as_of_display(&self) -> Option<String> {
-        self.as_of.as_deref().and_then(period_label)
+        self.as_of.as_ref().map(Period::label)
     }
 
     /// The as-of date in ISO 8601 (`as_of_iso`, see [`iso_8601`]), when it is a calendar period.
     pub fn as_of_iso(&self) -> Option<String> {
-        let period = Period::parse(self.as_of.as_deref()?)?;
+        let period = self.as_of.as_ref()?;
         iso_8601(period.start, period.precision)
     }
 
@@ -305,7 +305,7 @@ pub struct DateView {
 impl DateView {
     /// The label of the value when it is a calendar period.
     pub fn display(&self) -> Option<String> {
-        period_label(&self.value)
+        super::words::date(&self.value)
     }
 
     /// The value in words, its `mod` included ("now", "about 2 years", "every Monday"), when
@@ -342,12 +342,8 @@ impl Serialize for DateView {
 pub struct EventView {
     /// Anchor of the dating expression in the article page, when marked.
     pub anchor: Option<Anchor>,
-    /// Date value.
-    pub date: Text,
-    /// The first day and the precision of the date's calendar period, when it is one.
-    pub period: Option<(chrono::NaiveDate, Precision)>,
-    /// Precision.
-    pub precision: Precision,
+    /// When it happened (written as its value, "2023-07", with its `precision`).
+    pub date: Period,
     /// The dating expression as written.
     pub date_text: Text,
     /// The sentence.
@@ -366,16 +362,14 @@ impl EventView {
     /// First day of the period, for sorting and exports (`date_start`, ISO), when it can be
     /// written (see [`writable`]).
     pub fn date_start(&self) -> Option<chrono::NaiveDate> {
-        self.period.and_then(|(start, _)| writable(start))
+        writable(self.date.start)
     }
 
     /// The day after the period's last day (`date_end`, ISO): the exclusive end that
     /// iCalendar's `DTEND` wants ("2023-08-01" for "2023-07"). None for a period that ends on
     /// 9999-12-31, whose end cannot be written: the calendar leaves `DTEND` out.
     pub fn date_end(&self) -> Option<chrono::NaiveDate> {
-        self.period
-            .and_then(|(start, precision)| end_of(start, precision))
-            .and_then(writable)
+        period_end(&self.date).and_then(writable)
     }
 
     /// What happened, as a headline (`headline`): the sentence without its dating expression
@@ -392,19 +386,14 @@ impl EventView {
         }
     }
 
-    /// The date in ISO 8601 (`date_iso`, see [`iso_8601`]), when it is a calendar period.
+    /// The date in ISO 8601 (`date_iso`, see [`iso_8601`]), when it can be written.
     pub fn date_iso(&self) -> Option<String> {
-        self.period
-            .and_then(|(start, precision)| iso_8601(start, precision))
+        iso_8601(self.date.start, self.date.precision)
     }
 
-    /// The date's label at its precision (`date_display`), or its value when it is not a
-    /// calendar period.
-    pub fn date_display(&self) -> std::borrow::Cow<'_, str> {
-        match self.period {
-            Some((start, precision)) => crate::extract::period_label(start, precision).into(),
-            None => self.date.as_str().into(),
-        }
+    /// The date's label at its precision (`date_display`): "July 2023".
+    pub fn date_display(&self) -> String {
+        self.date.label()
     }
 }
 
@@ -468,7 +457,7 @@ impl Serialize for EventView {
         map.serialize_entry("date", &self.date)?;
         map.serialize_entry("date_start", &iso(self.date_start()))?;
         map.serialize_entry("date_end", &iso(self.date_end()))?;
-        map.serialize_entry("precision", self.precision.label())?;
+        map.serialize_entry("precision", self.date.precision.label())?;
         map.serialize_entry("date_display", &self.date_display())?;
         map.serialize_entry("date_iso", &self.date_iso())?;
         map.serialize_entry("date_text", &self.date_text)?;
@@ -729,10 +718,8 @@ pub fn timeline_view(groups: &[ChronologyGroupView], limit: usize) -> Option<Tim
             if n <= skip {
                 continue;
             }
-            let Some((start, precision)) = e.period else {
-                continue;
-            };
-            let Some(end) = end_of(start, precision) else {
+            let start = e.date.start;
+            let Some(end) = period_end(&e.date) else {
                 continue;
             };
             let label = short_label(&e.headline());
@@ -748,9 +735,9 @@ pub fn timeline_view(groups: &[ChronologyGroupView], limit: usize) -> Option<Tim
             place,
             key: g.key.clone(),
             entry,
-            span: e.precision != Precision::Day,
+            span: e.date.precision != Precision::Day,
             label,
-            date: e.date_display().into_owned(),
+            date: e.date_display(),
             text: e.headline().into_owned(),
             said_by: e.said_by.as_ref().map(|s| s.to_string()),
             source: e.from.article_source.clone(),
@@ -771,12 +758,13 @@ pub fn histogram_view(groups: &[ChronologyGroupView]) -> Option<HistogramView> {
     let mut months: Vec<(chrono::NaiveDate, &ChronologyGroupView)> = Vec::new();
     let mut coarser = 0;
     for g in groups {
-        let month = g
-            .entries
-            .first()
-            .and_then(|e| e.period)
-            .filter(|(_, p)| matches!(p, Precision::Day | Precision::Week | Precision::Month));
-        match month.and_then(|(d, _)| d.with_day(1)) {
+        let month = g.entries.first().map(|e| &e.date).filter(|p| {
+            matches!(
+                p.precision,
+                Precision::Day | Precision::Week | Precision::Month
+            )
+        });
+        match month.and_then(|p| p.start.with_day(1)) {
             Some(d) => months.push((d, g)),
             None => coarser += g.count,
         }
@@ -1566,10 +1554,6 @@ fn end_of(start: chrono::NaiveDate, precision: Precision) -> Option<chrono::Naiv
     }
 }
 
-fn period_label(value: &str) -> Option<String> {
-    Period::parse(value).map(|p| p.label())
-}
-
 /// A claim marked in an article's story: its span and which claim it is. The mark's `id` and
 /// `title` are written from the claim's view when the page is made ([`ReportView::article_body`]),
 /// so that a build does not hold two strings for each of its claims until then.
@@ -1765,8 +1749,6 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
             Arc::new(EventView {
                 anchor,
                 date: e.date.clone(),
-                period: Period::parse(&e.date).map(|p| (p.start, p.precision)),
-                precision: e.precision,
                 date_text: e.date_text.clone(),
                 text: e.text.clone(),
                 said_by: e.said_by.clone(),
@@ -1782,9 +1764,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
         path: a.path.to_string_lossy().replace('\\', "/"),
         title: a.title.clone(),
         source: a.source.clone(),
-        published_display: Period::parse(&published)
-            .map(|p| p.label())
-            .unwrap_or_default(),
+        published_display: Period::day(a.published).label(),
         published,
         url: a.url.clone(),
         dateline: a.dateline.clone(),
@@ -2050,7 +2030,7 @@ mod tests {
             direction: Some(Direction::Up),
             status: None,
             said_by: None,
-            as_of: Some("2023-07".into()),
+            as_of: Period::parse("2023-07"),
             sentence: "About 300 more.".into(),
             start: 1,
             end: 2,
@@ -2102,7 +2082,7 @@ mod tests {
             kind: FigureKind::Level,
             direction: None,
             status: None,
-            as_of: Some("PRESENT_REF".into()),
+            as_of: None,
             ..figure
         };
         let v = serde_json::to_value(&level).unwrap();
@@ -2214,9 +2194,7 @@ mod tests {
         );
         let event = EventView {
             anchor: Some(Anchor::date(1)),
-            date: "2023-07".into(),
-            period: Period::parse("2023-07").map(|p| (p.start, p.precision)),
-            precision: Precision::Month,
+            date: Period::parse("2023-07").unwrap(),
             date_text: "last July".into(),
             text: "It rained last July.".into(),
             said_by: Some("Kim".into()),
@@ -2234,15 +2212,15 @@ mod tests {
                 "article_href": "articles/a.html", "article_url": null,
                 "article_published": "2024-01-02", "start": 5, "end": 25})
         );
-        let undated = EventView {
-            date: "PRESENT_REF".into(),
-            period: None,
+        // The last year a date can name: its end cannot be written, and is left out.
+        let last = EventView {
+            date: Period::parse("9999").unwrap(),
             ..event
         };
-        let v = serde_json::to_value(&undated).unwrap();
+        let v = serde_json::to_value(&last).unwrap();
         assert_eq!(
             (&v["date_start"], &v["date_end"], &v["date_display"]),
-            (&json!(""), &json!(""), &json!("PRESENT_REF"))
+            (&json!("9999-01-01"), &json!(""), &json!("9999"))
         );
     }
 }

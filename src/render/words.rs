@@ -53,8 +53,9 @@ fn mod_words(modifier: &str) -> Option<&'static str> {
     })
 }
 
-/// A calendar date or period: the label pages use everywhere ("July 2023", "week of …").
-fn date(value: &str) -> Option<String> {
+/// A TIMEX3 date value that names a calendar date or period, by the label pages use everywhere
+/// ("July 2023", "week of …").
+pub(crate) fn date(value: &str) -> Option<String> {
     crate::extract::Period::parse(value).map(|p| p.label())
 }
 
