@@ -502,7 +502,7 @@ fn build_quiet_prints_nothing_on_success_and_verbose_prints_the_phases() {
         .map(|l| l.split_once("s  ").map_or("", |(_, stage)| stage))
         .collect();
     assert_eq!(&stages[..3], ["load", "extract", "assemble"], "{err}");
-    assert!(stages.contains(&"write article.html (1 files)"), "{err}");
+    assert!(stages.contains(&"render article.html (1 files)"), "{err}");
     assert!(stages.contains(&"write claims.json (2 files)"), "{err}");
     assert!(stages.contains(&"render index.html"), "{err}");
     let rest = &lines[3 + stages.len()..];

@@ -459,10 +459,10 @@ pub fn escape(text: &str) -> String {
 
 /// [`escape`], handing the escaped text to `push` piece by piece: the five specials (`&`, `<`,
 /// `>`, `"`, `'`) as entities, and no character that XML forbids or HTML calls a parse error
-/// (see [`unwritable_at`]). One place for every text that reaches an HTML or XML output, tera's
-/// autoescape and the built-in page writers alike: a control character in a title would
-/// otherwise make `feed.xml` ill-formed.
-pub(crate) fn escape_with(text: &str, push: impl FnMut(&str)) {
+/// (see [`unwritable_at`]). One place for every text that reaches an HTML or XML output, through
+/// tera's autoescape or the story's HTML: a control character in a title would otherwise make
+/// `feed.xml` ill-formed.
+fn escape_with(text: &str, push: impl FnMut(&str)) {
     replace_runs(
         text,
         &ESCAPE_LOOK,

@@ -22,7 +22,7 @@ pub use briefing::{
 };
 pub use front_matter::{HandClaim, UrlError, is_partial_iso_date, parse_date, parse_http_url};
 pub use markdown::{Mark, escape, render_markdown_text};
-pub(crate) use markdown::{escape_with, unwritable_at, without_unwritable};
+pub(crate) use markdown::{unwritable_at, without_unwritable};
 pub use plain::PlainText;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};

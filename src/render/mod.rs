@@ -15,7 +15,6 @@
 pub mod charts;
 pub mod data;
 pub mod filters;
-mod html;
 mod locate;
 mod pages;
 mod recursion;

@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use tera::Context;
 
 use super::{
-    DataPlan, Origin, Output, Plan, Rendered, ReportView, Reuse, Target, Templates, data, html,
-    root_of, search, target_of, views,
+    DataPlan, Output, Plan, Rendered, ReportView, Reuse, Target, Templates, data, root_of, search,
+    target_of, views,
 };
 use crate::assemble::Report;
 use crate::cache::{Identity, KeyHasher};
@@ -72,18 +72,6 @@ pub(super) fn render_pages(
     // jobs, one list for every core (the template set and the views are shared read-only), the
     // largest first so that none is left running alone at the end. Each file is written as soon
     // as it is ready.
-    // The article template, when its default writer stands for it (see `html`): the template
-    // and the layout it extends are the defaults.
-    let natively: Vec<&str> = page_plan
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .filter(|name| {
-            *name == html::REACHES[0]
-                && html::REACHES
-                    .iter()
-                    .all(|n| templates.origins.get(*n) == Some(&Origin::Default))
-        })
-        .collect();
     let clock = Instant::now();
     let mut jobs: Vec<Job<'_>> = Vec::new();
     for (name, files) in plans.data {
@@ -284,16 +272,6 @@ pub(super) fn render_pages(
             return Ok((None, key));
         }
         let root = root_of(path);
-        if natively.contains(&name) {
-            let page = views::ArticlePage {
-                article: &view.articles[i],
-                body_html: view.article_body(report, i),
-            };
-            write_streamed(output, path, |file| {
-                html::article_page(&view.site, &root, &page, file)
-            })?;
-            return Ok((None, key));
-        }
         let mut context = Context::new();
         context.insert("site", &view.site);
         match target {
@@ -388,9 +366,18 @@ pub(super) fn render_pages(
         }
         context.insert("root", &root);
         context.insert("page_path", path);
-        match templates.render(name, &context) {
-            Ok(text) => output.write(path, text.as_bytes()).map(|()| (None, key)),
-            Err(e) => Ok((Some(e), key)),
+        let mut page = Spill::new(output, path);
+        let rendered = templates.render_to(name, &context, &mut page);
+        match (rendered, page.error.take()) {
+            (_, Some(e)) => Err(e),
+            (Ok(()), None) => page.finish().map(|()| (None, key)),
+            (Err(e), None) => match e.kind {
+                tera::ErrorKind::Io(_) => Err(crate::error::Error::Write {
+                    path: PathBuf::from(path),
+                    source: std::io::Error::other(super::templates::error_chain(&e)),
+                }),
+                _ => Ok((Some(e), key)),
+            },
         }
     };
     let finished: Vec<Done<'_>> = jobs
@@ -454,12 +441,11 @@ pub(super) fn render_pages(
         if let Some(e) = tally.error {
             done.diagnostics.push(templates.render_diagnostic(name, &e));
         }
-        let label =
-            if natively.contains(&name.as_str()) || plans.data.iter().any(|(n, _)| n == name) {
-                format!("write {name} ({} files)", tally.files)
-            } else {
-                format!("render {name} ({} files)", tally.files)
-            };
+        let label = if plans.data.iter().any(|(n, _)| n == name) {
+            format!("write {name} ({} files)", tally.files)
+        } else {
+            format!("render {name} ({} files)", tally.files)
+        };
         done.timings.push((label, tally.took));
     }
     done.timings
@@ -481,6 +467,69 @@ fn write_streamed<T>(
             path: PathBuf::from(path),
             source,
         })
+}
+
+/// How much of a page is held before it goes to its file piece by piece.
+const SPILL: usize = 256 * 1024;
+
+/// A page being rendered: held whole while it is small, and written as one file when done; once
+/// it passes [`SPILL`] bytes, handed to its file as it grows, so that a page of megabytes (a
+/// long story) is never held whole beside the context it is rendered from. A page whose
+/// rendering fails is never finished; the build that made it is not published.
+struct Spill<'o> {
+    output: &'o dyn Output,
+    path: &'o str,
+    held: Vec<u8>,
+    file: Option<Box<dyn Write + 'o>>,
+    /// Why the file could not be created.
+    error: Option<crate::error::Error>,
+}
+
+impl<'o> Spill<'o> {
+    fn new(output: &'o dyn Output, path: &'o str) -> Self {
+        Spill {
+            output,
+            path,
+            held: Vec::new(),
+            file: None,
+            error: None,
+        }
+    }
+
+    /// Writes what is held, or flushes the file.
+    fn finish(self) -> Result<(), crate::error::Error> {
+        match self.file {
+            None => self.output.write(self.path, &self.held),
+            Some(mut file) => file.flush().map_err(|source| crate::error::Error::Write {
+                path: PathBuf::from(self.path),
+                source,
+            }),
+        }
+    }
+}
+
+impl Write for Spill<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if let Some(file) = self.file.as_mut() {
+            return file.write(bytes);
+        }
+        self.held.extend_from_slice(bytes);
+        if self.held.len() >= SPILL {
+            let mut file = self.output.create(self.path).map_err(|e| {
+                let io = std::io::Error::other(e.to_string());
+                self.error = Some(e);
+                io
+            })?;
+            file.write_all(&self.held)?;
+            self.held = Vec::new();
+            self.file = Some(file);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().map_or(Ok(()), |f| f.flush())
+    }
 }
 
 /// What one template's jobs came to.
@@ -592,6 +641,44 @@ fn insert_as_one_and_list(
 mod tests {
     use super::*;
 
+    /// An output that says how each file came: whole, or piece by piece.
+    #[derive(Default)]
+    struct Ways(std::sync::Mutex<Vec<(String, &'static str, usize)>>);
+
+    impl Output for Ways {
+        fn write(&self, path: &str, bytes: &[u8]) -> Result<(), crate::error::Error> {
+            let mut ways = self.0.lock().unwrap();
+            ways.push((path.into(), "whole", bytes.len()));
+            Ok(())
+        }
+        fn create(&self, path: &str) -> Result<Box<dyn Write + '_>, crate::error::Error> {
+            self.0.lock().unwrap().push((path.into(), "pieces", 0));
+            Ok(Box::new(std::io::sink()))
+        }
+    }
+
+    #[test]
+    fn a_small_page_is_written_whole_and_a_large_one_as_it_grows() {
+        let ways = Ways::default();
+        let mut small = Spill::new(&ways, "small.html");
+        small.write_all(&[b'a'; 1000]).unwrap();
+        small.finish().unwrap();
+        let mut large = Spill::new(&ways, "large.html");
+        for _ in 0..10 {
+            large.write_all(&[b'a'; SPILL / 4]).unwrap();
+        }
+        // Nothing past the first SPILL bytes is held.
+        assert!(large.held.is_empty());
+        large.finish().unwrap();
+        assert_eq!(
+            *ways.0.lock().unwrap(),
+            [
+                ("small.html".to_string(), "whole", 1000),
+                ("large.html".to_string(), "pieces", 0)
+            ]
+        );
+    }
+
     fn entries(n: usize) -> Vec<views::SitemapEntry> {
         (0..n)
             .map(|i| views::SitemapEntry {
@@ -633,8 +720,10 @@ mod tests {
         );
         context.insert("entries", &Vec::<views::SitemapEntry>::new());
         context.insert("sitemaps", &["sitemap-1.xml", "sitemap-2.xml"]);
+        let mut sitemap = Vec::new();
+        t.render_to("sitemap.xml", &context, &mut sitemap).unwrap();
         assert_eq!(
-            t.render("sitemap.xml", &context).unwrap(),
+            String::from_utf8(sitemap).unwrap(),
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\
              <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
              <sitemap><loc>https://example.org/b/sitemap-1.xml</loc><lastmod>2024-03-20</lastmod></sitemap>\n\

@@ -256,13 +256,8 @@ impl Templates {
         h.finish()
     }
 
-    /// Renders template `name` to a string, with includes and macro calls guarded against
+    /// Renders template `name` into `write`, with includes and macro calls guarded against
     /// recursion without end (see [`recursion`]).
-    pub(crate) fn render(&self, name: &str, context: &tera::Context) -> tera::Result<String> {
-        recursion::render_guarded(|| self.tera.render(name, context))
-    }
-
-    /// Renders template `name` into `write`, guarded as [`Templates::render`] is.
     pub(crate) fn render_to(
         &self,
         name: &str,
