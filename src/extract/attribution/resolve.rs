@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use super::Attribution;
 use super::lexicon::{
-    APPOSED_ROLES, CLAUSE_WORDS, DEPENDENT_ROLES, PRONOUNS, ROLE_QUALIFIERS, TITLE_WORDS,
+    APPOSED_ROLES, CLAUSE_WORDS, DEPENDENT_ROLES, NAME_PARTICLES, PRONOUNS, ROLE_QUALIFIERS,
+    TITLE_WORDS, is_particle_in_name,
 };
 use super::phrase::{is_name, join_tokens};
 use crate::extract::places::is_place;
@@ -381,13 +382,16 @@ pub(super) fn titled_people(tokens: &[Token<'_>]) -> Vec<Person> {
             j += 1;
         }
         let has_role = (i..j).any(|k| !ROLE_QUALIFIERS.contains(&tokens[k].lower().as_ref()));
+        // The name, with its particles ("Ursula von der Leyen"): up to four capitalized words.
         let mut k = j;
-        while k < tokens.len()
-            && k - j < 4
-            && tokens[k].is_capitalized()
-            && tokens[k].is_word()
-            && !CLAUSE_WORDS.contains(&tokens[k].lower().as_ref())
-        {
+        let mut words = 0;
+        while k < tokens.len() && words < 4 {
+            let t = &tokens[k];
+            if t.is_capitalized() && t.is_word() && !CLAUSE_WORDS.contains(&t.lower().as_ref()) {
+                words += 1;
+            } else if !(k > j && is_particle_in_name(tokens, k)) {
+                break;
+            }
             k += 1;
         }
         if j > i && k > j && has_role {
@@ -420,7 +424,12 @@ pub(super) fn apposed_people(tokens: &[Token<'_>]) -> Vec<Person> {
         while start > 0 && comma - start < 6 {
             let w = &tokens[start - 1];
             let initial_dot = w.text == "." && start >= 2 && tokens[start - 2].text.len() == 1;
-            if !(initial_dot || (w.is_capitalized() && w.is_word())) {
+            let particle = start < comma
+                && start >= 2
+                && is_particle_in_name(tokens, start - 1)
+                && (tokens[start - 2].is_capitalized()
+                    || tokens[start - 2].lower_in(&NAME_PARTICLES));
+            if !(initial_dot || particle || (w.is_capitalized() && w.is_word())) {
                 break;
             }
             start -= 1;
@@ -540,7 +549,13 @@ pub(super) fn resolve(
                 || ends_with_word(&role, person_role)
                 || leads);
         let surname = k.name.split_whitespace().nth(1).is_some()
-            && k.name.split_whitespace().any(|w| w == lower);
+            && (k.name.split_whitespace().any(|w| w == lower)
+                // "Von der Leyen", "Abdul Rahman": the end or the start of a longer name.
+                || (lower.contains(' ')
+                    && (ends_with_word(&k.name, &lower)
+                        || k.name
+                            .strip_prefix(lower.as_str())
+                            .is_some_and(|rest| rest.starts_with(' ')))));
         same_role && !phrase_is_name
             || surname
             || lower == k.name
