@@ -247,6 +247,7 @@ mod tests {
             direction: None,
             status: None,
             said_by: None,
+            said_by_kind: None,
             as_of: Some("2024-05-02".into()),
             sentence: "".into(),
             hand: false,

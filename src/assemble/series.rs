@@ -261,6 +261,7 @@ mod tests {
             direction: None,
             status: None,
             said_by: None,
+            said_by_kind: None,
             as_of: Some("2024-05".into()),
             sentence: "".into(),
             hand: false,

@@ -77,6 +77,10 @@ pub struct FigureClaim {
     pub status: Option<Status>,
     /// Who said it.
     pub said_by: Option<Text>,
+    /// What kind of author said it: a person, an organization or a group
+    /// ([`speaker_kind::SpeakerKind`]), decided where the speaker was found.
+    #[serde(default)]
+    pub said_by_kind: Option<speaker_kind::SpeakerKind>,
     /// As of when (a TIMEX3 date value).
     pub as_of: Option<Text>,
     /// The sentence it comes from, as written.
@@ -121,6 +125,9 @@ pub struct EventClaim {
     pub text: Arc<str>,
     /// Who said it.
     pub said_by: Option<Text>,
+    /// What kind of author said it ([`speaker_kind::SpeakerKind`]).
+    #[serde(default)]
+    pub said_by_kind: Option<speaker_kind::SpeakerKind>,
     /// Start of the sentence, in characters.
     pub start: usize,
     /// End of the sentence, in characters, exclusive.
@@ -286,6 +293,7 @@ fn extract_plain(
             said_by: speakers[si]
                 .as_ref()
                 .map(|a| a.at(t.start).speaker.as_str().into()),
+            said_by_kind: speakers[si].as_ref().map(|a| a.at(t.start).kind),
             start: chars.at(span.start),
             end: chars.at(span.end),
             date_text: slice(&date_span),
@@ -339,6 +347,7 @@ fn extract_plain(
             direction: f.direction,
             status,
             said_by: speaker.map(|a| a.speaker.as_str().into()),
+            said_by_kind: speaker.map(|a| a.kind),
             as_of: Some(as_of),
             sentence: quotes.get(excerpt(file_text, &sentence, &span)),
             hand: false,
@@ -723,6 +732,8 @@ fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
             direction,
             status,
             said_by: hand.said_by.as_deref().map(Text::from),
+            // A speaker given by hand is known only by its name.
+            said_by_kind: hand.said_by.as_deref().map(speaker_kind::speaker_kind),
             as_of: Some(hand.as_of.as_deref().map_or_else(
                 || compact_str::format_compact!("{}", article.published.format("%Y-%m-%d")),
                 Text::from,

@@ -255,11 +255,23 @@ pub(super) fn article_page(
             }
             out.push('}');
             for f in &a.figures {
-                json_ld_claim(out, &f.text, &f.sentence, &f.said_by, f.as_of_iso());
+                json_ld_claim(
+                    out,
+                    &f.text,
+                    &f.sentence,
+                    (&f.said_by, f.said_by_kind),
+                    f.as_of_iso(),
+                );
                 out.spill();
             }
             for e in &a.events {
-                json_ld_claim(out, &e.date_text, &e.text, &e.said_by, e.date_iso());
+                json_ld_claim(
+                    out,
+                    &e.date_text,
+                    &e.text,
+                    (&e.said_by, e.said_by_kind),
+                    e.date_iso(),
+                );
                 out.spill();
             }
             out.push_str("\n]}\n</script>\n");
@@ -380,7 +392,10 @@ fn json_ld_claim(
     out: &mut Page<'_>,
     name: &str,
     text: &str,
-    said_by: &Option<Text>,
+    (said_by, kind): (
+        &Option<Text>,
+        Option<crate::extract::speaker_kind::SpeakerKind>,
+    ),
     coverage: Option<String>,
 ) {
     out.push_str(",\n{\"@type\": \"Claim\", \"name\": ");
@@ -388,14 +403,16 @@ fn json_ld_claim(
     out.push_str(", \"text\": ");
     script_json(out, text);
     out.push_str(", \"appearance\": {\"@id\": \"#article\"}");
-    if let Some(said_by) = truthy(said_by) {
-        out.push_str(", \"author\": {\"@type\": ");
-        script_json(
-            out,
-            crate::extract::speaker_kind::speaker_kind(said_by).schema_type(),
-        );
-        out.push_str(", \"name\": ");
-        script_json(out, said_by);
+    if let Some(name) = truthy(said_by) {
+        // A group ("analysts") has no schema.org type: its name only.
+        out.push_str(", \"author\": {");
+        if let Some(schema_type) = super::views::said_by_type(said_by, kind) {
+            out.push_str("\"@type\": ");
+            script_json(out, schema_type);
+            out.push_str(", ");
+        }
+        out.push_str("\"name\": ");
+        script_json(out, name);
         out.push('}');
     }
     if let Some(coverage) = coverage {

@@ -81,7 +81,11 @@ fn it_is_the_topic(
     };
     for &i in lone_its.iter().filter(|&&i| named_before(i)) {
         if let Some(f) = find_speaker(&tokenized[i]) {
-            out[i] = Some(Attribution::new(topic.clone(), f.verb));
+            out[i] = Some(Attribution::new(
+                topic.clone(),
+                f.verb,
+                SpeakerKind::Organization,
+            ));
         }
     }
 }
@@ -93,6 +97,11 @@ pub struct Attribution {
     pub speaker: String,
     /// Byte range of the speech verb ("said"), the anchor for the statement's date.
     pub verb: Range<usize>,
+    /// What kind of author the speaker is, decided by how it was found: a person named with a
+    /// title or a role, or meant by "he" or "she"; an organization meant by "it", named by its
+    /// fullest name, or described by a noun that takes a body's name ("the company"); a group
+    /// named by a plural noun ("analysts"); else read from the name ([`speaker_kind`]).
+    pub kind: SpeakerKind,
     /// A second speaker for the clause that contrasts with the first ("U.S. commanders said
     /// 5,500 were taken, though some military officials later said the total may have
     /// climbed above 8,000"), with the byte range of that clause.
@@ -100,10 +109,11 @@ pub struct Attribution {
 }
 
 impl Attribution {
-    fn new(speaker: String, verb: Range<usize>) -> Self {
+    fn new(speaker: String, verb: Range<usize>, kind: SpeakerKind) -> Self {
         Attribution {
             speaker,
             verb,
+            kind,
             later: None,
         }
     }
@@ -146,19 +156,32 @@ pub(crate) fn attribute(
         }
     }
     let known: Vec<Known> = people.iter().map(|(_, p)| Known::of(p)).collect();
+    // A person the article names with a title or a role is a person, whatever the name looks
+    // like; anyone else is read from the name.
+    // (Not a name written as a company's: "Amdahl Corp., a maker of mainframe computers".)
+    let kind_of = |speaker: &str| {
+        let read = speaker_kind(speaker);
+        if read != SpeakerKind::Organization && known.iter().any(|k| k.display == speaker) {
+            SpeakerKind::Person
+        } else {
+            read
+        }
+    };
     let mut out: Vec<Option<Attribution>> = Vec::with_capacity(sentences.len());
     let mut last_person: Option<String> = None;
     // The organization that spoke last: what "it said" refers to.
     let mut last_body: Option<String> = None;
     // The group or body named by its noun that spoke last ("analysts", "U.S. commanders"):
     // whom "they" means.
-    let mut last_group: Option<String> = None;
+    let mut last_group: Option<(String, SpeakerKind)> = None;
     // Sentences whose "it" names no body spoken of before.
     let mut lone_its: Vec<usize> = Vec::new();
     for (i, f) in found.iter().enumerate() {
         let mut inferred = false;
         let resolved = f.as_ref().and_then(|f| {
+            let mut kind = None;
             let speaker = if f.phrase == "it" {
+                kind = Some(SpeakerKind::Organization);
                 // The organization that spoke last, else the one the sentence before is about
                 // (a guess that does not make it the organization that spoke last).
                 let before = || {
@@ -173,8 +196,13 @@ pub(crate) fn attribute(
                     }
                 }
             } else if f.phrase.eq_ignore_ascii_case("they") {
-                last_group.clone()?
+                let (group, group_kind) = last_group.clone()?;
+                kind = Some(group_kind);
+                group
             } else {
+                if matches!(f.phrase.as_str(), "he" | "she") {
+                    kind = Some(SpeakerKind::Person);
+                }
                 resolve(&f.phrase, &people, &known, i, last_person.as_deref())?
             };
             // "according to the March projections": a month or a weekday alone is when
@@ -187,13 +215,15 @@ pub(crate) fn attribute(
             if is_place(speaker.trim_start_matches("the ")) && is_act(&tokenized[i], f.verb.start) {
                 return None;
             }
-            let mut a = Attribution::new(speaker, f.verb.clone());
+            let kind = kind.unwrap_or_else(|| kind_of(&speaker));
+            let mut a = Attribution::new(speaker, f.verb.clone(), kind);
             if let Some((from, later)) = later_speaker(&tokenized[i], f)
                 && let Some(who) = resolve(&later.phrase, &people, &known, i, None)
                 && !is_date_word(&who)
             {
                 let clause = from..sentences[i].end;
-                a.later = Some(Box::new((clause, Attribution::new(who, later.verb))));
+                let kind = kind_of(&who);
+                a.later = Some(Box::new((clause, Attribution::new(who, later.verb, kind))));
             }
             Some(a)
         });
@@ -211,12 +241,13 @@ pub(crate) fn attribute(
                 >= 2;
             let person = role && named && speaker_kind(&a.speaker) == SpeakerKind::Person;
             if is_group(&a.speaker) {
-                last_group = Some(a.speaker.clone());
+                last_group = Some((a.speaker.clone(), a.kind));
             }
             if known.iter().any(|k| k.display == a.speaker) || person {
                 last_person = Some(a.speaker.clone());
             } else if !inferred
                 && may_be_body(&a.speaker)
+                && a.kind != SpeakerKind::Group
                 && a.speaker.chars().next().is_some_and(char::is_uppercase)
             {
                 last_body = Some(a.speaker.clone());
@@ -238,6 +269,7 @@ pub(crate) fn attribute(
     continued::after_a_colon(&paragraphs, &mut out);
     name_generic_speakers(text, tokenized, &mut out);
     fullest::fullest_names(tokenized, &mut out);
+    fullest::companies_named_like_people(tokenized, &mut out);
     out
 }
 
@@ -448,6 +480,46 @@ mod tests {
             "{s:?}"
         );
         assert_eq!(s[3], s[2]);
+    }
+
+    pub(super) fn kinds_of(text: &str) -> Vec<Option<SpeakerKind>> {
+        let s = split_sentences(text);
+        attribute(text, &s, &tokenize_all(text, &Lowered::new(text), &s))
+            .into_iter()
+            .map(|a| a.map(|a| a.kind))
+            .collect()
+    }
+
+    /// The kind of a speaker is decided where it is found: a company named by one word the
+    /// story never gives a person's given name is a body; a titled name, and "she" after it,
+    /// a person; a plural noun a group; "it" a body.
+    #[test]
+    fn the_kind_of_a_speaker_comes_from_how_it_was_found() {
+        use SpeakerKind::*;
+        let text = "Sales at Skyvale rose 4%, Skyvale said. It said 2 plants would close. Chief \
+                    executive Maria Lund said costs fell 2%. She said 300 jobs would go. \
+                    Analysts said the cuts were small. They expect 5% growth.";
+        assert_eq!(
+            kinds_of(text),
+            vec![
+                Some(Organization),
+                Some(Organization),
+                Some(Person),
+                Some(Person),
+                Some(Group),
+                Some(Group)
+            ]
+        );
+        // "It" never means a group.
+        let text = "Analysts said the cuts were small. It said 2 plants would close.";
+        assert_ne!(speakers(text)[1].as_deref(), Some("Analysts"));
+        // A surname the story gives in full is the person's.
+        let text = "Tove Berg runs the port. Fees rose 4%, Berg said.";
+        assert_eq!(kinds_of(text)[1], Some(Person));
+        // A body's fullest name; a role alone is a person's.
+        let text = "Shares of Halvard Shipping Ltd. fell. Halvard said costs rose 4%.";
+        assert_eq!(kinds_of(text)[1], Some(Organization));
+        assert_eq!(kinds_of("Analyst said costs rose 4%.")[0], Some(Person));
     }
 
     /// A place that acts ("declared a state of emergency", "cut its rate") says nothing; it

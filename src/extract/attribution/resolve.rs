@@ -12,7 +12,7 @@ use super::lexicon::{
 };
 use super::phrase::{is_name, join_tokens};
 use crate::extract::places::is_place;
-use crate::extract::speaker_kind::may_be_body;
+use crate::extract::speaker_kind::{SpeakerKind, may_be_body};
 use crate::extract::tokens::Token;
 
 /// A person or body named in the article, with what is known of them.
@@ -117,10 +117,11 @@ pub(super) fn name_generic_speakers(
                     .next()
                     .is_some_and(|last| last.eq_ignore_ascii_case(&noun))
         });
-        if let Some(name) = named.map(|b| b.speaker.clone())
+        if let Some((name, kind)) = named.map(|b| (b.speaker.clone(), b.kind))
             && let Some(a) = &mut out[i]
         {
             a.speaker = name;
+            a.kind = kind;
         }
     }
     // "Shares in Nordvik Bank rose after the Swedish lender announced …": the organization the
@@ -140,6 +141,7 @@ pub(super) fn name_generic_speakers(
             && let Some(a) = &mut out[i]
         {
             a.speaker = name;
+            a.kind = SpeakerKind::Organization;
         }
     }
     // "Kirschner Medical fell 4 to 15. The company said …": the name the sentence before opens
@@ -153,6 +155,7 @@ pub(super) fn name_generic_speakers(
             && let Some(a) = &mut out[i]
         {
             a.speaker = name;
+            a.kind = SpeakerKind::Organization;
         }
     }
     if !out.iter().flatten().any(|a| generic(&a.speaker)) {
@@ -173,6 +176,7 @@ pub(super) fn name_generic_speakers(
     for a in out.iter_mut().flatten() {
         if generic(&a.speaker) {
             a.speaker = topic.clone();
+            a.kind = SpeakerKind::Organization;
         }
     }
 }
