@@ -863,6 +863,51 @@ mod tests {
         assert_eq!(events("The index fell sharply in 1987."), ["1987"]);
     }
 
+    /// No weekday, month, place alone or number is ever a speaker, whatever stands next to the
+    /// speech verb: a day before or after it ("On Tuesday the agency said", "Friday's report"),
+    /// a month opening the sentence, a country acting ("declared a state of emergency", "cut
+    /// its tax", "posted a surplus") or named as a place, a count before the speaker noun. (A
+    /// place speaks only through a verb of saying: attribution's tests.)
+    #[test]
+    fn no_day_month_place_or_number_is_a_speaker() {
+        let story = "LIMA, March 3 - Peru declared a state of emergency in 6 provinces on Monday \
+                     after floods.\n\nOn Tuesday the Andean Relief Agency said 14,000 people had \
+                     been moved. Friday's report put the toll at 31.\n\nIn March, 2,400 homes \
+                     were lost in Piura, according to the housing ministry. Bolivia sent 120 \
+                     soldiers and 8 boats.\n\n\"We have 900 tents left,\" said Rosa de la Vega, \
+                     who runs the Red Cross office in Piura. \"Another 3,000 are on the \
+                     way.\"\n\nChile, which shares a border with Peru, on Wednesday pledged $5 \
+                     million. Seven of 12 regional governors told reporters on Thursday that 40 \
+                     bridges were down. In travel to Peru and Bolivia, where bookings fell, \
+                     agents say 700 tours were cancelled.\n\nEcuador cut its fuel tax by 10% in \
+                     May, and Colombia posted a surplus of $2 billion in April.";
+        let claims = claims_of(story, "2025-03-07");
+        let speakers: Vec<&str> = claims
+            .figures
+            .iter()
+            .filter_map(|f| f.said_by.as_deref())
+            .chain(claims.events.iter().filter_map(|e| e.said_by.as_deref()))
+            .collect();
+        for s in &speakers {
+            let lower = s.to_lowercase();
+            assert!(timex::weekday_of(&lower).is_none(), "weekday {s:?}");
+            assert!(timex::month_of(&lower).is_none(), "month {s:?}");
+            assert!(!places::is_place(&lower), "place {s:?}");
+            assert!(!s.chars().any(|c| c.is_ascii_digit()), "number {s:?}");
+        }
+        let by = |v: f64| {
+            claims
+                .figures
+                .iter()
+                .find(|f| f.value == v)
+                .and_then(|f| f.said_by.as_deref())
+        };
+        assert_eq!(by(14_000.0), Some("Andean Relief Agency"), "{speakers:?}");
+        assert_eq!(by(900.0), Some("Rosa de la Vega"), "{speakers:?}");
+        assert_eq!(by(3_000.0), Some("Rosa de la Vega"), "{speakers:?}");
+        assert_eq!(by(6.0), None, "{speakers:?}");
+    }
+
     /// In a story about a country, "the space agency" is one of its bodies, never the country,
     /// even when a speaker's description names the country ("Norwegian space agency head").
     #[test]
