@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Joins the annotators' parts into the two gold files: parts/tune-*.yaml, stories-tune.yaml and
-speakers-tune.yaml into tune.yaml; the *-holdout / holdout-* parts into holdout.yaml."""
+speakers-tune*.yaml into tune.yaml; the *-holdout / holdout-* parts into holdout.yaml."""
 import glob
 import os
 
@@ -8,7 +8,7 @@ import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-for part, pattern in [("tune", ["tune-*.yaml", "*-tune.yaml"]),
+for part, pattern in [("tune", ["tune-*.yaml", "*-tune.yaml", "*-tune-*.yaml"]),
                       ("holdout", ["holdout-*.yaml", "*-holdout.yaml"])]:
     files = sorted({f for p in pattern for f in glob.glob(os.path.join(HERE, "parts", p))})
     seen = {}

@@ -247,6 +247,7 @@ mod tests {
             direction: None,
             status: None,
             said_by: None,
+            said_by_kind: None,
             as_of: crate::extract::Period::parse("2024-05-02"),
             sentence: "".into(),
             hand: false,

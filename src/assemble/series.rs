@@ -261,6 +261,7 @@ mod tests {
             direction: None,
             status: None,
             said_by: None,
+            said_by_kind: None,
             as_of: crate::extract::Period::parse("2024-05"),
             sentence: "".into(),
             hand: false,

@@ -8,6 +8,7 @@
 use crate::binary::{Reader, Writer};
 use crate::content::Article;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::extract::speaker_kind::SpeakerKind;
 use crate::extract::{
     Claims, DateClaim, Direction, EventClaim, FigureClaim, FigureKind, Period, Qualifier, Quotes,
     Status, TimexType,
@@ -36,6 +37,11 @@ const KINDS: [FigureKind; 5] = [
 ];
 const DIRECTIONS: [Direction; 2] = [Direction::Up, Direction::Down];
 const STATUSES: [Status; 1] = [Status::Forecast];
+const SPEAKER_KINDS: [SpeakerKind; 3] = [
+    SpeakerKind::Person,
+    SpeakerKind::Organization,
+    SpeakerKind::Group,
+];
 const TYPES: [TimexType; 4] = [
     TimexType::Date,
     TimexType::Time,
@@ -87,6 +93,10 @@ pub(super) fn encode(
             Some(s) => 1 + index_of(&STATUSES, s)?,
         });
         w.opt_str(f.said_by.as_deref());
+        w.u8(match &f.said_by_kind {
+            None => 0,
+            Some(k) => 1 + index_of(&SPEAKER_KINDS, k)?,
+        });
         w.opt_str(f.as_of.as_ref().map(Period::as_str));
         w.str(&f.sentence);
         w.bool(f.hand);
@@ -109,6 +119,10 @@ pub(super) fn encode(
         w.str(e.date.as_str());
         w.str(&e.text);
         w.opt_str(e.said_by.as_deref());
+        w.u8(match &e.said_by_kind {
+            None => 0,
+            Some(k) => 1 + index_of(&SPEAKER_KINDS, k)?,
+        });
         w.usize(e.start);
         w.usize(e.end);
         w.str(&e.date_text);
@@ -145,7 +159,7 @@ pub(super) fn decode(bytes: &[u8], key: &str, article: &Article) -> Option<(Clai
     let mut claims = Claims::default();
     let mut quotes = Quotes::default();
     // The smallest figure, date and event, in bytes: what a count is checked against.
-    let n = r.count(7 * 8 + 6)?;
+    let n = r.count(7 * 8 + 7)?;
     claims.figures.reserve(n);
     for _ in 0..n {
         claims.figures.push(FigureClaim {
@@ -170,6 +184,10 @@ pub(super) fn decode(bytes: &[u8], key: &str, article: &Article) -> Option<(Clai
                 i => Some(variant(&STATUSES, i - 1)?),
             },
             said_by: r.opt_text()?,
+            said_by_kind: match r.u8()? {
+                0 => None,
+                i => Some(variant(&SPEAKER_KINDS, i - 1)?),
+            },
             as_of: match r.opt_text()? {
                 Some(value) => Some(Period::parse(&value)?),
                 None => None,
@@ -192,13 +210,17 @@ pub(super) fn decode(bytes: &[u8], key: &str, article: &Article) -> Option<(Clai
             span: span(&mut r)?,
         });
     }
-    let n = r.count(8 * 9 + 1)?;
+    let n = r.count(8 * 9 + 2)?;
     claims.events.reserve(n);
     for _ in 0..n {
         claims.events.push(EventClaim {
             date: Period::parse(r.str()?)?,
             text: quotes.get(r.str()?),
             said_by: r.opt_text()?,
+            said_by_kind: match r.u8()? {
+                0 => None,
+                i => Some(variant(&SPEAKER_KINDS, i - 1)?),
+            },
             start: r.usize()?,
             end: r.usize()?,
             date_text: r.text()?,
@@ -251,6 +273,9 @@ mod tests {
             direction: [None, Some(Direction::Up), Some(Direction::Down)][i % 3],
             status: i.is_multiple_of(5).then_some(Status::Forecast),
             said_by: i.is_multiple_of(3).then(|| "Kim".into()),
+            said_by_kind: i
+                .is_multiple_of(3)
+                .then(|| SPEAKER_KINDS[i % SPEAKER_KINDS.len()]),
             as_of: (i % 2 == 1).then(|| Period::parse("2023-07").unwrap()),
             sentence: "Un été.".into(),
             hand: i.is_multiple_of(2),
@@ -282,6 +307,9 @@ mod tests {
             .unwrap(),
             text: "It rained.".into(),
             said_by: i.is_multiple_of(2).then(|| "Lee".into()),
+            said_by_kind: i
+                .is_multiple_of(2)
+                .then(|| SPEAKER_KINDS[i % SPEAKER_KINDS.len()]),
             start: i,
             end: i + 10,
             date_text: "in July".into(),
@@ -378,7 +406,7 @@ mod tests {
     #[test]
     fn a_whole_record_with_impossible_contents_is_not_read() {
         let a = article("---\ntitle: A\nsource: S\npublished: 2024-05-02\n---\nSome text.\n");
-        let figure_then = |qualifier: u8, kind: u8, direction: u8, text: &[u8]| {
+        let figure_then = |qualifier: u8, kind: u8, direction: u8, speaker: u8, text: &[u8]| {
             record(&a, |w| {
                 w.usize(1);
                 w.usize(text.len());
@@ -394,6 +422,7 @@ mod tests {
                 w.u8(direction);
                 w.u8(0);
                 w.opt_str(None);
+                w.u8(speaker);
                 w.opt_str(None);
                 w.str("S.");
                 w.bool(false);
@@ -405,21 +434,25 @@ mod tests {
             })
         };
         // The well-formed one reads, so that each refusal below is for its one change.
-        assert!(decode(&figure_then(0, 0, 2, b"1"), "k", &a).is_some());
+        assert!(decode(&figure_then(0, 0, 2, 3, b"1"), "k", &a).is_some());
         assert!(
-            decode(&figure_then(7, 0, 0, b"1"), "k", &a).is_none(),
+            decode(&figure_then(7, 0, 0, 0, b"1"), "k", &a).is_none(),
             "qualifier"
         );
         assert!(
-            decode(&figure_then(0, 9, 0, b"1"), "k", &a).is_none(),
+            decode(&figure_then(0, 9, 0, 0, b"1"), "k", &a).is_none(),
             "kind"
         );
         assert!(
-            decode(&figure_then(0, 0, 3, b"1"), "k", &a).is_none(),
+            decode(&figure_then(0, 0, 3, 0, b"1"), "k", &a).is_none(),
             "direction"
         );
         assert!(
-            decode(&figure_then(0, 0, 0, b"\xff"), "k", &a).is_none(),
+            decode(&figure_then(0, 0, 0, 4, b"1"), "k", &a).is_none(),
+            "speaker kind"
+        );
+        assert!(
+            decode(&figure_then(0, 0, 0, 0, b"\xff"), "k", &a).is_none(),
             "UTF-8"
         );
         // More figures than the record could hold, and trailing bytes.

@@ -77,6 +77,10 @@ pub struct FigureClaim {
     pub status: Option<Status>,
     /// Who said it.
     pub said_by: Option<Text>,
+    /// What kind of author said it: a person, an organization or a group
+    /// ([`speaker_kind::SpeakerKind`]), decided where the speaker was found.
+    #[serde(default)]
+    pub said_by_kind: Option<speaker_kind::SpeakerKind>,
     /// As of when (written as its TIMEX3 date value).
     pub as_of: Option<Period>,
     /// The sentence it comes from, as written.
@@ -121,6 +125,9 @@ pub struct EventClaim {
     pub text: Arc<str>,
     /// Who said it.
     pub said_by: Option<Text>,
+    /// What kind of author said it ([`speaker_kind::SpeakerKind`]).
+    #[serde(default)]
+    pub said_by_kind: Option<speaker_kind::SpeakerKind>,
     /// Start of the sentence, in characters.
     pub start: usize,
     /// End of the sentence, in characters, exclusive.
@@ -285,6 +292,7 @@ fn extract_plain(
             said_by: speakers[si]
                 .as_ref()
                 .map(|a| a.at(t.start).speaker.as_str().into()),
+            said_by_kind: speakers[si].as_ref().map(|a| a.at(t.start).kind),
             start: chars.at(span.start),
             end: chars.at(span.end),
             date_text: slice(&date_span),
@@ -337,6 +345,7 @@ fn extract_plain(
             direction: f.direction,
             status,
             said_by: speaker.map(|a| a.speaker.as_str().into()),
+            said_by_kind: speaker.map(|a| a.kind),
             as_of: Some(as_of),
             sentence: quotes.get(excerpt(file_text, &sentence, &span)),
             hand: false,
@@ -721,6 +730,8 @@ fn curate(article: &Article, claims: &mut Claims) -> Diagnostics {
             direction,
             status,
             said_by: hand.said_by.as_deref().map(Text::from),
+            // A speaker given by hand is known only by its name.
+            said_by_kind: hand.said_by.as_deref().map(speaker_kind::speaker_kind),
             // Checked where front matter is read (`is_partial_iso_date`).
             as_of: Some(
                 hand.as_of
@@ -851,6 +862,51 @@ mod tests {
         assert!(events("Each index is based on the close of 1969 equaling 100.").is_empty());
         assert!(events("The index (1982-84 = 100) rose.").is_empty());
         assert_eq!(events("The index fell sharply in 1987."), ["1987"]);
+    }
+
+    /// No weekday, month, place alone or number is ever a speaker, whatever stands next to the
+    /// speech verb: a day before or after it ("On Tuesday the agency said", "Friday's report"),
+    /// a month opening the sentence, a country acting ("declared a state of emergency", "cut
+    /// its tax", "posted a surplus") or named as a place, a count before the speaker noun. (A
+    /// place speaks only through a verb of saying: attribution's tests.)
+    #[test]
+    fn no_day_month_place_or_number_is_a_speaker() {
+        let story = "LIMA, March 3 - Peru declared a state of emergency in 6 provinces on Monday \
+                     after floods.\n\nOn Tuesday the Andean Relief Agency said 14,000 people had \
+                     been moved. Friday's report put the toll at 31.\n\nIn March, 2,400 homes \
+                     were lost in Piura, according to the housing ministry. Bolivia sent 120 \
+                     soldiers and 8 boats.\n\n\"We have 900 tents left,\" said Rosa de la Vega, \
+                     who runs the Red Cross office in Piura. \"Another 3,000 are on the \
+                     way.\"\n\nChile, which shares a border with Peru, on Wednesday pledged $5 \
+                     million. Seven of 12 regional governors told reporters on Thursday that 40 \
+                     bridges were down. In travel to Peru and Bolivia, where bookings fell, \
+                     agents say 700 tours were cancelled.\n\nEcuador cut its fuel tax by 10% in \
+                     May, and Colombia posted a surplus of $2 billion in April.";
+        let claims = claims_of(story, "2025-03-07");
+        let speakers: Vec<&str> = claims
+            .figures
+            .iter()
+            .filter_map(|f| f.said_by.as_deref())
+            .chain(claims.events.iter().filter_map(|e| e.said_by.as_deref()))
+            .collect();
+        for s in &speakers {
+            let lower = s.to_lowercase();
+            assert!(timex::weekday_of(&lower).is_none(), "weekday {s:?}");
+            assert!(timex::month_of(&lower).is_none(), "month {s:?}");
+            assert!(!places::is_place(&lower), "place {s:?}");
+            assert!(!s.chars().any(|c| c.is_ascii_digit()), "number {s:?}");
+        }
+        let by = |v: f64| {
+            claims
+                .figures
+                .iter()
+                .find(|f| f.value == v)
+                .and_then(|f| f.said_by.as_deref())
+        };
+        assert_eq!(by(14_000.0), Some("Andean Relief Agency"), "{speakers:?}");
+        assert_eq!(by(900.0), Some("Rosa de la Vega"), "{speakers:?}");
+        assert_eq!(by(3_000.0), Some("Rosa de la Vega"), "{speakers:?}");
+        assert_eq!(by(6.0), None, "{speakers:?}");
     }
 
     /// In a story about a country, "the space agency" is one of its bodies, never the country,

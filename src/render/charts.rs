@@ -879,6 +879,7 @@ mod tests {
             direction: None,
             status: None,
             said_by: None,
+            said_by_kind: None,
             as_of: as_of.and_then(crate::extract::Period::parse),
             sentence: "".into(),
             start: 0,

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::assemble::{ArticleEntry, Chronology, FigureGroup, Report};
 use crate::content::Mark;
+use crate::extract::speaker_kind::SpeakerKind;
 use crate::extract::{
     Direction, FigureKind, Period, Precision, Qualifier, Status, TimexType, format_value,
 };
@@ -105,6 +106,8 @@ pub struct FigureView {
     pub status: Option<Status>,
     /// Speaker.
     pub said_by: Option<Text>,
+    /// What kind of author the speaker is, as extraction found it.
+    pub said_by_kind: Option<SpeakerKind>,
     /// As of when (written as its value, "2023-10").
     pub as_of: Option<Period>,
     /// The sentence.
@@ -220,7 +223,10 @@ impl Serialize for FigureView {
         map.serialize_entry("direction", &self.direction_label())?;
         map.serialize_entry("status", &self.status_label())?;
         map.serialize_entry("said_by", &self.said_by)?;
-        map.serialize_entry("said_by_type", &said_by_type(&self.said_by))?;
+        map.serialize_entry(
+            "said_by_type",
+            &said_by_type(&self.said_by, self.said_by_kind),
+        )?;
         map.serialize_entry("as_of", &self.as_of)?;
         map.serialize_entry("as_of_display", &self.as_of_display())?;
         map.serialize_entry("as_of_iso", &self.as_of_iso())?;
@@ -235,12 +241,13 @@ impl Serialize for FigureView {
     }
 }
 
-/// The schema.org type of a speaker (`Person` or `Organization`), when there is one.
-pub fn said_by_type(said_by: &Option<Text>) -> Option<&'static str> {
-    said_by
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(|s| crate::extract::speaker_kind::speaker_kind(s).schema_type())
+/// The schema.org type of a speaker (`Person` or `Organization`), when there is one: by the
+/// kind extraction gave it, else (a claim made before kinds were kept) read from the name; a
+/// group has none.
+pub fn said_by_type(said_by: &Option<Text>, kind: Option<SpeakerKind>) -> Option<&'static str> {
+    let said_by = said_by.as_deref().filter(|s| !s.is_empty())?;
+    kind.unwrap_or_else(|| crate::extract::speaker_kind::speaker_kind(said_by))
+        .schema_type()
 }
 
 /// The sign of a change in `direction`: `+`, or the minus sign (U+2212) rather than a hyphen.
@@ -350,6 +357,8 @@ pub struct EventView {
     pub text: Arc<str>,
     /// Speaker.
     pub said_by: Option<Text>,
+    /// What kind of author the speaker is, as extraction found it.
+    pub said_by_kind: Option<SpeakerKind>,
     /// Its article (the same fields as a figure's).
     pub from: Arc<ClaimSource>,
     /// Character offsets of the sentence.
@@ -464,7 +473,10 @@ impl Serialize for EventView {
         map.serialize_entry("text", &self.text)?;
         map.serialize_entry("headline", &self.headline())?;
         map.serialize_entry("said_by", &self.said_by)?;
-        map.serialize_entry("said_by_type", &said_by_type(&self.said_by))?;
+        map.serialize_entry(
+            "said_by_type",
+            &said_by_type(&self.said_by, self.said_by_kind),
+        )?;
         self.from.serialize_into(&mut map)?;
         map.serialize_entry("start", &self.start)?;
         map.serialize_entry("end", &self.end)?;
@@ -1705,6 +1717,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
             direction: f.direction,
             status: f.status,
             said_by: f.said_by.clone(),
+            said_by_kind: f.said_by_kind,
             as_of: f.as_of.clone(),
             sentence: f.sentence.clone(),
             start: f.start,
@@ -1752,6 +1765,7 @@ fn article_view(index: usize, entry: &ArticleEntry) -> ArticleView {
                 date_text: e.date_text.clone(),
                 text: e.text.clone(),
                 said_by: e.said_by.clone(),
+                said_by_kind: e.said_by_kind,
                 from: from.clone(),
                 start: e.start,
                 end: e.end,
@@ -2030,6 +2044,7 @@ mod tests {
             direction: Some(Direction::Up),
             status: None,
             said_by: None,
+            said_by_kind: None,
             as_of: Period::parse("2023-07"),
             sentence: "About 300 more.".into(),
             start: 1,
@@ -2198,6 +2213,7 @@ mod tests {
             date_text: "last July".into(),
             text: "It rained last July.".into(),
             said_by: Some("Kim".into()),
+            said_by_kind: Some(SpeakerKind::Person),
             from: crate::testing::claim_source(),
             start: 5,
             end: 25,

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::Attribution;
 use super::lexicon::CLAUSE_WORDS;
 use super::phrase::join_tokens;
-use crate::extract::speaker_kind::is_body_word;
+use crate::extract::speaker_kind::{SpeakerKind, is_body_word, is_role_word};
 use crate::extract::tokens::Token;
 
 /// Replaces every one-word speaker by the fullest name of it in the article: another speaker's
@@ -36,10 +36,87 @@ pub(super) fn fullest_names(tokenized: &[Vec<Token<'_>>], out: &mut [Option<Attr
     among_speakers(out, &mut wanted);
     in_text(tokenized, &mut wanted);
     for a in out.iter_mut().flatten() {
-        if let Some(names) = wanted.get(&a.speaker)
-            && let Some(fuller) = names.fullest()
-        {
+        let Some(names) = wanted.get(&a.speaker) else {
+            continue;
+        };
+        if let Some((fuller, kind)) = names.fullest() {
             a.speaker = fuller;
+            a.kind = kind;
+        } else if names.body.is_none()
+            && names.person.is_none()
+            && a.kind != SpeakerKind::Group
+            && !is_role_word(&a.speaker)
+        {
+            // "Skyvale said" with no given name before "Skyvale" anywhere in the story: a
+            // company's name, as a person is named in full when first met.
+            a.kind = SpeakerKind::Organization;
+        }
+    }
+}
+
+/// Speakers read as people only because their name looks like one ("Polly Peck", "Dow Jones":
+/// two to four capitalized words, no role) that the story also writes as a company's: with a
+/// legal form or an organization's word after them ("Polly Peck International PLC"), or
+/// followed by its shares or stock ("Dow Jones shares fell"). They are organizations.
+pub(super) fn companies_named_like_people(
+    tokenized: &[Vec<Token<'_>>],
+    out: &mut [Option<Attribution>],
+) {
+    let looks_like_a_name = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && !words.iter().any(|w| is_role_word(w))
+    };
+    let mut wanted: Vec<String> = out
+        .iter()
+        .flatten()
+        .filter(|a| a.kind == SpeakerKind::Person && looks_like_a_name(&a.speaker))
+        .map(|a| a.speaker.clone())
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    wanted.sort();
+    wanted.dedup();
+    let mut companies: Vec<&str> = Vec::new();
+    for tokens in tokenized {
+        let mut k = 0;
+        while k < tokens.len() {
+            let end = run_end(tokens, k);
+            if end == k {
+                k += 1;
+                continue;
+            }
+            let run: Vec<&str> = tokens[k..end]
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| t.text)
+                .collect();
+            for name in &wanted {
+                let n = name.split_whitespace().count();
+                let opens = run.len() >= n && run[..n].iter().copied().eq(name.split_whitespace());
+                if !opens {
+                    continue;
+                }
+                let longer_body = run.len() > n && run.last().is_some_and(|w| is_body_word(w));
+                let traded = run.len() == n
+                    && tokens.get(end).is_some_and(|t| {
+                        matches!(
+                            t.lower().as_ref(),
+                            "shares" | "stock" | "stake" | "shareholders"
+                        )
+                    });
+                if longer_body || traded {
+                    companies.push(name);
+                }
+            }
+            k = end;
+        }
+    }
+    for a in out.iter_mut().flatten() {
+        if companies.contains(&a.speaker.as_str()) {
+            a.kind = SpeakerKind::Organization;
         }
     }
 }
@@ -47,8 +124,8 @@ pub(super) fn fullest_names(tokenized: &[Vec<Token<'_>>], out: &mut [Option<Attr
 /// The fuller names found for one word.
 #[derive(Default)]
 struct Names {
-    /// The longest other speaker's name that holds it ([`among_speakers`]).
-    speaker: Option<String>,
+    /// The longest other speaker's name that holds it ([`among_speakers`]), with its kind.
+    speaker: Option<(String, SpeakerKind)>,
     /// The longest organization's name in the text that holds it ([`in_text`]).
     body: Option<String>,
     /// The first person's name in the text that ends with it.
@@ -56,13 +133,13 @@ struct Names {
 }
 
 impl Names {
-    fn fullest(&self) -> Option<String> {
+    fn fullest(&self) -> Option<(String, SpeakerKind)> {
         if self.speaker.is_some() {
             return self.speaker.clone();
         }
         match (&self.body, &self.person) {
-            (Some(b), None) => Some(b.clone()),
-            (None, Some(p)) => Some(p.clone()),
+            (Some(b), None) => Some((b.clone(), SpeakerKind::Organization)),
+            (None, Some(p)) => Some((p.clone(), SpeakerKind::Person)),
             _ => None,
         }
     }
@@ -72,7 +149,7 @@ impl Names {
 /// ends with it after a capitalized word: "Kim Jong Un", "Maria Lund" — not "spokesman for
 /// Lund". The longest name wins; of two equally long, the one without an apposition.
 fn among_speakers(out: &[Option<Attribution>], wanted: &mut HashMap<String, Names>) {
-    for s in out.iter().flatten().map(|a| a.speaker.as_str()) {
+    for (s, kind) in out.iter().flatten().map(|a| (a.speaker.as_str(), a.kind)) {
         let head = s.split(',').next().unwrap_or(s).trim();
         let words: Vec<&str> = head.split_whitespace().collect();
         if words.len() < 2 {
@@ -93,13 +170,13 @@ fn among_speakers(out: &[Option<Attribution>], wanted: &mut HashMap<String, Name
             let Some(names) = wanted.get_mut(word) else {
                 continue;
             };
-            let better = names.speaker.as_deref().is_none_or(|old| {
+            let better = names.speaker.as_ref().is_none_or(|(old, _)| {
                 let old_head = old.split(',').next().unwrap_or(old).trim();
                 (head.len(), std::cmp::Reverse(s.len()))
                     > (old_head.len(), std::cmp::Reverse(old.len()))
             });
             if better {
-                names.speaker = Some(s.to_string());
+                names.speaker = Some((s.to_string(), kind));
             }
         }
     }
@@ -186,6 +263,20 @@ pub(super) fn run_end(tokens: &[Token<'_>], k: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use crate::extract::attribution::tests::speakers;
+
+    /// A name that looks like a person's is a company's when the story writes it with a legal
+    /// form or speaks of its shares.
+    #[test]
+    fn a_company_named_like_a_person_is_a_body() {
+        use crate::extract::attribution::tests::kinds_of;
+        use crate::extract::speaker_kind::SpeakerKind::*;
+        let text = "Shares of Halden Moss PLC fell. Halden Moss said sales rose 4%.";
+        assert_eq!(kinds_of(text)[1], Some(Organization));
+        let text = "Tove Berg said sales rose 4%. Tove Berg shares fell.";
+        assert_eq!(kinds_of(text)[0], Some(Organization));
+        let text = "Tove Berg said sales rose 4%. Tove Berg left early.";
+        assert_eq!(kinds_of(text)[0], Some(Person));
+    }
 
     #[test]
     fn a_speaker_of_one_word_takes_the_fullest_name_the_story_gives() {

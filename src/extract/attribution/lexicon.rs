@@ -62,6 +62,7 @@ pub(super) static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "rescuers", "commanders", "generals", "officers", "executives", "managers", "operator",
     "operators", "owners", "strategists", "forecasters", "negotiators", "inspectors",
     "regulators", "economist", "trader", "aides", "advisers", "companies", "firms", "banks",
+    "dealer", "broker", "banker", "bankers", "strategist", "lawyer", "investor", "investors",
 ]);
 
 /// Capitalized words that are titles before a name.
@@ -96,7 +97,34 @@ pub(super) static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "nor", "neither", "whereas", "unless", "until", "where", "whether",
     // Possessive determiners: "Its forecast rose" names no one.
     "its", "their", "his", "her", "our", "my", "your",
+    // The speaker's own voice inside a quotation ("We expect …"): whoever the quote is by.
+    "we", "i", "you",
 ]);
+
+/// Lowercase words inside a person's or a body's name, between its capitalized words: "Ursula
+/// von der Leyen", "Charles de Gaulle", "Mohammed bin Salman", "Banco de Mexico".
+#[rustfmt::skip]
+pub(crate) static NAME_PARTICLES: WordSet = WordSet::new(&[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "dos",
+    "das", "ter", "bin", "binti", "bint", "ibn", "al", "el", "abu", "zu",
+]);
+
+/// Whether token `k` is a name's particle ([`NAME_PARTICLES`]) with a capitalized word after
+/// it, past any other particles ("de" and "der" in "Ursula von der Leyen").
+pub(super) fn is_particle_in_name(tokens: &[crate::extract::tokens::Token<'_>], k: usize) -> bool {
+    let mut j = k;
+    while tokens
+        .get(j)
+        .is_some_and(|t| !t.is_capitalized() && t.lower_in(&NAME_PARTICLES))
+    {
+        j += 1;
+    }
+    j > k
+        && j - k <= 3
+        && tokens
+            .get(j)
+            .is_some_and(|t| t.is_word() && t.is_capitalized())
+}
 
 /// Lowercase words that never modify a speaker noun (clause words, prepositions, verbs' helpers).
 #[rustfmt::skip]

@@ -3,7 +3,8 @@
 //! inverted verb or "according to", and the words that make a phrase a speaker or a name.
 
 use super::lexicon::{
-    AUXILIARIES, CLAUSE_WORDS, NOT_MODIFIERS, PRONOUNS, SPEAKER_NOUNS, TITLE_WORDS,
+    AUXILIARIES, CLAUSE_WORDS, NAME_PARTICLES, NOT_MODIFIERS, PRONOUNS, SPEAKER_NOUNS, TITLE_WORDS,
+    is_particle_in_name,
 };
 use crate::extract::tokens::Token;
 use crate::extract::words::WordSet;
@@ -19,6 +20,14 @@ pub(super) fn subject_end(tokens: &[Token<'_>], verb: usize) -> usize {
             && AUXILIARIES.contains(&tokens[end - 1].lower().as_ref())
         {
             end -= 1;
+        } else if end >= 2
+            && ADVERBIAL_PAIRS.contains(&(
+                tokens[end - 2].lower().as_ref(),
+                tokens[end - 1].lower().as_ref(),
+            ))
+        {
+            // "Analysts had on average forecast …".
+            end -= 2;
         } else if end > 0 && is_calendar(&tokens[end - 1]) {
             end -= 1;
             if end > 0 && tokens[end - 1].lower() == "on" {
@@ -41,6 +50,41 @@ pub(super) fn subject_end(tokens: &[Token<'_>], verb: usize) -> usize {
             return end;
         }
     }
+}
+
+/// Two-word adverbials that may stand between a subject and its verb.
+const ADVERBIAL_PAIRS: &[(&str, &str)] = &[
+    ("on", "average"),
+    ("in", "turn"),
+    ("so", "far"),
+    ("at", "first"),
+    ("for", "now"),
+    ("in", "all"),
+];
+
+/// Prepositions whose object is never the subject of the verb after it: "travel in Kenya and
+/// Tanzania … say", "people close to Lund said".
+#[rustfmt::skip]
+static PREPOSITIONS: WordSet = WordSet::new(&[
+    "in", "at", "from", "to", "into", "across", "near", "with", "about", "against", "between",
+    "among",
+]);
+
+/// Whether the phrase `tokens[start..end]` is the object of a preposition, alone or, for a
+/// place, as the last of two joined by "and" or "or" ("in Kenya and Tanzania"; not "in May and
+/// Lopez said").
+fn object_of_preposition(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let mut k = start;
+    if k > 0
+        && matches!(tokens[k - 1].lower().as_ref(), "and" | "or")
+        && crate::extract::places::is_place(&join_tokens(&tokens[start..end]))
+    {
+        k -= 1;
+        while k > 0 && tokens[k - 1].is_word() && tokens[k - 1].is_capitalized() {
+            k -= 1;
+        }
+    }
+    k > 0 && tokens[k - 1].lower_in(&PREPOSITIONS)
 }
 
 /// Weekdays, months and relative days: when something was said, never who said it. ("May" and
@@ -113,6 +157,14 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
         if !t.is_word() {
             break;
         }
+        // "Ursula von der Leyen", "Mohammed bin Salman": a particle between a name's words.
+        if start >= 2
+            && is_particle_in_name(tokens, start - 1)
+            && (tokens[start - 2].is_capitalized() || tokens[start - 2].lower_in(&NAME_PARTICLES))
+        {
+            start -= 1;
+            continue;
+        }
         let lower = t.lower();
         // Inside a name: "International Organization for Migration", "president of Chile".
         let joins_name = (matches!(lower.as_ref(), "of" | "for" | "on")
@@ -176,7 +228,8 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
     {
         start += 1;
     }
-    if start == end || !is_speaker(&tokens[start..end]) {
+    if start == end || !is_speaker(&tokens[start..end]) || object_of_preposition(tokens, start, end)
+    {
         return String::new();
     }
     join_tokens(&tokens[start..end])
@@ -235,7 +288,7 @@ fn is_modifier_of_noun(rest: &[Token<'_>], lower: &str) -> bool {
 /// index after it.
 pub(super) fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize) {
     let mut end = from;
-    while end < tokens.len() && end - from < 8 {
+    while end < tokens.len() && end - from < 12 {
         let t = &tokens[end];
         // "says Mr. Litvack", "said J. Smith": the dot of a title or an initial inside a name.
         if t.text == "."
@@ -257,9 +310,27 @@ pub(super) fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize)
                     .iter()
                     .any(|n| SPEAKER_NOUNS.contains(&n.lower().as_ref()))
         };
+        // "Lena von der Heide", "the Office for the Coordination of Humanitarian Affairs":
+        // particles and joining words between a name's capitalized words.
+        let inside_name = end > from
+            && (tokens[end - 1].is_capitalized() || tokens[end - 1].lower_in(&NAME_PARTICLES))
+            && (is_particle_in_name(tokens, end)
+                // ("and" only after "of" or "for": "Department of Energy and Climate
+                // Change", not "ABC News and the Washington Post".)
+                || ((lower == "for"
+                    || (lower == "and"
+                        && tokens[from..end]
+                            .iter()
+                            .any(|t| matches!(t.text, "of" | "for"))))
+                    && tokens.get(end + 1).is_some_and(|n| {
+                        n.is_capitalized()
+                            || (n.lower() == "the"
+                                && tokens.get(end + 2).is_some_and(Token::is_capitalized))
+                    })));
         let ok = t.is_word()
             && !is_calendar(t)
             && (t.is_capitalized()
+                || inside_name
                 || SPEAKER_NOUNS.contains(&lower.as_ref())
                 || TITLE_WORDS.contains(&lower.as_ref())
                 || matches!(lower.as_ref(), "the" | "of")
@@ -276,7 +347,12 @@ pub(super) fn phrase_after(tokens: &[Token<'_>], from: usize) -> (String, usize)
         }
         end += 1;
     }
-    while end > from && matches!(tokens[end - 1].lower().as_ref(), "the" | "of") {
+    while end > from
+        && matches!(
+            tokens[end - 1].lower().as_ref(),
+            "the" | "of" | "for" | "and"
+        )
+    {
         end -= 1;
     }
     if !is_speaker(&tokens[from..end]) {
@@ -326,11 +402,16 @@ fn is_speaker(tokens: &[Token<'_>]) -> bool {
     })
 }
 
-/// A phrase made only of capitalized words: a proper name.
+/// A phrase made only of capitalized words, with a name's particles between them ("Charles de
+/// Gaulle"): a proper name.
 pub(super) fn is_name(phrase: &str) -> bool {
-    phrase
-        .split_whitespace()
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    words.first().is_some_and(capitalized)
+        && words.last().is_some_and(capitalized)
+        && words
+            .iter()
+            .all(|w| capitalized(w) || NAME_PARTICLES.contains(w))
 }
 
 fn strip_determiners(words: &[&str]) -> String {

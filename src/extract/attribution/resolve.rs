@@ -7,11 +7,12 @@ use std::ops::Range;
 
 use super::Attribution;
 use super::lexicon::{
-    APPOSED_ROLES, CLAUSE_WORDS, DEPENDENT_ROLES, PRONOUNS, ROLE_QUALIFIERS, TITLE_WORDS,
+    APPOSED_ROLES, CLAUSE_WORDS, DEPENDENT_ROLES, NAME_PARTICLES, PRONOUNS, ROLE_QUALIFIERS,
+    TITLE_WORDS, is_particle_in_name,
 };
 use super::phrase::{is_name, join_tokens};
 use crate::extract::places::is_place;
-use crate::extract::speaker_kind::may_be_body;
+use crate::extract::speaker_kind::{SpeakerKind, may_be_body};
 use crate::extract::tokens::Token;
 
 /// A person or body named in the article, with what is known of them.
@@ -116,10 +117,11 @@ pub(super) fn name_generic_speakers(
                     .next()
                     .is_some_and(|last| last.eq_ignore_ascii_case(&noun))
         });
-        if let Some(name) = named.map(|b| b.speaker.clone())
+        if let Some((name, kind)) = named.map(|b| (b.speaker.clone(), b.kind))
             && let Some(a) = &mut out[i]
         {
             a.speaker = name;
+            a.kind = kind;
         }
     }
     // "Shares in Nordvik Bank rose after the Swedish lender announced …": the organization the
@@ -139,6 +141,7 @@ pub(super) fn name_generic_speakers(
             && let Some(a) = &mut out[i]
         {
             a.speaker = name;
+            a.kind = SpeakerKind::Organization;
         }
     }
     // "Kirschner Medical fell 4 to 15. The company said …": the name the sentence before opens
@@ -152,6 +155,7 @@ pub(super) fn name_generic_speakers(
             && let Some(a) = &mut out[i]
         {
             a.speaker = name;
+            a.kind = SpeakerKind::Organization;
         }
     }
     if !out.iter().flatten().any(|a| generic(&a.speaker)) {
@@ -172,6 +176,7 @@ pub(super) fn name_generic_speakers(
     for a in out.iter_mut().flatten() {
         if generic(&a.speaker) {
             a.speaker = topic.clone();
+            a.kind = SpeakerKind::Organization;
         }
     }
 }
@@ -381,13 +386,16 @@ pub(super) fn titled_people(tokens: &[Token<'_>]) -> Vec<Person> {
             j += 1;
         }
         let has_role = (i..j).any(|k| !ROLE_QUALIFIERS.contains(&tokens[k].lower().as_ref()));
+        // The name, with its particles ("Ursula von der Leyen"): up to four capitalized words.
         let mut k = j;
-        while k < tokens.len()
-            && k - j < 4
-            && tokens[k].is_capitalized()
-            && tokens[k].is_word()
-            && !CLAUSE_WORDS.contains(&tokens[k].lower().as_ref())
-        {
+        let mut words = 0;
+        while k < tokens.len() && words < 4 {
+            let t = &tokens[k];
+            if t.is_capitalized() && t.is_word() && !CLAUSE_WORDS.contains(&t.lower().as_ref()) {
+                words += 1;
+            } else if !(k > j && is_particle_in_name(tokens, k)) {
+                break;
+            }
             k += 1;
         }
         if j > i && k > j && has_role {
@@ -420,7 +428,12 @@ pub(super) fn apposed_people(tokens: &[Token<'_>]) -> Vec<Person> {
         while start > 0 && comma - start < 6 {
             let w = &tokens[start - 1];
             let initial_dot = w.text == "." && start >= 2 && tokens[start - 2].text.len() == 1;
-            if !(initial_dot || (w.is_capitalized() && w.is_word())) {
+            let particle = start < comma
+                && start >= 2
+                && is_particle_in_name(tokens, start - 1)
+                && (tokens[start - 2].is_capitalized()
+                    || tokens[start - 2].lower_in(&NAME_PARTICLES));
+            if !(initial_dot || particle || (w.is_capitalized() && w.is_word())) {
                 break;
             }
             start -= 1;
@@ -540,7 +553,13 @@ pub(super) fn resolve(
                 || ends_with_word(&role, person_role)
                 || leads);
         let surname = k.name.split_whitespace().nth(1).is_some()
-            && k.name.split_whitespace().any(|w| w == lower);
+            && (k.name.split_whitespace().any(|w| w == lower)
+                // "Von der Leyen", "Abdul Rahman": the end or the start of a longer name.
+                || (lower.contains(' ')
+                    && (ends_with_word(&k.name, &lower)
+                        || k.name
+                            .strip_prefix(lower.as_str())
+                            .is_some_and(|rest| rest.starts_with(' ')))));
         same_role && !phrase_is_name
             || surname
             || lower == k.name
