@@ -239,6 +239,15 @@ impl Parser<'_> {
 
     /// "18 March 2024", "18 March", "18th of March".
     pub(super) fn day_month(&self, i: usize) -> Option<Cand> {
+        // The decimals of an amount are no day: in "6,107.31 August 2019" the date is the month.
+        if i > 1
+            && self.glued(i)
+            && matches!(self.w(i.wrapping_sub(1)), "." | ",")
+            && self.glued(i.wrapping_sub(1))
+            && self.num(i.wrapping_sub(2)).is_some()
+        {
+            return None;
+        }
         let (d, mut j) = match self.day_num(i).filter(|_| self.num(i).is_some()) {
             Some(x) => x,
             None => {
@@ -679,6 +688,8 @@ mod tests {
         ("The report came out 16. Nov. 2016 in print.", "2024-03-20", "16. Nov. 2016", "2016-11-16", Date, None),
         // day ranges: the first day is its own date, taking the month after the range
         ("The fair runs from 5 to 9 May 2024.", "2024-03-20", "9 May 2024", "2024-05-09", Date, None),
+        // the decimals of an amount before a month are no day
+        ("The index ended at 1,204.28 May 2021 and fell.", "2024-03-20", "May 2021", "2021-05", Date, None),
     ];
 
     #[test]
@@ -751,6 +762,10 @@ mod tests {
         check_span_untagged(&[
             ("The 2010-11 season was long.", "2010-11"),
             ("They won 3 to 5 percent more.", "3"),
+            (
+                "The index ended at 1,204.28 May 2021 and fell.",
+                "28 May 2021",
+            ),
         ]);
     }
 }
