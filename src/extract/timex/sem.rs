@@ -107,6 +107,10 @@ pub(super) enum Sem {
         h: u32,
         mi: u32,
     },
+    /// The ISO week a date falls in ("the week of March 6", "the week starting Feb. 4").
+    WeekOf(Box<Sem>),
+    /// An ISO week of the publication year by its number ("week 10").
+    WeekNum(u32),
     /// Quarter 1..4 (0 = the latest completed quarter).
     Quarter {
         q: u32,

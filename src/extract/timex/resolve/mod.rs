@@ -434,6 +434,10 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 (Gran::Year, Gran::Day) => Some(format!("{}-XX-XX", fmt_date(rf.date, Gran::Year))),
                 (Gran::Month, Gran::Day) => Some(format!("{}-XX", fmt_date(rf.date, Gran::Month))),
                 (Gran::Year, Gran::Month) => Some(format!("{}-XX", fmt_date(rf.date, Gran::Year))),
+                // "the week" after "in October": a week of that year the text does not name.
+                (g, Gran::Week) if g > Gran::Week => {
+                    Some(format!("{}-WXX", fmt_date(rf.date, Gran::Year)))
+                }
                 _ => None,
             };
             if let Some(value) = unknown {
@@ -502,6 +506,14 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                     gran: Gran::Day,
                 }),
             }
+        }
+        Sem::WeekNum(n) => {
+            let monday = NaiveDate::from_isoywd_opt(dct.year(), *n, chrono::Weekday::Mon)?;
+            date_out(monday, Gran::Week)
+        }
+        Sem::WeekOf(day) => {
+            let o = resolve_sem(day, st, tn_raw, sid)?;
+            date_out(o.rf?.date, Gran::Week)
         }
         Sem::Quarter { q, ys } => {
             let cur_q = (dm - 1) / 3 + 1;
