@@ -517,16 +517,18 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
         }
         Sem::Quarter { q, ys } => {
             let cur_q = (dm - 1) / 3 + 1;
+            // The quarter a report is about: the last one named, else the last one completed.
+            let reported = if st.rf.gran == Gran::Quarter {
+                st.rf.date
+            } else {
+                shift(dct, Unit::Quarter, -1)?
+            };
+            let reported_q = (reported.month() - 1) / 3 + 1;
             let (y, q) = match (ys, *q) {
-                (YearSpec::Abs(y), 0) => (*y, 4),
+                // "the 1988 quarter", "last year's quarter": that year's quarter of the report.
+                (YearSpec::Abs(y), 0) => (*y, reported_q),
                 (YearSpec::Abs(y), q) => (*y, q),
-                (YearSpec::Dct(off), 0) => {
-                    if *off == 0 {
-                        (dct.year(), cur_q)
-                    } else {
-                        (dct.year() + off, cur_q)
-                    }
-                }
+                (YearSpec::Dct(off), 0) => (dct.year() + off, reported_q),
                 (YearSpec::Dct(off), q) => (dct.year() + off, q),
                 (YearSpec::YearAgo, _) => {
                     let base = if st.rf.gran == Gran::Quarter {
