@@ -53,6 +53,12 @@ pub(super) enum Sem {
         pod: Option<&'static str>,
         rel: Option<i32>,
     },
+    /// The first weekday (0 = Monday) after (`dir` 1) or before (-1) the day the story is at:
+    /// "the following Tuesday", "the previous Friday".
+    WeekdayFrom {
+        wd: u32,
+        dir: i32,
+    },
     /// A month name without a day; rel as for weekdays.
     Month {
         m: u32,

@@ -322,6 +322,27 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 _ => date_out(date, Gran::Day),
             }
         }
+        Sem::WeekdayFrom { wd, dir } => {
+            // From the day the story is at; with none, from the publication.
+            let base = if st.rf.gran == Gran::Day {
+                st.rf.date
+            } else {
+                dct
+            };
+            let cur = base.weekday().num_days_from_monday() as i64;
+            let wd = *wd as i64;
+            let off = if *dir > 0 {
+                let fwd = (wd - cur).rem_euclid(7);
+                if fwd == 0 { 7 } else { fwd }
+            } else {
+                let back = (cur - wd).rem_euclid(7);
+                -(if back == 0 { 7 } else { back })
+            };
+            date_out(
+                base.checked_add_signed(Duration::try_days(off)?)?,
+                Gran::Day,
+            )
+        }
         Sem::Month { m, rel } => {
             let y = match rel {
                 Some(-1) => {
