@@ -324,6 +324,109 @@ fn accepted_date_values(e: &Value) -> Vec<String> {
     out
 }
 
+/// Whether a predicted TIMEX3 value names what the expected entity names in another notation:
+/// a calendar period ("2016-Q3", "2017-02", "2016-W45") that is exactly the expected
+/// `startDate`..`endDate` of its future or past reading, or a length equal to the expected one
+/// ("PT1H30M" for "PT1.5H", "P6M" for "P0.5Y"). The specs write periods as ranges and
+/// lengths with decimals, TIMEX3 as named periods and whole smaller units.
+fn same_date_value(predicted: &str, e: &Value) -> bool {
+    if let Some((start, end)) = period_of(predicted) {
+        let date = |side: &str, key: &str| {
+            e[side][key]
+                .as_str()
+                .and_then(|d| NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok())
+        };
+        return ["future", "past"].iter().any(|side| {
+            date(side, "startDate") == Some(start) && date(side, "endDate") == Some(end)
+        });
+    }
+    match (length_of(predicted), length_of(s(e, "timex"))) {
+        (Some(a), Some(b)) => values_close(a.0, b.0) && values_close(a.1, b.1),
+        _ => false,
+    }
+}
+
+/// The days a TIMEX3 date value names, as [start, end): a year, half, quarter, month, ISO week
+/// or its weekend. Days and other values give `None`.
+fn period_of(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let ymd = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
+    let year: i32 = value.get(..4)?.parse().ok()?;
+    let rest = &value[4..];
+    let months = |first: u32, n: u32| {
+        let start = ymd(year, first)?;
+        Some((start, start.checked_add_months(chrono::Months::new(n))?))
+    };
+    if rest.is_empty() {
+        return months(1, 12);
+    }
+    let rest = rest.strip_prefix('-')?;
+    if let Some(q) = rest.strip_prefix('Q') {
+        let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+        return months(3 * q - 2, 3);
+    }
+    if let Some(h) = rest.strip_prefix('H') {
+        let h: u32 = h.parse().ok().filter(|h| (1..=2).contains(h))?;
+        return months(6 * h - 5, 6);
+    }
+    if let Some(w) = rest.strip_prefix('W') {
+        let (w, weekend) = match w.strip_suffix("-WE") {
+            Some(w) => (w, true),
+            None => (w, false),
+        };
+        let monday = NaiveDate::from_isoywd_opt(year, w.parse().ok()?, chrono::Weekday::Mon)?;
+        return Some(if weekend {
+            (
+                monday + chrono::Duration::days(5),
+                monday + chrono::Duration::days(7),
+            )
+        } else {
+            (monday, monday + chrono::Duration::days(7))
+        });
+    }
+    if rest.len() == 2 {
+        return months(rest.parse().ok()?, 1);
+    }
+    None
+}
+
+/// A TIMEX3 length as (months, seconds): years and months count in months, weeks, days,
+/// hours, minutes and seconds in seconds; decimals allowed ("P0.5Y", "PT1.5H").
+fn length_of(value: &str) -> Option<(f64, f64)> {
+    let body = value.strip_prefix('P')?;
+    let (date, time) = match body.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (body, None),
+    };
+    let mut total = (0.0, 0.0);
+    let mut add = |part: &str, time: bool| -> Option<()> {
+        let mut number = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                number.push(c);
+                continue;
+            }
+            let n: f64 = number.parse().ok()?;
+            number.clear();
+            match (c, time) {
+                ('Y', false) => total.0 += 12.0 * n,
+                ('M', false) => total.0 += n,
+                ('W', false) => total.1 += 7.0 * 86_400.0 * n,
+                ('D', false) => total.1 += 86_400.0 * n,
+                ('H', true) => total.1 += 3_600.0 * n,
+                ('M', true) => total.1 += 60.0 * n,
+                ('S', true) => total.1 += n,
+                _ => return None,
+            }
+        }
+        number.is_empty().then_some(())
+    };
+    add(date, false)?;
+    if let Some(t) = time {
+        add(t, true)?;
+    }
+    (total != (0.0, 0.0) || body.chars().any(|c| c.is_ascii_digit())).then_some(total)
+}
+
 /// A predicted item: (character span, value as text, value as number, unit).
 type Predicted = ((usize, usize), String, Option<f64>, String);
 
@@ -439,7 +542,7 @@ fn recognizers(dir: &str, args: &[String]) -> Result<(), String> {
                 let ok = match hit {
                     None => false,
                     Some(p) if name.starts_with("datetime") => {
-                        accepted_date_values(e).contains(&p.1)
+                        accepted_date_values(e).contains(&p.1) || same_date_value(&p.1, e)
                     }
                     Some(p) => match (p.2, expected_number(e)) {
                         (Some(a), Some(b)) => values_close(a, b),
@@ -470,4 +573,35 @@ fn recognizers(dir: &str, args: &[String]) -> Result<(), String> {
     );
     println!("errors: {}", err_path.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::same_date_value;
+
+    #[test]
+    fn a_named_period_is_the_range_it_names() {
+        let autumn_quarter = json!({"timex": "(2016-07-01,2016-10-01,P3M)",
+            "future": {"startDate": "2016-07-01", "endDate": "2016-10-01"}});
+        assert!(same_date_value("2016-Q3", &autumn_quarter));
+        assert!(!same_date_value("2016-Q4", &autumn_quarter));
+        assert!(!same_date_value("2016-07-01", &autumn_quarter));
+        let march = json!({"past": {"startDate": "2015-03-01", "endDate": "2015-04-01"}});
+        assert!(same_date_value("2015-03", &march));
+        let weekend = json!({"future": {"startDate": "2016-11-12", "endDate": "2016-11-14"}});
+        assert!(same_date_value("2016-W45-WE", &weekend));
+        assert!(!same_date_value("2016-W45", &weekend));
+    }
+
+    #[test]
+    fn equal_lengths_match_in_any_notation() {
+        let ninety_minutes = json!({"timex": "PT1.5H"});
+        assert!(same_date_value("PT1H30M", &ninety_minutes));
+        assert!(!same_date_value("PT1H20M", &ninety_minutes));
+        assert!(same_date_value("P6M", &json!({"timex": "P0.5Y"})));
+        assert!(!same_date_value("PXY", &json!({"timex": "PXY"})));
+        assert!(same_date_value("P2W", &json!({"timex": "P14D"})));
+    }
 }

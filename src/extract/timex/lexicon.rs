@@ -376,7 +376,7 @@ const START_WORDS: &[&str] = &[
     "thirtieth", "thirty", "this", "thousand", "thousands", "through", "throughout", "thru",
     "thursday", "thus", "till", "time", "times", "today", "tomorrow", "tonight", "tons", "troops",
     "tuesday", "turn", "twelfth", "twenties", "twentieth", "twenty", "twice", "two", "under",
-    "units", "until", "upcoming", "utc", "valentine", "was", "wednesday", "week", "weekend", "weekends",
+    "units", "until", "upcoming", "utc", "valentine", "w", "was", "wednesday", "week", "weekend", "weekends",
     "weekly", "weeks", "when", "whole", "winter", "wk", "wks", "women", "year", "yearly", "years",
     "yesterday", "yr", "yrs",
 ];
@@ -391,14 +391,14 @@ const START_WORDS: &[&str] = &[
 #[cfg(test)]
 const CONTEXT_WORDS: &[&str] = &[
     "about", "additional", "ahead", "almost", "and", "around", "at", "between", "beyond",
-    "billion", "briefing", "briefings", "business", "by", "cattle", "checkup", "checkups",
-    "children", "class", "classes", "conference", "conferences", "consecutive", "cubic", "extra",
-    "foot", "for", "from", "ft", "gathering", "gatherings", "has", "he", "head", "in",
-    "inspection", "inspections", "is", "it", "kg", "lesson", "lessons", "meeting", "meetings",
-    "metric", "million", "more", "mph", "nearly", "no", "number", "of", "on", "people", "percent",
-    "personnel", "police", "routine", "routines", "session", "sessions", "she", "since", "square",
-    "staff", "straight", "summit", "summits", "than", "there", "they", "to", "trading", "up",
-    "visit", "visits", "we", "while", "within", "working", "yen",
+    "billion", "briefing", "briefings", "business", "by", "c", "cattle", "checkup", "checkups",
+    "children", "class", "classes", "commencing", "conference", "conferences", "consecutive",
+    "cubic", "extra", "foot", "for", "from", "ft", "gathering", "gatherings", "has", "he", "head",
+    "in", "inspection", "inspections", "is", "it", "kg", "lesson", "lessons", "meeting",
+    "meetings", "metric", "million", "more", "mph", "nearly", "no", "number", "of", "on", "people",
+    "percent", "personnel", "police", "routine", "routines", "session", "sessions", "she", "since",
+    "square", "staff", "starting", "straight", "summit", "summits", "than", "there", "they", "to",
+    "trading", "up", "visit", "visits", "we", "while", "within", "working", "yen",
 ];
 
 /// [`START_WORDS`] as a set.

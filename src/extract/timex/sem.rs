@@ -53,6 +53,12 @@ pub(super) enum Sem {
         pod: Option<&'static str>,
         rel: Option<i32>,
     },
+    /// The first weekday (0 = Monday) after (`dir` 1) or before (-1) the day the story is at:
+    /// "the following Tuesday", "the previous Friday".
+    WeekdayFrom {
+        wd: u32,
+        dir: i32,
+    },
     /// A month name without a day; rel as for weekdays.
     Month {
         m: u32,
@@ -107,6 +113,10 @@ pub(super) enum Sem {
         h: u32,
         mi: u32,
     },
+    /// The ISO week a date falls in ("the week of March 6", "the week starting Feb. 4").
+    WeekOf(Box<Sem>),
+    /// An ISO week of the publication year by its number ("week 10").
+    WeekNum(u32),
     /// Quarter 1..4 (0 = the latest completed quarter).
     Quarter {
         q: u32,

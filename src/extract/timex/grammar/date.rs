@@ -1,7 +1,8 @@
 //! Dates with a month: month name first ("March 18, 2024", "Mar. 18", "March 2024", "Oct-2"),
 //! day first ("18 March 2024", "second of August"), in digits ("2024-03-18", "3/18/2024",
-//! "13.5.2015", "4/22"), the first day of a day range ("from 5 to 9 May") and a year with a
-//! month ("2016-11", "2016 June", "11/2016").
+//! "13.5.2015", "4/22"), the first day of a day range ("from 5 to 9 May"), a year with a
+//! month ("2016-11", "2016 June", "11/2016") and a week by a day in it ("the week of March 6")
+//! or its number ("week 10").
 
 use chrono::NaiveDate;
 
@@ -239,6 +240,15 @@ impl Parser<'_> {
 
     /// "18 March 2024", "18 March", "18th of March".
     pub(super) fn day_month(&self, i: usize) -> Option<Cand> {
+        // The decimals of an amount are no day: in "6,107.31 August 2019" the date is the month.
+        if i > 1
+            && self.glued(i)
+            && matches!(self.w(i.wrapping_sub(1)), "." | ",")
+            && self.glued(i.wrapping_sub(1))
+            && self.num(i.wrapping_sub(2)).is_some()
+        {
+            return None;
+        }
         let (d, mut j) = match self.day_num(i).filter(|_| self.num(i).is_some()) {
             Some(x) => x,
             None => {
@@ -566,6 +576,53 @@ impl Parser<'_> {
         None
     }
 
+    /// A week named by a day in it: "the week of March 6", "the week starting Feb. 4", "the
+    /// week beginning on 4 February", "w/c 4 Feb" (week commencing); or by its number in
+    /// the year: "week 10".
+    pub(super) fn week_of(&self, i: usize) -> Option<Cand> {
+        let k = if self.is(i, "the") && self.is(i + 1, "week") {
+            // ("the week ended Oct. 20" is a reporting period, as "the year ended" is.)
+            if !matches!(
+                self.w(i + 2),
+                "of" | "starting" | "beginning" | "commencing"
+            ) {
+                return None;
+            }
+            if self.is(i + 3, "on") { i + 4 } else { i + 3 }
+        } else if self.is(i, "w")
+            && self.is(i + 1, "/")
+            && self.is(i + 2, "c")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+        {
+            i + 3
+        } else if self.is(i, "week") {
+            // "week 10", not "a week 10 days later" or "week 10,000".
+            let n = self
+                .num(i + 1)
+                .filter(|n| (1..=53).contains(n) && self.nlen(i + 1) <= 2)?;
+            let prev = if i > 0 { self.w(i.wrapping_sub(1)) } else { "" };
+            if matches!(prev, "per" | "each" | "every" | "that" | "this")
+                || (i > 0 && self.number(i - 1).is_some())
+                || (matches!(self.w(i + 2), "," | "." | ":")
+                    && self.num(i + 3).is_some()
+                    && self.glued(i + 3))
+                || unit_of(self.w(i + 2)).is_some()
+            {
+                return None;
+            }
+            return self.cand(i, i + 2, Sem::WeekNum(n));
+        } else {
+            return None;
+        };
+        let day = [self.month_date(k), self.day_month(k), self.numeric_date(k)]
+            .into_iter()
+            .flatten()
+            .filter(|c| c.start == k && matches!(c.sem, Sem::Abs { d: Some(_), .. }))
+            .max_by_key(|c| c.end)?;
+        self.cand(i, day.end, Sem::WeekOf(Box::new(day.sem)))
+    }
+
     /// A year and a month: "2016-11", "2016 / 11", "2016 June", "11/2016", "3 - 2015".
     pub(super) fn year_month(&self, i: usize) -> Option<Cand> {
         let year = self
@@ -679,6 +736,8 @@ mod tests {
         ("The report came out 16. Nov. 2016 in print.", "2024-03-20", "16. Nov. 2016", "2016-11-16", Date, None),
         // day ranges: the first day is its own date, taking the month after the range
         ("The fair runs from 5 to 9 May 2024.", "2024-03-20", "9 May 2024", "2024-05-09", Date, None),
+        // the decimals of an amount before a month are no day
+        ("The index ended at 1,204.28 May 2021 and fell.", "2024-03-20", "May 2021", "2021-05", Date, None),
     ];
 
     #[test]
@@ -736,6 +795,24 @@ mod tests {
         check(YEAR_MONTH);
     }
 
+    /// A week by a day in it ("the week of June 10", "w/c 6 May") or by its number ("week 14").
+    #[rustfmt::skip]
+    const WEEK_OF: &[Example] = &[
+        ("A hearing is set for the week of June 10.", "2024-03-20", "the week of June 10", "2024-W24", Date, None),
+        ("Deliveries will resume the week starting on 8 April.", "2024-03-20", "the week starting on 8 April", "2024-W15", Date, None),
+        ("Book the hall for w/c 6 May.", "2024-03-20", "w/c 6 May", "2024-W19", Date, None),
+        ("The audit starts in week 14.", "2024-03-20", "week 14", "2024-W14", Date, None),
+    ];
+
+    #[test]
+    fn week_of() {
+        check(WEEK_OF);
+        check_span_untagged(&[
+            ("He worked one week 12 hours a day.", "week 12"),
+            ("They paid 3 week 10 dollars.", "week 10"),
+        ]);
+    }
+
     #[test]
     fn not_dates() {
         check_untagged(&[
@@ -751,6 +828,10 @@ mod tests {
         check_span_untagged(&[
             ("The 2010-11 season was long.", "2010-11"),
             ("They won 3 to 5 percent more.", "3"),
+            (
+                "The index ended at 1,204.28 May 2021 and fell.",
+                "28 May 2021",
+            ),
         ]);
     }
 }

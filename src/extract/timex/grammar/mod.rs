@@ -394,6 +394,7 @@ impl<'a> Parser<'a> {
         consider(self.hour_of_day_part(i));
         consider(self.quarter_code_expr(i));
         consider(self.year_month(i));
+        consider(self.week_of(i));
         consider(self.coming_unit(i));
         best
     }

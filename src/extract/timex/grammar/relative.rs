@@ -558,8 +558,17 @@ impl Parser<'_> {
                 {
                     return self.cand(i, j + 1, Sem::Same(Unit::Year));
                 }
-                // "by the end of the month": the month in question. ("the week" is left out: the
-                // annotations mostly leave its week unnamed.)
+                // "For the week, the index fell 3%": the week of the day the story is at.
+                if nw == "week"
+                    && !matches!(
+                        self.w(j + 1),
+                        "-" | "of" | "ago" | "earlier" | "before" | "after" | "later" | "ahead"
+                    )
+                    && self.num(j + 1).is_none()
+                {
+                    return self.cand(i, j + 1, Sem::Same(Unit::Week));
+                }
+                // "by the end of the month": the month in question.
                 if nw == "month"
                     && !matches!(
                         self.w(j + 1),
@@ -739,6 +748,9 @@ mod tests {
         ("A ruling is due by the end of the year.", "2024-03-20", "the end of the year", "2024", Date, Some("END")),
         // "the year": the year in question; before "ended"/"ending", a reporting period's length
         ("For the year, volume was flat.", "2024-03-20", "the year", "2024", Date, None),
+        // "the week": the week of the day the story is at, unnamed after a month or a year
+        ("Stocks slid on Friday. For the week, the index lost 2%.", "2024-03-20", "the week", "2024-W11", Date, None),
+        ("Sales fell in October 2023, when the week was quiet.", "2024-03-20", "the week", "2023-WXX", Date, None),
         ("Sales fell in 2019. Prices rose for the year too.", "2024-03-20", "the year", "2019", Date, None),
         ("Troops will arrive by the end of the month.", "2024-03-20", "the end of the month", "2024-03", Date, Some("END")),
         ("The mine closed on March 3, 2022. The week before, it had flooded.", "2024-03-20", "The week before", "2022-02-24", Date, None),

@@ -2,7 +2,8 @@
 //! following spring", "the previous summer", "the following Tuesday", and parts of the day the
 //! story is at: "that night", "the same afternoon". In a narrative they count from the last
 //! date the story reached (`resolve/narrative.rs`); in news, from the publication, as the
-//! month, season or weekday alone would.
+//! month, season or weekday alone would, except a following or previous weekday, which counts
+//! from the day the story is at.
 
 use super::Parser;
 use crate::extract::timex::lexicon::{month_of, pod_of, season_of, weekday_of};
@@ -46,7 +47,11 @@ impl Parser<'_> {
             return self.cand(i, j + 1, Sem::Season { s, ys, rel });
         }
         let wd = weekday_of(w)?;
-        self.cand(i, j + 1, Sem::Weekday { wd, pod: None, rel })
+        match rel {
+            // "the following Tuesday": counted from the day the story is at.
+            Some(dir @ (1 | -1)) => self.cand(i, j + 1, Sem::WeekdayFrom { wd, dir }),
+            _ => self.cand(i, j + 1, Sem::Weekday { wd, pod: None, rel }),
+        }
     }
 }
 
@@ -72,6 +77,9 @@ mod tests {
         ("The site went down in October 1998 and was restored that day.", "1999-02-06", "that day", "1998-10-XX", Date, None),
         // news: the publication's months
         ("Sales rose in May, the company said Tuesday, and fell that June.", "2024-03-20", "that June", "2023-06", Date, None),
+        // news: a weekday before or after the day the story is at
+        ("The index closed at 2,082 on Friday, down 4.5% from the previous Friday.", "2024-03-20", "the previous Friday", "2024-03-08", Date, None),
+        ("Talks opened on March 3, 2022 and broke down the following Tuesday.", "2024-03-20", "the following Tuesday", "2022-03-08", Date, None),
     ];
 
     #[test]

@@ -680,6 +680,10 @@ mod tests {
         ("Output rose 5% in the quarter.", "1989-10-26", "the quarter", "1989-Q3", Date, None),
         ("It expects the third-quarter loss to widen.", "1989-10-26", "third-quarter", "1989-Q3", Date, None),
         ("Profit rose in the fiscal second-quarter of 1989.", "1989-10-26", "the fiscal second-quarter of 1989", "1989-Q2", Date, None),
+        // a quarter by its year alone is the quarter the report is about
+        ("Net fell in the second quarter. It had risen in the 2023 quarter.", "2024-08-02", "the 2023 quarter", "2023-Q2", Date, None),
+        ("Miners earned $4 million in the 2022 period.", "2023-11-01", "the 2022 period", "2022-Q3", Date, None),
+        ("Fees for last year's quarter were $2 million.", "2024-10-30", "last year's quarter", "2023-Q3", Date, None),
     ];
 
     #[test]

@@ -322,6 +322,27 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 _ => date_out(date, Gran::Day),
             }
         }
+        Sem::WeekdayFrom { wd, dir } => {
+            // From the day the story is at; with none, from the publication.
+            let base = if st.rf.gran == Gran::Day {
+                st.rf.date
+            } else {
+                dct
+            };
+            let cur = base.weekday().num_days_from_monday() as i64;
+            let wd = *wd as i64;
+            let off = if *dir > 0 {
+                let fwd = (wd - cur).rem_euclid(7);
+                if fwd == 0 { 7 } else { fwd }
+            } else {
+                let back = (cur - wd).rem_euclid(7);
+                -(if back == 0 { 7 } else { back })
+            };
+            date_out(
+                base.checked_add_signed(Duration::try_days(off)?)?,
+                Gran::Day,
+            )
+        }
         Sem::Month { m, rel } => {
             let y = match rel {
                 Some(-1) => {
@@ -434,6 +455,10 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 (Gran::Year, Gran::Day) => Some(format!("{}-XX-XX", fmt_date(rf.date, Gran::Year))),
                 (Gran::Month, Gran::Day) => Some(format!("{}-XX", fmt_date(rf.date, Gran::Month))),
                 (Gran::Year, Gran::Month) => Some(format!("{}-XX", fmt_date(rf.date, Gran::Year))),
+                // "the week" after "in October": a week of that year the text does not name.
+                (g, Gran::Week) if g > Gran::Week => {
+                    Some(format!("{}-WXX", fmt_date(rf.date, Gran::Year)))
+                }
                 _ => None,
             };
             if let Some(value) = unknown {
@@ -503,18 +528,28 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 }),
             }
         }
+        Sem::WeekNum(n) => {
+            let monday = NaiveDate::from_isoywd_opt(dct.year(), *n, chrono::Weekday::Mon)?;
+            date_out(monday, Gran::Week)
+        }
+        Sem::WeekOf(day) => {
+            let o = resolve_sem(day, st, tn_raw, sid)?;
+            date_out(o.rf?.date, Gran::Week)
+        }
         Sem::Quarter { q, ys } => {
             let cur_q = (dm - 1) / 3 + 1;
+            // The quarter a report is about: the last one named, else the last one completed.
+            let reported = if st.rf.gran == Gran::Quarter {
+                st.rf.date
+            } else {
+                shift(dct, Unit::Quarter, -1)?
+            };
+            let reported_q = (reported.month() - 1) / 3 + 1;
             let (y, q) = match (ys, *q) {
-                (YearSpec::Abs(y), 0) => (*y, 4),
+                // "the 1988 quarter", "last year's quarter": that year's quarter of the report.
+                (YearSpec::Abs(y), 0) => (*y, reported_q),
                 (YearSpec::Abs(y), q) => (*y, q),
-                (YearSpec::Dct(off), 0) => {
-                    if *off == 0 {
-                        (dct.year(), cur_q)
-                    } else {
-                        (dct.year() + off, cur_q)
-                    }
-                }
+                (YearSpec::Dct(off), 0) => (dct.year() + off, reported_q),
                 (YearSpec::Dct(off), q) => (dct.year() + off, q),
                 (YearSpec::YearAgo, _) => {
                     let base = if st.rf.gran == Gran::Quarter {

@@ -79,7 +79,7 @@ fn cue_of(sem: &Sem, modifier: Option<&str>, dct: NaiveDate) -> Option<Cue> {
         | Sem::WeekWeekday { .. }
         | Sem::FromNow { .. }
         | Sem::Ago { .. } => Some(Cue::Near),
-        Sem::Time { date: Some(d), .. } => cue_of(d, None, dct),
+        Sem::Time { date: Some(d), .. } | Sem::WeekOf(d) => cue_of(d, None, dct),
         Sem::Weekday { rel: None, .. }
         | Sem::Month { rel: None, .. }
         | Sem::Abs {
@@ -164,6 +164,7 @@ fn counts_from_publication(sem: &Sem) -> bool {
         | Sem::RelUnit { .. }
         | Sem::WeekWeekday { .. }
         | Sem::FromNow { .. }
+        | Sem::WeekNum(_)
         | Sem::Ref(_)
         | Sem::YearEnd { .. }
         | Sem::Month { rel: Some(0), .. }
@@ -173,7 +174,7 @@ fn counts_from_publication(sem: &Sem) -> bool {
             ys: YearSpec::Dct(_),
             ..
         } => true,
-        Sem::Time { date: Some(d), .. } => counts_from_publication(d),
+        Sem::Time { date: Some(d), .. } | Sem::WeekOf(d) => counts_from_publication(d),
         _ => false,
     }
 }
@@ -300,6 +301,8 @@ pub(super) fn resolve(sem: &Sem, rf: RefDate, weekday: Option<u32>) -> Option<Ou
             n,
             unit: Unit::Year,
         } => date_out(super::shift(rf.date, Unit::Year, *n)?, Gran::Year).into(),
+        // "the week of March 6": the week of the day the story places.
+        Sem::WeekOf(d) => date_out(resolve(d, rf, weekday)?.rf?.date, Gran::Week).into(),
         // "Monday at 9 a.m.": the clock time on the day the story places.
         Sem::Time {
             date: Some(d),
