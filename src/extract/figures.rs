@@ -731,6 +731,11 @@ fn figure_at(
                 | "item"
                 | "volume"
                 | "episode"
+                | "version"
+                | "code"
+                | "postcode"
+                | "zip"
+                | "zipcode"
         )
     }) {
         return None;
@@ -926,6 +931,7 @@ fn figure_at(
         end = after;
     }
     let candidate = Candidate {
+        text,
         tokens,
         number: i,
         after: at.after,
