@@ -950,17 +950,27 @@ fn figure_at(
         return None;
     }
     let mut qualifier = None;
+    // "the count climbed above 8,000", "the rate fell below 3%": the level passed, not the size
+    // of the move ("rose over 5%" is still the size).
+    let mut passed = false;
     if let Some((q, qs)) = qualifier_before(tokens, start_tok) {
         qualifier = Some(q);
+        passed = matches!(lower(&tokens[qs]).as_ref(), "above" | "below");
         start_tok = qs;
     }
     // A change: "increased by 300", "rose 5%", "a further 350,000".
     let w = |k: usize| tokens.get(k).map(lower).unwrap_or_default();
-    let mut direction = direction_at(tokens, start_tok, end);
+    let mut direction = if passed {
+        None
+    } else {
+        direction_at(tokens, start_tok, end)
+    };
     if direction.is_some() {
         mark_change(&mut kind);
     }
-    if start_tok >= 2
+    if passed {
+        // The verb before stays out of the figure, as "to" keeps it out of "rose to 8,000".
+    } else if start_tok >= 2
         && w(start_tok - 1) == "by"
         && CHANGE_VERBS.contains(&w(start_tok - 2).as_ref())
     {
@@ -1130,6 +1140,32 @@ mod tests {
         let all = figs(text);
         assert_eq!(all.len(), 1, "{text}: {all:?}");
         all.into_iter().next().unwrap()
+    }
+
+    /// A move "above" or "below" a number reaches that level: the number is no change and has
+    /// no direction; "rose over 5%" and "fell by more than 2%" stay the size of a move.
+    #[test]
+    fn a_level_passed_is_no_change() {
+        let kind_and_direction = |text: &str| {
+            let s = split_sentences(text);
+            find_figures(text, &s, &tokenize_all(text, &Lowered::new(text), &s), &[])
+                .into_iter()
+                .map(|f| (f.value, f.kind.label(), f.direction))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kind_and_direction("Officials said the tally of detainees climbed above 4,000."),
+            [(4000.0, "level", None)]
+        );
+        assert_eq!(
+            kind_and_direction("The jobless rate fell below 5% in May."),
+            [(5.0, "percent", None)]
+        );
+        let over = kind_and_direction("Shares of the miner rose over 5% on Monday.");
+        assert_eq!(over[0].1, "percent");
+        assert_eq!(over[0].2, Some(Direction::Up));
+        let by = kind_and_direction("Output fell by more than 2% in June.");
+        assert_eq!(by[0].2, Some(Direction::Down));
     }
 
     /// Both ends of a range are figures in the range's unit, the lower counted in the upper's
