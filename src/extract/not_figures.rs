@@ -52,12 +52,14 @@ type Rule = (&'static str, fn(&Candidate<'_, '_>) -> bool);
 
 /// Why a number is not a figure, or `None` when it may be one.
 pub(crate) fn rejects(c: &Candidate<'_, '_>) -> Option<&'static str> {
-    let rules: [Rule; 17] = [
+    let rules: [Rule; 19] = [
         ("a day of a month", day_of_month),
         ("a clock time", clock_time),
         ("a score", score),
         ("a turn of phrase", turn_of_phrase),
         ("a ticker or a variant", dotted_code),
+        ("a clause of a law", bracketed_clause),
+        ("a race", race_distance),
         ("a phone number", phone_number),
         ("a street address", street_address),
         ("part of a name", inside_name),
@@ -364,11 +366,13 @@ fn spelled_in_name(c: &Candidate<'_, '_>) -> bool {
             .any(|t| t.is_word() && t.text.starts_with(char::is_lowercase) && t.text.len() > 3)
 }
 
-/// Nouns whose number names one of them: "exit 12", "gate 4", "platform 9".
+/// Nouns whose number names one of them: "exit 12", "gate 4", "platform 9"; or a grade on a
+/// scale: "a category 4 hurricane", "a level 3 alert", "phase 2 trials", "stage 4 cancer".
 #[rustfmt::skip]
 static PLACE_LABELS: WordSet = WordSet::new(&[
     "exit", "junction", "gate", "platform", "room", "suite", "apartment", "terminal", "pier",
-    "berth", "hangar", "ward", "block", "bay", "interstate", "highway",
+    "berth", "hangar", "ward", "block", "bay", "interstate", "highway", "category", "level",
+    "grade", "tier", "phase", "stage",
 ]);
 
 /// "aged 34", "age 6", "just turned 6", "37 years old", "children under five", "the age of 60".
@@ -797,6 +801,58 @@ fn dotted_code(c: &Candidate<'_, '_>) -> bool {
         n >= 2 && c.raw(n - 1) == "." && glued(n - 1, n) && glued(n - 2, n - 1) && letters(n - 2);
     !c.explicit && (after || before)
 }
+
+/// "a 401(k) plan", "a 501(c)(3) charity": digits with a bracketed letter glued after them name
+/// a clause of a law.
+fn bracketed_clause(c: &Candidate<'_, '_>) -> bool {
+    let (Some(open), Some(letter), Some(close)) = (
+        c.tokens.get(c.after),
+        c.tokens.get(c.after + 1),
+        c.tokens.get(c.after + 2),
+    ) else {
+        return false;
+    };
+    open.text == "("
+        && open.start == c.tokens[c.after - 1].end
+        && letter.text.len() == 1
+        && letter.text.bytes().all(|b| b.is_ascii_lowercase())
+        && close.text == ")"
+}
+
+/// "won the 100 metres", "the 400m hurdles final", "in the 10,000 metres": a race named by its
+/// distance, not a distance the story measures.
+fn race_distance(c: &Candidate<'_, '_>) -> bool {
+    let distance = c.unit.is_some_and(|u| {
+        matches!(
+            u,
+            "metres"
+                | "meters"
+                | "m"
+                | "metre"
+                | "meter"
+                | "kilometres"
+                | "kilometers"
+                | "km"
+                | "miles"
+                | "mile"
+        )
+    });
+    let raced = RACE_WORDS.contains(c.word(c.after + 1).as_ref())
+        || RACE_WORDS.contains(c.word(c.after).as_ref())
+        || matches!(
+            c.before(2).as_ref(),
+            "won" | "win" | "wins" | "winning" | "ran"
+        );
+    distance && c.before(1) == "the" && raced
+}
+
+/// Words after a distance that make it a race.
+#[rustfmt::skip]
+static RACE_WORDS: WordSet = WordSet::new(&[
+    "final", "finals", "freestyle", "backstroke", "breaststroke", "butterfly", "medley",
+    "hurdles", "relay", "sprint", "race", "title", "heats", "heat", "semi-final", "semifinal",
+    "steeplechase", "gold", "crown",
+]);
 
 /// "its $1.875 Series A preferred stock", "the 7% Class B shares": a dividend or coupon that
 /// names a class of securities, not a figure the story reports.
