@@ -333,7 +333,7 @@ fn inside_name(c: &Candidate<'_, '_>) -> bool {
     if !(c.is_integer() || release) {
         return false;
     }
-    if prev.lower_in(&PLACE_LABELS) {
+    if prev.lower_in(&PLACE_LABELS) || grade_on_scale(c) {
         return true;
     }
     let named = prev.is_capitalized() || camel;
@@ -366,14 +366,31 @@ fn spelled_in_name(c: &Candidate<'_, '_>) -> bool {
             .any(|t| t.is_word() && t.text.starts_with(char::is_lowercase) && t.text.len() > 3)
 }
 
-/// Nouns whose number names one of them: "exit 12", "gate 4", "platform 9"; or a grade on a
-/// scale: "a category 4 hurricane", "a level 3 alert", "phase 2 trials", "stage 4 cancer".
+/// Nouns whose number names one of them: "exit 12", "gate 4", "platform 9".
 #[rustfmt::skip]
 static PLACE_LABELS: WordSet = WordSet::new(&[
     "exit", "junction", "gate", "platform", "room", "suite", "apartment", "terminal", "pier",
-    "berth", "hangar", "ward", "block", "bay", "interstate", "highway", "category", "level",
-    "grade", "tier", "phase", "stage",
+    "berth", "hangar", "ward", "block", "bay", "interstate", "highway",
 ]);
+
+/// Nouns of a scale whose small number is a grade on it: "a category 4 hurricane", "a level 3
+/// alert", "phase 2 trials", "stage 4 cancer".
+#[rustfmt::skip]
+static SCALE_LABELS: WordSet = WordSet::new(&[
+    "category", "level", "grade", "tier", "phase", "stage",
+]);
+
+/// Whether the number is a grade on a scale: a small whole number after a noun of
+/// [`SCALE_LABELS`] that is no verb: "plans to stage 10 rallies" counts rallies, "raised the
+/// alert to level 3" is a grade.
+fn grade_on_scale(c: &Candidate<'_, '_>) -> bool {
+    let verb = c.unit.is_some()
+        && matches!(
+            c.before(2).as_ref(),
+            "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "did" | "must"
+        );
+    c.tokens[c.number - 1].lower_in(&SCALE_LABELS) && !verb && c.value <= 12.0
+}
 
 /// "aged 34", "age 6", "just turned 6", "37 years old", "children under five", "the age of 60".
 fn age(c: &Candidate<'_, '_>) -> bool {
