@@ -301,11 +301,12 @@ static DOWN_WITH_BY: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 static LEVEL_MARKERS: WordSet = WordSet::new(&["to", "from", "at", "of", "was", "is", "stood"]);
 
-/// Words between a level marker and its figure: "from last year's $1.55 billion", "to the
-/// year-earlier 3%" (not "a": "was a 3% drop" is a change).
+/// Words between a level marker and its figure: "from last year's $1.55 billion", "up from the
+/// earlier $20", "to the year-earlier 3%" (not "a": "was a 3% drop" is a change).
 #[rustfmt::skip]
 static LEVEL_DETERMINERS: WordSet = WordSet::new(&[
-    "the", "its", "their", "last", "this", "year-earlier", "year-ago", "previous",
+    "the", "its", "their", "last", "this", "year-earlier", "year-ago", "previous", "earlier",
+    "prior", "original", "initial", "former",
 ]);
 
 /// Words a change verb may be separated from its figure by: "cut its deposit rate by 25 basis
@@ -372,6 +373,13 @@ pub(crate) fn direction_at(tokens: &[Token<'_>], start: usize, end: usize) -> Op
             break;
         }
         let word = w(k);
+        // "made up 30% of the staff": a share, no rise.
+        if word == "up"
+            && k > 0
+            && matches!(w(k - 1).as_ref(), "make" | "makes" | "made" | "making")
+        {
+            return None;
+        }
         if DOWN_BEFORE.contains(word.as_ref()) {
             return Some(Direction::Down);
         }
@@ -469,7 +477,19 @@ mod tests {
                 Some(Down),
             ),
             ("The issue diluted the stake to 9%.", "9%", None),
+            // The base of a comparison after a word of an earlier time.
+            (
+                "The fund will pay $31 a unit, up from the earlier $25.",
+                "$25",
+                None,
+            ),
+            (
+                "Rents rose to $900, up from the prior $850 a month.",
+                "$850",
+                None,
+            ),
             ("Employers added 2,000 jobs.", "2,000", Some(Up)),
+            ("Nurses made up 30% of the staff.", "30%", None),
             (
                 "Sales were $1.7 billion, a 13% increase from last year's $1.5 billion.",
                 "$1.5 billion",

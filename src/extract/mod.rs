@@ -25,6 +25,7 @@ pub mod speaker_kind;
 pub mod status;
 pub mod timex;
 mod tokens;
+mod unit_words;
 mod units;
 mod words;
 

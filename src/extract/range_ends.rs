@@ -16,7 +16,7 @@ use super::words::WordSet;
 
 /// Words before a score: "won 3-1", "a 2-1 victory" (read before the lower number).
 #[rustfmt::skip]
-static SCORE_WORDS: WordSet = WordSet::new(&[
+pub(crate) static SCORE_WORDS: WordSet = WordSet::new(&[
     "won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "beat", "beats",
     "beating", "drew", "draw", "draws", "defeated", "defeat", "victory", "loss", "led", "lead",
     "leads", "leading", "trailed", "trailing", "trail", "score", "scored", "tied", "tie",
@@ -106,7 +106,7 @@ fn partner_after(tokens: &[Token<'_>], end: usize) -> Option<usize> {
     let last = tokens.get(end.checked_sub(1)?)?;
     let dash = tokens.get(end)?;
     let next = tokens.get(end + 1)?;
-    (dash.text == "-"
+    (is_dash(dash.text)
         && dash.start == last.end
         && next.start == dash.end
         && starts_with_digit(next.text))
@@ -117,9 +117,14 @@ fn partner_after(tokens: &[Token<'_>], end: usize) -> Option<usize> {
 fn partner_before(tokens: &[Token<'_>], first: usize) -> Option<usize> {
     let dash = tokens.get(first.checked_sub(1)?)?;
     let prev = tokens.get(first.checked_sub(2)?)?;
-    (dash.text == "-" && dash.end == tokens[first].start && prev.end == dash.start)
+    (is_dash(dash.text) && dash.end == tokens[first].start && prev.end == dash.start)
         .then_some(first - 2)
         .filter(|_| starts_with_digit(prev.text))
+}
+
+/// A hyphen or an en dash ("2–1", "20–30 people"), as typeset text writes ranges and scores.
+fn is_dash(text: &str) -> bool {
+    matches!(text, "-" | "–")
 }
 
 fn starts_with_digit(text: &str) -> bool {
@@ -177,6 +182,8 @@ mod tests {
             ("Prices rose 1.5-2% in May.", "1.5"),
             ("Some 8-10 boats sank.", "8"),
             ("Some 8-10 boats sank.", "10"),
+            ("Some 40–60 homes flooded.", "40"),
+            ("Some 40–60 homes flooded.", "60"),
         ] {
             assert!(!rejected(s, n), "{s}: {n}");
         }
@@ -196,6 +203,8 @@ mod tests {
             ("It flies the Boeing 737-800 jet.", "737"),
             ("It flies the Boeing 737-800 jet.", "800"),
             ("Ages 12-150 apply.", "12"),
+            ("The visitors won 4–2 in Madrid.", "4"),
+            ("The visitors won 4–2 in Madrid.", "2"),
         ] {
             assert!(rejected(s, n), "{s}: {n}");
         }

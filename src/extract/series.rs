@@ -21,8 +21,39 @@ const PERIODS: [&str; 4] = ["quarterly", "nine-month", "half-year", "annual"];
 /// `text` is the article's.
 pub(crate) fn fold(text: &str, figures: &mut [FigureMention]) {
     fold_scopes(text, figures);
+    fold_nationalities(figures);
     fold_periods(figures);
 }
+
+/// "prisoners taken (Iraqi)" → "prisoners taken (Iraq)" when another figure of the article is
+/// scoped "Iraq": an adjective of nationality ("Kenyan", "Iraqi", "Sudanese") names the country
+/// the article names elsewhere, so both are one scope.
+fn fold_nationalities(figures: &mut [FigureMention]) {
+    let countries: Vec<String> = figures.iter().filter_map(|f| f.scope.clone()).collect();
+    for f in figures.iter_mut() {
+        let Some(scope) = f.scope.as_deref() else {
+            continue;
+        };
+        let Some(country) = NATIONALITY_ENDINGS
+            .iter()
+            .filter_map(|end| scope.strip_suffix(end))
+            .find(|c| c.len() > 2 && countries.iter().any(|s| s == c))
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        if let Some(m) = &mut f.measure
+            && let Some(base) = unscoped(m, scope)
+        {
+            *m = format!("{base} ({country})");
+        }
+        f.scope = Some(country);
+    }
+}
+
+/// Endings by which an adjective of nationality is made from its country's name: "Kenya-n",
+/// "Iraq-i", "Sudan-ese".
+const NATIONALITY_ENDINGS: [&str; 3] = ["n", "i", "ese"];
 
 /// "Aetna Life & Casualty" → "Aetna" when the article also scopes a figure "Aetna" and writes
 /// "Aetna Life & Casualty Co.".
@@ -166,6 +197,33 @@ mod tests {
             ]
         );
         assert_eq!(fs[0].scope.as_deref(), Some("Aetna"));
+    }
+
+    /// An adjective of nationality as a scope is the country another figure of the article is
+    /// scoped by; without that country, or for a name that only ends like one, it stays.
+    #[test]
+    fn a_nationality_folds_into_its_country() {
+        let mut fs = [
+            figure("refugees (Sudanese)", Some("Sudanese")),
+            figure("refugees (Sudan)", Some("Sudan")),
+            figure("soldiers killed (Kenyan)", Some("Kenyan")),
+            figure("troops (Chadian)", Some("Chadian")),
+            figure("revenue (Wien)", Some("Wien")),
+            figure("revenue (We)", Some("We")),
+        ];
+        fold("", &mut fs);
+        assert_eq!(
+            measures(&fs),
+            [
+                "refugees (Sudan)",
+                "refugees (Sudan)",
+                "soldiers killed (Kenyan)",
+                "troops (Chadian)",
+                "revenue (Wien)",
+                "revenue (We)"
+            ]
+        );
+        assert_eq!(fs[0].scope.as_deref(), Some("Sudan"));
     }
 
     #[test]

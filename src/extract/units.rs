@@ -1,5 +1,6 @@
 //! The lexicon of units: currency signs, codes, abbreviations and names, and units of measure,
-//! each as the words news writes them. Data only; [`super::figures`] reads it.
+//! each as the words news writes them. Data only; [`super::unit_words`] and [`super::figures`]
+//! read it.
 
 pub(super) const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("$", "USD"),

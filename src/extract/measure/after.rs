@@ -231,10 +231,21 @@ pub(super) fn accounted_share(
         k -= 1;
         skipped += 1;
     }
-    let verb = k.checked_sub(2)?;
-    if tokens[k - 1].lower() != "for" || !tokens[verb].lower_in(&ACCOUNT_VERBS) {
-        return None;
-    }
+    // "represent 50% of revenue", "make up 12% of the staff": verbs that take the share
+    // without "for".
+    let direct = k >= 1
+        && (tokens[k - 1].lower_in(&SHARE_VERBS)
+            || tokens[k - 1].lower_in(&MAKE_VERBS)
+                && tokens.get(k).is_some_and(|t| t.lower() == "up"));
+    let verb = if direct {
+        k - 1
+    } else {
+        let verb = k.checked_sub(2)?;
+        if tokens[k - 1].lower() != "for" || !tokens[verb].lower_in(&ACCOUNT_VERBS) {
+            return None;
+        }
+        verb
+    };
     let whole = whole_after(tokens, end + 1)?;
     // The name right before the verb ("the United States accounts", "China accounted",
     // "Tourism accounts"); not a sentence's first word when that is a common plural ("Exports
@@ -298,6 +309,16 @@ fn whole_after(tokens: &[Token<'_>], from: usize) -> Option<String> {
 /// Words a thing accounts for its share with.
 static ACCOUNT_VERBS: WordSet = WordSet::new(&["account", "accounts", "accounted", "accounting"]);
 
+/// Verbs a thing is its share of a whole with, no "for" between: "represent 50% of revenue".
+#[rustfmt::skip]
+static SHARE_VERBS: WordSet = WordSet::new(&[
+    "represent", "represents", "represented", "representing", "constitute", "constitutes",
+    "constituted", "constituting", "comprise", "comprises", "comprised", "comprising",
+]);
+
+/// Verbs that take "up" before a share: "make up 12% of the staff".
+static MAKE_VERBS: WordSet = WordSet::new(&["make", "makes", "made", "making"]);
+
 /// Words that qualify a percentage, between "for" and it.
 #[rustfmt::skip]
 static SHARE_QUALIFIERS: WordSet = WordSet::new(&[
@@ -360,6 +381,23 @@ mod tests {
         assert_eq!(
             measures("Imports accounted for more than 40 percent of the country's fuel."),
             ["share of fuel"]
+        );
+    }
+
+    /// A thing may be its share of a whole with no "for": "represent", "constitute", "make up".
+    #[test]
+    fn a_share_represented_or_made_up_is_a_share_of_the_whole() {
+        assert_eq!(
+            measures("Tourism represents about 15% of the island's output."),
+            ["share of output (Tourism)"]
+        );
+        assert_eq!(
+            measures("Contract workers made up nearly 30 percent of the staff."),
+            ["share of staff"]
+        );
+        assert_eq!(
+            measures("Chile constitutes 27% of world copper supply."),
+            ["share of world copper supply (Chile)"]
         );
     }
 }

@@ -366,6 +366,14 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("tender offer", "offer"),
 ];
 
+/// Verbs by which a company gives its results, which a walk to the measure's noun may take in
+/// ("expects to report net income of 15 cents a share", "will post pretax profit of …"): never
+/// the first word of what is measured.
+#[rustfmt::skip]
+pub(super) static REPORTING_VERBS: WordSet = WordSet::new(&[
+    "report", "reports", "post", "posts", "book", "books",
+]);
+
 /// Words that never open the name of a quantity.
 #[rustfmt::skip]
 pub(super) static NOT_HEADS: WordSet = WordSet::new(&[

@@ -28,8 +28,8 @@ use self::after::{
 use self::count::{count_quantity, has_change_predicate, is_population};
 use self::inherit::{Named, base_quantity, bridged, compared, included, inherited, near};
 use self::lexicon::{
-    CURRENCY_WORDS, HEADCOUNTS, NOT_HEADS, PAYING, PREDICATE_SYNONYMS, PRICE_MOVES, SYNONYMS,
-    TRADE_VERBS, WHEN_WORDS,
+    CURRENCY_WORDS, HEADCOUNTS, NOT_HEADS, PAYING, PREDICATE_SYNONYMS, PRICE_MOVES,
+    REPORTING_VERBS, SYNONYMS, TRADE_VERBS, WHEN_WORDS,
 };
 use self::subject::{Subject, moving_verb, subject_before};
 use super::figures::{FigureKind, FigureMention};
@@ -622,6 +622,8 @@ fn normalize(quantity: &str) -> String {
     let kept: Vec<String> = quantity
         .split(' ')
         .filter(|w| !WHEN_WORDS.contains(w.to_lowercase().as_str()))
+        // "expects to report net income of …": the verb that reports it is not what it is.
+        .skip_while(|w| REPORTING_VERBS.contains(w))
         .map(|w| {
             PREDICATE_SYNONYMS
                 .iter()
@@ -688,6 +690,20 @@ pub(super) mod tests {
         assert_eq!(
             measures("Inspectors reported that more than 30% of schools had closed."),
             ["share of schools"]
+        );
+    }
+
+    /// The verb by which results are given is no part of what they measure: "expects to report
+    /// net income of …" measures net income, as "reported net income of …" does.
+    #[test]
+    fn the_verb_that_reports_a_result_is_not_its_measure() {
+        assert_eq!(
+            measures("The chain expects to report net income of 31 cents a share."),
+            ["net income per share"]
+        );
+        assert_eq!(
+            measures("The insurer will post pretax profit of $12 million."),
+            ["pretax profit"]
         );
     }
 
