@@ -1048,6 +1048,10 @@ mod tests {
                 Some("Department of Energy and Climate Change"),
             ),
             (
+                "The Office for Ports Safety and Coastal Rescue says 30 boats sank.",
+                Some("Office for Ports Safety and Coastal Rescue"),
+            ),
+            (
                 "The president of Chile admitted the error.",
                 Some("president of Chile"),
             ),

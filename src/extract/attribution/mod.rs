@@ -269,6 +269,7 @@ pub(crate) fn attribute(
     continued::after_a_colon(&paragraphs, &mut out);
     name_generic_speakers(text, tokenized, &mut out);
     fullest::fullest_names(tokenized, &mut out);
+    fullest::surnames_with_particles(&mut out);
     fullest::companies_named_like_people(tokenized, &mut out);
     out
 }

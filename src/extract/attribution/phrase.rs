@@ -195,10 +195,18 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
             start -= 1;
             continue;
         }
-        // "Department of Energy and Climate Change".
-        let inside_name = start >= 3
-            && tokens[start - 2].is_capitalized()
-            && matches!(tokens[start - 3].lower().as_ref(), "of" | "for");
+        // "Department of Energy and Climate Change", "Department for Energy Security and Net
+        // Zero": capitalized words back to the "of" or "for" inside the name.
+        let inside_name = {
+            let mut k = start - 1;
+            while k > 0 && start - 1 - k < 4 && tokens[k - 1].is_capitalized() {
+                k -= 1;
+            }
+            k < start - 1
+                && k >= 2
+                && matches!(tokens[k - 1].lower().as_ref(), "of" | "for")
+                && tokens[k - 2].is_capitalized()
+        };
         if lower == "and" && inside_name {
             start -= 1;
             continue;
