@@ -1232,9 +1232,18 @@ mod tests {
                 "People close to Halvard said 40 jobs would go.",
                 Some("People close to Halvard"),
             ),
+            // A speaker noun before the preposition: its phrase speaks.
+            (
+                "An official from the ministry said 40 jobs would go.",
+                Some("official from the ministry"),
+            ),
+            (
+                "An aide to President Ana Vidal said 40 jobs would go.",
+                Some("aide to President Ana Vidal"),
+            ),
             (
                 "A senior broker with Halvard Securities noted that 20 million shares traded.",
-                Some("senior broker with Halvard Securities"),
+                Some("broker with Halvard Securities"),
             ),
             // An abbreviation inside an apposed role.
             (

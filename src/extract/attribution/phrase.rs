@@ -3,8 +3,8 @@
 //! inverted verb or "according to", and the words that make a phrase a speaker or a name.
 
 use super::lexicon::{
-    AUXILIARIES, CLAUSE_WORDS, NAME_PARTICLES, NOT_MODIFIERS, PRONOUNS, SPEAKER_NOUNS, TITLE_WORDS,
-    is_particle_in_name,
+    AUXILIARIES, CLAUSE_WORDS, DEPENDENT_ROLES, NAME_PARTICLES, NOT_MODIFIERS, PRONOUNS,
+    SPEAKER_NOUNS, TITLE_WORDS, is_particle_in_name,
 };
 use crate::extract::tokens::Token;
 use crate::extract::words::WordSet;
@@ -187,10 +187,12 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
             continue;
         }
         // "Officials in Kenya said": the officials speak, not the place; "Analysts at Goldman
-        // Sachs expect": the analysts of the firm.
-        if matches!(lower.as_ref(), "in" | "at")
+        // Sachs expect": the analysts of the firm; "an official from the ministry", "an aide to
+        // President Ana Vidal": whom the noun before the preposition speaks for.
+        if PREPOSITIONS.contains(&lower)
             && start >= 2
-            && SPEAKER_NOUNS.contains(&tokens[start - 2].lower().as_ref())
+            && (SPEAKER_NOUNS.contains(&tokens[start - 2].lower().as_ref())
+                || tokens[start - 2].lower_in(&DEPENDENT_ROLES))
         {
             start -= 1;
             continue;
@@ -224,6 +226,9 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
             }
             has_name = true;
         } else if !(SPEAKER_NOUNS.contains(&lower.as_ref())
+            || (DEPENDENT_ROLES.contains(&lower)
+                && start < end
+                && tokens[start].lower_in(&PREPOSITIONS))
             || is_modifier_of_noun(&tokens[start..end], &lower))
         {
             break;
