@@ -190,6 +190,22 @@ fn first_speaker(tokens: &[Token<'_>]) -> Option<Found> {
             }
             continue;
         }
+        // "a $500,000 reward announced earlier by Attorney General Janet Reno", "the toll
+        // reported by the ministry": a participle without "was" and its agent, who speaks.
+        if lower.ends_with("ed") {
+            let mut by = i + 1;
+            if tokens.get(by).is_some_and(|n| {
+                n.lower().ends_with("ly") || matches!(n.lower().as_ref(), "earlier" | "today")
+            }) {
+                by += 1;
+            }
+            if tokens.get(by).is_some_and(|n| n.lower() == "by") {
+                let (phrase, _) = phrase_after(tokens, by + 1);
+                if !phrase.is_empty() {
+                    return Some(Found::plain(phrase, t.range()));
+                }
+            }
+        }
         // "It said", "but it said that …": the body that spoke last ([`attribute`]).
         let end = subject_end(tokens, i);
         if end > 0 && tokens[end - 1].lower() == "it" {
@@ -1032,6 +1048,10 @@ mod tests {
                 Some("Department of Energy and Climate Change"),
             ),
             (
+                "The Office for Ports Safety and Coastal Rescue says 30 boats sank.",
+                Some("Office for Ports Safety and Coastal Rescue"),
+            ),
+            (
                 "The president of Chile admitted the error.",
                 Some("president of Chile"),
             ),
@@ -1188,6 +1208,20 @@ mod tests {
                 "Fewer ships sailed, Pierre de la Tour told reporters.",
                 Some("Pierre de la Tour"),
             ),
+            // A participle's agent speaks; a company's management is a speaker.
+            (
+                "Police doubled the $20,000 reward announced earlier by Mayor Ana Lopez.",
+                Some("Mayor Ana Lopez"),
+            ),
+            (
+                "The toll of 31 reported by the ministry rose.",
+                Some("ministry"),
+            ),
+            ("The fee was reported by phone at $40.", None),
+            (
+                "The suit says Halvard's management expects revenue to grow 20% a year.",
+                Some("Halvard's management"),
+            ),
             // The object of a preposition is not the subject of the verb after it.
             (
                 "Guides who work in Peru and Bolivia, where tourism grew, say 300 trips were \
@@ -1198,9 +1232,18 @@ mod tests {
                 "People close to Halvard said 40 jobs would go.",
                 Some("People close to Halvard"),
             ),
+            // A speaker noun before the preposition: its phrase speaks.
+            (
+                "An official from the ministry said 40 jobs would go.",
+                Some("official from the ministry"),
+            ),
+            (
+                "An aide to President Ana Vidal said 40 jobs would go.",
+                Some("aide to President Ana Vidal"),
+            ),
             (
                 "A senior broker with Halvard Securities noted that 20 million shares traded.",
-                Some("senior broker with Halvard Securities"),
+                Some("broker with Halvard Securities"),
             ),
             // An abbreviation inside an apposed role.
             (

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::Attribution;
-use super::lexicon::CLAUSE_WORDS;
+use super::lexicon::{CLAUSE_WORDS, NAME_PARTICLES};
 use super::phrase::join_tokens;
 use crate::extract::speaker_kind::{SpeakerKind, is_body_word, is_role_word};
 use crate::extract::tokens::Token;
@@ -50,6 +50,45 @@ pub(super) fn fullest_names(tokenized: &[Vec<Token<'_>>], out: &mut [Option<Attr
             // "Skyvale said" with no given name before "Skyvale" anywhere in the story: a
             // company's name, as a person is named in full when first met.
             a.kind = SpeakerKind::Organization;
+        }
+    }
+}
+
+/// "Von der Heide said" after "said Lena von der Heide": a surname with its particles takes the
+/// fullest other speaker's name that ends with it, whatever the case of the particles.
+pub(super) fn surnames_with_particles(out: &mut [Option<Attribution>]) {
+    let surname = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        words.len() >= 2
+            && words[..words.len() - 1]
+                .iter()
+                .all(|w| NAME_PARTICLES.contains_lower(w))
+            && words[words.len() - 1].starts_with(char::is_uppercase)
+    };
+    if !out.iter().flatten().any(|a| surname(&a.speaker)) {
+        return;
+    }
+    let names: Vec<(String, SpeakerKind)> = out
+        .iter()
+        .flatten()
+        .filter(|a| !surname(&a.speaker))
+        .map(|a| (a.speaker.clone(), a.kind))
+        .collect();
+    for a in out.iter_mut().flatten() {
+        if !surname(&a.speaker) {
+            continue;
+        }
+        let tail = format!(" {}", a.speaker.to_lowercase());
+        let fuller = names
+            .iter()
+            .filter(|(n, _)| {
+                let head = n.split(',').next().unwrap_or(n).trim().to_lowercase();
+                head.ends_with(&tail)
+            })
+            .max_by_key(|(n, _)| n.len());
+        if let Some((name, kind)) = fuller {
+            a.speaker = name.clone();
+            a.kind = *kind;
         }
     }
 }
@@ -276,6 +315,15 @@ mod tests {
         assert_eq!(kinds_of(text)[0], Some(Organization));
         let text = "Tove Berg said sales rose 4%. Tove Berg left early.";
         assert_eq!(kinds_of(text)[0], Some(Person));
+    }
+
+    #[test]
+    fn a_surname_with_particles_takes_the_full_name() {
+        let s = speakers(
+            "“Roads are shut,” said Lena van der Berg, who leads the team. Van der Berg said 40 \
+             trucks wait.",
+        );
+        assert_eq!(s[1].as_deref(), Some("Lena van der Berg"), "{s:?}");
     }
 
     #[test]

@@ -63,6 +63,7 @@ pub(super) static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "operators", "owners", "strategists", "forecasters", "negotiators", "inspectors",
     "regulators", "economist", "trader", "aides", "advisers", "companies", "firms", "banks",
     "dealer", "broker", "banker", "bankers", "strategist", "lawyer", "investor", "investors",
+    "management",
 ]);
 
 /// Capitalized words that are titles before a name.

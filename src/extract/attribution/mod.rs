@@ -24,8 +24,8 @@ use std::ops::Range;
 use self::find::{Found, find_speaker, is_act, later_speaker};
 use self::phrase::is_name;
 use self::resolve::{
-    Known, Person, apposed_people, carry_reported_speech, name_generic_speakers, resolve,
-    subject_organization, titled_people,
+    Known, Person, apposed_people, carry_reported_speech, name_generic_speakers,
+    named_institutions, resolve, subject_organization, titled_people,
 };
 use super::places::is_place;
 use super::speaker_kind::{SpeakerKind, may_be_body, speaker_kind};
@@ -268,7 +268,9 @@ pub(crate) fn attribute(
     continued::continued_statements(&paragraphs, tokenized, &mut out);
     continued::after_a_colon(&paragraphs, &mut out);
     name_generic_speakers(text, tokenized, &mut out);
+    named_institutions(&mut out);
     fullest::fullest_names(tokenized, &mut out);
+    fullest::surnames_with_particles(&mut out);
     fullest::companies_named_like_people(tokenized, &mut out);
     out
 }

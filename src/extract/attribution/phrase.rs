@@ -3,8 +3,8 @@
 //! inverted verb or "according to", and the words that make a phrase a speaker or a name.
 
 use super::lexicon::{
-    AUXILIARIES, CLAUSE_WORDS, NAME_PARTICLES, NOT_MODIFIERS, PRONOUNS, SPEAKER_NOUNS, TITLE_WORDS,
-    is_particle_in_name,
+    AUXILIARIES, CLAUSE_WORDS, DEPENDENT_ROLES, NAME_PARTICLES, NOT_MODIFIERS, PRONOUNS,
+    SPEAKER_NOUNS, TITLE_WORDS, is_particle_in_name,
 };
 use crate::extract::tokens::Token;
 use crate::extract::words::WordSet;
@@ -187,18 +187,28 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
             continue;
         }
         // "Officials in Kenya said": the officials speak, not the place; "Analysts at Goldman
-        // Sachs expect": the analysts of the firm.
-        if matches!(lower.as_ref(), "in" | "at")
+        // Sachs expect": the analysts of the firm; "an official from the ministry", "an aide to
+        // President Ana Vidal": whom the noun before the preposition speaks for.
+        if PREPOSITIONS.contains(&lower)
             && start >= 2
-            && SPEAKER_NOUNS.contains(&tokens[start - 2].lower().as_ref())
+            && (SPEAKER_NOUNS.contains(&tokens[start - 2].lower().as_ref())
+                || tokens[start - 2].lower_in(&DEPENDENT_ROLES))
         {
             start -= 1;
             continue;
         }
-        // "Department of Energy and Climate Change".
-        let inside_name = start >= 3
-            && tokens[start - 2].is_capitalized()
-            && matches!(tokens[start - 3].lower().as_ref(), "of" | "for");
+        // "Department of Energy and Climate Change", "Department for Energy Security and Net
+        // Zero": capitalized words back to the "of" or "for" inside the name.
+        let inside_name = {
+            let mut k = start - 1;
+            while k > 0 && start - 1 - k < 4 && tokens[k - 1].is_capitalized() {
+                k -= 1;
+            }
+            k < start - 1
+                && k >= 2
+                && matches!(tokens[k - 1].lower().as_ref(), "of" | "for")
+                && tokens[k - 2].is_capitalized()
+        };
         if lower == "and" && inside_name {
             start -= 1;
             continue;
@@ -216,6 +226,9 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], verb: usize) -> String {
             }
             has_name = true;
         } else if !(SPEAKER_NOUNS.contains(&lower.as_ref())
+            || (DEPENDENT_ROLES.contains(&lower)
+                && start < end
+                && tokens[start].lower_in(&PREPOSITIONS))
             || is_modifier_of_noun(&tokens[start..end], &lower))
         {
             break;

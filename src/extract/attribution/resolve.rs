@@ -181,6 +181,56 @@ pub(super) fn name_generic_speakers(
     }
 }
 
+/// Nouns by which a story names again an institution it named in full before: "the institute"
+/// after "the National Institute for Disaster Risk Management".
+#[rustfmt::skip]
+static INSTITUTION_NOUNS: crate::extract::words::WordSet = crate::extract::words::WordSet::new(&[
+    "institute", "federation", "commission", "committee", "office", "council", "agency",
+    "ministry", "department", "bank", "fund", "union", "organization", "organisation",
+    "programme", "program", "authority", "bureau", "board", "service", "court", "tribunal",
+    "association", "foundation", "alliance", "coalition",
+]);
+
+/// "The National Institute for Disaster Risk Management said … The institute said …": a
+/// speaker named by one such noun ([`INSTITUTION_NOUNS`]) is the last speaker before it whose
+/// name has that noun at its head, before its "for", "of" or "on" ("Institute" of "National
+/// Institute for …") or at its end.
+pub(super) fn named_institutions(out: &mut [Option<Attribution>]) {
+    let lone_noun = |s: &str| !s.contains(' ') && INSTITUTION_NOUNS.contains(s);
+    if !out.iter().flatten().any(|a| lone_noun(&a.speaker)) {
+        return;
+    }
+    let head_noun = |name: &str| -> Option<String> {
+        let head = name.split(',').next().unwrap_or(name);
+        let before = [" for ", " of ", " on "]
+            .iter()
+            .filter_map(|j| head.find(j))
+            .min()
+            .map_or(head, |k| &head[..k]);
+        let noun = before.rsplit(' ').next()?;
+        (head.contains(' ') && noun.starts_with(char::is_uppercase)).then(|| noun.to_lowercase())
+    };
+    for i in 0..out.len() {
+        let Some(a) = &out[i] else { continue };
+        if !lone_noun(&a.speaker) {
+            continue;
+        }
+        let noun = a.speaker.clone();
+        let named = out[..i]
+            .iter()
+            .rev()
+            .flatten()
+            .find(|b| head_noun(&b.speaker).as_deref() == Some(noun.as_str()))
+            .map(|b| (b.speaker.clone(), b.kind));
+        if let Some((name, kind)) = named
+            && let Some(a) = &mut out[i]
+        {
+            a.speaker = name;
+            a.kind = kind;
+        }
+    }
+}
+
 /// Whether the noun of `speaker` (before "of", else its last word) is lowercase: "the Swedish
 /// lender", not "Organization of African Unity".
 fn described(speaker: &str) -> bool {
@@ -614,6 +664,22 @@ mod tests {
         assert_eq!(s[0].as_deref(), Some("Norway"));
         assert_eq!(s[1].as_deref(), Some("space agency"), "{s:?}");
         assert_eq!(s[3].as_deref(), Some("space agency"), "{s:?}");
+    }
+
+    #[test]
+    fn the_institute_is_the_institute_named_before() {
+        let text = "The National Institute for Ports Safety said 12 boats sank. Rain fell. The \
+                    institute, known by its initials NIPS, said 3 crews were missing.";
+        let s = speakers(text);
+        assert_eq!(
+            s[2].as_deref(),
+            Some("National Institute for Ports Safety"),
+            "{s:?}"
+        );
+        // Not a body whose head is another noun.
+        let text = "The Office for Ports Safety said 12 boats sank. The institute said 3 crews \
+                    were missing.";
+        assert_eq!(speakers(text)[1].as_deref(), Some("institute"));
     }
 
     #[test]
