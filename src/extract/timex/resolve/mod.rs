@@ -14,23 +14,14 @@ use super::sem::{Cand, Hol, Sem, Unit, YearSpec, dur_value};
 use super::tokens::Tok;
 use super::{Timex, TimexType};
 
-/// How much of a date a value names, from a day to a year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Gran {
-    Day,
-    Week,
-    Month,
-    Quarter,
-    Season,
-    Half,
-    Year,
-}
+// How much of a date a value names is the precision dates carry out of the tagger.
+use crate::extract::Precision;
 
 /// The last concrete date mentioned, which anaphora ("the next day", "that year") count from.
 #[derive(Debug, Clone, Copy)]
 struct RefDate {
     date: NaiveDate,
-    gran: Gran,
+    gran: Precision,
 }
 
 /// What resolution carries along a text, from one expression to the next.
@@ -50,7 +41,7 @@ impl State {
             dct,
             rf: RefDate {
                 date: dct,
-                gran: Gran::Day,
+                gran: Precision::Day,
             },
             explicit_year: None,
             reading,
@@ -100,13 +91,13 @@ fn shift(date: NaiveDate, unit: Unit, n: i64) -> Option<NaiveDate> {
     }
 }
 
-fn gran_of_unit(u: Unit) -> Gran {
+fn gran_of_unit(u: Unit) -> Precision {
     match u {
-        Unit::Sec | Unit::Min | Unit::Hour | Unit::Day => Gran::Day,
-        Unit::Week | Unit::Weekend => Gran::Week,
-        Unit::Month => Gran::Month,
-        Unit::Quarter => Gran::Quarter,
-        Unit::Year | Unit::Decade | Unit::Century => Gran::Year,
+        Unit::Sec | Unit::Min | Unit::Hour | Unit::Day => Precision::Day,
+        Unit::Week | Unit::Weekend => Precision::Week,
+        Unit::Month => Precision::Month,
+        Unit::Quarter => Precision::Quarter,
+        Unit::Year | Unit::Decade | Unit::Century => Precision::Year,
     }
 }
 
@@ -121,22 +112,23 @@ fn season_code(date: NaiveDate) -> (&'static str, i32) {
     }
 }
 
-fn fmt_date(date: NaiveDate, gran: Gran) -> String {
+fn fmt_date(date: NaiveDate, gran: Precision) -> String {
     let y = date.year();
     match gran {
-        Gran::Day => format!("{:04}-{:02}-{:02}", y, date.month(), date.day()),
-        Gran::Week => {
+        Precision::Day => format!("{:04}-{:02}-{:02}", y, date.month(), date.day()),
+        Precision::Week => {
             let iw = date.iso_week();
             format!("{:04}-W{:02}", iw.year(), iw.week())
         }
-        Gran::Month => format!("{:04}-{:02}", y, date.month()),
-        Gran::Quarter => format!("{:04}-Q{}", y, (date.month() - 1) / 3 + 1),
-        Gran::Half => format!("{:04}-H{}", y, (date.month() - 1) / 6 + 1),
-        Gran::Season => {
+        Precision::Month => format!("{:04}-{:02}", y, date.month()),
+        Precision::Quarter => format!("{:04}-Q{}", y, (date.month() - 1) / 3 + 1),
+        Precision::Half => format!("{:04}-H{}", y, (date.month() - 1) / 6 + 1),
+        Precision::Season => {
             let (s, sy) = season_code(date);
             format!("{sy:04}-{s}")
         }
-        Gran::Year => format!("{y:04}"),
+        Precision::Year => format!("{y:04}"),
+        Precision::Decade => format!("{:03}", y.div_euclid(10)),
     }
 }
 
@@ -235,7 +227,7 @@ fn context_year(st: &State, sid: usize) -> Option<i32> {
     }
 }
 
-fn date_out(date: NaiveDate, gran: Gran) -> Out {
+fn date_out(date: NaiveDate, gran: Precision) -> Out {
     Out {
         kind: TimexType::Date,
         value: fmt_date(date, gran),
@@ -263,12 +255,12 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
             match d {
                 Some(d) => {
                     let date = ymd(year, *m, *d)?;
-                    date_out(date, Gran::Day)
+                    date_out(date, Precision::Day)
                 }
-                None => date_out(ymd(year, *m, 1)?, Gran::Month),
+                None => date_out(ymd(year, *m, 1)?, Precision::Month),
             }
         }
-        Sem::Year(y) => date_out(ymd(*y, 1, 1)?, Gran::Year),
+        Sem::Year(y) => date_out(ymd(*y, 1, 1)?, Precision::Year),
         Sem::Decade(d) => Out {
             kind: TimexType::Date,
             value: format!("{d:03}"),
@@ -313,18 +305,18 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 // annotated as that DATE. Evenings and afternoons keep the part of day.
                 Some(p) if !(rel.is_none() && matches!(*p, "TNI" | "TMO")) => Out {
                     kind: TimexType::Time,
-                    value: format!("{}{}", fmt_date(date, Gran::Day), p),
+                    value: format!("{}{}", fmt_date(date, Precision::Day), p),
                     rf: Some(RefDate {
                         date,
-                        gran: Gran::Day,
+                        gran: Precision::Day,
                     }),
                 },
-                _ => date_out(date, Gran::Day),
+                _ => date_out(date, Precision::Day),
             }
         }
         Sem::WeekdayFrom { wd, dir } => {
             // From the day the story is at; with none, from the publication.
-            let base = if st.rf.gran == Gran::Day {
+            let base = if st.rf.gran == Precision::Day {
                 st.rf.date
             } else {
                 dct
@@ -340,7 +332,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
             };
             date_out(
                 base.checked_add_signed(Duration::try_days(off)?)?,
-                Gran::Day,
+                Precision::Day,
             )
         }
         Sem::Month { m, rel } => {
@@ -362,20 +354,20 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 Some(_) => dct.year(),
                 None => infer_year(dct, *m, 1, false, tn),
             };
-            date_out(ymd(y, *m, 1)?, Gran::Month)
+            date_out(ymd(y, *m, 1)?, Precision::Month)
         }
         Sem::RelDay { off, pod } => {
             let date = dct.checked_add_signed(Duration::try_days(*off)?)?;
             match pod {
                 Some(p) => Out {
                     kind: TimexType::Time,
-                    value: format!("{}{}", fmt_date(date, Gran::Day), p),
+                    value: format!("{}{}", fmt_date(date, Precision::Day), p),
                     rf: Some(RefDate {
                         date,
-                        gran: Gran::Day,
+                        gran: Precision::Day,
                     }),
                 },
-                None => date_out(date, Gran::Day),
+                None => date_out(date, Precision::Day),
             }
         }
         Sem::RelUnit { unit, off } => rel_unit(dct, *unit, *off as i64)?,
@@ -405,9 +397,12 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 value: "PAST_REF".to_string(),
                 rf: None,
             },
-            Some(n) if *unit == Unit::Year && st.rf.gran == Gran::Quarter => {
+            Some(n) if *unit == Unit::Year && st.rf.gran == Precision::Quarter => {
                 // Financial news: "a year ago" compares with the quarter under discussion.
-                date_out(shift(st.rf.date, Unit::Year, -(*n as i64))?, Gran::Quarter)
+                date_out(
+                    shift(st.rf.date, Unit::Year, -(*n as i64))?,
+                    Precision::Quarter,
+                )
             }
             Some(n) => {
                 let date = shift(dct, *unit, -(*n as i64))?;
@@ -438,7 +433,10 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
             let rf = st.rf;
             let date = shift(rf.date, *unit, *n)?;
             let ug = gran_of_unit(*unit);
-            let gran = if matches!(rf.gran, Gran::Week | Gran::Season | Gran::Half) {
+            let gran = if matches!(
+                rf.gran,
+                Precision::Week | Precision::Season | Precision::Half
+            ) {
                 ug
             } else {
                 rf.gran.min(ug)
@@ -452,12 +450,18 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
             // year or month the text does not say ("1987-XX-XX", "1998-10-XX"), no date of
             // its own and no new reference.
             let unknown = match (rf.gran, ug) {
-                (Gran::Year, Gran::Day) => Some(format!("{}-XX-XX", fmt_date(rf.date, Gran::Year))),
-                (Gran::Month, Gran::Day) => Some(format!("{}-XX", fmt_date(rf.date, Gran::Month))),
-                (Gran::Year, Gran::Month) => Some(format!("{}-XX", fmt_date(rf.date, Gran::Year))),
+                (Precision::Year, Precision::Day) => {
+                    Some(format!("{}-XX-XX", fmt_date(rf.date, Precision::Year)))
+                }
+                (Precision::Month, Precision::Day) => {
+                    Some(format!("{}-XX", fmt_date(rf.date, Precision::Month)))
+                }
+                (Precision::Year, Precision::Month) => {
+                    Some(format!("{}-XX", fmt_date(rf.date, Precision::Year)))
+                }
                 // "the week" after "in October": a week of that year the text does not name.
-                (g, Gran::Week) if g > Gran::Week => {
-                    Some(format!("{}-WXX", fmt_date(rf.date, Gran::Year)))
+                (g, Precision::Week) if g > Precision::Week => {
+                    Some(format!("{}-WXX", fmt_date(rf.date, Precision::Year)))
                 }
                 _ => None,
             };
@@ -472,16 +476,16 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
             date_out(rf.date, gran)
         }
         Sem::PartOfDay { off, pod } => {
-            if st.rf.gran != Gran::Day {
+            if st.rf.gran != Precision::Day {
                 return None;
             }
             let date = st.rf.date.checked_add_signed(Duration::try_days(*off)?)?;
             Out {
                 kind: TimexType::Time,
-                value: format!("{}{}", fmt_date(date, Gran::Day), pod),
+                value: format!("{}{}", fmt_date(date, Precision::Day), pod),
                 rf: Some(RefDate {
                     date,
-                    gran: Gran::Day,
+                    gran: Precision::Day,
                 }),
             }
         }
@@ -512,7 +516,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                     o.rf.map(|r| r.date).unwrap_or(dct)
                 }
                 None => {
-                    if st.rf.gran == Gran::Day {
+                    if st.rf.gran == Precision::Day {
                         st.rf.date
                     } else {
                         dct
@@ -521,25 +525,25 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
             };
             Out {
                 kind: TimexType::Time,
-                value: format!("{}T{:02}:{:02}", fmt_date(d, Gran::Day), h, mi),
+                value: format!("{}T{:02}:{:02}", fmt_date(d, Precision::Day), h, mi),
                 rf: Some(RefDate {
                     date: d,
-                    gran: Gran::Day,
+                    gran: Precision::Day,
                 }),
             }
         }
         Sem::WeekNum(n) => {
             let monday = NaiveDate::from_isoywd_opt(dct.year(), *n, chrono::Weekday::Mon)?;
-            date_out(monday, Gran::Week)
+            date_out(monday, Precision::Week)
         }
         Sem::WeekOf(day) => {
             let o = resolve_sem(day, st, tn_raw, sid)?;
-            date_out(o.rf?.date, Gran::Week)
+            date_out(o.rf?.date, Precision::Week)
         }
         Sem::Quarter { q, ys } => {
             let cur_q = (dm - 1) / 3 + 1;
             // The quarter a report is about: the last one named, else the last one completed.
-            let reported = if st.rf.gran == Gran::Quarter {
+            let reported = if st.rf.gran == Precision::Quarter {
                 st.rf.date
             } else {
                 shift(dct, Unit::Quarter, -1)?
@@ -552,7 +556,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 (YearSpec::Dct(off), 0) => (dct.year() + off, reported_q),
                 (YearSpec::Dct(off), q) => (dct.year() + off, q),
                 (YearSpec::YearAgo, _) => {
-                    let base = if st.rf.gran == Gran::Quarter {
+                    let base = if st.rf.gran == Precision::Quarter {
                         st.rf.date
                     } else {
                         shift(dct, Unit::Quarter, -1)?
@@ -579,7 +583,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 }
             };
             let q = q.clamp(1, 4);
-            date_out(ymd(y, (q - 1) * 3 + 1, 1)?, Gran::Quarter)
+            date_out(ymd(y, (q - 1) * 3 + 1, 1)?, Precision::Quarter)
         }
         Sem::Half { h, ys } => {
             let y = match ys {
@@ -597,7 +601,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 },
             };
             let h = (*h).clamp(1, 2);
-            date_out(ymd(y, (h - 1) * 6 + 1, 1)?, Gran::Half)
+            date_out(ymd(y, (h - 1) * 6 + 1, 1)?, Precision::Half)
         }
         Sem::Holiday { h, rel, y } => {
             let date = match (y, rel) {
@@ -626,7 +630,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                     holiday_date(*h, y)?
                 }
             };
-            date_out(date, Gran::Day)
+            date_out(date, Precision::Day)
         }
         Sem::YearEnd { prev } => {
             let y = if *prev || tn == Tense::Past && dct.month() < 7 {
@@ -634,7 +638,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
             } else {
                 dct.year()
             };
-            date_out(ymd(y, 1, 1)?, Gran::Year)
+            date_out(ymd(y, 1, 1)?, Precision::Year)
         }
         Sem::DayOfMonth { d, moff } => {
             let first = ymd(dct.year(), dm, 1)?;
@@ -654,7 +658,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                     }
                 }
             };
-            date_out(date, Gran::Day)
+            date_out(date, Precision::Day)
         }
         Sem::NthWeekday { n, wd, m, moff } => {
             let (y, mo) = match m {
@@ -668,7 +672,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
             let n = u8::try_from(*n).ok()?;
             date_out(
                 NaiveDate::from_weekday_of_month_opt(y, mo, wd, n)?,
-                Gran::Day,
+                Precision::Day,
             )
         }
         Sem::WeekWeekday { wd, off } => {
@@ -677,7 +681,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
             )?)?;
             let date =
                 monday.checked_add_signed(Duration::try_days(*off as i64 * 7 + *wd as i64)?)?;
-            date_out(date, Gran::Day)
+            date_out(date, Precision::Day)
         }
         Sem::Season { s, ys, rel } => {
             let (cur_s, cur_y) = season_code(dct);
@@ -730,7 +734,7 @@ fn resolve_sem(sem: &Sem, st: &State, tn_raw: Tense, sid: usize) -> Option<Out> 
                 value: format!("{y:04}-{s}"),
                 rf: Some(RefDate {
                     date,
-                    gran: Gran::Season,
+                    gran: Precision::Season,
                 }),
             }
         }
@@ -747,7 +751,7 @@ fn rel_unit(dct: NaiveDate, unit: Unit, off: i64) -> Option<Out> {
                 value: format!("{:04}-W{:02}-WE", iw.year(), iw.week()),
                 rf: Some(RefDate {
                     date: d,
-                    gran: Gran::Week,
+                    gran: Precision::Week,
                 }),
             }
         }

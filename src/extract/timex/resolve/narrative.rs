@@ -16,7 +16,7 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
-use super::{Gran, Out, RefDate, date_out, season_code, season_month};
+use super::{Out, Precision, RefDate, date_out, season_code, season_month};
 use crate::extract::timex::sem::{Cand, Sem, Unit, YearSpec};
 use crate::extract::timex::tokens::Tok;
 
@@ -216,13 +216,13 @@ pub(super) fn resolve(sem: &Sem, rf: RefDate, weekday: Option<u32>) -> Option<Ou
                     .filter_map(|y| NaiveDate::from_ymd_opt(y, *m, *d))
                     .filter(|x| weekday.is_none_or(|w| x.weekday().num_days_from_monday() == w))
                     .map(|x| (x, x));
-                Some(date_out(nearest(cands, anchor)?.0, Gran::Day))
+                Some(date_out(nearest(cands, anchor)?.0, Precision::Day))
             }
             None => month_near(*m, None, anchor, ay),
         },
         Sem::Month { m, rel } => month_near(*m, *rel, anchor, ay),
         // A weekday is placed only by a day or a week: after "In June" it is not known.
-        Sem::Weekday { wd, pod, rel } if rf.gran <= Gran::Week => {
+        Sem::Weekday { wd, pod, rel } if rf.gran <= Precision::Week => {
             let (from, to) = (
                 anchor.0.checked_sub_signed(Duration::try_days(7)?)?,
                 anchor.1.checked_add_signed(Duration::try_days(7)?)?,
@@ -239,10 +239,10 @@ pub(super) fn resolve(sem: &Sem, rf: RefDate, weekday: Option<u32>) -> Option<Ou
                     value: format!("{}{}", date.format("%Y-%m-%d"), p),
                     rf: Some(RefDate {
                         date,
-                        gran: Gran::Day,
+                        gran: Precision::Day,
                     }),
                 },
-                _ => date_out(date, Gran::Day),
+                _ => date_out(date, Precision::Day),
             })
         }
         Sem::DayOfMonth { d, moff: None } => {
@@ -251,7 +251,7 @@ pub(super) fn resolve(sem: &Sem, rf: RefDate, weekday: Option<u32>) -> Option<Ou
                 .filter_map(|k: i32| shift_months(first, k))
                 .filter_map(|f| f.with_day(*d))
                 .map(|x| (x, x));
-            Some(date_out(nearest(cands, anchor)?.0, Gran::Day))
+            Some(date_out(nearest(cands, anchor)?.0, Precision::Day))
         }
         Sem::Season {
             s,
@@ -266,7 +266,7 @@ pub(super) fn resolve(sem: &Sem, rf: RefDate, weekday: Option<u32>) -> Option<Ou
                 value: format!("{y:04}-{s}"),
                 rf: Some(RefDate {
                     date: NaiveDate::from_ymd_opt(y, season_month(s), 1)?,
-                    gran: Gran::Season,
+                    gran: Precision::Season,
                 }),
             })
         }
@@ -278,10 +278,10 @@ pub(super) fn resolve(sem: &Sem, rf: RefDate, weekday: Option<u32>) -> Option<Ou
             let cands = (ay - 1..=ay + 1)
                 .filter_map(|y| super::holiday_date(*h, y))
                 .map(|x| (x, x));
-            Some(date_out(nearest(cands, anchor)?.0, Gran::Day))
+            Some(date_out(nearest(cands, anchor)?.0, Precision::Day))
         }
         // "By the weekend": the one the story's day or week runs into.
-        Sem::TenseUnit(Unit::Weekend) if rf.gran <= Gran::Week => {
+        Sem::TenseUnit(Unit::Weekend) if rf.gran <= Precision::Week => {
             let saturday = anchor
                 .0
                 .iter_days()
@@ -292,7 +292,7 @@ pub(super) fn resolve(sem: &Sem, rf: RefDate, weekday: Option<u32>) -> Option<Ou
                 value: format!("{:04}-W{:02}-WE", iw.year(), iw.week()),
                 rf: Some(RefDate {
                     date: saturday,
-                    gran: Gran::Week,
+                    gran: Precision::Week,
                 }),
             })
         }
@@ -300,9 +300,9 @@ pub(super) fn resolve(sem: &Sem, rf: RefDate, weekday: Option<u32>) -> Option<Ou
         Sem::Anaph {
             n,
             unit: Unit::Year,
-        } => date_out(super::shift(rf.date, Unit::Year, *n)?, Gran::Year).into(),
+        } => date_out(super::shift(rf.date, Unit::Year, *n)?, Precision::Year).into(),
         // "the week of March 6": the week of the day the story places.
-        Sem::WeekOf(d) => date_out(resolve(d, rf, weekday)?.rf?.date, Gran::Week).into(),
+        Sem::WeekOf(d) => date_out(resolve(d, rf, weekday)?.rf?.date, Precision::Week).into(),
         // "Monday at 9 a.m.": the clock time on the day the story places.
         Sem::Time {
             date: Some(d),
@@ -315,7 +315,7 @@ pub(super) fn resolve(sem: &Sem, rf: RefDate, weekday: Option<u32>) -> Option<Ou
                 value: format!("{}T{h:02}:{mi:02}", day.format("%Y-%m-%d")),
                 rf: Some(RefDate {
                     date: day,
-                    gran: Gran::Day,
+                    gran: Precision::Day,
                 }),
             })
         }
@@ -333,7 +333,7 @@ fn month_near(m: u32, rel: Option<i32>, anchor: (NaiveDate, NaiveDate), ay: i32)
         let first = NaiveDate::from_ymd_opt(y, m, 1)?;
         Some((first, last_of_month(first)?))
     });
-    Some(date_out(directed(cands, anchor, rel)?.0, Gran::Month))
+    Some(date_out(directed(cands, anchor, rel)?.0, Precision::Month))
 }
 
 /// Weights of a day backward and a day forward: a story moves forward, so of two candidates
@@ -407,21 +407,25 @@ fn period(rf: RefDate) -> Option<(NaiveDate, NaiveDate)> {
         Some((start, start.checked_add_months(Months::new(n))?.pred_opt()?))
     };
     match rf.gran {
-        Gran::Day => Some((d, d)),
-        Gran::Week => {
+        Precision::Day => Some((d, d)),
+        Precision::Week => {
             let monday = d.checked_sub_signed(Duration::try_days(i64::from(
                 d.weekday().num_days_from_monday(),
             ))?)?;
             Some((monday, monday.checked_add_signed(Duration::try_days(6)?)?))
         }
-        Gran::Month => months(first_of(d.month())?, 1),
-        Gran::Quarter => months(first_of((d.month() - 1) / 3 * 3 + 1)?, 3),
-        Gran::Half => months(first_of((d.month() - 1) / 6 * 6 + 1)?, 6),
-        Gran::Season => {
+        Precision::Month => months(first_of(d.month())?, 1),
+        Precision::Quarter => months(first_of((d.month() - 1) / 3 * 3 + 1)?, 3),
+        Precision::Half => months(first_of((d.month() - 1) / 6 * 6 + 1)?, 6),
+        Precision::Season => {
             let (s, y) = season_code(d);
             season_period(y, s)
         }
-        Gran::Year => months(first_of(1)?, 12),
+        Precision::Year => months(first_of(1)?, 12),
+        Precision::Decade => months(
+            NaiveDate::from_ymd_opt(d.year() - d.year().rem_euclid(10), 1, 1)?,
+            120,
+        ),
     }
 }
 
