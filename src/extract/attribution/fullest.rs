@@ -120,13 +120,7 @@ pub(super) fn companies_named_like_people(
     wanted.dedup();
     let mut companies: Vec<&str> = Vec::new();
     for tokens in tokenized {
-        let mut k = 0;
-        while k < tokens.len() {
-            let end = run_end(tokens, k);
-            if end == k {
-                k += 1;
-                continue;
-            }
+        for (k, end) in capitalized_runs(tokens) {
             let run: Vec<&str> = tokens[k..end]
                 .iter()
                 .filter(|t| t.is_word())
@@ -150,7 +144,6 @@ pub(super) fn companies_named_like_people(
                     companies.push(name);
                 }
             }
-            k = end;
         }
     }
     for a in out.iter_mut().flatten() {
@@ -227,20 +220,13 @@ fn among_speakers(out: &[Option<Attribution>], wanted: &mut HashMap<String, Name
 /// Castro", a given name before the word, no organization's word).
 fn in_text(tokenized: &[Vec<Token<'_>>], wanted: &mut HashMap<String, Names>) {
     for tokens in tokenized {
-        let mut k = 0;
-        while k < tokens.len() {
-            let end = run_end(tokens, k);
-            if end == k {
-                k += 1;
-                continue;
-            }
+        for (k, end) in capitalized_runs(tokens) {
             let mut start = k;
             // "But Castro said", "Yesterday Castro": words that open a clause are no name.
             while start < end && tokens[start].lower_in(&CLAUSE_WORDS) {
                 start += 1;
             }
             let run = &tokens[start..end];
-            k = end;
             let words: Vec<(usize, &Token<'_>)> = run
                 .iter()
                 .enumerate()
@@ -276,10 +262,28 @@ fn in_text(tokenized: &[Vec<Token<'_>>], wanted: &mut HashMap<String, Names>) {
     }
 }
 
+/// The runs of capitalized words of `tokens` (see [`run_end`]), as (first, end) token indices.
+pub(super) fn capitalized_runs<'a>(
+    tokens: &'a [Token<'_>],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        while k < tokens.len() {
+            let end = run_end(tokens, k);
+            let start = k;
+            k = end.max(k + 1);
+            if end > start {
+                return Some((start, end));
+            }
+        }
+        None
+    })
+}
+
 /// Where the run of capitalized words from token `k` ends: capitalized words, the dot of an
 /// initial or of a legal form glued to its word ("Walter F. Williams", "Ralston Purina Co."),
 /// "&" between two of them; `k` when token `k` opens none.
-pub(super) fn run_end(tokens: &[Token<'_>], k: usize) -> usize {
+fn run_end(tokens: &[Token<'_>], k: usize) -> usize {
     let mut end = k;
     while end < tokens.len() {
         let t = &tokens[end];

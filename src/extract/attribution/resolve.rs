@@ -263,13 +263,8 @@ const GENERIC_BODIES: &[&str] = &[
 /// "Nordvik Bank", "Halvard Shipping Ltd.") in `tokens` before byte `before`.
 fn body_named_before(tokens: &[Token<'_>], before: usize) -> Option<String> {
     let mut found = None;
-    let mut k = 0;
-    while k < tokens.len() && tokens[k].start < before {
-        let end = super::fullest::run_end(tokens, k);
-        if end == k {
-            k += 1;
-            continue;
-        }
+    let runs = super::fullest::capitalized_runs(tokens);
+    for (k, end) in runs.take_while(|&(k, _)| tokens[k].start < before) {
         let words: Vec<&Token<'_>> = tokens[k..end].iter().filter(|t| t.is_word()).collect();
         let last = words.last().map(|t| t.text).unwrap_or_default();
         let from = (k..end)
@@ -282,7 +277,6 @@ fn body_named_before(tokens: &[Token<'_>], before: usize) -> Option<String> {
         {
             found = Some(join_tokens(&tokens[from..end]));
         }
-        k = end;
     }
     found
 }
