@@ -915,7 +915,7 @@ fn exports_carry_each_figures_measure_scope_and_direction() {
     // "measure", "scope", "direction" and "status" come right after "unit".
     let text = p.read_site("claims/2024-05.json");
     assert!(text.contains("\"unit\":\"jobs\",\"measure\":\"jobs cut (Nordvik, \\\"AS\\\")\",\"scope\":null,\"direction\":\"down\",\"status\":null,\"qualifier\":null"), "{text}");
-    // figures.csv: the four columns last, existing columns in their places.
+    // figures.csv: the newer columns last, existing columns in their places.
     let csv = p.figures_csv();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
@@ -939,7 +939,8 @@ fn exports_carry_each_figures_measure_scope_and_direction() {
             "measure",
             "scope",
             "direction",
-            "status"
+            "status",
+            "said_by_kind"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -1365,7 +1366,7 @@ fn a_briefing_without_claims_gets_empty_exports_that_still_parse() {
     assert!(outcome.written, "{:?}", outcome.diagnostics);
     assert_eq!(
         p.read_site("briefings/plain.figures.csv"),
-        "series,article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end,measure,scope,direction,status\n"
+        "series,article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end,measure,scope,direction,status,said_by_kind\n"
     );
     let lines = parse_ics(&p.read_site("briefings/plain.chronology.ics"));
     assert!(events(&lines).is_empty());
@@ -1500,4 +1501,42 @@ fn a_project_figures_template_writes_one_file_per_briefing_however_large() {
     assert!(!html.contains("figures.json"));
     // The writers that stand still split.
     assert!(p.site().join("claims/2024-03-2.json").is_file());
+}
+
+#[test]
+fn exports_say_what_kind_of_author_each_speaker_is() {
+    let p = TestProject::example();
+    p.build();
+    let mut kinds = Vec::new();
+    for article in p.claims() {
+        for claim in article["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(article["events"].as_array().unwrap())
+        {
+            // A kind exactly when there is a speaker.
+            assert_eq!(
+                claim["said_by"].is_null(),
+                claim["said_by_kind"].is_null(),
+                "{claim}"
+            );
+            kinds.push((
+                claim["said_by"].as_str().unwrap_or("").to_string(),
+                claim["said_by_kind"].as_str().unwrap_or("").to_string(),
+            ));
+        }
+    }
+    assert!(kinds.contains(&("Defence Minister Shin Won-sik".into(), "person".into())));
+    assert!(kinds.contains(&("United States".into(), "organization".into())));
+    let csv = p.figures_csv();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (by, kind) = (column("said_by"), column("said_by_kind"));
+    let rows = records(&csv);
+    assert!(!rows.is_empty());
+    for row in &rows {
+        assert_eq!(row[by].is_empty(), row[kind].is_empty(), "{row:?}");
+        assert!(["", "person", "organization", "group"].contains(&&row[kind]));
+    }
 }

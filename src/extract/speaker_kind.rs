@@ -30,6 +30,15 @@ pub enum SpeakerKind {
 }
 
 impl SpeakerKind {
+    /// The label used in JSON and CSV: `person`, `organization`, `group`.
+    pub fn label(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organization => "organization",
+            SpeakerKind::Group => "group",
+        }
+    }
+
     /// The schema.org type name; none for a group.
     pub fn schema_type(self) -> Option<&'static str> {
         match self {

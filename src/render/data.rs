@@ -35,6 +35,7 @@ use super::filters::{
 use super::views::{ArticleData, ChronologyGroupView, EventView, FigureView, SiteView};
 use super::{ReportView, output_paths};
 use crate::assemble::Report;
+use crate::extract::speaker_kind::SpeakerKind;
 use crate::extract::{Period, Precision};
 
 /// The names of the writers: what a project template replaces each by.
@@ -60,7 +61,7 @@ pub const CALENDAR_EVENTS: usize = 1000;
 const SERIES_COLUMN: &str = "series";
 
 /// The columns of `figures/<month>.csv`; a briefing's `figures.csv` has `series` before them.
-const FIGURE_COLUMNS: &str = "article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end,measure,scope,direction,status";
+const FIGURE_COLUMNS: &str = "article,source,published,url,text,value,unit,qualifier,kind,said_by,as_of,sentence,start,end,measure,scope,direction,status,said_by_kind";
 
 /// One month of publication: its key (`2024-03`) and its articles, a run of the site's articles
 /// (newest first).
@@ -709,6 +710,7 @@ struct ClaimsFigure<'a> {
     qualifier: Option<&'static str>,
     kind: &'static str,
     said_by: Option<&'a str>,
+    said_by_kind: Option<&'static str>,
     as_of: Option<&'a str>,
     sentence: &'a str,
     start: usize,
@@ -734,6 +736,7 @@ struct ClaimsEvent<'a> {
     precision: &'static str,
     date_text: &'a str,
     said_by: Option<&'a str>,
+    said_by_kind: Option<&'static str>,
     text: &'a str,
     start: usize,
     end: usize,
@@ -763,6 +766,7 @@ impl<'a> ClaimsArticle<'a> {
                     qualifier: f.qualifier_label(),
                     kind: f.kind.label(),
                     said_by: f.said_by.as_deref(),
+                    said_by_kind: f.said_by_kind.map(SpeakerKind::label),
                     as_of: f.as_of.as_ref().map(Period::as_str),
                     sentence: &f.sentence,
                     start: f.start,
@@ -790,6 +794,7 @@ impl<'a> ClaimsArticle<'a> {
                     precision: e.date.precision.label(),
                     date_text: &e.date_text,
                     said_by: e.said_by.as_deref(),
+                    said_by_kind: e.said_by_kind.map(SpeakerKind::label),
                     text: &e.text,
                     start: e.start,
                     end: e.end,
@@ -832,7 +837,7 @@ enum Cell<'a> {
 }
 
 /// The cells of [`FIGURE_COLUMNS`] for a figure (an absent value is an empty text).
-fn figure_cells(f: &FigureView) -> [Cell<'_>; 18] {
+fn figure_cells(f: &FigureView) -> [Cell<'_>; 19] {
     fn opt(s: Option<&str>) -> Cell<'_> {
         Cell::Text(s.unwrap_or(""))
     }
@@ -855,6 +860,7 @@ fn figure_cells(f: &FigureView) -> [Cell<'_>; 18] {
         opt(f.scope.as_deref()),
         opt(f.direction_label()),
         opt(f.status_label()),
+        opt(f.said_by_kind.map(SpeakerKind::label)),
     ]
 }
 
