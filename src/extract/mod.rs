@@ -303,6 +303,7 @@ fn extract_plain(
     }
     let totals = [found.len(), timexes.len(), found_events];
     let mut series = DistinctSeries::default();
+    let published_day = Period::day(published);
     for (f, stated) in found.into_iter().zip(&stated).take(MAX_CLAIMS_PER_KIND) {
         let speaker = speakers[f.sentence].as_ref().map(|a| a.at(f.range.start));
         // The date written right after the figure is the one it is stated for; else the one
@@ -321,7 +322,7 @@ fn extract_plain(
         // sentence, even when no date says which; it is never the same time as another undated
         // figure.
         let earlier = as_of.is_none() && stated.base;
-        let as_of = as_of.unwrap_or_else(|| Period::day(published));
+        let as_of = as_of.unwrap_or_else(|| published_day.clone());
         let span = to_file(&f.range);
         let sentence = to_file(&sentences[f.sentence]);
         // A figure stated for a time after the story was written is a forecast: "inflation of

@@ -148,7 +148,8 @@ impl Period {
     /// The day `date` as a period.
     pub fn day(date: NaiveDate) -> Period {
         Period {
-            value: date.format("%Y-%m-%d").to_string().into(),
+            // `NaiveDate`'s Display is ISO 8601, without parsing a format string each time.
+            value: compact_str::format_compact!("{date}"),
             start: date,
             precision: Precision::Day,
         }

@@ -118,9 +118,21 @@ pub(super) fn companies_named_like_people(
     }
     wanted.sort();
     wanted.dedup();
+    // Only a run that opens with the first word of a wanted name can hold it.
+    let firsts: Vec<&str> = wanted
+        .iter()
+        .filter_map(|n| n.split_whitespace().next())
+        .collect();
     let mut companies: Vec<&str> = Vec::new();
     for tokens in tokenized {
         for (k, end) in capitalized_runs(tokens) {
+            let opens_a_name = tokens[k..end]
+                .iter()
+                .find(|t| t.is_word())
+                .is_some_and(|t| firsts.contains(&t.text));
+            if !opens_a_name {
+                continue;
+            }
             let run: Vec<&str> = tokens[k..end]
                 .iter()
                 .filter(|t| t.is_word())
