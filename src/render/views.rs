@@ -242,12 +242,11 @@ impl Serialize for FigureView {
 }
 
 /// The schema.org type of a speaker (`Person` or `Organization`), when there is one: by the
-/// kind extraction gave it, else (a claim made before kinds were kept) read from the name; a
-/// group has none.
+/// kind extraction gave it with the speaker (hand claims included; cached claims are keyed by
+/// the extraction code, so none predates kinds); a group has none.
 pub fn said_by_type(said_by: &Option<Text>, kind: Option<SpeakerKind>) -> Option<&'static str> {
-    let said_by = said_by.as_deref().filter(|s| !s.is_empty())?;
-    kind.unwrap_or_else(|| crate::extract::speaker_kind::speaker_kind(said_by))
-        .schema_type()
+    said_by.as_deref().filter(|s| !s.is_empty())?;
+    kind?.schema_type()
 }
 
 /// The sign of a change in `direction`: `+`, or the minus sign (U+2212) rather than a hyphen.
